@@ -1,0 +1,185 @@
+// The KSR registry: one frozen table of every function a script can call, and the one
+// entry point (Dispatcher.call) through which every runtime calls them, by index.
+// Runtimes never name a KSR function: they build `KSR` from `entries` (DESIGN.md §3).
+import type { MsgContext } from '../host/core/context.js';
+
+export type ParamType = 'str' | 'int' | 'long';
+export type ReturnType = 'int' | 'bool' | 'xval' | 'none';
+/** What may cross into an interpreter: copies only, never host objects. */
+export type KsrValue = string | number | boolean | null | undefined;
+
+export type KsrImpl = (ctx: MsgContext, ...args: any[]) => KsrValue;
+
+export interface KsrDeclaration {
+  readonly params: readonly ParamType[];
+  readonly returns: ReturnType;
+  /** Accepts any number of further `str` arguments after `params` (KSR.x.modf). */
+  readonly variadic?: boolean;
+  readonly fn: KsrImpl;
+}
+
+/** A registry row as runtimes see it: plain data, copyable into any isolate. */
+export interface KsrEntry {
+  readonly index: number;
+  /** '' for core functions (KSR.info), else the sub-module (KSR.hdr.get). */
+  readonly module: string;
+  readonly name: string;
+  readonly params: readonly ParamType[];
+  readonly variadic: boolean;
+  readonly returns: ReturnType;
+}
+
+export interface KsrModule {
+  readonly module: string;
+  readonly functions: Readonly<Record<string, KsrDeclaration>>;
+}
+
+/** One module's table. Core functions use module ''. */
+export function defineModule(module: string, functions: Record<string, KsrDeclaration>): KsrModule {
+  return Object.freeze({ module, functions: Object.freeze({ ...functions }) });
+}
+
+export function ksrPath(e: { module: string; name: string }): string {
+  return e.module === '' ? `KSR.${e.name}` : `KSR.${e.module}.${e.name}`;
+}
+
+export function signatureOf(e: KsrEntry): string {
+  const params = [...e.params, ...(e.variadic ? ['...str'] : [])].join(', ');
+  return `${ksrPath(e)}(${params}): ${e.returns}`;
+}
+
+/**
+ * Signals a KSR call returns instead of a value. A runtime's stub turns them into its
+ * language's stop signal or error, thrown at the call site so the script line is known.
+ */
+export type KsrSignal = { readonly ksrSignal: 'stop' } | { readonly ksrSignal: 'error'; readonly message: string };
+
+export const STOP: KsrSignal = Object.freeze({ ksrSignal: 'stop' });
+
+export function isSignal(v: unknown): v is KsrSignal {
+  return typeof v === 'object' && v !== null && 'ksrSignal' in v;
+}
+
+/** Raised by an implementation to end the callback (KSR.x.exit/drop). */
+export class StopScript extends Error {
+  constructor() {
+    super('script stopped');
+  }
+}
+
+/** Raised by an implementation for a call that cannot be honoured: becomes a script error. */
+export class KsrUsageError extends Error {}
+
+export class Registry {
+  readonly entries: readonly KsrEntry[];
+  private readonly impls: readonly KsrDeclaration[];
+
+  constructor(modules: readonly KsrModule[]) {
+    const entries: KsrEntry[] = [];
+    const impls: KsrDeclaration[] = [];
+    const seen = new Set<string>();
+    for (const m of modules) {
+      for (const [name, decl] of Object.entries(m.functions)) {
+        const path = ksrPath({ module: m.module, name });
+        if (seen.has(path)) throw new Error(`registry: ${path} is declared twice`);
+        seen.add(path);
+        entries.push(
+          Object.freeze({
+            index: entries.length,
+            module: m.module,
+            name,
+            params: Object.freeze([...decl.params]),
+            variadic: decl.variadic ?? false,
+            returns: decl.returns,
+          }),
+        );
+        impls.push(decl);
+      }
+    }
+    this.entries = Object.freeze(entries);
+    this.impls = Object.freeze(impls);
+  }
+
+  /** Resolves a path such as "KSR.hdr.get" or "hdr.get"; for tests and tools, never the hot path. */
+  find(path: string): KsrEntry | undefined {
+    const p = path.startsWith('KSR.') ? path : `KSR.${path}`;
+    return this.entries.find((e) => ksrPath(e) === p);
+  }
+
+  implementation(index: number): KsrDeclaration {
+    return this.impls[index]!;
+  }
+}
+
+/**
+ * The host side of every binding. A runtime points it at the context of the callback it is
+ * about to run, and its KSR stubs call `call(index, args)`. Arguments are checked here, once,
+ * so every language gets the same errors.
+ */
+export class Dispatcher {
+  context: MsgContext | null = null;
+  /** The KSR function running or last run: named in script errors. */
+  lastCalled = -1;
+
+  constructor(readonly registry: Registry) {}
+
+  get entries(): readonly KsrEntry[] {
+    return this.registry.entries;
+  }
+
+  call(index: number, args: readonly unknown[]): KsrValue | KsrSignal {
+    const ctx = this.context;
+    const entry = this.registry.entries[index];
+    if (!entry) return { ksrSignal: 'error', message: `KSR: no function with index ${index}` };
+    this.lastCalled = index;
+    if (!ctx) return { ksrSignal: 'error', message: `${ksrPath(entry)}: called outside a route callback` };
+    if (ctx.stopped) return STOP;
+    const checked = checkArguments(entry, args);
+    if (typeof checked === 'string') return { ksrSignal: 'error', message: checked };
+    try {
+      const v = this.registry.implementation(index).fn(ctx, ...checked);
+      return v === undefined ? null : v;
+    } catch (e) {
+      if (e instanceof StopScript) {
+        ctx.stopped = true;
+        return STOP;
+      }
+      if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
+      // Host error text does not reach a script verbatim: it is logged, the script sees a summary.
+      ctx.core.logger.log('error', `${ksrPath(entry)} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return { ksrSignal: 'error', message: `${ksrPath(entry)}: internal error (see server log)` };
+    }
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number' && Number.isInteger(v)) return 'int';
+  return typeof v;
+}
+
+/** Returns the converted arguments, or a message saying what was expected and what was seen. */
+export function checkArguments(entry: KsrEntry, args: readonly unknown[]): unknown[] | string {
+  const n = entry.params.length;
+  const tooMany = !entry.variadic && args.length > n;
+  if (args.length < n || tooMany) {
+    return `${signatureOf(entry)}: expected ${n}${entry.variadic ? '+' : ''} argument(s), got ${args.length}`;
+  }
+  const out: unknown[] = new Array(args.length);
+  for (let i = 0; i < args.length; i++) {
+    const t: ParamType = i < n ? entry.params[i]! : 'str';
+    const v = args[i];
+    if (t === 'str') {
+      // Numbers are accepted for str, as Lua's and Duktape's bindings convert them.
+      if (typeof v === 'string') out[i] = v;
+      else if (typeof v === 'number' && Number.isFinite(v)) out[i] = String(v);
+      else return `${signatureOf(entry)}: argument ${i + 1} must be str, got ${describe(v)}`;
+    } else {
+      if (typeof v === 'number' && Number.isInteger(v)) out[i] = v;
+      else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
+      else if (typeof v === 'string' && /^-?\d+$/.test(v.trim()) && t === 'long') out[i] = Number(v);
+      else return `${signatureOf(entry)}: argument ${i + 1} must be ${t}, got ${describe(v)}`;
+    }
+  }
+  return out;
+}

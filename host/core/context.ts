@@ -1,0 +1,67 @@
+// MsgContext: the one object a KSR function receives. It holds the message being
+// routed and everything a script may change about what happens to it. KSR calls take
+// no message argument: the registry dispatches against the context of the callback
+// now running (DESIGN.md §2).
+import type { SipMessage } from '../sip/message.js';
+import { Lumps } from '../sip/lumps.js';
+import type { CoreServices } from './services.js';
+
+export type Proto = 'udp' | 'tcp' | 'tls' | 'ws' | 'wss' | 'sctp';
+
+/** Where a message came from and which local socket took it. */
+export interface ReceiveInfo {
+  proto: Proto;
+  srcIp: string;
+  srcPort: number;
+  rcvIp: string;
+  rcvPort: number;
+  /** TCP connection id (0 for UDP). */
+  conId: number;
+  /** Milliseconds since the epoch when the message was read off the socket. */
+  receivedAt: number;
+}
+
+export type RouteType = 'request' | 'reply' | 'failure' | 'branch' | 'onreply' | 'onsend' | 'event';
+
+export type AvpValue = string | number;
+
+export class MsgContext {
+  /** Message flags (0..31), kept with the message. */
+  flags = 0;
+  /** Branch flags per branch index; index 0 is the request's own branch. */
+  bflags: number[] = [0];
+  /** Script flags: reset to 0 before each callback, as Kamailio's sr_kemi_route does. */
+  sflags = 0;
+  /** $avp(name): a stack per name, newest first (Kamailio semantics). */
+  readonly avps = new Map<string, AvpValue[]>();
+  /** New Request-URI set by the script ($ru, seturi, ...); null = unchanged. */
+  newUri: string | null = null;
+  /** Destination URI ($du); null = not set. */
+  dstUri: string | null = null;
+  /** Pending changes to the message, applied when it is built for sending. */
+  readonly lumps = new Lumps();
+  /** Header lines (with CRLF) to add to replies generated locally for this request. */
+  readonly replyLumps: string[] = [];
+  /** Set by KSR.set_drop / KSR.x.drop. */
+  dropped = false;
+  /** Set once KSR.x.exit / KSR.x.drop ran: every later KSR call in the callback stops it again. */
+  stopped = false;
+  /** Set when the script asked for rport in the reply (force_rport) or the request had ;rport. */
+  forceRport = false;
+  /** True once a reply was sent for this request (sl or tm). */
+  replied = false;
+  routeType: RouteType = 'request';
+
+  constructor(
+    readonly msg: SipMessage,
+    readonly rcv: ReceiveInfo,
+    /** $var(name): per process in Kamailio; here per context of one message. */
+    readonly vars: Map<string, AvpValue>,
+    readonly core: CoreServices,
+  ) {}
+
+  /** The Request-URI in force: the one the script set, or the received one. */
+  get ruri(): string {
+    return this.newUri ?? this.msg.ruri;
+  }
+}

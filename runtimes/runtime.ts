@@ -1,0 +1,59 @@
+// The runtime contract (DESIGN.md §4): one adapter per interpreter, all alike to the host.
+import type { MsgContext } from '../host/core/context.js';
+import type { InvokeResult, ScriptErrorInfo } from '../host/core/router.js';
+import type { Dispatcher } from '../bindings/registry.js';
+
+export type Language = 'js' | 'lua' | 'python';
+export type EngineName = 'v8' | 'quickjs' | 'fengari' | 'pyodide';
+
+export interface RuntimeLimits {
+  /** CPU time one callback may use, in ms (default 100). */
+  cpuMs: number;
+  /** Memory of the runtime, in MB (default 128; Python's default is higher). */
+  memoryMb: number;
+}
+
+export interface RuntimeOptions {
+  dispatcher: Dispatcher;
+  limits: RuntimeLimits;
+}
+
+export interface ScriptRuntime {
+  readonly language: Language;
+  readonly engine: EngineName;
+  /** Compiles and runs the top level. Rejects with ScriptError (file:line) on failure. */
+  load(source: string, file: string): Promise<void>;
+  has(callback: string): boolean;
+  /**
+   * Runs `callback(arg?)` against ctx, synchronously. Never throws. After 'timeout' or
+   * 'memory' the runtime either recovered by itself or sets `broken`, and must be replaced.
+   */
+  invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult;
+  /** True when the interpreter can no longer be trusted and the runtime must be rebuilt. */
+  readonly broken: boolean;
+  /** Bytes the runtime holds (isolate heap plus wasm memory), for stats. */
+  memoryUsage(): number;
+  dispose(): void;
+}
+
+/** A script that failed to load or run, with where. */
+export class ScriptError extends Error implements ScriptErrorInfo {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+    readonly ksrFunction?: string,
+  ) {
+    super(`${file}:${line}: ${message}`);
+    this.name = 'ScriptError';
+  }
+}
+
+export const DEFAULT_LIMITS: Readonly<Record<Language, RuntimeLimits>> = {
+  js: { cpuMs: 100, memoryMb: 128 },
+  lua: { cpuMs: 100, memoryMb: 128 },
+  python: { cpuMs: 100, memoryMb: 384 },
+};
+
+/** The callbacks a script may define, looked up by these names (Kamailio's KEMI names). */
+export const STANDARD_CALLBACKS = ['ksr_request_route', 'ksr_reply_route', 'ksr_onsend_route'] as const;
