@@ -1,0 +1,99 @@
+// A V8 isolate with the KSR dispatcher as its only way out. Every interpreter (JS itself,
+// fengari, pyodide) runs inside one of these; limits and containment are the isolate's:
+// CPU by TerminateExecution (a `timeout`, which neither try, pcall nor except can catch),
+// memory by `memoryLimit` (V8 heap and ArrayBuffers, not WebAssembly.Memory: see notes).
+import ivm from 'isolated-vm';
+import type { Dispatcher } from '../../bindings/registry.js';
+
+export type GuardOutcome = 'ok' | 'timeout' | 'memory' | 'error';
+
+export interface Guarded<T> {
+  outcome: GuardOutcome;
+  value?: T;
+  /** The guest's error (message and stack as copied out of the isolate). */
+  error?: Error;
+}
+
+/** Global names the bootstrap code of a runtime reads once and deletes. */
+export const BRIDGE_CALL = '__ksr_call';
+export const BRIDGE_ENTRIES = '__ksr_entries';
+
+export class IsolateSandbox {
+  readonly isolate: ivm.Isolate;
+  readonly context: ivm.Context;
+
+  private constructor(isolate: ivm.Isolate, context: ivm.Context) {
+    this.isolate = isolate;
+    this.context = context;
+  }
+
+  static create(memoryMb: number): IsolateSandbox {
+    const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, memoryMb) });
+    const context = isolate.createContextSync();
+    return new IsolateSandbox(isolate, context);
+  }
+
+  get disposed(): boolean {
+    return this.isolate.isDisposed;
+  }
+
+  /**
+   * Installs the KSR bridge as two temporary globals: `__ksr_call(index, ...args)`, an
+   * ivm.Callback (never a Reference: a Reference would let the guest read host objects),
+   * and `__ksr_entries`, the registry rows as a JSON string. The runtime's bootstrap
+   * captures both in a closure and deletes the globals.
+   */
+  installBridge(dispatcher: Dispatcher): void {
+    const g = this.context.global;
+    g.setSync(BRIDGE_CALL, new ivm.Callback((index: number, ...args: unknown[]) => dispatcher.call(index, args)));
+    g.setSync(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
+  }
+
+  /** Compiles and runs code synchronously under the CPU limit. */
+  evalSync(code: string, filename: string, timeoutMs: number): Guarded<unknown> {
+    return this.guard(() => {
+      const script = this.isolate.compileScriptSync(code, { filename });
+      return script.runSync(this.context, { timeout: timeoutMs });
+    });
+  }
+
+  /** Runs code that may await (e.g. pyodide's boot), under a wall-clock limit. */
+  async evalAsync(code: string, filename: string, timeoutMs: number): Promise<Guarded<unknown>> {
+    try {
+      const script = await this.isolate.compileScript(code, { filename });
+      const value = await script.run(this.context, { timeout: timeoutMs, promise: true, copy: true });
+      return { outcome: 'ok', value };
+    } catch (e) {
+      return this.classify(e);
+    }
+  }
+
+  guard<T>(fn: () => T): Guarded<T> {
+    if (this.isolate.isDisposed) return { outcome: 'memory', error: new Error('isolate was disposed') };
+    try {
+      return { outcome: 'ok', value: fn() };
+    } catch (e) {
+      return this.classify(e);
+    }
+  }
+
+  private classify(e: unknown): Guarded<never> {
+    const error = e instanceof Error ? e : new Error(String(e));
+    if (this.isolate.isDisposed || /memory limit|Array buffer allocation failed/i.test(error.message)) {
+      return { outcome: 'memory', error };
+    }
+    if (/Script execution timed out/.test(error.message)) return { outcome: 'timeout', error };
+    return { outcome: 'error', error };
+  }
+
+  /** Heap bytes used by the isolate (V8 heap plus external memory such as ArrayBuffers). */
+  heapUsed(): number {
+    if (this.isolate.isDisposed) return 0;
+    const s = this.isolate.getHeapStatisticsSync();
+    return s.used_heap_size + s.externally_allocated_size;
+  }
+
+  dispose(): void {
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}
