@@ -1,0 +1,24 @@
+// The one error type the SIP parser lets escape. Anything malformed in a received message
+// ends up here, never as a TypeError/RangeError, so the transport can always decide between
+// "answer 400" and "drop" from `canReply` alone.
+
+export class SipParseError extends Error {
+  /** Short text usable as a 400 reason phrase (no CR/LF, ASCII). */
+  reason: string;
+  /** True when the message is a request whose first line, Via, From, To, Call-ID and CSeq
+   *  are readable enough to be copied into a 400 reply. */
+  canReply: boolean;
+
+  constructor(reason: string, detail?: string, canReply = false) {
+    super(detail ? `${reason}: ${detail}` : reason);
+    this.name = 'SipParseError';
+    this.reason = reason;
+    this.canReply = canReply;
+  }
+}
+
+/** Shortens untrusted text for an error message (never dumps a 64 KB header). */
+export function excerpt(text: string, max = 40): string {
+  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  return clean.length > max ? JSON.stringify(clean.slice(0, max)) + '...' : JSON.stringify(clean);
+}

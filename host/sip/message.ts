@@ -1,0 +1,470 @@
+// The received message: first line and a header index built in one scan of the buffer;
+// header bodies parsed on first use and cached. Invariants:
+//  - every offset (HeaderField.start/end/valueStart/valueEnd, headersEnd, bodyOffset,
+//    ruriStart/ruriEnd) is a BYTE offset into `buf`, the buffer as received (lumps anchor
+//    there);
+//  - `buf` is never decoded as a whole; header text is decoded per field, on demand;
+//  - nothing but SipParseError leaves parse() or the accessors.
+import { SipParseError, excerpt } from './errors.js';
+import { canonicalName } from './header-names.js';
+import { splitList } from './params.js';
+import { parseVia, type Via } from './via.js';
+import { parseNameAddr, type NameAddr } from './name-addr.js';
+import { parseCredentials, type DigestCredentials } from './digest.js';
+import { parseUri, type SipUri } from './uri.js';
+
+export type { Via } from './via.js';
+export type { NameAddr } from './name-addr.js';
+export type { DigestCredentials } from './digest.js';
+
+export interface HeaderField {
+  /** as written */
+  name: string;
+  /** canonical lower-case FULL name: 'v' -> 'via' */
+  lname: string;
+  /** body with folding (CRLF+WSP) replaced by one space, trimmed */
+  value: string;
+  /** byte offsets of the whole header line incl. its CRLF in buf */
+  start: number;
+  end: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+export const MAX_MESSAGE_SIZE = 65535;
+export const MAX_HEADERS = 255;
+
+const CR = 0x0d;
+const LF = 0x0a;
+const SP = 0x20;
+const HT = 0x09;
+
+// RFC 3261 token characters: alphanum and -.!%*_+`'~
+const TOKEN = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const ch = String.fromCharCode(c);
+  TOKEN[c] = /[A-Za-z0-9\-.!%*_+`'~]/.test(ch) ? 1 : 0;
+}
+
+/** One header line; the value text is decoded on first read. */
+class HeaderLine implements HeaderField {
+  private text: string | undefined;
+  constructor(
+    private readonly src: Buffer,
+    readonly name: string,
+    readonly lname: string,
+    readonly start: number,
+    readonly end: number,
+    readonly valueStart: number,
+    readonly valueEnd: number,
+    private readonly folded: boolean,
+  ) {}
+
+  get value(): string {
+    if (this.text === undefined) {
+      const t = this.src.toString('utf8', this.valueStart, this.valueEnd);
+      this.text = this.folded ? t.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : t;
+    }
+    return this.text;
+  }
+
+  toJSON(): HeaderField {
+    const { name, lname, value, start, end, valueStart, valueEnd } = this;
+    return { name, lname, value, start, end, valueStart, valueEnd };
+  }
+}
+
+// bit per header a 400 needs to copy
+const NEED_VIA = 1, NEED_FROM = 2, NEED_TO = 4, NEED_CALLID = 8, NEED_CSEQ = 16, NEED_ALL = 31;
+const NEED_BITS: Record<string, number> = { via: NEED_VIA, from: NEED_FROM, to: NEED_TO, 'call-id': NEED_CALLID, cseq: NEED_CSEQ };
+
+export class SipMessage {
+  readonly buf: Buffer;
+  readonly isRequest: boolean;
+  readonly version: string;
+  readonly method: string;
+  readonly ruri: string;
+  readonly status: number;
+  readonly reason: string;
+  readonly headers: readonly HeaderField[];
+  readonly headersEnd: number;
+  readonly bodyOffset: number;
+  /** Byte offsets of the Request-URI in buf (0/0 for replies). */
+  readonly ruriStart: number;
+  readonly ruriEnd: number;
+  /** Byte offset where the first header line starts (just after the first line's CRLF). */
+  readonly firstHeaderOffset: number;
+
+  private cache = new Map<string, unknown>();
+
+  private constructor(init: ScanResult) {
+    this.buf = init.buf;
+    this.isRequest = init.isRequest;
+    this.version = init.version;
+    this.method = init.method;
+    this.ruri = init.ruri;
+    this.status = init.status;
+    this.reason = init.reason;
+    this.headers = init.headers;
+    this.headersEnd = init.headersEnd;
+    this.bodyOffset = init.bodyOffset;
+    this.ruriStart = init.ruriStart;
+    this.ruriEnd = init.ruriEnd;
+    this.firstHeaderOffset = init.firstHeaderOffset;
+  }
+
+  static parse(buf: Buffer): SipMessage {
+    return new SipMessage(scanMessage(buf));
+  }
+
+  body(): Buffer {
+    return this.buf.subarray(this.bodyOffset);
+  }
+
+  header(name: string): HeaderField | undefined {
+    const l = canonicalName(name);
+    for (const h of this.headers) if (h.lname === l) return h;
+    return undefined;
+  }
+
+  headersNamed(name: string): HeaderField[] {
+    const l = canonicalName(name);
+    return this.headers.filter((h) => h.lname === l);
+  }
+
+  hasHeader(name: string): boolean {
+    return this.header(name) !== undefined;
+  }
+
+  /** True when this message is a request carrying what a 400 reply must copy. */
+  canReply(): boolean {
+    let seen = 0;
+    for (const h of this.headers) seen |= NEED_BITS[h.lname] ?? 0;
+    return this.isRequest && seen === NEED_ALL;
+  }
+
+  // ---- parsed bodies, cached ----
+
+  private cached<T>(key: string, make: () => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    try {
+      const v = make();
+      this.cache.set(key, v);
+      return v;
+    } catch (e) {
+      throw this.asParseError(e, key);
+    }
+  }
+
+  private asParseError(e: unknown, where: string): SipParseError {
+    const err = e instanceof SipParseError ? e : new SipParseError(`Bad ${where}`, e instanceof Error ? e.message : String(e));
+    err.canReply = this.isRequest && where !== 'Via' && this.canReply();
+    return err;
+  }
+
+  private required(lname: string, what: string): HeaderField {
+    const h = this.header(lname);
+    if (!h) throw new SipParseError(`Missing ${what}`, `no ${what} header`);
+    return h;
+  }
+
+  vias(): Via[] {
+    return this.cached('Via', () => {
+      const out: Via[] = [];
+      for (const h of this.headersNamed('via')) {
+        const v = h.value;
+        for (const [a, b] of splitList(v)) out.push(parseVia(v.slice(a, b)));
+      }
+      return out;
+    });
+  }
+
+  topVia(): Via {
+    const v = this.vias()[0];
+    if (!v) throw this.asParseError(new SipParseError('Missing Via', 'no Via header'), 'Via');
+    return v;
+  }
+
+  /** Byte ranges [start, end) of each Via value in the first Via line: what must go to
+   *  remove the top Via without touching others on the same line. */
+  topViaLineValues(): { line: HeaderField; ranges: Array<[number, number]> } | undefined {
+    const line = this.header('via');
+    if (!line) return undefined;
+    const raw = this.buf.toString('latin1', line.valueStart, line.valueEnd);
+    const ranges = splitList(raw).map(([a, b]): [number, number] => [line.valueStart + a, line.valueStart + b]);
+    return { line, ranges };
+  }
+
+  from(): NameAddr {
+    return this.cached('From', () => parseNameAddr(this.required('from', 'From').value, 'From'));
+  }
+
+  to(): NameAddr {
+    return this.cached('To', () => parseNameAddr(this.required('to', 'To').value, 'To'));
+  }
+
+  contacts(): { star: boolean; list: NameAddr[] } {
+    return this.cached('Contact', () => {
+      let star = false;
+      const list: NameAddr[] = [];
+      for (const h of this.headersNamed('contact')) {
+        const v = h.value;
+        for (const [a, b] of splitList(v)) {
+          const item = v.slice(a, b);
+          if (item === '*') star = true;
+          else list.push(parseNameAddr(item, 'Contact'));
+        }
+      }
+      if (star && list.length > 0) throw new SipParseError('Bad Contact', "'*' mixed with addresses");
+      return { star, list };
+    });
+  }
+
+  cseq(): { seq: number; method: string } {
+    return this.cached('CSeq', () => parseCSeq(this.required('cseq', 'CSeq').value));
+  }
+
+  callId(): string {
+    return this.cached('Call-ID', () => {
+      const v = this.required('call-id', 'Call-ID').value;
+      if (v === '' || /\s/.test(v)) throw new SipParseError('Bad Call-ID', excerpt(v));
+      return v;
+    });
+  }
+
+  maxForwards(): number | undefined {
+    return this.cached('Max-Forwards', () => {
+      const h = this.header('max-forwards');
+      return h ? parseNumber(h.value, 'Max-Forwards', 255) : undefined;
+    });
+  }
+
+  contentLength(): number | undefined {
+    return this.cached('Content-Length', () => {
+      const h = this.header('content-length');
+      return h ? parseNumber(h.value, 'Content-Length', MAX_MESSAGE_SIZE * 16) : undefined;
+    });
+  }
+
+  routes(): NameAddr[] {
+    return this.cached('Route', () => this.addressList('route', 'Route'));
+  }
+
+  recordRoutes(): NameAddr[] {
+    return this.cached('Record-Route', () => this.addressList('record-route', 'Record-Route'));
+  }
+
+  private addressList(lname: string, what: string): NameAddr[] {
+    const out: NameAddr[] = [];
+    for (const h of this.headersNamed(lname)) {
+      const v = h.value;
+      for (const [a, b] of splitList(v)) out.push(parseNameAddr(v.slice(a, b), what));
+    }
+    return out;
+  }
+
+  expires(): number | undefined {
+    return this.cached('Expires', () => {
+      const h = this.header('expires');
+      return h ? parseNumber(h.value, 'Expires', 0xffffffff) : undefined;
+    });
+  }
+
+  authorization(kind: 'authorization' | 'proxy-authorization'): DigestCredentials[] {
+    return this.cached(kind, () => this.headersNamed(kind).map((h) => parseCredentials(h.value)));
+  }
+
+  contentType(): string | undefined {
+    return this.cached('Content-Type', () => {
+      const h = this.header('content-type');
+      if (!h) return undefined;
+      const semi = h.value.indexOf(';');
+      const mt = (semi >= 0 ? h.value.slice(0, semi) : h.value).trim().toLowerCase();
+      const slash = mt.indexOf('/');
+      if (slash <= 0 || slash === mt.length - 1 || /\s/.test(mt)) throw new SipParseError('Bad Content-Type', excerpt(h.value));
+      return mt;
+    });
+  }
+
+  ruriParsed(): SipUri {
+    return this.cached('Request-URI', () => {
+      if (!this.isRequest) throw new SipParseError('No Request-URI', 'message is a reply');
+      return parseUri(this.ruri);
+    });
+  }
+}
+
+function parseNumber(v: string, what: string, max: number): number {
+  const t = v.trim();
+  if (t.length === 0 || t.length > 10) throw new SipParseError(`Bad ${what}`, excerpt(v));
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const d = t.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) throw new SipParseError(`Bad ${what}`, excerpt(v));
+    n = n * 10 + d;
+  }
+  if (n > max) throw new SipParseError(`Bad ${what}`, `${n} is over ${max}`);
+  return n;
+}
+
+function parseCSeq(v: string): { seq: number; method: string } {
+  const t = v.trim();
+  let i = 0;
+  while (i < t.length && t.charCodeAt(i) >= 0x30 && t.charCodeAt(i) <= 0x39) i++;
+  const num = t.slice(0, i);
+  const method = t.slice(i).trim();
+  // RFC 3261 §8.1.1.5: the sequence number is a 32-bit unsigned integer
+  if (num.length === 0 || num.length > 10 || Number(num) > 0xffffffff) throw new SipParseError('Bad CSeq', `bad number in ${excerpt(v)}`);
+  if (i < t.length && t[i] !== ' ' && t[i] !== '\t') throw new SipParseError('Bad CSeq', `expected space after number in ${excerpt(v)}`);
+  if (method === '' || !isToken(method)) throw new SipParseError('Bad CSeq', `bad method in ${excerpt(v)}`);
+  return { seq: Number(num), method };
+}
+
+function isToken(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 255 || !TOKEN[c]) return false;
+  }
+  return s.length > 0;
+}
+
+// ---- the scan ----
+
+function fail(reason: string, detail: string, isRequest: boolean, seen: number): never {
+  throw new SipParseError(reason, detail, isRequest && seen === NEED_ALL);
+}
+
+interface ScanResult {
+  buf: Buffer; isRequest: boolean; version: string; method: string; ruri: string; status: number; reason: string;
+  headers: HeaderField[]; headersEnd: number; bodyOffset: number; ruriStart: number; ruriEnd: number; firstHeaderOffset: number;
+}
+
+function scanMessage(input: Buffer): ScanResult {
+  if (!Buffer.isBuffer(input)) throw new SipParseError('Not a buffer', `expected a Buffer, got ${typeof input}`);
+  const n = input.length;
+  if (n > MAX_MESSAGE_SIZE) throw new SipParseError('Message too large', `${n} bytes, limit ${MAX_MESSAGE_SIZE}`);
+  let pos = 0;
+  // RFC 3261 §7.5: CRLFs before the start line are ignored
+  while (pos < n && (input[pos] === CR || input[pos] === LF || input[pos] === SP || input[pos] === HT)) pos++;
+  if (pos >= n) throw new SipParseError('Empty message', `${n} bytes of whitespace only`);
+
+  const lineEnd = input.indexOf(LF, pos);
+  if (lineEnd < 0) throw new SipParseError('Truncated first line', 'no line end after the first line');
+  const fl = parseFirstLine(input, pos, lineEnd > pos && input[lineEnd - 1] === CR ? lineEnd - 1 : lineEnd);
+  const isRequest = fl.isRequest;
+
+  const headers: HeaderField[] = [];
+  let seen = 0;
+  let clField: HeaderField | undefined;
+  let p = lineEnd + 1;
+  const firstHeaderOffset = p;
+  let headersEnd = -1;
+  let bodyOffset = -1;
+  while (p < n) {
+    const c = input[p];
+    if (c === LF) { headersEnd = p; bodyOffset = p + 1; break; }
+    if (c === CR && p + 1 < n && input[p + 1] === LF) { headersEnd = p; bodyOffset = p + 2; break; }
+    if (c === SP || c === HT) fail('Malformed header', `continuation line with no header before it at byte ${p}`, isRequest, seen);
+    if (headers.length >= MAX_HEADERS) fail('Too many headers', `more than ${MAX_HEADERS} header lines`, isRequest, seen);
+
+    // the header line, with its continuation lines (LWS folding)
+    let e = input.indexOf(LF, p);
+    if (e < 0) fail('Missing end of headers', `header at byte ${p} has no line end`, isRequest, seen);
+    let folded = false;
+    while (e + 1 < n && (input[e + 1] === SP || input[e + 1] === HT)) {
+      folded = true;
+      e = input.indexOf(LF, e + 1);
+      if (e < 0) fail('Missing end of headers', `folded header at byte ${p} has no line end`, isRequest, seen);
+    }
+
+    let i = p;
+    while (i < e && TOKEN[input[i]]) i++;
+    const nameEnd = i;
+    while (i < e && (input[i] === SP || input[i] === HT)) i++;
+    if (nameEnd === p || input[i] !== 0x3a) {
+      fail('Malformed header', `expected "Name:" at byte ${p}, got ${excerpt(input.toString('latin1', p, Math.min(e, p + 40)))}`, isRequest, seen);
+    }
+    let vs = i + 1;
+    let ve = e;
+    while (vs < ve && (input[vs] === SP || input[vs] === HT || input[vs] === CR || input[vs] === LF)) vs++;
+    while (ve > vs && (input[ve - 1] === SP || input[ve - 1] === HT || input[ve - 1] === CR || input[ve - 1] === LF)) ve--;
+
+    const name = input.toString('latin1', p, nameEnd);
+    const lname = canonicalName(name);
+    const h = new HeaderLine(input, name, lname, p, e + 1, vs, ve, folded);
+    headers.push(h);
+    const bit = NEED_BITS[lname];
+    if (bit !== undefined) seen |= bit;
+    else if (lname === 'content-length') {
+      if (clField && clField.value !== h.value) fail('Conflicting Content-Length', `${excerpt(clField.value)} and ${excerpt(h.value)}`, isRequest, seen);
+      clField = h;
+    }
+    p = e + 1;
+  }
+  if (headersEnd < 0) fail('Missing end of headers', 'no empty line after the headers', isRequest, seen);
+  const zero = input.subarray(0, headersEnd).indexOf(0);
+  if (zero >= 0) fail('NUL byte in header', `at byte ${zero}`, isRequest, seen);
+
+  let buf = input;
+  if (clField) {
+    let cl: number;
+    try {
+      cl = parseNumber(clField.value, 'Content-Length', MAX_MESSAGE_SIZE * 16);
+    } catch (err) {
+      fail('Bad Content-Length', excerpt(clField.value), isRequest, seen);
+    }
+    const avail = n - bodyOffset;
+    if (cl > avail) fail('Content-Length exceeds data', `Content-Length ${cl}, ${avail} bytes present`, isRequest, seen);
+    // a body longer than Content-Length: the rest is not part of this message
+    if (cl < avail) buf = input.subarray(0, bodyOffset + cl);
+  }
+
+  // when truncated, `buf` shares memory and offsets with `input`
+  return {
+    buf, isRequest, version: fl.version, method: fl.method, ruri: fl.ruri, status: fl.status, reason: fl.reason,
+    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset,
+  };
+}
+
+interface FirstLine {
+  isRequest: boolean; version: string; method: string; ruri: string; ruriStart: number; ruriEnd: number; status: number; reason: string;
+}
+
+function isVersion(s: string): boolean {
+  // SIP/<digits>.<digits>, case-insensitive name; other versions are left to the core (505)
+  if (s.length < 7 || s.slice(0, 4).toUpperCase() !== 'SIP/') return false;
+  const dot = s.indexOf('.', 4);
+  if (dot < 5 || dot === s.length - 1) return false;
+  for (let i = 4; i < s.length; i++) {
+    if (i === dot) continue;
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+function parseFirstLine(buf: Buffer, start: number, end: number): FirstLine {
+  // latin1 keeps one char per byte, so string indexes are byte offsets
+  const line = buf.toString('latin1', start, end);
+  const sp1 = line.indexOf(' ');
+  if (sp1 <= 0) throw new SipParseError('Bad first line', excerpt(line));
+  const first = line.slice(0, sp1);
+  if (first.toUpperCase().startsWith('SIP/')) {
+    if (!isVersion(first)) throw new SipParseError('Bad SIP version', excerpt(first));
+    const sp2 = line.indexOf(' ', sp1 + 1);
+    const codeText = line.slice(sp1 + 1, sp2 < 0 ? line.length : sp2);
+    if (!/^[1-6][0-9][0-9]$/.test(codeText)) throw new SipParseError('Bad status code', excerpt(line));
+    const reason = sp2 < 0 ? '' : buf.toString('utf8', start + sp2 + 1, end);
+    return { isRequest: false, version: first, method: '', ruri: '', ruriStart: 0, ruriEnd: 0, status: Number(codeText), reason };
+  }
+  if (!isToken(first)) throw new SipParseError('Bad method', excerpt(first));
+  const sp2 = line.lastIndexOf(' ');
+  if (sp2 <= sp1) throw new SipParseError('Bad request line', `expected "METHOD URI SIP/2.0", got ${excerpt(line)}`);
+  const version = line.slice(sp2 + 1);
+  if (!isVersion(version)) throw new SipParseError('Bad SIP version', excerpt(line));
+  const ruri = line.slice(sp1 + 1, sp2);
+  if (ruri === '' || /[\s\x00-\x1f\x7f-\xff]/.test(ruri)) throw new SipParseError('Bad Request-URI', excerpt(ruri));
+  return {
+    isRequest: true, version, method: first, ruri, ruriStart: start + sp1 + 1, ruriEnd: start + sp2, status: 0, reason: '',
+  };
+}

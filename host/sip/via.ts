@@ -1,0 +1,85 @@
+// Via values (RFC 3261 §20.42): "SIP / 2.0 / UDP host:port ;params". One Via line may
+// carry several values separated by commas; the list split lives in params.ts.
+import { isIPv6 } from 'node:net';
+import { SipParseError, excerpt } from './errors.js';
+import { parseParams, skipWs, isWsp } from './params.js';
+
+export interface Via {
+  /** 'SIP/2.0/UDP' */
+  protocol: string;
+  /** 'UDP' (upper-case) */
+  transport: string;
+  host: string;
+  /** 0 if absent */
+  port: number;
+  /** lower-case names; '' for flag params like rport */
+  params: Map<string, string>;
+  branch: string | undefined;
+  raw: string;
+}
+
+function bad(why: string, text: string): SipParseError {
+  return new SipParseError('Bad Via', `${why} in ${excerpt(text)}`);
+}
+
+/** Reads a token of the sent-protocol; stops at '/', whitespace or end. */
+function protoPart(s: string, i: number): { tok: string; end: number } {
+  const st = i;
+  while (i < s.length && s[i] !== '/' && !isWsp(s.charCodeAt(i))) i++;
+  return { tok: s.slice(st, i), end: i };
+}
+
+export function parseVia(raw: string): Via {
+  const s = raw;
+  let i = skipWs(s, 0);
+  const name = protoPart(s, i);
+  i = skipWs(s, name.end);
+  if (s[i] !== '/') throw bad('expected "/" after protocol name', s);
+  const ver = protoPart(s, skipWs(s, i + 1));
+  i = skipWs(s, ver.end);
+  if (s[i] !== '/') throw bad('expected "/" after protocol version', s);
+  const tr = protoPart(s, skipWs(s, i + 1));
+  i = tr.end;
+  if (name.tok === '' || ver.tok === '' || tr.tok === '') throw bad('incomplete sent-protocol', s);
+  if (name.tok.toUpperCase() !== 'SIP') throw bad('protocol is not SIP', s);
+  if (i >= s.length || !isWsp(s.charCodeAt(i))) throw bad('expected space after sent-protocol', s);
+  i = skipWs(s, i);
+
+  let host: string;
+  if (s[i] === '[') {
+    const close = s.indexOf(']', i);
+    if (close < 0) throw bad('unterminated IPv6 reference', s);
+    host = s.slice(i + 1, close);
+    if (!isIPv6(host)) throw bad('invalid IPv6 address', s);
+    i = close + 1;
+  } else {
+    const hs = i;
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x2d || c === 0x2e || c === 0x5f;
+      if (!ok) break;
+      i++;
+    }
+    host = s.slice(hs, i);
+  }
+  if (host === '') throw bad('missing host', s);
+  i = skipWs(s, i);
+  let port = 0;
+  if (s[i] === ':') {
+    i = skipWs(s, i + 1);
+    const ps = i;
+    while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
+    const digits = s.slice(ps, i);
+    if (digits.length === 0 || digits.length > 5) throw bad('invalid port', s);
+    port = Number(digits);
+    if (port < 1 || port > 65535) throw bad('port out of range', s);
+  }
+  // a trailing comment "(...)" is allowed by the grammar and carries nothing we use
+  let end = s.length;
+  const paren = s.lastIndexOf('(');
+  if (paren >= i && s.trimEnd().endsWith(')')) end = paren;
+  const { params, end: pend } = parseParams(s.slice(0, end), i, 'Via');
+  if (pend < end) throw bad('junk after parameters', s);
+  const protocol = `${name.tok}/${ver.tok}/${tr.tok}`;
+  return { protocol, transport: tr.tok.toUpperCase(), host, port, params, branch: params.get('branch'), raw };
+}
