@@ -1,0 +1,135 @@
+// ksr-host command line: run, check, rpc, api.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { request } from 'undici';
+import { createRegistry } from '../bindings/modules/index.js';
+import { Dispatcher, signatureOf } from '../bindings/registry.js';
+import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
+import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
+import { createRuntime, engineForFile } from '../runtimes/index.js';
+import { DEFAULT_LIMITS, STANDARD_CALLBACKS } from '../runtimes/runtime.js';
+import { apiList, startServer } from './server.js';
+
+const USAGE = `usage:
+  ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT]
+  ksr-host check FILE [--engine v8|quickjs]
+  ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT]
+  ksr-host api [--json]`;
+
+function fail(message: string, code = 1): never {
+  process.stderr.write(`ksr-host: ${message}\n`);
+  process.exit(code);
+}
+
+function settingsFrom(values: { config?: string; script?: string; engine?: string; listen?: string[]; control?: string }): Settings {
+  const base: Settings = values.config ? loadConfigFile(values.config) : structuredClone(DEFAULT_SETTINGS as Settings);
+  if (values.script) base.routing.script = values.script;
+  if (values.engine) {
+    if (values.engine !== 'v8' && values.engine !== 'quickjs') throw new ConfigError(`--engine '${values.engine}': expected v8 or quickjs`);
+    base.routing.jsEngine = values.engine;
+  }
+  if (values.listen?.length) base.listen = values.listen.map(parseListen);
+  if (values.control) base.control = values.control === 'off' ? null : parseHostPort(values.control, '--control');
+  return base;
+}
+
+async function run(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      config: { type: 'string', short: 'c' },
+      script: { type: 'string', short: 's' },
+      engine: { type: 'string' },
+      listen: { type: 'string', multiple: true, short: 'l' },
+      control: { type: 'string' },
+    },
+  });
+  let settings: Settings;
+  try {
+    settings = settingsFrom(values);
+  } catch (e) {
+    fail((e as Error).message, 2);
+  }
+  let server;
+  try {
+    server = await startServer(settings);
+  } catch (e) {
+    fail(`cannot start: ${(e as Error).message}`);
+  }
+  process.on('SIGHUP', () => void server.manager.reload());
+  const stop = async () => {
+    await server.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
+}
+
+async function check(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { engine: { type: 'string' } } });
+  const file = positionals[0] ?? fail(`check needs a script file\n${USAGE}`, 2);
+  const engine = engineForFile(file, values.engine === 'quickjs' ? 'quickjs' : 'v8');
+  const language = engine === 'pyodide' ? 'python' : engine === 'fengari' ? 'lua' : 'js';
+  const source = await readFile(file, 'utf8').catch((e) => fail(`cannot read ${file}: ${e.code ?? e.message}`));
+  const runtime = await createRuntime(engine, { dispatcher: new Dispatcher(createRegistry()), limits: DEFAULT_LIMITS[language] });
+  try {
+    await runtime.load(source, file);
+  } catch (e) {
+    runtime.dispose();
+    fail((e as Error).message);
+  }
+  const callbacks = STANDARD_CALLBACKS.filter((c) => runtime.has(c));
+  process.stdout.write(`${file}: OK (${language} on ${engine}); callbacks: ${callbacks.join(', ') || 'none'}\n`);
+  runtime.dispose();
+  if (!callbacks.includes('ksr_request_route')) process.stdout.write(`warning: ${file} defines no ksr_request_route\n`);
+}
+
+async function rpc(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { control: { type: 'string' } } });
+  const method = positionals[0] ?? fail(`rpc needs a METHOD\n${USAGE}`, 2);
+  let params: unknown = undefined;
+  if (positionals.length > 1) {
+    const rest = positionals.slice(1);
+    try {
+      params = rest.length === 1 ? JSON.parse(rest[0]!) : rest;
+    } catch {
+      params = rest;
+    }
+  }
+  const c = values.control ? parseHostPort(values.control, '--control') : DEFAULT_SETTINGS.control!;
+  const host = c.ip.includes(':') ? `[${c.ip}]` : c.ip;
+  let body: { result?: unknown; error?: { code: number; message: string } };
+  try {
+    const res = await request(`http://${host}:${c.port}/RPC`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
+    });
+    body = (await res.body.json()) as typeof body;
+  } catch (e) {
+    fail(`cannot reach the control endpoint at ${host}:${c.port}: ${(e as Error).message}`);
+  }
+  if (body.error) fail(`${method}: ${body.error.message} (code ${body.error.code})`);
+  process.stdout.write(JSON.stringify(body.result, null, 2) + '\n');
+}
+
+function api(args: string[]): void {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+  const registry = createRegistry();
+  if (values.json) {
+    process.stdout.write(JSON.stringify(apiList(registry), null, 2) + '\n');
+    return;
+  }
+  for (const e of registry.entries) process.stdout.write(signatureOf(e) + '\n');
+  process.stdout.write(`${registry.entries.length} functions\n`);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands: Record<string, (a: string[]) => unknown> = { run, check, rpc, api };
+const handler = command ? commands[command] : undefined;
+if (!handler) fail(USAGE, 2);
+try {
+  await handler(rest);
+} catch (e) {
+  fail((e as Error).message);
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Starts the TypeScript command line under the flags it needs: isolated-vm on Node 20 wants
+// --no-node-snapshot, and tsx runs the sources as they are. Signals are passed on, so
+// SIGHUP still reloads the script and SIGTERM still stops the server.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const tsx = pathToFileURL(require.resolve('tsx')).href;
+
+const child = spawn(process.execPath, ['--no-node-snapshot', '--import', tsx, cli, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+for (const sig of ['SIGHUP', 'SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

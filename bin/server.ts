@@ -1,0 +1,84 @@
+// Puts a server together from settings: engine (host/), registry (bindings/), script manager
+// (runtimes/) and the control endpoint. The only place that knows all three layers.
+import { pino, type Logger } from 'pino';
+import { createRegistry } from '../bindings/modules/index.js';
+import { ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
+import { Engine } from '../host/core/engine.js';
+import { RpcError, RpcServer } from '../host/control/rpc-server.js';
+import type { Settings } from '../host/config/settings.js';
+import { ScriptManager } from '../runtimes/manager.js';
+import { engineForFile } from '../runtimes/index.js';
+
+export const VERSION = '0.1.0';
+
+export interface Server {
+  engine: Engine;
+  manager: ScriptManager;
+  rpc: RpcServer;
+  registry: Registry;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+export async function startServer(settings: Settings, log: Logger = pino({ level: settings.log.level })): Promise<Server> {
+  const registry = createRegistry();
+  const engineName = engineForFile(settings.routing.script, settings.routing.jsEngine);
+  const language = engineName === 'pyodide' ? 'python' : engineName === 'fengari' ? 'lua' : 'js';
+  const limits = {
+    cpuMs: settings.limits.cpuMs,
+    memoryMb: language === 'python' ? settings.limits.pythonMemoryMb : settings.limits.memoryMb,
+  };
+  const manager = new ScriptManager(registry, engineName, settings.routing.script, limits, log.child({ component: 'script-manager' }));
+  const loaded = await manager.start();
+  const engine = new Engine(settings, log);
+  engine.setRouter(manager);
+  await engine.start();
+  const rpc = new RpcServer();
+  registerMethods(rpc, { engine, manager, registry });
+  if (settings.control) await rpc.listen(settings.control.ip, settings.control.port);
+  log.info(
+    { listen: settings.listen.map((l) => `${l.proto}:${l.ip}:${l.port}`), script: settings.routing.script, engine: engineName, loadMs: Math.round(loaded.loadMs), control: settings.control },
+    'ksr-host serving',
+  );
+  return {
+    engine, manager, rpc, registry, log,
+    async stop() {
+      await Promise.all([engine.stop(), rpc.close()]);
+      manager.dispose();
+    },
+  };
+}
+
+function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptManager; registry: Registry }): void {
+  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }));
+  rpc.register('kemi.reload', async () => {
+    const r = await s.manager.reload();
+    if (!r.ok) throw new RpcError(-32000, `reload refused, the running script stays: ${r.error}`);
+    return { file: r.file, engine: r.engine, loadMs: Math.round(r.loadMs * 10) / 10 };
+  });
+  rpc.register('kemi.api_list', () => apiList(s.registry));
+  rpc.register('kemi.stats', () => ({
+    routes: s.engine.stats.snapshot(),
+    messages: s.engine.counters,
+    transport: s.engine.transports.counters,
+    runtime: {
+      engine: s.manager.engine,
+      language: s.manager.language,
+      memoryBytes: s.manager.memoryUsage(),
+      reloads: s.manager.reloads,
+      rebuilds: s.manager.rebuilds,
+    },
+    process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed },
+  }));
+  rpc.register('kemi.stats_reset', () => (s.engine.stats.reset(), { ok: true }));
+}
+
+/** The registry in the shape of Kamailio's <engine>.api_list, plus our signature text. */
+export function apiList(registry: Registry) {
+  return {
+    msize: registry.entries.length,
+    methods: registry.entries.map((e) => ({
+      func: { ret: e.returns, module: e.module, name: e.name, params: [...e.params, ...(e.variadic ? ['...str'] : [])].join(', ') || 'none', path: ksrPath(e), signature: signatureOf(e) },
+    })),
+  };
+}

@@ -1,0 +1,114 @@
+// Reads a YAML config file, checks it against a schema (errors name the key), and merges it
+// over the defaults. Command-line flags are merged over the result by the caller.
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { Ajv, type ErrorObject } from 'ajv';
+import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from './settings.js';
+
+const positive = { type: 'integer', minimum: 1 } as const;
+
+const SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    listen: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    aliases: { type: 'array', items: { type: 'string' } },
+    routing: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { script: { type: 'string', minLength: 1 }, engine: { enum: ['v8', 'quickjs'] } },
+    },
+    limits: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { cpu_ms: positive, memory_mb: { type: 'integer', minimum: 8 }, python_memory_mb: { type: 'integer', minimum: 64 } },
+    },
+    tcp: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { max_message_bytes: positive, max_headers: positive, idle_timeout_ms: positive, max_connections: positive },
+    },
+    udp: { type: 'object', additionalProperties: false, properties: { max_message_bytes: positive } },
+    control: { anyOf: [{ type: 'string' }, { const: false }] },
+    log: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] } },
+    },
+    defines: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+
+function describeError(file: string, e: ErrorObject): string {
+  const key = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(top level)';
+  if (e.keyword === 'additionalProperties') {
+    const extra = (e.params as { additionalProperty: string }).additionalProperty;
+    return `${file}: unknown key '${key === '(top level)' ? extra : `${key}.${extra}`}'`;
+  }
+  return `${file}: key '${key}' ${e.message ?? 'is invalid'}`;
+}
+
+export class ConfigError extends Error {}
+
+type RawConfig = {
+  listen?: string[];
+  aliases?: string[];
+  routing?: { script?: string; engine?: 'v8' | 'quickjs' };
+  limits?: { cpu_ms?: number; memory_mb?: number; python_memory_mb?: number };
+  tcp?: { max_message_bytes?: number; max_headers?: number; idle_timeout_ms?: number; max_connections?: number };
+  udp?: { max_message_bytes?: number };
+  control?: string | false;
+  log?: { level?: Settings['log']['level'] };
+  defines?: Record<string, string | number | boolean>;
+};
+
+export function settingsFromConfigText(text: string, file: string): Settings {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text) ?? {};
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid YAML: ${(e as Error).message}`);
+  }
+  if (!validate(raw)) throw new ConfigError((validate.errors ?? []).map((e) => describeError(file, e)).join('\n'));
+  const c = raw as RawConfig;
+  const d = DEFAULT_SETTINGS;
+  const wrap = <T>(key: string, f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      throw new ConfigError(`${file}: key '${key}': ${(e as Error).message}`);
+    }
+  };
+  return {
+    listen: c.listen ? wrap('listen', () => c.listen!.map(parseListen)) : d.listen.map((l) => ({ ...l })),
+    aliases: c.aliases ?? [...d.aliases],
+    routing: { script: c.routing?.script ?? d.routing.script, jsEngine: c.routing?.engine ?? d.routing.jsEngine },
+    limits: {
+      cpuMs: c.limits?.cpu_ms ?? d.limits.cpuMs,
+      memoryMb: c.limits?.memory_mb ?? d.limits.memoryMb,
+      pythonMemoryMb: c.limits?.python_memory_mb ?? d.limits.pythonMemoryMb,
+    },
+    tcp: {
+      maxMessageBytes: c.tcp?.max_message_bytes ?? d.tcp.maxMessageBytes,
+      maxHeaders: c.tcp?.max_headers ?? d.tcp.maxHeaders,
+      idleTimeoutMs: c.tcp?.idle_timeout_ms ?? d.tcp.idleTimeoutMs,
+      maxConnections: c.tcp?.max_connections ?? d.tcp.maxConnections,
+    },
+    udp: { maxMessageBytes: c.udp?.max_message_bytes ?? d.udp.maxMessageBytes },
+    control: c.control === false ? null : c.control ? wrap('control', () => parseHostPort(c.control as string, 'control')) : { ...d.control! },
+    log: { level: c.log?.level ?? d.log.level },
+    defines: Object.fromEntries(Object.entries(c.defines ?? {}).map(([k, v]) => [k, String(v)])),
+  };
+}
+
+export function loadConfigFile(file: string): Settings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return settingsFromConfigText(text, file);
+}

@@ -1,0 +1,51 @@
+// The settings of a running server, with the embedded defaults `npm start` runs on.
+export interface ListenAddress {
+  proto: 'udp' | 'tcp';
+  ip: string;
+  port: number;
+}
+
+export interface Settings {
+  listen: ListenAddress[];
+  /** Extra names and addresses that count as "myself" (KSR.is_myself). */
+  aliases: string[];
+  routing: { script: string; jsEngine: 'v8' | 'quickjs' };
+  limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number };
+  tcp: { maxMessageBytes: number; maxHeaders: number; idleTimeoutMs: number; maxConnections: number };
+  udp: { maxMessageBytes: number };
+  control: { ip: string; port: number } | null;
+  log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' };
+  /** Values scripts read with KSR.kx.get_def / ifdef. */
+  defines: Record<string, string>;
+}
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  listen: [
+    { proto: 'udp', ip: '127.0.0.1', port: 5060 },
+    { proto: 'tcp', ip: '127.0.0.1', port: 5060 },
+  ],
+  aliases: [],
+  routing: { script: 'sample-scripts/routing.lua', jsEngine: 'v8' },
+  limits: { cpuMs: 100, memoryMb: 128, pythonMemoryMb: 384 },
+  tcp: { maxMessageBytes: 65535, maxHeaders: 256, idleTimeoutMs: 120_000, maxConnections: 2048 },
+  udp: { maxMessageBytes: 65535 },
+  control: { ip: '127.0.0.1', port: 5080 },
+  log: { level: 'info' },
+  defines: {},
+} satisfies Settings);
+
+/** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */
+export function parseListen(text: string): ListenAddress {
+  const m = /^(udp|tcp):(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$/.exec(text.trim());
+  if (!m) throw new Error(`listen address '${text}': expected PROTO:IP:PORT, e.g. udp:127.0.0.1:5060 or tcp:[::1]:5060`);
+  const port = Number(m[3]);
+  if (port < 1 || port > 65535) throw new Error(`listen address '${text}': port must be 1..65535`);
+  return { proto: m[1] as 'udp' | 'tcp', ip: m[2]!.replace(/^\[|\]$/g, ''), port };
+}
+
+/** "127.0.0.1:5080" → {ip, port}. */
+export function parseHostPort(text: string, what: string): { ip: string; port: number } {
+  const m = /^(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$/.exec(text.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) throw new Error(`${what} '${text}': expected IP:PORT, e.g. 127.0.0.1:5080`);
+  return { ip: m[1]!.replace(/^\[|\]$/g, ''), port: Number(m[2]) };
+}

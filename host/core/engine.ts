@@ -1,0 +1,183 @@
+// The engine: receive → parse → route → reply. It owns no script: it calls the one it is
+// given through ScriptRouter (router.ts), and offers CoreServices to whatever acts on a message.
+import { networkInterfaces } from 'node:os';
+import type { Logger } from 'pino';
+import { MsgContext, type Proto, type ReceiveInfo } from './context.js';
+import type { CoreServices, LogLevel, ReplyOptions } from './services.js';
+import type { InvokeResult, ScriptRouter } from './router.js';
+import { RouteStats } from './route-stats.js';
+import { lenientBadRequest } from './bad-request.js';
+import { replyDestination, viaReceivedParams } from './reply-destination.js';
+import { SipMessage } from '../sip/message.js';
+import { SipParseError } from '../sip/errors.js';
+import { buildReply } from '../sip/reply.js';
+import type { Settings } from '../config/settings.js';
+import { Transports } from '../transport/transports.js';
+
+export interface EngineCounters {
+  received: number;
+  requests: number;
+  replies: number;
+  /** Malformed messages answered with 400. */
+  badRequests: number;
+  /** Malformed messages that could not be answered, dropped. */
+  malformedDropped: number;
+  /** Callbacks that ended in a script error, a timeout or out of memory. */
+  scriptFailures: number;
+  repliesSent: number;
+}
+
+const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
+  debug: 'debug', info: 'info', notice: 'info', warn: 'warn', error: 'error', crit: 'fatal',
+};
+
+export class Engine implements CoreServices {
+  readonly stats = new RouteStats();
+  readonly counters: EngineCounters = {
+    received: 0, requests: 0, replies: 0, badRequests: 0, malformedDropped: 0, scriptFailures: 0, repliesSent: 0,
+  };
+  readonly transports: Transports;
+  readonly defines: ReadonlyMap<string, string>;
+  readonly debugLevel: number;
+  readonly logger: CoreServices['logger'];
+  private readonly myselfHosts: Set<string>;
+  private readonly myselfPorts: Set<number>;
+  private router: ScriptRouter | null = null;
+
+  constructor(
+    readonly settings: Settings,
+    private readonly log: Logger,
+  ) {
+    this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
+      udpMaxBytes: settings.udp.maxMessageBytes,
+      tcp: { ...settings.tcp },
+    }, log);
+    this.defines = new Map(Object.entries(settings.defines));
+    this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
+    const scriptLog = log.child({ component: 'script' });
+    this.logger = { log: (level, text) => scriptLog[PINO_LEVEL[level] ?? 'error'](text) };
+    this.myselfHosts = myselfHosts(settings);
+    this.myselfPorts = new Set(settings.listen.map((l) => l.port));
+  }
+
+  setRouter(router: ScriptRouter): void {
+    this.router = router;
+  }
+
+  start(): Promise<void> {
+    return this.transports.start();
+  }
+
+  stop(): Promise<void> {
+    return this.transports.stop();
+  }
+
+  /** Every message read off a socket comes here. Nothing it is given may throw out of it. */
+  onMessage(buf: Buffer, rcv: ReceiveInfo): void {
+    this.counters.received++;
+    let msg: SipMessage;
+    try {
+      msg = SipMessage.parse(buf);
+      if (msg.isRequest) checkRequestHeaders(msg);
+    } catch (e) {
+      return this.refuseMalformed(buf, rcv, e);
+    }
+    try {
+      if (msg.isRequest) this.onRequest(msg, rcv);
+      else this.onReply(msg, rcv);
+    } catch (e) {
+      this.log.error({ err: e, src: `${rcv.srcIp}:${rcv.srcPort}` }, 'message handling failed');
+    }
+  }
+
+  private refuseMalformed(buf: Buffer, rcv: ReceiveInfo, e: unknown): void {
+    if (!(e instanceof SipParseError)) this.log.error({ err: e }, 'parser failed unexpectedly');
+    const reason = e instanceof SipParseError ? e.reason : 'Bad Request';
+    const reply = lenientBadRequest(buf, reason);
+    if (reply && this.transports.send(reply, { proto: rcv.proto === 'tcp' ? 'tcp' : 'udp', ip: rcv.srcIp, port: rcv.srcPort, conId: rcv.conId }, { ip: rcv.rcvIp, port: rcv.rcvPort })) {
+      this.counters.badRequests++;
+    } else {
+      this.counters.malformedDropped++;
+    }
+    this.log.debug({ src: `${rcv.srcIp}:${rcv.srcPort}`, reason }, 'malformed message refused');
+  }
+
+  private onRequest(msg: SipMessage, rcv: ReceiveInfo): void {
+    this.counters.requests++;
+    const ctx = new MsgContext(msg, rcv, new Map(), this);
+    const result = this.runRoute('ksr_request_route', ctx);
+    if (result.outcome === 'error' || result.outcome === 'timeout' || result.outcome === 'memory') {
+      this.counters.scriptFailures++;
+      if (!ctx.replied && !ctx.dropped && msg.method !== 'ACK') this.sendReply(ctx, 500, 'Server Internal Error');
+    }
+  }
+
+  private onReply(msg: SipMessage, rcv: ReceiveInfo): void {
+    this.counters.replies++;
+    const ctx = new MsgContext(msg, rcv, new Map(), this);
+    ctx.routeType = 'reply';
+    if (this.router?.has('ksr_reply_route')) this.runRoute('ksr_reply_route', ctx);
+    // Replies are relayed statelessly or by tm (next issue); until then they end here.
+  }
+
+  /** Runs one callback, timed into the route statistics; script flags start at 0 (sr_kemi_route). */
+  runRoute(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
+    if (!this.router) return { outcome: 'missing' };
+    ctx.sflags = 0;
+    const t0 = process.hrtime.bigint();
+    const result = this.router.invoke(callback, ctx, arg);
+    if (result.outcome !== 'missing') this.stats.record(callback, process.hrtime.bigint() - t0);
+    if (result.error) {
+      const e = result.error;
+      this.log.error({ callback, file: e.file, line: e.line, ksr: e.ksrFunction, outcome: result.outcome }, e.message);
+    }
+    return result;
+  }
+
+  sendReply(ctx: MsgContext, code: number, reason: string, opts: ReplyOptions = {}): boolean {
+    const req = ctx.msg;
+    if (!req.isRequest || req.method === 'ACK') return false;
+    const via = req.topVia();
+    const headers = [...ctx.replyLumps, ...(opts.headers ?? [])];
+    const buf = buildReply(req, code, reason, {
+      ...viaReceivedParams(ctx, via),
+      headers,
+      body: opts.body,
+      contentType: opts.contentType,
+    });
+    const sent = this.transports.send(buf, replyDestination(ctx, via), { ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort });
+    if (sent) {
+      this.counters.repliesSent++;
+      if (code >= 200) ctx.replied = true;
+    }
+    return sent;
+  }
+
+  isMyself(host: string, port?: number, _proto?: Proto): boolean {
+    const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+    if (!this.myselfHosts.has(h)) return false;
+    return !port || this.myselfPorts.has(port);
+  }
+}
+
+/** The headers without which a request cannot be answered or routed. */
+function checkRequestHeaders(msg: SipMessage): void {
+  msg.topVia();
+  msg.from();
+  msg.to();
+  msg.callId();
+  msg.cseq();
+}
+
+function myselfHosts(settings: Settings): Set<string> {
+  const hosts = new Set<string>(settings.aliases.map((a) => a.toLowerCase()));
+  for (const l of settings.listen) {
+    if (l.ip === '0.0.0.0' || l.ip === '::') {
+      for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) hosts.add(i.address.toLowerCase());
+    } else {
+      hosts.add(l.ip.toLowerCase());
+    }
+    if (l.ip === '127.0.0.1' || l.ip === '::1') hosts.add('localhost');
+  }
+  return hosts;
+}

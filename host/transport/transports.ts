@@ -1,0 +1,68 @@
+// All listeners of the server: starts them from the settings and sends a buffer to a
+// destination through the right one.
+import { isIPv6 } from 'node:net';
+import type { ListenAddress } from '../config/settings.js';
+import { TcpListener, type TcpLimits } from './tcp-listener.js';
+import { UdpListener } from './udp-listener.js';
+import type { Destination, MessageHandler, TransportCounters } from './types.js';
+
+export interface TransportLog {
+  warn(obj: object, msg: string): void;
+}
+
+export class Transports {
+  readonly udp: UdpListener[] = [];
+  readonly tcp: TcpListener[] = [];
+  readonly counters: TransportCounters = { udpDropped: 0, tcpStreamsDropped: 0, tcpConnectionsRefused: 0 };
+  private conIds = 0;
+
+  constructor(
+    private readonly addresses: readonly ListenAddress[],
+    private readonly onMessage: MessageHandler,
+    private readonly limits: { udpMaxBytes: number; tcp: TcpLimits },
+    private readonly log: TransportLog,
+  ) {}
+
+  async start(): Promise<void> {
+    for (const a of this.addresses) {
+      if (a.proto === 'udp') {
+        const l = new UdpListener(a.ip, a.port, this.onMessage, this.limits.udpMaxBytes, () => this.counters.udpDropped++);
+        await l.listen();
+        this.udp.push(l);
+      } else {
+        const l = new TcpListener(a.ip, a.port, this.onMessage, this.limits.tcp, {
+          onStreamDropped: (reason, peer) => {
+            this.counters.tcpStreamsDropped++;
+            this.log.warn({ peer, reason }, 'TCP stream dropped');
+          },
+          onRefused: () => this.counters.tcpConnectionsRefused++,
+        }, () => ++this.conIds);
+        await l.listen();
+        this.tcp.push(l);
+      }
+    }
+  }
+
+  /** Sends from the listener that took the message (rcvIp:rcvPort) when known, else the first that fits. */
+  send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }): boolean {
+    if (dst.proto === 'udp') {
+      const l = this.pick(this.udp, dst.ip, from);
+      if (!l) return false;
+      l.send(buf, dst.ip, dst.port);
+      return true;
+    }
+    for (const l of this.tcp) if (l.send(buf, dst.ip, dst.port, dst.conId)) return true;
+    return false;
+  }
+
+  private pick<T extends { ip: string; port: number }>(list: T[], ip: string, from?: { ip: string; port: number }): T | undefined {
+    const family = isIPv6(ip);
+    return (
+      (from && list.find((l) => l.ip === from.ip && l.port === from.port)) ?? list.find((l) => isIPv6(l.ip) === family)
+    );
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.udp, ...this.tcp].map((l) => l.close()));
+  }
+}

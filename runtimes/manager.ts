@@ -1,0 +1,168 @@
+// The script in service: implements host's ScriptRouter over whichever runtime is current,
+// reloads without restart (a new runtime is loaded aside and swapped in between two
+// messages), and replaces a runtime whose interpreter can no longer be trusted.
+import { readFile } from 'node:fs/promises';
+import { Dispatcher, type Registry } from '../bindings/registry.js';
+import type { MsgContext } from '../host/core/context.js';
+import type { InvokeResult, ScriptRouter } from '../host/core/router.js';
+import { createRuntime, LANGUAGE_OF } from './index.js';
+import { ScriptError, type EngineName, type RuntimeLimits, type ScriptRuntime } from './runtime.js';
+
+export interface ManagerLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface ReloadResult {
+  ok: boolean;
+  file: string;
+  engine: EngineName;
+  /** Milliseconds to create the runtime and run the script's top level. */
+  loadMs: number;
+  error?: string;
+}
+
+/** Engines whose start is slow enough that a warm spare waits, loaded, for a replacement. */
+const KEEPS_SPARE: ReadonlySet<EngineName> = new Set(['pyodide']);
+
+export class ScriptManager implements ScriptRouter {
+  private current: ScriptRuntime | null = null;
+  private spare: ScriptRuntime | null = null;
+  private source = '';
+  private rebuilding: Promise<void> | null = null;
+  private reloading: Promise<ReloadResult> = Promise.resolve(null as unknown as ReloadResult);
+  /** Swaps done because a runtime broke (timeout, memory), for stats. */
+  rebuilds = 0;
+  reloads = 0;
+
+  constructor(
+    private readonly registry: Registry,
+    readonly engine: EngineName,
+    readonly file: string,
+    private readonly limits: RuntimeLimits,
+    private readonly log: ManagerLog,
+  ) {}
+
+  get language() {
+    return LANGUAGE_OF[this.engine];
+  }
+
+  /** Loads the script for the first time; rejects with the ScriptError when it does not load. */
+  async start(): Promise<ReloadResult> {
+    const r = await this.reload();
+    if (!r.ok) throw new ScriptError(r.error ?? 'script failed to load', this.file, 0);
+    return r;
+  }
+
+  /** Loads the file into a new runtime and swaps it in; a script that fails keeps the old one serving. */
+  reload(): Promise<ReloadResult> {
+    this.reloading = this.reloading.then(() => this.loadAndSwap(), () => this.loadAndSwap());
+    return this.reloading;
+  }
+
+  private async loadAndSwap(): Promise<ReloadResult> {
+    const t0 = performance.now();
+    let source: string;
+    try {
+      source = await readFile(this.file, 'utf8');
+    } catch (e) {
+      return this.refused(t0, `cannot read ${this.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    let fresh: ScriptRuntime;
+    try {
+      fresh = await this.build(source);
+    } catch (e) {
+      return this.refused(t0, e instanceof Error ? e.message : String(e));
+    }
+    const loadMs = performance.now() - t0;
+    const old = this.current;
+    this.current = fresh;
+    this.source = source;
+    old?.dispose();
+    this.reloads++;
+    this.log.info({ file: this.file, engine: this.engine, loadMs: Math.round(loadMs) }, 'script loaded');
+    this.refreshSpare();
+    return { ok: true, file: this.file, engine: this.engine, loadMs };
+  }
+
+  private refused(t0: number, error: string): ReloadResult {
+    this.log.error({ file: this.file, engine: this.engine }, `script refused, the running one stays: ${error}`);
+    return { ok: false, file: this.file, engine: this.engine, loadMs: performance.now() - t0, error };
+  }
+
+  private async build(source: string): Promise<ScriptRuntime> {
+    const runtime = await createRuntime(this.engine, { dispatcher: new Dispatcher(this.registry), limits: this.limits });
+    try {
+      await runtime.load(source, this.file);
+    } catch (e) {
+      runtime.dispose();
+      throw e;
+    }
+    return runtime;
+  }
+
+  private refreshSpare(): void {
+    if (!KEEPS_SPARE.has(this.engine)) return;
+    const source = this.source;
+    this.spare?.dispose();
+    this.spare = null;
+    void this.build(source).then(
+      (rt) => {
+        if (this.source === source && !this.spare) this.spare = rt;
+        else rt.dispose();
+      },
+      (e) => this.log.error({ err: e }, 'spare runtime failed to load'),
+    );
+  }
+
+  has(callback: string): boolean {
+    return this.current?.has(callback) ?? false;
+  }
+
+  invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
+    const rt = this.current;
+    if (!rt) return { outcome: 'error', error: { message: 'no script is loaded (runtime being rebuilt)', file: this.file, line: 0 } };
+    const result = rt.invoke(callback, ctx, arg);
+    if (rt.broken) this.replaceBroken(rt);
+    return result;
+  }
+
+  /** A runtime stopped by a limit: take the spare at once if there is one, and build a new one. */
+  private replaceBroken(broken: ScriptRuntime): void {
+    if (this.current !== broken) return;
+    this.rebuilds++;
+    broken.dispose();
+    this.current = this.spare;
+    this.spare = null;
+    if (this.current) {
+      this.refreshSpare();
+      return;
+    }
+    const source = this.source;
+    this.rebuilding ??= this.build(source)
+      .then(
+        (rt) => {
+          if (this.current === null && this.source === source) this.current = rt;
+          else rt.dispose();
+          this.refreshSpare();
+        },
+        (e) => this.log.error({ err: e }, 'runtime rebuild failed'),
+      )
+      .finally(() => (this.rebuilding = null));
+  }
+
+  /** Resolves once a runtime is serving (after a rebuild). For tests and tools. */
+  async ready(): Promise<void> {
+    while (!this.current && this.rebuilding) await this.rebuilding;
+  }
+
+  memoryUsage(): number {
+    return (this.current?.memoryUsage() ?? 0) + (this.spare?.memoryUsage() ?? 0);
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+    this.spare?.dispose();
+    this.current = this.spare = null;
+  }
+}
