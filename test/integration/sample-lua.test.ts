@@ -1,0 +1,3 @@
+import { sampleScriptSuite } from './sample-script-suite.js';
+
+sampleScriptSuite('lua');

@@ -1,0 +1,3 @@
+import { sampleScriptSuite } from './sample-script-suite.js';
+
+sampleScriptSuite('js', 'v8');

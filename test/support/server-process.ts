@@ -1,0 +1,78 @@
+// Starts a real ksr-host process on loopback, the way a user would (bin/ksr-host.mjs run),
+// and talks to it through its control endpoint.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { freePort } from './ports.js';
+
+const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
+
+export interface ServerProcess {
+  port: number;
+  controlPort: number;
+  child: ChildProcess;
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string;
+  rpc(method: string, params?: unknown): Promise<{ result?: any; error?: { code: number; message: string } }>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  script: string;
+  engine?: 'v8' | 'quickjs';
+  extraArgs?: string[];
+  /** How long to wait for "ksr-host serving" (pyodide boots in 2-3 s). */
+  startTimeoutMs?: number;
+}
+
+export async function startServerProcess(opts: StartOptions): Promise<ServerProcess> {
+  const port = await freePort();
+  const controlPort = await freePort();
+  const args = [
+    BIN, 'run', '--script', opts.script,
+    '--listen', `udp:127.0.0.1:${port}`, '--listen', `tcp:127.0.0.1:${port}`,
+    '--control', `127.0.0.1:${controlPort}`,
+    ...(opts.engine ? ['--engine', opts.engine] : []),
+    ...(opts.extraArgs ?? []),
+  ];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start in time; output:\n${out}`)), opts.startTimeoutMs ?? 30000);
+    const check = () => {
+      if (out.includes('ksr-host serving')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code} before serving; output:\n${out}`));
+    });
+  });
+  return {
+    port,
+    controlPort,
+    child,
+    output: () => out,
+    async rpc(method, params) {
+      const res = await request(`http://127.0.0.1:${controlPort}/RPC`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
+      });
+      return (await res.body.json()) as any;
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(t);
+    },
+  };
+}
