@@ -69,6 +69,16 @@ export class Lumps {
     for (const d of other.deletes) this.deletes.push(d);
   }
 
+  /** True when the deletes, merged, cover every byte of [start, end). */
+  deletesAll(start: number, end: number): boolean {
+    let at = start;
+    for (const d of mergeRanges(this.deletes, start, end)) {
+      if (d.start > at) return false;
+      at = Math.max(at, d.end);
+    }
+    return at >= end;
+  }
+
   /** True when some delete covers any byte of [start, end). */
   deletesWithin(start: number, end: number): boolean {
     return this.deletes.some((d) => d.start < end && d.end > start);
@@ -80,13 +90,13 @@ export class Lumps {
   }
 
   apply(buf: Buffer): Buffer {
-    return this.applyRange(buf, 0, buf.length);
+    return this.applyRange(buf, 0, buf.length, true);
   }
 
-  /** Applies the edits that fall in [from, to) of buf to that slice only. An insert at `to`
-   *  belongs to the next range, except at the very end of the buffer. */
-  applyRange(buf: Buffer, from: number, to: number): Buffer {
-    const lastRange = to >= buf.length;
+  /** Applies the edits that fall in [from, to) of buf to that slice only. Inserts at `to` or
+   *  beyond are included only when `includeEnd` (the last range of a buffer). */
+  applyRange(buf: Buffer, from: number, to: number, includeEnd: boolean): Buffer {
+    const lastRange = includeEnd;
     to = Math.min(to, buf.length);
     from = Math.max(0, Math.min(from, to));
     const ins = this.inserts
