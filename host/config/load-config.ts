@@ -39,7 +39,7 @@ const SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true }).compile(SCHEMA);
+const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(SCHEMA);
 
 function describeError(file: string, e: ErrorObject): string {
   const key = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(top level)';
