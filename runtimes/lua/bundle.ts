@@ -1,0 +1,91 @@
+// The guest script: guest/*.js bundled with fengari into one IIFE by esbuild, at first use.
+// Built offline from node_modules and cached on disk (node_modules/.cache/ksr-host/), keyed
+// by a hash of the guest sources and the fengari and esbuild versions, so a change rebuilds.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const GUEST_DIR = join(dirname(fileURLToPath(import.meta.url)), 'guest');
+const ENTRY = join(GUEST_DIR, 'main.js');
+/** Node built-ins that fengari requires only on its Node paths, never taken inside an isolate. */
+const NODE_ONLY = ['fs', 'path', 'os', 'child_process', 'crypto', 'readline-sync', 'tmp'];
+
+export interface GuestBundle {
+  code: string;
+  /** Hash of everything the code was built from; names the cache files. */
+  key: string;
+  cacheDir: string;
+}
+
+let pending: Promise<GuestBundle> | null = null;
+
+/** The bundled guest, built once per process (and once per change on disk). */
+export function guestBundle(): Promise<GuestBundle> {
+  pending ??= loadOrBuild().catch((e) => {
+    pending = null;
+    throw e;
+  });
+  return pending;
+}
+
+export function cacheDirectory(): string {
+  const nodeModules = dirname(dirname(require.resolve('fengari/package.json')));
+  return join(nodeModules, '.cache', 'ksr-host');
+}
+
+function bundleKey(): string {
+  const h = createHash('sha256');
+  h.update(`fengari ${require('fengari/package.json').version}; esbuild ${require('esbuild/package.json').version}\n`);
+  for (const f of readdirSync(GUEST_DIR).sort()) h.update(`${f}\n`).update(readFileSync(join(GUEST_DIR, f)));
+  return h.digest('hex').slice(0, 16);
+}
+
+async function loadOrBuild(): Promise<GuestBundle> {
+  const key = bundleKey();
+  const cacheDir = cacheDirectory();
+  const file = join(cacheDir, `lua-guest-${key}.js`);
+  try {
+    return { code: readFileSync(file, 'utf8'), key, cacheDir };
+  } catch {
+    // not built yet
+  }
+  const code = await build();
+  writeAtomically(file, code);
+  return { code, key, cacheDir };
+}
+
+async function build(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    define: { 'process.env.FENGARICONF': 'undefined' },
+    external: NODE_ONLY,
+    loader: { '.lua': 'text' },
+    logLevel: 'silent',
+  });
+  const out = result.outputFiles[0];
+  if (!out) throw new Error(`lua runtime: esbuild produced no output for ${ENTRY}`);
+  return out.text;
+}
+
+/** Best effort: a read-only node_modules only costs a rebuild per process. */
+export function writeAtomically(file: string, data: string | Uint8Array): void {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data);
+    renameSync(tmp, file);
+  } catch {
+    // cache not writable: keep going from memory
+  }
+}

@@ -1,0 +1,88 @@
+// Where a Lua error happened, as the script's file:line. A message handler runs at the
+// point of the error (before the stack unwinds): it lets the stop signal through untouched
+// and, for anything else, records the message and the position.
+import {
+  lua_Debug, lua_getinfo, lua_getstack, lua_tolstring, lua_touserdata, lua_type, lua_typename,
+  LUA_TLIGHTUSERDATA, LUA_TNUMBER, LUA_TSTRING,
+} from 'fengari/src/lua.js';
+import { to_luastring } from 'fengari/src/fengaricore.js';
+import { bytesToJs } from './values.js';
+
+/** Records the KSR call whose error is being raised, so a script error can name it. */
+export const lastKsrError = { path: '', message: '' };
+
+/** The chunk name of the prelude (lua-state.js): its frames are never the script's. */
+export const PRELUDE_SOURCE = '=prelude';
+
+const SL = to_luastring('Sl');
+
+/**
+ * The innermost Lua function of the script on the stack, from `fromLevel` outwards:
+ * { src, line } (src as Lua shows it), or null. C functions and the prelude are skipped.
+ */
+export function luaPosition(L, fromLevel) {
+  const ar = new lua_Debug();
+  for (let level = fromLevel; lua_getstack(L, level, ar); level++) {
+    lua_getinfo(L, SL, ar);
+    if (ar.currentline > 0 && bytesToJs(ar.source) !== PRELUDE_SOURCE) {
+      return { src: bytesToJs(ar.short_src), line: ar.currentline };
+    }
+  }
+  return null;
+}
+
+/**
+ * Where a running loop was stopped (after a timeout). fengari keeps the running function's
+ * pc in ci.l_savedpc, already moved to the next instruction: for the innermost Lua frame that
+ * instruction's line is the loop's (savedpc - 1 is the jump back, or nothing at pc 0).
+ */
+export function stoppedPosition(L) {
+  const ar = new lua_Debug();
+  if (!lua_getstack(L, 0, ar)) return null;
+  lua_getinfo(L, SL, ar);
+  const lineinfo = ar.i_ci.func.value.p?.lineinfo;
+  if (ar.currentline === -1 || !lineinfo || lineinfo.length === 0) return luaPosition(L, 1);
+  const line = lineinfo[Math.min(ar.i_ci.l_savedpc, lineinfo.length - 1)];
+  return { src: bytesToJs(ar.short_src), line };
+}
+
+/** What the message handler saw last; read by describeError. */
+let caught = { message: '', position: null };
+
+export function makeMessageHandler(stop) {
+  return function messageHandler(L) {
+    if (lua_type(L, 1) === LUA_TLIGHTUSERDATA && lua_touserdata(L, 1) === stop) return 1;
+    const t = lua_type(L, 1);
+    const message = t === LUA_TSTRING || t === LUA_TNUMBER
+      ? bytesToJs(lua_tolstring(L, 1))
+      : `(error object is a ${bytesToJs(lua_typename(L, t))} value)`;
+    caught = { message, position: luaPosition(L, 1) };
+    return 1;
+  };
+}
+
+/**
+ * The last caught error as { message, file, line, ksrFunction? }. A message that starts with
+ * a position ("src:line: ") is trusted over the stack (error(msg, 2) points at the caller);
+ * the chunk's own name is mapped back to the file the host gave.
+ */
+export function describeError(chunkSrc, file) {
+  const { message, position } = caught;
+  const m = /^(.+?):(\d+): ([\s\S]*)$/.exec(message);
+  const info = m
+    ? { message: m[3], file: m[1] === chunkSrc ? file : m[1], line: Number(m[2]) }
+    : { message, file: position && position.src !== chunkSrc ? position.src : file, line: position ? position.line : 0 };
+  if (lastKsrError.path && info.message === lastKsrError.message) info.ksrFunction = lastKsrError.path;
+  return info;
+}
+
+/** A compile error (no stack to look at): its message carries the position. */
+export function catchCompileError(message) {
+  caught = { message, position: null };
+}
+
+export function forgetErrors() {
+  caught = { message: '', position: null };
+  lastKsrError.path = '';
+  lastKsrError.message = '';
+}

@@ -1,0 +1,63 @@
+// Values crossing between Lua and the KSR bridge: Lua strings are byte arrays (Uint8Array)
+// in fengari, JS strings are UTF-16. Text goes as UTF-8; bytes that are not valid UTF-8
+// (a latin1 body) come out as latin1 so no byte is lost or replaced on the way out.
+import {
+  lua_isinteger, lua_pushboolean, lua_pushinteger, lua_pushnil, lua_pushnumber, lua_pushstring,
+  lua_toboolean, lua_tointeger, lua_tolstring, lua_tonumber, lua_type,
+  LUA_TBOOLEAN, LUA_TNIL, LUA_TNUMBER, LUA_TSTRING,
+} from 'fengari/src/lua.js';
+import { to_jsstring, to_luastring } from 'fengari/src/fengaricore.js';
+
+/** fengari's lua_Integer is 32 bits: larger JS integers stay floats so no value wraps. */
+const MIN_INT = -2147483648;
+const MAX_INT = 2147483647;
+
+/** Marks a Lua value that has no KSR counterpart (table, function, ...). */
+export const UNCONVERTIBLE = Symbol('unconvertible');
+
+export function bytesToJs(bytes) {
+  let ascii = true;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] >= 0x80) { ascii = false; break; }
+  }
+  if (!ascii) {
+    try {
+      return to_jsstring(bytes);
+    } catch {
+      return latin1(bytes);
+    }
+  }
+  return latin1(bytes);
+}
+
+function latin1(bytes) {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    s += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
+  }
+  return s;
+}
+
+/** The Lua value at idx as a KSR argument, or UNCONVERTIBLE. */
+export function toJs(L, idx) {
+  switch (lua_type(L, idx)) {
+    case LUA_TNIL: return null;
+    case LUA_TBOOLEAN: return lua_toboolean(L, idx);
+    case LUA_TNUMBER: return lua_isinteger(L, idx) ? lua_tointeger(L, idx) : lua_tonumber(L, idx);
+    case LUA_TSTRING: return bytesToJs(lua_tolstring(L, idx));
+    default: return UNCONVERTIBLE;
+  }
+}
+
+/** Pushes a KSR result (string, number, boolean, null) as its Lua counterpart. */
+export function pushJs(L, v) {
+  switch (typeof v) {
+    case 'string': lua_pushstring(L, to_luastring(v)); return;
+    case 'number':
+      if (Number.isInteger(v) && v >= MIN_INT && v <= MAX_INT) lua_pushinteger(L, v);
+      else lua_pushnumber(L, v);
+      return;
+    case 'boolean': lua_pushboolean(L, v); return;
+    default: lua_pushnil(L);
+  }
+}
