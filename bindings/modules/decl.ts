@@ -1,0 +1,18 @@
+// Shorthands for declaration tables: `decl('str,int', 'bool', fn)` reads like the catalogue row.
+import type { KsrDeclaration, KsrImpl, ParamType, ReturnType } from '../registry.js';
+
+export function decl(params: string, returns: ReturnType, fn: KsrImpl): KsrDeclaration {
+  const list = params === '' ? [] : (params.split(',').map((p) => p.trim()) as ParamType[]);
+  return { params: list, returns, fn };
+}
+
+/** KSR int convention for a host boolean: 1 true, -1 false. */
+export const intOf = (ok: boolean): number => (ok ? 1 : -1);
+
+/** The three null modes of KSR getters (conventions.md §e): get → null, gete → '', getw → '<null>'. */
+export type NullMode = 'null' | 'empty' | 'print';
+
+export function withNullMode<T extends string | number>(value: T | null, mode: NullMode): T | string | null {
+  if (value !== null) return value;
+  return mode === 'null' ? null : mode === 'empty' ? '' : '<null>';
+}

@@ -1,0 +1,18 @@
+// Every KSR module of this build, in Kamailio's order (core, pv, hdr first), and the registry.
+import { Registry, type KsrModule } from '../registry.js';
+import { coreModule } from './core.js';
+import { pvModule } from './pv.js';
+import { hdrModule } from './hdr.js';
+import { kxModule } from './kx.js';
+import { slModule } from './sl.js';
+import { maxfwdModule } from './maxfwd.js';
+import { sanityModule } from './sanity.js';
+import { xModule } from './x.js';
+
+export const ALL_MODULES: KsrModule[] = [
+  coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule,
+];
+
+export function createRegistry(extra: readonly KsrModule[] = []): Registry {
+  return new Registry([...ALL_MODULES, ...extra]);
+}

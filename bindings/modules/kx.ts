@@ -1,0 +1,94 @@
+// KSR.kx.*: direct getters over the same values as the PVs (host/core/pv.ts and
+// sip-values.ts). get_env/get_envn never read the host environment: a routing script must
+// not see the server's secrets, so they answer null / 0 (bindings/README.md).
+import { defineModule, type KsrDeclaration } from '../registry.js';
+import type { MsgContext } from '../../host/core/context.js';
+import { readPv, toInt, type PvValue } from '../../host/core/pv.js';
+import {
+  firstContact, PROTO_IDS, socketName, sourceUri, bodyText, messageMethod, callId,
+} from '../../host/core/sip-values.js';
+import { decl, withNullMode, type NullMode } from './decl.js';
+
+/** A PV read that cannot fail (the names here are fixed and valid). */
+function pv(ctx: MsgContext, name: string): PvValue {
+  const r = readPv(ctx, name);
+  return r.ok ? r.value : null;
+}
+
+type Read = (ctx: MsgContext) => PvValue;
+
+const fromPv = (name: string): Read => (ctx) => pv(ctx, name);
+
+/** get_X / gete_X / getw_X for one value. */
+function family(read: Read, modes: NullMode[] = ['null']): Record<NullMode, KsrDeclaration> {
+  const out = {} as Record<NullMode, KsrDeclaration>;
+  for (const m of modes) out[m] = decl('', 'xval', (ctx) => withNullMode(read(ctx), m));
+  return out;
+}
+
+/** Declares get_<name>, and gete_/getw_ where `all` is true. */
+function getters(name: string, read: Read, all = false): Record<string, KsrDeclaration> {
+  const f = family(read, all ? ['null', 'empty', 'print'] : ['null']);
+  const out: Record<string, KsrDeclaration> = { [`get_${name}`]: f.null };
+  if (all) {
+    out[`gete_${name}`] = f.empty;
+    out[`getw_${name}`] = f.print;
+  }
+  return out;
+}
+
+const nonEmpty = (s: string): string | null => (s === '' ? null : s);
+
+export const kxModule = defineModule('kx', {
+  ...getters('ruri', fromPv('$ru')),
+  ...getters('ruser', fromPv('$rU'), true),
+  ...getters('rhost', fromPv('$rd'), true),
+  ...getters('ouri', (ctx) => (ctx.msg.isRequest ? ctx.msg.ruri : null)),
+  ...getters('furi', fromPv('$fu')),
+  ...getters('fuser', fromPv('$fU'), true),
+  ...getters('fhost', fromPv('$fd'), true),
+  ...getters('turi', fromPv('$tu')),
+  ...getters('tuser', fromPv('$tU'), true),
+  ...getters('thost', fromPv('$td'), true),
+  ...getters('duri', fromPv('$du'), true),
+  ...getters('cturi', (ctx) => firstContact(ctx)?.uriText ?? null, true),
+  ...getters('nhuri', (ctx) => ctx.dstUri ?? pv(ctx, '$ru')),
+  ...getters('srcuri', sourceUri),
+  ...getters('srcaddr_sock', (ctx) => socketName(ctx.rcv.proto, ctx.rcv.srcIp, ctx.rcv.srcPort)),
+  ...getters('ua', fromPv('$ua'), true),
+  ...getters('srcip', (ctx) => ctx.rcv.srcIp),
+  ...getters('srcport', (ctx) => ctx.rcv.srcPort),
+  // No send socket is chosen before the forwarding engine exists.
+  ...getters('send_sock', () => null),
+  ...getters('send_sock_name', () => null),
+  get_send_sock_port: decl('', 'int', () => 0),
+  ...getters('rcvip', (ctx) => ctx.rcv.rcvIp),
+  // Listen sockets have no names and no advertised address yet: name is null, adv = actual.
+  ...getters('rcv_sock_name', () => null),
+  ...getters('rcvport', (ctx) => ctx.rcv.rcvPort),
+  ...getters('rcvadvip', (ctx) => ctx.rcv.rcvIp),
+  ...getters('rcvadvport', (ctx) => ctx.rcv.rcvPort),
+  ...getters('rcvaddr_sock', (ctx) => socketName(ctx.rcv.proto, ctx.rcv.rcvIp, ctx.rcv.rcvPort)),
+  ...getters('proto', (ctx) => ctx.rcv.proto),
+  get_protoid: decl('', 'int', (ctx) => PROTO_IDS[ctx.rcv.proto] ?? 0),
+  ...getters('au', fromPv('$au'), true),
+  ...getters('method', (ctx) => nonEmpty(messageMethod(ctx))),
+  // Kamailio answers -1 for a request (no status).
+  get_status: decl('', 'int', (ctx) => (ctx.msg.isRequest ? -1 : ctx.msg.status)),
+  gets_status: decl('', 'xval', (ctx) => (ctx.msg.isRequest ? null : String(ctx.msg.status))),
+  ...getters('body', (ctx) => nonEmpty(bodyText(ctx)), true),
+  get_bodylen: decl('', 'int', (ctx) => ctx.msg.body().length),
+  get_timestamp: decl('', 'int', () => Math.floor(Date.now() / 1000)),
+  ...getters('callid', (ctx) => callId(ctx)),
+  get_conid: decl('', 'int', (ctx) => (ctx.rcv.conId > 0 ? ctx.rcv.conId : -1)),
+  ...getters('msgbuf', (ctx) => ctx.msg.buf.toString('utf8')),
+  get_msglen: decl('', 'int', (ctx) => ctx.msg.buf.length),
+  // Kamailio's SIP_REQUEST = 1, SIP_REPLY = 2.
+  get_msgtype: decl('', 'int', (ctx) => (ctx.msg.isRequest ? 1 : 2)),
+  get_def: decl('str', 'xval', (ctx, name: string) => ctx.core.defines.get(name) ?? null),
+  get_defn: decl('str', 'int', (ctx, name: string) => toInt(ctx.core.defines.get(name) ?? null)),
+  ifdef: decl('str', 'bool', (ctx, name: string) => ctx.core.defines.has(name)),
+  ifndef: decl('str', 'bool', (ctx, name: string) => !ctx.core.defines.has(name)),
+  get_env: decl('str', 'xval', () => null),
+  get_envn: decl('str', 'int', () => 0),
+});

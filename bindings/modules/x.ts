@@ -1,0 +1,74 @@
+// KSR.x.*: exit/drop stop the callback through StopScript (the Dispatcher turns it into the
+// stop signal every runtime honours); modf runs a native Kamailio function by name, which
+// only works here for the few names mapped below onto registry functions.
+import { defineModule, StopScript, type KsrDeclaration, type KsrValue } from '../registry.js';
+import type { MsgContext } from '../../host/core/context.js';
+import { decl } from './decl.js';
+import { slModule } from './sl.js';
+import { hdrModule } from './hdr.js';
+import { maxfwdModule } from './maxfwd.js';
+import { sanityModule } from './sanity.js';
+import { coreModule } from './core.js';
+
+/** Native cfg function name → the KSR function with the same meaning. */
+const MODF_EQUIVALENTS: Readonly<Record<string, KsrDeclaration>> = {
+  sl_send_reply: slModule.functions['sl_send_reply']!,
+  send_reply: slModule.functions['send_reply']!,
+  sl_reply_error: slModule.functions['sl_reply_error']!,
+  append_hf: hdrModule.functions['append']!,
+  insert_hf: hdrModule.functions['insert']!,
+  remove_hf: hdrModule.functions['remove']!,
+  is_present_hf: hdrModule.functions['is_present']!,
+  append_to_reply: hdrModule.functions['append_to_reply']!,
+  mf_process_maxfwd_header: maxfwdModule.functions['process_maxfwd']!,
+  is_maxfwd_lt: maxfwdModule.functions['is_maxfwd_lt']!,
+  sanity_check: sanityModule.functions['sanity_check']!,
+  setflag: coreModule.functions['setflag']!,
+  resetflag: coreModule.functions['resetflag']!,
+  isflagset: coreModule.functions['isflagset']!,
+  force_rport: coreModule.functions['force_rport']!,
+};
+
+/** KEMI int convention for whatever the mapped function returned. */
+function asInt(v: KsrValue): number {
+  if (typeof v === 'boolean') return v ? 1 : -1;
+  if (typeof v === 'number') return v;
+  return 1;
+}
+
+function modf(ctx: MsgContext, name: string, ...args: string[]): number {
+  const target = MODF_EQUIVALENTS[name];
+  if (!target) {
+    ctx.core.logger.log('error', `KSR.x.modf: native function "${name}" is not supported (use its KSR function)`);
+    return -1;
+  }
+  if (args.length !== target.params.length) {
+    ctx.core.logger.log('error', `KSR.x.modf: "${name}" expects ${target.params.length} argument(s), got ${args.length}`);
+    return -1;
+  }
+  const converted: Array<string | number> = [];
+  for (let i = 0; i < args.length; i++) {
+    if (target.params[i] === 'str') converted.push(args[i]!);
+    else if (/^-?\d+$/.test(args[i]!.trim())) converted.push(Number(args[i]));
+    else {
+      ctx.core.logger.log('error', `KSR.x.modf: "${name}" argument ${i + 1} must be a number, got "${args[i]}"`);
+      return -1;
+    }
+  }
+  return asInt(target.fn(ctx, ...converted));
+}
+
+export const xModule = defineModule('x', {
+  exit: decl('', 'none', () => {
+    throw new StopScript();
+  }),
+  drop: decl('', 'none', (ctx) => {
+    ctx.dropped = true;
+    throw new StopScript();
+  }),
+  modf: { params: ['str'], variadic: true, returns: 'int', fn: modf },
+  probe: decl('', 'none', (ctx) => {
+    ctx.core.logger.log('debug', 'KSR.x.probe: KSR is reachable');
+    return null;
+  }),
+});

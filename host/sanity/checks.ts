@@ -1,0 +1,205 @@
+// The sanity checks, one row per bit of Kamailio's sanity module masks (sanity.h). Each
+// returns the reply Kamailio would send when it fails, or null when the message passes.
+import type { MsgContext } from '../core/context.js';
+import { SipParseError } from '../sip/errors.js';
+import { tryParseUri } from '../sip/uri.js';
+
+export interface SanityFailure {
+  code: number;
+  reason: string;
+  /** Extra reply header lines, each ending CRLF. */
+  headers?: string[];
+}
+
+export interface SanityCheck {
+  readonly bit: number;
+  readonly name: string;
+  /** Whether the check applies to replies too (most only make sense for requests). */
+  readonly replies: boolean;
+  run(ctx: MsgContext, uriChecks: number): SanityFailure | null;
+}
+
+const fail = (code: number, reason: string, headers?: string[]): SanityFailure => ({ code, reason, headers });
+
+/** Runs a parse, turning SipParseError into the given failure. */
+function parses(read: () => unknown, onError: SanityFailure): SanityFailure | null {
+  try {
+    read();
+    return null;
+  } catch (e) {
+    if (e instanceof SipParseError) return onError;
+    throw e;
+  }
+}
+
+const REQUIRED_HEADERS = ['via', 'from', 'to', 'call-id', 'cseq'];
+const KNOWN_TRANSPORTS = new Set(['UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS']);
+const KNOWN_SCHEMES = /^(sip|sips|tel|tels):/i;
+const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
+
+/** uri_checks bits: 1 R-URI, 2 From, 4 To, 8 Contact. */
+function uriCheckRows(ctx: MsgContext): Array<{ bit: number; text: () => string[]; reason: string }> {
+  const m = ctx.msg;
+  return [
+    { bit: 1, text: () => (m.isRequest ? [m.ruri] : []), reason: 'Bad Request URI' },
+    { bit: 2, text: () => (m.hasHeader('from') ? [m.from().uriText] : []), reason: 'Bad From URI' },
+    { bit: 4, text: () => (m.hasHeader('to') ? [m.to().uriText] : []), reason: 'Bad To URI' },
+    {
+      bit: 8,
+      text: () => (m.hasHeader('contact') ? m.contacts().list.map((c) => c.uriText) : []),
+      reason: 'Bad Contact URI',
+    },
+  ];
+}
+
+export const SANITY_CHECKS: readonly SanityCheck[] = [
+  {
+    bit: 1, name: 'ruri sip version', replies: false,
+    run: (ctx) => (ctx.msg.version.toUpperCase() === 'SIP/2.0' ? null : fail(505, 'Version Not Supported (R-URI)')),
+  },
+  {
+    bit: 2, name: 'ruri scheme', replies: false,
+    run: (ctx) => (KNOWN_SCHEMES.test(ctx.msg.ruri) ? null : fail(416, 'Unsupported URI Scheme in Request URI')),
+  },
+  {
+    bit: 4, name: 'required headers', replies: true,
+    run: (ctx) =>
+      REQUIRED_HEADERS.every((h) => ctx.msg.hasHeader(h)) ? null : fail(400, 'Missing Required Header in Request'),
+  },
+  {
+    bit: 8, name: 'via sip version', replies: true,
+    run: (ctx) => {
+      if (!ctx.msg.hasHeader('via')) return null;
+      const bad = fail(400, 'Via Parsing Failure');
+      const p = parses(() => ctx.msg.vias(), bad);
+      if (p) return p;
+      return ctx.msg.vias().every((v) => v.protocol.toUpperCase().startsWith('SIP/2.0/'))
+        ? null
+        : fail(505, 'Version Not Supported (Via)');
+    },
+  },
+  {
+    bit: 16, name: 'via protocol', replies: true,
+    run: (ctx) => {
+      if (!ctx.msg.hasHeader('via')) return null;
+      const p = parses(() => ctx.msg.topVia(), fail(400, 'Via Parsing Failure'));
+      if (p) return p;
+      return KNOWN_TRANSPORTS.has(ctx.msg.topVia().transport.toUpperCase())
+        ? null
+        : fail(400, 'Unsupported Transport in Topmost Via');
+    },
+  },
+  {
+    bit: 32, name: 'cseq method', replies: false,
+    run: (ctx) => {
+      if (!ctx.msg.hasHeader('cseq')) return fail(400, 'Missing CSeq Header');
+      const p = parses(() => ctx.msg.cseq(), fail(400, 'Invalid CSeq'));
+      if (p) return p;
+      const method = ctx.msg.cseq().method;
+      if (!TOKEN.test(method)) return fail(400, 'Non-token CSeq method');
+      return method === ctx.msg.method ? null : fail(400, 'CSeq method does not match request method');
+    },
+  },
+  {
+    bit: 64, name: 'cseq value', replies: true,
+    run: (ctx) => {
+      const hf = ctx.msg.header('cseq');
+      if (!hf) return fail(400, 'Missing CSeq Header');
+      const num = /^\s*(\d+)/.exec(hf.value)?.[1];
+      return num !== undefined && num.length <= 10 && Number(num) <= 0xffffffff ? null : fail(400, 'Invalid CSeq number');
+    },
+  },
+  {
+    bit: 128, name: 'content length', replies: true,
+    run: (ctx) => {
+      if (!ctx.msg.hasHeader('content-length')) return null;
+      const bad = fail(400, 'Content-Length Invalid');
+      const p = parses(() => ctx.msg.contentLength(), bad);
+      if (p) return p;
+      const cl = ctx.msg.contentLength();
+      if (cl === undefined) return bad;
+      // Stream transports cut the message at Content-Length already; only datagrams can disagree.
+      if (ctx.rcv.proto !== 'udp' && ctx.rcv.proto !== 'sctp') return null;
+      return cl === ctx.msg.body().length ? null : fail(400, 'Content-Length mis-match');
+    },
+  },
+  {
+    bit: 256, name: 'expires value', replies: true,
+    run: (ctx) => {
+      const hf = ctx.msg.header('expires');
+      if (!hf) return null;
+      return /^\d+$/.test(hf.value.trim()) ? null : fail(400, 'Expires not a number');
+    },
+  },
+  {
+    bit: 512, name: 'proxy-require', replies: false,
+    run: (ctx) => {
+      // No extension is supported by this proxy (Kamailio's default proxy_require list is empty).
+      const options = ctx.msg
+        .headersNamed('proxy-require')
+        .flatMap((hf) => hf.value.split(','))
+        .map((o) => o.trim())
+        .filter((o) => o !== '');
+      return options.length === 0 ? null : fail(420, 'Bad Extension', [`Unsupported: ${options.join(', ')}\r\n`]);
+    },
+  },
+  {
+    bit: 1024, name: 'parse uri', replies: false,
+    run: (ctx, uriChecks) => {
+      for (const row of uriCheckRows(ctx)) {
+        if ((uriChecks & row.bit) === 0) continue;
+        const bad = fail(400, row.reason);
+        let texts: string[];
+        try {
+          texts = row.text();
+        } catch (e) {
+          if (e instanceof SipParseError) return bad;
+          throw e;
+        }
+        if (texts.some((t) => tryParseUri(t) === null)) return bad;
+      }
+      return null;
+    },
+  },
+  {
+    bit: 2048, name: 'digest credentials', replies: false,
+    run: (ctx) => {
+      for (const kind of ['authorization', 'proxy-authorization'] as const) {
+        if (!ctx.msg.hasHeader(kind)) continue;
+        const bad = fail(400, 'Bad Credentials');
+        const p = parses(() => ctx.msg.authorization(kind), bad);
+        if (p) return p;
+        for (const c of ctx.msg.authorization(kind)) {
+          if (c.scheme.toLowerCase() !== 'digest') continue;
+          const missing = ['username', 'realm', 'nonce', 'uri', 'response'].some((k) => !c.params.has(k));
+          if (missing) return bad;
+        }
+      }
+      return null;
+    },
+  },
+  {
+    bit: 4096, name: 'duplicated To/From tag', replies: true,
+    run: (ctx) => {
+      for (const name of ['from', 'to']) {
+        const hf = ctx.msg.header(name);
+        if (hf && (hf.value.match(/;\s*tag\s*=/gi)?.length ?? 0) > 1) return fail(400, 'Duplicated To/From tag');
+      }
+      return null;
+    },
+  },
+  {
+    bit: 8192, name: 'authorization header', replies: false,
+    run: (ctx) => {
+      for (const kind of ['authorization', 'proxy-authorization'] as const) {
+        if (!ctx.msg.hasHeader(kind)) continue;
+        const p = parses(() => ctx.msg.authorization(kind), fail(400, 'Bad Authorization Header'));
+        if (p) return p;
+        if (ctx.msg.authorization(kind).some((c) => c.scheme.toLowerCase() !== 'digest')) {
+          return fail(400, 'Unsupported Authorization Scheme');
+        }
+      }
+      return null;
+    },
+  },
+];

@@ -1,0 +1,145 @@
+// Raw SIP messages and a MsgContext factory for binding and conformance tests. The
+// CoreServices here records what the bindings asked of the engine (logs, replies).
+import { SipMessage } from '../../host/sip/message.js';
+import { buildReply } from '../../host/sip/reply.js';
+import { MsgContext, type ReceiveInfo } from '../../host/core/context.js';
+import type { CoreServices, LogLevel, ReplyOptions } from '../../host/core/services.js';
+import type { Proto } from '../../host/core/context.js';
+
+const crlf = (lines: string[]): string => lines.join('\r\n');
+
+const SDP = crlf([
+  'v=0',
+  'o=alice 2890844526 2890844526 IN IP4 192.0.2.10',
+  's=-',
+  'c=IN IP4 192.0.2.10',
+  't=0 0',
+  'm=audio 49170 RTP/AVP 0',
+  'a=rtpmap:0 PCMU/8000',
+  '',
+]);
+
+export const FIXTURES = {
+  register: crlf([
+    'REGISTER sip:localhost SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-reg-1;rport',
+    'Max-Forwards: 70',
+    'From: "Alice" <sip:alice@localhost>;tag=a73kszlfl',
+    'To: <sip:alice@localhost>',
+    'Call-ID: reg-1@192.0.2.10',
+    'CSeq: 1 REGISTER',
+    'Contact: <sip:alice@192.0.2.10:5062>;expires=3600',
+    'Authorization: Digest username="alice", realm="localhost", nonce="abc", uri="sip:localhost", response="0123456789abcdef0123456789abcdef"',
+    'User-Agent: fixture-phone/1.0',
+    'Expires: 3600',
+    'Content-Length: 0',
+    '',
+    '',
+  ]),
+  invite: crlf([
+    'INVITE sip:bob@example.com:5080;transport=udp SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1',
+    'Via: SIP/2.0/TCP 198.51.100.7:5060;branch=z9hG4bK-inv-0',
+    'Max-Forwards: 10',
+    'From: "Alice Liddell" <sip:alice@localhost>;tag=1928301774',
+    'To: Bob <sip:bob@example.com>',
+    'Call-ID: a84b4c76e66710@192.0.2.10',
+    'CSeq: 314159 INVITE',
+    'Contact: <sip:alice@192.0.2.10>',
+    'Record-Route: <sip:p1.example.com;lr>',
+    'Record-Route: <sip:p2.example.com;lr>',
+    'Supported: timer, 100rel',
+    'Content-Type: application/sdp',
+    `Content-Length: ${Buffer.byteLength(SDP)}`,
+    '',
+    SDP,
+  ]),
+  options: crlf([
+    'OPTIONS sip:127.0.0.1:5060 SIP/2.0',
+    'Via: SIP/2.0/UDP 127.0.0.1:5099;branch=z9hG4bK-opt-1',
+    'Max-Forwards: 0',
+    'From: <sip:probe@127.0.0.1:5099>;tag=p1',
+    'To: <sip:127.0.0.1:5060>',
+    'Call-ID: opt-1',
+    'CSeq: 7 OPTIONS',
+    'Content-Length: 0',
+    '',
+    '',
+  ]),
+  reply200: crlf([
+    'SIP/2.0 200 OK',
+    'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1',
+    'From: "Alice Liddell" <sip:alice@localhost>;tag=1928301774',
+    'To: Bob <sip:bob@example.com>;tag=b55',
+    'Call-ID: a84b4c76e66710@192.0.2.10',
+    'CSeq: 314159 INVITE',
+    'Contact: <sip:bob@198.51.100.20>',
+    'Content-Length: 0',
+    '',
+    '',
+  ]),
+} as const;
+
+export type FixtureName = keyof typeof FIXTURES;
+
+export interface SentReply {
+  code: number;
+  reason: string;
+  buf: Buffer;
+}
+
+/** A CoreServices that records logs and replies; "myself" is 127.0.0.1:5060 and localhost. */
+export class RecordingCore implements CoreServices {
+  readonly logs: Array<{ level: LogLevel; text: string }> = [];
+  readonly replies: SentReply[] = [];
+  readonly logger = { log: (level: LogLevel, text: string) => void this.logs.push({ level, text }) };
+  readonly defines: ReadonlyMap<string, string>;
+  readonly debugLevel: number;
+
+  constructor(defines: Record<string, string> = { WITH_AUTH: '1', SERVER_NAME: 'ksr-test' }, debugLevel = 2) {
+    this.defines = new Map(Object.entries(defines));
+    this.debugLevel = debugLevel;
+  }
+
+  isMyself(host: string, port?: number, _proto?: Proto): boolean {
+    const h = host.toLowerCase();
+    return (h === '127.0.0.1' || h === 'localhost') && (port === undefined || port === 0 || port === 5060);
+  }
+
+  sendReply(ctx: MsgContext, code: number, reason: string, opts: ReplyOptions = {}): boolean {
+    const buf = buildReply(ctx.msg, code, reason, {
+      headers: [...ctx.replyLumps, ...(opts.headers ?? [])],
+      body: opts.body,
+      contentType: opts.contentType,
+    });
+    this.replies.push({ code, reason, buf });
+    return true;
+  }
+}
+
+export interface ContextOverrides extends Partial<ReceiveInfo> {
+  core?: RecordingCore;
+}
+
+/** A MsgContext over a raw message (a fixture name or raw text), received on UDP by default. */
+export function makeContext(raw: FixtureName | string, overrides: ContextOverrides = {}): MsgContext & { core: RecordingCore } {
+  const text = raw in FIXTURES ? FIXTURES[raw as FixtureName] : raw;
+  const { core = new RecordingCore(), ...rcv } = overrides;
+  const info: ReceiveInfo = {
+    proto: 'udp',
+    srcIp: '192.0.2.10',
+    srcPort: 5062,
+    rcvIp: '127.0.0.1',
+    rcvPort: 5060,
+    conId: 0,
+    receivedAt: Date.now(),
+    ...rcv,
+  };
+  const ctx = new MsgContext(SipMessage.parse(Buffer.from(text, 'utf8')), info, new Map(), core);
+  return ctx as MsgContext & { core: RecordingCore };
+}
+
+/** The message as it would leave: received buffer with the lumps applied. */
+export function builtMessage(ctx: MsgContext): string {
+  return ctx.lumps.apply(ctx.msg.buf).toString('utf8');
+}
