@@ -1,0 +1,120 @@
+// JavaScript straight in a V8 isolate (isolated-vm). The isolate is the sandbox: only
+// ECMAScript built-ins and the KSR bridge inside; CPU by TerminateExecution per callback,
+// memory by the isolate's memoryLimit (past it the isolate is gone: broken).
+import type ivm from 'isolated-vm';
+import type { Dispatcher } from '../../bindings/registry.js';
+import type { MsgContext } from '../../host/core/context.js';
+import type { InvokeResult } from '../../host/core/router.js';
+import { IsolateSandbox } from '../isolate/sandbox.js';
+import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
+import { errorFromReport, scriptLine } from '../js-errors.js';
+import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
+
+/** The bootstrap only builds objects; this bounds it should something be very wrong. */
+const BOOTSTRAP_MS = 2000;
+
+export class V8Runtime implements ScriptRuntime {
+  readonly language = 'js' as const;
+  readonly engine = 'v8' as const;
+  private file = '<not loaded>';
+  private isBroken = false;
+  private readonly dispatcher: Dispatcher;
+  private readonly cpuMs: number;
+
+  private constructor(
+    private readonly sandbox: IsolateSandbox,
+    private readonly invokeRef: ivm.Reference<(name: string, arg?: string) => number | string>,
+    private readonly hasRef: ivm.Reference<(name: string) => boolean>,
+    opts: RuntimeOptions,
+  ) {
+    this.dispatcher = opts.dispatcher;
+    this.cpuMs = opts.limits.cpuMs;
+  }
+
+  static create(opts: RuntimeOptions): V8Runtime {
+    const sandbox = IsolateSandbox.create(opts.limits.memoryMb);
+    try {
+      sandbox.installBridge(opts.dispatcher);
+      const boot = sandbox.evalSync(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE, BOOTSTRAP_MS);
+      if (boot.outcome !== 'ok') throw new Error(`v8: the KSR bootstrap failed (${boot.outcome}): ${boot.error?.message}`);
+      const g = sandbox.context.global;
+      const invokeRef = g.getSync(INVOKE_GLOBAL, { reference: true });
+      const hasRef = g.getSync(HAS_GLOBAL, { reference: true });
+      g.deleteSync(INVOKE_GLOBAL);
+      g.deleteSync(HAS_GLOBAL);
+      return new V8Runtime(sandbox, invokeRef, hasRef, opts);
+    } catch (e) {
+      sandbox.dispose();
+      throw e;
+    }
+  }
+
+  get broken(): boolean {
+    return this.isBroken || this.sandbox.disposed;
+  }
+
+  async load(source: string, file: string): Promise<void> {
+    this.file = file;
+    const r = this.sandbox.evalSync(source, file, this.cpuMs);
+    if (r.outcome === 'ok') return;
+    if (r.outcome === 'memory') {
+      this.isBroken = true;
+      throw new ScriptError(`top level ran out of memory`, file, 0);
+    }
+    if (r.outcome === 'timeout') throw new ScriptError(`top level ran longer than the CPU limit of ${this.cpuMs} ms`, file, 0);
+    throw loadError(r.error, file);
+  }
+
+  has(callback: string): boolean {
+    const r = this.sandbox.guard(() => this.hasRef.applySync(undefined, [callback], { timeout: this.cpuMs }));
+    return r.outcome === 'ok' && r.value === true;
+  }
+
+  invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
+    const d = this.dispatcher;
+    d.context = ctx;
+    let r;
+    try {
+      const args: [string, string?] = arg === undefined ? [callback] : [callback, arg];
+      r = this.sandbox.guard(() => this.invokeRef.applySync(undefined, args, { timeout: this.cpuMs }));
+    } finally {
+      d.context = null;
+    }
+    switch (r.outcome) {
+      case 'timeout':
+        return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms`, file: this.file, line: 0 } };
+      case 'memory':
+        this.isBroken = true;
+        return { outcome: 'memory', error: { message: `${callback} ran out of memory`, file: this.file, line: 0 } };
+      case 'error':
+        // Script errors are caught in the isolate; this is the bridge itself failing.
+        return { outcome: 'error', error: { message: `v8: ${r.error?.message ?? 'unknown failure'}`, file: this.file, line: 0 } };
+    }
+    if (ctx.stopped) return { outcome: 'stopped' };
+    const v = r.value;
+    if (v === INVOKE_OK) return { outcome: 'ok' };
+    if (v === INVOKE_MISSING) return { outcome: 'missing' };
+    if (v === INVOKE_STOPPED) return { outcome: 'stopped' };
+    if (typeof v === 'string') return { outcome: 'error', error: errorFromReport(v, this.file, d.entries) };
+    return { outcome: 'error', error: { message: `v8: unexpected invoke result ${String(v)}`, file: this.file, line: 0 } };
+  }
+
+  memoryUsage(): number {
+    return this.sandbox.heapUsed();
+  }
+
+  dispose(): void {
+    this.invokeRef.release();
+    this.hasRef.release();
+    this.sandbox.dispose();
+  }
+}
+
+/** A compile or top-level error as ScriptError: V8 puts a syntax error's place in the message. */
+function loadError(error: Error | undefined, file: string): ScriptError {
+  if (!error) return new ScriptError('the script failed to load', file, 0);
+  const name = error.name && error.name !== 'Error' ? `${error.name}: ` : '';
+  const where = /^(.*) \[(.*):(\d+):\d+\]$/s.exec(error.message);
+  if (where && where[2] === file) return new ScriptError(name + where[1], file, Number(where[3]));
+  return new ScriptError(name + error.message, file, scriptLine(error.stack ?? '', file));
+}
