@@ -1,0 +1,43 @@
+// Runs after pyodide has booted: runs the Python side of the binding (ksr.py), hands it one
+// JavaScript stub per registry row, and leaves the host three entry points. Every temporary
+// global is deleted; the stubs keep the bridge callback in their closure only.
+// Inputs (globals): __pyodide (the booted pyodide), __ksr_call, __ksr_entries, __ksr_py.
+(function installBridge(global) {
+  'use strict';
+  const py = global.__pyodide;
+  const call = global.__ksr_call;
+  const entries = JSON.parse(global.__ksr_entries);
+  const source = global.__ksr_py;
+  delete global.__pyodide;
+  delete global.__ksr_call;
+  delete global.__ksr_entries;
+  delete global.__ksr_py;
+
+  const host = py.runPython(source, { filename: '<ksr>' });
+  const raiseSignal = host.raise_signal;
+  const pathOf = (e) => (e.module === '' ? `KSR.${e.name}` : `KSR.${e.module}.${e.name}`);
+  const typeName = (v) => (v !== null && (typeof v === 'object' || typeof v === 'function') ? `a Python ${v.type ?? typeof v}` : typeof v);
+
+  function stub(entry) {
+    const index = entry.index;
+    const path = pathOf(entry);
+    return function ksrStub(...args) {
+      let r;
+      try {
+        r = call(index, ...args);
+      } catch {
+        // Only copyable values cross to the host: a Python object as argument cannot.
+        const i = args.findIndex((a) => a !== null && (typeof a === 'object' || typeof a === 'function'));
+        return raiseSignal('error', `${path}: argument ${i + 1} must be str, int or bool, got ${typeName(args[i])}`, path);
+      }
+      if (r === null) return undefined; // pyodide would turn null into jsnull, not None
+      if (typeof r === 'object') return raiseSignal(r.ksrSignal, r.message ?? '', path);
+      return r;
+    };
+  }
+
+  host.build(entries.map((e) => [e.module, e.name, stub(e)]));
+  global.__ksr_load = (text, file) => host.load(text, file);
+  global.__ksr_names = () => host.names();
+  global.__ksr_invoke = (name, arg) => host.invoke(name, arg === null ? undefined : arg);
+})(globalThis);

@@ -1,0 +1,156 @@
+# The Python side of the KSR binding, run once inside the isolate after pyodide boots.
+# It builds the `KSR` module from the registry rows (one cached callable per function),
+# loads the routing script and runs its callbacks. Results go back to the host as short
+# strings: '' ok, 'stop', 'missing', or a JSON object describing an error.
+import builtins
+import json
+import sys
+import types
+
+
+class KSRStop(BaseException):
+    """KSR.x.exit() / KSR.x.drop(): ends the callback. A BaseException, so that
+    `except Exception` around ordinary code does not swallow it by accident."""
+
+
+class KSRError(Exception):
+    """A KSR call that could not be honoured (wrong arguments, refused by the host)."""
+
+    def __init__(self, message, ksr_function):
+        super().__init__(message)
+        self.ksr_function = ksr_function
+
+
+def raise_signal(kind, message, ksr_function):
+    # Called by the JavaScript stub of a KSR function: the exception passes back through
+    # JavaScript and surfaces at the script's call site, so its traceback names that line.
+    if kind == "stop":
+        raise KSRStop()
+    raise KSRError(message, ksr_function)
+
+
+def build_ksr(rows):
+    """rows: [module, name, callable] per registry entry; module '' goes on KSR itself."""
+    ksr = types.ModuleType("KSR", "Kamailio KEMI functions, as exported by this server")
+    ksr.KSRStop = KSRStop
+    ksr.KSRError = KSRError
+    for row in rows:
+        module, name, fn = row[0], row[1], row[2]
+        if module == "":
+            setattr(ksr, name, fn)
+            continue
+        sub = getattr(ksr, module, None)
+        if sub is None:
+            sub = types.ModuleType("KSR." + module)
+            setattr(ksr, module, sub)
+            sys.modules["KSR." + module] = sub
+        setattr(sub, name, fn)
+    sys.modules["KSR"] = ksr
+    return ksr
+
+
+class Script:
+    """The loaded routing script: module-level callbacks, or Kamailio's `mod_init()` shape
+    (an object whose methods are the callbacks, called with a msg argument)."""
+
+    def __init__(self, ksr):
+        self.ksr = ksr
+        self.file = "<script>"
+        self.ns = {}
+        self.handler = None
+
+    def load(self, source, file):
+        self.file = file
+        try:
+            code = compile(source, file, "exec")
+        except SyntaxError as e:
+            return self._error(e, None, e.lineno or 0)
+        stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "script"
+        ns = {"__name__": stem, "__file__": file, "__builtins__": builtins, "KSR": self.ksr}
+        self.ns = ns
+        self.handler = None
+        try:
+            exec(code, ns)
+            mod_init = ns.get("mod_init")
+            if callable(mod_init):
+                handler = mod_init()
+                if handler is None:
+                    line = mod_init.__code__.co_firstlineno if hasattr(mod_init, "__code__") else 0
+                    return json.dumps({"message": "mod_init() returned None: expected an object whose methods are the callbacks", "line": line})
+                child_init = getattr(handler, "child_init", None)
+                if callable(child_init):
+                    child_init(1)
+                self.handler = handler
+        except KSRStop:
+            return ""
+        except BaseException as e:
+            return self._error(e, None, 0)
+        return ""
+
+    def names(self):
+        """The callable names a callback may be looked up by, as a JSON list."""
+        if self.handler is not None:
+            found = [n for n in dir(self.handler) if not n.startswith("__") and callable(getattr(self.handler, n, None))]
+        else:
+            found = [n for n, v in self.ns.items() if not n.startswith("__") and callable(v)]
+        return json.dumps(found)
+
+    def invoke(self, name, arg):
+        handler = self.handler
+        fn = getattr(handler, name, None) if handler is not None else self.ns.get(name)
+        if not callable(fn):
+            return "missing"
+        try:
+            if handler is not None:
+                fn(None) if arg is None else fn(None, arg)
+            else:
+                fn() if arg is None else fn(arg)
+        except KSRStop:
+            return "stop"
+        except BaseException as e:
+            code = getattr(fn, "__code__", None)
+            return self._error(e, fn, code.co_firstlineno if code is not None else 0)
+        return ""
+
+    def _error(self, e, fn, fallback_line):
+        """JSON for an exception: message, the script's innermost line, the KSR function."""
+        line = fallback_line
+        if isinstance(e, SyntaxError) and e.filename == self.file and e.lineno:
+            line = e.lineno
+        tb = e.__traceback__
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename == self.file:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        if isinstance(e, SyntaxError):
+            message = "%s: %s" % (type(e).__name__, e.msg)
+        else:
+            text = str(e)
+            message = type(e).__name__ + (": " + text if text else "")
+        out = {"message": message, "line": line or 0, "kind": "memory" if isinstance(e, MemoryError) else "error"}
+        if isinstance(e, KSRError):
+            out["ksr"] = e.ksr_function
+        return json.dumps(out)
+
+
+class Host:
+    """What the JavaScript bridge calls."""
+
+    def __init__(self):
+        self.script = None
+        self.raise_signal = raise_signal
+
+    def build(self, rows):
+        self.script = Script(build_ksr(rows))
+
+    def load(self, source, file):
+        return self.script.load(source, file)
+
+    def names(self):
+        return self.script.names()
+
+    def invoke(self, name, arg):
+        return self.script.invoke(name, arg)
+
+
+Host()

@@ -1,0 +1,120 @@
+// ScriptRuntime for Python: pyodide in an isolate of its own (see boot.ts). The host enters
+// the isolate once per callback; the guest answers with a short string (ksr.py).
+import type { Dispatcher } from '../../bindings/registry.js';
+import type { MsgContext } from '../../host/core/context.js';
+import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
+import { ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.js';
+import type { PythonGuest } from './boot.js';
+
+/** What ksr.py reports for an exception. */
+interface GuestError {
+  message: string;
+  line: number;
+  kind?: 'error' | 'memory';
+  ksr?: string;
+}
+
+/**
+ * A top level that imports modules needs more than one callback's CPU budget: pyodide
+ * unpacks and compiles each stdlib module on first import. Still bounded, so a top-level
+ * loop is stopped.
+ */
+export function loadBudgetMs(cpuMs: number): number {
+  return Math.max(cpuMs * 10, 2000);
+}
+
+export class PythonRuntime implements ScriptRuntime {
+  readonly language = 'python' as const;
+  readonly engine = 'pyodide' as const;
+  private isBroken = false;
+  private file = '<script>';
+  private callbacks = new Set<string>();
+
+  constructor(
+    private readonly guest: PythonGuest,
+    private readonly dispatcher: Dispatcher,
+    private readonly limits: RuntimeLimits,
+  ) {}
+
+  get broken(): boolean {
+    return this.isBroken || this.guest.sandbox.disposed;
+  }
+
+  async load(source: string, file: string): Promise<void> {
+    this.file = file;
+    const budget = loadBudgetMs(this.limits.cpuMs);
+    const g = this.guest.sandbox.guard(() => this.guest.load.applySync(undefined, [source, file], { timeout: budget }));
+    if (g.outcome !== 'ok') {
+      this.isBroken = true;
+      throw new ScriptError(this.limitMessage(g.outcome, budget), file, 0);
+    }
+    if (g.value) {
+      const e = JSON.parse(g.value) as GuestError;
+      throw new ScriptError(e.message, file, e.line, e.ksr);
+    }
+    const names = this.guest.sandbox.guard(() => this.guest.names.applySync(undefined, [], { timeout: budget }));
+    if (names.outcome !== 'ok') {
+      this.isBroken = names.outcome !== 'error';
+      throw new ScriptError(`could not list the script's callbacks (${names.outcome})`, file, 0);
+    }
+    this.callbacks = new Set(JSON.parse(names.value!) as string[]);
+  }
+
+  has(callback: string): boolean {
+    return this.callbacks.has(callback);
+  }
+
+  invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
+    if (this.broken) return { outcome: 'error', error: this.where('the Python runtime is broken and must be rebuilt') };
+    const cpuMs = this.limits.cpuMs;
+    this.dispatcher.context = ctx;
+    let g;
+    try {
+      g = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: cpuMs }));
+    } finally {
+      this.dispatcher.context = null;
+    }
+    if (g.outcome === 'timeout' || g.outcome === 'memory') {
+      // Python's state after a stop in the middle of the interpreter is not trusted.
+      this.isBroken = true;
+      return { outcome: g.outcome, error: this.where(this.limitMessage(g.outcome, cpuMs)) };
+    }
+    if (g.outcome === 'error') {
+      // ksr.py catches every Python exception: an error here is pyodide itself failing.
+      this.isBroken = true;
+      return { outcome: 'error', error: this.where('the Python interpreter failed (pyodide fatal error)') };
+    }
+    return this.result(g.value!, ctx);
+  }
+
+  private result(answer: string, ctx: MsgContext): InvokeResult {
+    if (answer === 'missing') return { outcome: 'missing' };
+    if (answer === 'stop' || ctx.stopped) return { outcome: 'stopped' };
+    if (answer === '') return { outcome: 'ok' };
+    const e = JSON.parse(answer) as GuestError;
+    const error: ScriptErrorInfo = { message: e.message, file: this.file, line: e.line };
+    if (e.ksr) error.ksrFunction = e.ksr;
+    return { outcome: e.kind === 'memory' ? 'memory' : 'error', error };
+  }
+
+  private where(message: string): ScriptErrorInfo {
+    return { message, file: this.file, line: 0 };
+  }
+
+  private limitMessage(outcome: string, ms: number): string {
+    if (outcome === 'timeout') return `CPU limit of ${ms} ms exceeded`;
+    if (outcome === 'memory') return `memory limit of ${this.limits.memoryMb} MB exceeded`;
+    return 'the Python interpreter failed (pyodide fatal error)';
+  }
+
+  memoryUsage(): number {
+    const s = this.guest.sandbox;
+    if (s.disposed) return 0;
+    const wasm = s.guard(() => this.guest.wasmBytes.applySync(undefined, [], { timeout: 100 }));
+    return s.heapUsed() + (wasm.outcome === 'ok' ? (wasm.value as number) : 0);
+  }
+
+  dispose(): void {
+    this.guest.sandbox.dispose();
+  }
+}
