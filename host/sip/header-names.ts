@@ -46,7 +46,7 @@ export function canonicalName(name: string): string {
   if (hit !== undefined) return hit;
   const lower = name.toLowerCase();
   const full = lower.length === 1 ? (COMPACT[lower] ?? lower) : lower;
-  if (cache.size < CACHE_MAX) cache.set(name, full);
+  if (cache.size < CACHE_MAX && name.length <= 64) cache.set(name, full);
   return full;
 }
 

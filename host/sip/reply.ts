@@ -35,11 +35,17 @@ export function buildReply(req: SipMessage, code: number, reason: string, opts: 
   if (callId) out.push(`Call-ID: ${callId.value}\r\n`);
   const cseq = req.header('cseq');
   if (cseq) out.push(`CSeq: ${cseq.value}\r\n`);
-  for (const line of opts.headers ?? []) out.push(line.endsWith('\r\n') ? line : line.replace(/[\r\n]*$/, '\r\n'));
+  for (const line of opts.headers ?? []) out.push(line.endsWith('\r\n') ? line : trimEol(line) + '\r\n');
   const body = opts.body === undefined ? Buffer.alloc(0) : typeof opts.body === 'string' ? Buffer.from(opts.body, 'utf8') : opts.body;
   if (body.length > 0 && opts.contentType) out.push(`Content-Type: ${opts.contentType}\r\n`);
   out.push(`Content-Length: ${body.length}\r\n\r\n`);
   return Buffer.concat([Buffer.from(out.join(''), 'utf8'), body]);
+}
+
+function trimEol(line: string): string {
+  let e = line.length;
+  while (e > 0 && (line[e - 1] === '\r' || line[e - 1] === '\n')) e--;
+  return line.slice(0, e);
 }
 
 function statusLine(code: number, reason: string): string {

@@ -70,7 +70,7 @@ function parseSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): Si
     const close = s.indexOf(']', i);
     if (close < 0) throw bad('unterminated IPv6 reference', s);
     host = s.slice(i + 1, close);
-    if (!isIPv6(host)) throw bad('invalid IPv6 address', s);
+    if (host.length > 64 || !isIPv6(host)) throw bad('invalid IPv6 address', s);
     hostType = 'ipv6';
     i = close + 1;
   } else {

@@ -50,7 +50,7 @@ export function parseVia(raw: string): Via {
     const close = s.indexOf(']', i);
     if (close < 0) throw bad('unterminated IPv6 reference', s);
     host = s.slice(i + 1, close);
-    if (!isIPv6(host)) throw bad('invalid IPv6 address', s);
+    if (host.length > 64 || !isIPv6(host)) throw bad('invalid IPv6 address', s);
     i = close + 1;
   } else {
     const hs = i;
