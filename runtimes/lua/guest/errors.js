@@ -67,7 +67,10 @@ export function makeMessageHandler(stop) {
  * the chunk's own name is mapped back to the file the host gave.
  */
 export function describeError(chunkSrc, file) {
-  const { message, position } = caught;
+  const { position } = caught;
+  // fengari's handling of a JS exception (e.g. a string too long for a Uint8Array) can fail
+  // itself and skip the message handler, leaving an odd value instead of a message.
+  const message = caught.message || 'internal interpreter error (out of memory or recursion too deep)';
   const m = /^(.+?):(\d+): ([\s\S]*)$/.exec(message);
   const info = m
     ? { message: m[3], file: m[1] === chunkSrc ? file : m[1], line: Number(m[2]) }
