@@ -6,6 +6,9 @@
 // ({ksrSignal:'stop'} | {ksrSignal:'error', message}); the stub turns a signal into a throw at
 // the call site, so the script's own line is on the stack.
 
+/** The bridge globals the bootstrap reads and deletes (the names IsolateSandbox.installBridge uses). */
+export const BRIDGE_CALL = '__ksr_call';
+export const BRIDGE_ENTRIES = '__ksr_entries';
 /** File name the bootstrap is compiled under: frames in it are never the script's location. */
 export const BOOTSTRAP_FILE = 'ksr:bootstrap';
 /** Temporary globals holding the entry points until the host has taken them. */
@@ -31,10 +34,10 @@ export interface GuestErrorReport {
 // JSON, Reflect or Function only hurts its own error reports, never the host's protocol.
 export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   'use strict';
-  const call = g.__ksr_call;
-  const entries = JSON.parse(g.__ksr_entries);
-  delete g.__ksr_call;
-  delete g.__ksr_entries;
+  const call = g.${BRIDGE_CALL};
+  const entries = JSON.parse(g.${BRIDGE_ENTRIES});
+  delete g.${BRIDGE_CALL};
+  delete g.${BRIDGE_ENTRIES};
   const apply = Reflect.apply;
   const stringify = JSON.stringify;
   const makeFunction = Function;
