@@ -118,9 +118,9 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
       if (p) return p;
       const cl = ctx.msg.contentLength();
       if (cl === undefined) return bad;
-      // Stream transports cut the message at Content-Length already; only datagrams can disagree.
-      if (ctx.rcv.proto !== 'udp' && ctx.rcv.proto !== 'sctp') return null;
-      return cl === ctx.msg.body().length ? null : fail(400, 'Content-Length mis-match');
+      // SipMessage.parse already refuses fewer bytes than Content-Length and cuts off more, so
+      // on a parsed message this only fails for a value the parser let through unread.
+      return cl === ctx.msg.buf.length - ctx.msg.bodyOffset ? null : fail(400, 'Content-Length mis-match');
     },
   },
   {
