@@ -68,7 +68,7 @@ export function memoryLimitsOf(binary: Uint8Array): MemoryLimits {
 }
 
 /** Returns a copy of `binary` whose memory may grow to `maxBytes` at most. */
-export function capWasmMemory(binary: Uint8Array, maxBytes: number): Uint8Array {
+export function capWasmMemory(binary: Uint8Array, maxBytes: number): Uint8Array<ArrayBuffer> {
   const { start, end, limits } = findMemorySection(binary);
   const maxPages = Math.floor(maxBytes / PAGE_BYTES);
   if (maxPages < limits.minPages) {

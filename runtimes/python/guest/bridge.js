@@ -28,7 +28,7 @@
       } catch {
         // Only copyable values cross to the host: a Python object as argument cannot.
         const i = args.findIndex((a) => a !== null && (typeof a === 'object' || typeof a === 'function'));
-        return raiseSignal('error', `${path}: argument ${i + 1} must be str, int or bool, got ${typeName(args[i])}`, path);
+        return raiseSignal('error', `${path}: argument ${i + 1} must be a str or a number, got ${typeName(args[i])}`, path);
       }
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
       if (typeof r === 'object') return raiseSignal(r.ksrSignal, r.message ?? '', path);

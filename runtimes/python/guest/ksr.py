@@ -21,6 +21,25 @@ class KSRError(Exception):
         self.ksr_function = ksr_function
 
 
+def _audit(event, args):
+    # Installed once, never removable from Python (PEP 578). ctypes would hand a script raw
+    # access to the interpreter's memory; refuse to import it at all. The hook uses only
+    # literals and builtins, so a script cannot change what it checks by editing globals.
+    if event == "import":
+        if str(args[0]).partition(".")[0] in ("ctypes", "_ctypes"):
+            raise ImportError("import of %s is not allowed in this sandbox" % args[0])
+    elif event.startswith("ctypes."):
+        raise RuntimeError("ctypes is not allowed in this sandbox")
+    elif event == "object.__setattr__" and args[1] in ("__code__", "__defaults__", "__kwdefaults__") and getattr(args[0], "__name__", None) == "_audit":
+        raise RuntimeError("the sandbox's audit hook cannot be changed")
+
+
+for _name in ("ctypes", "_ctypes"):
+    if _name in sys.modules:
+        raise RuntimeError("%s was imported before the sandbox's audit hook was installed" % _name)
+sys.addaudithook(_audit)
+
+
 def raise_signal(kind, message, ksr_function):
     # Called by the JavaScript stub of a KSR function: the exception passes back through
     # JavaScript and surfaces at the script's call site, so its traceback names that line.
