@@ -50,6 +50,41 @@ export function canonicalName(name: string): string {
   return full;
 }
 
+// Names common enough to be recognised straight from the bytes, without making a string.
+const KNOWN = [
+  'via', 'from', 'to', 'call-id', 'cseq', 'contact', 'max-forwards', 'content-length', 'content-type',
+  'route', 'record-route', 'expires', 'authorization', 'proxy-authorization', 'www-authenticate',
+  'proxy-authenticate', 'user-agent', 'server', 'allow', 'supported', 'require', 'proxy-require',
+  'accept', 'event', 'subject', 'path', 'min-expires', 'session-expires', 'allow-events', 'date',
+  'p-asserted-identity', 'privacy', 'refer-to', 'referred-by', 'content-encoding', 'unsupported',
+];
+const byShape = new Map<number, Array<{ lname: string; bytes: Uint8Array }>>();
+function shapeKey(len: number, first: number): number {
+  return len * 256 + (first | 0x20);
+}
+for (const full of [...KNOWN, ...Object.keys(COMPACT)]) {
+  const lname = full.length === 1 ? COMPACT[full] : full;
+  const k = shapeKey(full.length, full.charCodeAt(0));
+  const list = byShape.get(k) ?? [];
+  list.push({ lname, bytes: Buffer.from(full, 'latin1') });
+  byShape.set(k, list);
+}
+
+/** The canonical name of buf[start, end) when it is a well-known name (any case), without
+ *  allocating; undefined otherwise. */
+export function knownNameAt(buf: Buffer, start: number, end: number): string | undefined {
+  const list = byShape.get(shapeKey(end - start, buf[start]));
+  if (!list) return undefined;
+  outer: for (const { lname, bytes } of list) {
+    for (let i = 1; i < bytes.length; i++) {
+      // |0x20 lower-cases letters and leaves '-' and digits as they are
+      if ((buf[start + i] | 0x20) !== bytes[i]) continue outer;
+    }
+    return lname;
+  }
+  return undefined;
+}
+
 /** The compact form of a canonical name, if it has one. */
 export function compactForm(lname: string): string | undefined {
   for (const [k, v] of Object.entries(COMPACT)) if (v === lname) return k;

@@ -6,7 +6,7 @@
 //  - `buf` is never decoded as a whole; header text is decoded per field, on demand;
 //  - nothing but SipParseError leaves parse() or the accessors.
 import { SipParseError, excerpt } from './errors.js';
-import { canonicalName } from './header-names.js';
+import { canonicalName, knownNameAt } from './header-names.js';
 import { splitList } from './params.js';
 import { parseVia, type Via } from './via.js';
 import { parseNameAddr, type NameAddr } from './name-addr.js';
@@ -46,12 +46,26 @@ for (let c = 0; c < 256; c++) {
   TOKEN[c] = /[A-Za-z0-9\-.!%*_+`'~]/.test(ch) ? 1 : 0;
 }
 
-/** One header line; the value text is decoded on first read. */
+// Node's Buffer has these native decoders; calling them directly skips toString's
+// argument juggling on the hot path.
+interface FastSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+function latin1(buf: Buffer, start: number, end: number): string {
+  return (buf as unknown as FastSlices).latin1Slice(start, end);
+}
+function utf8(buf: Buffer, start: number, end: number): string {
+  return (buf as unknown as FastSlices).utf8Slice(start, end);
+}
+
+/** One header line; the name as written and the value text are decoded on first read. */
 class HeaderLine implements HeaderField {
   private text: string | undefined;
+  private written: string | undefined;
   constructor(
     private readonly src: Buffer,
-    readonly name: string,
+    private readonly nameEnd: number,
     readonly lname: string,
     readonly start: number,
     readonly end: number,
@@ -60,9 +74,14 @@ class HeaderLine implements HeaderField {
     private readonly folded: boolean,
   ) {}
 
+  get name(): string {
+    if (this.written === undefined) this.written = latin1(this.src, this.start, this.nameEnd);
+    return this.written;
+  }
+
   get value(): string {
     if (this.text === undefined) {
-      const t = this.src.toString('utf8', this.valueStart, this.valueEnd);
+      const t = utf8(this.src, this.valueStart, this.valueEnd);
       this.text = this.folded ? unfold(t) : t;
     }
     return this.text;
@@ -419,9 +438,8 @@ function scanMessage(input: Buffer): ScanResult {
     while (vs < ve && (input[vs] === SP || input[vs] === HT || input[vs] === CR || input[vs] === LF)) vs++;
     while (ve > vs && (input[ve - 1] === SP || input[ve - 1] === HT || input[ve - 1] === CR || input[ve - 1] === LF)) ve--;
 
-    const name = input.toString('latin1', p, nameEnd);
-    const lname = canonicalName(name);
-    const h = new HeaderLine(input, name, lname, p, e + 1, vs, ve, folded);
+    const lname = knownNameAt(input, p, nameEnd) ?? canonicalName(latin1(input, p, nameEnd));
+    const h = new HeaderLine(input, nameEnd, lname, p, e + 1, vs, ve, folded);
     headers.push(h);
     const bit = NEED_BITS[lname];
     if (bit !== undefined) seen |= bit;
@@ -475,7 +493,7 @@ function isVersion(s: string): boolean {
 
 function parseFirstLine(buf: Buffer, start: number, end: number): FirstLine {
   // latin1 keeps one char per byte, so string indexes are byte offsets
-  const line = buf.toString('latin1', start, end);
+  const line = latin1(buf, start, end);
   const sp1 = line.indexOf(' ');
   if (sp1 <= 0) throw new SipParseError('Bad first line', excerpt(line));
   const first = line.slice(0, sp1);
