@@ -2,7 +2,7 @@
 // Built offline from node_modules and cached on disk (node_modules/.cache/ksr-host/), keyed
 // by a hash of the guest sources and the fengari and esbuild versions, so a change rebuilds.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,8 +53,20 @@ async function loadOrBuild(): Promise<GuestBundle> {
     // not built yet
   }
   const code = await build();
+  removeStale(cacheDir, key);
   writeAtomically(file, code);
   return { code, key, cacheDir };
+}
+
+/** Bundles and code caches of older guest sources are never read again. */
+function removeStale(cacheDir: string, key: string): void {
+  try {
+    for (const f of readdirSync(cacheDir)) {
+      if (f.startsWith('lua-guest-') && !f.includes(key)) rmSync(join(cacheDir, f), { force: true });
+    }
+  } catch {
+    // no cache directory yet
+  }
 }
 
 async function build(): Promise<string> {

@@ -23,22 +23,39 @@ function raise(L, path, message) {
   return lua_error(L);
 }
 
+/** The arguments at 1..n as KSR values; a string message when one has no KSR counterpart. */
+function readArgs(L, n, path) {
+  const args = new Array(n);
+  for (let i = 1; i <= n; i++) {
+    const v = toJs(L, i);
+    if (v === UNCONVERTIBLE) {
+      const seen = bytesToJs(lua_typename(L, lua_type(L, i)));
+      return `${path}: argument ${i} must be a string, number or boolean, got ${seen}`;
+    }
+    args[i - 1] = v;
+  }
+  return args;
+}
+
+/** The bridge call without building an argument array for the usual small arities. */
+function bridge(call, index, L, path) {
+  const n = lua_gettop(L);
+  if (n === 0) return call(index);
+  if (n <= 2) {
+    const a = toJs(L, 1);
+    const b = n === 2 ? toJs(L, 2) : undefined;
+    if (a !== UNCONVERTIBLE && b !== UNCONVERTIBLE) return n === 1 ? call(index, a) : call(index, a, b);
+  }
+  const args = readArgs(L, n, path);
+  if (typeof args === 'string') return { ksrSignal: 'error', message: args };
+  return call(index, ...args);
+}
+
 function makeStub(call, entry, stop) {
   const index = entry.index;
   const path = pathOf(entry);
   return function ksrStub(L) {
-    const n = lua_gettop(L);
-    const args = new Array(n + 1);
-    args[0] = index;
-    for (let i = 1; i <= n; i++) {
-      const v = toJs(L, i);
-      if (v === UNCONVERTIBLE) {
-        const seen = bytesToJs(lua_typename(L, lua_type(L, i)));
-        return raise(L, path, `${path}: argument ${i} must be a string, number or boolean, got ${seen}`);
-      }
-      args[i] = v;
-    }
-    const r = call.apply(undefined, args);
+    const r = bridge(call, index, L, path);
     if (r !== null && typeof r === 'object') {
       if (r.ksrSignal === 'stop') {
         lua_pushlightuserdata(L, stop);
