@@ -11,7 +11,8 @@
 // - Stack: 256 KB of QuickJS stack; more lets deep recursion overflow the host's own stack
 //   (a host RangeError thrown through the wasm, which leaves the module unusable).
 import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
-import type { Dispatcher, KsrSignal, KsrValue } from '../../bindings/registry.js';
+import type { Dispatcher } from '../../bindings/registry.js';
+import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
@@ -26,9 +27,6 @@ const BOOTSTRAP_MS = 2000;
 interface EmscriptenHeap {
   module: { HEAPU8: Uint8Array };
 }
-
-/** Stands for any value a KSR function cannot take, so argument checks say "got object". */
-const NOT_A_VALUE = Object.freeze({});
 
 export class QuickJSScriptRuntime implements ScriptRuntime {
   readonly language = 'js' as const;
@@ -57,7 +55,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     this.rt.setMaxStackSize(MAX_STACK_BYTES);
     this.rt.setInterruptHandler(() => this.shouldInterrupt());
     this.vm = this.rt.newContext();
-    this.installBridge();
+    this.installBridge(module);
     this.deadline = Date.now() + BOOTSTRAP_MS;
     this.evalOrThrow(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE);
     this.invokeFn = this.vm.getProp(this.vm.global, INVOKE_GLOBAL);
@@ -80,58 +78,12 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   /** `__ksr_call(index, ...args)` and the registry rows, taken and deleted by the bootstrap. */
-  private installBridge(): void {
+  private installBridge(module: QuickJSWASMModule): void {
     const vm = this.vm;
-    const d = this.dispatcher;
-    const call = vm.newFunction(BRIDGE_CALL, (indexHandle, ...argHandles) => {
-      const args = new Array<unknown>(argHandles.length);
-      for (let i = 0; i < argHandles.length; i++) args[i] = this.toHost(argHandles[i]!);
-      let v: KsrValue | KsrSignal;
-      try {
-        v = d.call(vm.getNumber(indexHandle), args);
-      } catch {
-        v = { ksrSignal: 'error', message: 'KSR: internal error (see server log)' };
-      }
-      return this.toGuest(v);
-    });
-    vm.setProp(vm.global, BRIDGE_CALL, call);
-    call.dispose();
-    const entries = vm.newString(JSON.stringify(d.entries));
+    installFastBridge(module, vm, BRIDGE_CALL, this.dispatcher);
+    const entries = vm.newString(JSON.stringify(this.dispatcher.entries));
     vm.setProp(vm.global, BRIDGE_ENTRIES, entries);
     entries.dispose();
-  }
-
-  private toHost(h: QuickJSHandle): unknown {
-    switch (this.vm.typeof(h)) {
-      case 'string':
-        return this.vm.getString(h);
-      case 'number':
-        return this.vm.getNumber(h);
-      case 'boolean':
-        return this.vm.getNumber(h) === 1;
-      case 'undefined':
-        return undefined;
-      case 'object':
-        return this.vm.eq(h, this.vm.null) ? null : NOT_A_VALUE;
-      default:
-        return NOT_A_VALUE;
-    }
-  }
-
-  /** A new handle (the library disposes what a host function returns) or a static one. */
-  private toGuest(v: KsrValue | KsrSignal): QuickJSHandle {
-    const vm = this.vm;
-    if (typeof v === 'string') return vm.newString(v);
-    if (typeof v === 'number') return vm.newNumber(v);
-    if (typeof v === 'boolean') return v ? vm.true : vm.false;
-    if (v === null || v === undefined) return vm.null;
-    const o = vm.newObject();
-    for (const [k, x] of Object.entries(v)) {
-      const s = vm.newString(String(x));
-      vm.setProp(o, k, s);
-      s.dispose();
-    }
-    return o;
   }
 
   private evalOrThrow(code: string, file: string): void {

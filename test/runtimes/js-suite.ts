@@ -50,6 +50,30 @@ export function jsRuntimeSuite(engine: string, create: Factory): void {
     rt.dispose();
   });
 
+  test(`${engine}: values KSR cannot take are refused with their type named`, async () => {
+    const { rt, rec } = await loaded(create, `
+      function attempt(f) { try { return String(f()); } catch (e) { return e.message; } }
+      function ksr_request_route() {
+        KSR.t.record([
+          attempt(() => KSR.t.add(true, 2)),
+          attempt(() => KSR.t.record({})),
+          attempt(() => KSR.t.record(null)),
+          attempt(() => KSR.t.record(undefined)),
+          attempt(() => KSR.t.record(() => 1)),
+          attempt(() => KSR.t.record(Symbol('s'))),
+          attempt(() => KSR.t.add(1.5, 1)),
+        ].join(' | '));
+      }`);
+    assert.deepEqual(rt.invoke('ksr_request_route', blankContext()), { outcome: 'ok' });
+    const seen = rec.calls[0]!.split(' | ');
+    const expected = [/^3$/, /str, got object$/, /str, got null$/, /str, got null$/, /(str, got object|could not be cloned\.)$/,
+      /(str, got object|could not be cloned\.)$/, /int, got number$/];
+    assert.equal(seen.length, expected.length);
+    // V8 refuses functions and symbols before the bridge (isolated-vm cannot copy them).
+    expected.forEach((re, i) => assert.match(seen[i]!, re));
+    rt.dispose();
+  });
+
   test(`${engine}: a callback that is not defined is 'missing'`, async () => {
     const { rt } = await loaded(create, 'var not_a_function = 3;');
     assert.equal(rt.has('ksr_request_route'), false);
