@@ -32,3 +32,16 @@ test('quickjs: import() loads nothing', async () => {
   assert.deepEqual(rec.calls, ['rejected']);
   rt.dispose();
 });
+
+test('quickjs: a refused large allocation is \'memory\' and leaves the runtime usable', async () => {
+  const { rt, rec } = await loaded(create, `
+    function huge() { return 'x'.repeat(200 * 1024 * 1024).length; }
+    function ksr_request_route() { KSR.t.record('alive'); }`, { memoryMb: 32 });
+  const r = rt.invoke('huge', blankContext());
+  assert.equal(r.outcome, 'memory');
+  assert.equal(rt.broken, false);
+  assert.equal(rt.invoke('ksr_request_route', blankContext()).outcome, 'ok');
+  assert.deepEqual(rec.calls, ['alive']);
+  assert.ok(rt.memoryUsage() <= 32 * 1024 * 1024, `wasm memory ${rt.memoryUsage()} stays within the limit`);
+  rt.dispose();
+});
