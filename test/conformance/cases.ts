@@ -1,0 +1,403 @@
+// The cross-language conformance table: data only. Every KSR function this build declares
+// has at least one case (conformance.test.ts checks that). A case runs `setup` then `call`
+// on a fresh context built from a fixture, and states the result with its type, and
+// optionally what the host must see afterwards (a reply sent, the built message, flags...).
+import type { FixtureName } from '../support/sip-fixtures.js';
+import type { ReceiveInfo } from '../../host/core/context.js';
+import type { LogLevel } from '../../host/core/services.js';
+
+export interface KsrCall {
+  /** "hdr.get" or "info" (core); "KSR." is implied. */
+  path: string;
+  args: Array<string | number>;
+}
+
+export type Expected =
+  | { type: 'null' }
+  | { type: 'string'; value: string }
+  | { type: 'int'; value: number }
+  /** An int at least `min` (values that depend on the clock). */
+  | { type: 'int'; min: number }
+  | { type: 'bool'; value: boolean }
+  /** The call ends the callback (KSR.x.exit/drop): nothing is reported, the outcome is 'stopped'. */
+  | { type: 'stop' };
+
+export interface HostExpectation {
+  /** Status code of the one reply sent; null: no reply sent. */
+  reply?: number | null;
+  /** A header of that reply: [name, value]. */
+  replyHeader?: [string, string];
+  /** The request as it would leave (lumps applied) contains / lacks these texts. */
+  built?: { contains?: string[]; lacks?: string[] };
+  dropped?: boolean;
+  flags?: number;
+  sflags?: number;
+  bflags?: number[];
+  ruri?: string;
+  dstUri?: string | null;
+  forceRport?: boolean;
+  log?: { level: LogLevel; text: string };
+}
+
+export interface ConformanceCase {
+  name: string;
+  fixture: FixtureName;
+  /** Replace the method of the fixture's first line and CSeq (requests only). */
+  method?: string;
+  /** Text replacement applied to the fixture: [search, replacement]. */
+  edit?: [string, string];
+  rcv?: Partial<ReceiveInfo>;
+  setup?: KsrCall[];
+  call: KsrCall;
+  expect: Expected;
+  host?: HostExpectation;
+}
+
+const I = (value: number): Expected => ({ type: 'int', value });
+const S = (value: string): Expected => ({ type: 'string', value });
+const B = (value: boolean): Expected => ({ type: 'bool', value });
+const N: Expected = { type: 'null' };
+const STOP: Expected = { type: 'stop' };
+
+const call = (path: string, ...args: Array<string | number>): KsrCall => ({ path, args });
+
+type Extra = Partial<Omit<ConformanceCase, 'call' | 'expect' | 'fixture' | 'name'>> & { fixture?: FixtureName; name?: string };
+
+function c(path: string, args: Array<string | number>, expect: Expected, extra: Extra = {}): ConformanceCase {
+  const { fixture = 'invite', name = `${path}(${args.map((a) => JSON.stringify(a)).join(', ')})`, ...rest } = extra;
+  return { name, fixture, call: call(path, ...args), expect, ...rest };
+}
+
+const INVITE_RURI = 'sip:bob@example.com:5080;transport=udp';
+const SDP_LEN = 134;
+
+const logCases = (['dbg', 'info', 'notice', 'warn', 'err', 'crit'] as const).map((f) => {
+  const level: LogLevel = ({ dbg: 'debug', err: 'error' } as Record<string, LogLevel>)[f] ?? (f as LogLevel);
+  return c(f, [`conformance ${f} é`], N, { host: { log: { level, text: `conformance ${f} é` } } });
+});
+
+const METHODS = [
+  'INVITE', 'ACK', 'BYE', 'CANCEL', 'REGISTER', 'OPTIONS', 'SUBSCRIBE', 'PUBLISH', 'NOTIFY', 'REFER',
+  'INFO', 'UPDATE', 'PRACK', 'MESSAGE', 'KDMQ', 'GET', 'POST', 'PUT', 'DELETE',
+];
+const methodCases = METHODS.flatMap((m) => [
+  c(`is_${m}`, [], B(true), { fixture: 'options', method: m }),
+  c(`is_${m}`, [], B(false), { fixture: 'options', method: m === 'INFO' ? 'BYE' : 'INFO', name: `is_${m}() on another method` }),
+]);
+
+const PROTOS: Array<[string, ReceiveInfo['proto']]> = [
+  ['UDP', 'udp'], ['TCP', 'tcp'], ['TLS', 'tls'], ['WS', 'ws'], ['WSS', 'wss'], ['SCTP', 'sctp'], ['WSX', 'ws'], ['TCPX', 'tls'],
+];
+const protoCases = PROTOS.flatMap(([name, proto]) => [
+  c(`is_${name}`, [], B(true), { rcv: { proto } }),
+  c(`is_${name}`, [], B(false), { rcv: { proto: name === 'UDP' ? 'tcp' : 'udp' }, name: `is_${name}() on another transport` }),
+]);
+
+const CORE: ConformanceCase[] = [
+  ...logCases,
+  c('log', ['warn', 'leveled'], N, { host: { log: { level: 'warn', text: 'leveled' } } }),
+  c('log', ['nonsense', 'fallback'], N, { host: { log: { level: 'error', text: 'fallback' } } }),
+  c('set_drop', [], N, { host: { dropped: true } }),
+  c('is_myself', ['localhost'], B(true)),
+  c('is_myself', ['sip:127.0.0.1:5060;transport=udp'], B(true)),
+  c('is_myself', ['sip:example.com'], B(false)),
+  c('is_myself_ruri', [], B(true), { fixture: 'options' }),
+  c('is_myself_ruri', [], B(false)),
+  c('is_myself_duri', [], B(true), { setup: [call('setdsturi', 'sip:127.0.0.1:5060')] }),
+  c('is_myself_duri', [], B(false)),
+  c('is_myself_nhuri', [], B(true), { fixture: 'options' }),
+  c('is_myself_nhuri', [], B(false), { fixture: 'options', setup: [call('setdsturi', 'sip:example.com')] }),
+  c('is_myself_furi', [], B(true), { fixture: 'register' }),
+  c('is_myself_turi', [], B(false)),
+  c('is_myself_suri', [], B(true), { rcv: { srcIp: '127.0.0.1', srcPort: 5060 } }),
+  c('is_myself_suri', [], B(false)),
+  c('is_myself_srcip', [], B(true), { rcv: { srcIp: '127.0.0.1' } }),
+  c('is_myself_srcip', [], B(false)),
+
+  c('setflag', [3], B(true), { host: { flags: 8 } }),
+  c('setflag', [31], B(true), { host: { flags: 0x80000000 } }),
+  c('setflag', [32], B(false), { host: { flags: 0 } }),
+  c('resetflag', [3], B(true), { setup: [call('setflag', 3), call('setflag', 1)], host: { flags: 2 } }),
+  c('isflagset', [5], B(true), { setup: [call('setflag', 5)] }),
+  c('isflagset', [5], B(false)),
+  c('setbflag', [2], B(true), { host: { bflags: [4] } }),
+  c('resetbflag', [2], B(true), { setup: [call('setbflag', 2)], host: { bflags: [0] } }),
+  c('isbflagset', [2], B(true), { setup: [call('setbflag', 2)] }),
+  c('setbiflag', [1, 2], B(true), { host: { bflags: [0, 0, 2] } }),
+  c('setbiflag', [1, 12], B(false)),
+  c('resetbiflag', [1, 2], B(true), { setup: [call('setbiflag', 1, 2)], host: { bflags: [0, 0, 0] } }),
+  c('isbiflagset', [1, 2], B(true), { setup: [call('setbiflag', 1, 2)] }),
+  c('isbiflagset', [1, 0], B(false), { setup: [call('setbiflag', 1, 2)] }),
+  c('setsflag', [4], B(true), { host: { sflags: 16 } }),
+  c('resetsflag', [4], B(true), { setup: [call('setsflag', 4)], host: { sflags: 0 } }),
+  c('issflagset', [4], B(true), { setup: [call('setsflag', 4)] }),
+
+  c('seturi', ['sip:carol@example.org'], B(true), { host: { ruri: 'sip:carol@example.org' } }),
+  c('seturi', ['not a uri'], B(false), { host: { ruri: INVITE_RURI } }),
+  c('setuser', ['carol'], B(true), { host: { ruri: 'sip:carol@example.com:5080;transport=udp' } }),
+  c('sethost', ['example.net'], B(true), { host: { ruri: 'sip:bob@example.net:5080;transport=udp' } }),
+  c('setdsturi', ['sip:10.0.0.1:5060'], B(true), { host: { dstUri: 'sip:10.0.0.1:5060' } }),
+  c('resetdsturi', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1')], host: { dstUri: null } }),
+  c('isdsturiset', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1')] }),
+  c('isdsturiset', [], B(false)),
+  c('force_rport', [], B(true), { host: { forceRport: true } }),
+  c('add_local_rport', [], B(true)),
+
+  c('is_method', ['INVITE'], B(true)),
+  c('is_method', ['bye|invite'], B(true)),
+  c('is_method', ['REGISTER|BYE'], B(false)),
+  c('is_method', ['INVITE'], B(true), { fixture: 'reply200', name: 'is_method on a reply uses the CSeq method' }),
+  c('is_method_in', ['RI'], B(true)),
+  c('is_method_in', ['rbc'], B(false)),
+  c('is_method_in', ['K'], B(true), { fixture: 'options', method: 'KDMQ' }),
+  ...methodCases,
+  c('is_proto', ['tu'], B(true)),
+  c('is_proto', ['ew'], B(false)),
+  c('is_proto', ['v'], B(true), { rcv: { proto: 'ws' } }),
+  c('is_proto', ['s'], B(true), { rcv: { proto: 'sctp' } }),
+  ...protoCases,
+  c('is_IPv4', [], B(true)),
+  c('is_IPv4', [], B(false), { rcv: { srcIp: '2001:db8::1' } }),
+  c('is_IPv6', [], B(true), { rcv: { srcIp: '2001:db8::1' } }),
+  c('is_IPv6', [], B(false)),
+  c('is_src_port', [5062], B(true)),
+  c('is_src_port', [5060], B(false)),
+  c('is_dst_port', [5060], B(true)),
+  c('is_dst_port', [5062], B(false)),
+  c('get_debug', [], I(2)),
+];
+
+const PV: ConformanceCase[] = [
+  c('pv.get', ['$ru'], S(INVITE_RURI)),
+  c('pv.get', ['$rU'], S('bob')),
+  c('pv.get', ['$rU'], N, { fixture: 'register', name: 'pv.get("$rU") without a user is null' }),
+  c('pv.get', ['$rd'], S('example.com')),
+  c('pv.get', ['$rp'], I(5080)),
+  c('pv.get', ['$rz'], S('sip')),
+  c('pv.get', ['$fu'], S('sip:alice@localhost')),
+  c('pv.get', ['$fn'], S('Alice Liddell')),
+  c('pv.get', ['$ft'], S('1928301774')),
+  c('pv.get', ['$tt'], N),
+  c('pv.get', ['$tt'], S('b55'), { fixture: 'reply200' }),
+  c('pv.get', ['$ci'], S('a84b4c76e66710@192.0.2.10')),
+  c('pv.get', ['$cs'], I(314159)),
+  c('pv.get', ['$rm'], S('INVITE')),
+  c('pv.get', ['$rs'], I(200), { fixture: 'reply200' }),
+  c('pv.get', ['$rs'], N),
+  c('pv.get', ['$rr'], S('OK'), { fixture: 'reply200' }),
+  c('pv.get', ['$si'], S('192.0.2.10')),
+  c('pv.get', ['$sp'], I(5062)),
+  c('pv.get', ['$Ri'], S('127.0.0.1')),
+  c('pv.get', ['$Rp'], I(5060)),
+  c('pv.get', ['$proto'], S('tcp'), { rcv: { proto: 'tcp' } }),
+  c('pv.get', ['$ua'], S('fixture-phone/1.0'), { fixture: 'register' }),
+  c('pv.get', ['$ml'], I(228), { fixture: 'options' }),
+  c('pv.get', ['$hdr(Record-Route)'], S('<sip:p1.example.com;lr>')),
+  c('pv.get', ['$hdrc(Record-Route)'], I(2)),
+  c('pv.get', ['$var(unset)'], I(0)),
+  c('pv.get', ['$nosuch'], N, { host: { log: { level: 'error', text: 'invalid pseudo-variable name "$nosuch"' } } }),
+  c('pv.get', ['$avp(a)'], I(7), { setup: [call('pv.sets', '$avp(a)', 'x'), call('pv.seti', '$avp(a)', 7)] }),
+  c('pv.gete', ['$avp(none)'], S('')),
+  c('pv.gete', ['$rd'], S('example.com')),
+  c('pv.getw', ['$avp(none)'], S('<null>')),
+  c('pv.getw', ['$sp'], I(5062)),
+  c('pv.geti', ['$cs'], I(314159)),
+  c('pv.geti', ['$var(s)'], I(-12), { setup: [call('pv.sets', '$var(s)', '-12')] }),
+  c('pv.geti', ['$avp(none)'], I(0)),
+  c('pv.getl', ['$var(l)'], I(9000000000), { setup: [call('pv.setl', '$var(l)', 9000000000)] }),
+  c('pv.getvn', ['$avp(none)', 42], I(42)),
+  c('pv.getvn', ['$rd', 42], S('example.com')),
+  c('pv.getvs', ['$avp(none)', 'fallback'], S('fallback')),
+  c('pv.getvs', ['$rs', 'fallback'], S('fallback')),
+  c('pv.seti', ['$var(n)', 5], B(true)),
+  c('pv.seti', ['$ru', 5], B(false)),
+  c('pv.setl', ['$var(n)', 2147483648], B(true)),
+  c('pv.sets', ['$var(s)', 'text'], B(true)),
+  c('pv.sets', ['$rU', 'carol'], B(true), { host: { ruri: 'sip:carol@example.com:5080;transport=udp' } }),
+  c('pv.sets', ['$du', 'sip:10.0.0.9'], B(true), { host: { dstUri: 'sip:10.0.0.9' } }),
+  c('pv.sets', ['$fU', 'mallory'], B(true), { host: { built: { contains: ['From: "Alice Liddell" <sip:mallory@localhost>;tag=1928301774'] } } }),
+  c('pv.sets', ['$tn', 'Robert'], B(true), { host: { built: { contains: ['To: "Robert" <sip:bob@example.com>'] } } }),
+  c('pv.sets', ['$ci', 'x'], B(false)),
+  c('pv.unset', ['$avp(a)'], B(true), { setup: [call('pv.sets', '$avp(a)', 'x')] }),
+  c('pv.unset', ['$si'], B(false)),
+  c('pv.is_null', ['$avp(none)'], B(true)),
+  c('pv.is_null', ['$ru'], B(false)),
+  c('pv.is_null', ['$avp(a)'], B(true), { setup: [call('pv.sets', '$avp(a)', 'x'), call('pv.unset', '$avp(a)')] }),
+];
+
+const HDR: ConformanceCase[] = [
+  c('hdr.append', ['X-Conf: 1\r\n'], I(1), { host: { built: { contains: ['Content-Length: 134\r\nX-Conf: 1\r\n\r\nv=0'] } } }),
+  c('hdr.append', ['X-Conf: 1\r\n'], I(1), { fixture: 'options', host: { built: { contains: ['Content-Length: 0\r\nX-Conf: 1\r\n\r\n'] } } }),
+  c('hdr.append_after', ['X-After: 1\r\n', 'Call-ID'], I(1), { host: { built: { contains: ['Call-ID: a84b4c76e66710@192.0.2.10\r\nX-After: 1\r\n'] } } }),
+  c('hdr.insert', ['X-First: 1\r\n'], I(1), { host: { built: { contains: [` SIP/2.0\r\nX-First: 1\r\nVia:`] } } }),
+  c('hdr.insert_before', ['X-Before: 1\r\n', 'CSeq'], I(1), { host: { built: { contains: ['X-Before: 1\r\nCSeq: 314159'] } } }),
+  c('hdr.remove', ['Record-Route'], I(1), { host: { built: { lacks: ['Record-Route'] } } }),
+  c('hdr.remove', ['X-None'], I(-1)),
+  c('hdr.rmappend', ['Supported', 'Supported: path\r\n'], I(1), { host: { built: { contains: ['Supported: path'], lacks: ['100rel'] } } }),
+  c('hdr.rminsert', ['Max-Forwards', 'Max-Forwards: 5\r\n'], I(1), { host: { built: { contains: ['SIP/2.0\r\nMax-Forwards: 5\r\n'], lacks: ['Max-Forwards: 10'] } } }),
+  c('hdr.is_present', ['Record-Route'], I(1)),
+  c('hdr.is_present', ['Record-Route'], I(1), { setup: [call('hdr.remove', 'Record-Route')], name: 'hdr.is_present after hdr.remove still sees the header' }),
+  c('hdr.is_present', ['X-None'], I(-1)),
+  c('hdr.append_to_reply', ['X-Reply: yes\r\n'], I(1), { fixture: 'register' }),
+  c('sl.sl_send_reply', [200, 'OK'], I(1), {
+    fixture: 'register',
+    setup: [call('hdr.append_to_reply', 'X-Reply: yes')],
+    name: 'hdr.append_to_reply lines go into a local reply',
+    host: { reply: 200, replyHeader: ['X-Reply', 'yes'] },
+  }),
+  c('hdr.get', ['Call-ID'], S('a84b4c76e66710@192.0.2.10')),
+  c('hdr.get', ['i'], S('a84b4c76e66710@192.0.2.10'), { name: 'hdr.get by compact name' }),
+  c('hdr.get', ['Record-Route'], S('<sip:p1.example.com;lr>'), { setup: [call('hdr.remove', 'Record-Route')], name: 'hdr.get after hdr.remove still reads it' }),
+  c('hdr.get', ['X-None'], N),
+  c('hdr.gete', ['X-None'], S('')),
+  c('hdr.gete', ['CSeq'], S('314159 INVITE')),
+  c('hdr.getw', ['X-None'], S('<null>')),
+  c('hdr.getw', ['Supported'], S('timer, 100rel')),
+  c('hdr.get_idx', ['Via', 1], S('SIP/2.0/TCP 198.51.100.7:5060;branch=z9hG4bK-inv-0')),
+  c('hdr.get_idx', ['Via', -2], S('SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1')),
+  c('hdr.get_idx', ['Via', 2], N),
+  c('hdr.gete_idx', ['Via', 5], S('')),
+  c('hdr.gete_idx', ['Record-Route', -1], S('<sip:p2.example.com;lr>')),
+  c('hdr.getw_idx', ['Via', -3], S('<null>')),
+  c('hdr.getw_idx', ['Via', 0], S('SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1')),
+  c('hdr.match_content', ['Record-Route', 'eq', '<SIP:P1.example.com;lr>', 'f'], B(true)),
+  c('hdr.match_content', ['Record-Route', 'sw', '<sip:p2', 'l'], B(true)),
+  c('hdr.match_content', ['Record-Route', 'in', 'p2.', 'a'], B(false)),
+  c('hdr.match_content', ['Record-Route', 'in', 'p2.', 'o'], B(true)),
+  c('hdr.match_content', ['Record-Route', 'ne', 'x', 'a'], B(true)),
+  c('hdr.match_content', ['X-None', 'eq', 'x', 'f'], B(false)),
+];
+
+const KX: ConformanceCase[] = [
+  c('kx.get_ruri', [], S(INVITE_RURI)),
+  c('kx.get_ruri', [], N, { fixture: 'reply200' }),
+  c('kx.get_ruser', [], S('bob')),
+  c('kx.get_ruser', [], N, { fixture: 'register' }),
+  c('kx.getw_ruser', [], S('<null>'), { fixture: 'register' }),
+  c('kx.gete_ruser', [], S(''), { fixture: 'register' }),
+  c('kx.get_rhost', [], S('example.com')),
+  c('kx.getw_rhost', [], S('example.com')),
+  c('kx.gete_rhost', [], S(''), { fixture: 'reply200' }),
+  c('kx.get_ouri', [], S(INVITE_RURI), { setup: [call('seturi', 'sip:new@example.org')] }),
+  c('kx.get_furi', [], S('sip:alice@localhost')),
+  c('kx.get_fuser', [], S('alice')),
+  c('kx.getw_fuser', [], S('probe'), { fixture: 'options' }),
+  c('kx.gete_fuser', [], S('alice')),
+  c('kx.get_fhost', [], S('localhost')),
+  c('kx.getw_fhost', [], S('127.0.0.1'), { fixture: 'options' }),
+  c('kx.gete_fhost', [], S('localhost')),
+  c('kx.get_turi', [], S('sip:bob@example.com')),
+  c('kx.get_tuser', [], S('bob')),
+  c('kx.get_tuser', [], N, { fixture: 'options' }),
+  c('kx.gete_tuser', [], S(''), { fixture: 'options' }),
+  c('kx.getw_tuser', [], S('<null>'), { fixture: 'options' }),
+  c('kx.get_thost', [], S('example.com')),
+  c('kx.gete_thost', [], S('127.0.0.1'), { fixture: 'options' }),
+  c('kx.getw_thost', [], S('example.com')),
+  c('kx.get_duri', [], N),
+  c('kx.get_duri', [], S('sip:10.0.0.1'), { setup: [call('setdsturi', 'sip:10.0.0.1')] }),
+  c('kx.gete_duri', [], S('')),
+  c('kx.getw_duri', [], S('<null>')),
+  c('kx.get_cturi', [], S('sip:alice@192.0.2.10:5062'), { fixture: 'register' }),
+  c('kx.gete_cturi', [], S(''), { fixture: 'options' }),
+  c('kx.getw_cturi', [], S('<null>'), { fixture: 'options' }),
+  c('kx.get_nhuri', [], S(INVITE_RURI)),
+  c('kx.get_nhuri', [], S('sip:10.0.0.1'), { setup: [call('setdsturi', 'sip:10.0.0.1')] }),
+  c('kx.get_srcuri', [], S('sip:192.0.2.10:5062')),
+  c('kx.get_srcuri', [], S('sip:192.0.2.10:5062;transport=tcp'), { rcv: { proto: 'tcp' } }),
+  c('kx.get_srcaddr_sock', [], S('udp:192.0.2.10:5062')),
+  c('kx.get_ua', [], S('fixture-phone/1.0'), { fixture: 'register' }),
+  c('kx.get_ua', [], N),
+  c('kx.gete_ua', [], S('')),
+  c('kx.getw_ua', [], S('<null>')),
+  c('kx.get_srcip', [], S('192.0.2.10')),
+  c('kx.get_srcport', [], I(5062)),
+  c('kx.get_send_sock', [], N),
+  c('kx.get_send_sock_name', [], N),
+  c('kx.get_send_sock_port', [], I(0)),
+  c('kx.get_rcvip', [], S('127.0.0.1')),
+  c('kx.get_rcv_sock_name', [], N),
+  c('kx.get_rcvport', [], I(5060)),
+  c('kx.get_rcvadvip', [], S('127.0.0.1')),
+  c('kx.get_rcvadvport', [], I(5060)),
+  c('kx.get_rcvaddr_sock', [], S('udp:127.0.0.1:5060')),
+  c('kx.get_proto', [], S('udp')),
+  c('kx.get_protoid', [], I(1)),
+  c('kx.get_protoid', [], I(3), { rcv: { proto: 'tls' } }),
+  c('kx.get_au', [], S('alice'), { fixture: 'register' }),
+  c('kx.get_au', [], N),
+  c('kx.getw_au', [], S('<null>')),
+  c('kx.gete_au', [], S('')),
+  c('kx.get_method', [], S('INVITE')),
+  c('kx.get_method', [], S('INVITE'), { fixture: 'reply200' }),
+  c('kx.get_status', [], I(200), { fixture: 'reply200' }),
+  c('kx.get_status', [], I(-1)),
+  c('kx.gets_status', [], S('200'), { fixture: 'reply200' }),
+  c('kx.gets_status', [], N),
+  c('kx.get_body', [], N, { fixture: 'options' }),
+  c('kx.get_body', [], S('v=0\r\no=alice 2890844526 2890844526 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n')),
+  c('kx.getw_body', [], S('<null>'), { fixture: 'options' }),
+  c('kx.gete_body', [], S(''), { fixture: 'options' }),
+  c('kx.get_bodylen', [], I(SDP_LEN)),
+  c('kx.get_bodylen', [], I(0), { fixture: 'register' }),
+  c('kx.get_timestamp', [], { type: 'int', min: 1_700_000_000 }),
+  c('kx.get_callid', [], S('opt-1'), { fixture: 'options' }),
+  c('kx.get_conid', [], I(-1)),
+  c('kx.get_conid', [], I(12), { rcv: { proto: 'tcp', conId: 12 } }),
+  c('kx.get_msgbuf', [], S('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1\r\nFrom: "Alice Liddell" <sip:alice@localhost>;tag=1928301774\r\nTo: Bob <sip:bob@example.com>;tag=b55\r\nCall-ID: a84b4c76e66710@192.0.2.10\r\nCSeq: 314159 INVITE\r\nContact: <sip:bob@198.51.100.20>\r\nContent-Length: 0\r\n\r\n'), { fixture: 'reply200' }),
+  c('kx.get_msglen', [], I(490), { fixture: 'register' }),
+  c('kx.get_msgtype', [], I(1)),
+  c('kx.get_msgtype', [], I(2), { fixture: 'reply200' }),
+  c('kx.get_def', ['SERVER_NAME'], S('ksr-test')),
+  c('kx.get_def', ['NOT_DEFINED'], N),
+  c('kx.get_defn', ['WITH_AUTH'], I(1)),
+  c('kx.get_defn', ['SERVER_NAME'], I(0)),
+  c('kx.ifdef', ['WITH_AUTH'], B(true)),
+  c('kx.ifdef', ['NOT_DEFINED'], B(false)),
+  c('kx.ifndef', ['NOT_DEFINED'], B(true)),
+  c('kx.get_env', ['PATH'], N),
+  c('kx.get_envn', ['PATH'], I(0)),
+];
+
+const SL: ConformanceCase[] = [
+  c('sl.sl_send_reply', [404, 'Not Here'], I(1), { host: { reply: 404 } }),
+  c('sl.sl_send_reply', [200, 'OK'], I(-1), { fixture: 'options', method: 'ACK', host: { reply: null } }),
+  c('sl.sl_send_reply', [200, 'OK'], I(-1), { fixture: 'reply200', host: { reply: null } }),
+  c('sl.send_reply', [486, 'Busy Here'], I(1), { host: { reply: 486 } }),
+  c('sl.send_reply_mode', [202, 'Accepted', 0], I(1), { host: { reply: 202 } }),
+  c('sl.sl_reply_error', [], I(1), { host: { reply: 500 } }),
+  c('sl.send_reply_error', [], I(1), { host: { reply: 500 } }),
+  c('sl.sl_forward_reply', ['200', 'OK'], I(-1), { fixture: 'reply200', host: { log: { level: 'error', text: 'not available yet' } } }),
+];
+
+const MAXFWD: ConformanceCase[] = [
+  c('maxfwd.process_maxfwd', [70], I(1), { host: { built: { contains: ['Max-Forwards: 9\r\n'] } } }),
+  c('maxfwd.process_maxfwd', [70], I(-1), { fixture: 'options', host: { reply: null } }),
+  c('maxfwd.process_maxfwd', [16], I(2), { edit: ['Max-Forwards: 10\r\n', ''], host: { built: { contains: ['SIP/2.0\r\nMax-Forwards: 16\r\n'] } } }),
+  c('maxfwd.is_maxfwd_lt', [11], I(1)),
+  c('maxfwd.is_maxfwd_lt', [10], I(-1)),
+  c('maxfwd.is_maxfwd_lt', [10], I(-2), { edit: ['Max-Forwards: 10\r\n', ''] }),
+];
+
+const SANITY: ConformanceCase[] = [
+  c('sanity.sanity_check', [16383, 15], I(1), { host: { reply: null } }),
+  c('sanity.sanity_check', [2, 0], I(-1), { fixture: 'register', edit: ['REGISTER sip:', 'REGISTER http:'], host: { reply: 416 } }),
+  c('sanity.sanity_check', [512, 0], I(-1), { fixture: 'register', edit: ['Expires: 3600', 'Proxy-Require: foo'], host: { reply: 420, replyHeader: ['Unsupported', 'foo'] } }),
+  c('sanity.sanity_check', [32, 0], I(-1), { fixture: 'register', edit: ['CSeq: 1 REGISTER', 'CSeq: 1 INVITE'], host: { reply: 400 } }),
+  c('sanity.sanity_check_defaults', [], I(1), { fixture: 'register' }),
+  c('sanity.sanity_check_defaults', [], I(-1), { fixture: 'register', edit: ['Expires: 3600', 'Expires: soon'], host: { reply: 400 } }),
+  c('sanity.sanity_reply', [], I(-1)),
+  c('sanity.sanity_reply', [], I(-1), { fixture: 'register', edit: ['Expires: 3600', 'Expires: soon'], setup: [call('sanity.sanity_check_defaults')], name: 'sanity.sanity_reply after the check already replied', host: { reply: 400 } }),
+];
+
+const X: ConformanceCase[] = [
+  c('x.exit', [], STOP, { host: { dropped: false } }),
+  c('x.exit', [], STOP, { setup: [call('setflag', 1)], host: { flags: 2 }, name: 'x.exit after a setflag keeps the flag' }),
+  c('x.drop', [], STOP, { host: { dropped: true } }),
+  c('x.modf', ['sl_send_reply', '403', 'Forbidden'], I(1), { host: { reply: 403 } }),
+  c('x.modf', ['append_hf', 'X-Modf: 1\r\n'], I(1), { host: { built: { contains: ['X-Modf: 1\r\n'] } } }),
+  c('x.modf', ['t_relay'], I(-1), { host: { log: { level: 'error', text: 'not supported' } } }),
+  c('x.probe', [], N),
+];
+
+export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X];

@@ -1,0 +1,84 @@
+// Builds a case's context and compares what a run produced with what the case expects.
+// Shared by the direct (Dispatcher-only) run and the per-runtime runs.
+import { SipMessage } from '../../host/sip/message.js';
+import type { MsgContext } from '../../host/core/context.js';
+import type { InvokeOutcome } from '../../host/core/router.js';
+import { builtMessage, FIXTURES, makeContext, type RecordingCore } from '../support/sip-fixtures.js';
+import type { ConformanceCase } from './cases.js';
+import type { Captured } from './capture-module.js';
+
+export type CaseContext = MsgContext & { core: RecordingCore };
+
+export function caseRaw(c: ConformanceCase): string {
+  let raw: string = FIXTURES[c.fixture];
+  if (c.method) raw = raw.replace(/^[A-Z]+ /, `${c.method} `).replace(/CSeq: (\d+) [A-Z]+/, `CSeq: $1 ${c.method}`);
+  if (c.edit) {
+    if (!raw.includes(c.edit[0])) throw new Error(`case "${c.name}": edit target ${JSON.stringify(c.edit[0])} not in fixture ${c.fixture}`);
+    raw = raw.replace(c.edit[0], c.edit[1]);
+  }
+  return raw;
+}
+
+export function caseContext(c: ConformanceCase): CaseContext {
+  return makeContext(caseRaw(c), c.rcv ?? {});
+}
+
+function describeCaptured(got: readonly Captured[]): string {
+  return got.length === 0 ? 'nothing' : got.map((g) => ('value' in g ? `${g.type} ${JSON.stringify(g.value)}` : g.type)).join(', ');
+}
+
+function checkResult(c: ConformanceCase, outcome: InvokeOutcome, got: readonly Captured[]): string | null {
+  const e = c.expect;
+  if (e.type === 'stop') {
+    return outcome === 'stopped' && got.length === 0 ? null : `expected a stop, got outcome ${outcome} and ${describeCaptured(got)}`;
+  }
+  if (outcome !== 'ok') return `expected outcome ok, got ${outcome}`;
+  if (got.length !== 1) return `expected one reported value, got ${describeCaptured(got)}`;
+  const g = got[0]!;
+  if (g.type !== e.type) return `expected a ${e.type}, got ${describeCaptured(got)}`;
+  if (e.type === 'null') return null;
+  if (e.type === 'int' && 'min' in e) return (g as { value: number }).value >= e.min ? null : `expected an int >= ${e.min}, got ${describeCaptured(got)}`;
+  const want = (e as { value: unknown }).value;
+  return (g as { value: unknown }).value === want ? null : `expected ${e.type} ${JSON.stringify(want)}, got ${describeCaptured(got)}`;
+}
+
+function checkHost(c: ConformanceCase, ctx: CaseContext): string[] {
+  const h = c.host;
+  if (!h) return [];
+  const out: string[] = [];
+  const replies = ctx.core.replies;
+  if (h.reply === null && replies.length > 0) out.push(`expected no reply, got ${replies.map((r) => r.code).join(', ')}`);
+  if (typeof h.reply === 'number') {
+    const codes = replies.map((r) => SipMessage.parse(r.buf).status);
+    if (codes.length !== 1 || codes[0] !== h.reply) out.push(`expected one ${h.reply} reply, got [${codes.join(', ')}]`);
+  }
+  if (h.replyHeader && replies[0]) {
+    const v = SipMessage.parse(replies[0].buf).header(h.replyHeader[0])?.value;
+    if (v !== h.replyHeader[1]) out.push(`expected reply header ${h.replyHeader.join(': ')}, got ${v}`);
+  }
+  if (h.built) {
+    const built = builtMessage(ctx);
+    for (const s of h.built.contains ?? []) if (!built.includes(s)) out.push(`built message lacks ${JSON.stringify(s)}`);
+    for (const s of h.built.lacks ?? []) if (built.includes(s)) out.push(`built message still has ${JSON.stringify(s)}`);
+  }
+  const eq = (what: string, got: unknown, want: unknown) => {
+    if (want !== undefined && JSON.stringify(got) !== JSON.stringify(want)) out.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  };
+  eq('dropped', ctx.dropped, h.dropped);
+  eq('flags', ctx.flags, h.flags);
+  eq('sflags', ctx.sflags, h.sflags);
+  eq('bflags', ctx.bflags.slice(0, h.bflags?.length ?? 0), h.bflags);
+  eq('ruri', ctx.ruri, h.ruri);
+  eq('dstUri', ctx.dstUri, h.dstUri);
+  eq('forceRport', ctx.forceRport, h.forceRport);
+  if (h.log && !ctx.core.logs.some((l) => l.level === h.log!.level && l.text.includes(h.log!.text))) {
+    out.push(`expected a ${h.log.level} log containing ${JSON.stringify(h.log.text)}, got ${JSON.stringify(ctx.core.logs)}`);
+  }
+  return out;
+}
+
+/** Problems with one case's run, each prefixed with the case; [] when it conforms. */
+export function checkCase(c: ConformanceCase, index: number, outcome: InvokeOutcome, got: readonly Captured[], ctx: CaseContext, detail = ''): string[] {
+  const problems = [checkResult(c, outcome, got), ...checkHost(c, ctx)].filter((p): p is string => p !== null);
+  return problems.map((p) => `case_${index} ${c.name}: ${p}${detail ? ` (${detail})` : ''}`);
+}
