@@ -47,6 +47,11 @@ function stripEol(s: string): string {
 
 function finish(msg: SipMessage, lumps: Lumps): Buffer {
   const buf = msg.buf;
+  // keep-alive CRLFs received before the first line are not part of what we send
+  if (msg.firstLineOffset > 0) {
+    lumps = lumps.clone();
+    lumps.delete(0, msg.firstLineOffset);
+  }
   const body = lumps.applyRange(buf, msg.bodyOffset, buf.length, true);
   const edits = lumps.clone();
   const cl = msg.header('content-length');

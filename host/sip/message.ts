@@ -131,6 +131,8 @@ export class SipMessage {
   readonly ruriEnd: number;
   /** Byte offset where the first header line starts (just after the first line's CRLF). */
   readonly firstHeaderOffset: number;
+  /** Byte offset of the first line (> 0 only when CRLFs came before it). */
+  readonly firstLineOffset: number;
 
   private cache = new Map<string, unknown>();
 
@@ -148,6 +150,7 @@ export class SipMessage {
     this.ruriStart = init.ruriStart;
     this.ruriEnd = init.ruriEnd;
     this.firstHeaderOffset = init.firstHeaderOffset;
+    this.firstLineOffset = init.firstLineOffset;
   }
 
   static parse(buf: Buffer): SipMessage {
@@ -386,6 +389,7 @@ function fail(reason: string, detail: string, isRequest: boolean, seen: number):
 interface ScanResult {
   buf: Buffer; isRequest: boolean; version: string; method: string; ruri: string; status: number; reason: string;
   headers: HeaderField[]; headersEnd: number; bodyOffset: number; ruriStart: number; ruriEnd: number; firstHeaderOffset: number;
+  firstLineOffset: number;
 }
 
 function scanMessage(input: Buffer): ScanResult {
@@ -470,7 +474,7 @@ function scanMessage(input: Buffer): ScanResult {
   // when truncated, `buf` shares memory and offsets with `input`
   return {
     buf, isRequest, version: fl.version, method: fl.method, ruri: fl.ruri, status: fl.status, reason: fl.reason,
-    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset,
+    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset, firstLineOffset: pos,
   };
 }
 

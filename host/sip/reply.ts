@@ -109,7 +109,7 @@ export function makeToTag(req: SipMessage): string {
 /** A 400 for a request that failed to parse: copies what can be copied from the raw bytes
  *  (Via, From, To, Call-ID, CSeq lines, as written). Null when the first line is not a
  *  request or one of those headers is missing. */
-export function buildErrorReply(buf: Buffer, reason: string, code = 400, toTag = 'errtag'): Buffer | null {
+export function buildErrorReply(buf: Buffer, reason: string, code = 400, toTag?: string): Buffer | null {
   const text = buf.toString('latin1', 0, Math.min(buf.length, 65535));
   const lines = text.split(/\r?\n/);
   let i = 0;
@@ -129,7 +129,9 @@ export function buildErrorReply(buf: Buffer, reason: string, code = 400, toTag =
   for (const v of found.get('via')!) out.push(`Via: ${v}\r\n`);
   const to = found.get('to')![0];
   out.push(`From: ${found.get('from')![0]}\r\n`);
-  out.push(`To: ${to}${/;\s*tag\s*=/i.test(to) ? '' : `;tag=${toTag}`}\r\n`);
+  // same idea as makeToTag: a retransmission of the same broken request gets the same tag
+  const tag = toTag ?? createHash('md5').update(['via', 'from', 'call-id', 'cseq'].map((n) => found.get(n)![0]).join('\n')).digest('hex').slice(0, 24);
+  out.push(`To: ${to}${/;\s*tag\s*=/i.test(to) ? '' : `;tag=${tag}`}\r\n`);
   out.push(`Call-ID: ${found.get('call-id')![0]}\r\n`);
   out.push(`CSeq: ${found.get('cseq')![0]}\r\n`);
   out.push('Content-Length: 0\r\n\r\n');

@@ -272,3 +272,54 @@ test(`fuzz: ${FUZZ_COUNT} seeded mutations parse or throw SipParseError, accesso
   // the mutations must leave a good share parseable, or the accessors were not exercised
   assert.ok(parsed > FUZZ_COUNT / 5, `only ${parsed} of ${FUZZ_COUNT} mutated messages parsed`);
 });
+
+test('header names use the whole token alphabet; unknown methods are tokens too', () => {
+  const m = SipMessage.parse(crlf(`!interesting-Method0123456789_*+\`.%indeed'~ sip:1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*:&it+has=1,weird!*pas$wo~d_too.(doesn't-it)@example.com SIP/2.0
+Via: SIP/2.0/TCP host1.example.com;branch=z9hG4bK-.!%66*_+\`'~
+From: "BEL:\\\u0007 NUL:\\\u0000 DEL:\\\u007f" <sip:1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*@example.com>;tag=_token~1'+\`*%!-.
+To: "Watson, Thomas" <sip:watson@example.com>
+Call-ID: intmeth.word%ZK-!.*_+'@word\`~)(><:\\/"][?}{
+CSeq: 139122385 !interesting-Method0123456789_*+\`.%indeed'~
+!extra-Header\`_~+%: value
+
+`.replace('\\\u0000', '\\\\x')));
+  assert.equal(m.method, "!interesting-Method0123456789_*+`.%indeed'~");
+  assert.equal(m.cseq().method, m.method);
+  assert.equal(m.header("!EXTRA-header`_~+%")?.value, 'value');
+  assert.equal(m.topVia().branch, "z9hG4bK-.!%66*_+`'~");
+  assert.equal(m.to().display, 'Watson, Thomas');
+  assert.equal(m.from().tag, "_token~1'+`*%!-.");
+  assert.equal(m.callId(), 'intmeth.word%ZK-!.*_+\'@word`~)(><:\\/"][?}{');
+  assert.equal(m.ruriParsed().host, 'example.com');
+});
+
+test('two requests in one datagram: Content-Length ends the first', () => {
+  const one = crlf(`${HEAD}Content-Length: 0\n\n`);
+  const m = SipMessage.parse(Buffer.concat([one, one]));
+  assert.equal(m.buf.length, one.length);
+  assert.equal(m.body().length, 0);
+});
+
+test('keep-alive CRLFs before the first line are not forwarded', () => {
+  const m = SipMessage.parse(Buffer.concat([Buffer.from('\r\n\r\n'), crlf(`${HEAD}Content-Length: 0\n\n`)]));
+  assert.equal(m.firstLineOffset, 4);
+  const out = buildRequest(m, new Lumps(), {});
+  assert.ok(out.toString('latin1').startsWith('INVITE sip:b@h SIP/2.0\r\n'));
+});
+
+test('Max-Forwards and Expires bounds', () => {
+  const mf = (v: string) => SipMessage.parse(crlf(`${HEAD}Max-Forwards: ${v}\nExpires: ${v}\n\n`));
+  assert.equal(mf('0').maxForwards(), 0);
+  assert.equal(mf('0255').maxForwards(), 255);
+  assert.throws(() => mf('256').maxForwards(), SipParseError);
+  assert.equal(mf('4294967295').expires(), 4294967295);
+  assert.throws(() => mf('4294967296').expires(), SipParseError);
+  assert.throws(() => mf('1.5').expires(), SipParseError);
+});
+
+test('Via with sent-by errors: bad port, no host, IPv6 without brackets, not SIP', () => {
+  for (const v of ['SIP/2.0/UDP h:0', 'SIP/2.0/UDP h:99999', 'SIP/2.0/UDP :5060', 'SIP/2.0/UDP 2001:db8::1', 'HTTP/1.1/TCP h', 'SIP/2.0 h', 'SIP/2.0/UDP', 'SIP/2.0/UDP [::1', 'SIP/2.0/UDP h;branch=x junk']) {
+    const m = SipMessage.parse(crlf(HEAD.replace('Via: SIP/2.0/UDP h1;branch=z9hG4bK1', `Via: ${v}`) + '\n'));
+    assert.throws(() => m.vias(), (e: unknown) => e instanceof SipParseError && /Via/.test(e.reason) && !e.canReply, v);
+  }
+});
