@@ -116,6 +116,8 @@ export async function bootPython(o: BootOptions): Promise<PythonGuest> {
       SETUP_TIMEOUT_MS,
     );
     if (setup.outcome !== 'ok') fail('setup', setup.error, setup.outcome);
+    const builtins = sandbox.evalSync(guestSource('disable-builtins.js'), 'ksr-python/disable-builtins.js', SETUP_TIMEOUT_MS);
+    if (builtins.outcome !== 'ok') fail('disabling built-in modules', builtins.error, builtins.outcome);
     const lock = sandbox.evalSync(guestSource('wasm-lockdown.js'), 'ksr-python/wasm-lockdown.js', SETUP_TIMEOUT_MS);
     if (lock.outcome !== 'ok') fail('WebAssembly lockdown', lock.error, lock.outcome);
     sandbox.installBridge(o.dispatcher);
