@@ -48,10 +48,12 @@ test('values cross both ways with their Lua types', async () => {
       KSR.t.record('héllo €')
       KSR.t.record(arg)
       KSR.t.record(tostring(KSR.t.add(true, false)))
+      KSR.t.record('\\255\\254 latin1')
     end`);
   assert.deepEqual(rt.invoke('ksr_request_route', blankContext(), 'event:x'), { outcome: 'ok' });
   assert.deepEqual(rec.logs.map((l) => l.text), ['integer:42 string:hello true nil', 'integer:42 integer']);
-  assert.deepEqual(rec.calls, ['7', '1.5', 'héllo €', 'event:x', '1']);
+  // Bytes that are not UTF-8 (a latin1 body) arrive one char per byte, none replaced.
+  assert.deepEqual(rec.calls, ['7', '1.5', 'héllo €', 'event:x', '1', '\u00ff\u00fe latin1']);
   rt.dispose();
 });
 

@@ -31,19 +31,33 @@ export function luaPosition(L, fromLevel) {
   return null;
 }
 
+/** fengari's opcodes that jump back: a loop's last instruction (lopcodes.js numbering). */
+const OP_JMP = 30;
+const OP_FORLOOP = 39;
+const OP_TFORLOOP = 42;
+
+function jumpsBack(instruction) {
+  if (!instruction) return false;
+  const op = instruction.opcode;
+  return (op === OP_JMP || op === OP_FORLOOP || op === OP_TFORLOOP) && instruction.sBx < 0;
+}
+
 /**
  * Where a running loop was stopped (after a timeout). fengari keeps the running function's
- * pc in ci.l_savedpc, already moved to the next instruction: for the innermost Lua frame that
- * instruction's line is the loop's (savedpc - 1 is the jump back, or nothing at pc 0).
+ * pc in ci.l_savedpc, moved past the instruction it fetched: the stop came either inside
+ * that instruction or between two. A fetched backward jump is the loop's last instruction;
+ * otherwise the next instruction to run is the best guess (the fetched one may be the line
+ * before a loop that was just jumped back into).
  */
 export function stoppedPosition(L) {
   const ar = new lua_Debug();
   if (!lua_getstack(L, 0, ar)) return null;
   lua_getinfo(L, SL, ar);
-  const lineinfo = ar.i_ci.func.value.p?.lineinfo;
+  const ci = ar.i_ci;
+  const lineinfo = ci.func.value.p?.lineinfo;
   if (ar.currentline === -1 || !lineinfo || lineinfo.length === 0) return luaPosition(L, 1);
-  const line = lineinfo[Math.min(ar.i_ci.l_savedpc, lineinfo.length - 1)];
-  return { src: bytesToJs(ar.short_src), line };
+  const pc = jumpsBack(ci.l_code[ci.l_savedpc - 1]) ? ci.l_savedpc - 1 : ci.l_savedpc;
+  return { src: bytesToJs(ar.short_src), line: lineinfo[Math.max(0, Math.min(pc, lineinfo.length - 1))] };
 }
 
 /** What the message handler saw last; read by describeError. */

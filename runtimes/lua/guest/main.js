@@ -84,6 +84,8 @@ function pushGlobal(name) {
 
 globalThis.__lua = {
   load(source, file) {
+    // A second load starts from a clean state: nothing of an earlier script survives.
+    if (loaded) L = newLuaState(installKsr, STOP);
     const chunkname = to_luastring('@' + file);
     loaded = { bytes: to_luastring(source), chunkname, file, chunkSrc: bytesToJs(luaO_chunkid(chunkname, LUA_IDSIZE)) };
     return runTopLevel();
