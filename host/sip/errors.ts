@@ -10,7 +10,12 @@ export class SipParseError extends Error {
   canReply: boolean;
 
   constructor(reason: string, detail?: string, canReply = false) {
+    // Rejecting input is ordinary control flow here (tryParseUri, hostile lists): a stack
+    // trace would cost more than the parse itself and says nothing about the input.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(detail ? `${reason}: ${detail}` : reason);
+    Error.stackTraceLimit = limit;
     this.name = 'SipParseError';
     this.reason = reason;
     this.canReply = canReply;
@@ -19,6 +24,6 @@ export class SipParseError extends Error {
 
 /** Shortens untrusted text for an error message (never dumps a 64 KB header). */
 export function excerpt(text: string, max = 40): string {
-  const clean = text.replace(/[^\x20-\x7e]/g, '?');
+  const clean = text.slice(0, max + 1).replace(/[^\x20-\x7e]/g, '?');
   return clean.length > max ? JSON.stringify(clean.slice(0, max)) + '...' : JSON.stringify(clean);
 }

@@ -20,37 +20,44 @@ export interface SipUri {
 
 const MAX_URI = 8192;
 
-function bad(reason: string, text: string): SipParseError {
-  return new SipParseError('Bad URI', `${reason} in ${excerpt(text)}`);
-}
+// The scanners return a reason string instead of throwing: tryParseUri is used on every
+// address of a list, and building (and unwinding) an exception per junk URI would make a
+// hostile list of them cost far more than the parse itself.
+type Failed = string;
 
 export function parseUri(text: string): SipUri {
-  const raw = text;
-  const s = text.trim();
-  if (s.length > MAX_URI) throw bad(`longer than ${MAX_URI} chars`, s);
-  const colon = s.indexOf(':');
-  if (colon <= 0) throw bad('missing scheme', s);
-  const scheme = s.slice(0, colon).toLowerCase();
-  if (scheme !== 'sip' && scheme !== 'sips' && scheme !== 'tel') throw bad(`unsupported scheme "${excerpt(scheme, 10)}"`, s);
-  for (let i = colon + 1; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    // whitespace, controls, quotes and angle brackets are never part of a URI
-    if (c <= 0x20 || c === 0x7f || c === 0x22 || c === 0x3c || c === 0x3e) throw bad('forbidden character', s);
-  }
-  if (scheme === 'tel') return parseTel(s, colon + 1, raw);
-  return parseSip(scheme, s, colon + 1, raw);
+  const r = scanUri(text);
+  if (typeof r === 'string') throw new SipParseError('Bad URI', `${r} in ${excerpt(text.trim())}`);
+  return r;
 }
 
 export function tryParseUri(text: string): SipUri | null {
-  try {
-    return parseUri(text);
-  } catch (e) {
-    if (e instanceof SipParseError) return null;
-    throw e;
-  }
+  const r = scanUri(text);
+  return typeof r === 'string' ? null : r;
 }
 
-function parseSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): SipUri {
+function isSupportedScheme(scheme: string): boolean {
+  return scheme === 'sip' || scheme === 'sips' || scheme === 'tel';
+}
+
+function scanUri(text: string): SipUri | Failed {
+  const raw = text;
+  const s = text.trim();
+  if (s.length > MAX_URI) return `longer than ${MAX_URI} chars`;
+  const colon = s.indexOf(':');
+  if (colon <= 0) return 'missing scheme';
+  const scheme = s.slice(0, colon).toLowerCase();
+  if (!isSupportedScheme(scheme)) return 'unsupported scheme';
+  for (let i = colon + 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // whitespace, controls, quotes and angle brackets are never part of a URI
+    if (c <= 0x20 || c === 0x7f || c === 0x22 || c === 0x3c || c === 0x3e) return 'forbidden character';
+  }
+  if (scheme === 'tel') return scanTel(s, colon + 1, raw);
+  return scanSip(scheme as 'sip' | 'sips', s, colon + 1, raw);
+}
+
+function scanSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): SipUri | Failed {
   // userinfo ends at the first '@': host, params and headers never hold a bare '@'
   const at = s.indexOf('@', i);
   let user = '';
@@ -58,9 +65,12 @@ function parseSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): Si
   if (at >= 0) {
     const userinfo = s.slice(i, at);
     const pc = userinfo.indexOf(':');
-    user = unescapeUri(pc >= 0 ? userinfo.slice(0, pc) : userinfo, s);
-    password = pc >= 0 ? unescapeUri(userinfo.slice(pc + 1), s) : '';
-    if (userinfo === '' || (pc === 0)) throw bad('empty user part', s);
+    if (userinfo === '' || pc === 0) return 'empty user part';
+    const u = unescapeUri(pc >= 0 ? userinfo.slice(0, pc) : userinfo);
+    const pw = pc >= 0 ? unescapeUri(userinfo.slice(pc + 1)) : '';
+    if (u === null || pw === null) return 'malformed %-escape';
+    user = u;
+    password = pw;
     i = at + 1;
   }
   const n = s.length;
@@ -68,88 +78,94 @@ function parseSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): Si
   let hostType: SipUri['hostType'];
   if (s[i] === '[') {
     const close = s.indexOf(']', i);
-    if (close < 0) throw bad('unterminated IPv6 reference', s);
+    if (close < 0) return 'unterminated IPv6 reference';
     host = s.slice(i + 1, close);
-    if (host.length > 64 || !isIPv6(host)) throw bad('invalid IPv6 address', s);
+    if (host.length > 64 || !isIPv6(host)) return 'invalid IPv6 address';
     hostType = 'ipv6';
     i = close + 1;
   } else {
     const hs = i;
     while (i < n && s[i] !== ':' && s[i] !== ';' && s[i] !== '?') i++;
     host = s.slice(hs, i);
-    hostType = hostKind(host, s);
+    const kind = hostKind(host);
+    if (kind !== 'name' && kind !== 'ipv4') return kind;
+    hostType = kind;
   }
   let port = 0;
   if (s[i] === ':') {
     const ps = ++i;
     while (i < n && s[i] !== ';' && s[i] !== '?') i++;
-    port = parsePort(s.slice(ps, i), s);
+    port = parsePort(s.slice(ps, i));
+    if (port < 0) return 'invalid port';
   }
   const params = new Map<string, string>();
   while (i < n && s[i] === ';') {
     const ps = ++i;
     while (i < n && s[i] !== ';' && s[i] !== '?') i++;
-    addPair(params, s.slice(ps, i), true, s);
+    if (!addPair(params, s.slice(ps, i), true)) return 'empty parameter name';
   }
   const headers = new Map<string, string>();
   if (i < n) {
-    if (s[i] !== '?') throw bad('unexpected character after host', s);
-    for (const pair of s.slice(i + 1).split('&')) if (pair !== '') addPair(headers, pair, false, s);
+    if (s[i] !== '?') return 'unexpected character after host';
+    for (const pair of s.slice(i + 1).split('&')) if (pair !== '' && !addPair(headers, pair, false)) return 'empty header name';
   }
   return { scheme, user, password, host, hostType, port, params, headers, raw };
 }
 
-function parseTel(s: string, i: number, raw: string): SipUri {
+// RFC 3966 telephone-subscriber characters (digits, hex for local numbers, visual separators)
+const TEL_CHARS = new Set('0123456789ABCDEFabcdef*#+-.()pPwW%');
+
+function scanTel(s: string, i: number, raw: string): SipUri | Failed {
   const n = s.length;
   const ns = i;
   while (i < n && s[i] !== ';') i++;
   const num = s.slice(ns, i);
-  if (num === '') throw bad('empty telephone number', s);
-  for (let k = 0; k < num.length; k++) {
-    const c = num[k];
-    if (!/[0-9A-Fa-f*#+\-.()pPwW%]/.test(c)) throw bad('invalid character in telephone number', s);
-  }
+  if (num === '') return 'empty telephone number';
+  for (let k = 0; k < num.length; k++) if (!TEL_CHARS.has(num[k])) return 'invalid character in telephone number';
+  const user = unescapeUri(num);
+  if (user === null) return 'malformed %-escape';
   const params = new Map<string, string>();
   while (i < n && s[i] === ';') {
     const ps = ++i;
     while (i < n && s[i] !== ';') i++;
-    addPair(params, s.slice(ps, i), true, s);
+    if (!addPair(params, s.slice(ps, i), true)) return 'empty parameter name';
   }
-  return { scheme: 'tel', user: unescapeUri(num, s), password: '', host: '', hostType: 'name', port: 0, params, headers: new Map(), raw };
+  return { scheme: 'tel', user, password: '', host: '', hostType: 'name', port: 0, params, headers: new Map(), raw };
 }
 
-function addPair(map: Map<string, string>, pair: string, lowerName: boolean, s: string): void {
+/** Adds name[=value]; false when the name is empty. The first of duplicate names wins. */
+function addPair(map: Map<string, string>, pair: string, lowerName: boolean): boolean {
   const eq = pair.indexOf('=');
   const name = eq >= 0 ? pair.slice(0, eq) : pair;
-  if (name === '') throw bad('empty parameter name', s);
+  if (name === '') return false;
   const key = lowerName ? name.toLowerCase() : name;
   if (!map.has(key)) map.set(key, eq >= 0 ? pair.slice(eq + 1) : '');
+  return true;
 }
 
-function parsePort(p: string, s: string): number {
-  if (p.length === 0 || p.length > 5) throw bad('invalid port', s);
+/** 1..65535, or -1. */
+function parsePort(p: string): number {
+  if (p.length === 0 || p.length > 5) return -1;
   let v = 0;
   for (let k = 0; k < p.length; k++) {
     const d = p.charCodeAt(k) - 0x30;
-    if (d < 0 || d > 9) throw bad('invalid port', s);
+    if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
-  if (v < 1 || v > 65535) throw bad('port out of range', s);
-  return v;
+  return v >= 1 && v <= 65535 ? v : -1;
 }
 
-function hostKind(host: string, s: string): 'name' | 'ipv4' {
-  if (host === '') throw bad('empty host', s);
-  if (host.length > 255) throw bad('host name too long', s);
+function hostKind(host: string): 'name' | 'ipv4' | Failed {
+  if (host === '') return 'empty host';
+  if (host.length > 255) return 'host name too long';
   let digitsAndDots = true;
   for (let k = 0; k < host.length; k++) {
     const c = host.charCodeAt(k);
     const alnum = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-    if (!alnum && c !== 0x2d && c !== 0x2e && c !== 0x5f) throw bad('invalid character in host', s);
+    if (!alnum && c !== 0x2d && c !== 0x2e && c !== 0x5f) return 'invalid character in host';
     if (!(c === 0x2e || (c >= 0x30 && c <= 0x39))) digitsAndDots = false;
   }
-  if (digitsAndDots && isIPv4(host)) return 'ipv4';
-  return 'name';
+  return digitsAndDots && isIPv4(host) ? 'ipv4' : 'name';
 }
 
 /** Dotted quad, each part 0..255 with 1-3 digits. */
@@ -172,21 +188,29 @@ export function isIPv4(host: string): boolean {
   return parts === 4;
 }
 
-/** %XX decoding to UTF-8 text; a lone or malformed % is an error. */
-function unescapeUri(text: string, s: string): string {
+/** %XX decoding to UTF-8 text; null for a lone or malformed %. */
+function unescapeUri(text: string): string | null {
   if (text.indexOf('%') < 0) return text;
   const bytes: number[] = [];
   for (let k = 0; k < text.length; k++) {
     const c = text.charCodeAt(k);
     if (c === 0x25) {
-      const h = parseInt(text.slice(k + 1, k + 3), 16);
-      if (k + 2 >= text.length || !/^[0-9A-Fa-f]{2}$/.test(text.slice(k + 1, k + 3)) || Number.isNaN(h)) throw bad('malformed %-escape', s);
-      bytes.push(h);
+      const hi = hexValue(text.charCodeAt(k + 1));
+      const lo = hexValue(text.charCodeAt(k + 2));
+      if (hi < 0 || lo < 0) return null;
+      bytes.push(hi * 16 + lo);
       k += 2;
     } else if (c < 0x80) bytes.push(c);
     else for (const b of Buffer.from(text[k], 'utf8')) bytes.push(b);
   }
   return Buffer.from(bytes).toString('utf8');
+}
+
+function hexValue(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x41 && c <= 0x46) return c - 0x41 + 10;
+  if (c >= 0x61 && c <= 0x66) return c - 0x61 + 10;
+  return -1; // also NaN past the end
 }
 
 // RFC 3261 §25.1: unreserved = alphanum / "-" "_" "." "!" "~" "*" "'" "(" ")"
