@@ -9,7 +9,6 @@ import { isMethod, isMethodIn, methodIs } from '../../host/core/methods.js';
 import { isMyselfOf, isMyselfText, type MyselfTarget } from '../../host/core/myself.js';
 import { isIpFamily, isProtoGroup, isProtoIn, PROTO_GROUPS } from '../../host/core/proto-tests.js';
 import { setRuri, setRuriPart } from '../../host/core/ruri-edit.js';
-import { markLocalRport } from '../../host/core/local-rport.js';
 import { decl } from './decl.js';
 
 /** KSR.log level names (anything else logs as error, as Kamailio). */
@@ -97,7 +96,7 @@ const functions: Record<string, KsrDeclaration> = {
     return true;
   }),
   add_local_rport: decl('', 'bool', (ctx: MsgContext) => {
-    markLocalRport(ctx);
+    ctx.addLocalRport = true;
     return true;
   }),
 

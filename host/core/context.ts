@@ -48,6 +48,8 @@ export class MsgContext {
   stopped = false;
   /** Set when the script asked for rport in the reply (force_rport) or the request had ;rport. */
   forceRport = false;
+  /** Set by KSR.add_local_rport: ;rport goes into the Via we add when forwarding. */
+  addLocalRport = false;
   /** True once a reply was sent for this request (sl or tm). */
   replied = false;
   routeType: RouteType = 'request';

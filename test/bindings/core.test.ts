@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { wantsLocalRport } from '../../host/core/local-rport.js';
 import { makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from './ksr-call.js';
 
@@ -91,9 +90,9 @@ test('force_rport and add_local_rport', () => {
   const ksr = ksrOn(ctx);
   assert.equal(ksr('force_rport'), true);
   assert.equal(ctx.forceRport, true);
-  assert.equal(wantsLocalRport(ctx), false);
+  assert.equal(ctx.addLocalRport, false);
   assert.equal(ksr('add_local_rport'), true);
-  assert.equal(wantsLocalRport(ctx), true);
+  assert.equal(ctx.addLocalRport, true);
 });
 
 test('method tests: is_method lists, is_method_in letters, is_<METHOD>, replies by CSeq', () => {
