@@ -28,12 +28,28 @@ test('KSR is built from the registry: core functions on KSR, modules as sub-tabl
       KSR.info(type(KSR.info) .. ' ' .. type(KSR.t) .. ' ' .. type(KSR.t.record) .. ' ' .. type(KSR.x.exit))
       KSR.info(tostring(KSR.record) .. ' ' .. tostring(KSR.t.info) .. ' ' .. tostring(KSR.t.nope))
       KSR.t.record('called')
+    end
+    function list()
+      local names = {}
+      for k, v in pairs(KSR) do
+        if type(v) == 'table' then
+          for f in pairs(v) do names[#names + 1] = k .. '.' .. f end
+        else
+          names[#names + 1] = k
+        end
+      end
+      table.sort(names)
+      KSR.t.record(table.concat(names, ' '))
     end`);
   assert.equal(rt.language, 'lua');
   assert.equal(rt.engine, 'fengari');
   assert.deepEqual(rt.invoke('ksr_request_route', blankContext()), { outcome: 'ok' });
   assert.deepEqual(rec.logs.map((l) => l.text), ['function table function function', 'nil nil nil']);
   assert.deepEqual(rec.calls, ['called']);
+  // pairs(KSR) lists every registry row, in its module.
+  assert.deepEqual(rt.invoke('list', blankContext()), { outcome: 'ok' });
+  const rows = testRuntimeOptions().opts.dispatcher.entries.map((e) => (e.module ? `${e.module}.${e.name}` : e.name));
+  assert.equal(rec.calls[1], rows.sort().join(' '));
   rt.dispose();
 });
 

@@ -3,9 +3,9 @@
 // index and arguments through the one bridge call and turns a signal into STOP or an error
 // raised at the call site (so the message starts with the script's file:line).
 import {
-  lua_createtable, lua_error, lua_getfield, lua_gettop, lua_pop, lua_pushcfunction,
-  lua_pushlightuserdata, lua_pushstring, lua_setfield, lua_setglobal, lua_type, lua_typename,
-  LUA_TTABLE,
+  lua_createtable, lua_error, lua_gettop, lua_next, lua_pushcfunction, lua_pushlightuserdata,
+  lua_pushnil, lua_pushstring, lua_pushvalue, lua_rawget, lua_rawset, lua_setfield, lua_setglobal,
+  lua_setmetatable, lua_settop, lua_tolstring, lua_type, lua_typename, LUA_TNIL, LUA_TSTRING,
 } from 'fengari/src/lua.js';
 import { lastKsrError, luaPosition } from './errors.js';
 import { to_luastring } from 'fengari/src/fengaricore.js';
@@ -68,33 +68,85 @@ function makeStub(call, entry, stop) {
   };
 }
 
-/** Makes the stubs once; install() puts them into a Lua state as the global KSR. */
+/**
+ * Makes KSR for a Lua state: an empty table whose __index builds a module's table (or a core
+ * function) on first use and keeps it, so a fresh state (at load, after a timeout) costs the
+ * same with 12 or 800 registry rows; stubs are made once per isolate, when first needed.
+ * __pairs builds everything first, so iterating KSR still lists every function.
+ */
 export function ksrBuilder(call, entries, stop) {
-  const rows = entries.map((e) => ({
-    module: e.module === '' ? null : to_luastring(e.module),
-    name: to_luastring(e.name),
-    fn: makeStub(call, e, stop),
-  }));
+  const core = new Map();
+  const modules = new Map();
+  for (const e of entries) {
+    if (e.module === '') core.set(e.name, e);
+    else if (modules.has(e.module)) modules.get(e.module).push(e);
+    else modules.set(e.module, [e]);
+  }
+  const stubs = new Map();
+  const stubOf = (e) => {
+    let f = stubs.get(e.index);
+    if (!f) stubs.set(e.index, (f = makeStub(call, e, stop)));
+    return f;
+  };
+
+  /** Pushes the value of KSR[key] (a module table or a core stub); false when there is none. */
+  function pushMember(L, key) {
+    const list = modules.get(key);
+    if (list) {
+      lua_createtable(L, 0, list.length);
+      for (const e of list) {
+        lua_pushcfunction(L, stubOf(e));
+        lua_setfield(L, -2, to_luastring(e.name));
+      }
+      return true;
+    }
+    const e = core.get(key);
+    if (!e) return false;
+    lua_pushcfunction(L, stubOf(e));
+    return true;
+  }
+
+  /** Sets KSR[key] (KSR at stack index 1) and leaves the value on the stack. */
+  function materialize(L, key) {
+    if (!pushMember(L, key)) return false;
+    lua_pushstring(L, to_luastring(key));
+    lua_pushvalue(L, -2);
+    lua_rawset(L, 1);
+    return true;
+  }
+
+  function ksrIndex(L) {
+    if (lua_type(L, 2) !== LUA_TSTRING) return 0;
+    return materialize(L, bytesToJs(lua_tolstring(L, 2))) ? 1 : 0;
+  }
+
+  function ksrNext(L) {
+    lua_settop(L, 2);
+    if (lua_next(L, 1)) return 2;
+    lua_pushnil(L);
+    return 1;
+  }
+
+  function ksrPairs(L) {
+    for (const key of [...modules.keys(), ...core.keys()]) {
+      lua_pushstring(L, to_luastring(key));
+      if (lua_rawget(L, 1) === LUA_TNIL) materialize(L, key);
+      lua_settop(L, 1);
+    }
+    lua_pushcfunction(L, ksrNext);
+    lua_pushvalue(L, 1);
+    lua_pushnil(L);
+    return 3;
+  }
+
   return function install(L) {
     lua_createtable(L, 0, 0);
-    for (const row of rows) {
-      if (row.module === null) {
-        lua_pushcfunction(L, row.fn);
-        lua_setfield(L, -2, row.name);
-        continue;
-      }
-      if (lua_getfield(L, -1, row.module) !== LUA_TTABLE) {
-        lua_pop(L, 1);
-        lua_createtable(L, 0, 0);
-        lua_pushcfunction(L, row.fn);
-        lua_setfield(L, -2, row.name);
-        lua_setfield(L, -2, row.module);
-        continue;
-      }
-      lua_pushcfunction(L, row.fn);
-      lua_setfield(L, -2, row.name);
-      lua_pop(L, 1);
-    }
+    lua_createtable(L, 0, 2);
+    lua_pushcfunction(L, ksrIndex);
+    lua_setfield(L, -2, to_luastring('__index'));
+    lua_pushcfunction(L, ksrPairs);
+    lua_setfield(L, -2, to_luastring('__pairs'));
+    lua_setmetatable(L, -2);
     lua_setglobal(L, to_luastring('KSR'));
   };
 }
