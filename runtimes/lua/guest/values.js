@@ -38,6 +38,17 @@ function latin1(bytes) {
   return s;
 }
 
+/** A JS string as UTF-8 bytes; KSR results are mostly ASCII, which skips fengari's array. */
+export function jsToBytes(s) {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return to_luastring(s);
+    bytes[i] = c;
+  }
+  return bytes;
+}
+
 /** The Lua value at idx as a KSR argument, or UNCONVERTIBLE. */
 export function toJs(L, idx) {
   switch (lua_type(L, idx)) {
@@ -52,7 +63,7 @@ export function toJs(L, idx) {
 /** Pushes a KSR result (string, number, boolean, null) as its Lua counterpart. */
 export function pushJs(L, v) {
   switch (typeof v) {
-    case 'string': lua_pushstring(L, to_luastring(v)); return;
+    case 'string': lua_pushstring(L, jsToBytes(v)); return;
     case 'number':
       if (Number.isInteger(v) && v >= MIN_INT && v <= MAX_INT) lua_pushinteger(L, v);
       else lua_pushnumber(L, v);
