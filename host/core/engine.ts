@@ -6,11 +6,10 @@ import { MsgContext, type Proto, type ReceiveInfo } from './context.js';
 import type { CoreServices, LogLevel, ReplyOptions } from './services.js';
 import type { InvokeResult, ScriptRouter } from './router.js';
 import { RouteStats } from './route-stats.js';
-import { lenientBadRequest } from './bad-request.js';
 import { replyDestination, viaReceivedParams } from './reply-destination.js';
 import { SipMessage } from '../sip/message.js';
 import { SipParseError } from '../sip/errors.js';
-import { buildReply } from '../sip/reply.js';
+import { buildErrorReply, buildReply } from '../sip/reply.js';
 import type { Settings } from '../config/settings.js';
 import { Transports } from '../transport/transports.js';
 
@@ -93,7 +92,7 @@ export class Engine implements CoreServices {
   private refuseMalformed(buf: Buffer, rcv: ReceiveInfo, e: unknown): void {
     if (!(e instanceof SipParseError)) this.log.error({ err: e }, 'parser failed unexpectedly');
     const reason = e instanceof SipParseError ? e.reason : 'Bad Request';
-    const reply = lenientBadRequest(buf, reason);
+    const reply = buildErrorReply(buf, reason);
     if (reply && this.transports.send(reply, { proto: rcv.proto === 'tcp' ? 'tcp' : 'udp', ip: rcv.srcIp, port: rcv.srcPort, conId: rcv.conId }, { ip: rcv.rcvIp, port: rcv.rcvPort })) {
       this.counters.badRequests++;
     } else {

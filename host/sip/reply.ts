@@ -115,6 +115,7 @@ export function buildErrorReply(buf: Buffer, reason: string, code = 400, toTag?:
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') i++;
   if (i >= lines.length || /^SIP\//i.test(lines[i]) || !/^[A-Za-z]+ \S+ SIP\/\d+\.\d+$/i.test(lines[i])) return null;
+  if (/^ACK /i.test(lines[i])) return null; // an ACK is never answered
   const found = new Map<string, string[]>();
   for (i++; i < lines.length && lines[i] !== ''; i++) {
     const colon = lines[i].indexOf(':');

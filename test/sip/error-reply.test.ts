@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { lenientBadRequest } from '../../host/core/bad-request.js';
+import { buildErrorReply } from '../../host/sip/reply.js';
 
 const req = [
   'INVITE sip:bob@b SIP/2.0', 'v: SIP/2.0/UDP 1.2.3.4;branch=z9hG4bKx', 'Via: SIP/2.0/UDP 5.6.7.8;branch=z9hG4bKy',
@@ -8,7 +8,7 @@ const req = [
 ].join('\r\n');
 
 test('copies Via (all), From, To (+tag), Call-ID and CSeq as text', () => {
-  const r = lenientBadRequest(Buffer.from(req), 'Bad CSeq')!.toString();
+  const r = buildErrorReply(Buffer.from(req), 'Bad CSeq')!.toString();
   assert.match(r, /^SIP\/2\.0 400 Bad CSeq\r\n/);
   assert.equal(r.match(/^Via: /gm)?.length, 2);
   assert.match(r, /\r\nTo: <sip:b@b>;tag=\S+\r\n/);
@@ -17,13 +17,13 @@ test('copies Via (all), From, To (+tag), Call-ID and CSeq as text', () => {
 });
 
 test('nothing to answer: replies, ACKs, missing headers, junk', () => {
-  assert.equal(lenientBadRequest(Buffer.from('SIP/2.0 200 OK\r\n\r\n'), 'x'), null);
-  assert.equal(lenientBadRequest(Buffer.from(req.replace('INVITE sip', 'ACK sip')), 'x'), null);
-  assert.equal(lenientBadRequest(Buffer.from(req.replace('i: abc\r\n', '')), 'x'), null);
-  assert.equal(lenientBadRequest(Buffer.from([0, 1, 2, 255]), 'x'), null);
+  assert.equal(buildErrorReply(Buffer.from('SIP/2.0 200 OK\r\n\r\n'), 'x'), null);
+  assert.equal(buildErrorReply(Buffer.from(req.replace('INVITE sip', 'ACK sip')), 'x'), null);
+  assert.equal(buildErrorReply(Buffer.from(req.replace('i: abc\r\n', '')), 'x'), null);
+  assert.equal(buildErrorReply(Buffer.from([0, 1, 2, 255]), 'x'), null);
 });
 
 test('the reason phrase is made printable', () => {
-  const r = lenientBadRequest(Buffer.from(req), 'bad\r\nInjected: 1')!.toString();
+  const r = buildErrorReply(Buffer.from(req), 'bad\r\nInjected: 1')!.toString();
   assert.doesNotMatch(r, /\r\nInjected/);
 });
