@@ -41,7 +41,6 @@ export class PythonRuntime implements ScriptRuntime {
   }
 
   async load(source: string, file: string): Promise<void> {
-    this.file = file;
     const budget = loadBudgetMs(this.limits.cpuMs);
     const g = this.guest.sandbox.guard(() => this.guest.load.applySync(undefined, [source, file], { timeout: budget }));
     if (g.outcome !== 'ok') {
@@ -58,6 +57,7 @@ export class PythonRuntime implements ScriptRuntime {
       throw new ScriptError(`could not list the script's callbacks (${names.outcome})`, file, 0);
     }
     this.callbacks = new Set(JSON.parse(names.value!) as string[]);
+    this.file = file;
   }
 
   has(callback: string): boolean {

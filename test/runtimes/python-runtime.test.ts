@@ -404,4 +404,7 @@ test('load errors give file:line: syntax error, top-level exception, mod_init re
   });
   await assert.rejects(rt.load('def mod_init():\n    pass\n', 'none.py'), /none\.py:1: mod_init\(\) returned None/);
   assert.equal(rt.broken, false);
+  // A script that fails to load leaves the previous one in place.
+  assert.deepEqual(run('ksr_request_route').calls, ['ranks=[1] msg=None']);
+  assert.equal(rt.has('on_failure'), true);
 });

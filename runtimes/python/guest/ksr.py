@@ -79,15 +79,15 @@ class Script:
         self.handler = None
 
     def load(self, source, file):
-        self.file = file
+        """Compiles and runs a script's top level. The previous script stays in place
+        unless the new one loads completely."""
         try:
             code = compile(source, file, "exec")
         except SyntaxError as e:
-            return self._error(e, None, e.lineno or 0)
+            return self._error(e, file, e.lineno or 0)
         stem = file.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "script"
         ns = {"__name__": stem, "__file__": file, "__builtins__": builtins, "KSR": self.ksr}
-        self.ns = ns
-        self.handler = None
+        handler = None
         try:
             exec(code, ns)
             mod_init = ns.get("mod_init")
@@ -99,11 +99,9 @@ class Script:
                 child_init = getattr(handler, "child_init", None)
                 if callable(child_init):
                     child_init(1)
-                self.handler = handler
-        except KSRStop:
-            return ""
         except BaseException as e:
-            return self._error(e, None, 0)
+            return self._error(e, file, 0)
+        self.file, self.ns, self.handler = file, ns, handler
         return ""
 
     def names(self):
@@ -128,17 +126,17 @@ class Script:
             return "stop"
         except BaseException as e:
             code = getattr(fn, "__code__", None)
-            return self._error(e, fn, code.co_firstlineno if code is not None else 0)
+            return self._error(e, self.file, code.co_firstlineno if code is not None else 0)
         return ""
 
-    def _error(self, e, fn, fallback_line):
+    def _error(self, e, file, fallback_line):
         """JSON for an exception: message, the script's innermost line, the KSR function."""
         line = fallback_line
-        if isinstance(e, SyntaxError) and e.filename == self.file and e.lineno:
+        if isinstance(e, SyntaxError) and e.filename == file and e.lineno:
             line = e.lineno
         tb = e.__traceback__
         while tb is not None:
-            if tb.tb_frame.f_code.co_filename == self.file:
+            if tb.tb_frame.f_code.co_filename == file:
                 line = tb.tb_lineno
             tb = tb.tb_next
         if isinstance(e, SyntaxError):
