@@ -25,6 +25,32 @@ export type RouteType = 'request' | 'reply' | 'failure' | 'branch' | 'onreply' |
 
 export type AvpValue = string | number;
 
+/** A branch added to the request's destination set (KSR.corex.append_branch, lookup). */
+export interface Branch {
+  uri: string;
+  dstUri: string | null;
+  /** Path header value to put on the branch (RFC 3327), null when none. */
+  path: string | null;
+  /** q value 0..1 (x1000 as Kamailio stores it is not used here); null when not given. */
+  q: number | null;
+  /** Branch flags. */
+  flags: number;
+}
+
+/**
+ * What a route asked of the transaction layer before t_relay (t_on_failure, t_set_fr...).
+ * tm copies it onto the transaction it creates. Names are looked up when they fire.
+ */
+export interface TmRequests {
+  onFailure: string | null;
+  onBranch: string | null;
+  onReply: string | null;
+  onBranchFailure: string | null;
+  /** ms; null = default (fr_timer / fr_inv_timer). */
+  frTimeout: number | null;
+  frInvTimeout: number | null;
+}
+
 export class MsgContext {
   /** Message flags (0..31), kept with the message. */
   flags = 0;
@@ -53,6 +79,23 @@ export class MsgContext {
   /** True once a reply was sent for this request (sl or tm). */
   replied = false;
   routeType: RouteType = 'request';
+  /** Further branches of the destination set; the R-URI and $du make the first branch. */
+  branches: Branch[] = [];
+  /** Index of the branch being routed (branch route, onreply, $T_branch_idx); -1 outside one. */
+  branchIndex = -1;
+  /** t_on_* names and timer overrides set by the script for the transaction. */
+  readonly tmRequests: TmRequests = {
+    onFailure: null, onBranch: null, onReply: null, onBranchFailure: null, frTimeout: null, frInvTimeout: null,
+  };
+  /**
+   * The transaction of this message, when there is one (host/tm owns the type; typed loosely
+   * here so host/core does not depend on host/tm).
+   */
+  transaction: unknown = null;
+  /** Record-Route asked for by the script, inserted when the request is built for sending. */
+  recordRoute: { params: string; preset: string | null; advertised: string | null } | null = null;
+  /** Forced outgoing protocol (t_relay_to_proto...), null = from the URI. */
+  forcedProto: Proto | null = null;
 
   constructor(
     readonly msg: SipMessage,

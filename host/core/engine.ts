@@ -12,6 +12,7 @@ import { SipParseError } from '../sip/errors.js';
 import { buildErrorReply, buildReply } from '../sip/reply.js';
 import type { Settings } from '../config/settings.js';
 import { Transports } from '../transport/transports.js';
+import type { Destination } from '../transport/types.js';
 
 export interface EngineCounters {
   received: number;
@@ -150,6 +151,18 @@ export class Engine implements CoreServices {
       if (code >= 200) ctx.replied = true;
     }
     return sent;
+  }
+
+  hasRoute(callback: string): boolean {
+    return this.router?.has(callback) ?? false;
+  }
+
+  send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean {
+    return this.transports.send(buf, dst, undefined, onError);
+  }
+
+  localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null {
+    return proto === 'udp' || proto === 'tcp' ? this.transports.localAddress(proto, ipv6) : null;
   }
 
   isMyself(host: string, port?: number, _proto?: Proto): boolean {

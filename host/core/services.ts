@@ -1,6 +1,8 @@
 // CoreServices: what the engine offers to the code that acts on a message (KSR adapters in
 // bindings/, tm, sl...). Implemented by host/core/engine.ts; tests may build a small one.
 import type { MsgContext, Proto } from './context.js';
+import type { InvokeResult } from './router.js';
+import type { Destination } from '../transport/types.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
@@ -25,4 +27,16 @@ export interface CoreServices {
   readonly defines: ReadonlyMap<string, string>;
   /** Debug level as Kamailio numbers it (KSR.get_debug): -3 alert .. 3 debug. */
   readonly debugLevel: number;
+  /** Runs a named script callback against ctx, timed into the route statistics. */
+  runRoute(callback: string, ctx: MsgContext, arg?: string): InvokeResult;
+  /** True when the current script defines that callback. */
+  hasRoute(callback: string): boolean;
+  /**
+   * Sends a buffer. UDP is sent at once; TCP uses an open connection to dst (or dst.conId) or
+   * opens one. `onError` is called (asynchronously) when it cannot be delivered: no listener
+   * for the family, TCP connect refused or timed out.
+   */
+  send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean;
+  /** The local address we send from and advertise (Via, Record-Route) for a protocol and family. */
+  localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
 }

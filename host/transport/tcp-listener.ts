@@ -30,7 +30,7 @@ export class TcpListener {
     private readonly events: TcpEvents,
     private readonly nextId: () => number,
   ) {
-    this.server = net.createServer((socket) => this.accept(socket));
+    this.server = net.createServer((socket) => void this.accept(socket));
     this.server.maxConnections = limits.maxConnections;
     this.server.on('drop', () => events.onRefused());
   }
@@ -45,11 +45,12 @@ export class TcpListener {
     });
   }
 
-  private accept(socket: net.Socket): void {
+  /** An incoming connection, or one we opened: both are framed and answered alike. */
+  private accept(socket: net.Socket, peerIp?: string, peerPort?: number): number {
     const id = this.nextId();
     const framer = new TcpFramer(this.limits);
-    const srcIp = normaliseIp(socket.remoteAddress ?? '');
-    const srcPort = socket.remotePort ?? 0;
+    const srcIp = normaliseIp(peerIp ?? socket.remoteAddress ?? '');
+    const srcPort = peerPort ?? socket.remotePort ?? 0;
     const peer = `${srcIp}|${srcPort}`;
     this.connections.set(id, socket);
     this.byPeer.set(peer, id);
@@ -73,6 +74,35 @@ export class TcpListener {
       this.connections.delete(id);
       if (this.byPeer.get(peer) === id) this.byPeer.delete(peer);
     });
+    return id;
+  }
+
+  /**
+   * Opens a connection to ip:port and writes buf once it is up. The connection then carries
+   * requests and replies both ways like an accepted one. onError is called when it cannot
+   * connect within connectTimeoutMs or is refused.
+   */
+  connect(buf: Buffer, ip: string, port: number, connectTimeoutMs: number, onError?: (reason: string) => void): void {
+    const socket = net.connect({ host: ip, port, localAddress: this.ip === '0.0.0.0' || this.ip === '::' ? undefined : this.ip });
+    const id = this.accept(socket, ip, port);
+    const timer = setTimeout(() => fail('connect timeout'), connectTimeoutMs);
+    let failed = false;
+    const fail = (reason: string) => {
+      if (failed) return;
+      failed = true;
+      clearTimeout(timer);
+      socket.destroy();
+      onError?.(reason);
+    };
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.write(buf);
+    });
+    socket.once('error', (e: NodeJS.ErrnoException) => {
+      if (!socket.connecting && socket.bytesWritten > 0) return;
+      fail(e.code ?? e.message);
+    });
+    void id;
   }
 
   private drop(socket: net.Socket, reason: string, peer: string): void {

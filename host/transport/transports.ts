@@ -19,7 +19,7 @@ export class Transports {
   constructor(
     private readonly addresses: readonly ListenAddress[],
     private readonly onMessage: MessageHandler,
-    private readonly limits: { udpMaxBytes: number; tcp: TcpLimits },
+    private readonly limits: { udpMaxBytes: number; tcp: TcpLimits; tcpConnectTimeoutMs?: number },
     private readonly log: TransportLog,
   ) {}
 
@@ -43,16 +43,29 @@ export class Transports {
     }
   }
 
-  /** Sends from the listener that took the message (rcvIp:rcvPort) when known, else the first that fits. */
-  send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }): boolean {
+  /**
+   * Sends from the listener that took the message (rcvIp:rcvPort) when known, else the first
+   * of the destination's family. TCP reuses an open connection, or opens one (the buffer is
+   * written once connected; onError says why it could not be).
+   */
+  send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean {
     if (dst.proto === 'udp') {
       const l = this.pick(this.udp, dst.ip, from);
-      if (!l) return false;
+      if (!l) return fail(onError, `no UDP listener for ${dst.ip}`);
       l.send(buf, dst.ip, dst.port);
       return true;
     }
     for (const l of this.tcp) if (l.send(buf, dst.ip, dst.port, dst.conId)) return true;
-    return false;
+    const l = this.pick(this.tcp, dst.ip, from);
+    if (!l) return fail(onError, `no TCP listener for ${dst.ip}`);
+    l.connect(buf, dst.ip, dst.port, this.limits.tcpConnectTimeoutMs ?? 5000, onError);
+    return true;
+  }
+
+  /** The listener address used toward a family, for Via and Record-Route. */
+  localAddress(proto: 'udp' | 'tcp', ipv6: boolean): { ip: string; port: number } | null {
+    const l = (proto === 'udp' ? this.udp : this.tcp).find((x) => isIPv6(x.ip) === ipv6);
+    return l ? { ip: l.ip, port: l.port } : null;
   }
 
   private pick<T extends { ip: string; port: number }>(list: T[], ip: string, from?: { ip: string; port: number }): T | undefined {
@@ -65,4 +78,9 @@ export class Transports {
   async stop(): Promise<void> {
     await Promise.all([...this.udp, ...this.tcp].map((l) => l.close()));
   }
+}
+
+function fail(onError: ((reason: string) => void) | undefined, reason: string): false {
+  if (onError) queueMicrotask(() => onError(reason));
+  return false;
 }

@@ -46,6 +46,10 @@ const quietCore: CoreServices = {
   sendReply: () => true,
   defines: new Map(),
   debugLevel: 0,
+  runRoute: () => ({ outcome: 'missing' }),
+  hasRoute: () => false,
+  send: () => true,
+  localAddress: () => ({ ip: '127.0.0.1', port: 5060 }),
 };
 
 /** A context whose message is never read by the test registry. */

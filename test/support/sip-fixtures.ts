@@ -3,6 +3,8 @@
 import { SipMessage } from '../../host/sip/message.js';
 import { buildReply } from '../../host/sip/reply.js';
 import { MsgContext, type ReceiveInfo } from '../../host/core/context.js';
+import type { InvokeResult } from '../../host/core/router.js';
+import type { Destination } from '../../host/transport/types.js';
 import type { CoreServices, LogLevel, ReplyOptions } from '../../host/core/services.js';
 import type { Proto } from '../../host/core/context.js';
 
@@ -114,6 +116,31 @@ export class RecordingCore implements CoreServices {
     });
     this.replies.push({ code, reason, buf });
     return true;
+  }
+
+  /** Routes this core can run: name → function. Tests install what they need. */
+  readonly routes = new Map<string, (ctx: MsgContext, arg?: string) => void>();
+  /** Everything sent with send(). */
+  readonly sent: Array<{ buf: Buffer; dst: Destination }> = [];
+
+  runRoute(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
+    const r = this.routes.get(callback);
+    if (!r) return { outcome: 'missing' };
+    r(ctx, arg);
+    return { outcome: 'ok' };
+  }
+
+  hasRoute(callback: string): boolean {
+    return this.routes.has(callback);
+  }
+
+  send(buf: Buffer, dst: Destination): boolean {
+    this.sent.push({ buf, dst });
+    return true;
+  }
+
+  localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null {
+    return ipv6 ? null : { ip: '127.0.0.1', port: proto === 'tls' ? 5061 : 5060 };
   }
 }
 
