@@ -1,12 +1,14 @@
 // Where a Lua error happened, as the script's file:line. A message handler runs at the
 // point of the error (before the stack unwinds): it lets the stop signal through untouched
 // and, for anything else, records the message and the position.
-import {
+import { bytesToJs } from './values.js';
+// fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
+// of it goes through esbuild's export getters on every call).
+const {
   lua_Debug, lua_getinfo, lua_getstack, lua_tolstring, lua_touserdata, lua_type, lua_typename,
   LUA_TLIGHTUSERDATA, LUA_TNUMBER, LUA_TSTRING,
-} from 'fengari/src/lua.js';
-import { to_luastring } from 'fengari/src/fengaricore.js';
-import { bytesToJs } from './values.js';
+} = require('fengari/src/lua.js');
+const { to_luastring } = require('fengari/src/fengaricore.js');
 
 /** Records the KSR call whose error is being raised, so a script error can name it. */
 export const lastKsrError = { path: '', message: '' };

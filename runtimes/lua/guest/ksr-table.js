@@ -2,14 +2,16 @@
 // stub per row, made once per isolate and reused by every Lua state. A stub passes its
 // index and arguments through the one bridge call and turns a signal into STOP or an error
 // raised at the call site (so the message starts with the script's file:line).
-import {
+import { lastKsrError, luaPosition } from './errors.js';
+import { bytesToJs, pushJs, toJs, UNCONVERTIBLE } from './values.js';
+// fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
+// of it goes through esbuild's export getters on every call).
+const {
   lua_createtable, lua_error, lua_gettop, lua_next, lua_pushcfunction, lua_pushlightuserdata,
   lua_pushnil, lua_pushstring, lua_pushvalue, lua_rawget, lua_rawset, lua_setfield, lua_setglobal,
   lua_setmetatable, lua_settop, lua_tolstring, lua_type, lua_typename, LUA_TNIL, LUA_TSTRING,
-} from 'fengari/src/lua.js';
-import { lastKsrError, luaPosition } from './errors.js';
-import { to_luastring } from 'fengari/src/fengaricore.js';
-import { bytesToJs, pushJs, toJs, UNCONVERTIBLE } from './values.js';
+} = require('fengari/src/lua.js');
+const { to_luastring } = require('fengari/src/fengaricore.js');
 
 function pathOf(e) {
   return e.module === '' ? `KSR.${e.name}` : `KSR.${e.module}.${e.name}`;

@@ -1,18 +1,20 @@
 // A fresh Lua state with only the safe libraries, the stop-aware prelude and KSR.
-import {
-  lua_atnativeerror, lua_pcall, lua_tolstring, lua_pop, lua_pushlightuserdata, lua_pushstring, LUA_OK,
-} from 'fengari/src/lua.js';
-import { luaL_loadbufferx, luaL_newstate, luaL_requiref } from 'fengari/src/lauxlib.js';
-import { luaopen_base } from 'fengari/src/lbaselib.js';
-import { luaopen_coroutine } from 'fengari/src/lcorolib.js';
-import { luaopen_math } from 'fengari/src/lmathlib.js';
-import { luaopen_string } from 'fengari/src/lstrlib.js';
-import { luaopen_table } from 'fengari/src/ltablib.js';
-import { luaopen_utf8 } from 'fengari/src/lutf8lib.js';
-import { to_luastring } from 'fengari/src/fengaricore.js';
 import { bytesToJs } from './values.js';
 import { PRELUDE_SOURCE } from './errors.js';
 import PRELUDE from './prelude.lua';
+// fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
+// of it goes through esbuild's export getters on every call).
+const {
+  lua_atnativeerror, lua_pcall, lua_tolstring, lua_pop, lua_pushlightuserdata, lua_pushstring, LUA_OK,
+} = require('fengari/src/lua.js');
+const { luaL_loadbufferx, luaL_newstate, luaL_requiref } = require('fengari/src/lauxlib.js');
+const { luaopen_base } = require('fengari/src/lbaselib.js');
+const { luaopen_coroutine } = require('fengari/src/lcorolib.js');
+const { luaopen_math } = require('fengari/src/lmathlib.js');
+const { luaopen_string } = require('fengari/src/lstrlib.js');
+const { luaopen_table } = require('fengari/src/ltablib.js');
+const { luaopen_utf8 } = require('fengari/src/lutf8lib.js');
+const { to_luastring } = require('fengari/src/fengaricore.js');
 
 /** No io, os, package/require, debug or fengari's js interop: the script reaches only KSR. */
 const LIBRARIES = [

@@ -2,19 +2,21 @@
 // the KSR bridge out of the two temporary globals and exposes one object, `__lua`, to the
 // host. Results are primitives so nothing but copies cross: 0 = ok, 1 = stopped, 2 = missing,
 // or a JSON string { message, file, line, ksrFunction? } for an error.
-import {
-  lua_pcall, lua_pushcfunction, lua_pushstring, lua_rawget, lua_rawgeti, lua_remove, lua_settop,
-  lua_tolstring, lua_touserdata, lua_type, LUA_OK, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS,
-  LUA_TFUNCTION, LUA_TLIGHTUSERDATA, LUA_TNIL,
-} from 'fengari/src/lua.js';
-import { luaL_getmetafield, luaL_loadbufferx } from 'fengari/src/lauxlib.js';
-import { luaO_chunkid } from 'fengari/src/lobject.js';
-import { LUA_IDSIZE } from 'fengari/src/luaconf.js';
-import { to_luastring } from 'fengari/src/fengaricore.js';
 import { catchCompileError, describeError, forgetErrors, makeMessageHandler, stoppedPosition } from './errors.js';
 import { ksrBuilder } from './ksr-table.js';
 import { newLuaState } from './lua-state.js';
 import { bytesToJs } from './values.js';
+// fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
+// of it goes through esbuild's export getters on every call).
+const {
+  lua_pcall, lua_pushcfunction, lua_pushstring, lua_rawget, lua_rawgeti, lua_remove, lua_settop,
+  lua_tolstring, lua_touserdata, lua_type, LUA_OK, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS,
+  LUA_TFUNCTION, LUA_TLIGHTUSERDATA, LUA_TNIL,
+} = require('fengari/src/lua.js');
+const { luaL_getmetafield, luaL_loadbufferx } = require('fengari/src/lauxlib.js');
+const { luaO_chunkid } = require('fengari/src/lobject.js');
+const { LUA_IDSIZE } = require('fengari/src/luaconf.js');
+const { to_luastring } = require('fengari/src/fengaricore.js');
 
 const OK = 0;
 const STOPPED = 1;

@@ -1,12 +1,14 @@
 // Values crossing between Lua and the KSR bridge: Lua strings are byte arrays (Uint8Array)
 // in fengari, JS strings are UTF-16. Text goes as UTF-8; bytes that are not valid UTF-8
 // (a latin1 body) come out as latin1 so no byte is lost or replaced on the way out.
-import {
+// fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
+// of it goes through esbuild's export getters on every call).
+const {
   lua_isinteger, lua_pushboolean, lua_pushinteger, lua_pushnil, lua_pushnumber, lua_pushstring,
   lua_toboolean, lua_tointeger, lua_tolstring, lua_tonumber, lua_type,
   LUA_TBOOLEAN, LUA_TNIL, LUA_TNUMBER, LUA_TSTRING,
-} from 'fengari/src/lua.js';
-import { to_jsstring, to_luastring } from 'fengari/src/fengaricore.js';
+} = require('fengari/src/lua.js');
+const { to_jsstring, to_luastring } = require('fengari/src/fengaricore.js');
 
 /** fengari's lua_Integer is 32 bits: larger JS integers stay floats so no value wraps. */
 const MIN_INT = -2147483648;
@@ -32,6 +34,10 @@ export function bytesToJs(bytes) {
 
 function latin1(bytes) {
   let s = '';
+  if (bytes.length <= 256) {
+    for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i]);
+    return s;
+  }
   for (let i = 0; i < bytes.length; i += 8192) {
     s += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192));
   }
