@@ -109,4 +109,24 @@ export class MsgContext {
   get ruri(): string {
     return this.newUri ?? this.msg.ruri;
   }
+
+  // ---- routing state (issue 3, rr + core forwarding setters; host/rr reads and writes it) ----
+  /** Second address of record_route_preset(addr, addr2): the outbound-facing line of a double RR. */
+  recordRoutePreset2: string | null = null;
+  /** add_rr_param texts given before record_route: merged into recordRoute.params when it is set. */
+  rrPendingParams = '';
+  /** URI params (without the leading ';') of our Route that loose_route consumed; null when none. */
+  routedParams: string | null = null;
+  /** loose_route took the next hop from a Route header (KSR.rr.next_hop_route). */
+  routeNextHop = false;
+  /** set_advertised_address / set_advertised_port: shown in Via and Record-Route instead of the socket's. */
+  advertisedAddress: string | null = null;
+  advertisedPort: string | null = null;
+  /** Connection flags for the sending path: close after sending, never open a new connection. */
+  forwardClose = false;
+  forwardNoConnect = false;
+  replyClose = false;
+  replyNoConnect = false;
+  /** add_tcp_alias(port) / add_tcp_alias_via: the source port to alias to this TCP connection; null = none. */
+  tcpAliasPort: number | null = null;
 }
