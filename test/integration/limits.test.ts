@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { request, statusOf, udpExchange } from '../support/sip-client.js';
 
@@ -62,9 +63,10 @@ for (const [language, { ext, text }] of Object.entries(SCRIPTS)) {
 
     async function served(): Promise<number> {
       // The runtime may be being rebuilt after a limit: allow a few seconds for it (Python boots in 2-3 s).
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < 40; i++) {
         const [r] = await udpExchange(server.port, request('OPTIONS', server.port), { waitMs: 1000 });
         if (r && statusOf(r) === 200) return 200;
+        await sleep(250);
       }
       return 0;
     }
