@@ -12,7 +12,7 @@ import type { NameAddr } from '../sip/message.js';
 
 export type PvValue = string | number | null;
 
-interface PvClass {
+export interface PvClass {
   /** True for $name(arg) classes, false for $name. */
   readonly hasArg: boolean;
   get(ctx: MsgContext, arg: string): PvValue;
@@ -109,6 +109,16 @@ const PV_CLASSES: Readonly<Record<string, PvClass>> = {
   hdrc: { hasArg: true, get: (ctx, name) => ctx.msg.headersNamed(name).length },
 };
 
+/** PV classes other parts of the host add ($T_*, $snd): looked up after the built-in ones. */
+const EXTRA_CLASSES = new Map<string, PvClass>();
+
+/** Adds a PV class by name ("T_reply_code" for $T_reply_code); names already known are refused. */
+export function registerPvClass(name: string, cls: PvClass): void {
+  if (Object.hasOwn(PV_CLASSES, name) || EXTRA_CLASSES.has(name)) throw new Error(`registerPvClass: $${name} is already defined`);
+  EXTRA_CLASSES.set(name, cls);
+  cache.clear();
+}
+
 export const PV_CACHE_LIMIT = 1024;
 
 /** Least-recently-used map of parsed names, capped. Invalid names are cached too (as null). */
@@ -118,6 +128,10 @@ class PvNameCache {
 
   get size(): number {
     return this.map.size;
+  }
+
+  clear(): void {
+    this.map.clear();
   }
 
   lookup(text: string): PvSpec | null {
@@ -140,7 +154,7 @@ const NAME = /^\$([A-Za-z_][A-Za-z0-9_]*)(?:\((.+)\))?$/s;
 export function parsePvName(text: string): PvSpec | null {
   const m = NAME.exec(text);
   if (!m) return null;
-  const cls = Object.hasOwn(PV_CLASSES, m[1]!) ? PV_CLASSES[m[1]!]! : undefined;
+  const cls = Object.hasOwn(PV_CLASSES, m[1]!) ? PV_CLASSES[m[1]!]! : EXTRA_CLASSES.get(m[1]!);
   if (!cls || cls.hasArg !== (m[2] !== undefined)) return null;
   return { text, cls, arg: m[2] ?? '' };
 }

@@ -1,0 +1,29 @@
+// The bytes of an outgoing request: the received message with the script's lumps, the new
+// Request-URI, our Via on top and the Record-Route lines asked for by record_route*.
+import { isIPv6 } from 'node:net';
+import type { MsgContext } from '../core/context.js';
+import { buildRequest } from '../sip/builder.js';
+import { recordRouteLines } from '../rr/record-route.js';
+import type { Target } from './next-hop.js';
+import { viaLine } from './via.js';
+
+export interface BuiltRequest {
+  buf: Buffer;
+  local: { ip: string; port: number };
+}
+
+/** Null when we have no listener to send toward that target (protocol and address family). */
+export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: string): BuiltRequest | null {
+  const local = ctx.core.localAddress(target.proto, isIPv6(target.ip));
+  if (!local) return null;
+  const lumps = ctx.lumps.clone();
+  if (ctx.recordRoute) {
+    const inbound = { proto: ctx.rcv.proto, ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort };
+    const outbound = { proto: target.proto, ip: local.ip, port: local.port };
+    // after our Via (the builder puts its own lumps first at the same offset)
+    for (const line of recordRouteLines(ctx, inbound, outbound)) lumps.insert(ctx.msg.firstHeaderOffset, line);
+  }
+  const ruri = ctx.ruri === ctx.msg.ruri ? undefined : ctx.ruri;
+  const via = viaLine(target.proto, local, branch, ctx.addLocalRport);
+  return { buf: buildRequest(ctx.msg, lumps, { ruri, via }), local };
+}

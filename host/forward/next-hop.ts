@@ -1,0 +1,31 @@
+// Where an outgoing request goes: $du when set, else the Request-URI; resolved to an address
+// synchronously for IP literals, through DNS (SRV, A/AAAA) for names.
+import { tryParseUri, type SipUri } from '../sip/uri.js';
+import type { MsgContext, Proto } from '../core/context.js';
+import { resolveLiteral, resolveTarget, type Target } from '../dns/resolve-target.js';
+
+export type { Target } from '../dns/resolve-target.js';
+
+export function nextHopText(ctx: MsgContext): string {
+  return ctx.dstUri ?? ctx.ruri;
+}
+
+export function parseHop(text: string): SipUri | null {
+  const u = tryParseUri(text);
+  return u && u.scheme !== 'tel' ? u : null;
+}
+
+function sendable(p: Proto | null): 'udp' | 'tcp' | null {
+  return p === 'udp' || p === 'tcp' ? p : p === 'tls' ? 'tcp' : null;
+}
+
+/** Calls back with the first target, or with an error text. Synchronous for IP literals. */
+export function resolveHop(uri: SipUri, forced: Proto | null, done: (t: Target | string) => void): void {
+  const proto = sendable(forced);
+  const literal = resolveLiteral(uri, proto);
+  if (literal) return done(literal);
+  resolveTarget(uri, proto).then(
+    (list) => done(list[0] ?? `cannot resolve ${uri.host}`),
+    (e: unknown) => done(e instanceof Error ? e.message : `cannot resolve ${uri.host}`),
+  );
+}

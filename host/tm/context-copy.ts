@@ -1,0 +1,29 @@
+// Copies of a request's context for the routes tm runs later: the failure route's "faked
+// request", the branch route's per-branch request, the onsend route. A copy carries what the
+// script set on the request (flags, AVPs, lumps, R-URI, $du, branch set, t_on_* names) and
+// nothing it does to the copy leaks back into the original.
+import { MsgContext, type RouteType } from '../core/context.js';
+import type { SipMessage } from '../sip/message.js';
+import { copyOptions } from './options.js';
+
+export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessage = src.msg): MsgContext {
+  const c = new MsgContext(msg, src.rcv, new Map(src.vars), src.core);
+  c.flags = src.flags;
+  c.bflags = src.bflags.slice();
+  for (const [k, v] of src.avps) c.avps.set(k, v.slice());
+  c.newUri = src.newUri;
+  c.dstUri = src.dstUri;
+  c.lumps.append(src.lumps);
+  c.replyLumps.push(...src.replyLumps);
+  c.forceRport = src.forceRport;
+  c.addLocalRport = src.addLocalRport;
+  c.branches = src.branches.map((b) => ({ ...b }));
+  c.branchIndex = src.branchIndex;
+  Object.assign(c.tmRequests, src.tmRequests);
+  c.transaction = src.transaction;
+  c.recordRoute = src.recordRoute ? { ...src.recordRoute } : null;
+  c.forcedProto = src.forcedProto;
+  c.routeType = routeType;
+  copyOptions(src, c);
+  return c;
+}

@@ -1,0 +1,92 @@
+// The server side of a transaction (RFC 3261 §17.2): the replies we send toward the request's
+// sender, kept for retransmitted requests; for a non-2xx final to an INVITE over UDP, Timer G
+// retransmits it until the ACK comes (Timer H gives up); Timers I and J absorb stragglers.
+import type { MsgContext } from '../core/context.js';
+import type { ReplyOptions } from '../core/services.js';
+import { replyDestination } from '../core/reply-destination.js';
+import { buildForwardedReply } from '../sip/builder.js';
+import { t1Of, t2Of, type TmCore } from './tm-core.js';
+import type { Transaction } from './transaction.js';
+
+/** A reply we make (100, t_reply, 408...). False when a final reply was already sent. */
+export function sendLocalReply(tm: TmCore, t: Transaction, ctx: MsgContext, code: number, reason: string, opts: ReplyOptions = {}): boolean {
+  if (t.finalCode >= 200) return false;
+  if (code >= 200 && t.dropped) return false;
+  const ok = tm.core.sendReply(ctx, code, reason, opts);
+  t.lastReply = { kind: 'local', code, reason, ctx, opts };
+  if (code >= 200) {
+    tm.stats.repliesLocal++;
+    finalSent(tm, t, code);
+  }
+  return ok;
+}
+
+/** Relays a reply received on a branch (our Via removed, the onreply route's lumps applied). */
+export function relayReply(tm: TmCore, t: Transaction, reply: MsgContext): boolean {
+  const code = reply.msg.status;
+  const again2xx = t.isInvite && code < 300 && code >= 200 && t.finalCode >= 200 && t.finalCode < 300;
+  if (t.finalCode >= 200 && !again2xx) return false;
+  const buf = buildForwardedReply(reply.msg, reply.lumps);
+  const dst = replyDestination(t.req, t.req.msg.topVia());
+  const ok = tm.core.send(buf, dst);
+  if (again2xx) return ok;
+  t.lastReply = { kind: 'relayed', code, buf, dst };
+  if (code >= 200) {
+    tm.stats.repliesRelayed++;
+    finalSent(tm, t, code);
+  }
+  return ok;
+}
+
+/** Answers a retransmitted request with the last reply sent, if any. */
+export function retransmitLastReply(tm: TmCore, t: Transaction): boolean {
+  const r = t.lastReply;
+  if (!r) return false;
+  if (r.kind === 'local') return tm.core.sendReply(r.ctx, r.code, r.reason, r.opts);
+  return tm.core.send(r.buf, r.dst);
+}
+
+function finalSent(tm: TmCore, t: Transaction, code: number): void {
+  t.finalCode = code;
+  t.uasState = 'completed';
+  const t1 = t1Of(tm, t);
+  if (t.isInvite && code >= 300) {
+    if (t.uasUnreliable) {
+      t.uasRetrInterval = t1;
+      t.uasTimer = tm.timers.start(t1, () => timerG(tm, t));
+    }
+    t.uasEndTimer = tm.timers.start(64 * t1, () => terminate(tm, t)); // Timer H: no ACK came
+    return;
+  }
+  // 2xx to an INVITE: kept a while to absorb the INVITE's retransmissions;
+  // non-INVITE: Timer J (64*T1 over UDP, 0 over a reliable transport)
+  const wait = t.isInvite ? tm.settings.t4 : t.uasUnreliable ? 64 * t1 : 0;
+  t.uasEndTimer = tm.timers.start(wait, () => terminate(tm, t));
+}
+
+function timerG(tm: TmCore, t: Transaction): void {
+  t.uasTimer = null;
+  if (t.uasState !== 'completed' || t.freed) return;
+  retransmitLastReply(tm, t);
+  t.uasRetrInterval = Math.min(2 * t.uasRetrInterval, t2Of(tm, t));
+  t.uasTimer = tm.timers.start(t.uasRetrInterval, () => timerG(tm, t));
+}
+
+/** The ACK for our non-2xx final reply: stop Timer G, wait Timer I. False when not expected. */
+export function ackReceived(tm: TmCore, t: Transaction): boolean {
+  if (!t.isInvite || t.finalCode < 300) return false;
+  if (t.uasState === 'completed') {
+    t.uasTimer = tm.timers.stop(t.uasTimer);
+    t.uasEndTimer = tm.timers.stop(t.uasEndTimer);
+    t.uasState = 'confirmed';
+    t.uasEndTimer = tm.timers.start(t.uasUnreliable ? tm.settings.t4 : 0, () => terminate(tm, t));
+  }
+  return true;
+}
+
+export function terminate(tm: TmCore, t: Transaction): void {
+  t.uasTimer = tm.timers.stop(t.uasTimer);
+  t.uasEndTimer = tm.timers.stop(t.uasEndTimer);
+  t.uasState = 'terminated';
+  tm.maybeFree(t);
+}
