@@ -1,6 +1,5 @@
-// KSR.* core functions (module ''). Functions needing the forwarding engine (forward,
-// to_*, set_forward_*, set_reply_*, set_advertised_*, add_tcp_alias*, route) are not
-// declared yet: see bindings/README.md.
+// KSR.* core functions (module ''). The routing ones (to_*, set_forward_*, set_reply_*,
+// set_advertised_*, add_tcp_alias*, route) are in core-routing.ts.
 import { defineModule, type KsrDeclaration } from '../registry.js';
 import type { LogLevel } from '../../host/core/services.js';
 import type { MsgContext } from '../../host/core/context.js';
@@ -10,6 +9,7 @@ import { isMyselfOf, isMyselfText, type MyselfTarget } from '../../host/core/mys
 import { isIpFamily, isProtoGroup, isProtoIn, PROTO_GROUPS } from '../../host/core/proto-tests.js';
 import { setRuri, setRuriPart } from '../../host/core/ruri-edit.js';
 import { decl } from './decl.js';
+import { coreRoutingFunctions } from './core-routing.js';
 
 /** KSR.log level names (anything else logs as error, as Kamailio). */
 const LOG_LEVELS: Readonly<Record<string, LogLevel>> = {
@@ -110,6 +110,7 @@ const functions: Record<string, KsrDeclaration> = {
   is_src_port: decl('int', 'bool', (ctx, port: number) => ctx.rcv.srcPort === port),
   is_dst_port: decl('int', 'bool', (ctx, port: number) => ctx.rcv.rcvPort === port),
   get_debug: decl('', 'int', (ctx) => ctx.core.debugLevel),
+  ...coreRoutingFunctions,
 };
 
 export const coreModule = defineModule('', functions);

@@ -8,9 +8,11 @@ import { slModule } from './sl.js';
 import { maxfwdModule } from './maxfwd.js';
 import { sanityModule } from './sanity.js';
 import { xModule } from './x.js';
+import { rrModule } from './rr.js';
+import { siputilsModule } from './siputils.js';
 
 export const ALL_MODULES: KsrModule[] = [
-  coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule,
+  coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule, rrModule, siputilsModule,
 ];
 
 export function createRegistry(extra: readonly KsrModule[] = []): Registry {

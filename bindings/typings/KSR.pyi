@@ -285,6 +285,78 @@ def get_debug() -> int:
     """KSR.get_debug(): int"""
     ...
 
+def set_advertised_address(p1: str) -> int:
+    """KSR.set_advertised_address(str): int"""
+    ...
+
+def set_advertised_port(p1: str) -> int:
+    """KSR.set_advertised_port(str): int"""
+    ...
+
+def set_forward_close() -> bool:
+    """KSR.set_forward_close(): bool"""
+    ...
+
+def set_forward_no_connect() -> bool:
+    """KSR.set_forward_no_connect(): bool"""
+    ...
+
+def set_reply_close() -> bool:
+    """KSR.set_reply_close(): bool"""
+    ...
+
+def set_reply_no_connect() -> bool:
+    """KSR.set_reply_no_connect(): bool"""
+    ...
+
+def add_tcp_alias(p1: int) -> int:
+    """KSR.add_tcp_alias(int): int"""
+    ...
+
+def add_tcp_alias_via() -> int:
+    """KSR.add_tcp_alias_via(): int"""
+    ...
+
+def to_UDP() -> bool:
+    """KSR.to_UDP(): bool"""
+    ...
+
+def to_TCP() -> bool:
+    """KSR.to_TCP(): bool"""
+    ...
+
+def to_TLS() -> bool:
+    """KSR.to_TLS(): bool"""
+    ...
+
+def to_SCTP() -> bool:
+    """KSR.to_SCTP(): bool"""
+    ...
+
+def to_WS() -> bool:
+    """KSR.to_WS(): bool"""
+    ...
+
+def to_WSS() -> bool:
+    """KSR.to_WSS(): bool"""
+    ...
+
+def to_WSX() -> bool:
+    """KSR.to_WSX(): bool"""
+    ...
+
+def to_IPv4() -> bool:
+    """KSR.to_IPv4(): bool"""
+    ...
+
+def to_IPv6() -> bool:
+    """KSR.to_IPv6(): bool"""
+    ...
+
+def route(p1: str) -> int:
+    """KSR.route(str): int"""
+    ...
+
 class _pv:
     @staticmethod
     def get(p1: str) -> str | int | None:
@@ -760,3 +832,163 @@ class _sanity:
         ...
 
 sanity: _sanity
+
+class _rr:
+    @staticmethod
+    def record_route() -> int:
+        """KSR.rr.record_route(): int"""
+        ...
+    @staticmethod
+    def record_route_params(p1: str) -> int:
+        """KSR.rr.record_route_params(str): int"""
+        ...
+    @staticmethod
+    def record_route_preset(p1: str, p2: str) -> int:
+        """KSR.rr.record_route_preset(str, str): int"""
+        ...
+    @staticmethod
+    def record_route_preset_one(p1: str) -> int:
+        """KSR.rr.record_route_preset_one(str): int"""
+        ...
+    @staticmethod
+    def record_route_advertised_address(p1: str) -> int:
+        """KSR.rr.record_route_advertised_address(str): int"""
+        ...
+    @staticmethod
+    def remove_record_route() -> int:
+        """KSR.rr.remove_record_route(): int"""
+        ...
+    @staticmethod
+    def add_rr_param(p1: str) -> int:
+        """KSR.rr.add_rr_param(str): int"""
+        ...
+    @staticmethod
+    def loose_route() -> int:
+        """KSR.rr.loose_route(): int"""
+        ...
+    @staticmethod
+    def loose_route_mode(p1: int) -> int:
+        """KSR.rr.loose_route_mode(int): int"""
+        ...
+    @staticmethod
+    def loose_route_preloaded() -> int:
+        """KSR.rr.loose_route_preloaded(): int"""
+        ...
+    @staticmethod
+    def check_route_param(p1: str) -> int:
+        """KSR.rr.check_route_param(str): int"""
+        ...
+    @staticmethod
+    def is_direction(p1: str) -> int:
+        """KSR.rr.is_direction(str): int"""
+        ...
+    @staticmethod
+    def next_hop_route() -> int:
+        """KSR.rr.next_hop_route(): int"""
+        ...
+
+rr: _rr
+
+class _siputils:
+    @staticmethod
+    def has_totag() -> int:
+        """KSR.siputils.has_totag(): int"""
+        ...
+    @staticmethod
+    def is_request() -> int:
+        """KSR.siputils.is_request(): int"""
+        ...
+    @staticmethod
+    def is_reply() -> int:
+        """KSR.siputils.is_reply(): int"""
+        ...
+    @staticmethod
+    def is_sip() -> int:
+        """KSR.siputils.is_sip(): int"""
+        ...
+    @staticmethod
+    def is_http() -> int:
+        """KSR.siputils.is_http(): int"""
+        ...
+    @staticmethod
+    def is_first_hop() -> int:
+        """KSR.siputils.is_first_hop(): int"""
+        ...
+    @staticmethod
+    def is_first_hop_mode(p1: int) -> int:
+        """KSR.siputils.is_first_hop_mode(int): int"""
+        ...
+    @staticmethod
+    def is_uri(p1: str) -> int:
+        """KSR.siputils.is_uri(str): int"""
+        ...
+    @staticmethod
+    def is_user(p1: str) -> int:
+        """KSR.siputils.is_user(str): int"""
+        ...
+    @staticmethod
+    def uri_param(p1: str) -> int:
+        """KSR.siputils.uri_param(str): int"""
+        ...
+    @staticmethod
+    def uri_param_value(p1: str, p2: str) -> int:
+        """KSR.siputils.uri_param_value(str, str): int"""
+        ...
+    @staticmethod
+    def uri_param_any(p1: str) -> int:
+        """KSR.siputils.uri_param_any(str): int"""
+        ...
+    @staticmethod
+    def uri_param_rm(p1: str) -> int:
+        """KSR.siputils.uri_param_rm(str): int"""
+        ...
+    @staticmethod
+    def add_uri_param(p1: str) -> int:
+        """KSR.siputils.add_uri_param(str): int"""
+        ...
+    @staticmethod
+    def is_tel_number(p1: str) -> int:
+        """KSR.siputils.is_tel_number(str): int"""
+        ...
+    @staticmethod
+    def is_numeric(p1: str) -> int:
+        """KSR.siputils.is_numeric(str): int"""
+        ...
+    @staticmethod
+    def is_alphanum(p1: str) -> int:
+        """KSR.siputils.is_alphanum(str): int"""
+        ...
+    @staticmethod
+    def is_alphanumex(p1: str, p2: str) -> int:
+        """KSR.siputils.is_alphanumex(str, str): int"""
+        ...
+    @staticmethod
+    def options_reply() -> int:
+        """KSR.siputils.options_reply(): int"""
+        ...
+    @staticmethod
+    def hdr_date_check(p1: int) -> int:
+        """KSR.siputils.hdr_date_check(int): int"""
+        ...
+    @staticmethod
+    def cmp_uri(p1: str, p2: str) -> int:
+        """KSR.siputils.cmp_uri(str, str): int"""
+        ...
+    @staticmethod
+    def cmp_aor(p1: str, p2: str) -> int:
+        """KSR.siputils.cmp_aor(str, str): int"""
+        ...
+    @staticmethod
+    def cmp_hdr_name(p1: str, p2: str) -> int:
+        """KSR.siputils.cmp_hdr_name(str, str): int"""
+        ...
+    @staticmethod
+    def is_gruu() -> int:
+        """KSR.siputils.is_gruu(): int"""
+        ...
+    @staticmethod
+    def sip_parse_headers() -> int:
+        """KSR.siputils.sip_parse_headers(): int"""
+        ...
+
+siputils: _siputils

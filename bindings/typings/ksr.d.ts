@@ -142,6 +142,42 @@ declare namespace KSR {
   function is_dst_port(p1: number): boolean;
   /** KSR.get_debug(): int */
   function get_debug(): number;
+  /** KSR.set_advertised_address(str): int */
+  function set_advertised_address(p1: string): number;
+  /** KSR.set_advertised_port(str): int */
+  function set_advertised_port(p1: string): number;
+  /** KSR.set_forward_close(): bool */
+  function set_forward_close(): boolean;
+  /** KSR.set_forward_no_connect(): bool */
+  function set_forward_no_connect(): boolean;
+  /** KSR.set_reply_close(): bool */
+  function set_reply_close(): boolean;
+  /** KSR.set_reply_no_connect(): bool */
+  function set_reply_no_connect(): boolean;
+  /** KSR.add_tcp_alias(int): int */
+  function add_tcp_alias(p1: number): number;
+  /** KSR.add_tcp_alias_via(): int */
+  function add_tcp_alias_via(): number;
+  /** KSR.to_UDP(): bool */
+  function to_UDP(): boolean;
+  /** KSR.to_TCP(): bool */
+  function to_TCP(): boolean;
+  /** KSR.to_TLS(): bool */
+  function to_TLS(): boolean;
+  /** KSR.to_SCTP(): bool */
+  function to_SCTP(): boolean;
+  /** KSR.to_WS(): bool */
+  function to_WS(): boolean;
+  /** KSR.to_WSS(): bool */
+  function to_WSS(): boolean;
+  /** KSR.to_WSX(): bool */
+  function to_WSX(): boolean;
+  /** KSR.to_IPv4(): bool */
+  function to_IPv4(): boolean;
+  /** KSR.to_IPv6(): bool */
+  function to_IPv6(): boolean;
+  /** KSR.route(str): int */
+  function route(p1: string): number;
   namespace pv {
     /** KSR.pv.get(str): xval */
     function get(p1: string): string | number | null;
@@ -379,5 +415,85 @@ declare namespace KSR {
     function sanity_check_defaults(): number;
     /** KSR.sanity.sanity_reply(): int */
     function sanity_reply(): number;
+  }
+  namespace rr {
+    /** KSR.rr.record_route(): int */
+    function record_route(): number;
+    /** KSR.rr.record_route_params(str): int */
+    function record_route_params(p1: string): number;
+    /** KSR.rr.record_route_preset(str, str): int */
+    function record_route_preset(p1: string, p2: string): number;
+    /** KSR.rr.record_route_preset_one(str): int */
+    function record_route_preset_one(p1: string): number;
+    /** KSR.rr.record_route_advertised_address(str): int */
+    function record_route_advertised_address(p1: string): number;
+    /** KSR.rr.remove_record_route(): int */
+    function remove_record_route(): number;
+    /** KSR.rr.add_rr_param(str): int */
+    function add_rr_param(p1: string): number;
+    /** KSR.rr.loose_route(): int */
+    function loose_route(): number;
+    /** KSR.rr.loose_route_mode(int): int */
+    function loose_route_mode(p1: number): number;
+    /** KSR.rr.loose_route_preloaded(): int */
+    function loose_route_preloaded(): number;
+    /** KSR.rr.check_route_param(str): int */
+    function check_route_param(p1: string): number;
+    /** KSR.rr.is_direction(str): int */
+    function is_direction(p1: string): number;
+    /** KSR.rr.next_hop_route(): int */
+    function next_hop_route(): number;
+  }
+  namespace siputils {
+    /** KSR.siputils.has_totag(): int */
+    function has_totag(): number;
+    /** KSR.siputils.is_request(): int */
+    function is_request(): number;
+    /** KSR.siputils.is_reply(): int */
+    function is_reply(): number;
+    /** KSR.siputils.is_sip(): int */
+    function is_sip(): number;
+    /** KSR.siputils.is_http(): int */
+    function is_http(): number;
+    /** KSR.siputils.is_first_hop(): int */
+    function is_first_hop(): number;
+    /** KSR.siputils.is_first_hop_mode(int): int */
+    function is_first_hop_mode(p1: number): number;
+    /** KSR.siputils.is_uri(str): int */
+    function is_uri(p1: string): number;
+    /** KSR.siputils.is_user(str): int */
+    function is_user(p1: string): number;
+    /** KSR.siputils.uri_param(str): int */
+    function uri_param(p1: string): number;
+    /** KSR.siputils.uri_param_value(str, str): int */
+    function uri_param_value(p1: string, p2: string): number;
+    /** KSR.siputils.uri_param_any(str): int */
+    function uri_param_any(p1: string): number;
+    /** KSR.siputils.uri_param_rm(str): int */
+    function uri_param_rm(p1: string): number;
+    /** KSR.siputils.add_uri_param(str): int */
+    function add_uri_param(p1: string): number;
+    /** KSR.siputils.is_tel_number(str): int */
+    function is_tel_number(p1: string): number;
+    /** KSR.siputils.is_numeric(str): int */
+    function is_numeric(p1: string): number;
+    /** KSR.siputils.is_alphanum(str): int */
+    function is_alphanum(p1: string): number;
+    /** KSR.siputils.is_alphanumex(str, str): int */
+    function is_alphanumex(p1: string, p2: string): number;
+    /** KSR.siputils.options_reply(): int */
+    function options_reply(): number;
+    /** KSR.siputils.hdr_date_check(int): int */
+    function hdr_date_check(p1: number): number;
+    /** KSR.siputils.cmp_uri(str, str): int */
+    function cmp_uri(p1: string, p2: string): number;
+    /** KSR.siputils.cmp_aor(str, str): int */
+    function cmp_aor(p1: string, p2: string): number;
+    /** KSR.siputils.cmp_hdr_name(str, str): int */
+    function cmp_hdr_name(p1: string, p2: string): number;
+    /** KSR.siputils.is_gruu(): int */
+    function is_gruu(): number;
+    /** KSR.siputils.sip_parse_headers(): int */
+    function sip_parse_headers(): number;
   }
 }

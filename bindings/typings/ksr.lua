@@ -9,6 +9,8 @@ KSR.kx = {}
 KSR.sl = {}
 KSR.maxfwd = {}
 KSR.sanity = {}
+KSR.rr = {}
+KSR.siputils = {}
 
 --- KSR.dbg(str): none
 ---@param p1 string
@@ -326,6 +328,82 @@ function KSR.is_dst_port(p1) end
 --- KSR.get_debug(): int
 ---@return integer
 function KSR.get_debug() end
+
+--- KSR.set_advertised_address(str): int
+---@param p1 string
+---@return integer
+function KSR.set_advertised_address(p1) end
+
+--- KSR.set_advertised_port(str): int
+---@param p1 string
+---@return integer
+function KSR.set_advertised_port(p1) end
+
+--- KSR.set_forward_close(): bool
+---@return boolean
+function KSR.set_forward_close() end
+
+--- KSR.set_forward_no_connect(): bool
+---@return boolean
+function KSR.set_forward_no_connect() end
+
+--- KSR.set_reply_close(): bool
+---@return boolean
+function KSR.set_reply_close() end
+
+--- KSR.set_reply_no_connect(): bool
+---@return boolean
+function KSR.set_reply_no_connect() end
+
+--- KSR.add_tcp_alias(int): int
+---@param p1 integer
+---@return integer
+function KSR.add_tcp_alias(p1) end
+
+--- KSR.add_tcp_alias_via(): int
+---@return integer
+function KSR.add_tcp_alias_via() end
+
+--- KSR.to_UDP(): bool
+---@return boolean
+function KSR.to_UDP() end
+
+--- KSR.to_TCP(): bool
+---@return boolean
+function KSR.to_TCP() end
+
+--- KSR.to_TLS(): bool
+---@return boolean
+function KSR.to_TLS() end
+
+--- KSR.to_SCTP(): bool
+---@return boolean
+function KSR.to_SCTP() end
+
+--- KSR.to_WS(): bool
+---@return boolean
+function KSR.to_WS() end
+
+--- KSR.to_WSS(): bool
+---@return boolean
+function KSR.to_WSS() end
+
+--- KSR.to_WSX(): bool
+---@return boolean
+function KSR.to_WSX() end
+
+--- KSR.to_IPv4(): bool
+---@return boolean
+function KSR.to_IPv4() end
+
+--- KSR.to_IPv6(): bool
+---@return boolean
+function KSR.to_IPv6() end
+
+--- KSR.route(str): int
+---@param p1 string
+---@return integer
+function KSR.route(p1) end
 
 --- KSR.pv.get(str): xval
 ---@param p1 string
@@ -838,5 +916,187 @@ function KSR.sanity.sanity_check_defaults() end
 --- KSR.sanity.sanity_reply(): int
 ---@return integer
 function KSR.sanity.sanity_reply() end
+
+--- KSR.rr.record_route(): int
+---@return integer
+function KSR.rr.record_route() end
+
+--- KSR.rr.record_route_params(str): int
+---@param p1 string
+---@return integer
+function KSR.rr.record_route_params(p1) end
+
+--- KSR.rr.record_route_preset(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rr.record_route_preset(p1, p2) end
+
+--- KSR.rr.record_route_preset_one(str): int
+---@param p1 string
+---@return integer
+function KSR.rr.record_route_preset_one(p1) end
+
+--- KSR.rr.record_route_advertised_address(str): int
+---@param p1 string
+---@return integer
+function KSR.rr.record_route_advertised_address(p1) end
+
+--- KSR.rr.remove_record_route(): int
+---@return integer
+function KSR.rr.remove_record_route() end
+
+--- KSR.rr.add_rr_param(str): int
+---@param p1 string
+---@return integer
+function KSR.rr.add_rr_param(p1) end
+
+--- KSR.rr.loose_route(): int
+---@return integer
+function KSR.rr.loose_route() end
+
+--- KSR.rr.loose_route_mode(int): int
+---@param p1 integer
+---@return integer
+function KSR.rr.loose_route_mode(p1) end
+
+--- KSR.rr.loose_route_preloaded(): int
+---@return integer
+function KSR.rr.loose_route_preloaded() end
+
+--- KSR.rr.check_route_param(str): int
+---@param p1 string
+---@return integer
+function KSR.rr.check_route_param(p1) end
+
+--- KSR.rr.is_direction(str): int
+---@param p1 string
+---@return integer
+function KSR.rr.is_direction(p1) end
+
+--- KSR.rr.next_hop_route(): int
+---@return integer
+function KSR.rr.next_hop_route() end
+
+--- KSR.siputils.has_totag(): int
+---@return integer
+function KSR.siputils.has_totag() end
+
+--- KSR.siputils.is_request(): int
+---@return integer
+function KSR.siputils.is_request() end
+
+--- KSR.siputils.is_reply(): int
+---@return integer
+function KSR.siputils.is_reply() end
+
+--- KSR.siputils.is_sip(): int
+---@return integer
+function KSR.siputils.is_sip() end
+
+--- KSR.siputils.is_http(): int
+---@return integer
+function KSR.siputils.is_http() end
+
+--- KSR.siputils.is_first_hop(): int
+---@return integer
+function KSR.siputils.is_first_hop() end
+
+--- KSR.siputils.is_first_hop_mode(int): int
+---@param p1 integer
+---@return integer
+function KSR.siputils.is_first_hop_mode(p1) end
+
+--- KSR.siputils.is_uri(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.is_uri(p1) end
+
+--- KSR.siputils.is_user(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.is_user(p1) end
+
+--- KSR.siputils.uri_param(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.uri_param(p1) end
+
+--- KSR.siputils.uri_param_value(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.uri_param_value(p1, p2) end
+
+--- KSR.siputils.uri_param_any(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.uri_param_any(p1) end
+
+--- KSR.siputils.uri_param_rm(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.uri_param_rm(p1) end
+
+--- KSR.siputils.add_uri_param(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.add_uri_param(p1) end
+
+--- KSR.siputils.is_tel_number(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.is_tel_number(p1) end
+
+--- KSR.siputils.is_numeric(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.is_numeric(p1) end
+
+--- KSR.siputils.is_alphanum(str): int
+---@param p1 string
+---@return integer
+function KSR.siputils.is_alphanum(p1) end
+
+--- KSR.siputils.is_alphanumex(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.is_alphanumex(p1, p2) end
+
+--- KSR.siputils.options_reply(): int
+---@return integer
+function KSR.siputils.options_reply() end
+
+--- KSR.siputils.hdr_date_check(int): int
+---@param p1 integer
+---@return integer
+function KSR.siputils.hdr_date_check(p1) end
+
+--- KSR.siputils.cmp_uri(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.cmp_uri(p1, p2) end
+
+--- KSR.siputils.cmp_aor(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.cmp_aor(p1, p2) end
+
+--- KSR.siputils.cmp_hdr_name(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.cmp_hdr_name(p1, p2) end
+
+--- KSR.siputils.is_gruu(): int
+---@return integer
+function KSR.siputils.is_gruu() end
+
+--- KSR.siputils.sip_parse_headers(): int
+---@return integer
+function KSR.siputils.sip_parse_headers() end
 
 return KSR

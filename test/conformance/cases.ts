@@ -2,7 +2,7 @@
 // has at least one case (conformance.test.ts checks that). A case runs `setup` then `call`
 // on a fresh context built from a fixture, and states the result with its type, and
 // optionally what the host must see afterwards (a reply sent, the built message, flags...).
-import type { FixtureName } from '../support/sip-fixtures.js';
+import { FIXTURES, type FixtureName } from '../support/sip-fixtures.js';
 import type { ReceiveInfo } from '../../host/core/context.js';
 import type { LogLevel } from '../../host/core/services.js';
 
@@ -401,4 +401,134 @@ const X: ConformanceCase[] = [
   c('x.probe', [], N),
 ];
 
-export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X];
+// ==== Issue 3, RR engineer: rr, siputils and the routing part of core (to_*, set_*, route) ====
+// The invite fixture turned into an in-dialog request (To-tag) whose Route set starts with us.
+const IN_DIALOG_FROM = 'To: Bob <sip:bob@example.com>\r\nCall-ID: a84b4c76e66710@192.0.2.10\r\nCSeq: 314159 INVITE\r\nContact: <sip:alice@192.0.2.10>\r\nRecord-Route: <sip:p1.example.com;lr>\r\nRecord-Route: <sip:p2.example.com;lr>';
+const inDialog = (routes: string[]): [string, string] => [
+  IN_DIALOG_FROM,
+  `To: Bob <sip:bob@example.com>;tag=b55\r\nCall-ID: a84b4c76e66710@192.0.2.10\r\nCSeq: 314159 INVITE\r\nContact: <sip:alice@192.0.2.10>\r\n${routes.map((r) => `Route: ${r}`).join('\r\n')}`,
+];
+// A strict router before us put our Record-Route into the R-URI: the head of the fixture rewritten.
+const INVITE_HEAD = FIXTURES.invite.slice(0, FIXTURES.invite.indexOf('Supported:'));
+const STRICT_BEFORE_US: [string, string] = [
+  INVITE_HEAD,
+  INVITE_HEAD.replace(INVITE_RURI, 'sip:127.0.0.1;lr;ftag=1928301774').replace(IN_DIALOG_FROM, inDialog(['<sip:p5.example.com;lr>', '<sip:bob@192.0.2.20>'])[1]),
+];
+const OURS = '<sip:127.0.0.1;lr;ftag=1928301774;nat=yes>';
+const ROUTED = inDialog([OURS, '<sip:p2.example.com;lr>']);
+const lr = call('rr.loose_route');
+
+const RR_SECTION: ConformanceCase[] = [
+  c('rr.record_route', [], I(1)),
+  c('rr.record_route', [], I(-1), { setup: [call('rr.record_route')], name: 'rr.record_route twice', host: { log: { level: 'error', text: 'double attempt' } } }),
+  c('rr.record_route', [], I(-1), { fixture: 'reply200', name: 'rr.record_route on a reply' }),
+  c('rr.record_route_params', [';p=1'], I(1)),
+  c('rr.record_route_preset', ['10.0.0.1:5060', '10.0.0.2:5060'], I(1)),
+  c('rr.record_route_preset', ['', ''], I(-1)),
+  c('rr.record_route_preset_one', ['10.0.0.1'], I(1)),
+  c('rr.record_route_advertised_address', ['pub.example.com:5080'], I(1)),
+  c('rr.remove_record_route', [], I(1), { setup: [call('rr.record_route')] }),
+  c('rr.record_route', [], I(1), { setup: [call('rr.record_route'), call('rr.remove_record_route')], name: 'rr.record_route after remove_record_route' }),
+  c('rr.add_rr_param', [';a=1'], I(1)),
+  c('rr.add_rr_param', ['a<b'], I(-1)),
+  c('rr.loose_route', [], I(-1), { host: { dstUri: null } }),
+  c('rr.loose_route', [], I(1), {
+    edit: ROUTED, name: 'rr.loose_route: our Route removed, the next one is $du',
+    host: { dstUri: 'sip:p2.example.com;lr', built: { contains: ['Route: <sip:p2.example.com;lr>\r\n'], lacks: ['127.0.0.1;lr'] } },
+  }),
+  c('rr.loose_route', [], I(1), {
+    edit: inDialog(['<sip:127.0.0.1;r2=on;lr>', '<sip:127.0.0.1;transport=tcp;r2=on;lr>']), name: 'rr.loose_route: both lines of a double RR removed',
+    host: { dstUri: null, built: { lacks: ['Route:'] } },
+  }),
+  c('rr.loose_route', [], I(1), {
+    edit: inDialog(['<sip:127.0.0.1;lr>', '<sip:strict.example.com>']), name: 'rr.loose_route toward a strict router',
+    host: { ruri: 'sip:strict.example.com', built: { contains: [`Route: <${INVITE_RURI}>\r\n`] } },
+  }),
+  c('rr.loose_route', [], I(1), {
+    edit: STRICT_BEFORE_US, name: 'rr.loose_route after a strict router (R-URI is ours)',
+    host: { ruri: 'sip:bob@192.0.2.20', dstUri: 'sip:p5.example.com;lr' },
+  }),
+  c('rr.loose_route', [], I(-3), { edit: ['Record-Route: <sip:p1.example.com;lr>', 'Route: <sip:127.0.0.1;lr>'], name: 'rr.loose_route: a preloaded Route that is only ours' }),
+  c('rr.loose_route_mode', [1], I(1), { edit: ROUTED, host: { dstUri: 'sip:p2.example.com;lr' } }),
+  c('rr.loose_route_preloaded', [], I(1), { edit: ['Record-Route: <sip:p1.example.com;lr>', 'Route: <sip:127.0.0.1;lr>'] }),
+  c('rr.loose_route_preloaded', [], I(-1), { edit: ROUTED }),
+  c('rr.check_route_param', ['nat=yes'], I(1), { edit: ROUTED, setup: [lr] }),
+  c('rr.check_route_param', ['nat=no'], I(-1), { edit: ROUTED, setup: [lr] }),
+  c('rr.check_route_param', ['nat=yes'], I(-1), { edit: ROUTED, name: 'rr.check_route_param before loose_route' }),
+  c('rr.is_direction', ['downstream'], I(1), { edit: ROUTED, setup: [lr] }),
+  c('rr.is_direction', ['upstream'], I(-1), { edit: ROUTED, setup: [lr] }),
+  c('rr.is_direction', ['nowhere'], I(-1), { host: { log: { level: 'error', text: 'unknown direction' } } }),
+  c('rr.next_hop_route', [], I(1), { edit: ROUTED, setup: [lr] }),
+  c('rr.next_hop_route', [], I(-1)),
+
+  c('siputils.has_totag', [], I(-1)),
+  c('siputils.has_totag', [], I(1), { fixture: 'reply200' }),
+  c('siputils.is_request', [], I(1)),
+  c('siputils.is_request', [], I(-1), { fixture: 'reply200' }),
+  c('siputils.is_reply', [], I(1), { fixture: 'reply200' }),
+  c('siputils.is_reply', [], I(-1)),
+  c('siputils.is_sip', [], I(1)),
+  c('siputils.is_http', [], I(-1)),
+  c('siputils.is_first_hop', [], I(1), { fixture: 'register' }),
+  c('siputils.is_first_hop', [], I(-1)),
+  c('siputils.is_first_hop_mode', [0], I(1), { fixture: 'options' }),
+  c('siputils.is_uri', ['sip:bob@example.com;transport=tcp'], I(1)),
+  c('siputils.is_uri', ['mailto:bob@example.com'], I(-1)),
+  c('siputils.is_user', ['alice'], I(1), { fixture: 'register' }),
+  c('siputils.is_user', ['alice'], I(-1)),
+  c('siputils.uri_param', ['transport'], I(-1)),
+  c('siputils.uri_param', ['lr'], I(1), { edit: ['INVITE sip:bob@example.com:5080;transport=udp', 'INVITE sip:bob@example.com:5080;lr'] }),
+  c('siputils.uri_param_value', ['transport', 'udp'], I(1)),
+  c('siputils.uri_param_value', ['transport', 'tcp'], I(-1)),
+  c('siputils.uri_param_any', ['TRANSPORT'], I(1)),
+  c('siputils.uri_param_any', ['maddr'], I(-1)),
+  c('siputils.uri_param_rm', ['transport'], I(1), { host: { ruri: 'sip:bob@example.com:5080' } }),
+  c('siputils.uri_param_rm', ['maddr'], I(-1)),
+  c('siputils.add_uri_param', ['nat=yes'], I(1), { host: { ruri: `${INVITE_RURI};nat=yes` } }),
+  c('siputils.is_tel_number', ['+4930123456'], I(1)),
+  c('siputils.is_tel_number', ['+49-30'], I(-1)),
+  c('siputils.is_numeric', ['0123'], I(1)),
+  c('siputils.is_numeric', ['12a'], I(-1)),
+  c('siputils.is_alphanum', ['abc123'], I(1)),
+  c('siputils.is_alphanum', ['abc 123'], I(-1)),
+  c('siputils.is_alphanumex', ['a-b_c', '-_'], I(1)),
+  c('siputils.is_alphanumex', ['a-b_c', '-'], I(-1)),
+  c('siputils.options_reply', [], I(1), { fixture: 'options', host: { reply: 200 } }),
+  c('siputils.options_reply', [], I(-1), { host: { reply: null } }),
+  c('siputils.hdr_date_check', [60], I(-1)),
+  c('siputils.cmp_uri', ['sip:bob@EXAMPLE.com;transport=udp', 'sip:bob@example.com;transport=UDP'], I(1)),
+  c('siputils.cmp_uri', ['sip:bob@example.com', 'sip:bob@example.com:5060'], I(-1)),
+  c('siputils.cmp_aor', ['sip:bob@example.com;transport=tcp', 'sip:bob@example.com:5060'], I(1)),
+  c('siputils.cmp_aor', ['sip:bob@example.com', 'sip:carol@example.com'], I(-1)),
+  c('siputils.cmp_hdr_name', ['f', 'From'], I(1)),
+  c('siputils.cmp_hdr_name', ['To', 'From'], I(-1)),
+  c('siputils.is_gruu', [], I(-1)),
+  c('siputils.is_gruu', [], I(1), { edit: ['INVITE sip:bob@example.com:5080;transport=udp', 'INVITE sip:bob@example.com;gr=urn:uuid:f81d4fae'] }),
+  c('siputils.sip_parse_headers', [], I(1)),
+
+  c('set_advertised_address', ['pub.example.com'], I(1)),
+  c('set_advertised_port', ['5080'], I(1)),
+  c('set_advertised_port', ['http'], I(-1)),
+  c('set_forward_close', [], B(true)),
+  c('set_forward_no_connect', [], B(true)),
+  c('set_reply_close', [], B(true)),
+  c('set_reply_no_connect', [], B(true)),
+  c('add_tcp_alias', [5070], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
+  c('add_tcp_alias', [5070], I(-1)),
+  c('add_tcp_alias_via', [], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
+  c('to_UDP', [], B(true)),
+  c('to_UDP', [], B(false), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
+  c('to_TCP', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
+  c('to_TLS', [], B(true), { setup: [call('seturi', 'sips:bob@example.com')] }),
+  c('to_SCTP', [], B(false)),
+  c('to_WS', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=ws')] }),
+  c('to_WSS', [], B(false), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=ws')] }),
+  c('to_WSX', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=wss')] }),
+  c('to_IPv4', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1')] }),
+  c('to_IPv6', [], B(true), { setup: [call('setdsturi', 'sip:[2001:db8::1]:5060')] }),
+  c('to_IPv6', [], B(false)),
+  c('route', ['no_such_function'], I(-1), { host: { log: { level: 'error', text: 'no script function' } } }),
+];
+// ==== end of the RR engineer's section ====
+
+export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X, ...RR_SECTION];

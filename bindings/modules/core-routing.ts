@@ -1,0 +1,84 @@
+// Core KSR functions about where and how a message leaves (issue 3, RR engineer's section of
+// KSR.*; spread into core.ts): advertised address/port, connection flags, tcp aliases, the
+// to_* tests on the next hop, and KSR.route. They record what the script asked on the
+// MsgContext; the sending path reads it.
+import { StopScript, type KsrDeclaration } from '../registry.js';
+import type { MsgContext } from '../../host/core/context.js';
+import { nextHopFamily, nextHopProtoIn } from '../../host/rr/next-hop.js';
+import { decl } from './decl.js';
+
+const STREAM = ['tcp', 'tls', 'ws', 'wss'];
+
+const toProto = (protos: readonly string[]) => decl('', 'bool', (ctx) => nextHopProtoIn(ctx, protos));
+
+const flag = (set: (ctx: MsgContext) => void) =>
+  decl('', 'bool', (ctx) => {
+    set(ctx);
+    return true;
+  });
+
+/** The port to alias to the TCP connection a request came on; -1 when it did not come over a stream. */
+function tcpAlias(ctx: MsgContext, port: number): number {
+  if (!STREAM.includes(ctx.rcv.proto) || !Number.isInteger(port) || port < 1 || port > 65535) return -1;
+  ctx.tcpAliasPort = port;
+  return 1;
+}
+
+/** The port the top Via advertises (or its ;alias port), as Kamailio's add_tcp_alias_via. */
+function viaPort(ctx: MsgContext): number {
+  try {
+    const via = ctx.msg.topVia();
+    const alias = via.params.get('alias');
+    if (alias !== undefined && /^\d+$/.test(alias)) return Number(alias);
+    return via.port || 5060;
+  } catch {
+    return -1;
+  }
+}
+
+/**
+ * KSR.route(name): Kamailio runs a native route block; here `name` is a function of the
+ * script, run on the same message. 1 when it ran, -1 when there is no such function or it
+ * failed; an exit/drop in it ends the calling callback too (as Kamailio's exit).
+ */
+function runSubRoute(ctx: MsgContext, name: string): number {
+  if (name === '' || !ctx.core.hasRoute(name)) {
+    ctx.core.logger.log('error', `KSR.route: no script function "${name}"`);
+    return -1;
+  }
+  const sflags = ctx.sflags;
+  const r = ctx.core.runRoute(name, ctx);
+  ctx.sflags = sflags;
+  if (r.outcome === 'stopped' || ctx.stopped) throw new StopScript();
+  return r.outcome === 'ok' ? 1 : -1;
+}
+
+export const coreRoutingFunctions: Record<string, KsrDeclaration> = {
+  set_advertised_address: decl('str', 'int', (ctx, addr: string) => {
+    if (addr.trim() === '') return -1;
+    ctx.advertisedAddress = addr.trim();
+    return 1;
+  }),
+  set_advertised_port: decl('str', 'int', (ctx, port: string) => {
+    const p = Number(port.trim());
+    if (!/^\d+$/.test(port.trim()) || p < 1 || p > 65535) return -1;
+    ctx.advertisedPort = String(p);
+    return 1;
+  }),
+  set_forward_close: flag((ctx) => void (ctx.forwardClose = true)),
+  set_forward_no_connect: flag((ctx) => void (ctx.forwardNoConnect = true)),
+  set_reply_close: flag((ctx) => void (ctx.replyClose = true)),
+  set_reply_no_connect: flag((ctx) => void (ctx.replyNoConnect = true)),
+  add_tcp_alias: decl('int', 'int', (ctx, port: number) => tcpAlias(ctx, port)),
+  add_tcp_alias_via: decl('', 'int', (ctx) => tcpAlias(ctx, viaPort(ctx))),
+  to_UDP: toProto(['udp']),
+  to_TCP: toProto(['tcp']),
+  to_TLS: toProto(['tls']),
+  to_SCTP: toProto(['sctp']),
+  to_WS: toProto(['ws']),
+  to_WSS: toProto(['wss']),
+  to_WSX: toProto(['ws', 'wss']),
+  to_IPv4: decl('', 'bool', (ctx) => nextHopFamily(ctx, 4)),
+  to_IPv6: decl('', 'bool', (ctx) => nextHopFamily(ctx, 6)),
+  route: decl('str', 'int', (ctx, name: string) => runSubRoute(ctx, name)),
+};

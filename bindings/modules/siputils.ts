@@ -1,0 +1,43 @@
+// KSR.siputils.*: the message and URI tests a proxy needs (host/siputils). The contact
+// encoding family is not declared: see bindings/README.md.
+import { defineModule } from '../registry.js';
+import { compareAors, compareUris, isUri, sameHeaderName } from '../../host/siputils/uri-compare.js';
+import { addRuriParam, removeRuriParam, ruriHasParam } from '../../host/siputils/uri-params.js';
+import { isAlphanum, isNumeric, isTelNumber } from '../../host/siputils/text-checks.js';
+import {
+  dateHeaderFresh, gruuKind, hasToTag, isFirstHop, isUser, parseAllHeaders,
+} from '../../host/siputils/message-checks.js';
+import { optionsReply } from '../../host/siputils/options-reply.js';
+import { decl, intOf } from './decl.js';
+
+const firstHop = decl('', 'int', (ctx) => intOf(isFirstHop(ctx)));
+
+export const siputilsModule = defineModule('siputils', {
+  has_totag: decl('', 'int', (ctx) => intOf(hasToTag(ctx))),
+  is_request: decl('', 'int', (ctx) => intOf(ctx.msg.isRequest)),
+  is_reply: decl('', 'int', (ctx) => intOf(!ctx.msg.isRequest)),
+  // every message here is SIP: there is no HTTP transport
+  is_sip: decl('', 'int', () => 1),
+  is_http: decl('', 'int', () => -1),
+  is_first_hop: firstHop,
+  // Kamailio's mode bits are not reproduced: every mode tests as is_first_hop
+  is_first_hop_mode: decl('int', 'int', (ctx) => intOf(isFirstHop(ctx))),
+  is_uri: decl('str', 'int', (_ctx, text: string) => intOf(isUri(text))),
+  is_user: decl('str', 'int', (ctx, user: string) => intOf(isUser(ctx, user))),
+  uri_param: decl('str', 'int', (ctx, name: string) => intOf(ruriHasParam(ctx, name, null))),
+  uri_param_value: decl('str, str', 'int', (ctx, name: string, value: string) => intOf(ruriHasParam(ctx, name, value))),
+  uri_param_any: decl('str', 'int', (ctx, name: string) => intOf(ruriHasParam(ctx, name, 'any'))),
+  uri_param_rm: decl('str', 'int', (ctx, name: string) => intOf(removeRuriParam(ctx, name))),
+  add_uri_param: decl('str', 'int', (ctx, param: string) => intOf(addRuriParam(ctx, param))),
+  is_tel_number: decl('str', 'int', (_ctx, s: string) => intOf(isTelNumber(s))),
+  is_numeric: decl('str', 'int', (_ctx, s: string) => intOf(isNumeric(s))),
+  is_alphanum: decl('str', 'int', (_ctx, s: string) => intOf(isAlphanum(s))),
+  is_alphanumex: decl('str, str', 'int', (_ctx, s: string, extra: string) => intOf(isAlphanum(s, extra))),
+  options_reply: decl('', 'int', (ctx) => optionsReply(ctx)),
+  hdr_date_check: decl('int', 'int', (ctx, tdiff: number) => intOf(dateHeaderFresh(ctx, tdiff))),
+  cmp_uri: decl('str, str', 'int', (_ctx, a: string, b: string) => compareUris(a, b)),
+  cmp_aor: decl('str, str', 'int', (_ctx, a: string, b: string) => compareAors(a, b)),
+  cmp_hdr_name: decl('str, str', 'int', (_ctx, a: string, b: string) => intOf(sameHeaderName(a, b))),
+  is_gruu: decl('', 'int', (ctx) => gruuKind(ctx)),
+  sip_parse_headers: decl('', 'int', (ctx) => intOf(parseAllHeaders(ctx))),
+});
