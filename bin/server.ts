@@ -61,6 +61,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
     routes: s.engine.stats.snapshot(),
     messages: s.engine.counters,
     transport: s.engine.transports.counters,
+    tm: s.engine.tm.snapshot(),
     runtime: {
       engine: s.manager.engine,
       language: s.manager.language,

@@ -36,6 +36,14 @@ const SCHEMA = {
       properties: { level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] } },
     },
     defines: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+    tm: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        t1_ms: positive, t2_ms: positive, t4_ms: positive, fr_timer_ms: positive, fr_inv_timer_ms: positive,
+        max_inv_lifetime_ms: positive, max_noninv_lifetime_ms: positive, auto_inv_100: { type: 'boolean' },
+      },
+    },
   },
 } as const;
 
@@ -62,6 +70,10 @@ type RawConfig = {
   control?: string | false;
   log?: { level?: Settings['log']['level'] };
   defines?: Record<string, string | number | boolean>;
+  tm?: {
+    t1_ms?: number; t2_ms?: number; t4_ms?: number; fr_timer_ms?: number; fr_inv_timer_ms?: number;
+    max_inv_lifetime_ms?: number; max_noninv_lifetime_ms?: number; auto_inv_100?: boolean;
+  };
 };
 
 export function settingsFromConfigText(text: string, file: string): Settings {
@@ -100,6 +112,16 @@ export function settingsFromConfigText(text: string, file: string): Settings {
     control: c.control === false ? null : c.control ? wrap('control', () => parseHostPort(c.control as string, 'control')) : { ...d.control! },
     log: { level: c.log?.level ?? d.log.level },
     defines: Object.fromEntries(Object.entries(c.defines ?? {}).map(([k, v]) => [k, String(v)])),
+    tm: {
+      t1: c.tm?.t1_ms ?? d.tm.t1,
+      t2: c.tm?.t2_ms ?? d.tm.t2,
+      t4: c.tm?.t4_ms ?? d.tm.t4,
+      frTimer: c.tm?.fr_timer_ms ?? d.tm.frTimer,
+      frInvTimer: c.tm?.fr_inv_timer_ms ?? d.tm.frInvTimer,
+      maxInvLifetime: c.tm?.max_inv_lifetime_ms ?? d.tm.maxInvLifetime,
+      maxNoninvLifetime: c.tm?.max_noninv_lifetime_ms ?? d.tm.maxNoninvLifetime,
+      auto100: c.tm?.auto_inv_100 ?? d.tm.auto100,
+    },
   };
 }
 

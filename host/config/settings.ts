@@ -1,4 +1,6 @@
 // The settings of a running server, with the embedded defaults `npm start` runs on.
+import { DEFAULT_TM_SETTINGS, type TmSettings } from '../tm/settings.js';
+
 export interface ListenAddress {
   proto: 'udp' | 'tcp';
   ip: string;
@@ -17,6 +19,8 @@ export interface Settings {
   log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' };
   /** Values scripts read with KSR.kx.get_def / ifdef. */
   defines: Record<string, string>;
+  /** Transaction timers (ms) and switches. */
+  tm: TmSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -32,6 +36,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   control: { ip: '127.0.0.1', port: 5080 },
   log: { level: 'info' },
   defines: {},
+  tm: { ...DEFAULT_TM_SETTINGS },
 } satisfies Settings);
 
 /** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */

@@ -13,6 +13,8 @@ import { buildErrorReply, buildReply } from '../sip/reply.js';
 import type { Settings } from '../config/settings.js';
 import { Transports } from '../transport/transports.js';
 import type { Destination } from '../transport/types.js';
+import { TransactionLayer } from '../tm/layer.js';
+import { forwardReplyStateless } from '../forward/stateless.js';
 
 export interface EngineCounters {
   received: number;
@@ -43,6 +45,7 @@ export class Engine implements CoreServices {
   private readonly myselfHosts: Set<string>;
   private readonly myselfPorts: Set<number>;
   private router: ScriptRouter | null = null;
+  readonly tm: TransactionLayer;
 
   constructor(
     readonly settings: Settings,
@@ -58,6 +61,7 @@ export class Engine implements CoreServices {
     this.logger = { log: (level, text) => scriptLog[PINO_LEVEL[level] ?? 'error'](text) };
     this.myselfHosts = myselfHosts(settings);
     this.myselfPorts = new Set(settings.listen.map((l) => l.port));
+    this.tm = new TransactionLayer(this, settings.tm);
   }
 
   setRouter(router: ScriptRouter): void {
@@ -69,6 +73,7 @@ export class Engine implements CoreServices {
   }
 
   stop(): Promise<void> {
+    this.tm.stop();
     return this.transports.stop();
   }
 
@@ -116,8 +121,13 @@ export class Engine implements CoreServices {
     this.counters.replies++;
     const ctx = new MsgContext(msg, rcv, new Map(), this);
     ctx.routeType = 'reply';
+    // as Kamailio: the core reply route first (a drop there ends the reply), then tm, then
+    // the stateless relay by Via for replies that belong to no transaction
     if (this.router?.has('ksr_reply_route')) this.runRoute('ksr_reply_route', ctx);
-    // Replies are relayed statelessly or by tm (next issue); until then they end here.
+    if (ctx.dropped) return;
+    ctx.routeType = 'reply';
+    if (this.tm.onReply(ctx)) return;
+    forwardReplyStateless(ctx);
   }
 
   /** Runs one callback, timed into the route statistics; script flags start at 0 (sr_kemi_route). */

@@ -37,6 +37,8 @@ export class UacBranch {
   final: BranchFinal | null = null;
   /** A final reply was received from the network (a faked one may come first). */
   finalReceived = false;
+  /** Which t_relay call made it (t_drop_replies("l")). */
+  round = 0;
   /** t_drop_replies: left out of the best-response choice. */
   ignored = false;
   /** A CANCEL is owed: sent as soon as a provisional reply arrives. */
@@ -73,6 +75,8 @@ export class Transaction {
   lastReply: UasReply | null = null;
   /** Status of the final reply sent upstream (0: none yet). */
   finalCode = 0;
+  /** t_relay calls that made branches so far. */
+  rounds = 0;
   /** Batches of branches t_relay scheduled that have not started yet. */
   pendingStarts = 0;
   onFailure: string | null;

@@ -32,6 +32,7 @@ const REASONS: Record<number, string> = {
 export function startBranches(tm: TmCore & BranchLinker, t: Transaction, targets: BranchTarget[], onBranch: string | null, base: MsgContext): void {
   t.pendingStarts--;
   if (t.freed) return;
+  t.rounds++;
   for (const target of targets) startBranch(tm, t, target, onBranch, base);
   tm.checkCompletion(t);
 }
@@ -39,6 +40,7 @@ export function startBranches(tm: TmCore & BranchLinker, t: Transaction, targets
 function startBranch(tm: TmCore & BranchLinker, t: Transaction, target: BranchTarget, onBranch: string | null, base: MsgContext): void {
   const index = t.branches.length;
   const b = new UacBranch(index, `${t.id}.${index}`, target.uri);
+  b.round = t.rounds;
   t.branches.push(b);
   if (t.canceled || t.finalCode >= 200) {
     b.state = 'terminated';
@@ -207,6 +209,7 @@ export function branchReply(tm: TmCore, t: Transaction, b: UacBranch, reply: Msg
   if (t.onReply && tm.core.hasRoute(t.onReply)) {
     reply.routeType = 'onreply';
     reply.dropped = false;
+    reply.stopped = false; // an exit in ksr_reply_route does not end this route
     tm.core.runRoute(t.onReply, reply);
     dropped = reply.dropped && code < 200; // only a provisional reply may be dropped
   }

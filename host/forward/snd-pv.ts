@@ -1,0 +1,33 @@
+// $snd(name): what ksr_onsend_route is about to send — ip, port, proto (1 udp, 2 tcp, as
+// Kamailio's PROTO_* numbers), sproto, af (4/6), buf, len. Null outside the onsend route.
+import { isIPv6 } from 'node:net';
+import type { MsgContext } from '../core/context.js';
+import { registerPvClass, type PvValue } from '../core/pv.js';
+import { sendInfoOf } from './onsend.js';
+
+const FIELDS: Record<string, (i: NonNullable<ReturnType<typeof sendInfoOf>>) => PvValue> = {
+  ip: (i) => i.dst.ip,
+  port: (i) => i.dst.port,
+  proto: (i) => (i.dst.proto === 'udp' ? 1 : 2),
+  sproto: (i) => i.dst.proto,
+  af: (i) => (isIPv6(i.dst.ip) ? 6 : 4),
+  buf: (i) => i.buf.toString('utf8'),
+  len: (i) => i.buf.length,
+};
+
+let registered = false;
+
+export function registerSndPv(): void {
+  if (registered) return;
+  registered = true;
+  registerPvClass('snd', {
+    hasArg: true,
+    get: (ctx: MsgContext, name: string) => {
+      const info = sendInfoOf(ctx);
+      const f = FIELDS[name];
+      return info && f ? f(info) : null;
+    },
+  });
+}
+
+registerSndPv();

@@ -1,0 +1,59 @@
+// Transaction PVs: $T_branch_idx, $T_reply_code, $T_req(pv), $T_rpl(pv) and $T(name)
+// (id_index, id_label for t_suspend/t_continue, reply_code, reply_reason, branch_index).
+// Registered with the PV engine when this file is first imported.
+import type { MsgContext } from '../core/context.js';
+import { readPv, registerPvClass, type PvValue } from '../core/pv.js';
+import { Transaction } from './transaction.js';
+
+function tOf(ctx: MsgContext): Transaction | null {
+  return ctx.transaction instanceof Transaction ? ctx.transaction : null;
+}
+
+/** The reply the route is looking at: the reply itself (onreply), else the failed branch's. */
+function replyCtx(ctx: MsgContext): MsgContext | null {
+  if (!ctx.msg.isRequest) return ctx;
+  return tOf(ctx)?.failedBranch?.final?.reply ?? null;
+}
+
+export function replyCode(ctx: MsgContext): number {
+  if (!ctx.msg.isRequest) return ctx.msg.status;
+  const t = tOf(ctx);
+  if (!t) return 0;
+  return t.failedBranch?.final?.code ?? t.finalCode;
+}
+
+function replyReason(ctx: MsgContext): string | null {
+  if (!ctx.msg.isRequest) return ctx.msg.reason;
+  const t = tOf(ctx);
+  return t?.failedBranch?.final?.reason ?? (t?.lastReply?.kind === 'local' ? t.lastReply.reason : null);
+}
+
+function inner(ctx: MsgContext | null, name: string): PvValue {
+  if (!ctx) return null;
+  const r = readPv(ctx, name);
+  return r.ok ? r.value : null;
+}
+
+const branchIdx = (ctx: MsgContext): number => Math.max(0, ctx.branchIndex);
+
+const T_FIELDS: Record<string, (ctx: MsgContext) => PvValue> = {
+  id_index: (ctx) => tOf(ctx)?.index ?? null,
+  id_label: (ctx) => tOf(ctx)?.label ?? null,
+  reply_code: replyCode,
+  reply_reason: replyReason,
+  branch_index: branchIdx,
+};
+
+let registered = false;
+
+export function registerTmPvs(): void {
+  if (registered) return;
+  registered = true;
+  registerPvClass('T_branch_idx', { hasArg: false, get: branchIdx });
+  registerPvClass('T_reply_code', { hasArg: false, get: replyCode });
+  registerPvClass('T_req', { hasArg: true, get: (ctx, name) => inner(tOf(ctx)?.req ?? null, name) });
+  registerPvClass('T_rpl', { hasArg: true, get: (ctx, name) => inner(replyCtx(ctx), name) });
+  registerPvClass('T', { hasArg: true, get: (ctx, name) => T_FIELDS[name]?.(ctx) ?? null });
+}
+
+registerTmPvs();
