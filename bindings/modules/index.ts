@@ -10,9 +10,16 @@ import { sanityModule } from './sanity.js';
 import { xModule } from './x.js';
 import { rrModule } from './rr.js';
 import { siputilsModule } from './siputils.js';
+import { coreForwardModule } from './core-forward.js';
+import { tmModule } from './tm.js';
+import { tmxModule } from './tmx.js';
+import { corexModule } from './corex.js';
+import '../../host/tm/pvs.js';
+import '../../host/forward/snd-pv.js';
 
 export const ALL_MODULES: KsrModule[] = [
   coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule, rrModule, siputilsModule,
+  coreForwardModule, tmModule, tmxModule, corexModule,
 ];
 
 export function createRegistry(extra: readonly KsrModule[] = []): Registry {

@@ -24,6 +24,8 @@ export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: st
     for (const line of recordRouteLines(ctx, inbound, outbound)) lumps.insert(ctx.msg.firstHeaderOffset, line);
   }
   const ruri = ctx.ruri === ctx.msg.ruri ? undefined : ctx.ruri;
-  const via = viaLine(target.proto, local, branch, ctx.addLocalRport);
+  // set_advertised_address/port: what the Via shows instead of the socket's address
+  const shown = { ip: ctx.advertisedAddress ?? local.ip, port: Number(ctx.advertisedPort) || local.port };
+  const via = viaLine(target.proto, shown, branch, ctx.addLocalRport);
   return { buf: buildRequest(ctx.msg, lumps, { ruri, via }), local };
 }

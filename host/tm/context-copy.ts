@@ -5,6 +5,7 @@
 import { MsgContext, type RouteType } from '../core/context.js';
 import type { SipMessage } from '../sip/message.js';
 import { copyOptions } from './options.js';
+import { copyRoutingState } from '../rr/routing-state.js';
 
 export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessage = src.msg): MsgContext {
   const c = new MsgContext(msg, src.rcv, new Map(src.vars), src.core);
@@ -25,5 +26,6 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.forcedProto = src.forcedProto;
   c.routeType = routeType;
   copyOptions(src, c);
+  copyRoutingState(src, c);
   return c;
 }
