@@ -101,3 +101,22 @@ test('answers are cached: a second resolution asks nothing; concurrent ones shar
   const asked = server.questions.slice(m).map((q) => `${q.type} ${q.name}`);
   assert.equal(new Set(asked).size, asked.length, `each question once: ${asked.join(', ')}`);
 });
+
+test('an address answer lives as long as its TTL; a failed look-up is retried after 5 s', async (t) => {
+  t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+  zone.set('short.test', [{ type: 'A', address: '192.0.2.50', ttl: 30 }]);
+  const asked = () => server.questions.filter((q) => q.name === 'short.test' && q.type === 1).length;
+  await resolveTarget(uri('sip:short.test:5060'));
+  t.mock.timers.tick(29_000);
+  await resolveTarget(uri('sip:short.test:5060'));
+  assert.equal(asked(), 1, 'within the TTL: from the cache');
+  t.mock.timers.tick(2_000);
+  zone.set('short.test', [{ type: 'A', address: '192.0.2.51', ttl: 30 }]);
+  assert.deepEqual(await resolveTarget(uri('sip:short.test:5060')), [{ proto: 'udp', ip: '192.0.2.51', port: 5060 }]);
+  assert.equal(asked(), 2, 'after the TTL: asked again');
+  await assert.rejects(resolveTarget(uri('sip:later.test:5060')));
+  zone.set('later.test', [{ type: 'A', address: '192.0.2.60' }]);
+  await assert.rejects(resolveTarget(uri('sip:later.test:5060')), /cannot resolve/, 'the failure is cached');
+  t.mock.timers.tick(5_001);
+  assert.deepEqual(await resolveTarget(uri('sip:later.test:5060')), [{ proto: 'udp', ip: '192.0.2.60', port: 5060 }]);
+});
