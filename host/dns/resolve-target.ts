@@ -117,7 +117,11 @@ function addresses(name: string): Promise<string[]> {
   ).then((v) => v.ips);
 }
 
-/** SRV records ordered by priority, then by weight (heaviest first; deterministic, see README). */
+/**
+ * SRV records ordered by priority, then by weight, heaviest first. RFC 2782 asks for a
+ * weighted random pick within a priority; a fixed order keeps a dialog's retries and the
+ * tests predictable, at the cost of sending all load of a priority to its heaviest target.
+ */
 function srv(name: string): Promise<SrvRecord[]> {
   return cached(
     `srv:${name.toLowerCase()}`,
