@@ -93,12 +93,14 @@ export class LuaRuntime implements ScriptRuntime {
     const file = this.script?.file ?? '';
     if (this.isBroken) return { outcome: 'error', error: { message: 'the Lua runtime is broken and awaits rebuilding', file, line: 0 } };
     const dispatcher = this.opts.dispatcher;
+    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
+    const outer = dispatcher.context;
     dispatcher.context = ctx;
     let r: Guarded<unknown>;
     try {
       r = this.run(this.guest.invoke, arg === undefined ? [callback] : [callback, arg]);
     } finally {
-      dispatcher.context = null;
+      dispatcher.context = outer;
     }
     if (r.outcome !== 'ok') {
       const error = this.recover(r, file, true);

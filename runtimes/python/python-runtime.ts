@@ -67,12 +67,14 @@ export class PythonRuntime implements ScriptRuntime {
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (this.broken) return { outcome: 'error', error: this.where('the Python runtime is broken and must be rebuilt') };
     const cpuMs = this.limits.cpuMs;
+    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
+    const outer = this.dispatcher.context;
     this.dispatcher.context = ctx;
     let g;
     try {
       g = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: cpuMs }));
     } finally {
-      this.dispatcher.context = null;
+      this.dispatcher.context = outer;
     }
     if (g.outcome === 'timeout' || g.outcome === 'memory') {
       // Python's state after a stop in the middle of the interpreter is not trusted.

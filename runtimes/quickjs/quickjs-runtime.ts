@@ -156,6 +156,8 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     if (this.isBroken) return this.failure('memory', 'the QuickJS runtime is broken and waits to be rebuilt');
     const vm = this.vm;
     const d = this.dispatcher;
+    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
+    const outer = d.context;
     d.context = ctx;
     this.startClock();
     const name = vm.newString(callback);
@@ -169,7 +171,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.isBroken = true;
       return this.failure('error', `quickjs failed: ${(e as Error).message}`);
     } finally {
-      d.context = null;
+      d.context = outer;
       name.dispose();
       argument?.dispose();
     }

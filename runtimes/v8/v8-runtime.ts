@@ -72,13 +72,15 @@ export class V8Runtime implements ScriptRuntime {
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     const d = this.dispatcher;
+    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
+    const outer = d.context;
     d.context = ctx;
     let r;
     try {
       const args: [string, string?] = arg === undefined ? [callback] : [callback, arg];
       r = this.sandbox.guard(() => this.invokeRef.applySync(undefined, args, { timeout: this.cpuMs }));
     } finally {
-      d.context = null;
+      d.context = outer;
     }
     switch (r.outcome) {
       case 'timeout':
