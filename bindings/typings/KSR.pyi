@@ -357,6 +357,14 @@ def route(p1: str) -> int:
     """KSR.route(str): int"""
     ...
 
+def forward() -> int:
+    """KSR.forward(): int"""
+    ...
+
+def forward_uri(p1: str) -> int:
+    """KSR.forward_uri(str): int"""
+    ...
+
 class _pv:
     @staticmethod
     def get(p1: str) -> str | int | None:
@@ -992,3 +1000,319 @@ class _siputils:
         ...
 
 siputils: _siputils
+
+class _tm:
+    @staticmethod
+    def t_relay() -> int:
+        """KSR.tm.t_relay(): int"""
+        ...
+    @staticmethod
+    def t_relay_to_proxy(p1: str) -> int:
+        """KSR.tm.t_relay_to_proxy(str): int"""
+        ...
+    @staticmethod
+    def t_relay_to_flags(p1: int) -> int:
+        """KSR.tm.t_relay_to_flags(int): int"""
+        ...
+    @staticmethod
+    def t_relay_to_proxy_flags(p1: str, p2: int) -> int:
+        """KSR.tm.t_relay_to_proxy_flags(str, int): int"""
+        ...
+    @staticmethod
+    def t_relay_to_proto(p1: str) -> int:
+        """KSR.tm.t_relay_to_proto(str): int"""
+        ...
+    @staticmethod
+    def t_relay_to_proto_addr(p1: str, p2: str, p3: int) -> int:
+        """KSR.tm.t_relay_to_proto_addr(str, str, int): int"""
+        ...
+    @staticmethod
+    def t_on_failure(p1: str) -> int:
+        """KSR.tm.t_on_failure(str): int"""
+        ...
+    @staticmethod
+    def t_on_branch(p1: str) -> int:
+        """KSR.tm.t_on_branch(str): int"""
+        ...
+    @staticmethod
+    def t_on_reply(p1: str) -> int:
+        """KSR.tm.t_on_reply(str): int"""
+        ...
+    @staticmethod
+    def t_on_branch_failure(p1: str) -> int:
+        """KSR.tm.t_on_branch_failure(str): int"""
+        ...
+    @staticmethod
+    def t_reply(p1: int, p2: str) -> int:
+        """KSR.tm.t_reply(int, str): int"""
+        ...
+    @staticmethod
+    def t_send_reply(p1: int, p2: str) -> int:
+        """KSR.tm.t_send_reply(int, str): int"""
+        ...
+    @staticmethod
+    def t_reply_error() -> int:
+        """KSR.tm.t_reply_error(): int"""
+        ...
+    @staticmethod
+    def t_check_trans() -> int:
+        """KSR.tm.t_check_trans(): int"""
+        ...
+    @staticmethod
+    def t_newtran() -> int:
+        """KSR.tm.t_newtran(): int"""
+        ...
+    @staticmethod
+    def t_release() -> int:
+        """KSR.tm.t_release(): int"""
+        ...
+    @staticmethod
+    def t_exists() -> int:
+        """KSR.tm.t_exists(): int"""
+        ...
+    @staticmethod
+    def t_lookup_request() -> int:
+        """KSR.tm.t_lookup_request(): int"""
+        ...
+    @staticmethod
+    def t_lookup_cancel() -> int:
+        """KSR.tm.t_lookup_cancel(): int"""
+        ...
+    @staticmethod
+    def t_lookup_cancel_flags(p1: int) -> int:
+        """KSR.tm.t_lookup_cancel_flags(int): int"""
+        ...
+    @staticmethod
+    def t_retransmit_reply() -> int:
+        """KSR.tm.t_retransmit_reply(): int"""
+        ...
+    @staticmethod
+    def t_is_canceled() -> int:
+        """KSR.tm.t_is_canceled(): int"""
+        ...
+    @staticmethod
+    def t_is_expired() -> int:
+        """KSR.tm.t_is_expired(): int"""
+        ...
+    @staticmethod
+    def t_is_set(p1: str) -> int:
+        """KSR.tm.t_is_set(str): int"""
+        ...
+    @staticmethod
+    def t_set_fr(p1: int, p2: int) -> int:
+        """KSR.tm.t_set_fr(int, int): int"""
+        ...
+    @staticmethod
+    def t_set_fr_inv(p1: int) -> int:
+        """KSR.tm.t_set_fr_inv(int): int"""
+        ...
+    @staticmethod
+    def t_reset_fr() -> int:
+        """KSR.tm.t_reset_fr(): int"""
+        ...
+    @staticmethod
+    def t_set_max_lifetime(p1: int, p2: int) -> int:
+        """KSR.tm.t_set_max_lifetime(int, int): int"""
+        ...
+    @staticmethod
+    def t_reset_max_lifetime() -> int:
+        """KSR.tm.t_reset_max_lifetime(): int"""
+        ...
+    @staticmethod
+    def t_set_retr(p1: int, p2: int) -> int:
+        """KSR.tm.t_set_retr(int, int): int"""
+        ...
+    @staticmethod
+    def t_reset_retr() -> int:
+        """KSR.tm.t_reset_retr(): int"""
+        ...
+    @staticmethod
+    def t_load_contacts() -> int:
+        """KSR.tm.t_load_contacts(): int"""
+        ...
+    @staticmethod
+    def ki_t_load_contacts_mode(p1: int) -> int:
+        """KSR.tm.ki_t_load_contacts_mode(int): int"""
+        ...
+    @staticmethod
+    def t_next_contacts() -> int:
+        """KSR.tm.t_next_contacts(): int"""
+        ...
+    @staticmethod
+    def t_drop_replies(p1: str) -> int:
+        """KSR.tm.t_drop_replies(str): int"""
+        ...
+    @staticmethod
+    def t_drop_replies_all() -> int:
+        """KSR.tm.t_drop_replies_all(): int"""
+        ...
+    @staticmethod
+    def t_use_uac_headers() -> int:
+        """KSR.tm.t_use_uac_headers(): int"""
+        ...
+    @staticmethod
+    def t_save_lumps() -> int:
+        """KSR.tm.t_save_lumps(): int"""
+        ...
+    @staticmethod
+    def t_check_status(p1: str) -> int:
+        """KSR.tm.t_check_status(str): int"""
+        ...
+    @staticmethod
+    def t_grep_status(p1: int) -> int:
+        """KSR.tm.t_grep_status(int): int"""
+        ...
+    @staticmethod
+    def t_is_retr_async_reply() -> int:
+        """KSR.tm.t_is_retr_async_reply(): int"""
+        ...
+    @staticmethod
+    def t_any_replied() -> int:
+        """KSR.tm.t_any_replied(): int"""
+        ...
+    @staticmethod
+    def t_any_timeout() -> int:
+        """KSR.tm.t_any_timeout(): int"""
+        ...
+    @staticmethod
+    def t_branch_replied() -> int:
+        """KSR.tm.t_branch_replied(): int"""
+        ...
+    @staticmethod
+    def t_branch_timeout() -> int:
+        """KSR.tm.t_branch_timeout(): int"""
+        ...
+    @staticmethod
+    def t_set_auto_inv_100(p1: int) -> int:
+        """KSR.tm.t_set_auto_inv_100(int): int"""
+        ...
+    @staticmethod
+    def t_set_disable_6xx(p1: int) -> int:
+        """KSR.tm.t_set_disable_6xx(int): int"""
+        ...
+    @staticmethod
+    def t_set_disable_failover(p1: int) -> int:
+        """KSR.tm.t_set_disable_failover(int): int"""
+        ...
+    @staticmethod
+    def t_set_no_e2e_cancel_reason(p1: int) -> int:
+        """KSR.tm.t_set_no_e2e_cancel_reason(int): int"""
+        ...
+    @staticmethod
+    def t_set_disable_internal_reply(p1: int) -> int:
+        """KSR.tm.t_set_disable_internal_reply(int): int"""
+        ...
+    @staticmethod
+    def t_set_no_auto_ack(p1: int) -> int:
+        """KSR.tm.t_set_no_auto_ack(int): int"""
+        ...
+    @staticmethod
+    def t_get_status_code() -> int:
+        """KSR.tm.t_get_status_code(): int"""
+        ...
+    @staticmethod
+    def t_get_branch_index() -> int:
+        """KSR.tm.t_get_branch_index(): int"""
+        ...
+    @staticmethod
+    def t_clean() -> int:
+        """KSR.tm.t_clean(): int"""
+        ...
+
+tm: _tm
+
+class _tmx:
+    @staticmethod
+    def t_precheck_trans() -> int:
+        """KSR.tmx.t_precheck_trans(): int"""
+        ...
+    @staticmethod
+    def t_is_request_route() -> int:
+        """KSR.tmx.t_is_request_route(): int"""
+        ...
+    @staticmethod
+    def t_is_reply_route() -> int:
+        """KSR.tmx.t_is_reply_route(): int"""
+        ...
+    @staticmethod
+    def t_is_failure_route() -> int:
+        """KSR.tmx.t_is_failure_route(): int"""
+        ...
+    @staticmethod
+    def t_is_branch_route() -> int:
+        """KSR.tmx.t_is_branch_route(): int"""
+        ...
+    @staticmethod
+    def t_suspend() -> int:
+        """KSR.tmx.t_suspend(): int"""
+        ...
+    @staticmethod
+    def t_continue(p1: int, p2: int, p3: str) -> int:
+        """KSR.tmx.t_continue(int, int, str): int"""
+        ...
+    @staticmethod
+    def t_flush_flags() -> int:
+        """KSR.tmx.t_flush_flags(): int"""
+        ...
+    @staticmethod
+    def t_cancel_branches(p1: str) -> int:
+        """KSR.tmx.t_cancel_branches(str): int"""
+        ...
+    @staticmethod
+    def t_cancel_callid(p1: str, p2: str, p3: int) -> int:
+        """KSR.tmx.t_cancel_callid(str, str, int): int"""
+        ...
+    @staticmethod
+    def t_cancel_callid_reason(p1: str, p2: str, p3: int, p4: int) -> int:
+        """KSR.tmx.t_cancel_callid_reason(str, str, int, int): int"""
+        ...
+    @staticmethod
+    def t_reply_callid(p1: str, p2: str, p3: int, p4: str) -> int:
+        """KSR.tmx.t_reply_callid(str, str, int, str): int"""
+        ...
+    @staticmethod
+    def t_drop() -> int:
+        """KSR.tmx.t_drop(): int"""
+        ...
+    @staticmethod
+    def t_drop_rcode(p1: int) -> int:
+        """KSR.tmx.t_drop_rcode(int): int"""
+        ...
+
+tmx: _tmx
+
+class _corex:
+    @staticmethod
+    def append_branch() -> int:
+        """KSR.corex.append_branch(): int"""
+        ...
+    @staticmethod
+    def append_branch_uri(p1: str) -> int:
+        """KSR.corex.append_branch_uri(str): int"""
+        ...
+    @staticmethod
+    def append_branch_uri_q(p1: str, p2: str) -> int:
+        """KSR.corex.append_branch_uri_q(str, str): int"""
+        ...
+    @staticmethod
+    def has_ruri_user() -> int:
+        """KSR.corex.has_ruri_user(): int"""
+        ...
+    @staticmethod
+    def has_user_agent() -> int:
+        """KSR.corex.has_user_agent(): int"""
+        ...
+    @staticmethod
+    def is_faked_msg() -> int:
+        """KSR.corex.is_faked_msg(): int"""
+        ...
+    @staticmethod
+    def is_socket_name(p1: str) -> int:
+        """KSR.corex.is_socket_name(str): int"""
+        ...
+    @staticmethod
+    def send_data(p1: str, p2: str) -> int:
+        """KSR.corex.send_data(str, str): int"""
+        ...
+
+corex: _corex

@@ -178,6 +178,10 @@ declare namespace KSR {
   function to_IPv6(): boolean;
   /** KSR.route(str): int */
   function route(p1: string): number;
+  /** KSR.forward(): int */
+  function forward(): number;
+  /** KSR.forward_uri(str): int */
+  function forward_uri(p1: string): number;
   namespace pv {
     /** KSR.pv.get(str): xval */
     function get(p1: string): string | number | null;
@@ -495,5 +499,163 @@ declare namespace KSR {
     function is_gruu(): number;
     /** KSR.siputils.sip_parse_headers(): int */
     function sip_parse_headers(): number;
+  }
+  namespace tm {
+    /** KSR.tm.t_relay(): int */
+    function t_relay(): number;
+    /** KSR.tm.t_relay_to_proxy(str): int */
+    function t_relay_to_proxy(p1: string): number;
+    /** KSR.tm.t_relay_to_flags(int): int */
+    function t_relay_to_flags(p1: number): number;
+    /** KSR.tm.t_relay_to_proxy_flags(str, int): int */
+    function t_relay_to_proxy_flags(p1: string, p2: number): number;
+    /** KSR.tm.t_relay_to_proto(str): int */
+    function t_relay_to_proto(p1: string): number;
+    /** KSR.tm.t_relay_to_proto_addr(str, str, int): int */
+    function t_relay_to_proto_addr(p1: string, p2: string, p3: number): number;
+    /** KSR.tm.t_on_failure(str): int */
+    function t_on_failure(p1: string): number;
+    /** KSR.tm.t_on_branch(str): int */
+    function t_on_branch(p1: string): number;
+    /** KSR.tm.t_on_reply(str): int */
+    function t_on_reply(p1: string): number;
+    /** KSR.tm.t_on_branch_failure(str): int */
+    function t_on_branch_failure(p1: string): number;
+    /** KSR.tm.t_reply(int, str): int */
+    function t_reply(p1: number, p2: string): number;
+    /** KSR.tm.t_send_reply(int, str): int */
+    function t_send_reply(p1: number, p2: string): number;
+    /** KSR.tm.t_reply_error(): int */
+    function t_reply_error(): number;
+    /** KSR.tm.t_check_trans(): int */
+    function t_check_trans(): number;
+    /** KSR.tm.t_newtran(): int */
+    function t_newtran(): number;
+    /** KSR.tm.t_release(): int */
+    function t_release(): number;
+    /** KSR.tm.t_exists(): int */
+    function t_exists(): number;
+    /** KSR.tm.t_lookup_request(): int */
+    function t_lookup_request(): number;
+    /** KSR.tm.t_lookup_cancel(): int */
+    function t_lookup_cancel(): number;
+    /** KSR.tm.t_lookup_cancel_flags(int): int */
+    function t_lookup_cancel_flags(p1: number): number;
+    /** KSR.tm.t_retransmit_reply(): int */
+    function t_retransmit_reply(): number;
+    /** KSR.tm.t_is_canceled(): int */
+    function t_is_canceled(): number;
+    /** KSR.tm.t_is_expired(): int */
+    function t_is_expired(): number;
+    /** KSR.tm.t_is_set(str): int */
+    function t_is_set(p1: string): number;
+    /** KSR.tm.t_set_fr(int, int): int */
+    function t_set_fr(p1: number, p2: number): number;
+    /** KSR.tm.t_set_fr_inv(int): int */
+    function t_set_fr_inv(p1: number): number;
+    /** KSR.tm.t_reset_fr(): int */
+    function t_reset_fr(): number;
+    /** KSR.tm.t_set_max_lifetime(int, int): int */
+    function t_set_max_lifetime(p1: number, p2: number): number;
+    /** KSR.tm.t_reset_max_lifetime(): int */
+    function t_reset_max_lifetime(): number;
+    /** KSR.tm.t_set_retr(int, int): int */
+    function t_set_retr(p1: number, p2: number): number;
+    /** KSR.tm.t_reset_retr(): int */
+    function t_reset_retr(): number;
+    /** KSR.tm.t_load_contacts(): int */
+    function t_load_contacts(): number;
+    /** KSR.tm.ki_t_load_contacts_mode(int): int */
+    function ki_t_load_contacts_mode(p1: number): number;
+    /** KSR.tm.t_next_contacts(): int */
+    function t_next_contacts(): number;
+    /** KSR.tm.t_drop_replies(str): int */
+    function t_drop_replies(p1: string): number;
+    /** KSR.tm.t_drop_replies_all(): int */
+    function t_drop_replies_all(): number;
+    /** KSR.tm.t_use_uac_headers(): int */
+    function t_use_uac_headers(): number;
+    /** KSR.tm.t_save_lumps(): int */
+    function t_save_lumps(): number;
+    /** KSR.tm.t_check_status(str): int */
+    function t_check_status(p1: string): number;
+    /** KSR.tm.t_grep_status(int): int */
+    function t_grep_status(p1: number): number;
+    /** KSR.tm.t_is_retr_async_reply(): int */
+    function t_is_retr_async_reply(): number;
+    /** KSR.tm.t_any_replied(): int */
+    function t_any_replied(): number;
+    /** KSR.tm.t_any_timeout(): int */
+    function t_any_timeout(): number;
+    /** KSR.tm.t_branch_replied(): int */
+    function t_branch_replied(): number;
+    /** KSR.tm.t_branch_timeout(): int */
+    function t_branch_timeout(): number;
+    /** KSR.tm.t_set_auto_inv_100(int): int */
+    function t_set_auto_inv_100(p1: number): number;
+    /** KSR.tm.t_set_disable_6xx(int): int */
+    function t_set_disable_6xx(p1: number): number;
+    /** KSR.tm.t_set_disable_failover(int): int */
+    function t_set_disable_failover(p1: number): number;
+    /** KSR.tm.t_set_no_e2e_cancel_reason(int): int */
+    function t_set_no_e2e_cancel_reason(p1: number): number;
+    /** KSR.tm.t_set_disable_internal_reply(int): int */
+    function t_set_disable_internal_reply(p1: number): number;
+    /** KSR.tm.t_set_no_auto_ack(int): int */
+    function t_set_no_auto_ack(p1: number): number;
+    /** KSR.tm.t_get_status_code(): int */
+    function t_get_status_code(): number;
+    /** KSR.tm.t_get_branch_index(): int */
+    function t_get_branch_index(): number;
+    /** KSR.tm.t_clean(): int */
+    function t_clean(): number;
+  }
+  namespace tmx {
+    /** KSR.tmx.t_precheck_trans(): int */
+    function t_precheck_trans(): number;
+    /** KSR.tmx.t_is_request_route(): int */
+    function t_is_request_route(): number;
+    /** KSR.tmx.t_is_reply_route(): int */
+    function t_is_reply_route(): number;
+    /** KSR.tmx.t_is_failure_route(): int */
+    function t_is_failure_route(): number;
+    /** KSR.tmx.t_is_branch_route(): int */
+    function t_is_branch_route(): number;
+    /** KSR.tmx.t_suspend(): int */
+    function t_suspend(): number;
+    /** KSR.tmx.t_continue(int, int, str): int */
+    function t_continue(p1: number, p2: number, p3: string): number;
+    /** KSR.tmx.t_flush_flags(): int */
+    function t_flush_flags(): number;
+    /** KSR.tmx.t_cancel_branches(str): int */
+    function t_cancel_branches(p1: string): number;
+    /** KSR.tmx.t_cancel_callid(str, str, int): int */
+    function t_cancel_callid(p1: string, p2: string, p3: number): number;
+    /** KSR.tmx.t_cancel_callid_reason(str, str, int, int): int */
+    function t_cancel_callid_reason(p1: string, p2: string, p3: number, p4: number): number;
+    /** KSR.tmx.t_reply_callid(str, str, int, str): int */
+    function t_reply_callid(p1: string, p2: string, p3: number, p4: string): number;
+    /** KSR.tmx.t_drop(): int */
+    function t_drop(): number;
+    /** KSR.tmx.t_drop_rcode(int): int */
+    function t_drop_rcode(p1: number): number;
+  }
+  namespace corex {
+    /** KSR.corex.append_branch(): int */
+    function append_branch(): number;
+    /** KSR.corex.append_branch_uri(str): int */
+    function append_branch_uri(p1: string): number;
+    /** KSR.corex.append_branch_uri_q(str, str): int */
+    function append_branch_uri_q(p1: string, p2: string): number;
+    /** KSR.corex.has_ruri_user(): int */
+    function has_ruri_user(): number;
+    /** KSR.corex.has_user_agent(): int */
+    function has_user_agent(): number;
+    /** KSR.corex.is_faked_msg(): int */
+    function is_faked_msg(): number;
+    /** KSR.corex.is_socket_name(str): int */
+    function is_socket_name(p1: string): number;
+    /** KSR.corex.send_data(str, str): int */
+    function send_data(p1: string, p2: string): number;
   }
 }

@@ -11,6 +11,9 @@ KSR.maxfwd = {}
 KSR.sanity = {}
 KSR.rr = {}
 KSR.siputils = {}
+KSR.tm = {}
+KSR.tmx = {}
+KSR.corex = {}
 
 --- KSR.dbg(str): none
 ---@param p1 string
@@ -404,6 +407,15 @@ function KSR.to_IPv6() end
 ---@param p1 string
 ---@return integer
 function KSR.route(p1) end
+
+--- KSR.forward(): int
+---@return integer
+function KSR.forward() end
+
+--- KSR.forward_uri(str): int
+---@param p1 string
+---@return integer
+function KSR.forward_uri(p1) end
 
 --- KSR.pv.get(str): xval
 ---@param p1 string
@@ -1098,5 +1110,366 @@ function KSR.siputils.is_gruu() end
 --- KSR.siputils.sip_parse_headers(): int
 ---@return integer
 function KSR.siputils.sip_parse_headers() end
+
+--- KSR.tm.t_relay(): int
+---@return integer
+function KSR.tm.t_relay() end
+
+--- KSR.tm.t_relay_to_proxy(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_relay_to_proxy(p1) end
+
+--- KSR.tm.t_relay_to_flags(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_relay_to_flags(p1) end
+
+--- KSR.tm.t_relay_to_proxy_flags(str, int): int
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.tm.t_relay_to_proxy_flags(p1, p2) end
+
+--- KSR.tm.t_relay_to_proto(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_relay_to_proto(p1) end
+
+--- KSR.tm.t_relay_to_proto_addr(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.tm.t_relay_to_proto_addr(p1, p2, p3) end
+
+--- KSR.tm.t_on_failure(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_on_failure(p1) end
+
+--- KSR.tm.t_on_branch(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_on_branch(p1) end
+
+--- KSR.tm.t_on_reply(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_on_reply(p1) end
+
+--- KSR.tm.t_on_branch_failure(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_on_branch_failure(p1) end
+
+--- KSR.tm.t_reply(int, str): int
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.tm.t_reply(p1, p2) end
+
+--- KSR.tm.t_send_reply(int, str): int
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.tm.t_send_reply(p1, p2) end
+
+--- KSR.tm.t_reply_error(): int
+---@return integer
+function KSR.tm.t_reply_error() end
+
+--- KSR.tm.t_check_trans(): int
+---@return integer
+function KSR.tm.t_check_trans() end
+
+--- KSR.tm.t_newtran(): int
+---@return integer
+function KSR.tm.t_newtran() end
+
+--- KSR.tm.t_release(): int
+---@return integer
+function KSR.tm.t_release() end
+
+--- KSR.tm.t_exists(): int
+---@return integer
+function KSR.tm.t_exists() end
+
+--- KSR.tm.t_lookup_request(): int
+---@return integer
+function KSR.tm.t_lookup_request() end
+
+--- KSR.tm.t_lookup_cancel(): int
+---@return integer
+function KSR.tm.t_lookup_cancel() end
+
+--- KSR.tm.t_lookup_cancel_flags(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_lookup_cancel_flags(p1) end
+
+--- KSR.tm.t_retransmit_reply(): int
+---@return integer
+function KSR.tm.t_retransmit_reply() end
+
+--- KSR.tm.t_is_canceled(): int
+---@return integer
+function KSR.tm.t_is_canceled() end
+
+--- KSR.tm.t_is_expired(): int
+---@return integer
+function KSR.tm.t_is_expired() end
+
+--- KSR.tm.t_is_set(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_is_set(p1) end
+
+--- KSR.tm.t_set_fr(int, int): int
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.tm.t_set_fr(p1, p2) end
+
+--- KSR.tm.t_set_fr_inv(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_set_fr_inv(p1) end
+
+--- KSR.tm.t_reset_fr(): int
+---@return integer
+function KSR.tm.t_reset_fr() end
+
+--- KSR.tm.t_set_max_lifetime(int, int): int
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.tm.t_set_max_lifetime(p1, p2) end
+
+--- KSR.tm.t_reset_max_lifetime(): int
+---@return integer
+function KSR.tm.t_reset_max_lifetime() end
+
+--- KSR.tm.t_set_retr(int, int): int
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.tm.t_set_retr(p1, p2) end
+
+--- KSR.tm.t_reset_retr(): int
+---@return integer
+function KSR.tm.t_reset_retr() end
+
+--- KSR.tm.t_load_contacts(): int
+---@return integer
+function KSR.tm.t_load_contacts() end
+
+--- KSR.tm.ki_t_load_contacts_mode(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.ki_t_load_contacts_mode(p1) end
+
+--- KSR.tm.t_next_contacts(): int
+---@return integer
+function KSR.tm.t_next_contacts() end
+
+--- KSR.tm.t_drop_replies(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_drop_replies(p1) end
+
+--- KSR.tm.t_drop_replies_all(): int
+---@return integer
+function KSR.tm.t_drop_replies_all() end
+
+--- KSR.tm.t_use_uac_headers(): int
+---@return integer
+function KSR.tm.t_use_uac_headers() end
+
+--- KSR.tm.t_save_lumps(): int
+---@return integer
+function KSR.tm.t_save_lumps() end
+
+--- KSR.tm.t_check_status(str): int
+---@param p1 string
+---@return integer
+function KSR.tm.t_check_status(p1) end
+
+--- KSR.tm.t_grep_status(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_grep_status(p1) end
+
+--- KSR.tm.t_is_retr_async_reply(): int
+---@return integer
+function KSR.tm.t_is_retr_async_reply() end
+
+--- KSR.tm.t_any_replied(): int
+---@return integer
+function KSR.tm.t_any_replied() end
+
+--- KSR.tm.t_any_timeout(): int
+---@return integer
+function KSR.tm.t_any_timeout() end
+
+--- KSR.tm.t_branch_replied(): int
+---@return integer
+function KSR.tm.t_branch_replied() end
+
+--- KSR.tm.t_branch_timeout(): int
+---@return integer
+function KSR.tm.t_branch_timeout() end
+
+--- KSR.tm.t_set_auto_inv_100(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_set_auto_inv_100(p1) end
+
+--- KSR.tm.t_set_disable_6xx(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_set_disable_6xx(p1) end
+
+--- KSR.tm.t_set_disable_failover(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_set_disable_failover(p1) end
+
+--- KSR.tm.t_set_no_e2e_cancel_reason(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_set_no_e2e_cancel_reason(p1) end
+
+--- KSR.tm.t_set_disable_internal_reply(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_set_disable_internal_reply(p1) end
+
+--- KSR.tm.t_set_no_auto_ack(int): int
+---@param p1 integer
+---@return integer
+function KSR.tm.t_set_no_auto_ack(p1) end
+
+--- KSR.tm.t_get_status_code(): int
+---@return integer
+function KSR.tm.t_get_status_code() end
+
+--- KSR.tm.t_get_branch_index(): int
+---@return integer
+function KSR.tm.t_get_branch_index() end
+
+--- KSR.tm.t_clean(): int
+---@return integer
+function KSR.tm.t_clean() end
+
+--- KSR.tmx.t_precheck_trans(): int
+---@return integer
+function KSR.tmx.t_precheck_trans() end
+
+--- KSR.tmx.t_is_request_route(): int
+---@return integer
+function KSR.tmx.t_is_request_route() end
+
+--- KSR.tmx.t_is_reply_route(): int
+---@return integer
+function KSR.tmx.t_is_reply_route() end
+
+--- KSR.tmx.t_is_failure_route(): int
+---@return integer
+function KSR.tmx.t_is_failure_route() end
+
+--- KSR.tmx.t_is_branch_route(): int
+---@return integer
+function KSR.tmx.t_is_branch_route() end
+
+--- KSR.tmx.t_suspend(): int
+---@return integer
+function KSR.tmx.t_suspend() end
+
+--- KSR.tmx.t_continue(int, int, str): int
+---@param p1 integer
+---@param p2 integer
+---@param p3 string
+---@return integer
+function KSR.tmx.t_continue(p1, p2, p3) end
+
+--- KSR.tmx.t_flush_flags(): int
+---@return integer
+function KSR.tmx.t_flush_flags() end
+
+--- KSR.tmx.t_cancel_branches(str): int
+---@param p1 string
+---@return integer
+function KSR.tmx.t_cancel_branches(p1) end
+
+--- KSR.tmx.t_cancel_callid(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.tmx.t_cancel_callid(p1, p2, p3) end
+
+--- KSR.tmx.t_cancel_callid_reason(str, str, int, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@param p4 integer
+---@return integer
+function KSR.tmx.t_cancel_callid_reason(p1, p2, p3, p4) end
+
+--- KSR.tmx.t_reply_callid(str, str, int, str): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@param p4 string
+---@return integer
+function KSR.tmx.t_reply_callid(p1, p2, p3, p4) end
+
+--- KSR.tmx.t_drop(): int
+---@return integer
+function KSR.tmx.t_drop() end
+
+--- KSR.tmx.t_drop_rcode(int): int
+---@param p1 integer
+---@return integer
+function KSR.tmx.t_drop_rcode(p1) end
+
+--- KSR.corex.append_branch(): int
+---@return integer
+function KSR.corex.append_branch() end
+
+--- KSR.corex.append_branch_uri(str): int
+---@param p1 string
+---@return integer
+function KSR.corex.append_branch_uri(p1) end
+
+--- KSR.corex.append_branch_uri_q(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.corex.append_branch_uri_q(p1, p2) end
+
+--- KSR.corex.has_ruri_user(): int
+---@return integer
+function KSR.corex.has_ruri_user() end
+
+--- KSR.corex.has_user_agent(): int
+---@return integer
+function KSR.corex.has_user_agent() end
+
+--- KSR.corex.is_faked_msg(): int
+---@return integer
+function KSR.corex.is_faked_msg() end
+
+--- KSR.corex.is_socket_name(str): int
+---@param p1 string
+---@return integer
+function KSR.corex.is_socket_name(p1) end
+
+--- KSR.corex.send_data(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.corex.send_data(p1, p2) end
 
 return KSR
