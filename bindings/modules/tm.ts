@@ -134,8 +134,8 @@ const fn: Record<string, KsrDeclaration> = {
   }),
   t_set_max_lifetime: decl('int, int', 'int', (ctx, inv: number, noninv: number) => {
     const o = optionsOf(ctx);
-    o.maxInvLifetime = inv > 0 ? inv : null;
-    o.maxNoninvLifetime = noninv > 0 ? noninv : null;
+    if (inv > 0) o.maxInvLifetime = inv;
+    if (noninv > 0) o.maxNoninvLifetime = noninv;
     return 1;
   }),
   t_reset_max_lifetime: decl('', 'int', (ctx) => {
@@ -145,8 +145,8 @@ const fn: Record<string, KsrDeclaration> = {
   }),
   t_set_retr: decl('int, int', 'int', (ctx, t1: number, t2: number) => {
     const o = optionsOf(ctx);
-    o.t1 = t1 > 0 ? t1 : null;
-    o.t2 = t2 > 0 ? t2 : null;
+    if (t1 > 0) o.t1 = t1;
+    if (t2 > 0) o.t2 = t2;
     return 1;
   }),
   t_reset_retr: decl('', 'int', (ctx) => {

@@ -121,12 +121,10 @@ function frExpired(tm: TmCore, t: Transaction, b: UacBranch): void {
   tm.stats.branchTimeouts++;
   const canCancel = t.isInvite && b.replied;
   localFinal(tm, t, b, 408);
-  if (canCancel) {
-    sendCancel(tm, t, b);
-    endBranch(tm, t, b, 64 * t1Of(tm, t)); // wait for the 487 to ACK it
-  } else {
-    endBranch(tm, t, b, 0);
-  }
+  if (canCancel) sendCancel(tm, t, b);
+  // a late reply still finds the branch for a while: a late final is ACKed (or, a 2xx,
+  // relayed) instead of being relayed statelessly as a stranger
+  endBranch(tm, t, b, t.isInvite ? 64 * t1Of(tm, t) : tm.settings.t4);
   tm.checkCompletion(t);
 }
 
