@@ -71,6 +71,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed },
   }));
+  rpc.register('tm.stats', () => s.engine.tm.snapshot());
   rpc.register('kemi.stats_reset', () => (s.engine.stats.reset(), { ok: true }));
 }
 
