@@ -14,9 +14,11 @@ const { values } = parseArgs({
     engines: { type: 'string', default: 'v8,quickjs,fengari,pyodide' },
     scenario: { type: 'string', default: 'options' },
     transport: { type: 'string', default: 'udp' },
+    scripts: { type: 'string' },
   },
 });
 
+// --scripts DIR: run the routing.{js,lua,py} of another folder (default: sample-scripts/)
 const SCRIPT: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
   v8: { file: 'routing.js', engine: 'v8' },
   quickjs: { file: 'routing.js', engine: 'quickjs' },
@@ -28,7 +30,7 @@ const rows: string[] = [];
 for (const name of values.engines!.split(',')) {
   const s = SCRIPT[name];
   if (!s) throw new Error(`unknown engine ${name}`);
-  const script = fileURLToPath(new URL(`../sample-scripts/${s.file}`, import.meta.url));
+  const script = values.scripts ? `${values.scripts}/${s.file}` : fileURLToPath(new URL(`../sample-scripts/${s.file}`, import.meta.url));
   const server = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000 });
   try {
     const reload = await server.rpc('kemi.reload');
@@ -50,6 +52,7 @@ for (const name of values.engines!.split(',')) {
     rows.push(
       `| ${name} | ${Math.round(reload.result?.loadMs ?? NaN)} ms | ${(stats.runtime.memoryBytes / 1e6).toFixed(1)} MB | ${(stats.process.rssBytes / 1e6).toFixed(0)} MB | ${r.count} | ${r.avg} | ${r.min} | ${r.max} | ${(Number(values.calls) / seconds).toFixed(0)}/s | ${failed} | ${run.code} |`,
     );
+    if (run.code !== 0) process.stderr.write(`${name}: sipp exited ${run.code}\n${run.errors.slice(0, 1500)}\n${run.stderr.slice(-1500)}\n`);
     process.stderr.write(`${name}: done\n`);
   } finally {
     await server.stop();

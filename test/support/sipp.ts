@@ -1,5 +1,5 @@
 // Runs real sipp against a server on loopback. Every run is bounded: -m calls and a timeout.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,34 +13,65 @@ export interface SippRun {
   errors: string;
 }
 
-export function scenario(name: string): string {
-  return fileURLToPath(new URL(`../integration/scenarios/${name}`, import.meta.url));
-}
-
-export async function runSipp(opts: {
+export interface SippOptions {
   scenario: string;
-  port: number;
+  /** Where to send (a UAC's proxy). A UAS gets no target. */
+  port?: number;
+  /** Local port (a UAS listens there); absent: one the system picks. */
+  localPort?: number;
   transport: 'udp' | 'tcp';
   calls: number;
   rate?: number;
   timeoutS?: number;
+  /** -key NAME VALUE pairs for the scenario's [NAME] keywords. */
+  keys?: Record<string, string>;
+  /** Percentage of packets sipp loses on purpose (UDP). */
+  lost?: number;
   extra?: string[];
-}): Promise<SippRun> {
+}
+
+export function scenario(name: string): string {
+  return fileURLToPath(new URL(`../integration/scenarios/${name}`, import.meta.url));
+}
+
+export interface SippProcess {
+  child: ChildProcess;
+  done: Promise<SippRun>;
+}
+
+/** Starts sipp and returns at once; `done` resolves when it exits. */
+export function startSipp(opts: SippOptions): SippProcess {
   const dir = mkdtempSync(join(tmpdir(), 'ksr-sipp-'));
   const args = [
-    `127.0.0.1:${opts.port}`, '-sf', opts.scenario, '-i', '127.0.0.1', '-p', '0',
+    ...(opts.port ? [`127.0.0.1:${opts.port}`] : []),
+    '-sf', opts.scenario, '-i', '127.0.0.1', ...(opts.localPort ? ['-p', String(opts.localPort)] : []),
     '-t', opts.transport === 'udp' ? 'u1' : 't1',
     '-m', String(opts.calls), '-r', String(opts.rate ?? 100), '-l', '200',
     '-timeout', `${opts.timeoutS ?? 30}s`, '-timeout_error', '-nostdin', '-trace_err', '-nr',
+    ...(opts.lost ? ['-lost', String(opts.lost)] : []),
+    ...Object.entries(opts.keys ?? {}).flatMap(([k, v]) => ['-key', k, v]),
     ...(opts.extra ?? []),
   ];
   const child = spawn('sipp', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const code: number | null = await new Promise((r) => child.on('exit', (c) => r(c)));
-  const errFile = readdirSync(dir).find((f) => f.endsWith('_errors.log'));
-  const errors = errFile ? readFileSync(join(dir, errFile), 'utf8') : '';
-  return { code, stdout, stderr, errors };
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const done = new Promise<SippRun>((resolve) =>
+    child.on('exit', (code) => {
+      const errFile = readdirSync(dir).find((f) => f.endsWith('_errors.log'));
+      const errors = errFile ? readFileSync(join(dir, errFile), 'utf8') : '';
+      resolve({ code, stdout, stderr, errors });
+    }),
+  );
+  return { child, done };
+}
+
+export function runSipp(opts: SippOptions): Promise<SippRun> {
+  return startSipp(opts).done;
+}
+
+/** A failure message with what sipp said, for assertions. */
+export function explain(name: string, run: SippRun): string {
+  return `${name}: sipp exited ${run.code}\n${run.errors.slice(0, 3000)}\n${run.stderr.slice(-1500)}\n${run.stdout.slice(-1500)}`;
 }

@@ -1,0 +1,140 @@
+// sipp as caller → ksr-host running the sample proxy → sipp as callee(s), for one runtime,
+// over UDP and TCP: full call, CANCEL, 486 → failure route → second callee, no answer → 408,
+// lost packets, UDP in → TCP out, and a reload between INVITE and its reply.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { explain, scenario, startSipp, type SippOptions } from '../support/sipp.js';
+import { freePort } from '../support/ports.js';
+
+const EXT = { js: 'js', lua: 'lua', python: 'py' } as const;
+/** fr_inv_timer of the test server: short so the 408 flow is quick. */
+const FR_INV_MS = 2500;
+
+interface Flow {
+  caller: string;
+  callees: { scenario: string; transport?: 'udp' | 'tcp' }[];
+  /** Percentage of the caller's packets sipp loses. (A sipp callee loses on purpose only
+   *  where its scenario says so: sipp forgets a finished call, so a lost final 200 to a BYE
+   *  would leave it deaf to the retransmissions.) */
+  lost?: number;
+  calls?: number;
+}
+
+export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' | 'quickjs'): void {
+  describe(`proxy call flows, ${language}${engine ? ` on ${engine}` : ''}`, () => {
+    let server: ServerProcess;
+    let dir: string;
+    let scriptFile: string;
+    let sample: string;
+    let failoverPort = 0;
+
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'ksr-calls-'));
+      sample = readFileSync(fileURLToPath(new URL(`../../sample-scripts/routing.${EXT[language]}`, import.meta.url)), 'utf8');
+      scriptFile = join(dir, `routing.${EXT[language]}`);
+      writeFileSync(scriptFile, sample);
+      failoverPort = await freePort();
+      const config = join(dir, 'ksr-host.yaml');
+      writeFileSync(
+        config,
+        `tm: { fr_inv_timer_ms: ${FR_INV_MS}, fr_timer_ms: 4000 }\ndefines: { FAILOVER_URI: "sip:failover@127.0.0.1:${failoverPort}" }\n`,
+      );
+      server = await startServerProcess({ script: scriptFile, engine, extraArgs: ['--config', config], startTimeoutMs: 60000 });
+    });
+    after(async () => server?.stop());
+
+    /** Starts the callees, then the caller; all must end with sipp's exit code 0. */
+    async function runFlow(name: string, transport: 'udp' | 'tcp', flow: Flow): Promise<void> {
+      const calls = flow.calls ?? 3;
+      const ports: number[] = [];
+      const callees = [];
+      for (const [i, c] of flow.callees.entries()) {
+        // the second callee is the failover destination, FAILOVER_URI: always UDP
+        const port = i === 1 ? failoverPort : await freePort();
+        ports.push(port);
+        const t = i === 1 ? 'udp' : (c.transport ?? transport);
+        const opts: SippOptions = { scenario: scenario(c.scenario), localPort: port, transport: t, calls, timeoutS: 40 };
+        callees.push(startSipp(opts));
+      }
+      const all = [...callees];
+      try {
+        await new Promise((r) => setTimeout(r, 300)); // let the callees bind
+        const t = flow.callees[0]!.transport ?? transport;
+        const callee = `127.0.0.1:${ports[0]}${t === 'tcp' ? ';transport=tcp' : ''}`;
+        const caller = startSipp({
+          scenario: scenario(flow.caller), port: server.port, localPort: await freePort(), transport, calls, rate: 5,
+          timeoutS: 40, lost: flow.lost, keys: { callee }, extra: ['-s', 'bob'],
+        });
+        all.push(caller);
+        const c = await caller.done;
+        assert.equal(c.code, 0, explain(`${name} caller`, c) + `\nserver:\n${server.output().slice(-3000)}`);
+        for (const [i, p] of callees.entries()) {
+          const r = await p.done;
+          assert.equal(r.code, 0, explain(`${name} callee ${i}`, r));
+        }
+      } finally {
+        for (const p of all) if (p.child.exitCode === null) p.child.kill('SIGKILL');
+      }
+    }
+
+    for (const transport of ['udp', 'tcp'] as const) {
+      test(`full call INVITE/100/180/200/ACK/BYE over ${transport}`, () =>
+        runFlow('call', transport, { caller: 'uac-call.xml', callees: [{ scenario: 'uas-answer.xml' }] }));
+
+      test(`CANCEL before answer over ${transport}`, () =>
+        runFlow('cancel', transport, { caller: 'uac-cancel.xml', callees: [{ scenario: 'uas-ring-cancel.xml' }] }));
+
+      test(`486 → failure route → second callee answers, over ${transport}`, () =>
+        runFlow('failover', transport, { caller: 'uac-call.xml', callees: [{ scenario: 'uas-busy.xml' }, { scenario: 'uas-answer.xml' }] }));
+
+      test(`no answer → 408 after fr_inv_timer (failover tried once), over ${transport}`, () =>
+        runFlow('timeout', transport, {
+          caller: 'uac-timeout.xml', calls: 2,
+          callees: [{ scenario: 'uas-ring-cancel.xml' }, { scenario: 'uas-ring-cancel.xml' }],
+        }));
+    }
+
+    test('lost and duplicated packets over UDP are repaired by retransmissions', () =>
+      runFlow('lossy call', 'udp', { caller: 'uac-call.xml', callees: [{ scenario: 'uas-answer-lossy.xml' }], lost: 10, calls: 8 }));
+
+    test('UDP in, TCP out (double Record-Route)', () =>
+      runFlow('udp→tcp', 'udp', { caller: 'uac-call.xml', callees: [{ scenario: 'uas-answer.xml', transport: 'tcp' }] }));
+
+    test('a reload between the INVITE and its reply runs the failure route of the new script', async () => {
+      // The running script has no failover (its failure route reads a define that is not set);
+      // the busy callee answers after a pause, during which the sample script is reloaded.
+      writeFileSync(scriptFile, sample.replaceAll('FAILOVER_URI', 'NO_SUCH_DEFINE'));
+      assert.equal((await server.rpc('kemi.reload')).error, undefined);
+      const busyPort = await freePort();
+      const busy = startSipp({ scenario: scenario('uas-busy-late.xml'), localPort: busyPort, transport: 'udp', calls: 1, timeoutS: 30 });
+      const answer = startSipp({ scenario: scenario('uas-answer.xml'), localPort: failoverPort, transport: 'udp', calls: 1, timeoutS: 30 });
+      await new Promise((r) => setTimeout(r, 300));
+      const caller = startSipp({
+        scenario: scenario('uac-call.xml'), port: server.port, localPort: await freePort(), transport: 'udp', calls: 1, timeoutS: 30,
+        keys: { callee: `127.0.0.1:${busyPort}` }, extra: ['-s', 'bob'],
+      });
+      await new Promise((r) => setTimeout(r, 500)); // the INVITE is out, the 486 not yet
+      writeFileSync(scriptFile, sample);
+      assert.equal((await server.rpc('kemi.reload')).error, undefined);
+      const c = await caller.done;
+      assert.equal(c.code, 0, explain('caller', c) + `\nserver:\n${server.output().slice(-3000)}`);
+      assert.equal((await busy.done).code, 0);
+      assert.equal((await answer.done).code, 0);
+    });
+
+    test('the transaction table empties after the calls', async () => {
+      let tm: { transactions: number } | undefined;
+      for (let i = 0; i < 60; i++) {
+        tm = (await server.rpc('kemi.stats')).result.tm;
+        if (tm?.transactions === 0) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      assert.equal(tm?.transactions, 0, JSON.stringify(tm));
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { callFlowSuite } from './call-flow-suite.js';
+
+callFlowSuite('js', 'v8');
