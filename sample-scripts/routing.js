@@ -1,15 +1,55 @@
-// ksr-host sample routing script, JavaScript (runs on v8, or QuickJS with --engine quickjs).
+// ksr-host sample routing script, JavaScript (v8, or QuickJS with --engine quickjs).
 // routing.lua and routing.py behave identically.
-// Sanity and max-forwards checks; OPTIONS to us -> 200; REGISTER -> 200 echoing the
-// Contact (the registrar comes later); anything else -> 404. Every reply we send carries
-// "X-Routed-By: js".
+//
+// A stateful proxy in the shape of Kamailio's kamailio-basic-kemi scripts:
+//   sanity and max-forwards checks; CANCEL and retransmissions handled by tm;
+//   in-dialog requests routed by Record-Route (loose_route); dialog-forming requests
+//   record-routed; OPTIONS to us -> 200; REGISTER -> 200 echoing the Contact (the
+//   registrar comes later); other requests to us -> 404; everything else relayed to the
+//   Request-URI, with a branch route that adds "X-Branch-Route: js", an onreply route that
+//   logs the status, and a failure route that re-routes to FAILOVER_URI (a define of the
+//   config) on 486 or 408. Every reply we send ourselves carries "X-Routed-By: js".
 
 var LANGUAGE = 'js';
+var FLT_FAILOVER = 1; // set once the call went to the failover destination
 
-// A helper that ends the route: KSR.x.exit() stops the callback (try/catch cannot swallow it).
+// Ends the route with a reply. KSR.x.exit() stops the callback (try/catch cannot swallow it).
 function replyAndExit(code, reason) {
   KSR.sl.sl_send_reply(code, reason);
   KSR.x.exit();
+}
+
+// Relays statefully, with the branch, reply and failure callbacks named for tm.
+function routeRelay() {
+  if (KSR.is_method_in('IBSCUM')) {
+    KSR.tm.t_on_branch('ksr_branch_manage');
+    KSR.tm.t_on_reply('ksr_onreply_manage');
+  }
+  if (KSR.is_INVITE()) {
+    KSR.tm.t_on_failure('ksr_failure_manage');
+  }
+  if (KSR.tm.t_relay() < 0) {
+    KSR.sl.sl_reply_error();
+  }
+  KSR.x.exit();
+}
+
+// Requests within a dialog follow the Record-Route set.
+function routeWithinDialog() {
+  if (KSR.siputils.has_totag() < 0) {
+    return;
+  }
+  if (KSR.rr.loose_route() > 0) {
+    routeRelay();
+  }
+  if (KSR.is_ACK()) {
+    // an ACK without a transaction and without a route: nothing to do with it
+    if (KSR.tm.t_check_trans() > 0) {
+      routeRelay();
+    }
+    KSR.x.exit();
+  }
+  replyAndExit(404, 'Not here');
 }
 
 function ksr_request_route() {
@@ -22,11 +62,28 @@ function ksr_request_route() {
   if (KSR.sanity.sanity_check(1511, 7) < 0) {
     KSR.x.exit();
   }
-  if (KSR.is_ACK()) {
+
+  if (KSR.is_CANCEL()) {
+    if (KSR.tm.t_check_trans() > 0) {
+      routeRelay();
+    }
     KSR.x.exit();
   }
 
-  if (KSR.is_OPTIONS() && KSR.is_myself_ruri()) {
+  // retransmissions are absorbed by tm (0: handled)
+  if (!KSR.is_ACK()) {
+    if (KSR.tmx.t_precheck_trans() > 0) {
+      KSR.tm.t_check_trans();
+      KSR.x.exit();
+    }
+    if (KSR.tm.t_check_trans() === 0) {
+      KSR.x.exit();
+    }
+  }
+
+  routeWithinDialog();
+
+  if (KSR.is_OPTIONS() && KSR.is_myself_ruri() && KSR.pv.is_null('$rU')) {
     replyAndExit(200, 'OK');
   }
 
@@ -38,5 +95,37 @@ function ksr_request_route() {
     replyAndExit(200, 'OK');
   }
 
-  replyAndExit(404, 'Not Found');
+  if (KSR.is_ACK()) {
+    KSR.x.exit();
+  }
+
+  if (KSR.is_myself_ruri()) {
+    replyAndExit(404, 'Not Found');
+  }
+
+  if (KSR.is_method_in('IS')) {
+    KSR.rr.record_route();
+  }
+  routeRelay();
+}
+
+function ksr_branch_manage() {
+  KSR.hdr.append('X-Branch-Route: ' + LANGUAGE + '\r\n');
+}
+
+function ksr_onreply_manage() {
+  KSR.info('reply ' + KSR.pv.get('$rs') + ' ' + KSR.pv.get('$rr') + ' for ' + KSR.pv.get('$ci'));
+}
+
+function ksr_failure_manage() {
+  if (KSR.tm.t_is_canceled() > 0) {
+    return;
+  }
+  var code = KSR.pv.get('$T_reply_code');
+  var failover = KSR.kx.get_def('FAILOVER_URI');
+  if ((code === 486 || code === 408) && failover !== null && !KSR.isflagset(FLT_FAILOVER)) {
+    KSR.setflag(FLT_FAILOVER);
+    KSR.pv.sets('$ru', failover);
+    routeRelay();
+  }
 }

@@ -37,7 +37,8 @@ export function sampleScriptSuite(language: 'js' | 'lua' | 'python', engine?: 'v
       assert.equal(statusOf(reg!), 200);
       assert.match(headerValue(reg!, 'Contact') ?? '', /^<sip:alice@127\.0\.0\.1:\d+>;expires=60$/);
 
-      const [inv] = await udpExchange(server.port, request('MESSAGE', server.port, { ruri: 'sip:bob@example.org' }));
+      // a request to a user here: no registrar yet, so 404 (nothing leaves loopback)
+      const [inv] = await udpExchange(server.port, request('MESSAGE', server.port, { ruri: `sip:bob@127.0.0.1:${server.port}` }));
       assert.equal(statusOf(inv!), 404);
       assert.equal(headerValue(inv!, 'X-Routed-By'), language);
 
