@@ -1,0 +1,124 @@
+// The storage contract: what the registrar, usrloc and auth need from a database, behind one
+// interface with three drivers (SQLite embedded, Redis and PostgreSQL for several nodes).
+//
+// KSR functions run synchronously inside a route (as Kamailio's do, blocking their worker),
+// so the calls a route makes are synchronous here too: SQLite natively (better-sqlite3);
+// Redis and PostgreSQL through a worker thread that the calling thread waits on
+// (Atomics.wait) for at most `timeoutMs`. A database that is gone makes these calls throw
+// StoreUnavailable quickly (a breaker fails fast for a while after a failure), which the
+// route turns into a 500; the server never stops for it.
+//
+// Tables follow Kamailio's schemas (`subscriber` version 7, `location` version 9), so an
+// existing Kamailio database works; the schema is created on start when missing.
+
+/** A row of Kamailio's `subscriber` table. */
+export interface Subscriber {
+  username: string;
+  domain: string;
+  /** Plain password; '' when only the hashes are kept. */
+  password: string;
+  /** MD5(username:realm:password), realm = domain. */
+  ha1: string;
+  /** MD5(username@domain:realm:password). */
+  ha1b: string;
+}
+
+/** A row of Kamailio's `location` table (times in seconds since the epoch; 0 = none). */
+export interface LocationRecord {
+  /** Unique id of the record (Kamailio's ruid). */
+  ruid: string;
+  username: string;
+  /** '' unless usrloc runs with domains (use_domain). */
+  domain: string;
+  contact: string;
+  /** Source address the REGISTER came from when NATed ("sip:IP:PORT;transport=X"), else ''. */
+  received: string;
+  /** Path header value (RFC 3327), '' when none. */
+  path: string;
+  /** Absolute expiry time, seconds. */
+  expires: number;
+  /** q value 0..1; -1 when not given (Kamailio's Q_UNSPECIFIED). */
+  q: number;
+  callid: string;
+  cseq: number;
+  /** Seconds. */
+  lastModified: number;
+  flags: number;
+  cflags: number;
+  userAgent: string;
+  /** Local socket the REGISTER came in on, "udp:127.0.0.1:5060". */
+  socket: string;
+  /** Bitmask of allowed methods, -1 when unknown. */
+  methods: number;
+  /** +sip.instance (RFC 5626), '' when none. */
+  instance: string;
+  /** reg-id (RFC 5626), 0 when none. */
+  regId: number;
+  /** Which node wrote it (Kamailio's server_id). */
+  serverId: number;
+  /** TCP connection id, -1 when none. */
+  connectionId: number;
+  keepalive: number;
+  partition: number;
+}
+
+/** The key of an address of record. */
+export interface Aor {
+  username: string;
+  domain: string;
+}
+
+export class StoreUnavailable extends Error {
+  constructor(
+    readonly store: string,
+    message: string,
+  ) {
+    super(`${store}: ${message}`);
+    this.name = 'StoreUnavailable';
+  }
+}
+
+/** What routes call, synchronously. Every method may throw StoreUnavailable. */
+export interface SyncStore {
+  /** 'sqlite' | 'redis' | 'postgres'. */
+  readonly kind: string;
+  /** The URL it was opened with, password masked. */
+  readonly description: string;
+
+  subscriber(username: string, domain: string): Subscriber | null;
+
+  /** Records of one AoR, in no particular order. */
+  locations(aor: Aor): LocationRecord[];
+  /** Inserts or replaces the record with the same ruid. */
+  putLocation(rec: LocationRecord): void;
+  deleteLocation(ruid: string): void;
+  /** Removes every record of the AoR; how many went. */
+  deleteAor(aor: Aor): number;
+  /** Removes and returns the records whose expires <= nowS (for the expiry timer and its events). */
+  takeExpired(nowS: number): LocationRecord[];
+  /** Every record (ul.dump; loading memory at start); at most `limit`. */
+  allLocations(limit?: number): LocationRecord[];
+
+  /** A cheap round trip that throws StoreUnavailable when the database is gone. */
+  ping(): void;
+  close(): Promise<void>;
+}
+
+/** Subscriber administration (the `ksr-host user` commands); asynchronous, not for routes. */
+export interface SubscriberAdmin {
+  addSubscriber(username: string, domain: string, password: string): Promise<void>;
+  /** Adds many at once, in one transaction where the database has them; returns how many. */
+  importSubscribers(rows: Array<{ username: string; domain: string; password: string }>): Promise<number>;
+  setPassword(username: string, domain: string, password: string): Promise<boolean>;
+  removeSubscriber(username: string, domain: string): Promise<boolean>;
+  listSubscribers(): Promise<Array<{ username: string; domain: string }>>;
+}
+
+export type Store = SyncStore & SubscriberAdmin;
+
+export interface StoreOptions {
+  /** How long a synchronous call waits for Redis or PostgreSQL (default 500 ms). */
+  timeoutMs?: number;
+  /** This node's id, written as server_id. */
+  serverId?: number;
+}
