@@ -1,0 +1,147 @@
+// The embedded store: better-sqlite3, synchronous, WAL, prepared statements, Kamailio's tables.
+import Database from 'better-sqlite3';
+import type { Aor, LocationRecord, Store, StoreOptions, Subscriber } from './store.js';
+import { StoreUnavailable } from './store.js';
+import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
+import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
+
+// Times are DATETIME text in UTC; read back as seconds. 1970-01-01 00:00:00 is "no expiry".
+const SELECT_COLUMNS = LOCATION_COLUMNS.map((c) => {
+  if (c === 'expires' || c === 'last_modified') return `CAST(strftime('%s', ${c}) AS INTEGER) AS ${c}`;
+  return c;
+}).join(', ');
+const INSERT_VALUES = LOCATION_COLUMNS.map((c) => (c === 'expires' || c === 'last_modified' ? `datetime(@${c}, 'unixepoch')` : `@${c}`)).join(', ');
+const UPDATE_SET = LOCATION_COLUMNS.filter((c) => c !== 'ruid').map((c) => `${c} = excluded.${c}`).join(', ');
+const NO_EXPIRY = `'1970-01-01 00:00:00'`;
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly description: string;
+  private readonly db: Database.Database;
+  private readonly st: ReturnType<SqliteStore['prepare']>;
+
+  constructor(path: string, opts: StoreOptions = {}) {
+    this.description = `sqlite:${path}`;
+    try {
+      this.db = new Database(path, { timeout: opts.timeoutMs ?? 500 });
+      // WAL lets readers run while one writes (several processes may share the file)
+      if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.createSchema();
+      this.st = this.prepare();
+    } catch (e) {
+      throw new Error(`${this.description}: cannot open the database: ${(e as Error).message}`);
+    }
+  }
+
+  private createSchema(): void {
+    this.db.transaction(() => {
+      for (const s of schemaStatements('sqlite')) this.db.exec(s);
+      for (const s of versionStatements()) this.db.exec(s);
+    }).immediate();
+    const versions = this.db.prepare('SELECT table_name, table_version FROM version').all() as Array<{ table_name: string; table_version: number }>;
+    checkVersions(versions, this.description);
+  }
+
+  private prepare() {
+    const d = this.db;
+    return {
+      subscriber: d.prepare('SELECT username, domain, password, ha1, ha1b FROM subscriber WHERE username = ? AND domain = ?'),
+      locations: d.prepare(`SELECT ${SELECT_COLUMNS} FROM location WHERE username = ? AND COALESCE(domain, '') = ?`),
+      put: d.prepare(`INSERT INTO location (${LOCATION_COLUMNS.join(', ')}) VALUES (${INSERT_VALUES}) ON CONFLICT (ruid) DO UPDATE SET ${UPDATE_SET}`),
+      delete: d.prepare('DELETE FROM location WHERE ruid = ?'),
+      deleteAor: d.prepare(`DELETE FROM location WHERE username = ? AND COALESCE(domain, '') = ?`),
+      takeExpired: d.prepare(`DELETE FROM location WHERE expires <= datetime(?, 'unixepoch') AND expires > ${NO_EXPIRY} RETURNING ${SELECT_COLUMNS}`),
+      all: d.prepare(`SELECT ${SELECT_COLUMNS} FROM location ORDER BY username, domain LIMIT ?`),
+      ping: d.prepare('SELECT 1'),
+      addSub: d.prepare('INSERT INTO subscriber (username, domain, password, ha1, ha1b) VALUES (@username, @domain, @password, @ha1, @ha1b)'),
+      upsertSub: d.prepare(
+        'INSERT INTO subscriber (username, domain, password, ha1, ha1b) VALUES (@username, @domain, @password, @ha1, @ha1b) ' +
+          'ON CONFLICT (username, domain) DO UPDATE SET password = excluded.password, ha1 = excluded.ha1, ha1b = excluded.ha1b',
+      ),
+      setPass: d.prepare('UPDATE subscriber SET password = @password, ha1 = @ha1, ha1b = @ha1b WHERE username = @username AND domain = @domain'),
+      rmSub: d.prepare('DELETE FROM subscriber WHERE username = ? AND domain = ?'),
+      listSubs: d.prepare('SELECT username, domain FROM subscriber ORDER BY domain, username'),
+    };
+  }
+
+  /** SQLite errors (busy, disk full, file gone) become StoreUnavailable, which routes answer with 500. */
+  private guard<T>(what: string, f: () => T): T {
+    try {
+      return f();
+    } catch (e) {
+      if (e instanceof StoreUnavailable) throw e;
+      throw new StoreUnavailable(this.description, `${what} failed: ${(e as Error).message}`);
+    }
+  }
+
+  subscriber(username: string, domain: string): Subscriber | null {
+    const row = this.guard('subscriber', () => this.st.subscriber.get(username, domain)) as Record<string, unknown> | undefined;
+    return row ? subscriberFromRow(row) : null;
+  }
+
+  locations(aor: Aor): LocationRecord[] {
+    const rows = this.guard('locations', () => this.st.locations.all(aor.username, aor.domain)) as Record<string, unknown>[];
+    return rows.map(locationFromRow);
+  }
+
+  putLocation(rec: LocationRecord): void {
+    this.guard('putLocation', () => this.st.put.run(locationToRow(rec)));
+  }
+
+  deleteLocation(ruid: string): void {
+    this.guard('deleteLocation', () => this.st.delete.run(ruid));
+  }
+
+  deleteAor(aor: Aor): number {
+    return this.guard('deleteAor', () => this.st.deleteAor.run(aor.username, aor.domain).changes);
+  }
+
+  takeExpired(nowS: number): LocationRecord[] {
+    const rows = this.guard('takeExpired', () => this.st.takeExpired.all(Math.trunc(nowS))) as Record<string, unknown>[];
+    return rows.map(locationFromRow);
+  }
+
+  allLocations(limit?: number): LocationRecord[] {
+    const rows = this.guard('allLocations', () => this.st.all.all(limit ?? -1)) as Record<string, unknown>[];
+    return rows.map(locationFromRow);
+  }
+
+  ping(): void {
+    this.guard('ping', () => this.st.ping.get());
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  async addSubscriber(username: string, domain: string, password: string): Promise<void> {
+    checkAccount(username, domain);
+    try {
+      this.st.addSub.run(subscriberRow(username, domain, password));
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new Error(`${username}@${domain} already exists`);
+      throw e;
+    }
+  }
+
+  async importSubscribers(rows: Array<{ username: string; domain: string; password: string }>): Promise<number> {
+    for (const r of rows) checkAccount(r.username, r.domain);
+    this.db.transaction(() => {
+      for (const r of rows) this.st.upsertSub.run(subscriberRow(r.username, r.domain, r.password));
+    })();
+    return rows.length;
+  }
+
+  async setPassword(username: string, domain: string, password: string): Promise<boolean> {
+    return this.st.setPass.run(subscriberRow(username, domain, password)).changes > 0;
+  }
+
+  async removeSubscriber(username: string, domain: string): Promise<boolean> {
+    return this.st.rmSub.run(username, domain).changes > 0;
+  }
+
+  async listSubscribers(): Promise<Array<{ username: string; domain: string }>> {
+    return this.st.listSubs.all() as Array<{ username: string; domain: string }>;
+  }
+}
