@@ -9,9 +9,10 @@ import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from '../
 import { createRuntime, engineForFile } from '../runtimes/index.js';
 import { DEFAULT_LIMITS, STANDARD_CALLBACKS } from '../runtimes/runtime.js';
 import { apiList, startServer } from './server.js';
+import { parseStoreUrl } from '../host/store/store-url.js';
 
 const USAGE = `usage:
-  ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT]
+  ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL]
   ksr-host check FILE [--engine v8|quickjs]
   ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT]
   ksr-host api [--json]`;
@@ -21,7 +22,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function settingsFrom(values: { config?: string; script?: string; engine?: string; listen?: string[]; control?: string }): Settings {
+function settingsFrom(values: { config?: string; script?: string; engine?: string; listen?: string[]; control?: string; store?: string }): Settings {
   const base: Settings = values.config ? loadConfigFile(values.config) : structuredClone(DEFAULT_SETTINGS as Settings);
   if (values.script) base.routing.script = values.script;
   if (values.engine) {
@@ -30,6 +31,7 @@ function settingsFrom(values: { config?: string; script?: string; engine?: strin
   }
   if (values.listen?.length) base.listen = values.listen.map(parseListen);
   if (values.control) base.control = values.control === 'off' ? null : parseHostPort(values.control, '--control');
+  if (values.store) base.store = (parseStoreUrl(values.store), values.store);
   return base;
 }
 
@@ -42,6 +44,7 @@ async function run(args: string[]): Promise<void> {
       engine: { type: 'string' },
       listen: { type: 'string', multiple: true, short: 'l' },
       control: { type: 'string' },
+      store: { type: 'string' },
     },
   });
   let settings: Settings;

@@ -8,6 +8,8 @@ import { RpcError, RpcServer } from '../host/control/rpc-server.js';
 import type { Settings } from '../host/config/settings.js';
 import { ScriptManager } from '../runtimes/manager.js';
 import { engineForFile } from '../runtimes/index.js';
+import { openStore } from '../host/store/open-store.js';
+import type { Store } from '../host/store/store.js';
 
 export const VERSION = '0.1.0';
 
@@ -17,6 +19,7 @@ export interface Server {
   rpc: RpcServer;
   registry: Registry;
   log: Logger;
+  store: Store;
   stop(): Promise<void>;
 }
 
@@ -29,8 +32,16 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
     memoryMb: language === 'python' ? settings.limits.pythonMemoryMb : settings.limits.memoryMb,
   };
   const manager = new ScriptManager(registry, engineName, settings.routing.script, limits, log.child({ component: 'script-manager' }));
-  const loaded = await manager.start();
-  const engine = new Engine(settings, log);
+  const store = await openStore(settings.store);
+  let loaded;
+  try {
+    loaded = await manager.start();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  log.info({ store: store.description }, 'store open');
+  const engine = new Engine(settings, log, { store });
   engine.setRouter(manager);
   await engine.start();
   const rpc = new RpcServer();
@@ -41,10 +52,11 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
     'ksr-host serving',
   );
   return {
-    engine, manager, rpc, registry, log,
+    engine, manager, rpc, registry, log, store,
     async stop() {
       await Promise.all([engine.stop(), rpc.close()]);
       manager.dispose();
+      await store.close();
     },
   };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from './settings.js';
+import { parseStoreUrl } from '../store/store-url.js';
 
 const positive = { type: 'integer', minimum: 1 } as const;
 
@@ -44,6 +45,7 @@ const SCHEMA = {
         max_inv_lifetime_ms: positive, max_noninv_lifetime_ms: positive, auto_inv_100: { type: 'boolean' },
       },
     },
+    store: { type: 'string', minLength: 1 },
   },
 } as const;
 
@@ -74,6 +76,7 @@ type RawConfig = {
     t1_ms?: number; t2_ms?: number; t4_ms?: number; fr_timer_ms?: number; fr_inv_timer_ms?: number;
     max_inv_lifetime_ms?: number; max_noninv_lifetime_ms?: number; auto_inv_100?: boolean;
   };
+  store?: string;
 };
 
 export function settingsFromConfigText(text: string, file: string): Settings {
@@ -122,6 +125,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       maxNoninvLifetime: c.tm?.max_noninv_lifetime_ms ?? d.tm.maxNoninvLifetime,
       auto100: c.tm?.auto_inv_100 ?? d.tm.auto100,
     },
+    store: c.store ? wrap('store', () => (parseStoreUrl(c.store!), c.store!)) : d.store,
   };
 }
 

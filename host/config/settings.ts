@@ -21,6 +21,8 @@ export interface Settings {
   defines: Record<string, string>;
   /** Transaction timers (ms) and switches. */
   tm: TmSettings;
+  /** The database URL (host/store): sqlite:PATH, redis://HOST:PORT/DB, postgres://USER:PASS@HOST:PORT/DB. */
+  store: string;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   log: { level: 'info' },
   defines: {},
   tm: { ...DEFAULT_TM_SETTINGS },
+  store: 'sqlite:./ksr-host.db',
 } satisfies Settings);
 
 /** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */

@@ -15,6 +15,7 @@ import { Transports } from '../transport/transports.js';
 import type { Destination } from '../transport/types.js';
 import { TransactionLayer } from '../tm/layer.js';
 import { forwardReplyStateless } from '../forward/stateless.js';
+import type { SyncStore } from '../store/store.js';
 
 export interface EngineCounters {
   received: number;
@@ -27,6 +28,12 @@ export interface EngineCounters {
   /** Callbacks that ended in a script error, a timeout or out of memory. */
   scriptFailures: number;
   repliesSent: number;
+}
+
+/** What the engine is given besides settings; each member optional so tests pass only what they use. */
+export interface EngineOptions {
+  /** Opened (and later closed) by whoever builds the engine: bin/server.ts. */
+  store?: SyncStore | null;
 }
 
 const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -46,11 +53,14 @@ export class Engine implements CoreServices {
   private readonly myselfPorts: Set<number>;
   private router: ScriptRouter | null = null;
   readonly tm: TransactionLayer;
+  readonly store: SyncStore | null;
 
   constructor(
     readonly settings: Settings,
     private readonly log: Logger,
+    opts: EngineOptions = {},
   ) {
+    this.store = opts.store ?? null;
     this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },

@@ -3,6 +3,7 @@
 import type { MsgContext, Proto } from './context.js';
 import type { InvokeResult } from './router.js';
 import type { Destination } from '../transport/types.js';
+import type { SyncStore } from '../store/store.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
@@ -39,4 +40,6 @@ export interface CoreServices {
   send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean;
   /** The local address we send from and advertise (Via, Record-Route) for a protocol and family. */
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
+  /** The subscriber/location database (host/store), null when the server runs without one. */
+  readonly store: SyncStore | null;
 }

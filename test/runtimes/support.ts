@@ -50,6 +50,7 @@ const quietCore: CoreServices = {
   hasRoute: () => false,
   send: () => true,
   localAddress: () => ({ ip: '127.0.0.1', port: 5060 }),
+  store: null,
 };
 
 /** A context whose message is never read by the test registry. */

@@ -7,6 +7,7 @@ import type { InvokeResult } from '../../host/core/router.js';
 import type { Destination } from '../../host/transport/types.js';
 import type { CoreServices, LogLevel, ReplyOptions } from '../../host/core/services.js';
 import type { Proto } from '../../host/core/context.js';
+import type { SyncStore } from '../../host/store/store.js';
 
 const crlf = (lines: string[]): string => lines.join('\r\n');
 
@@ -97,6 +98,8 @@ export class RecordingCore implements CoreServices {
   readonly logger = { log: (level: LogLevel, text: string) => void this.logs.push({ level, text }) };
   readonly defines: ReadonlyMap<string, string>;
   readonly debugLevel: number;
+  /** None unless a test gives one (e.g. openStore('sqlite::memory:')). */
+  store: SyncStore | null = null;
 
   constructor(defines: Record<string, string> = { WITH_AUTH: '1', SERVER_NAME: 'ksr-test' }, debugLevel = 2) {
     this.defines = new Map(Object.entries(defines));
