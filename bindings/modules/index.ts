@@ -14,12 +14,14 @@ import { coreForwardModule } from './core-forward.js';
 import { tmModule } from './tm.js';
 import { tmxModule } from './tmx.js';
 import { corexModule } from './corex.js';
+import { authModule } from './auth.js';
+import { authDbModule } from './auth_db.js';
 import '../../host/tm/pvs.js';
 import '../../host/forward/snd-pv.js';
 
 export const ALL_MODULES: KsrModule[] = [
   coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule, rrModule, siputilsModule,
-  coreForwardModule, tmModule, tmxModule, corexModule,
+  coreForwardModule, tmModule, tmxModule, corexModule, authModule, authDbModule,
 ];
 
 export function createRegistry(extra: readonly KsrModule[] = []): Registry {

@@ -1,0 +1,47 @@
+// Sending a challenge (Kamailio's www_challenge / proxy_challenge): 401 with WWW-Authenticate
+// or 407 with Proxy-Authenticate, one header per configured algorithm. Inside a transaction the
+// reply goes through it (Kamailio's auth uses sl's tm-aware freply), else statelessly.
+import type { MsgContext } from '../core/context.js';
+import { sendStatelessReply } from '../core/stateless-reply.js';
+import { tmOf } from '../tm/layer.js';
+import { peekMarks } from './credentials.js';
+import { authOf } from './digest-auth.js';
+import type { Qop } from './digest-hash.js';
+import { realmOrDefault } from './request-identity.js';
+
+export type ChallengeKind = 'www' | 'proxy';
+
+/** Kamailio's challenge flags. */
+export const CHALLENGE_FLAGS = Object.freeze({ QOP_AUTH: 1, QOP_AUTH_INT: 2, NO_500: 4, STALE: 16 });
+
+const KIND = {
+  www: { code: 401, reason: 'Unauthorized', header: 'WWW-Authenticate' },
+  proxy: { code: 407, reason: 'Proxy Authentication Required', header: 'Proxy-Authenticate' },
+} as const;
+
+/** The challenge header lines (each with CRLF) for the request, without sending them. */
+export function challengeLines(ctx: MsgContext, realm: string, flags: number, kind: ChallengeKind): string[] {
+  const qop: Qop[] = [];
+  if (flags & CHALLENGE_FLAGS.QOP_AUTH) qop.push('auth');
+  if (flags & CHALLENGE_FLAGS.QOP_AUTH_INT) qop.push('auth-int');
+  const stale = (flags & CHALLENGE_FLAGS.STALE) !== 0 || (peekMarks(ctx)?.stale ?? false);
+  const values = authOf(ctx.core).challenge(realmOrDefault(ctx, realm), { qop, stale });
+  return values.map((v) => `${KIND[kind].header}: ${v}\r\n`);
+}
+
+/** Sends the challenge reply; 1 sent, -1 not (a reply, an ACK, a transaction already answered). */
+export function sendChallenge(ctx: MsgContext, realm: string, flags: number, kind: ChallengeKind): number {
+  if (!ctx.msg.isRequest || ctx.msg.method.toUpperCase() === 'ACK') {
+    ctx.core.logger.log('error', `auth: a challenge answers a request other than ACK, got ${ctx.msg.isRequest ? 'an ACK' : 'a reply'}`);
+    return -1;
+  }
+  const lines = challengeLines(ctx, realm, flags, kind);
+  const { code, reason } = KIND[kind];
+  const tm = tmOf(ctx.core);
+  if (tm.transactionOf(ctx)) {
+    // Kamailio adds the header as a reply lump (add_lump_rpl); tm builds (and retransmits) from them.
+    ctx.replyLumps.push(...lines);
+    return tm.reply(ctx, code, reason, false);
+  }
+  return sendStatelessReply(ctx, code, reason, { headers: lines }) ? 1 : -1;
+}

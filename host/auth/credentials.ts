@@ -1,0 +1,66 @@
+// Finding the Digest credentials for a realm in a request, and what an authentication left on
+// the request for later calls: which header line it used (consume_credentials removes it) and
+// whether its nonce was found stale (the next challenge then says stale=true).
+import type { MsgContext } from '../core/context.js';
+import type { HeaderField } from '../sip/message.js';
+import { parseCredentials } from '../sip/digest.js';
+
+export type CredentialsKind = 'authorization' | 'proxy-authorization';
+
+export interface FoundCredentials {
+  line: HeaderField;
+  params: Map<string, string>;
+}
+
+/** The first Digest credentials of that header kind whose realm is `realm`; malformed lines are skipped. */
+export function findCredentials(ctx: MsgContext, kind: CredentialsKind, realm: string): FoundCredentials | null {
+  for (const line of ctx.msg.headersNamed(kind)) {
+    let params: Map<string, string>;
+    try {
+      const c = parseCredentials(line.value);
+      if (c.scheme.toLowerCase() !== 'digest') continue;
+      params = c.params;
+    } catch {
+      continue;
+    }
+    if (params.get('realm') === realm) return { line, params };
+  }
+  return null;
+}
+
+/** The first Digest credentials of either kind, whatever the realm ($ar, $adu...). */
+export function anyCredentials(ctx: MsgContext): FoundCredentials | null {
+  for (const kind of ['authorization', 'proxy-authorization'] as const) {
+    for (const line of ctx.msg.headersNamed(kind)) {
+      try {
+        const c = parseCredentials(line.value);
+        if (c.scheme.toLowerCase() === 'digest') return { line, params: c.params };
+      } catch {
+        // a malformed line is not credentials
+      }
+    }
+  }
+  return null;
+}
+
+export interface AuthMarks {
+  /** The credentials line the last authentication of this request used. */
+  used: HeaderField | null;
+  /** The last authentication found the nonce stale (or reused): challenge with stale=true. */
+  stale: boolean;
+}
+
+const marks = new WeakMap<MsgContext, AuthMarks>();
+
+export function marksOf(ctx: MsgContext): AuthMarks {
+  let m = marks.get(ctx);
+  if (!m) {
+    m = { used: null, stale: false };
+    marks.set(ctx, m);
+  }
+  return m;
+}
+
+export function peekMarks(ctx: MsgContext): AuthMarks | undefined {
+  return marks.get(ctx);
+}

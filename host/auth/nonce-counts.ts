@@ -1,0 +1,54 @@
+// Replay protection for qop responses (RFC 7616 §3.4.5): per nonce, the highest nonce-count
+// accepted so far; a response with the same or a lower nc is refused. Memory is bounded:
+// entries leave when their nonce expires, and when the table is full the oldest entry goes and
+// `floorS` rises to its issue time: a nonce issued at or before the floor that is not in the
+// table may have been forgotten, so it is refused as stale (the client gets a fresh nonce)
+// rather than let its counts start again.
+export type NcVerdict = 'ok' | 'reused' | 'forgotten';
+
+interface Seen {
+  issuedS: number;
+  nc: number;
+}
+
+export class NonceCounts {
+  private readonly seen = new Map<string, Seen>();
+  private floorS = -1;
+  private lastPruneS = 0;
+
+  constructor(
+    readonly limit: number,
+    readonly expireS: number,
+  ) {}
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  /** Records `nc` for the nonce when it is higher than any seen; says why not otherwise. */
+  use(nonce: string, issuedS: number, nc: number, nowS: number): NcVerdict {
+    const s = this.seen.get(nonce);
+    if (s) {
+      if (nc <= s.nc) return 'reused';
+      s.nc = nc;
+      return 'ok';
+    }
+    if (issuedS <= this.floorS) return 'forgotten';
+    this.makeRoom(nowS);
+    this.seen.set(nonce, { issuedS, nc });
+    return 'ok';
+  }
+
+  private makeRoom(nowS: number): void {
+    // A full scan at most once a second, or when full: entries whose nonce expired cannot be used again.
+    if (nowS !== this.lastPruneS || this.seen.size >= this.limit) {
+      this.lastPruneS = nowS;
+      for (const [k, s] of this.seen) if (nowS - s.issuedS > this.expireS) this.seen.delete(k);
+    }
+    while (this.seen.size >= this.limit) {
+      const [k, s] = this.seen.entries().next().value as [string, Seen];
+      this.seen.delete(k);
+      if (s.issuedS > this.floorS) this.floorS = s.issuedS;
+    }
+  }
+}
