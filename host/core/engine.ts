@@ -16,6 +16,8 @@ import type { Destination } from '../transport/types.js';
 import { TransactionLayer } from '../tm/layer.js';
 import { forwardReplyStateless } from '../forward/stateless.js';
 import type { SyncStore } from '../store/store.js';
+import type { Usrloc } from '../registrar/usrloc.js';
+import { startExpiry } from '../registrar/expired-event.js';
 
 export interface EngineCounters {
   received: number;
@@ -34,6 +36,8 @@ export interface EngineCounters {
 export interface EngineOptions {
   /** Opened (and later closed) by whoever builds the engine: bin/server.ts. */
   store?: SyncStore | null;
+  /** The location table; its expiry timer runs between start() and stop(). */
+  usrloc?: Usrloc | null;
 }
 
 const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -54,6 +58,7 @@ export class Engine implements CoreServices {
   private router: ScriptRouter | null = null;
   readonly tm: TransactionLayer;
   readonly store: SyncStore | null;
+  readonly usrloc: Usrloc | null;
 
   constructor(
     readonly settings: Settings,
@@ -61,6 +66,7 @@ export class Engine implements CoreServices {
     opts: EngineOptions = {},
   ) {
     this.store = opts.store ?? null;
+    this.usrloc = opts.usrloc ?? null;
     this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },
@@ -79,10 +85,12 @@ export class Engine implements CoreServices {
   }
 
   start(): Promise<void> {
+    if (this.usrloc) startExpiry(this, this.usrloc);
     return this.transports.start();
   }
 
   stop(): Promise<void> {
+    this.usrloc?.stop();
     this.tm.stop();
     return this.transports.stop();
   }

@@ -4,6 +4,7 @@ import type { MsgContext, Proto } from './context.js';
 import type { InvokeResult } from './router.js';
 import type { Destination } from '../transport/types.js';
 import type { SyncStore } from '../store/store.js';
+import type { Usrloc } from '../registrar/usrloc.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
@@ -42,4 +43,6 @@ export interface CoreServices {
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
   /** The subscriber/location database (host/store), null when the server runs without one. */
   readonly store: SyncStore | null;
+  /** The location table (host/registrar); absent in test doubles, which get a memory one on first use. */
+  readonly usrloc?: Usrloc | null;
 }

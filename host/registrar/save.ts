@@ -1,0 +1,222 @@
+// save(): a REGISTER's bindings into usrloc (RFC 3261 §10.3), then the reply.
+//   - Contact `*` with Expires: 0 removes every binding of the AoR; `*` otherwise is a 400;
+//   - no Contact: a query, the 200 lists the bindings;
+//   - per contact: lifetime from its expires, else Expires, else default_expires, clamped
+//     to min/max_expires; 0 removes; q 0..1;
+//   - a binding matches an existing one by +sip.instance (and reg-id) when given (RFC 5626:
+//     a new registration of the same instance/reg-id replaces the old binding), else by URI;
+//   - same Call-ID with an older CSeq is a 400; an equal CSeq within 20 s is a retransmission
+//     (nothing changes), later a 400 (Kamailio's cseq_delay);
+//   - more bindings than max_contacts: 503, nothing changes;
+//   - Path (RFC 3327) stored; echoed in the 200 only with `Supported: path`; without it,
+//     path_mode strict answers 420, lazy/off store it silently;
+//   - `received` from the AVP named by received_avp (what fix_nated_register sets), or the
+//     source address when save flag 0x100 is given.
+// Everything is checked before anything is written, so a refused REGISTER changes nothing.
+import type { MsgContext } from '../core/context.js';
+import { SipParseError } from '../sip/errors.js';
+import { tryParseUri } from '../sip/uri.js';
+import type { NameAddr } from '../sip/name-addr.js';
+import { StoreUnavailable, type Aor, type LocationRecord } from '../store/store.js';
+import { allowMask, incomingContact, type IncomingContact } from './contact-params.js';
+import { E, RegistrarError } from './errors.js';
+import { contactHeaders, sendRegisterReply } from './register-reply.js';
+import { usrlocOf } from './service.js';
+import type { Usrloc } from './usrloc.js';
+
+/** save() flag bits (Kamailio's registrar.h), plus 0x100, ours. */
+export const SAVE_FLAGS = {
+  /** 0x01: memory only, no store write (write-through mode). */
+  MEMORY_ONLY: 0x01,
+  /** 0x02: no reply; reg_send_reply sends it later. */
+  NO_REPLY: 0x02,
+  /** 0x04: one binding per AoR: this REGISTER's (last) contact replaces all others. */
+  REPLACE: 0x04,
+  /** 0x08: no expires range randomisation (we have none: accepted, no effect). */
+  NO_VARIATION: 0x08,
+  /** 0x10: prepare the reply headers (we always do). */
+  PREPARE_REPLY: 0x10,
+  /** 0x100 (ksr-host): store the source address as `received`, as fix_nated_register would. */
+  RECEIVED_FROM_SOURCE: 0x100,
+} as const;
+
+/** Kamailio's save() results: 1 inserted, 2 updated, 3 deleted, 4 query (no Contact); -1 error. */
+export const SAVE_RESULT = { INSERTED: 1, UPDATED: 2, DELETED: 3, QUERY: 4 } as const;
+
+/** q set by set_q_override for the next save() of this request. */
+const qOverrides = new WeakMap<MsgContext, number>();
+
+/** set_q_override("0.5"): every contact saved by this request gets that q; -1 for a bad value. */
+export function setQOverride(ctx: MsgContext, q: string): number {
+  const t = q.trim();
+  if (!/^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(t)) {
+    ctx.core.logger.log('error', `KSR.registrar.set_q_override: expected a q value 0..1, got '${q}'`);
+    return -1;
+  }
+  qOverrides.set(ctx, Number(t));
+  return 1;
+}
+
+/** An equal CSeq this soon after the last change is a retransmission (Kamailio's cseq_delay). */
+const CSEQ_DELAY_S = 20;
+
+interface Plan {
+  aor: Aor;
+  inserts: LocationRecord[];
+  updates: LocationRecord[];
+  deletes: LocationRecord[];
+  result: number;
+}
+
+export function save(ctx: MsgContext, table: string, flags: number, aorUri?: string): number {
+  const ul = usrlocOf(ctx.core);
+  const noReply = (flags & SAVE_FLAGS.NO_REPLY) !== 0;
+  if (!ctx.msg.isRequest) {
+    ctx.core.logger.log('error', 'registrar.save: expected a REGISTER request, got a reply');
+    return -1;
+  }
+  try {
+    const r = saveBindings(ctx, ul, table, flags, aorUri);
+    sendRegisterReply(ctx, { code: 200, reason: 'OK', headers: r.headers }, noReply);
+    return r.result;
+  } catch (e) {
+    const err = asRegistrarError(ctx, e);
+    sendRegisterReply(ctx, { code: err.code, reason: err.reason, headers: [`P-Registrar-Error: ${err.detail}\r\n`, ...err.extraHeaders] }, noReply);
+    return -1;
+  }
+}
+
+function asRegistrarError(ctx: MsgContext, e: unknown): RegistrarError {
+  if (e instanceof RegistrarError) return e;
+  if (e instanceof SipParseError) return new RegistrarError(400, `${e.reason}: ${e.message}`);
+  if (e instanceof StoreUnavailable) {
+    ctx.core.logger.log('error', `registrar.save: location store unavailable: ${e.message}`);
+    return E.store();
+  }
+  throw e;
+}
+
+function saveBindings(ctx: MsgContext, ul: Usrloc, table: string, flags: number, aorUri?: string): { result: number; headers: string[] } {
+  const aor = aorFrom(ul, aorUri ?? toUri(ctx));
+  const { star, list } = parseContacts(ctx);
+  const headerExpires = headerExpiresOf(ctx);
+  const path = pathOf(ctx, ul);
+  const memoryOnly = (flags & SAVE_FLAGS.MEMORY_ONLY) !== 0;
+  let result: number = SAVE_RESULT.QUERY;
+  if (star) {
+    if (headerExpires !== 0) throw E.starExpires();
+    ul.removeAor(table, aor);
+    result = SAVE_RESULT.DELETED;
+  } else if (list.length > 0) {
+    const plan = planBindings(ctx, ul, table, aor, list, headerExpires, path.value, flags);
+    for (const rec of plan.deletes) ul.remove(table, rec, memoryOnly);
+    for (const rec of [...plan.updates, ...plan.inserts]) ul.put(table, rec, memoryOnly);
+    result = plan.result;
+  }
+  const now = ul.nowS();
+  const headers = contactHeaders(ul.contacts(table, aor), now);
+  if (path.value && path.supported) headers.push(...path.lines.map((l) => `Path: ${l}\r\n`));
+  return { result, headers };
+}
+
+function toUri(ctx: MsgContext): string {
+  try {
+    return ctx.msg.to().uriText;
+  } catch {
+    throw E.toParse();
+  }
+}
+
+function aorFrom(ul: Usrloc, uriText: string): Aor {
+  const u = tryParseUri(uriText);
+  if (!u || u.scheme === 'tel') throw E.aor(`'${uriText}' is not a SIP URI`);
+  if (u.user === '') throw E.aor(`no user part in '${uriText}'`);
+  return ul.aorOf(u.user, u.host);
+}
+
+function parseContacts(ctx: MsgContext): { star: boolean; list: NameAddr[] } {
+  try {
+    return ctx.msg.contacts();
+  } catch (e) {
+    throw E.contactParse(e instanceof SipParseError ? e.message : String(e));
+  }
+}
+
+function headerExpiresOf(ctx: MsgContext): number | undefined {
+  try {
+    return ctx.msg.expires();
+  } catch {
+    throw E.expiresParse();
+  }
+}
+
+function pathOf(ctx: MsgContext, ul: Usrloc): { value: string; lines: string[]; supported: boolean } {
+  const lines = ctx.msg.headersNamed('path').map((h) => h.value.trim());
+  const supported = ctx.msg.headersNamed('supported').some((h) => h.value.split(',').some((t) => t.trim().toLowerCase() === 'path'));
+  if (!ul.registrar.usePath || lines.length === 0) return { value: '', lines: [], supported };
+  if (!supported && ul.registrar.pathMode === 'strict') throw E.pathUnsupported();
+  return { value: lines.join(','), lines, supported };
+}
+
+function receivedOf(ctx: MsgContext, ul: Usrloc, flags: number): string {
+  const avp = ctx.avps.get(ul.registrar.receivedAvp)?.[0];
+  if (avp !== undefined && avp !== '') return String(avp);
+  if ((flags & SAVE_FLAGS.RECEIVED_FROM_SOURCE) === 0) return '';
+  const r = ctx.rcv;
+  const host = r.srcIp.includes(':') ? `[${r.srcIp}]` : r.srcIp;
+  return `sip:${host}:${r.srcPort}${r.proto === 'udp' ? '' : `;transport=${r.proto}`}`;
+}
+
+/** The existing binding a new contact updates: same instance (+ reg-id) when it has one, else same URI. */
+function matching(existing: readonly LocationRecord[], c: IncomingContact): LocationRecord | undefined {
+  if (c.instance) {
+    const byInstance = existing.find((r) => r.instance === c.instance && r.regId === c.regId);
+    if (byInstance) return byInstance;
+  }
+  return existing.find((r) => r.contact === c.uri);
+}
+
+function planBindings(
+  ctx: MsgContext, ul: Usrloc, table: string, aor: Aor, list: NameAddr[], headerExpires: number | undefined, path: string, flags: number,
+): Plan {
+  const now = ul.nowS();
+  const callId = ctx.msg.callId();
+  const cseq = ctx.msg.cseq().seq;
+  const replace = (flags & SAVE_FLAGS.REPLACE) !== 0;
+  // the same URI twice in one REGISTER: the last one counts; with REPLACE only the last contact
+  const incoming = new Map<string, IncomingContact>();
+  for (const na of replace ? list.slice(-1) : list) {
+    const c = incomingContact(na, headerExpires, ul.registrar);
+    c.q = qOverrides.get(ctx) ?? c.q;
+    incoming.set(c.instance ? `i:${c.instance}:${c.regId}` : `u:${c.uri}`, c);
+  }
+  const existing = ul.contacts(table, aor);
+  const plan: Plan = { aor, inserts: [], updates: [], deletes: [], result: SAVE_RESULT.INSERTED };
+  const touched = new Set<string>();
+  const base = {
+    username: aor.username, domain: aor.domain, received: receivedOf(ctx, ul, flags), path, callid: callId, cseq,
+    lastModified: now, flags: 0, cflags: ctx.bflags[0] ?? 0, userAgent: ctx.msg.header('user-agent')?.value ?? '',
+    socket: `${ctx.rcv.proto}:${ctx.rcv.rcvIp.includes(':') ? `[${ctx.rcv.rcvIp}]` : ctx.rcv.rcvIp}:${ctx.rcv.rcvPort}`,
+    methods: allowMask(ctx.msg.headersNamed('allow').map((h) => h.value)), serverId: ul.serverId,
+    connectionId: ctx.rcv.proto === 'udp' ? -1 : ctx.rcv.conId, keepalive: 0, partition: 0,
+  };
+  for (const c of incoming.values()) {
+    const old = matching(existing, c);
+    if (old) {
+      touched.add(old.ruid);
+      if (old.callid === callId && cseq <= old.cseq) {
+        if (cseq === old.cseq && now - old.lastModified < CSEQ_DELAY_S) continue;
+        throw E.cseq();
+      }
+      if (c.expires === 0) plan.deletes.push(old);
+      else plan.updates.push({ ...old, ...base, contact: c.uri, expires: now + c.expires, q: c.q, instance: c.instance, regId: c.regId });
+    } else if (c.expires > 0) {
+      plan.inserts.push({ ...base, ruid: ul.newRuid(), contact: c.uri, expires: now + c.expires, q: c.q, instance: c.instance, regId: c.regId });
+    }
+  }
+  if (replace) for (const r of existing) if (!touched.has(r.ruid)) plan.deletes.push(r);
+  const max = ul.registrar.maxContacts;
+  if (max > 0 && existing.length - plan.deletes.length + plan.inserts.length > max) throw E.tooMany();
+  if (plan.inserts.length === 0) plan.result = plan.updates.length > 0 ? SAVE_RESULT.UPDATED : plan.deletes.length > 0 ? SAVE_RESULT.DELETED : SAVE_RESULT.UPDATED;
+  return plan;
+}
