@@ -1,0 +1,65 @@
+// Stateless nonces (HMAC-signed issue time) and the bounded nonce-count table.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { NonceSigner } from '../../host/auth/nonce.js';
+import { NonceCounts } from '../../host/auth/nonce-counts.js';
+
+const T0 = Date.UTC(2026, 10, 26, 8, 0, 0);
+
+test('a nonce carries its issue time, is signed with HMAC-SHA256 of the secret, and differs each time', () => {
+  const s = new NonceSigner('k', 300);
+  const n = s.issue(T0);
+  const raw = Buffer.from(n, 'base64url');
+  assert.equal(raw.length, 29);
+  assert.equal(raw.readUInt32BE(1), T0 / 1000);
+  const mac = createHmac('sha256', 'k').update(raw.subarray(0, 13)).digest().subarray(0, 16);
+  assert.deepEqual(raw.subarray(13), mac);
+  assert.notEqual(s.issue(T0), n);
+  assert.deepEqual(s.check(n, T0 + 1000), { status: 'ok', issuedS: T0 / 1000 });
+});
+
+test('expiry: ok up to nonceExpire seconds, stale after; a time far ahead is invalid', () => {
+  const s = new NonceSigner('k', 300);
+  const n = s.issue(T0);
+  assert.equal(s.check(n, T0 + 300_000).status, 'ok');
+  assert.equal(s.check(n, T0 + 301_000).status, 'stale');
+  assert.equal(s.check(n, T0 - 20_000).status, 'ok', 'another node 20 s behind');
+  assert.equal(s.check(n, T0 - 120_000).status, 'invalid', 'issued 2 minutes in the future');
+});
+
+test('re-signing a changed time with a wrong key does not pass', () => {
+  const s = new NonceSigner('k', 300);
+  const raw = Buffer.from(s.issue(T0), 'base64url');
+  raw.writeUInt32BE(T0 / 1000 + 200, 1); // push the expiry out
+  assert.equal(s.check(raw.toString('base64url'), T0).status, 'invalid');
+  createHmac('sha256', 'guess').update(raw.subarray(0, 13)).digest().copy(raw, 13, 0, 16);
+  assert.equal(s.check(raw.toString('base64url'), T0).status, 'invalid');
+});
+
+test('nonce counts: the highest nc per nonce; equal or lower is reused', () => {
+  const t = new NonceCounts(10, 300);
+  assert.equal(t.use('a', 100, 1, 100), 'ok');
+  assert.equal(t.use('a', 100, 1, 100), 'reused');
+  assert.equal(t.use('a', 100, 5, 100), 'ok');
+  assert.equal(t.use('a', 100, 4, 100), 'reused');
+  assert.equal(t.use('b', 100, 1, 100), 'ok');
+});
+
+test('nonce counts are bounded: expired entries leave; when full the oldest goes and nonces as old are refused', () => {
+  const t = new NonceCounts(3, 300);
+  t.use('a', 100, 1, 100);
+  t.use('b', 101, 1, 101);
+  t.use('c', 102, 1, 102);
+  assert.equal(t.size, 3);
+  assert.equal(t.use('d', 103, 1, 103), 'ok');
+  assert.equal(t.size, 3, 'a was evicted');
+  assert.equal(t.use('a', 100, 2, 103), 'forgotten', 'a evicted: its counts cannot start over');
+  assert.equal(t.use('x', 99, 1, 103), 'forgotten', 'an unseen nonce issued before the floor');
+  assert.equal(t.use('e', 104, 1, 104), 'ok');
+  // 300 s later everything issued before then has expired and is pruned on the next insert
+  assert.equal(t.use('f', 500, 1, 500), 'ok');
+  assert.equal(t.size, 1);
+  for (let i = 0; i < 1000; i++) t.use(`n${i}`, 600, 1, 600);
+  assert.equal(t.size, 3);
+});

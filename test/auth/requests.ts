@@ -1,0 +1,84 @@
+// SIP requests for the auth tests, carrying given credentials; a small SyncStore of
+// subscribers (Kamailio's columns) that can be switched off like a database that went away.
+import { createHash } from 'node:crypto';
+import { StoreUnavailable, type Subscriber, type SyncStore } from '../../host/store/store.js';
+import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
+
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+
+export function register(auth: string | null, user = 'alice', domain = 'localhost'): string {
+  return [
+    `REGISTER sip:${domain} SIP/2.0`,
+    'Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-reg-1;rport',
+    'Max-Forwards: 70',
+    `From: <sip:${user}@${domain}>;tag=a73kszlfl`,
+    `To: <sip:${user}@${domain}>`,
+    'Call-ID: reg-1@192.0.2.10',
+    'CSeq: 1 REGISTER',
+    `Contact: <sip:${user}@192.0.2.10:5062>`,
+    ...(auth ? [`Authorization: ${auth}`] : []),
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n');
+}
+
+export const INVITE_BODY = 'v=0\r\no=alice 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN IP4 192.0.2.10\r\nt=0 0\r\nm=audio 49170 RTP/AVP 0\r\n';
+
+export function invite(proxyAuth: string | null, from = 'alice', domain = 'localhost'): string {
+  return [
+    'INVITE sip:bob@localhost SIP/2.0',
+    'Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-inv-1',
+    'Max-Forwards: 70',
+    `From: <sip:${from}@${domain}>;tag=f1`,
+    'To: <sip:bob@localhost>',
+    'Call-ID: inv-1@192.0.2.10',
+    'CSeq: 2 INVITE',
+    'Contact: <sip:alice@192.0.2.10:5062>',
+    ...(proxyAuth ? [`Proxy-Authorization: ${proxyAuth}`] : []),
+    'Content-Type: application/sdp',
+    `Content-Length: ${Buffer.byteLength(INVITE_BODY)}`,
+    '',
+    INVITE_BODY,
+  ].join('\r\n');
+}
+
+/** Subscribers in memory; `down = true` makes every call throw StoreUnavailable. */
+export class MemoryStore implements SyncStore {
+  readonly kind = 'memory';
+  readonly description = 'memory (auth tests)';
+  down = false;
+  lookups = 0;
+  private readonly rows = new Map<string, Subscriber>();
+
+  add(username: string, domain: string, password: string, keepPassword = true): this {
+    this.rows.set(`${username}@${domain}`, {
+      username, domain, password: keepPassword ? password : '',
+      ha1: md5(`${username}:${domain}:${password}`),
+      ha1b: md5(`${username}@${domain}:${domain}:${password}`),
+    });
+    return this;
+  }
+
+  subscriber(username: string, domain: string): Subscriber | null {
+    this.lookups++;
+    if (this.down) throw new StoreUnavailable('memory', 'connection refused (test)');
+    return this.rows.get(`${username}@${domain}`) ?? null;
+  }
+
+  locations(): never { throw new Error('not used by auth'); }
+  putLocation(): never { throw new Error('not used by auth'); }
+  deleteLocation(): never { throw new Error('not used by auth'); }
+  deleteAor(): never { throw new Error('not used by auth'); }
+  takeExpired(): never { throw new Error('not used by auth'); }
+  allLocations(): never { throw new Error('not used by auth'); }
+  ping(): void {
+    if (this.down) throw new StoreUnavailable('memory', 'connection refused (test)');
+  }
+  async close(): Promise<void> {}
+}
+
+/** A context over `raw` whose core has `store` and shares `core` when given (one engine, several requests). */
+export function contextOn(raw: string, core: RecordingCore) {
+  return makeContext(raw, { core });
+}
