@@ -13,7 +13,8 @@ export async function openStore(url: string, opts: StoreOptions = {}): Promise<S
       return new SqliteStore(target.path, opts);
     case 'redis':
     case 'postgres': {
-      throw new Error(`store '${url}': the ${target.kind} driver is not there yet (coming next)`);
+      const { RemoteStore } = await import('./remote-store.js');
+      return RemoteStore.open(target.kind, target.url, opts);
     }
   }
 }

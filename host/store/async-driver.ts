@@ -1,0 +1,20 @@
+// What a networked driver (Redis, PostgreSQL) offers inside the bridge's worker thread: the
+// Store operations, asynchronous. The bridge (sync-bridge.ts) makes the route-facing ones
+// synchronous for the calling thread.
+import type { Aor, LocationRecord, Subscriber, SubscriberAdmin } from './store.js';
+
+export interface AsyncDriver extends SubscriberAdmin {
+  /** Connects and creates the schema when missing. */
+  init(): Promise<void>;
+  close(): Promise<void>;
+  subscriber(username: string, domain: string): Promise<Subscriber | null>;
+  locations(aor: Aor): Promise<LocationRecord[]>;
+  putLocation(rec: LocationRecord): Promise<void>;
+  deleteLocation(ruid: string): Promise<void>;
+  deleteAor(aor: Aor): Promise<number>;
+  takeExpired(nowS: number): Promise<LocationRecord[]>;
+  allLocations(limit?: number): Promise<LocationRecord[]>;
+  ping(): Promise<void>;
+}
+
+export type DriverOp = Exclude<keyof AsyncDriver, 'init' | 'close'>;

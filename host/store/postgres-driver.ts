@@ -1,0 +1,152 @@
+// PostgreSQL driver (pg), run inside the bridge's worker thread. Kamailio's tables and column
+// names; DATETIME columns hold UTC (see kamailio-schema.ts).
+import pg from 'pg';
+import type { AsyncDriver } from './async-driver.js';
+import type { Aor, LocationRecord, Subscriber } from './store.js';
+import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
+import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
+import { maskStoreUrl } from './store-url.js';
+
+const TIME_COLUMNS = new Set(['expires', 'last_modified']);
+// EXTRACT(EPOCH) of a timestamp without time zone counts from 1970-01-01 00:00 as written: UTC
+const SELECT_COLUMNS = LOCATION_COLUMNS.map((c) => (TIME_COLUMNS.has(c) ? `EXTRACT(EPOCH FROM ${c})::bigint AS ${c}` : c)).join(', ');
+const utcTime = (param: string): string => `(to_timestamp(${param}) AT TIME ZONE 'UTC')`;
+const INSERT_VALUES = LOCATION_COLUMNS.map((c, i) => (TIME_COLUMNS.has(c) ? utcTime(`$${i + 1}`) : `$${i + 1}`)).join(', ');
+const UPDATE_SET = LOCATION_COLUMNS.filter((c) => c !== 'ruid').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+const NO_EXPIRY = `'1970-01-01 00:00:00'`;
+// any number will do as long as every node uses the same one: schema creation takes turns
+const SCHEMA_LOCK = 0x6b7372;
+
+const SQL = {
+  subscriber: 'SELECT username, domain, password, ha1, ha1b FROM subscriber WHERE username = $1 AND domain = $2',
+  locations: `SELECT ${SELECT_COLUMNS} FROM location WHERE username = $1 AND COALESCE(domain, '') = $2`,
+  put: `INSERT INTO location (${LOCATION_COLUMNS.join(', ')}) VALUES (${INSERT_VALUES}) ON CONFLICT (ruid) DO UPDATE SET ${UPDATE_SET}`,
+  delete: 'DELETE FROM location WHERE ruid = $1',
+  deleteAor: `DELETE FROM location WHERE username = $1 AND COALESCE(domain, '') = $2`,
+  takeExpired: `DELETE FROM location WHERE expires <= ${utcTime('$1')} AND expires > ${NO_EXPIRY} RETURNING ${SELECT_COLUMNS}`,
+  all: `SELECT ${SELECT_COLUMNS} FROM location ORDER BY username, domain LIMIT $1`,
+  upsertSub:
+    'INSERT INTO subscriber (username, domain, password, ha1, ha1b) VALUES ($1, $2, $3, $4, $5) ' +
+    'ON CONFLICT (username, domain) DO UPDATE SET password = EXCLUDED.password, ha1 = EXCLUDED.ha1, ha1b = EXCLUDED.ha1b',
+  addSub: 'INSERT INTO subscriber (username, domain, password, ha1, ha1b) VALUES ($1, $2, $3, $4, $5)',
+  setPass: 'UPDATE subscriber SET password = $3, ha1 = $4, ha1b = $5 WHERE username = $1 AND domain = $2',
+  rmSub: 'DELETE FROM subscriber WHERE username = $1 AND domain = $2',
+  listSubs: 'SELECT username, domain FROM subscriber ORDER BY domain, username',
+};
+
+const subParams = (s: Subscriber): string[] => [s.username, s.domain, s.password, s.ha1, s.ha1b];
+
+export class PostgresDriver implements AsyncDriver {
+  private readonly pool: pg.Pool;
+
+  constructor(
+    private readonly url: string,
+    timeoutMs: number,
+  ) {
+    this.pool = new pg.Pool({
+      connectionString: url,
+      max: 4,
+      connectionTimeoutMillis: Math.max(1000, timeoutMs),
+      query_timeout: Math.max(1000, timeoutMs * 2),
+      idleTimeoutMillis: 30_000,
+    });
+    // an idle connection dropped by the server: the pool discards it and connects anew on demand
+    this.pool.on('error', () => {});
+  }
+
+  async init(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      try {
+        for (const s of schemaStatements('postgres')) await c.query(s);
+        for (const s of versionStatements()) await c.query(s);
+      } finally {
+        await c.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+      }
+      const { rows } = await c.query('SELECT table_name, table_version FROM version');
+      checkVersions(rows, maskStoreUrl(this.url));
+    } finally {
+      c.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+
+  async subscriber(username: string, domain: string): Promise<Subscriber | null> {
+    const { rows } = await this.pool.query(SQL.subscriber, [username, domain]);
+    return rows[0] ? subscriberFromRow(rows[0]) : null;
+  }
+
+  async locations(aor: Aor): Promise<LocationRecord[]> {
+    const { rows } = await this.pool.query(SQL.locations, [aor.username, aor.domain]);
+    return rows.map(locationFromRow);
+  }
+
+  async putLocation(rec: LocationRecord): Promise<void> {
+    const row = locationToRow(rec);
+    await this.pool.query(SQL.put, LOCATION_COLUMNS.map((c) => row[c]));
+  }
+
+  async deleteLocation(ruid: string): Promise<void> {
+    await this.pool.query(SQL.delete, [ruid]);
+  }
+
+  async deleteAor(aor: Aor): Promise<number> {
+    return (await this.pool.query(SQL.deleteAor, [aor.username, aor.domain])).rowCount ?? 0;
+  }
+
+  async takeExpired(nowS: number): Promise<LocationRecord[]> {
+    const { rows } = await this.pool.query(SQL.takeExpired, [Math.trunc(nowS)]);
+    return rows.map(locationFromRow);
+  }
+
+  async allLocations(limit?: number): Promise<LocationRecord[]> {
+    const { rows } = await this.pool.query(SQL.all, [limit ?? null]);
+    return rows.map(locationFromRow);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async addSubscriber(username: string, domain: string, password: string): Promise<void> {
+    checkAccount(username, domain);
+    try {
+      await this.pool.query(SQL.addSub, subParams(subscriberRow(username, domain, password)));
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') throw new Error(`${username}@${domain} already exists`);
+      throw e;
+    }
+  }
+
+  async importSubscribers(rows: Array<{ username: string; domain: string; password: string }>): Promise<number> {
+    for (const r of rows) checkAccount(r.username, r.domain);
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      for (const r of rows) await c.query(SQL.upsertSub, subParams(subscriberRow(r.username, r.domain, r.password)));
+      await c.query('COMMIT');
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => {});
+      throw e;
+    } finally {
+      c.release();
+    }
+    return rows.length;
+  }
+
+  async setPassword(username: string, domain: string, password: string): Promise<boolean> {
+    return ((await this.pool.query(SQL.setPass, subParams(subscriberRow(username, domain, password)))).rowCount ?? 0) > 0;
+  }
+
+  async removeSubscriber(username: string, domain: string): Promise<boolean> {
+    return ((await this.pool.query(SQL.rmSub, [username, domain])).rowCount ?? 0) > 0;
+  }
+
+  async listSubscribers(): Promise<Array<{ username: string; domain: string }>> {
+    return (await this.pool.query(SQL.listSubs)).rows;
+  }
+}

@@ -1,0 +1,219 @@
+// Redis driver (ioredis), run inside the bridge's worker thread.
+//
+// Key layout (prefix `ksr:`; AOR = "username@domain", domain '' when usrloc runs without
+// domains; field names are Kamailio's column names, times in seconds since the epoch):
+//   ksr:loc:<ruid>   hash   one location record; NULL columns are absent fields
+//   ksr:aor:<AOR>    set    ruids of the AoR's records
+//   ksr:exp          zset   ruid scored by expires (records with expires 0 never enter it)
+//   ksr:sub:<AOR>    hash   subscriber: username, domain, password, ha1, ha1b
+//   ksr:subs         set    every subscriber's AOR (for `user list`)
+// Every operation that touches several keys is one Lua script, so it is atomic and one
+// round trip, and two nodes taking expired records never both get the same one.
+import { Redis } from 'ioredis';
+import type { AsyncDriver } from './async-driver.js';
+import type { Aor, LocationRecord, Subscriber } from './store.js';
+import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
+
+const P = 'ksr:';
+const LOC = `${P}loc:`;
+const AOR = `${P}aor:`;
+const EXP = `${P}exp`;
+const SUB = `${P}sub:`;
+const SUBS = `${P}subs`;
+
+const aorKey = (username: string, domain: string): string => `${AOR}${username}@${domain}`;
+const subKey = (username: string, domain: string): string => `${SUB}${username}@${domain}`;
+
+// KEYS[1] aor set; ARGV[1] loc prefix. Drops ruids whose record is gone.
+const LOCATIONS_LUA = `
+local ids = redis.call('SMEMBERS', KEYS[1])
+local out = {}
+for _, id in ipairs(ids) do
+  local h = redis.call('HGETALL', ARGV[1] .. id)
+  if #h > 0 then out[#out + 1] = h else redis.call('SREM', KEYS[1], id) end
+end
+return out`;
+
+// KEYS[1] loc hash, KEYS[2] aor set, KEYS[3] exp zset; ARGV[1] ruid, ARGV[2] expires,
+// ARGV[3..] field/value pairs. Replaces the whole hash (fields that became NULL go away).
+const PUT_LUA = `
+local old = redis.call('HMGET', KEYS[1], 'username', 'domain')
+redis.call('DEL', KEYS[1])
+redis.call('HSET', KEYS[1], unpack(ARGV, 3))
+redis.call('SADD', KEYS[2], ARGV[1])
+if tonumber(ARGV[2]) > 0 then redis.call('ZADD', KEYS[3], ARGV[2], ARGV[1]) else redis.call('ZREM', KEYS[3], ARGV[1]) end
+return old[1] and (old[1] .. '@' .. (old[2] or '')) or false`;
+
+// KEYS[1] exp zset; ARGV[1] now, ARGV[2] loc prefix, ARGV[3] aor prefix.
+const TAKE_EXPIRED_LUA = `
+local ids = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+local out = {}
+for _, id in ipairs(ids) do
+  redis.call('ZREM', KEYS[1], id)
+  local key = ARGV[2] .. id
+  local h = redis.call('HGETALL', key)
+  if #h > 0 then
+    local u, d = '', ''
+    for i = 1, #h, 2 do
+      if h[i] == 'username' then u = h[i + 1] elseif h[i] == 'domain' then d = h[i + 1] end
+    end
+    redis.call('SREM', ARGV[3] .. u .. '@' .. d, id)
+    redis.call('DEL', key)
+    out[#out + 1] = h
+  end
+end
+return out`;
+
+// KEYS[1] exp zset; ARGV[1] ruid, ARGV[2] loc prefix, ARGV[3] aor prefix.
+const DELETE_LUA = `
+local key = ARGV[2] .. ARGV[1]
+local ud = redis.call('HMGET', key, 'username', 'domain')
+redis.call('DEL', key)
+redis.call('ZREM', KEYS[1], ARGV[1])
+if ud[1] then redis.call('SREM', ARGV[3] .. ud[1] .. '@' .. (ud[2] or ''), ARGV[1]) end
+return 1`;
+
+// KEYS[1] aor set, KEYS[2] exp zset; ARGV[1] loc prefix.
+const DELETE_AOR_LUA = `
+local ids = redis.call('SMEMBERS', KEYS[1])
+local n = 0
+for _, id in ipairs(ids) do
+  n = n + redis.call('DEL', ARGV[1] .. id)
+  redis.call('ZREM', KEYS[2], id)
+end
+redis.call('DEL', KEYS[1])
+return n`;
+
+type Script = 'ksrLocations' | 'ksrPut' | 'ksrTakeExpired' | 'ksrDelete' | 'ksrDeleteAor';
+type Scripted = Redis & Record<Script, (...args: Array<string | number>) => Promise<unknown>>;
+
+/** HGETALL as Redis returns it inside Lua: [field, value, field, value, ...]. */
+function pairsToObject(flat: unknown): Record<string, string> {
+  const a = flat as string[];
+  const o: Record<string, string> = {};
+  for (let i = 0; i + 1 < a.length; i += 2) o[a[i]!] = a[i + 1]!;
+  return o;
+}
+
+export class RedisDriver implements AsyncDriver {
+  private readonly redis: Scripted;
+
+  constructor(url: string, timeoutMs: number) {
+    this.redis = new Redis(url, {
+      lazyConnect: true,
+      // a command while disconnected fails at once (the route answers 500) instead of queueing
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: Math.max(1000, timeoutMs),
+      commandTimeout: Math.max(1000, timeoutMs * 2),
+      retryStrategy: () => 250,
+    }) as Scripted;
+    // errors surface through the commands; the event only needs a listener so it is not thrown
+    this.redis.on('error', () => {});
+    const define = (name: Script, numberOfKeys: number, lua: string) => this.redis.defineCommand(name, { numberOfKeys, lua });
+    define('ksrLocations', 1, LOCATIONS_LUA);
+    define('ksrPut', 3, PUT_LUA);
+    define('ksrTakeExpired', 1, TAKE_EXPIRED_LUA);
+    define('ksrDelete', 1, DELETE_LUA);
+    define('ksrDeleteAor', 2, DELETE_AOR_LUA);
+  }
+
+  async init(): Promise<void> {
+    await this.redis.connect();
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    this.redis.disconnect(false);
+  }
+
+  async subscriber(username: string, domain: string): Promise<Subscriber | null> {
+    const h = await this.redis.hgetall(subKey(username, domain));
+    return h.username === undefined ? null : subscriberFromRow(h);
+  }
+
+  async locations(aor: Aor): Promise<LocationRecord[]> {
+    const list = (await this.redis.ksrLocations(aorKey(aor.username, aor.domain), LOC)) as unknown[];
+    return list.map((flat) => locationFromRow(pairsToObject(flat)));
+  }
+
+  async putLocation(rec: LocationRecord): Promise<void> {
+    const row = locationToRow(rec);
+    const fields: Array<string | number> = [];
+    for (const [k, v] of Object.entries(row)) if (v !== null) fields.push(k, v);
+    const old = (await this.redis.ksrPut(LOC + rec.ruid, aorKey(rec.username, rec.domain), EXP, rec.ruid, row.expires as number, ...fields)) as string | null;
+    // the ruid moved to another AoR (not something usrloc does, but keep the sets true)
+    if (old && old !== `${rec.username}@${rec.domain}`) await this.redis.srem(AOR + old, rec.ruid);
+  }
+
+  async deleteLocation(ruid: string): Promise<void> {
+    await this.redis.ksrDelete(EXP, ruid, LOC, AOR);
+  }
+
+  async deleteAor(aor: Aor): Promise<number> {
+    return Number(await this.redis.ksrDeleteAor(aorKey(aor.username, aor.domain), EXP, LOC));
+  }
+
+  async takeExpired(nowS: number): Promise<LocationRecord[]> {
+    const list = (await this.redis.ksrTakeExpired(EXP, Math.trunc(nowS), LOC, AOR)) as unknown[];
+    return list.map((flat) => locationFromRow(pairsToObject(flat)));
+  }
+
+  async allLocations(limit = Infinity): Promise<LocationRecord[]> {
+    const out: LocationRecord[] = [];
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${LOC}*`, 'COUNT', 500);
+      cursor = next;
+      if (keys.length === 0) continue;
+      const pipe = this.redis.pipeline();
+      for (const k of keys) pipe.hgetall(k);
+      for (const [err, h] of (await pipe.exec()) ?? []) {
+        if (err) throw err;
+        const o = h as Record<string, string>;
+        if (o.ruid !== undefined && out.length < limit) out.push(locationFromRow(o));
+      }
+    } while (cursor !== '0' && out.length < limit);
+    return out;
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async addSubscriber(username: string, domain: string, password: string): Promise<void> {
+    checkAccount(username, domain);
+    const added = await this.redis.sadd(SUBS, `${username}@${domain}`);
+    if (added === 0) throw new Error(`${username}@${domain} already exists`);
+    await this.redis.hset(subKey(username, domain), { ...subscriberRow(username, domain, password) });
+  }
+
+  async importSubscribers(rows: Array<{ username: string; domain: string; password: string }>): Promise<number> {
+    for (const r of rows) checkAccount(r.username, r.domain);
+    const multi = this.redis.multi();
+    for (const r of rows) {
+      multi.sadd(SUBS, `${r.username}@${r.domain}`);
+      multi.hset(subKey(r.username, r.domain), { ...subscriberRow(r.username, r.domain, r.password) });
+    }
+    await multi.exec();
+    return rows.length;
+  }
+
+  async setPassword(username: string, domain: string, password: string): Promise<boolean> {
+    if (!(await this.redis.sismember(SUBS, `${username}@${domain}`))) return false;
+    await this.redis.hset(subKey(username, domain), { ...subscriberRow(username, domain, password) });
+    return true;
+  }
+
+  async removeSubscriber(username: string, domain: string): Promise<boolean> {
+    const [[, removed]] = ((await this.redis.multi().srem(SUBS, `${username}@${domain}`).del(subKey(username, domain)).exec()) ?? [[null, 0]]) as Array<[Error | null, number]>;
+    return removed === 1;
+  }
+
+  async listSubscribers(): Promise<Array<{ username: string; domain: string }>> {
+    const all = await this.redis.smembers(SUBS);
+    return all
+      .map((a) => ({ username: a.slice(0, a.indexOf('@')), domain: a.slice(a.indexOf('@') + 1) }))
+      .sort((x, y) => x.domain.localeCompare(y.domain) || x.username.localeCompare(y.username));
+  }
+}

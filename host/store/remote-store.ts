@@ -1,0 +1,73 @@
+// A Store on Redis or PostgreSQL: route calls go synchronously through the SyncBridge,
+// subscriber administration asynchronously through the same worker.
+import type { Aor, LocationRecord, Store, StoreOptions, Subscriber } from './store.js';
+import type { DriverKind, ResultVia } from './bridge-protocol.js';
+import { SyncBridge } from './sync-bridge.js';
+import { maskStoreUrl } from './store-url.js';
+
+export interface RemoteStoreOptions extends StoreOptions {
+  breakerMs?: number;
+  resultVia?: ResultVia;
+}
+
+export class RemoteStore implements Store {
+  readonly description: string;
+
+  private constructor(
+    readonly kind: DriverKind,
+    description: string,
+    readonly bridge: SyncBridge,
+  ) {
+    this.description = description;
+  }
+
+  static async open(kind: DriverKind, url: string, opts: RemoteStoreOptions = {}): Promise<RemoteStore> {
+    const description = maskStoreUrl(url);
+    const bridge = await SyncBridge.start({ kind, url, description, timeoutMs: opts.timeoutMs, breakerMs: opts.breakerMs, resultVia: opts.resultVia });
+    return new RemoteStore(kind, description, bridge);
+  }
+
+  subscriber(username: string, domain: string): Subscriber | null {
+    return this.bridge.call('subscriber', [username, domain]);
+  }
+  locations(aor: Aor): LocationRecord[] {
+    return this.bridge.call('locations', [{ username: aor.username, domain: aor.domain }]);
+  }
+  putLocation(rec: LocationRecord): void {
+    this.bridge.call('putLocation', [rec]);
+  }
+  deleteLocation(ruid: string): void {
+    this.bridge.call('deleteLocation', [ruid]);
+  }
+  deleteAor(aor: Aor): number {
+    return this.bridge.call('deleteAor', [{ username: aor.username, domain: aor.domain }]);
+  }
+  takeExpired(nowS: number): LocationRecord[] {
+    return this.bridge.call('takeExpired', [nowS]);
+  }
+  allLocations(limit?: number): LocationRecord[] {
+    return this.bridge.call('allLocations', limit === undefined ? [] : [limit]);
+  }
+  ping(): void {
+    this.bridge.call('ping', []);
+  }
+  close(): Promise<void> {
+    return this.bridge.close();
+  }
+
+  addSubscriber(username: string, domain: string, password: string): Promise<void> {
+    return this.bridge.callAsync('addSubscriber', [username, domain, password]);
+  }
+  importSubscribers(rows: Array<{ username: string; domain: string; password: string }>): Promise<number> {
+    return this.bridge.callAsync('importSubscribers', [rows]);
+  }
+  setPassword(username: string, domain: string, password: string): Promise<boolean> {
+    return this.bridge.callAsync('setPassword', [username, domain, password]);
+  }
+  removeSubscriber(username: string, domain: string): Promise<boolean> {
+    return this.bridge.callAsync('removeSubscriber', [username, domain]);
+  }
+  listSubscribers(): Promise<Array<{ username: string; domain: string }>> {
+    return this.bridge.callAsync('listSubscribers', []);
+  }
+}
