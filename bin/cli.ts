@@ -10,12 +10,14 @@ import { createRuntime, engineForFile } from '../runtimes/index.js';
 import { DEFAULT_LIMITS, STANDARD_CALLBACKS } from '../runtimes/runtime.js';
 import { apiList, startServer } from './server.js';
 import { parseStoreUrl } from '../host/store/store-url.js';
+import { USER_USAGE, UsageError, userCommand } from './user-command.js';
 
 const USAGE = `usage:
   ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL]
   ksr-host check FILE [--engine v8|quickjs]
   ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT]
-  ksr-host api [--json]`;
+  ksr-host api [--json]
+${USER_USAGE}`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`ksr-host: ${message}\n`);
@@ -128,7 +130,16 @@ function api(args: string[]): void {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const commands: Record<string, (a: string[]) => unknown> = { run, check, rpc, api };
+async function user(args: string[]): Promise<void> {
+  try {
+    const out = await userCommand(args);
+    if (out) process.stdout.write(out + '\n');
+  } catch (e) {
+    fail((e as Error).message, e instanceof UsageError ? 2 : 1);
+  }
+}
+
+const commands: Record<string, (a: string[]) => unknown> = { run, check, rpc, api, user };
 const handler = command ? commands[command] : undefined;
 if (!handler) fail(USAGE, 2);
 try {
