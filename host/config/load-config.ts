@@ -46,6 +46,23 @@ const SCHEMA = {
       },
     },
     store: { type: 'string', minLength: 1 },
+    registrar: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        min_expires: { type: 'integer', minimum: 0 }, max_expires: { type: 'integer', minimum: 0 }, default_expires: positive,
+        max_contacts: { type: 'integer', minimum: 0 }, use_path: { type: 'boolean' }, path_mode: { enum: ['off', 'lazy', 'strict'] },
+        received_avp: { type: 'string', minLength: 1 }, method_filtering: { type: 'boolean' },
+      },
+    },
+    usrloc: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        db_mode: { enum: ['memory', 'write-through', 'db-only'] }, timer_interval_s: { type: 'number', exclusiveMinimum: 0 },
+        event_callback: { type: 'string', minLength: 1 }, use_domain: { type: 'boolean' },
+      },
+    },
   },
 } as const;
 
@@ -77,6 +94,11 @@ type RawConfig = {
     max_inv_lifetime_ms?: number; max_noninv_lifetime_ms?: number; auto_inv_100?: boolean;
   };
   store?: string;
+  registrar?: {
+    min_expires?: number; max_expires?: number; default_expires?: number; max_contacts?: number; use_path?: boolean;
+    path_mode?: 'off' | 'lazy' | 'strict'; received_avp?: string; method_filtering?: boolean;
+  };
+  usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean };
 };
 
 export function settingsFromConfigText(text: string, file: string): Settings {
@@ -126,6 +148,22 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       auto100: c.tm?.auto_inv_100 ?? d.tm.auto100,
     },
     store: c.store ? wrap('store', () => (parseStoreUrl(c.store!), c.store!)) : d.store,
+    registrar: {
+      minExpires: c.registrar?.min_expires ?? d.registrar.minExpires,
+      maxExpires: c.registrar?.max_expires ?? d.registrar.maxExpires,
+      defaultExpires: c.registrar?.default_expires ?? d.registrar.defaultExpires,
+      maxContacts: c.registrar?.max_contacts ?? d.registrar.maxContacts,
+      usePath: c.registrar?.use_path ?? d.registrar.usePath,
+      pathMode: c.registrar?.path_mode ?? d.registrar.pathMode,
+      receivedAvp: c.registrar?.received_avp ?? d.registrar.receivedAvp,
+      methodFiltering: c.registrar?.method_filtering ?? d.registrar.methodFiltering,
+    },
+    usrloc: {
+      mode: c.usrloc?.db_mode ?? d.usrloc.mode,
+      timerIntervalS: c.usrloc?.timer_interval_s ?? d.usrloc.timerIntervalS,
+      eventCallback: c.usrloc?.event_callback ?? d.usrloc.eventCallback,
+      useDomain: c.usrloc?.use_domain ?? d.usrloc.useDomain,
+    },
   };
 }
 

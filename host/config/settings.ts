@@ -1,5 +1,6 @@
 // The settings of a running server, with the embedded defaults `npm start` runs on.
 import { DEFAULT_TM_SETTINGS, type TmSettings } from '../tm/settings.js';
+import { DEFAULT_REGISTRAR_SETTINGS, DEFAULT_USRLOC_SETTINGS, type RegistrarSettings, type UsrlocSettings } from '../registrar/settings.js';
 
 export interface ListenAddress {
   proto: 'udp' | 'tcp';
@@ -23,6 +24,10 @@ export interface Settings {
   tm: TmSettings;
   /** The database URL (host/store): sqlite:PATH, redis://HOST:PORT/DB, postgres://USER:PASS@HOST:PORT/DB. */
   store: string;
+  /** save() rules: expires bounds and default, max contacts, Path (host/registrar). */
+  registrar: RegistrarSettings;
+  /** The location table: db mode, expiry timer, event callback (host/registrar). */
+  usrloc: UsrlocSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -40,6 +45,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   defines: {},
   tm: { ...DEFAULT_TM_SETTINGS },
   store: 'sqlite:./ksr-host.db',
+  registrar: { ...DEFAULT_REGISTRAR_SETTINGS },
+  usrloc: { ...DEFAULT_USRLOC_SETTINGS },
 } satisfies Settings);
 
 /** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */
