@@ -44,9 +44,12 @@ const QOPS: readonly string[] = ['auth', 'auth-int'];
 
 const auths = new WeakMap<CoreServices, DigestAuth>();
 
-/** The digest authentication of an engine; a default one is made for a core that has none (tests). */
+/**
+ * The digest authentication of an engine, made on first use from the core's `settings.auth`
+ * (the Engine has them) or the defaults (test cores).
+ */
 export function authOf(core: CoreServices): DigestAuth {
-  return auths.get(core) ?? new DigestAuth(core);
+  return auths.get(core) ?? new DigestAuth(core, (core as { settings?: { auth?: AuthSettings } }).settings?.auth ?? {});
 }
 
 export class DigestAuth {
@@ -69,6 +72,9 @@ export class DigestAuth {
     this.signer = new NonceSigner(this.settings.secret ?? PROCESS_SECRET, this.settings.nonceExpireS);
     this.counts = new NonceCounts(this.settings.ncTableSize, this.settings.nonceExpireS);
     this.opaque = this.settings.opaque ? this.signer.derive('opaque') : null;
+    if (this.settings.secret === null) {
+      core.logger.log('warn', 'auth: no auth.secret configured: nonces are signed with a random key of this process; they die with a restart and other nodes refuse them');
+    }
     auths.set(core, this);
   }
 

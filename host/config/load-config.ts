@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from './settings.js';
 import { parseStoreUrl } from '../store/store-url.js';
+import { parseAlgorithmList } from '../auth/auth-config.js';
 
 const positive = { type: 'integer', minimum: 1 } as const;
 
@@ -63,6 +64,17 @@ const SCHEMA = {
         event_callback: { type: 'string', minLength: 1 }, use_domain: { type: 'boolean' },
       },
     },
+    auth: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        secret: { type: 'string', minLength: 16 },
+        nonce_expire_s: positive,
+        algorithm: { anyOf: [{ type: 'string', minLength: 1 }, { type: 'array', items: { type: 'string' }, minItems: 1 }] },
+        nc_table_size: positive,
+        opaque: { type: 'boolean' },
+      },
+    },
   },
 } as const;
 
@@ -99,6 +111,7 @@ type RawConfig = {
     path_mode?: 'off' | 'lazy' | 'strict'; received_avp?: string; method_filtering?: boolean;
   };
   usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean };
+  auth?: { secret?: string; nonce_expire_s?: number; algorithm?: string | string[]; nc_table_size?: number; opaque?: boolean };
 };
 
 export function settingsFromConfigText(text: string, file: string): Settings {
@@ -163,6 +176,13 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       timerIntervalS: c.usrloc?.timer_interval_s ?? d.usrloc.timerIntervalS,
       eventCallback: c.usrloc?.event_callback ?? d.usrloc.eventCallback,
       useDomain: c.usrloc?.use_domain ?? d.usrloc.useDomain,
+    },
+    auth: {
+      secret: c.auth?.secret ?? d.auth.secret,
+      nonceExpireS: c.auth?.nonce_expire_s ?? d.auth.nonceExpireS,
+      algorithms: c.auth?.algorithm ? wrap('auth.algorithm', () => parseAlgorithmList(c.auth!.algorithm!)) : [...d.auth.algorithms],
+      ncTableSize: c.auth?.nc_table_size ?? d.auth.ncTableSize,
+      opaque: c.auth?.opaque ?? d.auth.opaque,
     },
   };
 }

@@ -1,6 +1,7 @@
 // The settings of a running server, with the embedded defaults `npm start` runs on.
 import { DEFAULT_TM_SETTINGS, type TmSettings } from '../tm/settings.js';
 import { DEFAULT_REGISTRAR_SETTINGS, DEFAULT_USRLOC_SETTINGS, type RegistrarSettings, type UsrlocSettings } from '../registrar/settings.js';
+import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.js';
 
 export interface ListenAddress {
   proto: 'udp' | 'tcp';
@@ -28,6 +29,8 @@ export interface Settings {
   registrar: RegistrarSettings;
   /** The location table: db mode, expiry timer, event callback (host/registrar). */
   usrloc: UsrlocSettings;
+  /** Digest authentication: nonce secret and lifetime, algorithms offered (host/auth). */
+  auth: AuthSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -47,6 +50,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   store: 'sqlite:./ksr-host.db',
   registrar: { ...DEFAULT_REGISTRAR_SETTINGS },
   usrloc: { ...DEFAULT_USRLOC_SETTINGS },
+  auth: { ...DEFAULT_AUTH_SETTINGS, algorithms: [...DEFAULT_AUTH_SETTINGS.algorithms] },
 } satisfies Settings);
 
 /** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */
