@@ -14,13 +14,24 @@ import { freePort } from '../support/ports.js';
 const EXT = { js: 'js', lua: 'lua', python: 'py' } as const;
 /** fr_inv_timer of the test server: short so the 408 flow is quick. */
 const FR_INV_MS = 2500;
+/** fr_timer: no reply at all. Timer A retransmits until then (T1, 2T1, 4T1...): with 8 s and
+ *  T1 = 250 ms, 6 copies of the INVITE, so the lossy callee (25%) loses all of them for
+ *  1 call in 4096. */
+const FR_MS = 8000;
+/** RFC 3261 T1 of the test server (default 500 ms). Timers D (after a non-2xx from a callee)
+ *  and J (after the final reply to a non-INVITE) keep a transaction 64*T1 over UDP, so the
+ *  table empties 64*T1 after the last call at the latest: 16 s here instead of 32 s. */
+const T1_MS = 250;
 
 interface Flow {
   caller: string;
   callees: { scenario: string; transport?: 'udp' | 'tcp' }[];
   /** Percentage of the caller's packets sipp loses. (A sipp callee loses on purpose only
    *  where its scenario says so: sipp forgets a finished call, so a lost final 200 to a BYE
-   *  would leave it deaf to the retransmissions.) */
+   *  would leave it deaf to the retransmissions.) With loss, the sipp ends retransmit too
+   *  (no -nr): a request the caller loses before it reaches the proxy, or a 2xx it loses on
+   *  the way in, can only be repaired by the caller's or the callee's own retransmission;
+   *  what the proxy must do is absorb, relay and retransmit toward the callee. */
   lost?: number;
   calls?: number;
 }
@@ -42,7 +53,7 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
       const config = join(dir, 'ksr-host.yaml');
       writeFileSync(
         config,
-        `tm: { fr_inv_timer_ms: ${FR_INV_MS}, fr_timer_ms: 4000 }\ndefines: { FAILOVER_URI: "sip:failover@127.0.0.1:${failoverPort}" }\n`,
+        `tm: { t1_ms: ${T1_MS}, fr_inv_timer_ms: ${FR_INV_MS}, fr_timer_ms: ${FR_MS} }\ndefines: { FAILOVER_URI: "sip:failover@127.0.0.1:${failoverPort}" }\n`,
       );
       server = await startServerProcess({ script: scriptFile, engine, extraArgs: ['--config', config], startTimeoutMs: 60000 });
     });
@@ -58,7 +69,9 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
         const port = i === 1 ? failoverPort : await freePort();
         ports.push(port);
         const t = i === 1 ? 'udp' : (c.transport ?? transport);
-        const opts: SippOptions = { scenario: scenario(c.scenario), localPort: port, transport: t, calls, timeoutS: 40 };
+        const opts: SippOptions = {
+          scenario: scenario(c.scenario), localPort: port, transport: t, calls, timeoutS: 40, retransmissions: flow.lost !== undefined,
+        };
         callees.push(startSipp(opts));
       }
       const all = [...callees];
@@ -68,7 +81,7 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
         const callee = `127.0.0.1:${ports[0]}${t === 'tcp' ? ';transport=tcp' : ''}`;
         const caller = startSipp({
           scenario: scenario(flow.caller), port: server.port, localPort: await freePort(), transport, calls, rate: 5,
-          timeoutS: 40, lost: flow.lost, keys: { callee }, extra: ['-s', 'bob'],
+          timeoutS: 40, lost: flow.lost, retransmissions: flow.lost !== undefined, keys: { callee }, extra: ['-s', 'bob'],
         });
         all.push(caller);
         const c = await caller.done;
@@ -129,7 +142,8 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
 
     test('the transaction table empties after the calls', async () => {
       let tm: { transactions: number } | undefined;
-      for (let i = 0; i < 60; i++) {
+      // the longest a finished transaction stays is 64*T1 (Timers D, H, J), plus a margin
+      for (let i = 0; i < (64 * T1_MS + 5000) / 500; i++) {
         tm = (await server.rpc('kemi.stats')).result.tm;
         if (tm?.transactions === 0) break;
         await new Promise((r) => setTimeout(r, 500));

@@ -27,6 +27,9 @@ export interface SippOptions {
   keys?: Record<string, string>;
   /** Percentage of packets sipp loses on purpose (UDP). */
   lost?: number;
+  /** sipp retransmits over UDP what the scenario marks retrans= (its INVITE, BYE, 2xx).
+   *  Off by default (-nr): then a packet sipp itself loses (-lost) is never sent again. */
+  retransmissions?: boolean;
   extra?: string[];
 }
 
@@ -47,7 +50,7 @@ export function startSipp(opts: SippOptions): SippProcess {
     '-sf', opts.scenario, '-i', '127.0.0.1', ...(opts.localPort ? ['-p', String(opts.localPort)] : []),
     '-t', opts.transport === 'udp' ? 'u1' : 't1',
     '-m', String(opts.calls), '-r', String(opts.rate ?? 100), '-l', '200',
-    '-timeout', `${opts.timeoutS ?? 30}s`, '-timeout_error', '-nostdin', '-trace_err', '-nr',
+    '-timeout', `${opts.timeoutS ?? 30}s`, '-timeout_error', '-nostdin', '-trace_err', ...(opts.retransmissions ? [] : ['-nr']),
     ...(opts.lost ? ['-lost', String(opts.lost)] : []),
     ...Object.entries(opts.keys ?? {}).flatMap(([k, v]) => ['-key', k, v]),
     ...(opts.extra ?? []),
