@@ -1316,3 +1316,155 @@ class _corex:
         ...
 
 corex: _corex
+
+class _auth:
+    @staticmethod
+    def consume_credentials() -> int:
+        """KSR.auth.consume_credentials(): int"""
+        ...
+    @staticmethod
+    def auth_challenge(p1: str, p2: int) -> int:
+        """KSR.auth.auth_challenge(str, int): int"""
+        ...
+    @staticmethod
+    def www_challenge(p1: str, p2: int) -> int:
+        """KSR.auth.www_challenge(str, int): int"""
+        ...
+    @staticmethod
+    def proxy_challenge(p1: str, p2: int) -> int:
+        """KSR.auth.proxy_challenge(str, int): int"""
+        ...
+    @staticmethod
+    def pv_auth_check(p1: str, p2: str, p3: int, p4: int) -> int:
+        """KSR.auth.pv_auth_check(str, str, int, int): int"""
+        ...
+    @staticmethod
+    def pv_proxy_authenticate(p1: str, p2: str, p3: int) -> int:
+        """KSR.auth.pv_proxy_authenticate(str, str, int): int"""
+        ...
+    @staticmethod
+    def pv_www_authenticate(p1: str, p2: str, p3: int) -> int:
+        """KSR.auth.pv_www_authenticate(str, str, int): int"""
+        ...
+    @staticmethod
+    def pv_www_authenticate_method(p1: str, p2: str, p3: int, p4: str) -> int:
+        """KSR.auth.pv_www_authenticate_method(str, str, int, str): int"""
+        ...
+    @staticmethod
+    def has_credentials(p1: str) -> int:
+        """KSR.auth.has_credentials(str): int"""
+        ...
+    @staticmethod
+    def auth_get_www_authenticate(p1: str, p2: int, p3: str) -> int:
+        """KSR.auth.auth_get_www_authenticate(str, int, str): int"""
+        ...
+    @staticmethod
+    def auth_algorithm(p1: str) -> int:
+        """KSR.auth.auth_algorithm(str): int"""
+        ...
+
+auth: _auth
+
+class _auth_db:
+    @staticmethod
+    def auth_check(p1: str, p2: str, p3: int) -> int:
+        """KSR.auth_db.auth_check(str, str, int): int"""
+        ...
+    @staticmethod
+    def is_subscriber(p1: str, p2: str, p3: int) -> int:
+        """KSR.auth_db.is_subscriber(str, str, int): int"""
+        ...
+    @staticmethod
+    def www_authenticate(p1: str, p2: str) -> int:
+        """KSR.auth_db.www_authenticate(str, str): int"""
+        ...
+    @staticmethod
+    def www_authenticate_method(p1: str, p2: str, p3: str) -> int:
+        """KSR.auth_db.www_authenticate_method(str, str, str): int"""
+        ...
+
+auth_db: _auth_db
+
+class _registrar:
+    @staticmethod
+    def save(p1: str, p2: int) -> int:
+        """KSR.registrar.save(str, int): int"""
+        ...
+    @staticmethod
+    def save_uri(p1: str, p2: int, p3: str) -> int:
+        """KSR.registrar.save_uri(str, int, str): int"""
+        ...
+    @staticmethod
+    def lookup(p1: str) -> int:
+        """KSR.registrar.lookup(str): int"""
+        ...
+    @staticmethod
+    def lookup_uri(p1: str, p2: str) -> int:
+        """KSR.registrar.lookup_uri(str, str): int"""
+        ...
+    @staticmethod
+    def lookup_to_dset(p1: str, p2: str) -> int:
+        """KSR.registrar.lookup_to_dset(str, str): int"""
+        ...
+    @staticmethod
+    def lookup_branches(p1: str) -> int:
+        """KSR.registrar.lookup_branches(str): int"""
+        ...
+    @staticmethod
+    def registered(p1: str) -> int:
+        """KSR.registrar.registered(str): int"""
+        ...
+    @staticmethod
+    def registered_uri(p1: str, p2: str) -> int:
+        """KSR.registrar.registered_uri(str, str): int"""
+        ...
+    @staticmethod
+    def registered_flags(p1: str, p2: str, p3: int) -> int:
+        """KSR.registrar.registered_flags(str, str, int): int"""
+        ...
+    @staticmethod
+    def registered_action(p1: str, p2: str, p3: int, p4: int) -> int:
+        """KSR.registrar.registered_action(str, str, int, int): int"""
+        ...
+    @staticmethod
+    def set_q_override(p1: str) -> int:
+        """KSR.registrar.set_q_override(str): int"""
+        ...
+    @staticmethod
+    def add_sock_hdr(p1: str) -> int:
+        """KSR.registrar.add_sock_hdr(str): int"""
+        ...
+    @staticmethod
+    def unregister(p1: str, p2: str) -> int:
+        """KSR.registrar.unregister(str, str): int"""
+        ...
+    @staticmethod
+    def unregister_ruid(p1: str, p2: str, p3: str) -> int:
+        """KSR.registrar.unregister_ruid(str, str, str): int"""
+        ...
+    @staticmethod
+    def reg_fetch_contacts(p1: str, p2: str, p3: str) -> int:
+        """KSR.registrar.reg_fetch_contacts(str, str, str): int"""
+        ...
+    @staticmethod
+    def reg_free_contacts(p1: str) -> int:
+        """KSR.registrar.reg_free_contacts(str): int"""
+        ...
+    @staticmethod
+    def reg_from_user(p1: str, p2: str, p3: int) -> int:
+        """KSR.registrar.reg_from_user(str, str, int): int"""
+        ...
+    @staticmethod
+    def reg_send_reply() -> int:
+        """KSR.registrar.reg_send_reply(): int"""
+        ...
+    @staticmethod
+    def ulc_rget(p1: str, p2: str) -> str | int | None:
+        """KSR.registrar.ulc_rget(str, str): xval"""
+        ...
+    @staticmethod
+    def ulc_cget(p1: str, p2: str, p3: int) -> str | int | None:
+        """KSR.registrar.ulc_cget(str, str, int): xval"""
+        ...
+
+registrar: _registrar

@@ -658,4 +658,80 @@ declare namespace KSR {
     /** KSR.corex.send_data(str, str): int */
     function send_data(p1: string, p2: string): number;
   }
+  namespace auth {
+    /** KSR.auth.consume_credentials(): int */
+    function consume_credentials(): number;
+    /** KSR.auth.auth_challenge(str, int): int */
+    function auth_challenge(p1: string, p2: number): number;
+    /** KSR.auth.www_challenge(str, int): int */
+    function www_challenge(p1: string, p2: number): number;
+    /** KSR.auth.proxy_challenge(str, int): int */
+    function proxy_challenge(p1: string, p2: number): number;
+    /** KSR.auth.pv_auth_check(str, str, int, int): int */
+    function pv_auth_check(p1: string, p2: string, p3: number, p4: number): number;
+    /** KSR.auth.pv_proxy_authenticate(str, str, int): int */
+    function pv_proxy_authenticate(p1: string, p2: string, p3: number): number;
+    /** KSR.auth.pv_www_authenticate(str, str, int): int */
+    function pv_www_authenticate(p1: string, p2: string, p3: number): number;
+    /** KSR.auth.pv_www_authenticate_method(str, str, int, str): int */
+    function pv_www_authenticate_method(p1: string, p2: string, p3: number, p4: string): number;
+    /** KSR.auth.has_credentials(str): int */
+    function has_credentials(p1: string): number;
+    /** KSR.auth.auth_get_www_authenticate(str, int, str): int */
+    function auth_get_www_authenticate(p1: string, p2: number, p3: string): number;
+    /** KSR.auth.auth_algorithm(str): int */
+    function auth_algorithm(p1: string): number;
+  }
+  namespace auth_db {
+    /** KSR.auth_db.auth_check(str, str, int): int */
+    function auth_check(p1: string, p2: string, p3: number): number;
+    /** KSR.auth_db.is_subscriber(str, str, int): int */
+    function is_subscriber(p1: string, p2: string, p3: number): number;
+    /** KSR.auth_db.www_authenticate(str, str): int */
+    function www_authenticate(p1: string, p2: string): number;
+    /** KSR.auth_db.www_authenticate_method(str, str, str): int */
+    function www_authenticate_method(p1: string, p2: string, p3: string): number;
+  }
+  namespace registrar {
+    /** KSR.registrar.save(str, int): int */
+    function save(p1: string, p2: number): number;
+    /** KSR.registrar.save_uri(str, int, str): int */
+    function save_uri(p1: string, p2: number, p3: string): number;
+    /** KSR.registrar.lookup(str): int */
+    function lookup(p1: string): number;
+    /** KSR.registrar.lookup_uri(str, str): int */
+    function lookup_uri(p1: string, p2: string): number;
+    /** KSR.registrar.lookup_to_dset(str, str): int */
+    function lookup_to_dset(p1: string, p2: string): number;
+    /** KSR.registrar.lookup_branches(str): int */
+    function lookup_branches(p1: string): number;
+    /** KSR.registrar.registered(str): int */
+    function registered(p1: string): number;
+    /** KSR.registrar.registered_uri(str, str): int */
+    function registered_uri(p1: string, p2: string): number;
+    /** KSR.registrar.registered_flags(str, str, int): int */
+    function registered_flags(p1: string, p2: string, p3: number): number;
+    /** KSR.registrar.registered_action(str, str, int, int): int */
+    function registered_action(p1: string, p2: string, p3: number, p4: number): number;
+    /** KSR.registrar.set_q_override(str): int */
+    function set_q_override(p1: string): number;
+    /** KSR.registrar.add_sock_hdr(str): int */
+    function add_sock_hdr(p1: string): number;
+    /** KSR.registrar.unregister(str, str): int */
+    function unregister(p1: string, p2: string): number;
+    /** KSR.registrar.unregister_ruid(str, str, str): int */
+    function unregister_ruid(p1: string, p2: string, p3: string): number;
+    /** KSR.registrar.reg_fetch_contacts(str, str, str): int */
+    function reg_fetch_contacts(p1: string, p2: string, p3: string): number;
+    /** KSR.registrar.reg_free_contacts(str): int */
+    function reg_free_contacts(p1: string): number;
+    /** KSR.registrar.reg_from_user(str, str, int): int */
+    function reg_from_user(p1: string, p2: string, p3: number): number;
+    /** KSR.registrar.reg_send_reply(): int */
+    function reg_send_reply(): number;
+    /** KSR.registrar.ulc_rget(str, str): xval */
+    function ulc_rget(p1: string, p2: string): string | number | null;
+    /** KSR.registrar.ulc_cget(str, str, int): xval */
+    function ulc_cget(p1: string, p2: string, p3: number): string | number | null;
+  }
 }

@@ -14,6 +14,9 @@ KSR.siputils = {}
 KSR.tm = {}
 KSR.tmx = {}
 KSR.corex = {}
+KSR.auth = {}
+KSR.auth_db = {}
+KSR.registrar = {}
 
 --- KSR.dbg(str): none
 ---@param p1 string
@@ -1471,5 +1474,221 @@ function KSR.corex.is_socket_name(p1) end
 ---@param p2 string
 ---@return integer
 function KSR.corex.send_data(p1, p2) end
+
+--- KSR.auth.consume_credentials(): int
+---@return integer
+function KSR.auth.consume_credentials() end
+
+--- KSR.auth.auth_challenge(str, int): int
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.auth.auth_challenge(p1, p2) end
+
+--- KSR.auth.www_challenge(str, int): int
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.auth.www_challenge(p1, p2) end
+
+--- KSR.auth.proxy_challenge(str, int): int
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.auth.proxy_challenge(p1, p2) end
+
+--- KSR.auth.pv_auth_check(str, str, int, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@param p4 integer
+---@return integer
+function KSR.auth.pv_auth_check(p1, p2, p3, p4) end
+
+--- KSR.auth.pv_proxy_authenticate(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.auth.pv_proxy_authenticate(p1, p2, p3) end
+
+--- KSR.auth.pv_www_authenticate(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.auth.pv_www_authenticate(p1, p2, p3) end
+
+--- KSR.auth.pv_www_authenticate_method(str, str, int, str): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@param p4 string
+---@return integer
+function KSR.auth.pv_www_authenticate_method(p1, p2, p3, p4) end
+
+--- KSR.auth.has_credentials(str): int
+---@param p1 string
+---@return integer
+function KSR.auth.has_credentials(p1) end
+
+--- KSR.auth.auth_get_www_authenticate(str, int, str): int
+---@param p1 string
+---@param p2 integer
+---@param p3 string
+---@return integer
+function KSR.auth.auth_get_www_authenticate(p1, p2, p3) end
+
+--- KSR.auth.auth_algorithm(str): int
+---@param p1 string
+---@return integer
+function KSR.auth.auth_algorithm(p1) end
+
+--- KSR.auth_db.auth_check(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.auth_db.auth_check(p1, p2, p3) end
+
+--- KSR.auth_db.is_subscriber(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.auth_db.is_subscriber(p1, p2, p3) end
+
+--- KSR.auth_db.www_authenticate(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.auth_db.www_authenticate(p1, p2) end
+
+--- KSR.auth_db.www_authenticate_method(str, str, str): int
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.auth_db.www_authenticate_method(p1, p2, p3) end
+
+--- KSR.registrar.save(str, int): int
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.registrar.save(p1, p2) end
+
+--- KSR.registrar.save_uri(str, int, str): int
+---@param p1 string
+---@param p2 integer
+---@param p3 string
+---@return integer
+function KSR.registrar.save_uri(p1, p2, p3) end
+
+--- KSR.registrar.lookup(str): int
+---@param p1 string
+---@return integer
+function KSR.registrar.lookup(p1) end
+
+--- KSR.registrar.lookup_uri(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.registrar.lookup_uri(p1, p2) end
+
+--- KSR.registrar.lookup_to_dset(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.registrar.lookup_to_dset(p1, p2) end
+
+--- KSR.registrar.lookup_branches(str): int
+---@param p1 string
+---@return integer
+function KSR.registrar.lookup_branches(p1) end
+
+--- KSR.registrar.registered(str): int
+---@param p1 string
+---@return integer
+function KSR.registrar.registered(p1) end
+
+--- KSR.registrar.registered_uri(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.registrar.registered_uri(p1, p2) end
+
+--- KSR.registrar.registered_flags(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.registrar.registered_flags(p1, p2, p3) end
+
+--- KSR.registrar.registered_action(str, str, int, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@param p4 integer
+---@return integer
+function KSR.registrar.registered_action(p1, p2, p3, p4) end
+
+--- KSR.registrar.set_q_override(str): int
+---@param p1 string
+---@return integer
+function KSR.registrar.set_q_override(p1) end
+
+--- KSR.registrar.add_sock_hdr(str): int
+---@param p1 string
+---@return integer
+function KSR.registrar.add_sock_hdr(p1) end
+
+--- KSR.registrar.unregister(str, str): int
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.registrar.unregister(p1, p2) end
+
+--- KSR.registrar.unregister_ruid(str, str, str): int
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.registrar.unregister_ruid(p1, p2, p3) end
+
+--- KSR.registrar.reg_fetch_contacts(str, str, str): int
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.registrar.reg_fetch_contacts(p1, p2, p3) end
+
+--- KSR.registrar.reg_free_contacts(str): int
+---@param p1 string
+---@return integer
+function KSR.registrar.reg_free_contacts(p1) end
+
+--- KSR.registrar.reg_from_user(str, str, int): int
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.registrar.reg_from_user(p1, p2, p3) end
+
+--- KSR.registrar.reg_send_reply(): int
+---@return integer
+function KSR.registrar.reg_send_reply() end
+
+--- KSR.registrar.ulc_rget(str, str): xval
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.registrar.ulc_rget(p1, p2) end
+
+--- KSR.registrar.ulc_cget(str, str, int): xval
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return string|integer|nil
+function KSR.registrar.ulc_cget(p1, p2, p3) end
 
 return KSR
