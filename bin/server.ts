@@ -10,6 +10,8 @@ import { ScriptManager } from '../runtimes/manager.js';
 import { engineForFile } from '../runtimes/index.js';
 import { openStore } from '../host/store/open-store.js';
 import type { Store } from '../host/store/store.js';
+import { Usrloc } from '../host/registrar/usrloc.js';
+import { usrlocRpcMethods } from '../host/registrar/rpc-methods.js';
 
 export const VERSION = '0.1.0';
 
@@ -41,11 +43,13 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
     throw e;
   }
   log.info({ store: store.description }, 'store open');
-  const engine = new Engine(settings, log, { store });
+  const usrloc = openUsrloc(settings, store, log);
+  const engine = new Engine(settings, log, { store, usrloc });
   engine.setRouter(manager);
   await engine.start();
   const rpc = new RpcServer();
   registerMethods(rpc, { engine, manager, registry });
+  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn);
   if (settings.control) await rpc.listen(settings.control.ip, settings.control.port);
   log.info(
     { listen: settings.listen.map((l) => `${l.proto}:${l.ip}:${l.port}`), script: settings.routing.script, engine: engineName, loadMs: Math.round(loaded.loadMs), control: settings.control },
@@ -59,6 +63,18 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
       await store.close();
     },
   };
+}
+
+/** The location table over the store; write-through fills memory from it (a store that is down leaves it empty). */
+function openUsrloc(settings: Settings, store: Store, log: Logger): Usrloc {
+  const usrloc = new Usrloc({ usrloc: settings.usrloc, registrar: settings.registrar, store });
+  try {
+    const n = usrloc.load();
+    log.info({ mode: usrloc.settings.mode, loaded: n }, 'usrloc ready');
+  } catch (e) {
+    log.error({ err: e }, 'usrloc: could not load the bindings from the store; starting empty');
+  }
+  return usrloc;
 }
 
 function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptManager; registry: Registry }): void {

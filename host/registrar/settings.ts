@@ -1,6 +1,6 @@
 // Registrar and usrloc settings (config keys `registrar:` and `usrloc:`), with Kamailio's
 // defaults where it has one: default_expires 3600, min_expires 60, max_expires and
-// max_contacts 0 (= no limit), path_mode strict.
+// max_contacts 0 (= no limit), path_mode strict; use_path on (Kamailio: off).
 
 /** How usrloc keeps contacts, after Kamailio's db_mode. */
 export type UsrlocMode = 'memory' | 'write-through' | 'db-only';
@@ -47,8 +47,13 @@ export const DEFAULT_REGISTRAR_SETTINGS: Readonly<RegistrarSettings> = Object.fr
   methodFiltering: false,
 });
 
+/**
+ * write-through by default (Kamailio's default is memory only): the server always has a store,
+ * the embedded SQLite file unless configured otherwise, so bindings survive a restart. A
+ * Usrloc made without a store runs in memory.
+ */
 export const DEFAULT_USRLOC_SETTINGS: Readonly<UsrlocSettings> = Object.freeze({
-  mode: 'memory',
+  mode: 'write-through',
   timerIntervalS: 60,
   eventCallback: null,
   useDomain: false,

@@ -50,7 +50,7 @@ export class Usrloc {
   private seq = 0;
 
   constructor(opts: UsrlocOptions = {}) {
-    this.settings = { ...DEFAULT_USRLOC_SETTINGS, ...opts.usrloc };
+    this.settings = { ...DEFAULT_USRLOC_SETTINGS, mode: opts.store ? DEFAULT_USRLOC_SETTINGS.mode : 'memory', ...opts.usrloc };
     this.registrar = { ...DEFAULT_REGISTRAR_SETTINGS, ...opts.registrar };
     this.store = opts.store ?? null;
     this.now = opts.now ?? Date.now;
