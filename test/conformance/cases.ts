@@ -5,6 +5,7 @@
 import { FIXTURES, type FixtureName } from '../support/sip-fixtures.js';
 import type { ReceiveInfo } from '../../host/core/context.js';
 import type { LogLevel } from '../../host/core/services.js';
+import { inviteProxyAuth, registerAuth, registerStale } from './auth-credentials.js';
 
 export interface KsrCall {
   /** "hdr.get" or "info" (core); "KSR." is implied. */
@@ -678,4 +679,107 @@ const TM_SECTION: ConformanceCase[] = [
 ];
 // ==== end of the TM engineer's section ====
 
-export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X, ...RR_SECTION, ...TM_SECTION];
+// ==== the REGISTRAR engineer's section: registrar, $ulc ====
+// Each case runs on a fresh core, so a usrloc of its own: bindings come from a save() in setup.
+const SAVE = call('registrar.save', 'location', 2);
+const ALICE = 'sip:alice@localhost';
+const ALICE_CONTACT = 'sip:alice@192.0.2.10:5062';
+const FETCH = call('registrar.reg_fetch_contacts', 'location', ALICE, 'r');
+const REG = (path: string, args: Array<string | number>, expect: Expected, extra: Extra = {}) => c(path, args, expect, { fixture: 'register', ...extra });
+const REGISTRAR_SECTION: ConformanceCase[] = [
+  REG('registrar.save', ['location', 0], I(1), { host: { reply: 200, replyHeader: ['Contact', `<${ALICE_CONTACT}>;expires=3600`] } }),
+  REG('registrar.save', ['location', 2], I(1), { host: { reply: null }, name: 'registrar.save(location, 0x02): no reply' }),
+  REG('registrar.save', ['location', 0], I(-1), { edit: ['Contact: <sip:alice@192.0.2.10:5062>;expires=3600', 'Contact: *'], host: { reply: 400 }, name: 'registrar.save: * with Expires 3600 is a 400' }),
+  REG('registrar.save_uri', ['location', 0, 'sip:bob@localhost'], I(1), { host: { reply: 200 } }),
+  REG('registrar.lookup', ['location'], I(1), { setup: [SAVE, call('seturi', ALICE)], host: { ruri: ALICE_CONTACT, dstUri: null } }),
+  c('registrar.lookup', ['location'], I(-1), { host: { ruri: INVITE_RURI }, name: 'registrar.lookup of an unknown AoR' }),
+  REG('registrar.lookup_uri', ['location', ALICE], I(1), { setup: [SAVE], host: { ruri: ALICE_CONTACT } }),
+  REG('registrar.lookup_to_dset', ['location', ALICE], I(1), { setup: [SAVE], host: { ruri: 'sip:localhost' } }),
+  REG('registrar.lookup_branches', ['location'], I(1), { setup: [SAVE, call('seturi', ALICE)], host: { ruri: ALICE_CONTACT } }),
+  c('registrar.registered', ['location'], I(-1)),
+  REG('registrar.registered_uri', ['location', ALICE], I(1), { setup: [SAVE] }),
+  REG('registrar.registered_flags', ['location', ALICE, 1], I(1), { setup: [SAVE], name: 'registrar.registered_flags: same Call-ID' }),
+  c('registrar.registered_flags', ['location', ALICE, 0], I(-1)),
+  REG('registrar.registered_action', ['location', ALICE, 0, 1], I(1), { setup: [SAVE] }),
+  c('registrar.set_q_override', ['0.5'], I(1)),
+  c('registrar.set_q_override', ['2'], I(-1)),
+  c('registrar.add_sock_hdr', ['X-Sock'], I(1), { host: { built: { contains: ['X-Sock: udp:127.0.0.1:5060\r\n'] } } }),
+  REG('registrar.unregister', ['location', ALICE], I(1), { setup: [SAVE] }),
+  c('registrar.unregister', ['location', ALICE], I(-1), { name: 'registrar.unregister of an unknown AoR' }),
+  REG('registrar.unregister_ruid', ['location', ALICE, 'no-such-ruid'], I(-1), { setup: [SAVE] }),
+  REG('registrar.reg_fetch_contacts', ['location', ALICE, 'r'], I(1), { setup: [SAVE] }),
+  c('registrar.reg_fetch_contacts', ['location', ALICE, 'r'], I(-1), { name: 'registrar.reg_fetch_contacts of an unknown AoR' }),
+  REG('registrar.reg_free_contacts', ['r'], I(1), { setup: [SAVE, FETCH] }),
+  REG('registrar.ulc_rget', ['r', 'count'], I(1), { setup: [SAVE, FETCH] }),
+  REG('registrar.ulc_rget', ['r', 'aor'], S('alice'), { setup: [SAVE, FETCH] }),
+  c('registrar.ulc_rget', ['r', 'count'], I(0), { name: 'registrar.ulc_rget of no result: int 0' }),
+  REG('registrar.ulc_cget', ['r', 'addr', 0], S(ALICE_CONTACT), { setup: [SAVE, FETCH] }),
+  REG('registrar.ulc_cget', ['r', 'expires', 0], { type: 'int', min: 3600 }, { setup: [SAVE, FETCH] }),
+  REG('registrar.ulc_cget', ['r', 'addr', 5], I(0), { setup: [SAVE, FETCH], name: 'registrar.ulc_cget past the end: int 0' }),
+  REG('registrar.reg_from_user', ['location', ALICE, 1], I(1), { setup: [SAVE] }),
+  REG('registrar.reg_from_user', ['location', ALICE, 1], I(-1), { setup: [SAVE], rcv: { srcPort: 7000 }, name: 'registrar.reg_from_user from another port' }),
+  REG('registrar.reg_send_reply', [], I(1), { setup: [SAVE], host: { reply: 200 } }),
+  c('registrar.reg_send_reply', [], I(-1), { host: { reply: null }, name: 'registrar.reg_send_reply without save' }),
+  REG('pv.get', ['$ulc(r=>count)'], I(1), { setup: [SAVE, FETCH] }),
+  REG('pv.get', ['$ulc(r=>addr)'], S(ALICE_CONTACT), { setup: [SAVE, FETCH] }),
+];
+// ==== end of the REGISTRAR engineer's section ====
+
+// ==== the AUTH engineer's section: auth, auth_db, $ar/$adu/$aU/$ad ====
+// Test cores have no store: the auth_db cases with credentials answer -1 (logged), those
+// without -5; the pv_* functions take the password from the script and succeed.
+const REG_OK = registerAuth();
+const AUTH_SECTION: ConformanceCase[] = [
+  c('auth.www_challenge', ['localhost', 1], I(1), { fixture: 'register', host: { reply: 401 } }),
+  c('auth.www_challenge', ['localhost', 1], I(-1), { fixture: 'reply200', host: { reply: null } }),
+  c('auth.proxy_challenge', ['localhost', 0], I(1), { host: { reply: 407 } }),
+  c('auth.auth_challenge', ['', 1], I(1), { fixture: 'register', host: { reply: 401 } }),
+  c('auth.auth_challenge', ['', 1], I(1), { name: 'auth.auth_challenge("", 1) on an INVITE', host: { reply: 407 } }),
+  c('auth.auth_algorithm', ['SHA-256'], I(1)),
+  c('auth.auth_algorithm', ['SHA1'], I(-1), { host: { log: { level: 'error', text: 'expected MD5, SHA-256 or SHA-512-256' } } }),
+  c('auth.auth_get_www_authenticate', ['localhost', 1, '$var(wa)'], I(1), { host: { reply: null } }),
+  c('auth.auth_get_www_authenticate', ['localhost', 1, '$ci'], I(-1), { host: { log: { level: 'error', text: 'not a writable pseudo-variable' } } }),
+  c('auth.has_credentials', ['localhost'], I(1), { fixture: 'register' }),
+  c('auth.has_credentials', ['elsewhere'], I(-1), { fixture: 'register' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(1), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_www_authenticate', ['localhost', 'looking-glass', 0], I(-2), { fixture: 'register', edit: REG_OK, name: 'auth.pv_www_authenticate with a wrong password' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-1), { fixture: 'register', name: 'auth.pv_www_authenticate on a nonce we did not issue', host: { log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-4), { fixture: 'register', edit: registerStale(), name: 'auth.pv_www_authenticate on an expired nonce' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-6), {
+    fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)], name: 'auth.pv_www_authenticate with a replayed nc',
+  }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-5), { name: 'auth.pv_www_authenticate without credentials' }),
+  c('auth.www_challenge', ['localhost', 1], I(1), {
+    fixture: 'register', edit: registerStale(), setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)],
+    name: 'auth.www_challenge after an expired nonce', host: { reply: 401 },
+  }),
+  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'REGISTER'], I(1), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'INVITE'], I(-2), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(1), { edit: inviteProxyAuth() }),
+  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(-5), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { edit: inviteProxyAuth(), name: 'auth.pv_auth_check on an INVITE (Proxy-Authorization, From)' }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(-8), {
+    fixture: 'register', edit: registerAuth({ username: 'bob', password: 'wonderland' }), name: 'auth.pv_auth_check: auth user is not the To user',
+  }),
+  c('auth.consume_credentials', [], I(-1), { fixture: 'register', host: { log: { level: 'error', text: 'no credentials were used' } } }),
+  c('auth.consume_credentials', [], I(1), {
+    fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)],
+    host: { built: { lacks: ['Authorization:'], contains: ['Contact: <sip:alice@192.0.2.10:5062>'] } },
+  }),
+  c('pv.get', ['$ar'], S('localhost'), { fixture: 'register' }),
+  c('pv.get', ['$adu'], S('sip:localhost'), { fixture: 'register' }),
+  c('pv.get', ['$aU'], S('alice'), { fixture: 'register' }),
+  c('pv.get', ['$ad'], N, { fixture: 'register' }),
+  c('pv.get', ['$ar'], N, { name: 'pv.get("$ar") without credentials' }),
+
+  c('auth_db.auth_check', ['localhost', 'subscriber', 0], I(-5)),
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-5), { fixture: 'options' }),
+  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(-1), { fixture: 'register', host: { log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth_db.is_subscriber', ['sip:alice@localhost', 'subscriber', 1], I(-1), { host: { log: { level: 'error', text: 'no store configured' } } }),
+];
+// ==== end of the AUTH engineer's section ====
+
+export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X, ...RR_SECTION, ...TM_SECTION, ...AUTH_SECTION, ...REGISTRAR_SECTION];
