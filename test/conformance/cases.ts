@@ -5,6 +5,7 @@
 import { FIXTURES, type FixtureName } from '../support/sip-fixtures.js';
 import type { ReceiveInfo } from '../../host/core/context.js';
 import type { LogLevel } from '../../host/core/services.js';
+import { inviteProxyAuth, registerAuth, registerStale } from './auth-credentials.js';
 
 export interface KsrCall {
   /** "hdr.get" or "info" (core); "KSR." is implied. */
@@ -677,6 +678,7 @@ const TM_SECTION: ConformanceCase[] = [
   c('pv.get', ['$snd(ip)'], N, { name: 'pv.get("$snd(ip)") outside ksr_onsend_route' }),
 ];
 // ==== end of the TM engineer's section ====
+
 // ==== the REGISTRAR engineer's section: registrar, $ulc ====
 // Each case runs on a fresh core, so a usrloc of its own: bindings come from a save() in setup.
 const SAVE = call('registrar.save', 'location', 2);
@@ -723,4 +725,61 @@ const REGISTRAR_SECTION: ConformanceCase[] = [
 ];
 // ==== end of the REGISTRAR engineer's section ====
 
-export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X, ...RR_SECTION, ...TM_SECTION, ...REGISTRAR_SECTION];
+// ==== the AUTH engineer's section: auth, auth_db, $ar/$adu/$aU/$ad ====
+// Test cores have no store: the auth_db cases with credentials answer -1 (logged), those
+// without -5; the pv_* functions take the password from the script and succeed.
+const REG_OK = registerAuth();
+const AUTH_SECTION: ConformanceCase[] = [
+  c('auth.www_challenge', ['localhost', 1], I(1), { fixture: 'register', host: { reply: 401 } }),
+  c('auth.www_challenge', ['localhost', 1], I(-1), { fixture: 'reply200', host: { reply: null } }),
+  c('auth.proxy_challenge', ['localhost', 0], I(1), { host: { reply: 407 } }),
+  c('auth.auth_challenge', ['', 1], I(1), { fixture: 'register', host: { reply: 401 } }),
+  c('auth.auth_challenge', ['', 1], I(1), { name: 'auth.auth_challenge("", 1) on an INVITE', host: { reply: 407 } }),
+  c('auth.auth_algorithm', ['SHA-256'], I(1)),
+  c('auth.auth_algorithm', ['SHA1'], I(-1), { host: { log: { level: 'error', text: 'expected MD5, SHA-256 or SHA-512-256' } } }),
+  c('auth.auth_get_www_authenticate', ['localhost', 1, '$var(wa)'], I(1), { host: { reply: null } }),
+  c('auth.auth_get_www_authenticate', ['localhost', 1, '$ci'], I(-1), { host: { log: { level: 'error', text: 'not a writable pseudo-variable' } } }),
+  c('auth.has_credentials', ['localhost'], I(1), { fixture: 'register' }),
+  c('auth.has_credentials', ['elsewhere'], I(-1), { fixture: 'register' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(1), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_www_authenticate', ['localhost', 'looking-glass', 0], I(-2), { fixture: 'register', edit: REG_OK, name: 'auth.pv_www_authenticate with a wrong password' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-1), { fixture: 'register', name: 'auth.pv_www_authenticate on a nonce we did not issue', host: { log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-4), { fixture: 'register', edit: registerStale(), name: 'auth.pv_www_authenticate on an expired nonce' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-6), {
+    fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)], name: 'auth.pv_www_authenticate with a replayed nc',
+  }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-5), { name: 'auth.pv_www_authenticate without credentials' }),
+  c('auth.www_challenge', ['localhost', 1], I(1), {
+    fixture: 'register', edit: registerStale(), setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)],
+    name: 'auth.www_challenge after an expired nonce', host: { reply: 401 },
+  }),
+  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'REGISTER'], I(1), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'INVITE'], I(-2), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(1), { edit: inviteProxyAuth() }),
+  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(-5), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { fixture: 'register', edit: REG_OK }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { edit: inviteProxyAuth(), name: 'auth.pv_auth_check on an INVITE (Proxy-Authorization, From)' }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(-8), {
+    fixture: 'register', edit: registerAuth({ username: 'bob', password: 'wonderland' }), name: 'auth.pv_auth_check: auth user is not the To user',
+  }),
+  c('auth.consume_credentials', [], I(-1), { fixture: 'register', host: { log: { level: 'error', text: 'no credentials were used' } } }),
+  c('auth.consume_credentials', [], I(1), {
+    fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)],
+    host: { built: { lacks: ['Authorization:'], contains: ['Contact: <sip:alice@192.0.2.10:5062>'] } },
+  }),
+  c('pv.get', ['$ar'], S('localhost'), { fixture: 'register' }),
+  c('pv.get', ['$adu'], S('sip:localhost'), { fixture: 'register' }),
+  c('pv.get', ['$aU'], S('alice'), { fixture: 'register' }),
+  c('pv.get', ['$ad'], N, { fixture: 'register' }),
+  c('pv.get', ['$ar'], N, { name: 'pv.get("$ar") without credentials' }),
+
+  c('auth_db.auth_check', ['localhost', 'subscriber', 0], I(-5)),
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-5), { fixture: 'options' }),
+  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(-1), { fixture: 'register', host: { log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth_db.is_subscriber', ['sip:alice@localhost', 'subscriber', 1], I(-1), { host: { log: { level: 'error', text: 'no store configured' } } }),
+];
+// ==== end of the AUTH engineer's section ====
+
+export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X, ...RR_SECTION, ...TM_SECTION, ...AUTH_SECTION, ...REGISTRAR_SECTION];
