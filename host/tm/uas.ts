@@ -21,15 +21,17 @@ export function sendLocalReply(tm: TmCore, t: Transaction, ctx: MsgContext, code
   return ok;
 }
 
-/** Relays a reply received on a branch (our Via removed, the onreply route's lumps applied). */
+/** Relays a reply received on a branch (our Via removed, the onreply route's lumps applied).
+ *  Once a final reply went upstream only a 2xx to an INVITE still goes (RFC 3261 §16.7 step
+ *  5), also after a 408/487 of ours: the caller must see the answer to ACK it and hang up. */
 export function relayReply(tm: TmCore, t: Transaction, reply: MsgContext): boolean {
   const code = reply.msg.status;
-  const again2xx = t.isInvite && code < 300 && code >= 200 && t.finalCode >= 200 && t.finalCode < 300;
-  if (t.finalCode >= 200 && !again2xx) return false;
+  const late2xx = t.isInvite && code < 300 && code >= 200 && t.finalCode >= 200;
+  if (t.finalCode >= 200 && !late2xx) return false;
   const buf = buildForwardedReply(reply.msg, reply.lumps);
   const dst = replyDestination(t.req, t.req.msg.topVia());
   const ok = tm.core.send(buf, dst);
-  if (again2xx) return ok;
+  if (late2xx) return ok; // the server side keeps its own final reply for retransmissions
   t.lastReply = { kind: 'relayed', code, buf, dst };
   if (code >= 200) {
     tm.stats.repliesRelayed++;
