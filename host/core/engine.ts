@@ -18,6 +18,7 @@ import { forwardReplyStateless } from '../forward/stateless.js';
 import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
+import { DigestAuth } from '../auth/digest-auth.js';
 
 export interface EngineCounters {
   received: number;
@@ -78,6 +79,8 @@ export class Engine implements CoreServices {
     this.myselfHosts = myselfHosts(settings);
     this.myselfPorts = new Set(settings.listen.map((l) => l.port));
     this.tm = new TransactionLayer(this, settings.tm);
+    // made now, not on first use, so a missing auth.secret is reported at start
+    new DigestAuth(this, settings.auth);
   }
 
   setRouter(router: ScriptRouter): void {
