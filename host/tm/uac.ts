@@ -67,7 +67,15 @@ function startBranch(tm: TmCore & BranchLinker, t: Transaction, target: BranchTa
 }
 
 function branchSent(tm: TmCore, t: Transaction, b: UacBranch, o: SendOutcome): void {
-  if (t.freed || b.state !== 'starting') return;
+  // canceled while its next hop was being resolved: cancelBranch gave it a faked 487 and
+  // left it 'completed', but what went out still needs its CANCEL and its end
+  const canceledEarly = b.state === 'completed' && b.cancelWanted && !b.request;
+  if (t.freed || (b.state !== 'starting' && !canceledEarly)) return;
+  if (!o.ok && canceledEarly) {
+    endBranch(tm, t, b, 0);
+    tm.checkCompletion(t);
+    return;
+  }
   if (!o.ok) {
     if (o.code !== 0) {
       tm.stats.branchSendFailures++;
@@ -81,13 +89,14 @@ function branchSent(tm: TmCore, t: Transaction, b: UacBranch, o: SendOutcome): v
   }
   b.request = o.buf;
   b.dst = o.dst;
-  b.state = 'trying';
-  b.frTimer = tm.timers.start(t.frTimeout ?? tm.settings.frTimer, () => frExpired(tm, t, b));
-  if (b.cancelWanted) {
-    // canceled while it was being resolved: it went out, but only a CANCEL follows it
+  if (canceledEarly) {
+    // no retransmissions: a provisional reply gets the CANCEL, a final one its ACK (or a
+    // 2xx relayed); the branch ends 64*T1 later at the latest
     endBranch(tm, t, b, 64 * t1Of(tm, t));
     return;
   }
+  b.state = 'trying';
+  b.frTimer = tm.timers.start(t.frTimeout ?? tm.settings.frTimer, () => frExpired(tm, t, b));
   if (o.dst.proto === 'udp') {
     b.retrInterval = t1Of(tm, t);
     b.retrTimer = tm.timers.start(b.retrInterval, () => retransmit(tm, t, b));
