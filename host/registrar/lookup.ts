@@ -116,12 +116,22 @@ export function lookupBranches(ctx: MsgContext, table: string): number {
 export const REGISTERED_MATCH = { CALLID: 1, RECEIVED: 2, CONTACT: 4 } as const;
 
 export function registered(ctx: MsgContext, table: string, uri: string, match = 0): number {
-  const found = bindingsFor(ctx, table, uri, 'registered');
-  if (typeof found === 'number') return found === LOOKUP.METHOD_NOT_ALLOWED ? 1 : found === LOOKUP.ERROR ? LOOKUP.ERROR : -1;
+  const ul = usrlocOf(ctx.core);
+  const aor = aorOfUri(ul, uri);
+  if (!aor) return -1;
+  let all: LocationRecord[];
+  try {
+    all = ul.contacts(table, aor);
+  } catch (e) {
+    if (!(e instanceof StoreUnavailable)) throw e;
+    ctx.core.logger.log('error', `registrar.registered: location store unavailable: ${e.message}`);
+    return -1;
+  }
   const src = `${ctx.rcv.srcIp}:${ctx.rcv.srcPort}`;
-  const contacts = contactUris(ctx);
-  const ok = found.some((r) => {
-    if (match & REGISTERED_MATCH.CALLID && r.callid !== safeCallId(ctx)) return false;
+  const callId = match & REGISTERED_MATCH.CALLID ? safeCallId(ctx) : '';
+  const contacts = match & REGISTERED_MATCH.CONTACT ? contactUris(ctx) : [];
+  const ok = all.some((r) => {
+    if (match & REGISTERED_MATCH.CALLID && r.callid !== callId) return false;
     if (match & REGISTERED_MATCH.RECEIVED && !r.received.includes(src)) return false;
     if (match & REGISTERED_MATCH.CONTACT && !contacts.includes(r.contact)) return false;
     return true;
