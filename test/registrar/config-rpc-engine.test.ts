@@ -58,8 +58,6 @@ test('RPC ul.add, ul.lookup, ul.dump, ul.rm (positional or named params) and the
   assert.deepEqual(rpc['ul.rm']!(['location', 'alice']), { AoR: 'alice', removed: 2 });
   assert.equal(rpcError(() => rpc['ul.rm']!(['location', 'alice'])).code, 404);
 });
-  assert.equal(r.on(register({ user: 'bob', cseq: 2, contacts: [] })).ksr('registrar.save', 'location', 0), 4);
-});
 
 test('the engine starts the expiry timer and clears it on stop', async () => {
   const port = await freePort();
