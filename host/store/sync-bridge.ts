@@ -67,18 +67,24 @@ export class SyncBridge {
     const config: WorkerConfig = { kind: this.opts.kind, url: this.opts.url, timeoutMs: this.timeoutMs, shared };
     const worker = new Worker(BOOT, { workerData: { config, syncPort: port2 }, transferList: [port2] });
     const ready = await new Promise<Ready>((resolve) => {
-      const timer = setTimeout(() => resolve({ ready: false, error: `no answer in ${this.opts.startTimeoutMs ?? 10_000} ms` }), this.opts.startTimeoutMs ?? 10_000);
-      const done = (r: Ready) => (clearTimeout(timer), resolve(r));
-      worker.once('message', (m: Ready) => done(m));
-      worker.once('error', (e) => done({ ready: false, error: e.message }));
-      worker.once('exit', (code) => done({ ready: false, error: `worker exited with ${code}` }));
+      const limit = this.opts.startTimeoutMs ?? 10_000;
+      const timer = setTimeout(() => done({ ready: false, error: `no answer in ${limit} ms` }), limit);
+      const onMessage = (m: Ready) => done(m);
+      const onError = (e: Error) => done({ ready: false, error: e.message });
+      const onExit = (code: number) => done({ ready: false, error: `worker exited with ${code}` });
+      // removeAllListeners would also drop the Worker's own hooks that start its port
+      function done(r: Ready) {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+        resolve(r);
+      }
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     });
     if (!ready.ready) {
       port1.close();
       await worker.terminate();
       throw new StoreUnavailable(this.opts.description, `cannot connect: ${ready.error}`);
     }
-    worker.removeAllListeners();
     worker.on('message', (r: Reply) => this.onAsyncReply(r));
     worker.on('error', (e) => this.onWorkerGone(`worker failed: ${e.message}`));
     worker.on('exit', (code) => this.onWorkerGone(`worker exited with ${code}`));

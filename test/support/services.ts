@@ -19,6 +19,9 @@ export interface ControlledServer {
   start(): Promise<void>;
   /** Stops it for good and removes its files. */
   destroy(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open, nothing answers. Redis only. */
+  pause?(): void;
+  resume?(): void;
 }
 
 function need(cmd: string, hint: string): string {
@@ -61,7 +64,8 @@ export async function startRedis(): Promise<ControlledServer> {
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}/0`, start, stop, destroy: stop };
+  const signal = (sig: NodeJS.Signals) => () => void (child as ChildProcess | null)?.kill(sig);
+  return { url: `redis://127.0.0.1:${port}/0`, start, stop, destroy: stop, pause: signal('SIGSTOP'), resume: signal('SIGCONT') };
 }
 
 let sharedRedis: Promise<ControlledServer> | null = null;
