@@ -127,8 +127,8 @@ export async function startPostgres(): Promise<ControlledServer> {
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
   const start = async () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '20', 'start'], 'pg_ctl start');
   const stop = async () => {
-    // immediate: the test wants the database gone now, as a crash would leave it
-    if (existsSync(join(data, 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop'], 'pg_ctl stop');
+    // fast: clients are cut off at once, and what was committed is kept (fsync is off)
+    if (existsSync(join(data, 'postmaster.pid'))) run(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop'], 'pg_ctl stop');
   };
   await start();
   const destroy = async () => {
