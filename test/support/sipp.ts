@@ -60,8 +60,12 @@ export function startSipp(opts: SippOptions): SippProcess {
   let stderr = '';
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
+  // sipp's own -timeout does not always fire (seen with a server that never answered):
+  // a hard limit keeps every run bounded in time.
+  const hardLimit = setTimeout(() => child.kill('SIGKILL'), ((opts.timeoutS ?? 30) + 15) * 1000);
   const done = new Promise<SippRun>((resolve) =>
     child.on('exit', (code) => {
+      clearTimeout(hardLimit);
       const errFile = readdirSync(dir).find((f) => f.endsWith('_errors.log'));
       const errors = errFile ? readFileSync(join(dir, errFile), 'utf8') : '';
       resolve({ code, stdout, stderr, errors });
