@@ -12,18 +12,28 @@ export interface FoundCredentials {
   params: Map<string, string>;
 }
 
+/** A header line's Digest params; null when it is not Digest or malformed. Parsed once per line. */
+const parsed = new WeakMap<HeaderField, Map<string, string> | null>();
+
+function digestParams(line: HeaderField): Map<string, string> | null {
+  let p = parsed.get(line);
+  if (p === undefined) {
+    try {
+      const c = parseCredentials(line.value);
+      p = c.scheme.toLowerCase() === 'digest' ? c.params : null;
+    } catch {
+      p = null; // a malformed line is not credentials
+    }
+    parsed.set(line, p);
+  }
+  return p;
+}
+
 /** The first Digest credentials of that header kind whose realm is `realm`; malformed lines are skipped. */
 export function findCredentials(ctx: MsgContext, kind: CredentialsKind, realm: string): FoundCredentials | null {
   for (const line of ctx.msg.headersNamed(kind)) {
-    let params: Map<string, string>;
-    try {
-      const c = parseCredentials(line.value);
-      if (c.scheme.toLowerCase() !== 'digest') continue;
-      params = c.params;
-    } catch {
-      continue;
-    }
-    if (params.get('realm') === realm) return { line, params };
+    const params = digestParams(line);
+    if (params && params.get('realm') === realm) return { line, params };
   }
   return null;
 }
@@ -32,12 +42,8 @@ export function findCredentials(ctx: MsgContext, kind: CredentialsKind, realm: s
 export function anyCredentials(ctx: MsgContext): FoundCredentials | null {
   for (const kind of ['authorization', 'proxy-authorization'] as const) {
     for (const line of ctx.msg.headersNamed(kind)) {
-      try {
-        const c = parseCredentials(line.value);
-        if (c.scheme.toLowerCase() === 'digest') return { line, params: c.params };
-      } catch {
-        // a malformed line is not credentials
-      }
+      const params = digestParams(line);
+      if (params) return { line, params };
     }
   }
   return null;

@@ -1,7 +1,7 @@
 // The digest computations of RFC 2617 §3.2.2 and RFC 7616 §3.4 (MD5, SHA-256, SHA-512-256),
 // as pure functions over strings: HA1 from a password, HA2 for qop auth / auth-int, and the
 // response. Hex digests are lower-case, as both RFCs require.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** The algorithms we can compute; the names as they appear in `algorithm=`. */
 export type DigestAlgorithm = 'MD5' | 'SHA-256' | 'SHA-512-256';
@@ -23,8 +23,12 @@ export function parseAlgorithm(text: string): DigestAlgorithm | null {
   return (DIGEST_ALGORITHMS as readonly string[]).includes(up) ? (up as DigestAlgorithm) : null;
 }
 
+// crypto.hash (Node >= 20.12) is a one-shot about twice as fast as createHash().update().digest().
+const oneShot: ((alg: string, data: string | Buffer, enc: 'hex') => string) | undefined = (crypto as { hash?: typeof crypto.hash }).hash;
+
 export function hexHash(alg: DigestAlgorithm, data: string | Buffer): string {
-  return createHash(NODE_HASH[alg]).update(data).digest('hex');
+  const name = NODE_HASH[alg];
+  return oneShot ? oneShot(name, data, 'hex') : crypto.createHash(name).update(data).digest('hex');
 }
 
 /** HA1 = H(username:realm:password). */

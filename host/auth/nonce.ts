@@ -13,6 +13,19 @@ const ENCODED = Math.ceil((TOTAL * 4) / 3);
 /** A nonce issued this far in the future (another node's clock) is still believed. */
 const MAX_CLOCK_AHEAD_S = 30;
 
+// randomBytes costs a system call each time; nonces draw from a pool refilled 4 KiB at a time.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+function takeRandom(n: number): Buffer {
+  if (poolAt + n > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  poolAt += n;
+  return pool.subarray(poolAt - n, poolAt);
+}
+
 export type NonceCheck =
   | { status: 'ok'; issuedS: number }
   | { status: 'stale'; issuedS: number }
@@ -33,7 +46,7 @@ export class NonceSigner {
     const buf = Buffer.allocUnsafe(TOTAL);
     buf[0] = VERSION;
     buf.writeUInt32BE(Math.floor(nowMs / 1000) >>> 0, 1);
-    randomBytes(8).copy(buf, 5);
+    takeRandom(8).copy(buf, 5);
     this.mac(buf.subarray(0, PAYLOAD)).copy(buf, PAYLOAD);
     return buf.toString('base64url');
   }
