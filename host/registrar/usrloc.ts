@@ -32,7 +32,7 @@ export interface FetchedContacts {
 export type ExpiredHandler = (table: string, rec: LocationRecord) => void;
 
 /** Best first: higher q, then the older binding (Kamailio's order without desc_time_order). */
-function byPreference(a: LocationRecord, b: LocationRecord): number {
+export function byPreference(a: LocationRecord, b: LocationRecord): number {
   if (a.q !== b.q) return b.q - a.q;
   return a.ruid < b.ruid ? -1 : a.ruid > b.ruid ? 1 : 0;
 }
