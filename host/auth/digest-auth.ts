@@ -200,7 +200,7 @@ function sameHex(want: string, got: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** A realm inside a quoted-string: quote and backslash escaped. */
+/** A realm inside a quoted-string: quote and backslash escaped, control characters (CR, LF...) dropped so a realm cannot add header lines. */
 function quoteText(s: string): string {
-  return s.replace(/["\\]/g, (ch) => `\\${ch}`);
+  return s.replace(/[\x00-\x1f\x7f]/g, '').replace(/["\\]/g, (ch) => `\\${ch}`);
 }

@@ -64,6 +64,15 @@ test('the challenge: realm, signed nonce, algorithm, qop; 407 with Proxy-Authent
   assert.equal(challenge(e, 0)[0]!.has('qop'), false);
 });
 
+test('a realm cannot inject header lines: control characters dropped, quotes escaped', () => {
+  const e = engine();
+  const ctx = contextOn(register(null), e.core);
+  assert.equal(sendChallenge(ctx, 'evil"\r\nX-Injected: 1', 0, 'www'), 1);
+  const reply = SipMessage.parse(e.core.replies[0]!.buf);
+  assert.equal(reply.header('x-injected'), undefined);
+  assert.match(reply.header('www-authenticate')!.value, /^Digest realm="evil\\"X-Injected: 1", nonce=/);
+});
+
 test('both algorithms configured: two headers, SHA-256 first; either answer is accepted', () => {
   const e = engine({ algorithms: ['SHA-256', 'MD5'] });
   const chs = challenge(e);
