@@ -58,24 +58,32 @@ function ksr_branch_tag() {
 export interface Nodes {
   a: ServerProcess;
   b: ServerProcess;
-  dir: string;
   stop(): Promise<void>;
 }
 
-/** Starts two nodes on one store URL, usrloc db-only. */
-export async function startNodes(storeUrl: string, extraConfig = ''): Promise<Nodes> {
-  const dir = mkdtempSync(join(tmpdir(), 'ksr-nodes-'));
+/** Starts one node on a store URL, usrloc db-only; `stop` also removes its files. */
+export async function startNode(storeUrl: string, extraConfig = ''): Promise<ServerProcess> {
+  const dir = mkdtempSync(join(tmpdir(), 'ksr-node-'));
   const script = join(dir, 'node.js');
   const config = join(dir, 'node.yaml');
   writeFileSync(script, NODE_SCRIPT);
   writeFileSync(config, `usrloc:\n  db_mode: db-only\n${extraConfig}`);
-  const start = () => startServerProcess({ script, extraArgs: ['--config', config, '--store', storeUrl] });
-  const [a, b] = await Promise.all([start(), start()]);
+  const node = await startServerProcess({ script, extraArgs: ['--config', config, '--store', storeUrl] });
+  const stop = node.stop.bind(node);
+  node.stop = async () => {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return node;
+}
+
+/** Starts two nodes on one store URL, usrloc db-only. */
+export async function startNodes(storeUrl: string, extraConfig = ''): Promise<Nodes> {
+  const [a, b] = await Promise.all([startNode(storeUrl, extraConfig), startNode(storeUrl, extraConfig)]);
   return {
-    a, b, dir,
+    a, b,
     async stop() {
       await Promise.all([a.stop(), b.stop()]);
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
