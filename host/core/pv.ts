@@ -72,7 +72,8 @@ const PV_CLASSES: Readonly<Record<string, PvClass>> = {
   pr: { hasArg: false, get: (ctx) => ctx.rcv.proto },
   proto: { hasArg: false, get: (ctx) => ctx.rcv.proto },
   ua: { hasArg: false, get: (ctx) => ctx.msg.header('user-agent')?.value ?? null },
-  au: { hasArg: false, get: (ctx) => authUser(ctx) },
+  // Kamailio's $au is the user part of the credentials' username ($aU is all of it).
+  au: { hasArg: false, get: (ctx) => authUser(ctx)?.split('@')[0] ?? null },
   ct: { hasArg: false, get: (ctx) => firstContact(ctx)?.raw ?? null },
   du: {
     hasArg: false,
