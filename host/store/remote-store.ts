@@ -8,6 +8,7 @@ import { maskStoreUrl } from './store-url.js';
 export interface RemoteStoreOptions extends StoreOptions {
   breakerMs?: number;
   resultVia?: ResultVia;
+  sharedBytes?: number;
 }
 
 export class RemoteStore implements Store {
@@ -23,7 +24,7 @@ export class RemoteStore implements Store {
 
   static async open(kind: DriverKind, url: string, opts: RemoteStoreOptions = {}): Promise<RemoteStore> {
     const description = maskStoreUrl(url);
-    const bridge = await SyncBridge.start({ kind, url, description, timeoutMs: opts.timeoutMs, breakerMs: opts.breakerMs, resultVia: opts.resultVia });
+    const bridge = await SyncBridge.start({ kind, url, description, timeoutMs: opts.timeoutMs, breakerMs: opts.breakerMs, resultVia: opts.resultVia, sharedBytes: opts.sharedBytes });
     return new RemoteStore(kind, description, bridge);
   }
 

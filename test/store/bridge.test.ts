@@ -5,10 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStore } from '../../host/store/open-store.js';
 import { StoreUnavailable, type Store } from '../../host/store/store.js';
-import { postgresUrl, startPostgres, startRedis } from '../support/services.js';
+import { RemoteStore } from '../../host/store/remote-store.js';
+import { postgresUrl, redisUrl, startPostgres, startRedis, stopSharedServices } from '../support/services.js';
 import { record } from './contract-suite.js';
 
 const alice = { username: 'alice', domain: '' };
+
+test.after(() => stopSharedServices());
 
 /** Retries f until it stops throwing StoreUnavailable (the breaker lets a call through now and then). */
 async function eventually<T>(f: () => T, what: string, limitMs = 15_000): Promise<T> {
@@ -94,4 +97,20 @@ test('a database that is not there at start: openStore says so', async () => {
   const server = await startRedis();
   await server.destroy();
   await assert.rejects(openStore(server.url, { timeoutMs: 200 }), (e: unknown) => e instanceof StoreUnavailable && /cannot connect/.test((e as Error).message));
+});
+
+test('results through the port, and through the shared buffer with a result too big for it', async () => {
+  const url = await redisUrl(4);
+  const viaPort = await RemoteStore.open('redis', url, { resultVia: 'port' });
+  const tiny = await RemoteStore.open('redis', url, { resultVia: 'shared', sharedBytes: 512 });
+  try {
+    for (let i = 0; i < 20; i++) viaPort.putLocation(record({ ruid: `r${i}` }));
+    assert.equal(viaPort.locations(alice).length, 20);
+    // 20 records do not fit in 512 bytes: the worker sends them on the port instead
+    assert.equal(tiny.locations(alice).length, 20);
+    assert.equal(tiny.allLocations(1).length, 1);
+    assert.equal(viaPort.deleteAor(alice), 20);
+  } finally {
+    await Promise.all([viaPort.close(), tiny.close()]);
+  }
 });
