@@ -11,13 +11,15 @@ import { DEFAULT_LIMITS, STANDARD_CALLBACKS } from '../runtimes/runtime.js';
 import { apiList, startServer } from './server.js';
 import { parseStoreUrl } from '../host/store/store-url.js';
 import { USER_USAGE, UsageError, userCommand } from './user-command.js';
+import { UL_USAGE, ulCommand } from './ul-command.js';
 
 const USAGE = `usage:
   ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL]
   ksr-host check FILE [--engine v8|quickjs]
   ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT]
   ksr-host api [--json]
-${USER_USAGE}`;
+${USER_USAGE}
+${UL_USAGE}`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`ksr-host: ${message}\n`);
@@ -130,16 +132,17 @@ function api(args: string[]): void {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-async function user(args: string[]): Promise<void> {
+/** A command that prints what it returns; usage errors exit 2, others 1. */
+const printing = (f: (args: string[]) => Promise<string>) => async (args: string[]): Promise<void> => {
   try {
-    const out = await userCommand(args);
+    const out = await f(args);
     if (out) process.stdout.write(out + '\n');
   } catch (e) {
     fail((e as Error).message, e instanceof UsageError ? 2 : 1);
   }
-}
+};
 
-const commands: Record<string, (a: string[]) => unknown> = { run, check, rpc, api, user };
+const commands: Record<string, (a: string[]) => unknown> = { run, check, rpc, api, user: printing(userCommand), ul: printing(ulCommand) };
 const handler = command ? commands[command] : undefined;
 if (!handler) fail(USAGE, 2);
 try {
