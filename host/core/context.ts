@@ -96,6 +96,11 @@ export class MsgContext {
   recordRoute: { params: string; preset: string | null; advertised: string | null } | null = null;
   /** Forced outgoing protocol (t_relay_to_proto...), null = from the URI. */
   forcedProto: Proto | null = null;
+  /**
+   * Path of the R-URI's binding (RFC 3327, set by lookup): sent as Route headers on that
+   * branch only; other branches carry theirs in Branch.path.
+   */
+  path: string | null = null;
 
   constructor(
     readonly msg: SipMessage,

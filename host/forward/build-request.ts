@@ -17,6 +17,7 @@ export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: st
   const local = ctx.core.localAddress(target.proto, isIPv6(target.ip));
   if (!local) return null;
   const lumps = ctx.lumps.clone();
+  if (ctx.path) lumps.insert(pathRouteOffset(ctx), `Route: ${ctx.path}\r\n`);
   if (ctx.recordRoute) {
     const inbound = { proto: ctx.rcv.proto, ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort };
     const outbound = { proto: target.proto, ip: local.ip, port: local.port };
@@ -28,4 +29,12 @@ export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: st
   const shown = { ip: ctx.advertisedAddress ?? local.ip, port: Number(ctx.advertisedPort) || local.port };
   const via = viaLine(target.proto, shown, branch, ctx.addLocalRport);
   return { buf: buildRequest(ctx.msg, lumps, { ruri, via }), local };
+}
+
+/** Route headers of a binding's Path (RFC 3327 §5.3): before the first Route, else after the last Via. */
+function pathRouteOffset(ctx: MsgContext): number {
+  const route = ctx.msg.header('route');
+  if (route) return route.start;
+  const vias = ctx.msg.headersNamed('via');
+  return vias[vias.length - 1]?.end ?? ctx.msg.headersEnd;
 }

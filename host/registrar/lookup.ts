@@ -56,21 +56,12 @@ export function branchOf(rec: LocationRecord): Branch {
   return { uri: rec.contact, dstUri: nextHopOf(rec), path: rec.path || null, q: rec.q >= 0 ? rec.q : null, flags: rec.cflags };
 }
 
-/** Route headers for the R-URI's binding (RFC 3327 §5.3): before the first Route, else after the last Via. */
-function addPathRoute(ctx: MsgContext, path: string): void {
-  const route = ctx.msg.header('route');
-  const vias = ctx.msg.headersNamed('via');
-  const at = route ? route.start : (vias[vias.length - 1]?.end ?? ctx.msg.headersEnd);
-  ctx.lumps.insert(at, `Route: ${path}\r\n`);
-}
-
-function setMain(ctx: MsgContext, rec: LocationRecord, others: readonly LocationRecord[]): void {
+function setMain(ctx: MsgContext, rec: LocationRecord): void {
   ctx.newUri = rec.contact;
   ctx.dstUri = nextHopOf(rec);
   ctx.bflags[0] = rec.cflags;
-  // Route lines are lumps shared by every branch of the request: added only when no other
-  // branch would carry a different Path (tm does not apply a per-branch path yet).
-  if (rec.path && others.every((o) => o.path === rec.path)) addPathRoute(ctx, rec.path);
+  // sent as Route headers on this branch only, when the request is built (host/forward)
+  ctx.path = rec.path || null;
 }
 
 /** lookup / lookup_uri: the best binding into the R-URI, the others appended as branches. */
@@ -78,7 +69,7 @@ export function lookup(ctx: MsgContext, table: string, uri: string = ctx.ruri): 
   const found = bindingsFor(ctx, table, uri, 'lookup');
   if (typeof found === 'number') return found;
   const [best, ...rest] = found;
-  setMain(ctx, best!, rest);
+  setMain(ctx, best!);
   ctx.branches.push(...rest.map(branchOf));
   return LOOKUP.FOUND;
 }

@@ -24,6 +24,7 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.transaction = src.transaction;
   c.recordRoute = src.recordRoute ? { ...src.recordRoute } : null;
   c.forcedProto = src.forcedProto;
+  c.path = src.path;
   c.routeType = routeType;
   copyOptions(src, c);
   copyRoutingState(src, c);

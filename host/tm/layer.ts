@@ -196,8 +196,8 @@ export class TransactionLayer implements TmCore {
   }
 
   private targetsOf(ctx: MsgContext, target: RelayTarget): BranchTarget[] {
-    const first: BranchTarget = { uri: ctx.ruri, dstUri: target.uri ?? ctx.dstUri, flags: ctx.bflags[0] ?? 0 };
-    return [first, ...ctx.branches.map((b) => ({ uri: b.uri, dstUri: target.uri ?? b.dstUri, flags: b.flags }))];
+    const first: BranchTarget = { uri: ctx.ruri, dstUri: target.uri ?? ctx.dstUri, path: ctx.path, flags: ctx.bflags[0] ?? 0 };
+    return [first, ...ctx.branches.map((b) => ({ uri: b.uri, dstUri: target.uri ?? b.dstUri, path: b.path, flags: b.flags }))];
   }
 
   /** A CANCEL for a pending INVITE: 200 to it, CANCEL on every pending branch, 487 follows. */

@@ -14,6 +14,8 @@ import { relayReply } from './uas.js';
 export interface BranchTarget {
   uri: string;
   dstUri: string | null;
+  /** Path of the binding the branch goes to (Route headers on this branch only). */
+  path: string | null;
   flags: number;
 }
 
@@ -49,6 +51,7 @@ function startBranch(tm: TmCore & BranchLinker, t: Transaction, target: BranchTa
   const ctx = copyContext(base, 'branch');
   ctx.newUri = target.uri === ctx.msg.ruri ? null : target.uri;
   ctx.dstUri = target.dstUri;
+  ctx.path = target.path;
   ctx.branchIndex = index;
   ctx.branches = [];
   ctx.bflags[0] = target.flags;
