@@ -143,6 +143,8 @@ export async function startPostgres(): Promise<ControlledServer> {
 }
 
 let sharedPostgres: Promise<ControlledServer> | null = null;
+/** Databases made on a server we did not start (KSR_TEST_POSTGRES_URL): dropped at the end. */
+const madeDatabases: Array<{ base: string; name: string }> = [];
 
 /** Creates an empty database for one test (on KSR_TEST_POSTGRES_URL's server, else a throwaway one) and returns its URL. */
 export async function postgresUrl(server?: ControlledServer): Promise<string> {
@@ -156,6 +158,7 @@ export async function postgresUrl(server?: ControlledServer): Promise<string> {
   try {
     await admin.connect();
     await admin.query(`CREATE DATABASE ${name}`);
+    if (!server && process.env.KSR_TEST_POSTGRES_URL) madeDatabases.push({ base, name });
   } catch (e) {
     throw new Error(`cannot create a test database on ${base.replace(/:[^:@/]*@/, ':***@')}: ${(e as Error).message}`);
   } finally {
@@ -183,4 +186,9 @@ export async function stopSharedServices(): Promise<void> {
   const p = sharedPostgres;
   sharedRedis = sharedPostgres = null;
   await Promise.all([r?.then((s) => s.destroy()), p?.then((s) => s.destroy())]);
+  for (const { base, name } of madeDatabases.splice(0)) {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
+  }
 }
