@@ -41,8 +41,26 @@ async function bench(label: string, store: Store): Promise<void> {
   await store.close();
 }
 
+/** Port against shared buffer, call by call in turn, so that load on the machine hits both alike. */
+async function interleaved(kind: 'redis' | 'postgres', url: string): Promise<void> {
+  const stores = { port: await RemoteStore.open(kind, url, { resultVia: 'port' }), shared: await RemoteStore.open(kind, url, { resultVia: 'shared' }) };
+  const samples: Record<string, number[]> = { port: [], shared: [] };
+  for (let i = 0; i < N * 2 + 400; i++) {
+    const via = i % 2 === 0 ? 'port' : 'shared';
+    const t0 = process.hrtime.bigint();
+    stores[via].locations({ username: `user${i % 100}`, domain: '' });
+    if (i >= 400) samples[via]!.push(Number(process.hrtime.bigint() - t0) / 1000);
+  }
+  for (const [via, s] of Object.entries(samples)) {
+    s.sort((a, b) => a - b);
+    console.log(`${kind} locations, interleaved, via ${via}`.padEnd(40), `p50 ${s[s.length >> 1]!.toFixed(1)} µs  p90 ${s[Math.floor(s.length * 0.9)]!.toFixed(1)} µs`);
+  }
+  await Promise.all([stores.port.close(), stores.shared.close()]);
+}
+
 await bench('sqlite(:memory:)', await openStore('sqlite::memory:'));
 for (const [kind, url] of [['redis', await redisUrl(9)], ['postgres', await postgresUrl()]] as const) {
   for (const via of ['port', 'shared'] as const) await bench(`${kind} via ${via}`, await RemoteStore.open(kind, url, { resultVia: via }));
+  await interleaved(kind, url);
 }
 await stopSharedServices();

@@ -21,9 +21,11 @@ export interface BridgeOptions {
   /** How long calls fail fast after a failure (default 1000). */
   breakerMs?: number;
   /**
-   * How results come back to a synchronous call (see bridge-protocol.ts). Default 'shared':
-   * measured (bench/store-roundtrip.ts, 2 busy cores) equal or faster than 'port', by
-   * 0-40 µs a call at the median: no structured clone, no port queue.
+   * How results come back to a synchronous call (see bridge-protocol.ts). Default 'shared'.
+   * Measured (bench/store-roundtrip.ts, 2 busy cores): the two are indistinguishable when
+   * their calls are interleaved (Redis locations p50 ~295 µs both, PostgreSQL ~765 µs both);
+   * the database round trip and the thread wake-up dominate. 'shared' skips a structured
+   * clone and a port queue; results too big for the buffer take the port anyway.
    */
   resultVia?: ResultVia;
   /** Size of the shared result buffer in bytes (default 64 KiB). */
