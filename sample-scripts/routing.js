@@ -4,8 +4,10 @@
 // A stateful proxy in the shape of Kamailio's kamailio-basic-kemi scripts:
 //   sanity and max-forwards checks; CANCEL and retransmissions handled by tm;
 //   in-dialog requests routed by Record-Route (loose_route); dialog-forming requests
-//   record-routed; OPTIONS to us -> 200; REGISTER -> 200 echoing the Contact (the
-//   registrar comes later); other requests to us -> 404; everything else relayed to the
+//   record-routed; OPTIONS to us -> 200; REGISTER challenged (401) then saved in the
+//   location table; requests from our own users (From is ours) authenticated with proxy
+//   authentication (407); requests to our users found through lookup (404 for an unknown
+//   user, 480 for a known one who is not registered); everything else relayed to the
 //   Request-URI, with a branch route that adds "X-Branch-Route: js", an onreply route that
 //   logs the status, and a failure route that re-routes to FAILOVER_URI (a define of the
 //   config) on 486 or 408. Every reply we send ourselves carries "X-Routed-By: js".
@@ -52,6 +54,45 @@ function routeWithinDialog() {
   replyAndExit(404, 'Not here');
 }
 
+// REGISTER and requests from our own users must authenticate (digest against `subscriber`).
+function routeAuth() {
+  if (!KSR.is_REGISTER() && !KSR.is_myself_furi()) {
+    return;
+  }
+  var realm = KSR.kx.gete_fhost();
+  if (KSR.auth_db.auth_check(realm, 'subscriber', 1) < 0) {
+    KSR.auth.auth_challenge(realm, 1);
+    KSR.x.exit();
+  }
+  // the credentials are not passed on (a REGISTER ends here anyway)
+  if (!KSR.is_REGISTER()) {
+    KSR.auth.consume_credentials();
+  }
+}
+
+function routeRegistrar() {
+  if (!KSR.is_REGISTER()) {
+    return;
+  }
+  if (KSR.registrar.save('location', 0) < 0) {
+    KSR.sl.sl_reply_error();
+  }
+  KSR.x.exit();
+}
+
+// Requests to our users go where they registered: 404 unknown user, 480 not registered.
+function routeLocation() {
+  if (!KSR.is_myself_ruri() || KSR.pv.is_null('$rU')) {
+    return;
+  }
+  if (KSR.registrar.lookup('location') < 0) {
+    if (KSR.auth_db.is_subscriber(KSR.pv.get('$ru'), 'subscriber', 1) > 0) {
+      replyAndExit(480, 'Temporarily Unavailable');
+    }
+    replyAndExit(404, 'Not Found');
+  }
+}
+
 function ksr_request_route() {
   KSR.hdr.append_to_reply('X-Routed-By: ' + LANGUAGE + '\r\n');
 
@@ -87,24 +128,19 @@ function ksr_request_route() {
     replyAndExit(200, 'OK');
   }
 
-  if (KSR.is_REGISTER()) {
-    var contact = KSR.hdr.get('Contact');
-    if (contact !== null) {
-      KSR.hdr.append_to_reply('Contact: ' + contact + '\r\n');
-    }
-    replyAndExit(200, 'OK');
-  }
-
   if (KSR.is_ACK()) {
     KSR.x.exit();
   }
 
-  if (KSR.is_myself_ruri()) {
-    replyAndExit(404, 'Not Found');
-  }
+  routeAuth();
+  routeRegistrar();
 
   if (KSR.is_method_in('IS')) {
     KSR.rr.record_route();
+  }
+  routeLocation();
+  if (KSR.is_myself_ruri() && KSR.pv.is_null('$rU')) {
+    replyAndExit(404, 'Not Found');
   }
   routeRelay();
 }

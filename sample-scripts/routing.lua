@@ -3,8 +3,10 @@
 -- A stateful proxy in the shape of Kamailio's kamailio-basic-kemi-lua.lua:
 --   sanity and max-forwards checks; CANCEL and retransmissions handled by tm;
 --   in-dialog requests routed by Record-Route (loose_route); dialog-forming requests
---   record-routed; OPTIONS to us -> 200; REGISTER -> 200 echoing the Contact (the
---   registrar comes later); other requests to us -> 404; everything else relayed to the
+--   record-routed; OPTIONS to us -> 200; REGISTER challenged (401) then saved in the
+--   location table; requests from our own users (From is ours) authenticated with proxy
+--   authentication (407); requests to our users found through lookup (404 for an unknown
+--   user, 480 for a known one who is not registered); everything else relayed to the
 --   Request-URI, with a branch route that adds "X-Branch-Route: lua", an onreply route that
 --   logs the status, and a failure route that re-routes to FAILOVER_URI (a define of the
 --   config) on 486 or 408. Every reply we send ourselves carries "X-Routed-By: lua".
@@ -51,6 +53,45 @@ local function route_withindlg()
   reply_and_exit(404, "Not here")
 end
 
+-- REGISTER and requests from our own users must authenticate (digest against `subscriber`).
+local function route_auth()
+  if not KSR.is_REGISTER() and not KSR.is_myself_furi() then
+    return
+  end
+  local realm = KSR.kx.gete_fhost()
+  if KSR.auth_db.auth_check(realm, "subscriber", 1) < 0 then
+    KSR.auth.auth_challenge(realm, 1)
+    KSR.x.exit()
+  end
+  -- the credentials are not passed on (a REGISTER ends here anyway)
+  if not KSR.is_REGISTER() then
+    KSR.auth.consume_credentials()
+  end
+end
+
+local function route_registrar()
+  if not KSR.is_REGISTER() then
+    return
+  end
+  if KSR.registrar.save("location", 0) < 0 then
+    KSR.sl.sl_reply_error()
+  end
+  KSR.x.exit()
+end
+
+-- Requests to our users go where they registered: 404 unknown user, 480 not registered.
+local function route_location()
+  if not KSR.is_myself_ruri() or KSR.pv.is_null("$rU") then
+    return
+  end
+  if KSR.registrar.lookup("location") < 0 then
+    if KSR.auth_db.is_subscriber(KSR.pv.get("$ru"), "subscriber", 1) > 0 then
+      reply_and_exit(480, "Temporarily Unavailable")
+    end
+    reply_and_exit(404, "Not Found")
+  end
+end
+
 function ksr_request_route()
   KSR.hdr.append_to_reply("X-Routed-By: " .. LANGUAGE .. "\r\n")
 
@@ -86,24 +127,19 @@ function ksr_request_route()
     reply_and_exit(200, "OK")
   end
 
-  if KSR.is_REGISTER() then
-    local contact = KSR.hdr.get("Contact")
-    if contact ~= nil then
-      KSR.hdr.append_to_reply("Contact: " .. contact .. "\r\n")
-    end
-    reply_and_exit(200, "OK")
-  end
-
   if KSR.is_ACK() then
     KSR.x.exit()
   end
 
-  if KSR.is_myself_ruri() then
-    reply_and_exit(404, "Not Found")
-  end
+  route_auth()
+  route_registrar()
 
   if KSR.is_method_in("IS") then
     KSR.rr.record_route()
+  end
+  route_location()
+  if KSR.is_myself_ruri() and KSR.pv.is_null("$rU") then
+    reply_and_exit(404, "Not Found")
   end
   route_relay()
 end

@@ -3,8 +3,10 @@
 # A stateful proxy in the shape of Kamailio's kamailio-basic-kemi scripts:
 #   sanity and max-forwards checks; CANCEL and retransmissions handled by tm;
 #   in-dialog requests routed by Record-Route (loose_route); dialog-forming requests
-#   record-routed; OPTIONS to us -> 200; REGISTER -> 200 echoing the Contact (the
-#   registrar comes later); other requests to us -> 404; everything else relayed to the
+#   record-routed; OPTIONS to us -> 200; REGISTER challenged (401) then saved in the
+#   location table; requests from our own users (From is ours) authenticated with proxy
+#   authentication (407); requests to our users found through lookup (404 for an unknown
+#   user, 480 for a known one who is not registered); everything else relayed to the
 #   Request-URI, with a branch route that adds "X-Branch-Route: python", an onreply route
 #   that logs the status, and a failure route that re-routes to FAILOVER_URI (a define of
 #   the config) on 486 or 408. Every reply we send ourselves carries "X-Routed-By: python".
@@ -47,6 +49,37 @@ def route_withindlg():
     reply_and_exit(404, "Not here")
 
 
+def route_auth():
+    """REGISTER and requests from our own users must authenticate (digest against `subscriber`)."""
+    if not KSR.is_REGISTER() and not KSR.is_myself_furi():
+        return
+    realm = KSR.kx.gete_fhost()
+    if KSR.auth_db.auth_check(realm, "subscriber", 1) < 0:
+        KSR.auth.auth_challenge(realm, 1)
+        KSR.x.exit()
+    # the credentials are not passed on (a REGISTER ends here anyway)
+    if not KSR.is_REGISTER():
+        KSR.auth.consume_credentials()
+
+
+def route_registrar():
+    if not KSR.is_REGISTER():
+        return
+    if KSR.registrar.save("location", 0) < 0:
+        KSR.sl.sl_reply_error()
+    KSR.x.exit()
+
+
+def route_location():
+    """Requests to our users go where they registered: 404 unknown user, 480 not registered."""
+    if not KSR.is_myself_ruri() or KSR.pv.is_null("$rU"):
+        return
+    if KSR.registrar.lookup("location") < 0:
+        if KSR.auth_db.is_subscriber(KSR.pv.get("$ru"), "subscriber", 1) > 0:
+            reply_and_exit(480, "Temporarily Unavailable")
+        reply_and_exit(404, "Not Found")
+
+
 def ksr_request_route():
     KSR.hdr.append_to_reply("X-Routed-By: " + LANGUAGE + "\r\n")
 
@@ -74,20 +107,17 @@ def ksr_request_route():
     if KSR.is_OPTIONS() and KSR.is_myself_ruri() and KSR.pv.is_null("$rU"):
         reply_and_exit(200, "OK")
 
-    if KSR.is_REGISTER():
-        contact = KSR.hdr.get("Contact")
-        if contact is not None:
-            KSR.hdr.append_to_reply("Contact: " + contact + "\r\n")
-        reply_and_exit(200, "OK")
-
     if KSR.is_ACK():
         KSR.x.exit()
 
-    if KSR.is_myself_ruri():
-        reply_and_exit(404, "Not Found")
+    route_auth()
+    route_registrar()
 
     if KSR.is_method_in("IS"):
         KSR.rr.record_route()
+    route_location()
+    if KSR.is_myself_ruri() and KSR.pv.is_null("$rU"):
+        reply_and_exit(404, "Not Found")
     route_relay()
 
 

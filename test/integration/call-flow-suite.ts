@@ -82,7 +82,7 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
       const config = join(dir, 'ksr-host.yaml');
       writeFileSync(
         config,
-        `tm: { t1_ms: ${T1_MS}, fr_inv_timer_ms: ${FR_INV_MS}, fr_timer_ms: ${FR_MS} }\ndefines: { FAILOVER_URI: "sip:failover@127.0.0.1:${failoverPort}" }\n`,
+        `tm: { t1_ms: ${T1_MS}, fr_inv_timer_ms: ${FR_INV_MS}, fr_timer_ms: ${FR_MS} }\ndefines: { FAILOVER_URI: "sip:failover@127.0.0.1:${failoverPort}" }\nstore: "sqlite::memory:"\n`,
       );
       server = await startServerProcess({ script: scriptFile, engine, extraArgs: ['--config', config], startTimeoutMs: 60000 });
     });

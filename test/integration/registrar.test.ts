@@ -83,7 +83,8 @@ async function waitForOutput(s: ServerProcess, text: string): Promise<void> {
 function setup(config: string): { dir: string; script: string; config: string } {
   const dir = mkdtempSync(join(tmpdir(), 'ksr-registrar-'));
   writeFileSync(join(dir, 'registrar.js'), SCRIPT);
-  writeFileSync(join(dir, 'config.yaml'), config);
+  // no state outside the test unless a test names a store with --store (which wins over this)
+  writeFileSync(join(dir, 'config.yaml'), `${config}store: "sqlite::memory:"\n`);
   return { dir, script: join(dir, 'registrar.js'), config: join(dir, 'config.yaml') };
 }
 

@@ -33,8 +33,8 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
     '--listen', `udp:127.0.0.1:${port}`, '--listen', `tcp:127.0.0.1:${port}`,
     '--control', `127.0.0.1:${controlPort}`,
     ...(opts.engine ? ['--engine', opts.engine] : []),
-    // a test server keeps no state between runs unless it asks for a store
-    ...(opts.extraArgs?.includes('--store') ? [] : ['--store', 'sqlite::memory:']),
+    // a test server keeps no state between runs unless it names a store (flag or config file)
+    ...(opts.extraArgs?.some((a) => a === '--store' || a === '--config') ? [] : ['--store', 'sqlite::memory:']),
     ...(opts.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
