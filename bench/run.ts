@@ -1,24 +1,51 @@
-// npm run bench: per runtime, a real server process under a sipp OPTIONS load (default
-// 2000/s for 20 000 requests), then the engine's own route figures from kemi.stats, the
-// script load time and the memory. Bounded: every sipp run has a call count and a timeout.
-//   npm run bench -- [--rate 2000] [--calls 20000] [--engines v8,quickjs,fengari,pyodide] [--scenario options|register]
+// npm run bench: per runtime, a real server process under a sipp load, then the engine's own
+// route figures from kemi.stats, the script load time and the memory. Bounded: every sipp run
+// has a call count and a time limit.
+//
+//   npm run bench -- [--scenario options|register-auth|calls] [--rate N] [--calls N]
+//                    [--engines v8,quickjs,fengari,pyodide] [--transport udp|tcp] [--scripts DIR]
+//
+// options:        OPTIONS to the server (default 2000/s, 20 000 requests)
+// register-auth:  the seed's benchmark: REGISTER challenged with 401, then sent with
+//                 credentials and saved (SQLite store, one subscriber per registration)
+// calls:          INVITE/180/200/ACK/BYE through the proxy to a sipp callee; reports the
+//                 transaction table and the heap before and after
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { startServerProcess } from '../test/support/server-process.js';
-import { runSipp, scenario } from '../test/support/sipp.js';
+import { startServerProcess, type ServerProcess } from '../test/support/server-process.js';
+import { runSipp, scenario, startSipp, type SippRun } from '../test/support/sipp.js';
+import { freePort } from '../test/support/ports.js';
+import { makeUsers, writeSippUsers, writeUserCsv } from '../test/support/users.js';
 
 const { values } = parseArgs({
   options: {
-    rate: { type: 'string', default: '2000' },
-    calls: { type: 'string', default: '20000' },
+    rate: { type: 'string' },
+    calls: { type: 'string' },
     engines: { type: 'string', default: 'v8,quickjs,fengari,pyodide' },
     scenario: { type: 'string', default: 'options' },
     transport: { type: 'string', default: 'udp' },
+    // run the routing.{js,lua,py} of another folder (default: sample-scripts/)
     scripts: { type: 'string' },
   },
 });
 
-// --scripts DIR: run the routing.{js,lua,py} of another folder (default: sample-scripts/)
+const DEFAULTS: Record<string, { rate: number; calls: number }> = {
+  options: { rate: 2000, calls: 20000 },
+  'register-auth': { rate: 4000, calls: 20000 },
+  calls: { rate: 200, calls: 10000 },
+};
+const kind = values.scenario!;
+if (!DEFAULTS[kind]) throw new Error(`unknown scenario '${kind}': expected ${Object.keys(DEFAULTS).join(', ')}`);
+const rate = Number(values.rate ?? DEFAULTS[kind]!.rate);
+const calls = Number(values.calls ?? DEFAULTS[kind]!.calls);
+const transport = values.transport === 'tcp' ? 'tcp' : 'udp';
+const BIN = fileURLToPath(new URL('../bin/ksr-host.mjs', import.meta.url));
+
 const SCRIPT: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
   v8: { file: 'routing.js', engine: 'v8' },
   quickjs: { file: 'routing.js', engine: 'quickjs' },
@@ -26,39 +53,110 @@ const SCRIPT: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
   pyodide: { file: 'routing.py' },
 };
 
-const rows: string[] = [];
+interface Row {
+  engine: string;
+  loadMs: number;
+  runtimeMb: number;
+  rssMb: number;
+  route: { count: number; sum: number; min: number; max: number; avg: number };
+  achieved: number;
+  failed: string;
+  sippExit: number | null;
+  extra: string;
+}
+
+function failedCalls(run: SippRun): string {
+  return /Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(run.stdout)?.[1] ?? '?';
+}
+
+/** A config for the run: store, auth secret, short T1 so transactions end soon after a call run. */
+function prepare(dir: string): { config: string; inf?: string } {
+  const lines = ['auth: { secret: "bench-secret-0123456789abcdef" }', 'tm: { t1_ms: 250 }', 'log: { level: info }'];
+  if (kind !== 'register-auth') return write(dir, [...lines, 'store: "sqlite::memory:"']);
+  const store = `sqlite:${join(dir, 'bench.db')}`;
+  const users = makeUsers(calls);
+  writeUserCsv(join(dir, 'users.csv'), users);
+  execFileSync(process.execPath, [BIN, 'user', 'import', join(dir, 'users.csv'), '--store', store], { stdio: 'pipe' });
+  const inf = join(dir, 'sipp-users.csv');
+  writeSippUsers(inf, users);
+  return { ...write(dir, [...lines, `store: "${store}"`]), inf };
+}
+
+function write(dir: string, lines: string[]): { config: string } {
+  const config = join(dir, 'ksr-host.yaml');
+  writeFileSync(config, lines.join('\n') + '\n');
+  return { config };
+}
+
+async function load(server: ServerProcess, inf: string | undefined): Promise<{ run: SippRun; seconds: number; extra: string }> {
+  const timeoutS = Math.ceil(calls / rate) * 3 + 60;
+  if (kind !== 'calls') {
+    const t0 = performance.now();
+    const run = await runSipp({
+      scenario: scenario(kind === 'options' ? 'options.xml' : 'register-auth.xml'),
+      port: server.port, transport, calls, rate, timeoutS, extra: ['-l', '5000', ...(inf ? ['-inf', inf] : [])],
+    });
+    return { run, seconds: (performance.now() - t0) / 1000, extra: '' };
+  }
+  const before = (await server.rpc('kemi.stats')).result;
+  const calleePort = await freePort();
+  const callee = startSipp({ scenario: scenario('uas-answer.xml'), localPort: calleePort, transport, calls, timeoutS });
+  await sleep(300);
+  const t0 = performance.now();
+  const run = await runSipp({
+    scenario: scenario('uac-call.xml'), port: server.port, localPort: await freePort(), transport, calls, rate, timeoutS,
+    keys: { callee: `127.0.0.1:${calleePort}${transport === 'tcp' ? ';transport=tcp' : ''}` }, extra: ['-s', 'bob', '-l', '5000'],
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  await callee.done;
+  // Timer D/J/K end the last transactions 64×T1 after their final reply
+  let after = (await server.rpc('kemi.stats')).result;
+  for (let i = 0; i < 60 && after.tm.transactions > 0; i++) {
+    await sleep(500);
+    after = (await server.rpc('kemi.stats')).result;
+  }
+  const mb = (b: number) => (b / 1e6).toFixed(1);
+  const extra = `tm table ${before.tm.transactions} → ${after.tm.transactions} (created ${after.tm.created}, freed ${after.tm.freed}); heap ${mb(before.process.heapUsedBytes)} → ${mb(after.process.heapUsedBytes)} MB; rss ${mb(before.process.rssBytes)} → ${mb(after.process.rssBytes)} MB`;
+  return { run, seconds, extra };
+}
+
+const rows: Row[] = [];
 for (const name of values.engines!.split(',')) {
   const s = SCRIPT[name];
   if (!s) throw new Error(`unknown engine ${name}`);
   const script = values.scripts ? `${values.scripts}/${s.file}` : fileURLToPath(new URL(`../sample-scripts/${s.file}`, import.meta.url));
-  const server = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000 });
+  const dir = mkdtempSync(join(tmpdir(), 'ksr-bench-'));
+  const { config, inf } = prepare(dir);
+  const server = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config] });
   try {
     const reload = await server.rpc('kemi.reload');
     await server.rpc('kemi.stats_reset');
-    const t0 = performance.now();
-    const run = await runSipp({
-      scenario: scenario(`${values.scenario}.xml`),
-      port: server.port,
-      transport: values.transport === 'tcp' ? 'tcp' : 'udp',
-      calls: Number(values.calls),
-      rate: Number(values.rate),
-      timeoutS: 120,
-      extra: ['-l', '5000'],
-    });
-    const seconds = (performance.now() - t0) / 1000;
+    const { run, seconds, extra } = await load(server, inf);
     const stats = (await server.rpc('kemi.stats')).result;
-    const r = stats.routes.ksr_request_route ?? {};
-    const failed = /Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(run.stdout)?.[1] ?? '?';
-    rows.push(
-      `| ${name} | ${Math.round(reload.result?.loadMs ?? NaN)} ms | ${(stats.runtime.memoryBytes / 1e6).toFixed(1)} MB | ${(stats.process.rssBytes / 1e6).toFixed(0)} MB | ${r.count} | ${r.avg} | ${r.min} | ${r.max} | ${(Number(values.calls) / seconds).toFixed(0)}/s | ${failed} | ${run.code} |`,
-    );
-    if (run.code !== 0) process.stderr.write(`${name}: sipp exited ${run.code}\n${run.errors.slice(0, 1500)}\n${run.stderr.slice(-1500)}\n`);
+    if (run.code !== 0) process.stderr.write(`${name}: sipp exited ${run.code}\n${run.errors.slice(0, 1500)}\n`);
+    rows.push({
+      engine: name,
+      loadMs: reload.result?.loadMs ?? NaN,
+      runtimeMb: stats.runtime.memoryBytes / 1e6,
+      rssMb: stats.process.rssBytes / 1e6,
+      route: stats.routes.ksr_request_route ?? { count: 0, sum: 0, min: 0, max: 0, avg: 0 },
+      achieved: calls / seconds,
+      failed: failedCalls(run),
+      sippExit: run.code,
+      extra,
+    });
     process.stderr.write(`${name}: done\n`);
   } finally {
     await server.stop();
   }
 }
-console.log(`sipp ${values.scenario} over ${values.transport}, ${values.calls} requests at ${values.rate}/s`);
-console.log('| engine | load (reload) | runtime memory | server RSS | route count | avg µs | min µs | max µs | achieved | sipp failed | sipp exit |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-for (const r of rows) console.log(r);
+
+console.log(`sipp ${kind} over ${transport}, ${calls} ${kind === 'calls' ? 'calls' : 'requests'} at ${rate}/s`);
+console.log('| engine | load (reload) | runtime memory | server RSS | route count | sum µs | avg µs | min µs | max µs | achieved | sipp failed | sipp exit |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(
+    `| ${r.engine} | ${Math.round(r.loadMs)} ms | ${r.runtimeMb.toFixed(1)} MB | ${r.rssMb.toFixed(0)} MB | ${r.route.count} | ${r.route.sum} | ${r.route.avg} | ${r.route.min} | ${r.route.max} | ${r.achieved.toFixed(0)}/s | ${r.failed} | ${r.sippExit} |`,
+  );
+}
+for (const r of rows) if (r.extra) console.log(`${r.engine}: ${r.extra}`);
