@@ -60,11 +60,13 @@ export function isSignal(v: unknown): v is KsrSignal {
   return typeof v === 'object' && v !== null && 'ksrSignal' in v;
 }
 
-/** Raised by an implementation to end the callback (KSR.x.exit/drop). */
-export class StopScript extends Error {
-  constructor() {
-    super('script stopped');
-  }
+/**
+ * Raised by an implementation to end the callback (KSR.x.exit/drop). Not an Error: it is
+ * thrown on most routes' last call, and an Error would capture a stack trace each time
+ * (measured: ~30 µs of a 150 µs route).
+ */
+export class StopScript {
+  readonly message = 'script stopped';
 }
 
 /** Raised by an implementation for a call that cannot be honoured: becomes a script error. */

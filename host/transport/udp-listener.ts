@@ -4,6 +4,8 @@ import dgram from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import type { MessageHandler } from './types.js';
 
+const UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
+
 export class UdpListener {
   private readonly socket: dgram.Socket;
 
@@ -34,6 +36,13 @@ export class UdpListener {
       this.socket.once('error', reject);
       this.socket.bind(this.port, this.ip, () => {
         this.socket.off('error', reject);
+        // A large receive buffer rides out bursts while a route runs (the kernel caps it at
+        // net.core.rmem_max); what still overflows is what a UDP peer retransmits.
+        try {
+          this.socket.setRecvBufferSize(UDP_RECEIVE_BUFFER);
+        } catch {
+          /* kept at the system default */
+        }
         this.socket.on('error', () => {}); // ICMP errors on send surface here; a send failure is not fatal
         resolve();
       });

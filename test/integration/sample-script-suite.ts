@@ -50,7 +50,7 @@ export function sampleScriptSuite(language: 'js' | 'lua' | 'python', engine?: 'v
 
     for (const transport of ['udp', 'tcp'] as const) {
       test(`sipp OPTIONS over ${transport}`, async () => {
-        const run = await runSipp({ scenario: scenario('options.xml'), port: server.port, transport, calls: 50, rate: 200 });
+        const run = await runSipp({ scenario: scenario('options.xml'), port: server.port, transport, calls: 50, rate: 200, retransmissions: true });
         assert.equal(run.code, 0, explain('options', run) + `\nserver:\n${server.output().slice(-3000)}`);
       });
     }
@@ -58,7 +58,8 @@ export function sampleScriptSuite(language: 'js' | 'lua' | 'python', engine?: 'v
     test(`sipp REGISTER with digest authentication for ${USERS} users (401, then 200) over UDP`, async () => {
       const inf = join(dir, 'sipp-users.csv');
       writeSippUsers(inf, users);
-      const run = await runSipp({ scenario: scenario('register-auth.xml'), port: server.port, transport: 'udp', calls: USERS, rate: 200, timeoutS: 60, extra: ['-inf', inf] });
+      // sipp retransmits as a real UA does over UDP: a datagram dropped under load is sent again
+      const run = await runSipp({ scenario: scenario('register-auth.xml'), port: server.port, transport: 'udp', calls: USERS, rate: 200, timeoutS: 90, retransmissions: true, extra: ['-inf', inf] });
       assert.equal(run.code, 0, explain('register-auth', run) + `\nserver:\n${server.output().slice(-3000)}`);
       const dump = (await server.rpc('ul.dump')).result;
       assert.ok(JSON.stringify(dump).includes(users[USERS - 1]!.username), 'the last user is registered');
