@@ -2,7 +2,6 @@
 // returns the reply Kamailio would send when it fails, or null when the message passes.
 import type { MsgContext } from '../core/context.js';
 import { SipParseError } from '../sip/errors.js';
-import { tryParseUri } from '../sip/uri.js';
 
 export interface SanityFailure {
   code: number;
@@ -37,20 +36,16 @@ const KNOWN_TRANSPORTS = new Set(['UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS']);
 const KNOWN_SCHEMES = /^(sip|sips|tel|tels):/i;
 const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
 
-/** uri_checks bits: 1 R-URI, 2 From, 4 To, 8 Contact. */
-function uriCheckRows(ctx: MsgContext): Array<{ bit: number; text: () => string[]; reason: string }> {
-  const m = ctx.msg;
-  return [
-    { bit: 1, text: () => (m.isRequest ? [m.ruri] : []), reason: 'Bad Request URI' },
-    { bit: 2, text: () => (m.hasHeader('from') ? [m.from().uriText] : []), reason: 'Bad From URI' },
-    { bit: 4, text: () => (m.hasHeader('to') ? [m.to().uriText] : []), reason: 'Bad To URI' },
-    {
-      bit: 8,
-      text: () => (m.hasHeader('contact') ? m.contacts().list.map((c) => c.uriText) : []),
-      reason: 'Bad Contact URI',
-    },
-  ];
-}
+/**
+ * uri_checks bits: 1 R-URI, 2 From, 4 To, 8 Contact. Each reads the message's own cached
+ * parse (so the routes after sanity reuse it); throws SipParseError when it does not parse.
+ */
+const URI_CHECKS: ReadonlyArray<{ bit: number; parses: (m: MsgContext['msg']) => boolean; reason: string }> = [
+  { bit: 1, parses: (m) => !m.isRequest || (m.ruriParsed(), true), reason: 'Bad Request URI' },
+  { bit: 2, parses: (m) => !m.hasHeader('from') || m.from().uri !== null, reason: 'Bad From URI' },
+  { bit: 4, parses: (m) => !m.hasHeader('to') || m.to().uri !== null, reason: 'Bad To URI' },
+  { bit: 8, parses: (m) => !m.hasHeader('contact') || m.contacts().list.every((c) => c.uri !== null), reason: 'Bad Contact URI' },
+];
 
 export const SANITY_CHECKS: readonly SanityCheck[] = [
   {
@@ -146,17 +141,16 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
   {
     bit: 1024, name: 'parse uri', replies: false,
     run: (ctx, uriChecks) => {
-      for (const row of uriCheckRows(ctx)) {
+      for (const row of URI_CHECKS) {
         if ((uriChecks & row.bit) === 0) continue;
-        const bad = fail(400, row.reason);
-        let texts: string[];
+        let ok: boolean;
         try {
-          texts = row.text();
+          ok = row.parses(ctx.msg);
         } catch (e) {
-          if (e instanceof SipParseError) return bad;
-          throw e;
+          if (!(e instanceof SipParseError)) throw e;
+          ok = false;
         }
-        if (texts.some((t) => tryParseUri(t) === null)) return bad;
+        if (!ok) return fail(400, row.reason);
       }
       return null;
     },
