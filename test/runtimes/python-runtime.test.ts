@@ -170,6 +170,11 @@ test('KSR.x.exit stops the callback; KSR.x.drop also marks the message dropped',
   assert.deepEqual(d.calls, []);
 });
 
+test('a hot loop of stops keeps working (signals are raised in Python, never thrown through JavaScript)', () => {
+  // thrown through the JavaScript frames, this once ended the process with a V8 deoptimizer fault
+  for (let i = 0; i < 3000; i++) assert.equal(run('do_exit').result.outcome, 'stopped');
+});
+
 test('except Exception does not swallow the stop', () => {
   const r = run('exit_in_except_exception');
   assert.deepEqual(r.result, { outcome: 'stopped' });

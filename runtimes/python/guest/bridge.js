@@ -14,7 +14,6 @@
   delete global.__ksr_py;
 
   const host = py.runPython(source, { filename: '<ksr>' });
-  const raiseSignal = host.raise_signal;
   const pathOf = (e) => (e.module === '' ? `KSR.${e.name}` : `KSR.${e.module}.${e.name}`);
   const typeName = (v) => (v !== null && (typeof v === 'object' || typeof v === 'function') ? `a Python ${v.type ?? typeof v}` : typeof v);
 
@@ -28,15 +27,16 @@
       } catch {
         // Only copyable values cross to the host: a Python object as argument cannot.
         const i = args.findIndex((a) => a !== null && (typeof a === 'object' || typeof a === 'function'));
-        return raiseSignal('error', `${path}: argument ${i + 1} must be a str or a number, got ${typeName(args[i])}`, path);
+        return ['error', `${path}: argument ${i + 1} must be a str or a number, got ${typeName(args[i])}`];
       }
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
-      if (typeof r === 'object') return raiseSignal(r.ksrSignal, r.message ?? '', path);
+      // a signal: raised in Python by the wrapper (ksr.py _ksr_function), not thrown through here
+      if (typeof r === 'object') return [r.ksrSignal, r.message ?? ''];
       return r;
     };
   }
 
-  host.build(entries.map((e) => [e.module, e.name, stub(e)]));
+  host.build(entries.map((e) => [e.module, e.name, stub(e), pathOf(e)]));
   global.__ksr_load = (text, file) => host.load(text, file);
   global.__ksr_names = () => host.names();
   global.__ksr_invoke = (name, arg) => host.invoke(name, arg === null ? undefined : arg);
