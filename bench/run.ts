@@ -119,8 +119,9 @@ async function load(server: ServerProcess, inf: string | undefined): Promise<{ r
     await sleep(500);
     after = (await server.rpc('kemi.stats')).result;
   }
+  const gc = (await server.rpc('core.gc')).result;
   const mb = (b: number) => (b / 1e6).toFixed(1);
-  const extra = `tm table ${before.tm.transactions} → ${after.tm.transactions} (created ${after.tm.created}, freed ${after.tm.freed}); heap ${mb(before.process.heapUsedBytes)} → ${mb(after.process.heapUsedBytes)} MB; rss ${mb(before.process.rssBytes)} → ${mb(after.process.rssBytes)} MB`;
+  const extra = `tm table ${before.tm.transactions} → ${after.tm.transactions} (created ${after.tm.created}, freed ${after.tm.freed}); heap ${mb(before.process.heapUsedBytes)} → ${mb(after.process.heapUsedBytes)} MB, ${mb(gc.heapUsedAfter)} MB after a full GC; rss ${mb(before.process.rssBytes)} → ${mb(after.process.rssBytes)} MB`;
   return { run, seconds, extra };
 }
 
