@@ -6,7 +6,7 @@ import { createRegistry } from '../bindings/modules/index.js';
 import { Dispatcher, signatureOf } from '../bindings/registry.js';
 import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
 import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
-import { createRuntime, engineForFile } from '../runtimes/index.js';
+import { createRuntime, engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
 import { DEFAULT_LIMITS, STANDARD_CALLBACKS } from '../runtimes/runtime.js';
 import { apiList, startServer } from './server.js';
 import { parseStoreUrl } from '../host/store/store-url.js';
@@ -76,7 +76,7 @@ async function check(args: string[]): Promise<void> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { engine: { type: 'string' } } });
   const file = positionals[0] ?? fail(`check needs a script file\n${USAGE}`, 2);
   const engine = engineForFile(file, values.engine === 'quickjs' ? 'quickjs' : 'v8');
-  const language = engine === 'pyodide' ? 'python' : engine === 'fengari' ? 'lua' : 'js';
+  const language = LANGUAGE_OF[engine];
   const source = await readFile(file, 'utf8').catch((e) => fail(`cannot read ${file}: ${e.code ?? e.message}`));
   const runtime = await createRuntime(engine, { dispatcher: new Dispatcher(createRegistry()), limits: DEFAULT_LIMITS[language] });
   try {

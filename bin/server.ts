@@ -9,7 +9,7 @@ import { Engine } from '../host/core/engine.js';
 import { RpcError, RpcServer } from '../host/control/rpc-server.js';
 import type { Settings } from '../host/config/settings.js';
 import { ScriptManager } from '../runtimes/manager.js';
-import { engineForFile } from '../runtimes/index.js';
+import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
 import { openStore } from '../host/store/open-store.js';
 import type { Store } from '../host/store/store.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
@@ -36,7 +36,7 @@ export interface Server {
 export async function startServer(settings: Settings, log: Logger = pino({ level: settings.log.level })): Promise<Server> {
   const registry = createRegistry();
   const engineName = engineForFile(settings.routing.script, settings.routing.jsEngine);
-  const language = engineName === 'pyodide' ? 'python' : engineName === 'fengari' ? 'lua' : 'js';
+  const language = LANGUAGE_OF[engineName];
   const limits = {
     cpuMs: settings.limits.cpuMs,
     memoryMb: language === 'python' ? settings.limits.pythonMemoryMb : settings.limits.memoryMb,

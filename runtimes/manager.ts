@@ -30,7 +30,8 @@ export class ScriptManager implements ScriptRouter {
   private spare: ScriptRuntime | null = null;
   private source = '';
   private rebuilding: Promise<void> | null = null;
-  private reloading: Promise<ReloadResult> = Promise.resolve(null as unknown as ReloadResult);
+  /** The last reload asked for: the next one starts when it has ended (reloads are serialised). */
+  private reloading: Promise<unknown> = Promise.resolve();
   /** Swaps done because a runtime broke (timeout, memory), for stats. */
   rebuilds = 0;
   reloads = 0;
@@ -56,8 +57,9 @@ export class ScriptManager implements ScriptRouter {
 
   /** Loads the file into a new runtime and swaps it in; a script that fails keeps the old one serving. */
   reload(): Promise<ReloadResult> {
-    this.reloading = this.reloading.then(() => this.loadAndSwap(), () => this.loadAndSwap());
-    return this.reloading;
+    const next = this.reloading.then(() => this.loadAndSwap());
+    this.reloading = next;
+    return next;
   }
 
   private async loadAndSwap(): Promise<ReloadResult> {
@@ -149,11 +151,6 @@ export class ScriptManager implements ScriptRouter {
         (e) => this.log.error({ err: e }, 'runtime rebuild failed'),
       )
       .finally(() => (this.rebuilding = null));
-  }
-
-  /** Resolves once a runtime is serving (after a rebuild). For tests and tools. */
-  async ready(): Promise<void> {
-    while (!this.current && this.rebuilding) await this.rebuilding;
   }
 
   memoryUsage(): number {
