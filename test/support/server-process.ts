@@ -1,6 +1,10 @@
 // Starts a real ksr-host process on loopback, the way a user would (bin/ksr-host.mjs run),
 // and talks to it through its control endpoint.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify as toYaml } from 'yaml';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { freePort } from './ports.js';
@@ -23,18 +27,30 @@ export interface StartOptions {
   extraArgs?: string[];
   /** How long to wait for "ksr-host serving" (pyodide boots in 2-3 s). */
   startTimeoutMs?: number;
+  /**
+   * A config file written for this server, given the ports it will use (so a test can put the
+   * control port into `defines`). Its store is sqlite::memory: unless it names one.
+   */
+  config?: (ports: { port: number; controlPort: number }) => Record<string, unknown>;
 }
 
 export async function startServerProcess(opts: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
   const controlPort = await freePort();
+  const configArgs: string[] = [];
+  if (opts.config) {
+    const file = join(mkdtempSync(join(tmpdir(), 'ksr-config-')), 'ksr-host.yaml');
+    writeFileSync(file, toYaml({ store: 'sqlite::memory:', ...opts.config({ port, controlPort }) }));
+    configArgs.push('--config', file);
+  }
   const args = [
     BIN, 'run', '--script', opts.script,
     '--listen', `udp:127.0.0.1:${port}`, '--listen', `tcp:127.0.0.1:${port}`,
     '--control', `127.0.0.1:${controlPort}`,
     ...(opts.engine ? ['--engine', opts.engine] : []),
+    ...configArgs,
     // a test server keeps no state between runs unless it names a store (flag or config file)
-    ...(opts.extraArgs?.some((a) => a === '--store' || a === '--config') ? [] : ['--store', 'sqlite::memory:']),
+    ...(opts.config || opts.extraArgs?.some((a) => a === '--store' || a === '--config') ? [] : ['--store', 'sqlite::memory:']),
     ...(opts.extraArgs ?? []),
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });

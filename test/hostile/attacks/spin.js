@@ -1,0 +1,3 @@
+function attack_spin() {
+  for (;;) { try { while (true) {} } catch (e) {} }
+}

@@ -1,0 +1,3 @@
+function attack_spin()
+  while true do pcall(function() while true do end end) end
+end

@@ -1,0 +1,4 @@
+// The hostile-scripts suite (issue 7) against a real server on the fengari engine.
+import { hostileSuite } from './hostile-suite.js';
+
+await hostileSuite('fengari');
