@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
+import { pino } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { Dispatcher, signatureOf } from '../bindings/registry.js';
 import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
@@ -12,11 +13,13 @@ import { apiList, startServer } from './server.js';
 import { parseStoreUrl } from '../host/store/store-url.js';
 import { USER_USAGE, UsageError, userCommand } from './user-command.js';
 import { UL_USAGE, ulCommand } from './ul-command.js';
+import { readToken } from '../host/control/control-token.js';
+import { installProcessGuard } from './process-guard.js';
 
 const USAGE = `usage:
-  ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL]
+  ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL] [--state-dir DIR]
   ksr-host check FILE [--engine v8|quickjs]
-  ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT]
+  ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT] [--config FILE] [--state-dir DIR] [--token TOKEN]
   ksr-host api [--json]
 ${USER_USAGE}
 ${UL_USAGE}`;
@@ -26,7 +29,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function settingsFrom(values: { config?: string; script?: string; engine?: string; listen?: string[]; control?: string; store?: string }): Settings {
+function settingsFrom(values: { config?: string; script?: string; engine?: string; listen?: string[]; control?: string; store?: string; 'state-dir'?: string }): Settings {
   const base: Settings = values.config ? loadConfigFile(values.config) : structuredClone(DEFAULT_SETTINGS as Settings);
   if (values.script) base.routing.script = values.script;
   if (values.engine) {
@@ -34,8 +37,9 @@ function settingsFrom(values: { config?: string; script?: string; engine?: strin
     base.routing.jsEngine = values.engine;
   }
   if (values.listen?.length) base.listen = values.listen.map(parseListen);
-  if (values.control) base.control = values.control === 'off' ? null : parseHostPort(values.control, '--control');
+  if (values.control) base.control = values.control === 'off' ? null : { ...base.control, ...parseHostPort(values.control, '--control') };
   if (values.store) base.store = (parseStoreUrl(values.store), values.store);
+  if (values['state-dir']) base.stateDir = values['state-dir'];
   return base;
 }
 
@@ -49,6 +53,7 @@ async function run(args: string[]): Promise<void> {
       listen: { type: 'string', multiple: true, short: 'l' },
       control: { type: 'string' },
       store: { type: 'string' },
+      'state-dir': { type: 'string' },
     },
   });
   let settings: Settings;
@@ -58,8 +63,10 @@ async function run(args: string[]): Promise<void> {
     fail((e as Error).message, 2);
   }
   let server;
+  const log = pino({ level: settings.log.level });
+  installProcessGuard(log);
   try {
-    server = await startServer(settings);
+    server = await startServer(settings, log);
   } catch (e) {
     fail(`cannot start: ${(e as Error).message}`);
   }
@@ -92,7 +99,11 @@ async function check(args: string[]): Promise<void> {
 }
 
 async function rpc(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { control: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { control: { type: 'string' }, config: { type: 'string', short: 'c' }, 'state-dir': { type: 'string' }, token: { type: 'string' } },
+  });
   const method = positionals[0] ?? fail(`rpc needs a METHOD\n${USAGE}`, 2);
   let params: unknown = undefined;
   if (positionals.length > 1) {
@@ -103,13 +114,28 @@ async function rpc(args: string[]): Promise<void> {
       params = rest;
     }
   }
-  const c = values.control ? parseHostPort(values.control, '--control') : DEFAULT_SETTINGS.control!;
-  const host = c.ip.includes(':') ? `[${c.ip}]` : c.ip;
+  let config: Settings;
+  try {
+    config = values.config ? loadConfigFile(values.config) : structuredClone(DEFAULT_SETTINGS as Settings);
+  } catch (e) {
+    fail((e as Error).message, 2);
+  }
+  const c = values.control ? parseHostPort(values.control, '--control') : config.control;
+  if (!c) fail(`${values.config}: the control endpoint is off (control: false); give --control IP:PORT`, 2);
+  // an endpoint listening on every address is reached on loopback
+  const ip = c.ip === '0.0.0.0' ? '127.0.0.1' : c.ip === '::' ? '::1' : c.ip;
+  const host = ip.includes(':') ? `[${ip}]` : ip;
+  let token: string;
+  try {
+    token = values.token ?? readToken(values['state-dir'] ?? config.stateDir);
+  } catch (e) {
+    fail((e as Error).message);
+  }
   let body: { result?: unknown; error?: { code: number; message: string } };
   try {
     const res = await request(`http://${host}:${c.port}/RPC`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
     });
     body = (await res.body.json()) as typeof body;

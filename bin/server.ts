@@ -14,6 +14,8 @@ import { openStore } from '../host/store/open-store.js';
 import type { Store } from '../host/store/store.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
 import { usrlocRpcMethods } from '../host/registrar/rpc-methods.js';
+import { ensureToken } from '../host/control/control-token.js';
+import { processFaults } from './process-guard.js';
 
 export const VERSION = '0.1.0';
 
@@ -55,10 +57,18 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   const engine = new Engine(settings, log, { store, usrloc });
   engine.setRouter(manager);
   await engine.start();
-  const rpc = new RpcServer();
+  const rpc = openControl(settings, log);
   registerMethods(rpc, { engine, manager, registry });
-  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn);
-  if (settings.control) await rpc.listen(settings.control.ip, settings.control.port);
+  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name) });
+  if (settings.control) {
+    try {
+      await rpc.listen(settings.control.ip, settings.control.port);
+    } catch (e) {
+      await Promise.all([engine.stop(), store.close()]);
+      manager.dispose();
+      throw e;
+    }
+  }
   log.info(
     { listen: settings.listen.map((l) => `${l.proto}:${l.ip}:${l.port}`), script: settings.routing.script, engine: engineName, loadMs: Math.round(loaded.loadMs), control: settings.control },
     'ksr-host serving',
@@ -71,6 +81,31 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
       await store.close();
     },
   };
+}
+
+const UL_READ_ONLY = new Set(['ul.dump', 'ul.lookup']);
+
+/** The control endpoint with its token (made in the state directory at the first start) and limits. */
+function openControl(settings: Settings, log: Logger): RpcServer {
+  const c = settings.control;
+  if (!c) return new RpcServer();
+  const t = ensureToken(settings.stateDir);
+  // the path only: the token itself is never logged
+  log.info({ path: t.path, created: t.created }, 'control token');
+  if (t.tightened) log.warn({ path: t.path }, 'control token file was readable by others; set back to mode 0600');
+  return new RpcServer({
+    token: t.token,
+    hosts: c.hosts,
+    origins: c.origins,
+    limits: {
+      ...(c.maxBodyBytes ? { maxBodyBytes: c.maxBodyBytes } : {}),
+      ...(c.bodyTimeoutMs ? { bodyTimeoutMs: c.bodyTimeoutMs } : {}),
+      ...(c.headersTimeoutMs ? { headersTimeoutMs: c.headersTimeoutMs } : {}),
+      ...(c.requestTimeoutMs ? { requestTimeoutMs: c.requestTimeoutMs } : {}),
+      ...(c.maxConnections ? { maxConnections: c.maxConnections } : {}),
+    },
+    log: log.child({ component: 'control' }),
+  });
 }
 
 /** The location table over the store; write-through fills memory from it (a store that is down leaves it empty). */
@@ -86,13 +121,14 @@ function openUsrloc(settings: Settings, store: Store, log: Logger): Usrloc {
 }
 
 function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptManager; registry: Registry }): void {
-  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }));
+  const readOnly = { readOnly: true };
+  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), readOnly);
   rpc.register('kemi.reload', async () => {
     const r = await s.manager.reload();
     if (!r.ok) throw new RpcError(-32000, `reload refused, the running script stays: ${r.error}`);
     return { file: r.file, engine: r.engine, loadMs: Math.round(r.loadMs * 10) / 10 };
   });
-  rpc.register('kemi.api_list', () => apiList(s.registry));
+  rpc.register('kemi.api_list', () => apiList(s.registry), readOnly);
   rpc.register('kemi.stats', () => ({
     routes: s.engine.stats.snapshot(),
     messages: s.engine.counters,
@@ -105,9 +141,9 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
       reloads: s.manager.reloads,
       rebuilds: s.manager.rebuilds,
     },
-    process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed },
-  }));
-  rpc.register('tm.stats', () => s.engine.tm.snapshot());
+    process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...processFaults },
+  }), readOnly);
+  rpc.register('tm.stats', () => s.engine.tm.snapshot(), readOnly);
   rpc.register('kemi.stats_reset', () => (s.engine.stats.reset(), { ok: true }));
   // Diagnostics: a full garbage collection, then the heap, to tell retained memory from garbage
   // not yet collected (the proxy benchmark reports the heap before and after a call run).

@@ -25,14 +25,24 @@ function qValue(text: string): number {
   return /^\s*(0(\.\d{0,3})?|1(\.0{0,3})?)\s*$/.test(text) ? Number(text) : NaN;
 }
 
+/**
+ * -1 when the URI is no SIP URI, or when an address given literally cannot be sent to (the
+ * outbound guard refused it: the send fails at once). A name is resolved afterwards: its
+ * failures are logged, the call has returned 1 by then.
+ */
 function sendData(ctx: MsgContext, uri: string, data: string): number {
   const hop = parseHop(uri);
   if (!hop) return -1;
+  let result = 1;
   resolveHop(hop, null, (t) => {
-    if (typeof t === 'string') ctx.core.logger.log('warn', `KSR.corex.send_data: ${t}`);
-    else ctx.core.send(Buffer.from(data, 'utf8'), t, (reason) => ctx.core.logger.log('warn', `KSR.corex.send_data: ${reason}`));
+    if (typeof t === 'string') {
+      ctx.core.logger.log('warn', `KSR.corex.send_data: ${t}`);
+      result = -1;
+    } else if (!ctx.core.send(Buffer.from(data, 'utf8'), t, (reason) => ctx.core.logger.log('warn', `KSR.corex.send_data: ${reason}`))) {
+      result = -1;
+    }
   });
-  return 1;
+  return result;
 }
 
 export const corexModule = defineModule('corex', {

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from './settings.js';
 import { parseStoreUrl } from '../store/store-url.js';
 import { parseAlgorithmList } from '../auth/auth-config.js';
+import { parseOutboundRule } from '../transport/outbound-policy.js';
 
 const positive = { type: 'integer', minimum: 1 } as const;
 
@@ -31,7 +32,28 @@ const SCHEMA = {
       properties: { max_message_bytes: positive, max_headers: positive, idle_timeout_ms: positive, max_connections: positive },
     },
     udp: { type: 'object', additionalProperties: false, properties: { max_message_bytes: positive } },
-    control: { anyOf: [{ type: 'string' }, { const: false }] },
+    control: {
+      anyOf: [
+        { type: 'string' },
+        { const: false },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['listen'],
+          properties: {
+            listen: { type: 'string' }, hosts: { type: 'array', items: { type: 'string', minLength: 1 } },
+            origins: { type: 'array', items: { type: 'string', minLength: 1 } }, max_body_bytes: positive, body_timeout_ms: positive,
+            headers_timeout_ms: positive, request_timeout_ms: positive, max_connections: positive,
+          },
+        },
+      ],
+    },
+    state_dir: { type: 'string', minLength: 1 },
+    outbound: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { default: { enum: ['allow', 'deny'] }, rules: { type: 'array', items: { type: 'string' } } },
+    },
     log: {
       type: 'object',
       additionalProperties: false,
@@ -98,7 +120,9 @@ type RawConfig = {
   limits?: { cpu_ms?: number; memory_mb?: number; python_memory_mb?: number };
   tcp?: { max_message_bytes?: number; max_headers?: number; idle_timeout_ms?: number; max_connections?: number };
   udp?: { max_message_bytes?: number };
-  control?: string | false;
+  control?: string | false | RawControl;
+  state_dir?: string;
+  outbound?: { default?: 'allow' | 'deny'; rules?: string[] };
   log?: { level?: Settings['log']['level'] };
   defines?: Record<string, string | number | boolean>;
   tm?: {
@@ -113,6 +137,28 @@ type RawConfig = {
   usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean };
   auth?: { secret?: string; nonce_expire_s?: number; algorithm?: string | string[]; nc_table_size?: number; opaque?: boolean };
 };
+
+type RawControl = {
+  listen: string; hosts?: string[]; origins?: string[]; max_body_bytes?: number; body_timeout_ms?: number;
+  headers_timeout_ms?: number; request_timeout_ms?: number; max_connections?: number;
+};
+
+/** control: "IP:PORT" | false | {listen, hosts, origins, limits...}. */
+function controlSettings(c: RawConfig['control'], dflt: Settings['control']): Settings['control'] {
+  if (c === false) return null;
+  if (c === undefined) return dflt ? { ...dflt } : null;
+  if (typeof c === 'string') return parseHostPort(c, 'control');
+  const out: NonNullable<Settings['control']> = parseHostPort(c.listen, 'control.listen');
+  if (c.hosts) out.hosts = c.hosts;
+  if (c.origins) out.origins = c.origins;
+  if (c.max_body_bytes) out.maxBodyBytes = c.max_body_bytes;
+  if (c.body_timeout_ms) out.bodyTimeoutMs = c.body_timeout_ms;
+  if (c.headers_timeout_ms) out.headersTimeoutMs = c.headers_timeout_ms;
+  if (c.request_timeout_ms) out.requestTimeoutMs = c.request_timeout_ms;
+  if (c.max_connections) out.maxConnections = c.max_connections;
+  if ((out.headersTimeoutMs ?? 0) > (out.requestTimeoutMs ?? Infinity)) throw new Error('headers_timeout_ms must not exceed request_timeout_ms');
+  return out;
+}
 
 export function settingsFromConfigText(text: string, file: string): Settings {
   let raw: unknown;
@@ -147,7 +193,12 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       maxConnections: c.tcp?.max_connections ?? d.tcp.maxConnections,
     },
     udp: { maxMessageBytes: c.udp?.max_message_bytes ?? d.udp.maxMessageBytes },
-    control: c.control === false ? null : c.control ? wrap('control', () => parseHostPort(c.control as string, 'control')) : { ...d.control! },
+    control: wrap('control', () => controlSettings(c.control, d.control)),
+    stateDir: c.state_dir ?? d.stateDir,
+    outbound: {
+      defaultAction: c.outbound?.default ?? d.outbound.defaultAction,
+      rules: c.outbound?.rules ? c.outbound.rules.map((r, i) => wrap(`outbound.rules[${i}]`, () => parseOutboundRule(r))) : [...d.outbound.rules],
+    },
     log: { level: c.log?.level ?? d.log.level },
     defines: Object.fromEntries(Object.entries(c.defines ?? {}).map(([k, v]) => [k, String(v)])),
     tm: {

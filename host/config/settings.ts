@@ -2,11 +2,27 @@
 import { DEFAULT_TM_SETTINGS, type TmSettings } from '../tm/settings.js';
 import { DEFAULT_REGISTRAR_SETTINGS, DEFAULT_USRLOC_SETTINGS, type RegistrarSettings, type UsrlocSettings } from '../registrar/settings.js';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.js';
+import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../transport/outbound-policy.js';
 
 export interface ListenAddress {
   proto: 'udp' | 'tcp';
   ip: string;
   port: number;
+}
+
+/** The control endpoint: where it listens, and (optional, defaults in host/control/rpc-server.ts) who may call it. */
+export interface ControlSettings {
+  ip: string;
+  port: number;
+  /** More names a Host header may carry besides the listen address and localhost. */
+  hosts?: string[];
+  /** Origins allowed to call it (a browser page's); none by default. */
+  origins?: string[];
+  maxBodyBytes?: number;
+  bodyTimeoutMs?: number;
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  maxConnections?: number;
 }
 
 export interface Settings {
@@ -17,7 +33,11 @@ export interface Settings {
   limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number };
   tcp: { maxMessageBytes: number; maxHeaders: number; idleTimeoutMs: number; maxConnections: number };
   udp: { maxMessageBytes: number };
-  control: { ip: string; port: number } | null;
+  control: ControlSettings | null;
+  /** Where the server keeps what it makes for itself: the control token (host/control/control-token.ts). */
+  stateDir: string;
+  /** Where sends may go beyond the fixed rule (host/transport/outbound-policy.ts). */
+  outbound: OutboundPolicy;
   log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' };
   /** Values scripts read with KSR.kx.get_def / ifdef. */
   defines: Record<string, string>;
@@ -44,6 +64,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   tcp: { maxMessageBytes: 65535, maxHeaders: 256, idleTimeoutMs: 120_000, maxConnections: 2048 },
   udp: { maxMessageBytes: 65535 },
   control: { ip: '127.0.0.1', port: 5080 },
+  stateDir: './ksr-host-state',
+  outbound: { defaultAction: DEFAULT_OUTBOUND.defaultAction, rules: [] },
   log: { level: 'info' },
   defines: {},
   tm: { ...DEFAULT_TM_SETTINGS },

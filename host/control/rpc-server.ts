@@ -1,26 +1,79 @@
 // JSON-RPC 2.0 over HTTP (POST /, or /RPC as Kamailio's jsonrpcs serves it). Methods are
-// registered by whoever wires the server together; this file knows only the protocol.
+// registered by whoever wires the server together; this file knows the protocol and how to
+// survive its callers: Host/Origin/Content-Type checks (request-checks.ts), a token for what
+// changes state (control-token.ts), bounded body size, body and header time, connections;
+// and no exception leaves a request handler (each ends in an answer or a closed socket).
 import http from 'node:http';
+import { bearerToken, checkRequest, isLoopback, requestPolicy, type Refusal, type RequestPolicy } from './request-checks.js';
+import { tokenMatches } from './control-token.js';
+import {
+  errorAnswer, INTERNAL_ERROR, INVALID_REQUEST, JsonRpc, messageOf, UNAUTHORIZED,
+  type Answer, type Caller, type MethodEntry, type RpcHandler,
+} from './jsonrpc.js';
 
-export type RpcHandler = (params: unknown) => unknown | Promise<unknown>;
+export { RpcError, type RpcHandler } from './jsonrpc.js';
 
-export class RpcError extends Error {
-  constructor(
-    readonly code: number,
-    message: string,
-  ) {
-    super(message);
-  }
+export interface RpcLimits {
+  /** Largest body accepted (413 beyond; default 1 MiB). */
+  maxBodyBytes: number;
+  /** The whole body must have arrived this long after the headers (408 after; default 5 s). */
+  bodyTimeoutMs: number;
+  /** The header block must have arrived this long after the connection opened (node's 408; default 5 s). */
+  headersTimeoutMs: number;
+  /** The whole request must have arrived by then (node's 408; default 10 s). */
+  requestTimeoutMs: number;
+  /** Open connections at most; more are closed at once (default 32). */
+  maxConnections: number;
 }
 
-const MAX_BODY = 1 << 20;
+export const DEFAULT_RPC_LIMITS: Readonly<RpcLimits> = Object.freeze({
+  maxBodyBytes: 1 << 20,
+  bodyTimeoutMs: 5000,
+  headersTimeoutMs: 5000,
+  requestTimeoutMs: 10_000,
+  maxConnections: 32,
+});
+
+export interface RpcLog {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export interface RpcServerOptions {
+  /** The control token; without one (unit tests of the protocol) no method needs it. */
+  token?: string | null;
+  /** More names a Host header may carry (config control.hosts). */
+  hosts?: readonly string[];
+  /** Origins allowed (config control.origins); empty by default: any Origin is refused. */
+  origins?: readonly string[];
+  limits?: Partial<RpcLimits>;
+  log?: RpcLog;
+}
+
+export interface RegisterOptions {
+  /** Reads only (core.version, kemi.stats, ul.dump ...): no token needed on loopback. Default false. */
+  readOnly?: boolean;
+}
+
+const SILENT: RpcLog = { warn() {}, error() {} };
 
 export class RpcServer {
-  private readonly methods = new Map<string, RpcHandler>();
+  private readonly methods = new Map<string, MethodEntry>();
+  private readonly jsonRpc = new JsonRpc(this.methods);
+  private readonly limits: RpcLimits;
+  private readonly log: RpcLog;
   private server: http.Server | null = null;
+  private policy: RequestPolicy | null = null;
+  private tokenForAll = false;
 
-  register(name: string, handler: RpcHandler): void {
-    this.methods.set(name, handler);
+  constructor(private readonly options: RpcServerOptions = {}) {
+    this.limits = { ...DEFAULT_RPC_LIMITS, ...options.limits };
+    this.log = options.log ?? SILENT;
+  }
+
+  /** Every method needs the token unless registered readOnly. */
+  register(name: string, handler: RpcHandler, opts: RegisterOptions = {}): void {
+    this.methods.set(name, { handler, changesState: !opts.readOnly });
   }
 
   names(): string[] {
@@ -28,50 +81,132 @@ export class RpcServer {
   }
 
   listen(ip: string, port: number): Promise<void> {
-    this.server = http.createServer((req, res) => void this.serve(req, res));
+    this.policy = requestPolicy(ip, port, this.options.hosts ?? [], this.options.origins ?? []);
+    this.tokenForAll = !isLoopback(ip);
+    const server = http.createServer({
+      headersTimeout: this.limits.headersTimeoutMs,
+      requestTimeout: this.limits.requestTimeoutMs,
+      keepAliveTimeout: 5000,
+      maxHeaderSize: 16 * 1024,
+      // how often node checks the two timeouts above (default 30 s: far coarser than them)
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, this.limits.headersTimeoutMs / 4)),
+    });
+    server.maxConnections = this.limits.maxConnections;
+    server.on('request', (req, res) => {
+      this.serve(req, res).catch((e: unknown) => this.lastResort(res, e));
+    });
+    // clientError (bad HTTP, header timeout) keeps node's default: 400/408/431, then the socket is closed
+    this.server = server;
     return new Promise((resolve, reject) => {
-      this.server!.once('error', reject);
-      this.server!.listen(port, ip, () => resolve());
+      server.once('error', reject);
+      server.listen(port, ip, () => {
+        server.off('error', reject);
+        server.on('error', (e) => this.log.error({ err: e }, 'control endpoint: server error'));
+        resolve();
+      });
     });
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    const server = this.server;
+    if (!server) return Promise.resolve();
+    return new Promise((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  }
+
+  /** Protocol only (no HTTP): one call object, as if it came with the token. */
+  dispatch(call: unknown): Promise<Answer> {
+    return this.jsonRpc.call(call, { authenticated: true, tokenForAll: false, tokenConfigured: false });
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST') return reply(res, 405, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'use POST with a JSON-RPC 2.0 body' } });
-    let body = '';
-    let size = 0;
-    for await (const chunk of req) {
-      size += (chunk as Buffer).length;
-      if (size > MAX_BODY) return reply(res, 413, { jsonrpc: '2.0', id: null, error: { code: -32600, message: 'request too large' } });
-      body += chunk;
+    const started = Date.now();
+    req.on('error', () => {});
+    res.on('error', () => {});
+    const refusal = checkRequest(req.method, req.headers, this.policy!);
+    if (refusal) {
+      if (refusal.status === 403) this.log.warn({ host: req.headers.host, origin: req.headers.origin, peer: req.socket.remoteAddress }, `control endpoint: refused, ${refusal.message}`);
+      return refuse(req, res, refusal);
     }
-    let call: { jsonrpc?: string; method?: unknown; params?: unknown; id?: unknown };
-    try {
-      call = JSON.parse(body);
-    } catch {
-      return reply(res, 200, { jsonrpc: '2.0', id: null, error: { code: -32700, message: 'parse error: body is not JSON' } });
+    const token = this.options.token ?? null;
+    const caller: Caller = {
+      tokenConfigured: token !== null,
+      tokenForAll: this.tokenForAll,
+      authenticated: token !== null && tokenMatches(token, bearerToken(req.headers)),
+    };
+    if (caller.tokenConfigured && caller.tokenForAll && !caller.authenticated) {
+      return refuse(req, res, unauthorized('this control endpoint listens beyond loopback: every method needs the control token'));
     }
-    reply(res, 200, await this.dispatch(call));
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > this.limits.maxBodyBytes) return refuse(req, res, tooLarge(this.limits.maxBodyBytes));
+    const body = await this.readBody(req, started);
+    if (typeof body !== 'string') return refuse(req, res, body);
+    const answer = await this.jsonRpc.answer(body, caller);
+    const single = !Array.isArray(answer) && 'error' in answer && answer.error.code === UNAUTHORIZED;
+    send(res, single ? 401 : 200, answer, single ? { 'www-authenticate': 'Bearer realm="ksr-host control"' } : {});
   }
 
-  async dispatch(call: { method?: unknown; params?: unknown; id?: unknown }): Promise<object> {
-    const id = call.id ?? null;
-    const handler = typeof call.method === 'string' ? this.methods.get(call.method) : undefined;
-    if (!handler) return { jsonrpc: '2.0', id, error: { code: -32601, message: `method not found: ${String(call.method)}; known: ${this.names().join(', ')}` } };
+  /** The body as text, or why it was not taken (too large, too slow, broken off). */
+  private readBody(req: http.IncomingMessage, started: number): Promise<string | Refusal> {
+    const { maxBodyBytes, bodyTimeoutMs } = this.limits;
+    return new Promise((resolve) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let done = false;
+      const finish = (v: string | Refusal) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        resolve(v);
+      };
+      const timer = setTimeout(
+        () => finish({ status: 408, message: `the body did not arrive within ${bodyTimeoutMs} ms` }),
+        Math.max(0, bodyTimeoutMs - (Date.now() - started)),
+      );
+      req.on('data', (chunk: Buffer) => {
+        if (done) return;
+        size += chunk.length;
+        if (size > maxBodyBytes) return finish(tooLarge(maxBodyBytes));
+        chunks.push(chunk);
+      });
+      req.on('end', () => finish(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', (e) => finish({ status: 400, message: `the body broke off: ${messageOf(e)}` }));
+      req.on('close', () => finish({ status: 400, message: 'the body broke off' }));
+    });
+  }
+
+  /** A handler failed in a way nothing above caught: answer if still possible, else cut the connection. */
+  private lastResort(res: http.ServerResponse, e: unknown): void {
+    this.log.error({ err: e }, 'control endpoint: request handling failed');
     try {
-      return { jsonrpc: '2.0', id, result: await handler(call.params) };
-    } catch (e) {
-      const code = e instanceof RpcError ? e.code : -32000;
-      return { jsonrpc: '2.0', id, error: { code, message: (e as Error).message } };
+      if (!res.headersSent) send(res, 500, errorAnswer(null, INTERNAL_ERROR, 'internal error'), { connection: 'close' });
+      else res.destroy();
+    } catch {
+      res.destroy();
     }
   }
 }
 
-function reply(res: http.ServerResponse, status: number, body: object): void {
+function tooLarge(max: number): Refusal {
+  return { status: 413, message: `request too large: the body may have at most ${max} bytes` };
+}
+
+function unauthorized(message: string): Refusal {
+  return { status: 401, message, headers: { 'www-authenticate': 'Bearer realm="ksr-host control"' } };
+}
+
+/** An HTTP-level refusal: a JSON-RPC error body, and the connection closed (the body may still be coming). */
+function refuse(req: http.IncomingMessage, res: http.ServerResponse, r: Refusal): void {
+  const code = r.status === 401 ? UNAUTHORIZED : INVALID_REQUEST;
+  send(res, r.status, errorAnswer(null, code, r.message), { ...r.headers, connection: 'close' });
+  res.once('finish', () => req.socket.destroy());
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+  if (res.headersSent || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }

@@ -19,6 +19,8 @@ import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
+import { OutboundGuard } from '../transport/outbound-guard.js';
+import { protectedEndpoints } from '../transport/protected-endpoints.js';
 
 export interface EngineCounters {
   received: number;
@@ -71,7 +73,7 @@ export class Engine implements CoreServices {
     this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },
-    }, log);
+    }, log, new OutboundGuard(settings.outbound, log));
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
     const scriptLog = log.child({ component: 'script' });
@@ -87,7 +89,11 @@ export class Engine implements CoreServices {
     this.router = router;
   }
 
-  start(): Promise<void> {
+  async start(): Promise<void> {
+    // the fixed outbound rule: nothing we send reaches our control endpoint or our store
+    const endpoints = await protectedEndpoints(this.settings.control, this.settings.store, (m) => this.log.warn(m));
+    this.transports.guard.protect(endpoints);
+    this.log.info({ protected: this.transports.guard.protectedEndpoints, outbound: this.settings.outbound.rules.map((r) => r.text).concat(`default ${this.settings.outbound.defaultAction}`) }, 'outbound guard');
     if (this.usrloc) startExpiry(this, this.usrloc);
     return this.transports.start();
   }
@@ -190,6 +196,10 @@ export class Engine implements CoreServices {
 
   send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean {
     return this.transports.send(buf, dst, undefined, onError);
+  }
+
+  permitsOutbound(dst: Destination): boolean {
+    return this.transports.permits(dst.proto, dst.ip, dst.port);
   }
 
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null {

@@ -36,9 +36,16 @@ export interface CoreServices {
   /**
    * Sends a buffer. UDP is sent at once; TCP uses an open connection to dst (or dst.conId) or
    * opens one. `onError` is called (asynchronously) when it cannot be delivered: no listener
-   * for the family, TCP connect refused or timed out.
+   * for the family, TCP connect refused or timed out; and at once, with false returned, when
+   * the outbound guard refuses the destination (host/transport/outbound-guard.ts).
    */
   send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean;
+  /**
+   * May a send go to dst? (the outbound guard; a refusal is counted and logged). For callers
+   * that send later and want to fail at once; the send itself is checked again regardless.
+   * Absent in test doubles: there every destination may be tried.
+   */
+  permitsOutbound?(dst: Destination): boolean;
   /** The local address we send from and advertise (Via, Record-Route) for a protocol and family. */
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
   /** The subscriber/location database (host/store), null when the server runs without one. */

@@ -6,6 +6,7 @@ import { buildForwardedReply } from '../sip/builder.js';
 import { SipParseError } from '../sip/errors.js';
 import { copyContext } from '../tm/context-copy.js';
 import { parseHop } from './next-hop.js';
+import { resolveLiteral } from '../dns/resolve-target.js';
 import { sendRequest } from './send-request.js';
 import { statelessBranch } from './via.js';
 
@@ -22,6 +23,11 @@ export function forwardStateless(ctx: MsgContext, uri?: string): boolean {
     ctx.core.logger.log('error', `forward: next hop "${c.dstUri ?? c.ruri}" is not a SIP URI`);
     return false;
   }
+  // an address given literally is checked now, so a refused destination fails the call (-1);
+  // the send itself is checked again by the transport, names once they are resolved
+  const hop = parseHop(c.dstUri ?? c.ruri)!;
+  const literal = resolveLiteral(hop, c.forcedProto === 'udp' || c.forcedProto === 'tcp' ? c.forcedProto : c.forcedProto === 'tls' ? 'tcp' : null);
+  if (literal && ctx.core.permitsOutbound?.(literal) === false) return false;
   const branch = statelessBranch(ctx.msg, c.ruri);
   queueMicrotask(() =>
     sendRequest(c, branch, (o) => {

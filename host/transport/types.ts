@@ -16,4 +16,6 @@ export interface TransportCounters {
   udpDropped: number;
   tcpStreamsDropped: number;
   tcpConnectionsRefused: number;
+  /** Sends refused by the outbound guard (fixed rule or the `outbound` list). */
+  outboundDenied: number;
 }

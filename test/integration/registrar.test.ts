@@ -149,7 +149,7 @@ test('ksr-host rpc ul.add / ul.dump / ul.rm; a restart over the same SQLite file
   let s = await startServerProcess({ script: f.script, engine: 'v8', extraArgs: args });
   try {
     assert.equal(statusOf(await send(s, register(s.port, 'dave', '<sip:dave@192.0.2.9:5080>', { expires: 600 }))), 200);
-    const cli = (...a: string[]) => promisify(execFile)(process.execPath, [BIN, 'rpc', ...a, '--control', `127.0.0.1:${s.controlPort}`]);
+    const cli = (...a: string[]) => promisify(execFile)(process.execPath, [BIN, 'rpc', ...a, '--control', `127.0.0.1:${s.controlPort}`, '--state-dir', s.stateDir]);
     await cli('ul.add', 'location', 'erin', 'sip:erin@192.0.2.10:5090', '600', '0.5');
     const { stdout } = await cli('ul.dump');
     const aors = JSON.parse(stdout).Domains.flatMap((d: any) => d.Domain.AoRs.map((a: any) => a.Info.AoR)).sort();

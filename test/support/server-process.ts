@@ -1,7 +1,7 @@
 // Starts a real ksr-host process on loopback, the way a user would (bin/ksr-host.mjs run),
 // and talks to it through its control endpoint.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify as toYaml } from 'yaml';
@@ -14,10 +14,15 @@ const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
 export interface ServerProcess {
   port: number;
   controlPort: number;
+  /** The server's own temporary state directory (its control token is there). */
+  stateDir: string;
+  /** The control token the server made at start. */
+  token(): string;
   child: ChildProcess;
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
-  rpc(method: string, params?: unknown): Promise<{ result?: any; error?: { code: number; message: string } }>;
+  /** A JSON-RPC call with the control token (`withToken: false` to call as a stranger would). */
+  rpc(method: string, params?: unknown, opts?: { withToken?: boolean }): Promise<{ result?: any; error?: { code: number; message: string } }>;
   stop(): Promise<void>;
 }
 
@@ -43,8 +48,10 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
     writeFileSync(file, toYaml({ store: 'sqlite::memory:', ...opts.config({ port, controlPort }) }));
     configArgs.push('--config', file);
   }
+  // each test server has a state directory of its own: its control token is made there
+  const stateDir = mkdtempSync(join(tmpdir(), 'ksr-state-'));
   const args = [
-    BIN, 'run', '--script', opts.script,
+    BIN, 'run', '--script', opts.script, '--state-dir', stateDir,
     '--listen', `udp:127.0.0.1:${port}`, '--listen', `tcp:127.0.0.1:${port}`,
     '--control', `127.0.0.1:${controlPort}`,
     ...(opts.engine ? ['--engine', opts.engine] : []),
@@ -71,26 +78,31 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
       reject(new Error(`server exited with ${code} before serving; output:\n${out}`));
     });
   });
+  const token = () => readFileSync(join(stateDir, 'control-token'), 'utf8').trim();
   return {
     port,
     controlPort,
+    stateDir,
+    token,
     child,
     output: () => out,
-    async rpc(method, params) {
+    async rpc(method, params, rpcOpts) {
       const res = await request(`http://127.0.0.1:${controlPort}/RPC`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(rpcOpts?.withToken === false ? {} : { authorization: `Bearer ${token()}` }) },
         body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
       });
       return (await res.body.json()) as any;
     },
     async stop() {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(t);
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const t = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(t);
+      }
+      rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }
