@@ -92,7 +92,17 @@ export class RpcServer {
       connectionsCheckingInterval: Math.max(100, Math.min(1000, this.limits.headersTimeoutMs / 4)),
     });
     server.maxConnections = this.limits.maxConnections;
+    // node's headersTimeout starts with the first byte: a connection that sends nothing at all
+    // would hold its slot until the client gives up. It gets the same deadline for its first request.
+    const started = new WeakSet<object>();
+    server.on('connection', (socket) => {
+      const timer = setTimeout(() => {
+        if (!started.has(socket)) socket.destroy();
+      }, this.limits.headersTimeoutMs);
+      socket.once('close', () => clearTimeout(timer));
+    });
     server.on('request', (req, res) => {
+      started.add(req.socket);
       this.serve(req, res).catch((e: unknown) => this.lastResort(res, e));
     });
     // clientError (bad HTTP, header timeout) keeps node's default: 400/408/431, then the socket is closed
@@ -197,11 +207,23 @@ function unauthorized(message: string): Refusal {
   return { status: 401, message, headers: { 'www-authenticate': 'Bearer realm="ksr-host control"' } };
 }
 
-/** An HTTP-level refusal: a JSON-RPC error body, and the connection closed (the body may still be coming). */
+/** How long a refused request's connection may go on sending (discarded) after the answer. */
+const LINGER_MS = 1000;
+
+/**
+ * An HTTP-level refusal: a JSON-RPC error body, then the connection closed. The body may still
+ * be coming: our side is shut first and what arrives is discarded for LINGER_MS, since closing
+ * with unread data makes the kernel reset the connection, and the client would lose the answer.
+ */
 function refuse(req: http.IncomingMessage, res: http.ServerResponse, r: Refusal): void {
   const code = r.status === 401 ? UNAUTHORIZED : INVALID_REQUEST;
   send(res, r.status, errorAnswer(null, code, r.message), { ...r.headers, connection: 'close' });
-  res.once('finish', () => req.socket.destroy());
+  res.once('finish', () => {
+    const socket = req.socket;
+    socket.end();
+    socket.resume();
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  });
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
