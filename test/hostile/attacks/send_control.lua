@@ -1,0 +1,15 @@
+function attack_send_control()
+  local port = KSR.kx.get_def("CONTROL_PORT")
+  local body = '{"jsonrpc":"2.0","method":"ul.add","params":["location","mallory","sip:mallory@192.0.2.66:5060","3600","1"],"id":1}'
+  local http = "POST /RPC HTTP/1.1\r\nHost: 127.0.0.1:" .. port .. "\r\nContent-Type: application/json\r\nContent-Length: " .. #body .. "\r\n\r\n" .. body
+  local results = {
+    KSR.corex.send_data("sip:127.0.0.1:" .. port, http),
+    KSR.corex.send_data("sip:127.0.0.1:" .. port .. ";transport=tcp", http),
+    KSR.corex.send_data("sip:[::ffff:127.0.0.1]:" .. port .. ";transport=tcp", http),
+    KSR.corex.send_data("sip:127.0.0.2:" .. port .. ";transport=tcp", http),
+    KSR.corex.send_data("sip:0.0.0.0:" .. port .. ";transport=tcp", http),
+  }
+  local refused = true
+  for _, r in ipairs(results) do if r ~= -1 then refused = false end end
+  if refused then KSR.sl.sl_send_reply(403, "Refused") else KSR.sl.sl_send_reply(200, "Sent " .. table.concat(results, " ")) end
+end
