@@ -78,14 +78,9 @@ function masked(bytes: number[], prefix: number): number[] {
 
 export function rangeContains(range: AddressRange, ip: IpBytes): boolean {
   if (range.family !== ip.family) return false;
-  const m = masked(ip.bytes, range.prefix);
-  return m.every((b, i) => b === range.network[i]);
-}
-
-/** The address in its usual text form (IPv4 dotted, IPv6 as node prints it). */
-export function ipText(ip: IpBytes): string {
-  if (ip.family === 4) return ip.bytes.join('.');
-  const groups: string[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((ip.bytes[i]! << 8) | ip.bytes[i + 1]!).toString(16));
-  return new URL(`http://[${groups.join(':')}]/`).hostname.replace(/^\[|\]$/g, '');
+  for (let i = 0, bits = range.prefix; bits > 0; i++, bits -= 8) {
+    const mask = bits >= 8 ? 0xff : (0xff << (8 - bits)) & 0xff;
+    if ((ip.bytes[i]! & mask) !== range.network[i]) return false;
+  }
+  return true;
 }

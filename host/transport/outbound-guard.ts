@@ -4,8 +4,8 @@
 // caller and logged here (at most LOG_BURST lines per LOG_WINDOW_MS, so a script that loops on
 // a denied send cannot flood the log; the count of lines left out is in the next one).
 import { networkInterfaces } from 'node:os';
-import { ipBytes, ipText, parseAddressRange, rangeContains, type IpBytes } from './ip-address.js';
-import { decideOutbound, type OutboundPolicy, type Verdict } from './outbound-policy.js';
+import { ipBytes, parseAddressRange, rangeContains, type IpBytes } from './ip-address.js';
+import { decideOutboundBytes, type OutboundPolicy, type Verdict } from './outbound-policy.js';
 
 /** A service of ours a send must never reach: the control endpoint, a store. */
 export interface ProtectedEndpoint {
@@ -21,6 +21,8 @@ export interface GuardLog {
 
 const LOOPBACK = [parseAddressRange('127.0.0.0/8'), parseAddressRange('::1')];
 const UNSPECIFIED = [parseAddressRange('0.0.0.0/8'), parseAddressRange('::/128')];
+/** Verdicts kept per "ip|port" (the rules do not change while serving); emptied when full. */
+const CACHE_LIMIT = 4096;
 const LOG_BURST = 20;
 const LOG_WINDOW_MS = 10_000;
 
@@ -34,6 +36,7 @@ interface Guarded {
 
 export class OutboundGuard {
   private guarded: Guarded[] = [];
+  private readonly cache = new Map<string, Verdict>();
   private localAddresses: IpBytes[] = [];
   private logWindowStart = 0;
   private logged = 0;
@@ -48,6 +51,7 @@ export class OutboundGuard {
   protect(endpoints: readonly ProtectedEndpoint[]): void {
     this.localAddresses = Object.values(networkInterfaces()).flatMap((l) => (l ?? []).map((i) => ipBytes(i.address))).filter((x): x is IpBytes => x !== null);
     this.guarded = [];
+    this.cache.clear();
     for (const e of endpoints) {
       const ip = ipBytes(e.ip);
       if (!ip) continue;
@@ -61,6 +65,16 @@ export class OutboundGuard {
 
   /** May we send to ip:port? The verdict names the rule that decided. */
   check(ip: string, port: number): Verdict {
+    const key = `${ip}|${port}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const verdict = this.decide(ip, port);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, verdict);
+    return verdict;
+  }
+
+  private decide(ip: string, port: number): Verdict {
     const bytes = ipBytes(ip);
     if (!bytes) return { allowed: false, rule: `fixed rule: not an IP address: '${ip.slice(0, 80)}'` };
     if (UNSPECIFIED.some((r) => rangeContains(r, bytes))) return { allowed: false, rule: 'fixed rule: an unspecified address (it reaches this host)' };
@@ -68,7 +82,7 @@ export class OutboundGuard {
       if (g.port !== port) continue;
       if (g.local ? this.isLocal(bytes) : sameIp(g.ip, bytes)) return { allowed: false, rule: `fixed rule: ${g.label}${g.local ? ' (on every local address)' : ''}` };
     }
-    return decideOutbound(this.policy, ipText(bytes), port);
+    return decideOutboundBytes(this.policy, bytes, port);
   }
 
   /** Logs a refused send, rate-limited. */

@@ -95,6 +95,10 @@ function matches(rule: OutboundRule, ip: IpBytes, port: number): boolean {
 export function decideOutbound(policy: OutboundPolicy, ip: string, port: number): Verdict {
   const bytes = ipBytes(ip);
   if (!bytes) return { allowed: false, rule: `not an IP address: '${ip.slice(0, 80)}'` };
-  for (const r of policy.rules) if (matches(r, bytes, port)) return { allowed: r.action === 'allow', rule: r.text };
+  return decideOutboundBytes(policy, bytes, port);
+}
+
+export function decideOutboundBytes(policy: OutboundPolicy, ip: IpBytes, port: number): Verdict {
+  for (const r of policy.rules) if (matches(r, ip, port)) return { allowed: r.action === 'allow', rule: r.text };
   return { allowed: policy.defaultAction === 'allow', rule: `default ${policy.defaultAction}` };
 }
