@@ -125,24 +125,28 @@ async function rpc(args: string[]): Promise<void> {
   // an endpoint listening on every address is reached on loopback
   const ip = c.ip === '0.0.0.0' ? '127.0.0.1' : c.ip === '::' ? '::1' : c.ip;
   const host = ip.includes(':') ? `[${ip}]` : ip;
-  let token: string;
-  try {
-    token = values.token ?? readToken(values['state-dir'] ?? config.stateDir);
-  } catch (e) {
-    fail((e as Error).message);
+  // without a token, read-only methods still work on loopback: a missing one is said only if the server asks
+  let token: string | null = values.token ?? null;
+  let noToken = '';
+  if (token === null) {
+    try {
+      token = readToken(values['state-dir'] ?? config.stateDir);
+    } catch (e) {
+      noToken = (e as Error).message;
+    }
   }
   let body: { result?: unknown; error?: { code: number; message: string } };
   try {
     const res = await request(`http://${host}:${c.port}/RPC`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', ...(token !== null ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
     });
     body = (await res.body.json()) as typeof body;
   } catch (e) {
     fail(`cannot reach the control endpoint at ${host}:${c.port}: ${(e as Error).message}`);
   }
-  if (body.error) fail(`${method}: ${body.error.message} (code ${body.error.code})`);
+  if (body.error) fail(`${method}: ${body.error.message} (code ${body.error.code})${noToken && body.error.code === -32001 ? `\n${noToken}` : ''}`);
   process.stdout.write(JSON.stringify(body.result, null, 2) + '\n');
 }
 

@@ -29,8 +29,9 @@ export function ensureToken(stateDir: string): TokenSource {
     throw new Error(`state directory ${stateDir}: cannot create it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); set state_dir or --state-dir`);
   }
   try {
+    // hex: a token never starts with '-', which a command line would take for an option.
     // 'wx': made only if absent, so two servers starting at once do not overwrite each other's
-    writeFileSync(path, randomBytes(32).toString('base64url') + '\n', { flag: 'wx', mode: 0o600 });
+    writeFileSync(path, randomBytes(32).toString('hex') + '\n', { flag: 'wx', mode: 0o600 });
     return { token: readToken(stateDir), path, created: true, tightened: false };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {

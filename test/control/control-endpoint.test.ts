@@ -7,6 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -14,6 +17,7 @@ import { request, statusOf, udpExchange } from '../support/sip-client.js';
 import { freePort } from '../support/ports.js';
 import { post, rawHttp } from './raw-http.js';
 
+const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
 const SCRIPT = `function ksr_request_route() { KSR.sl.sl_send_reply(200, 'OK'); }\n`;
 const BODY_TIMEOUT_MS = 1000;
 const HEADERS_TIMEOUT_MS = 1000;
@@ -174,6 +178,17 @@ describe('control endpoint against a real server', () => {
     const reload = await s.rpc('kemi.reload');
     assert.equal(reload.error, undefined, 'with the token: accepted');
     await alive();
+  });
+
+  test('ksr-host rpc reads the token from the state directory, or takes --token', async () => {
+    const cli = (...a: string[]) => promisify(execFile)(process.execPath, [BIN, 'rpc', ...a, '--control', `127.0.0.1:${s.controlPort}`]);
+    const ok = await cli('kemi.stats_reset', '--state-dir', s.stateDir);
+    assert.deepEqual(JSON.parse(ok.stdout), { ok: true });
+    assert.deepEqual(JSON.parse((await cli('kemi.stats_reset', '--token', s.token())).stdout), { ok: true });
+    await assert.rejects(cli('kemi.stats_reset', '--token', 'not-the-token-at-all'), (e: { code: number; stderr: string }) => e.code === 1 && /unauthorized/.test(e.stderr));
+    const empty = mkdtempSync(join(tmpdir(), 'ksr-nostate-'));
+    await assert.rejects(cli('kemi.stats_reset', '--state-dir', empty), (e: { stderr: string }) => /unauthorized[\s\S]*cannot read the control token/.test(e.stderr));
+    assert.equal(JSON.parse((await cli('core.version', '--state-dir', empty)).stdout).name, 'ksr-host', 'a read needs no token on loopback');
   });
 });
 
