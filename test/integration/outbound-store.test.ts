@@ -1,12 +1,12 @@
-// Issue 7 item 2: a server on a Redis store never relays to the store's address, whatever was
-// registered. A Contact at 127.0.0.1:REDISPORT (UDP and TCP) is saved, the INVITE to that user
-// ends in 477, the refusal names the fixed rule and is counted, and Redis saw no connection and
-// no stray command from us.
+// Issue 7 item 2: a server on a Redis or PostgreSQL store never relays to the store's address,
+// whatever was registered. A Contact at 127.0.0.1:STOREPORT (UDP, and TCP by the name
+// localhost) is saved, the INVITE to that user ends in 477, the refusal names the fixed rule
+// and is counted; Redis shows no connection and no stray command from us.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { startNode } from './two-nodes-suite.js';
-import { redisUrl, stopSharedServices } from '../support/services.js';
+import { postgresUrl, redisUrl, stopSharedServices } from '../support/services.js';
 import { request, statusOf, udpExchange } from '../support/sip-client.js';
 
 after(() => stopSharedServices());
@@ -57,6 +57,24 @@ test('a Contact registered at the Redis store\'s address is never relayed to (UD
     const stats = (await s.rpc('kemi.stats')).result;
     assert.equal(stats.transport.outboundDenied, 2, 'both relays refused and counted');
     assert.match(s.output(), new RegExp(`outbound send denied by fixed rule: store redis 127\\.0\\.0\\.1:${redisPort}`));
+  } finally {
+    await s.stop();
+  }
+});
+
+test('the same with a PostgreSQL store', async () => {
+  const url = await postgresUrl();
+  const pgPort = Number(new URL(url).port);
+  const s = await startNode(url);
+  try {
+    for (const [user, contact] of [['x', `<sip:x@127.0.0.1:${pgPort}>`], ['y', `<sip:y@localhost:${pgPort};transport=tcp>`]] as const) {
+      assert.equal(statusOf((await udpExchange(s.port, register(s.port, user, [contact]), { waitMs: 3000 }))[0]!), 200);
+      const replies = await udpExchange(s.port, request('INVITE', s.port, { ruri: `sip:${user}@127.0.0.1`, headers: ['Contact: <sip:alice@127.0.0.1:5999>'] }), { count: 3, waitMs: 4000 });
+      const final = replies.map(statusOf).filter((c) => c >= 200);
+      assert.ok(final.length >= 1 && final.every((c) => c === 477), `${user}: ${replies.map((r) => r.split('\r\n')[0]).join(' | ')}`);
+    }
+    assert.equal((await s.rpc('kemi.stats')).result.transport.outboundDenied, 2);
+    assert.match(s.output(), new RegExp(`outbound send denied by fixed rule: store postgres 127\\.0\\.0\\.1:${pgPort}`));
   } finally {
     await s.stop();
   }
