@@ -8,7 +8,7 @@ import { bearerToken, checkRequest, isLoopback, requestPolicy, type Refusal, typ
 import { tokenMatches } from './control-token.js';
 import {
   errorAnswer, INTERNAL_ERROR, INVALID_REQUEST, JsonRpc, messageOf, UNAUTHORIZED,
-  type Answer, type Caller, type MethodEntry, type RpcHandler,
+  type Caller, type MethodEntry, type RpcHandler,
 } from './jsonrpc.js';
 
 export { RpcError, type RpcHandler } from './jsonrpc.js';
@@ -124,11 +124,6 @@ export class RpcServer {
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  }
-
-  /** Protocol only (no HTTP): one call object, as if it came with the token. */
-  dispatch(call: unknown): Promise<Answer> {
-    return this.jsonRpc.call(call, { authenticated: true, tokenForAll: false, tokenConfigured: false });
   }
 
   private async serve(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
