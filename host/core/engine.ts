@@ -108,6 +108,7 @@ export class Engine implements CoreServices {
     try {
       msg = SipMessage.parse(buf);
       if (msg.isRequest) checkRequestHeaders(msg);
+      else checkReplyHeaders(msg);
     } catch (e) {
       return this.refuseMalformed(buf, rcv, e);
     }
@@ -218,11 +219,20 @@ export class Engine implements CoreServices {
 /** Distinct keys of EngineCounters.malformedReasons; later reasons count under 'other'. */
 const MAX_MALFORMED_REASONS = 64;
 
-/** The headers without which a request cannot be answered or routed. */
-function checkRequestHeaders(msg: SipMessage): void {
+/** The headers without which a request cannot be answered or routed (exported for the
+ *  parser's RFC 4475 table test). */
+export function checkRequestHeaders(msg: SipMessage): void {
   msg.topVia();
   msg.from();
   msg.to();
+  msg.callId();
+  msg.cseq();
+}
+
+/** What matching a reply to its transaction reads: a reply without them is dropped, counted
+ *  (RFC 4475 §3.1.2.5 scalarlg), not left to fail later inside reply processing. */
+export function checkReplyHeaders(msg: SipMessage): void {
+  msg.topVia();
   msg.callId();
   msg.cseq();
 }
