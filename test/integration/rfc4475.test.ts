@@ -53,16 +53,31 @@ describe('RFC 4475 torture messages against a real server', () => {
   let server: ServerProcess;
   let pid: number | undefined;
   before(async () => {
-    server = await startServerProcess({ script: fileURLToPath(new URL('./rfc4475-proxy.js', import.meta.url)) });
+    server = await startServerProcess({
+      script: fileURLToPath(new URL('./rfc4475-proxy.js', import.meta.url)),
+      // at debug level the engine says why it refused a message
+      config: () => ({ log: { level: 'debug' } }),
+    });
     pid = server.child.pid;
   });
   after(async () => server?.stop());
+
+  /** The first log line written since `from` that matches, waited for (stdout is a pipe). */
+  async function logLine(from: number, pattern: RegExp): Promise<string> {
+    for (let i = 0; i < 50; i++) {
+      const line = server.output().slice(from).split('\n').find((l) => pattern.test(l));
+      if (line) return line;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.fail(`no log line ${pattern} in: ${server.output().slice(from)}`);
+  }
 
   const messages = async (): Promise<Messages> => (await server.rpc('kemi.stats')).result.messages;
 
   async function check(c: TortureCase, transport: 'udp' | 'tcp'): Promise<void> {
     const buf = tortureMessage(c.name);
     const before = await messages();
+    const logFrom = server.output().length;
     const expectReply = c.server !== 'none';
     // dblreq: the INVITE after the REGISTER in the datagram must not be answered (RFC 4475 §3.1.1.8)
     const count = c.name === 'dblreq' ? 2 : 1;
@@ -89,6 +104,9 @@ describe('RFC 4475 torture messages against a real server', () => {
       const key = c.core === 400 ? 'answered' : 'dropped';
       const reason = Object.keys(after.malformedReasons).find((r) => c.reason!.test(r) && after.malformedReasons[r]![key] > (before.malformedReasons[r]?.[key] ?? 0));
       assert.ok(reason, `counted under its reason ${c.reason}: ${JSON.stringify(after.malformedReasons)}`);
+      const logged = await logLine(logFrom, /"msg":"malformed message (answered 400|dropped[^"]*)"/);
+      assert.equal(JSON.parse(logged).reason, reason, `logged with why: ${logged}`);
+      assert.equal(/"msg":"malformed message answered 400"/.test(logged), c.core === 400, logged);
     } else {
       assert.equal(delta('badRequests') + delta('malformedDropped'), 0, 'not counted as malformed');
     }
