@@ -101,7 +101,7 @@ export function makeToTag(req: SipMessage): string {
   } catch (e) {
     if (!(e instanceof SipParseError)) throw e;
   }
-  const extra = branch.startsWith('z9hG4bK') ? '' : (req.header('cseq')?.value ?? '');
+  const extra = branch.startsWith('z9hG4bK') && branch.length > 7 ? '' : (req.header('cseq')?.value ?? '');
   const key = `${req.header('call-id')?.value ?? ''}\n${fromTag}\n${branch}\n${extra}`;
   return createHash('md5').update(key).digest('hex').slice(0, 24);
 }

@@ -9,6 +9,7 @@ import { SipMessage } from '../../host/sip/message.js';
 import { SipParseError } from '../../host/sip/errors.js';
 import { buildErrorReply } from '../../host/sip/reply.js';
 import { checkReplyHeaders, checkRequestHeaders } from '../../host/core/engine.js';
+import { serverKey } from '../../host/tm/keys.js';
 import { CASES, tortureMessage, type TortureCase } from './rfc4475/cases.js';
 
 /** What the engine's onMessage decides before any script runs (its parse and header checks). */
@@ -135,4 +136,9 @@ test('the valid messages parse all the way down: every header the core reads', (
     m.contentType();
     m.ruriParsed();
   }
+});
+
+test('badbranch: a branch that is only the magic cookie is matched by RFC 2543 rules, not as a transaction id', () => {
+  assert.match(serverKey(SipMessage.parse(tortureMessage('badbranch')))!, /^2543\n/);
+  assert.match(serverKey(SipMessage.parse(tortureMessage('zeromf')))!, /^3261\nz9hG4bKkdjuw2349i\n/);
 });

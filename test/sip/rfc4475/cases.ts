@@ -85,7 +85,7 @@ export const CASES: readonly TortureCase[] = [
 
   // §3.2 transaction layer
   R('badbranch', '3.2.1', 'branch is only the magic cookie: may reject with 400, or fall back to RFC 2543 matching', 200, 'script',
-    { choice: 'accepted (transaction matching falls back to RFC 2543 rules for it)' }),
+    { choice: 'accepted; tm matches it by RFC 2543 rules (the cookie alone is no transaction id)' }),
 
   // §3.3 application layer
   BAD('insuf', '3.3.1', 'no Call-ID, From, To: must not break; ideally respond 400', /^Missing (From|To|Call-ID)$/),
