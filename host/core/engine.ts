@@ -30,6 +30,9 @@ export interface EngineCounters {
   badRequests: number;
   /** Malformed messages that could not be answered, dropped. */
   malformedDropped: number;
+  /** badRequests and malformedDropped by the parser's reason ("Bad Via", "Duplicate header",
+   *  ...): a fixed set in the parser's code, capped at MAX_MALFORMED_REASONS keys all the same. */
+  malformedReasons: Record<string, { answered: number; dropped: number }>;
   /** Callbacks that ended in a script error, a timeout or out of memory. */
   scriptFailures: number;
   repliesSent: number;
@@ -50,7 +53,7 @@ const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'
 export class Engine implements CoreServices {
   readonly stats = new RouteStats();
   readonly counters: EngineCounters = {
-    received: 0, requests: 0, replies: 0, badRequests: 0, malformedDropped: 0, scriptFailures: 0, repliesSent: 0,
+    received: 0, requests: 0, replies: 0, badRequests: 0, malformedDropped: 0, malformedReasons: {}, scriptFailures: 0, repliesSent: 0,
   };
   readonly transports: Transports;
   readonly defines: ReadonlyMap<string, string>;
@@ -111,6 +114,7 @@ export class Engine implements CoreServices {
     try {
       msg = SipMessage.parse(buf);
       if (msg.isRequest) checkRequestHeaders(msg);
+      else checkReplyHeaders(msg);
     } catch (e) {
       return this.refuseMalformed(buf, rcv, e);
     }
@@ -122,16 +126,25 @@ export class Engine implements CoreServices {
     }
   }
 
+  /** A message that did not parse, or a request without what every request needs: a 400 when
+   *  one can be built (a request with a Via, not an ACK), else dropped; counted either way. */
   private refuseMalformed(buf: Buffer, rcv: ReceiveInfo, e: unknown): void {
     if (!(e instanceof SipParseError)) this.log.error({ err: e }, 'parser failed unexpectedly');
     const reason = e instanceof SipParseError ? e.reason : 'Bad Request';
     const reply = buildErrorReply(buf, reason);
-    if (reply && this.transports.send(reply, { proto: rcv.proto === 'tcp' ? 'tcp' : 'udp', ip: rcv.srcIp, port: rcv.srcPort, conId: rcv.conId }, { ip: rcv.rcvIp, port: rcv.rcvPort })) {
-      this.counters.badRequests++;
-    } else {
-      this.counters.malformedDropped++;
+    const answered = reply !== null && this.transports.send(reply, { proto: rcv.proto === 'tcp' ? 'tcp' : 'udp', ip: rcv.srcIp, port: rcv.srcPort, conId: rcv.conId }, { ip: rcv.rcvIp, port: rcv.rcvPort });
+    if (answered) this.counters.badRequests++;
+    else this.counters.malformedDropped++;
+    const reasons = this.counters.malformedReasons;
+    const key = reason in reasons || Object.keys(reasons).length < MAX_MALFORMED_REASONS ? reason : 'other';
+    const count = (reasons[key] ??= { answered: 0, dropped: 0 });
+    if (answered) count.answered++;
+    else count.dropped++;
+    if (this.log.isLevelEnabled('debug')) {
+      const why = e instanceof Error ? e.message : String(e);
+      const outcome = answered ? 'answered 400' : reply ? 'dropped: the 400 could not be sent' : 'dropped: no reply can be built';
+      this.log.debug({ src: `${rcv.proto}:${rcv.srcIp}:${rcv.srcPort}`, bytes: buf.length, reason, why }, `malformed message ${outcome}`);
     }
-    this.log.debug({ src: `${rcv.srcIp}:${rcv.srcPort}`, reason }, 'malformed message refused');
   }
 
   private onRequest(msg: SipMessage, rcv: ReceiveInfo): void {
@@ -213,11 +226,23 @@ export class Engine implements CoreServices {
   }
 }
 
-/** The headers without which a request cannot be answered or routed. */
-function checkRequestHeaders(msg: SipMessage): void {
+/** Distinct keys of EngineCounters.malformedReasons; later reasons count under 'other'. */
+const MAX_MALFORMED_REASONS = 64;
+
+/** The headers without which a request cannot be answered or routed (exported for the
+ *  parser's RFC 4475 table test). */
+export function checkRequestHeaders(msg: SipMessage): void {
   msg.topVia();
   msg.from();
   msg.to();
+  msg.callId();
+  msg.cseq();
+}
+
+/** What matching a reply to its transaction reads: a reply without them is dropped, counted
+ *  (RFC 4475 §3.1.2.5 scalarlg), not left to fail later inside reply processing. */
+export function checkReplyHeaders(msg: SipMessage): void {
+  msg.topVia();
   msg.callId();
   msg.cseq();
 }

@@ -111,9 +111,13 @@ function unfold(t: string): string {
   return out + t.slice(from);
 }
 
-// bit per header a 400 needs to copy
-const NEED_VIA = 1, NEED_FROM = 2, NEED_TO = 4, NEED_CALLID = 8, NEED_CSEQ = 16, NEED_ALL = 31;
-const NEED_BITS: Record<string, number> = { via: NEED_VIA, from: NEED_FROM, to: NEED_TO, 'call-id': NEED_CALLID, cseq: NEED_CSEQ };
+// bit per header a 400 needs to copy, and Max-Forwards: the ones that may appear only once
+// (RFC 3261 §7.3.1, §20; RFC 4475 §3.3.8 multi01). Via may repeat.
+const NEED_VIA = 1, NEED_FROM = 2, NEED_TO = 4, NEED_CALLID = 8, NEED_CSEQ = 16, NEED_ALL = 31, MAXFWD = 32;
+const SINGLE = NEED_FROM | NEED_TO | NEED_CALLID | NEED_CSEQ | MAXFWD;
+const NEED_BITS: Record<string, number> = {
+  via: NEED_VIA, from: NEED_FROM, to: NEED_TO, 'call-id': NEED_CALLID, cseq: NEED_CSEQ, 'max-forwards': MAXFWD,
+};
 
 export class SipMessage {
   readonly buf: Buffer;
@@ -184,7 +188,7 @@ export class SipMessage {
   canReply(): boolean {
     let seen = 0;
     for (const h of this.headers) seen |= NEED_BITS[h.lname] ?? 0;
-    return this.isRequest && seen === NEED_ALL;
+    return this.isRequest && (seen & NEED_ALL) === NEED_ALL;
   }
 
   // ---- parsed bodies, cached ----
@@ -383,7 +387,7 @@ function isToken(s: string): boolean {
 // ---- the scan ----
 
 function fail(reason: string, detail: string, isRequest: boolean, seen: number): never {
-  throw new SipParseError(reason, detail, isRequest && seen === NEED_ALL);
+  throw new SipParseError(reason, detail, isRequest && (seen & NEED_ALL) === NEED_ALL);
 }
 
 interface ScanResult {
@@ -446,8 +450,10 @@ function scanMessage(input: Buffer): ScanResult {
     const h = new HeaderLine(input, nameEnd, lname, p, e + 1, vs, ve, folded);
     headers.push(h);
     const bit = NEED_BITS[lname];
-    if (bit !== undefined) seen |= bit;
-    else if (lname === 'content-length') {
+    if (bit !== undefined) {
+      if (seen & bit & SINGLE) fail('Duplicate header', `more than one ${h.name} header`, isRequest, seen);
+      seen |= bit;
+    } else if (lname === 'content-length') {
       if (clField && clField.value !== h.value) fail('Conflicting Content-Length', `${excerpt(clField.value)} and ${excerpt(h.value)}`, isRequest, seen);
       clField = h;
     }
@@ -455,7 +461,7 @@ function scanMessage(input: Buffer): ScanResult {
   }
   if (headersEnd < 0) fail('Missing end of headers', 'no empty line after the headers', isRequest, seen);
   const zero = input.subarray(0, headersEnd).indexOf(0);
-  if (zero >= 0) fail('NUL byte in header', `at byte ${zero}`, isRequest, seen);
+  if (zero >= 0) checkNuls(input, zero, headers, isRequest, seen);
 
   let buf = input;
   if (clField) {
@@ -478,6 +484,30 @@ function scanMessage(input: Buffer): ScanResult {
   };
 }
 
+/** A NUL is allowed in the header section only as a quoted-pair ("\\" NUL) inside a quoted
+ *  string (RFC 3261 §25.1; RFC 4475 §3.1.1.2 intmeth); anywhere else the message is refused.
+ *  Runs only when the scan saw a NUL; one pass over each header line that holds one. */
+function checkNuls(input: Buffer, firstZero: number, headers: readonly HeaderField[], isRequest: boolean, seen: number): void {
+  const refuse = (at: number): never => fail('NUL byte in header', `at byte ${at}`, isRequest, seen);
+  if (headers.length === 0 || firstZero < headers[0].valueStart) refuse(firstZero);
+  const limit = headers[headers.length - 1].end;
+  let zero = firstZero;
+  // header lines are contiguous, so each NUL lies in the first line not yet passed that ends after it
+  for (const h of headers) {
+    if (zero < 0 || zero >= limit) return;
+    if (h.end <= zero) continue;
+    if (zero < h.valueStart) refuse(zero);
+    let inQuote = false;
+    for (let i = h.valueStart; i < h.valueEnd; i++) {
+      const c = input[i];
+      if (c === 0) refuse(i);
+      if (inQuote && c === 0x5c) i++; // quoted-pair: the next byte, NUL included, is text
+      else if (c === 0x22) inQuote = !inQuote;
+    }
+    zero = input.indexOf(0, h.end);
+  }
+}
+
 interface FirstLine {
   isRequest: boolean; version: string; method: string; ruri: string; ruriStart: number; ruriEnd: number; status: number; reason: string;
 }
@@ -493,6 +523,31 @@ function isVersion(s: string): boolean {
     if (c < 0x30 || c > 0x39) return false;
   }
   return true;
+}
+
+/** What the request line alone tells about the Request-URI (RFC 3261 §25.1): it starts with
+ *  a scheme (ALPHA *(ALPHA / DIGIT / "+" / "-" / ".") ":"), so "<sip:...>" is refused (RFC 4475
+ *  §3.1.2.7 ltgtruri), and a SIP/SIPS one carries no headers (§19.1.1 Table 1; RFC 4475
+ *  §3.1.2.11 escruri). The rest of the URI is parsed on first use (ruriParsed). */
+function requestUriProblem(ruri: string): string | null {
+  const colon = ruri.indexOf(':');
+  if (colon <= 0) return 'no scheme';
+  const first = ruri.charCodeAt(0) | 0x20;
+  if (first < 0x61 || first > 0x7a) return 'bad scheme';
+  for (let i = 1; i < colon; i++) {
+    const c = ruri.charCodeAt(i);
+    const lower = c | 0x20;
+    if (!((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e)) return 'bad scheme';
+  }
+  if (colon === 3 || colon === 4) {
+    const scheme = ruri.slice(0, colon).toLowerCase();
+    if (scheme === 'sip' || scheme === 'sips') {
+      // as parseUri reads it: the user part ends at the first '@', headers start at a '?' after it
+      const at = ruri.indexOf('@', colon);
+      if (ruri.indexOf('?', at < 0 ? colon : at) >= 0) return 'headers in a SIP Request-URI';
+    }
+  }
+  return null;
 }
 
 function parseFirstLine(buf: Buffer, start: number, end: number): FirstLine {
@@ -516,6 +571,8 @@ function parseFirstLine(buf: Buffer, start: number, end: number): FirstLine {
   if (!isVersion(version)) throw new SipParseError('Bad SIP version', excerpt(line));
   const ruri = line.slice(sp1 + 1, sp2);
   if (ruri === '' || /[\s\x00-\x1f\x7f-\xff]/.test(ruri)) throw new SipParseError('Bad Request-URI', excerpt(ruri));
+  const ruriProblem = requestUriProblem(ruri);
+  if (ruriProblem) throw new SipParseError('Bad Request-URI', `${ruriProblem} in ${excerpt(ruri)}`);
   return {
     isRequest: true, version, method: first, ruri, ruriStart: start + sp1 + 1, ruriEnd: start + sp2, status: 0, reason: '',
   };

@@ -41,6 +41,11 @@ export function parseNameAddr(raw: string, what = 'address'): NameAddr {
     while (j < s.length && s[j] !== ';') j++;
     uriText = s.slice(i, j).trim();
     rest = j;
+    // RFC 3261 §20.10: a URI with a comma, question mark or semicolon must be in <> (RFC 4475
+    // §3.1.2.13 regbadct); without them its headers would be read as the address's own
+    if (uriText.includes('?') || uriText.includes(',')) {
+      throw new SipParseError(`Bad ${what}`, `a URI with '?' or ',' must be enclosed in <> in ${excerpt(s)}`);
+    }
   }
   if (uriText === '') throw new SipParseError(`Bad ${what}`, `empty URI in ${excerpt(s)}`);
   const { params, end } = parseParams(s, rest, what);

@@ -101,40 +101,63 @@ export function makeToTag(req: SipMessage): string {
   } catch (e) {
     if (!(e instanceof SipParseError)) throw e;
   }
-  const extra = branch.startsWith('z9hG4bK') ? '' : (req.header('cseq')?.value ?? '');
+  const extra = branch.startsWith('z9hG4bK') && branch.length > 7 ? '' : (req.header('cseq')?.value ?? '');
   const key = `${req.header('call-id')?.value ?? ''}\n${fromTag}\n${branch}\n${extra}`;
   return createHash('md5').update(key).digest('hex').slice(0, 24);
 }
 
 /** A 400 for a request that failed to parse: copies what can be copied from the raw bytes
- *  (Via, From, To, Call-ID, CSeq lines, as written). Null when the first line is not a
- *  request or one of those headers is missing. */
+ *  (Via, From, To, Call-ID, CSeq lines, as written; the first of a duplicated one). Null when
+ *  the first line is not a request (a method token, a space, ..., "SIP/x.y": extra or trailing
+ *  spaces do not stop the answer, RFC 4475 §3.1.2.8-10), for an ACK, or without a Via (nothing
+ *  would match the reply). A missing From, To, Call-ID or CSeq is left out of the reply rather
+ *  than leaving the request unanswered (RFC 4475 §3.3.1 insuf). */
 export function buildErrorReply(buf: Buffer, reason: string, code = 400, toTag?: string): Buffer | null {
   const text = buf.toString('latin1', 0, Math.min(buf.length, 65535));
   const lines = text.split(/\r?\n/);
   let i = 0;
   while (i < lines.length && lines[i].trim() === '') i++;
-  if (i >= lines.length || /^SIP\//i.test(lines[i]) || !/^[A-Za-z]+ \S+ SIP\/\d+\.\d+$/i.test(lines[i])) return null;
+  if (i >= lines.length || !looksLikeRequestLine(lines[i])) return null;
   if (/^ACK /i.test(lines[i])) return null; // an ACK is never answered
   const found = new Map<string, string[]>();
   for (i++; i < lines.length && lines[i] !== ''; i++) {
     const colon = lines[i].indexOf(':');
     if (colon <= 0 || /^[ \t]/.test(lines[i])) continue;
     const lname = canonicalName(lines[i].slice(0, colon).trim());
-    if (!['via', 'from', 'to', 'call-id', 'cseq'].includes(lname)) continue;
+    if (!COPIED.includes(lname)) continue;
     const value = lines[i].slice(colon + 1).trim().replace(/[^\x20-\x7e]/g, '');
     found.set(lname, [...(found.get(lname) ?? []), value]);
   }
-  if (!['via', 'from', 'to', 'call-id', 'cseq'].every((n) => found.has(n))) return null;
+  if (!found.has('via')) return null;
+  const first = (n: string): string | undefined => found.get(n)?.[0];
   const out = [statusLine(code, reason)];
   for (const v of found.get('via')!) out.push(`Via: ${v}\r\n`);
-  const to = found.get('to')![0];
-  out.push(`From: ${found.get('from')![0]}\r\n`);
-  // same idea as makeToTag: a retransmission of the same broken request gets the same tag
-  const tag = toTag ?? createHash('md5').update(['via', 'from', 'call-id', 'cseq'].map((n) => found.get(n)![0]).join('\n')).digest('hex').slice(0, 24);
-  out.push(`To: ${to}${/;\s*tag\s*=/i.test(to) ? '' : `;tag=${tag}`}\r\n`);
-  out.push(`Call-ID: ${found.get('call-id')![0]}\r\n`);
-  out.push(`CSeq: ${found.get('cseq')![0]}\r\n`);
+  const from = first('from');
+  if (from !== undefined) out.push(`From: ${from}\r\n`);
+  const to = first('to');
+  if (to !== undefined) {
+    // same idea as makeToTag: a retransmission of the same broken request gets the same tag
+    const tag = toTag ?? createHash('md5').update(['via', 'from', 'call-id', 'cseq'].map((n) => first(n) ?? '').join('\n')).digest('hex').slice(0, 24);
+    out.push(`To: ${to}${/;\s*tag\s*=/i.test(to) ? '' : `;tag=${tag}`}\r\n`);
+  }
+  const callId = first('call-id');
+  if (callId !== undefined) out.push(`Call-ID: ${callId}\r\n`);
+  const cseq = first('cseq');
+  if (cseq !== undefined) out.push(`CSeq: ${cseq}\r\n`);
   out.push('Content-Length: 0\r\n\r\n');
   return Buffer.from(out.join(''), 'latin1');
+}
+
+const COPIED = ['via', 'from', 'to', 'call-id', 'cseq'];
+const TOKEN = /^[A-Za-z0-9\-.!%*_+`'~]+$/;
+
+/** "METHOD something SIP/x.y", spaces counted loosely; never a status line. No regex over the
+ *  whole line: one with two space runs around ".*" backtracks quadratically on 64 KB of blanks. */
+function looksLikeRequestLine(line: string): boolean {
+  if (/^SIP\//i.test(line)) return false;
+  const sp1 = line.indexOf(' ');
+  const rest = line.trimEnd();
+  const sp2 = rest.lastIndexOf(' ');
+  if (sp1 <= 0 || sp2 <= sp1 || rest.slice(sp1, sp2).trim() === '') return false;
+  return TOKEN.test(line.slice(0, sp1)) && /^SIP\/\d+\.\d+$/i.test(rest.slice(sp2 + 1));
 }

@@ -15,7 +15,8 @@ export function serverKey(msg: SipMessage, asMethod: string = msg.method): strin
     const sentBy = `${via.host.toLowerCase()}:${via.port || 5060}`;
     const method = asMethod === 'ACK' ? 'INVITE' : asMethod;
     const branch = via.branch;
-    if (branch && branch.startsWith(MAGIC_COOKIE)) return `3261\n${branch}\n${sentBy}\n${method}`;
+    // the cookie alone is no transaction id (RFC 4475 §3.2.1 badbranch): RFC 2543 matching
+    if (branch && branch.length > MAGIC_COOKIE.length && branch.startsWith(MAGIC_COOKIE)) return `3261\n${branch}\n${sentBy}\n${method}`;
     // RFC 2543: the To-tag is left out so an ACK (which carries our tag) finds its INVITE
     return `2543\n${msg.callId()}\n${msg.from().tag ?? ''}\n${msg.cseq().seq}\n${msg.ruri}\n${sentBy}\n${branch ?? ''}\n${method}`;
   } catch (e) {

@@ -16,11 +16,33 @@ test('copies Via (all), From, To (+tag), Call-ID and CSeq as text', () => {
   assert.match(r, /\r\nCSeq: x INVITE\r\n/);
 });
 
-test('nothing to answer: replies, ACKs, missing headers, junk', () => {
+test('nothing to answer: replies, ACKs, no Via, junk', () => {
   assert.equal(buildErrorReply(Buffer.from('SIP/2.0 200 OK\r\n\r\n'), 'x'), null);
   assert.equal(buildErrorReply(Buffer.from(req.replace('INVITE sip', 'ACK sip')), 'x'), null);
-  assert.equal(buildErrorReply(Buffer.from(req.replace('i: abc\r\n', '')), 'x'), null);
+  assert.equal(buildErrorReply(Buffer.from(req.replace(/^v: .*\r\nVia: .*\r\n/m, '')), 'x'), null);
   assert.equal(buildErrorReply(Buffer.from([0, 1, 2, 255]), 'x'), null);
+});
+
+test('a missing Call-ID (From, To, CSeq) is left out, the request still answered', () => {
+  const r = buildErrorReply(Buffer.from(req.replace('i: abc\r\n', '')), 'Missing Call-ID')!.toString();
+  assert.match(r, /^SIP\/2\.0 400 Missing Call-ID\r\n/);
+  assert.doesNotMatch(r, /Call-ID:/);
+  assert.match(r, /\r\nCSeq: x INVITE\r\n/);
+});
+
+test('a request line with extra or trailing spaces is still answered; a status line never', () => {
+  for (const line of ['INVITE  sip:bob@b  SIP/2.0', 'INVITE sip:bob@b SIP/2.0  ', 'INVITE sip:bob@b; lr SIP/2.0', 'INVITE <sip:bob@b> SIP/2.0']) {
+    assert.match(String(buildErrorReply(Buffer.from(req.replace('INVITE sip:bob@b SIP/2.0', line)), 'x')), /^SIP\/2\.0 400 x\r\n/, line);
+  }
+  for (const line of ['SIP/2.0 200 OK', 'INVITE sip:bob@b', 'INVITE SIP/2.0', 'IN VITE', '<x> sip:a SIP/2.0']) {
+    assert.equal(buildErrorReply(Buffer.from(req.replace('INVITE sip:bob@b SIP/2.0', line)), 'x'), null, line);
+  }
+});
+
+test('a 64 KB request line of blanks is judged in linear time', () => {
+  const t0 = process.hrtime.bigint();
+  buildErrorReply(Buffer.from('A b' + ' '.repeat(65000) + 'x\r\nVia: SIP/2.0/UDP h\r\n\r\n'), 'x');
+  assert.ok(Number(process.hrtime.bigint() - t0) / 1e6 < 200);
 });
 
 test('the reason phrase is made printable', () => {

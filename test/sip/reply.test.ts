@@ -130,5 +130,8 @@ Content-Length: 9999
   assert.equal(r.callId(), 'c');
   assert.ok(r.to().tag);
   assert.equal(buildErrorReply(crlf('SIP/2.0 200 OK\nCSeq: 1 INVITE\n\n'), 'x'), null);
-  assert.equal(buildErrorReply(crlf('INVITE sip:b@h SIP/2.0\nVia: SIP/2.0/UDP h\n\n'), 'x'), null);
+  assert.equal(buildErrorReply(crlf('INVITE sip:b@h SIP/2.0\nFrom: <sip:a@h>;tag=1\nCSeq: 1 INVITE\n\n'), 'x'), null, 'no Via: nothing would match the reply');
+  // RFC 4475 §3.3.1 (insuf): a Via is enough; what is missing is left out of the 400
+  const viaOnly = buildErrorReply(crlf('INVITE sip:b@h SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK2\n\n'), 'Missing From')!.toString();
+  assert.equal(viaOnly, 'SIP/2.0 400 Missing From\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK2\r\nContent-Length: 0\r\n\r\n');
 });
