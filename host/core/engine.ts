@@ -19,6 +19,7 @@ import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
+import { OverloadPolicy } from './overload-policy.js';
 
 export interface EngineCounters {
   received: number;
@@ -60,6 +61,8 @@ export class Engine implements CoreServices {
   readonly tm: TransactionLayer;
   readonly store: SyncStore | null;
   readonly usrloc: Usrloc | null;
+  /** Sheds new requests before the script while overloaded (overload-policy.ts). */
+  readonly overload: OverloadPolicy;
 
   constructor(
     readonly settings: Settings,
@@ -72,6 +75,7 @@ export class Engine implements CoreServices {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },
     }, log);
+    this.overload = new OverloadPolicy(settings.overload);
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
     const scriptLog = log.child({ component: 'script' });
@@ -89,12 +93,14 @@ export class Engine implements CoreServices {
 
   start(): Promise<void> {
     if (this.usrloc) startExpiry(this, this.usrloc);
+    this.overload.start();
     return this.transports.start();
   }
 
   stop(): Promise<void> {
     this.usrloc?.stop();
     this.tm.stop();
+    this.overload.stop();
     return this.transports.stop();
   }
 
@@ -108,6 +114,7 @@ export class Engine implements CoreServices {
     } catch (e) {
       return this.refuseMalformed(buf, rcv, e);
     }
+    if (msg.isRequest && this.overload.shouldShed(msg, rcv)) return this.shed(msg, rcv);
     try {
       if (msg.isRequest) this.onRequest(msg, rcv);
       else this.onReply(msg, rcv);
@@ -126,6 +133,14 @@ export class Engine implements CoreServices {
       this.counters.malformedDropped++;
     }
     this.log.debug({ src: `${rcv.srcIp}:${rcv.srcPort}`, reason }, 'malformed message refused');
+  }
+
+  /** A request the overload policy sheds: a stateless 503 with Retry-After, or nothing. */
+  private shed(msg: SipMessage, rcv: ReceiveInfo): void {
+    const o = this.overload.settings;
+    if (o.action !== 'reply') return;
+    const ctx = new MsgContext(msg, rcv, new Map(), this);
+    if (this.sendReply(ctx, 503, 'Service Unavailable', { headers: [`Retry-After: ${o.retryAfterS}`] })) this.overload.noteReplied();
   }
 
   private onRequest(msg: SipMessage, rcv: ReceiveInfo): void {

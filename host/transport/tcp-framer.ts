@@ -1,5 +1,10 @@
 // Cuts a TCP byte stream into SIP messages by Content-Length (RFC 3261 §18.3), with limits
 // on message size and header count so a hostile stream cannot make us buffer without end.
+//
+// Messages are pulled one at a time (next()), so the connection decides how many it handles
+// per turn of the event loop, and every complete message before bytes that cannot be framed
+// is handed out before the error: the caller answers them, then closes the stream at the bad
+// bytes (SIP over TCP cannot resynchronise), as Kamailio does.
 export interface FramerLimits {
   maxMessageBytes: number;
   maxHeaders: number;
@@ -7,48 +12,78 @@ export interface FramerLimits {
 
 export class FramingError extends Error {}
 
+export interface FramedMessage {
+  buf: Buffer;
+  /** When the message's last byte was read (ms since the epoch, as given to append). */
+  receivedAt: number;
+}
+
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 
 export class TcpFramer {
   private buf: Buffer = Buffer.alloc(0);
   /** Where the search for the end of headers resumes: a slow stream is not rescanned per byte. */
   private searchFrom = 0;
+  /** Stream offset of buf[0]. */
+  private base = 0;
+  /** When each appended chunk was read, by the stream offset it ends at (oldest first). */
+  private readonly chunks: { end: number; at: number }[] = [];
+  /** Once the stream could not be framed, it never can again. */
+  private failure: FramingError | null = null;
 
   constructor(private readonly limits: FramerLimits) {}
 
-  /** Adds bytes; returns the complete messages now available. Throws FramingError. */
-  push(chunk: Buffer): Buffer[] {
+  /** Adds bytes read at `at` (ms since the epoch). */
+  append(chunk: Buffer, at: number = Date.now()): void {
+    if (chunk.length === 0) return;
     this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
-    const out: Buffer[] = [];
-    for (;;) {
-      this.skipKeepalives();
-      const m = this.next();
-      if (!m) break;
-      out.push(m);
-    }
-    if (this.buf.length > this.limits.maxMessageBytes) {
-      throw new FramingError(`message larger than ${this.limits.maxMessageBytes} bytes`);
-    }
-    return out;
+    this.chunks.push({ end: this.base + this.buf.length, at });
   }
 
+  /**
+   * The next complete message, or null when more bytes are needed. Throws FramingError when
+   * the bytes now at the head of the stream cannot be a message (and on every call after).
+   */
+  next(): FramedMessage | null {
+    if (this.failure) throw this.failure;
+    try {
+      return this.take();
+    } catch (e) {
+      if (e instanceof FramingError) this.failure = e;
+      throw e;
+    }
+  }
+
+  /** Appends, then takes every complete message; the error, if any, comes after them. */
+  push(chunk: Buffer, at?: number): { messages: Buffer[]; error: FramingError | null } {
+    this.append(chunk, at);
+    const messages: Buffer[] = [];
+    try {
+      for (let m = this.next(); m; m = this.next()) messages.push(m.buf);
+    } catch (e) {
+      if (e instanceof FramingError) return { messages, error: e };
+      throw e;
+    }
+    return { messages, error: null };
+  }
+
+  /** Bytes held that are not yet part of a message handed out. */
   get pending(): number {
     return this.buf.length;
   }
 
-  /** RFC 5626 keepalives (CRLF, CRLFCRLF) and stray line ends between messages. */
-  private skipKeepalives(): void {
-    let i = 0;
-    while (i < this.buf.length && (this.buf[i] === 0x0d || this.buf[i] === 0x0a)) i++;
-    if (i > 0) {
-      this.buf = this.buf.subarray(i);
-      this.searchFrom = 0;
-    }
+  /** When the oldest pending byte was read: the start of the message being received; null when none. */
+  get pendingSince(): number | null {
+    return this.buf.length === 0 ? null : (this.chunks[0]?.at ?? null);
   }
 
-  private next(): Buffer | null {
+  private take(): FramedMessage | null {
+    this.skipKeepalives();
     const end = this.buf.indexOf(CRLFCRLF, this.searchFrom);
     if (end < 0) {
+      if (this.buf.length > this.limits.maxMessageBytes) {
+        throw new FramingError(`message larger than ${this.limits.maxMessageBytes} bytes`);
+      }
       this.searchFrom = Math.max(0, this.buf.length - 3);
       return null;
     }
@@ -62,10 +97,31 @@ export class TcpFramer {
       this.searchFrom = end; // the header block is complete; wait for the body
       return null;
     }
-    const msg = Buffer.from(this.buf.subarray(0, headEnd + length));
-    this.buf = this.buf.subarray(headEnd + length);
+    const buf = Buffer.from(this.buf.subarray(0, headEnd + length));
+    const receivedAt = this.timeOf(this.base + buf.length);
+    this.consume(buf.length);
+    return { buf, receivedAt };
+  }
+
+  /** RFC 5626 keepalives (CRLF, CRLFCRLF) and stray line ends between messages. */
+  private skipKeepalives(): void {
+    let i = 0;
+    while (i < this.buf.length && (this.buf[i] === 0x0d || this.buf[i] === 0x0a)) i++;
+    if (i > 0) this.consume(i);
+  }
+
+  private consume(n: number): void {
+    this.buf = this.buf.subarray(n);
+    this.base += n;
     this.searchFrom = 0;
-    return msg;
+    while (this.chunks.length > 0 && this.chunks[0]!.end <= this.base) this.chunks.shift();
+    if (this.buf.length === 0) this.buf = Buffer.alloc(0);
+  }
+
+  /** When the byte before stream offset `end` was read. */
+  private timeOf(end: number): number {
+    for (const c of this.chunks) if (c.end >= end) return c.at;
+    return this.chunks[this.chunks.length - 1]?.at ?? Date.now();
   }
 
   private checkHeaderCount(upTo: number): void {

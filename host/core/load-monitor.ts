@@ -1,0 +1,75 @@
+// Is the server overloaded? Samples the event loop's utilisation (the share of time spent
+// running callbacks rather than waiting for I/O) every SAMPLE_MS. It turns overloaded when the
+// loop was busy at least busyRatio of a window, and stays so until the load it would carry if
+// it served what it is shedding falls below calmRatio: the shed requests are counted at the
+// cost an admitted one had, so shedding does not make the load look low and flap on and off.
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+
+const SAMPLE_MS = 50;
+
+export interface LoadSnapshot {
+  overloaded: boolean;
+  /** Share of the last window the loop was busy, 0..1. */
+  utilisation: number;
+  /** The same with shed requests counted as served, 0..n. */
+  projected: number;
+  /** Times it turned overloaded. */
+  episodes: number;
+}
+
+export class LoadMonitor {
+  overloaded = false;
+  private utilisation = 0;
+  private projected = 0;
+  private episodes = 0;
+  private admitted = 0;
+  private shed = 0;
+  /** Busy ms per admitted message, smoothed; kept from windows that admitted some. */
+  private costMs = 0;
+  private last: EventLoopUtilization = performance.eventLoopUtilization();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly thresholds: { busyRatio: number; calmRatio: number }) {}
+
+  start(): void {
+    this.last = performance.eventLoopUtilization();
+    this.timer ??= setInterval(() => this.sample(), SAMPLE_MS).unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  noteAdmitted(): void {
+    this.admitted++;
+  }
+
+  noteShed(): void {
+    this.shed++;
+  }
+
+  snapshot(): LoadSnapshot {
+    const r = (x: number) => Math.round(x * 1000) / 1000;
+    return { overloaded: this.overloaded, utilisation: r(this.utilisation), projected: r(this.projected), episodes: this.episodes };
+  }
+
+  private sample(): void {
+    const now = performance.eventLoopUtilization();
+    const d = performance.eventLoopUtilization(now, this.last);
+    this.last = now;
+    const windowMs = d.active + d.idle;
+    if (windowMs <= 0) return;
+    if (this.admitted > 0) {
+      const cost = d.active / this.admitted;
+      this.costMs = this.costMs === 0 ? cost : 0.7 * this.costMs + 0.3 * cost;
+    }
+    this.utilisation = d.utilization;
+    this.projected = (d.active + this.shed * this.costMs) / windowMs;
+    const was = this.overloaded;
+    this.overloaded = was ? this.projected >= this.thresholds.calmRatio : this.utilisation >= this.thresholds.busyRatio;
+    if (this.overloaded && !was) this.episodes++;
+    this.admitted = 0;
+    this.shed = 0;
+  }
+}
