@@ -107,6 +107,7 @@ export class Engine implements CoreServices {
   /** Every message read off a socket comes here. Nothing it is given may throw out of it. */
   onMessage(buf: Buffer, rcv: ReceiveInfo): void {
     this.counters.received++;
+    if (this.overload.dropEarly(buf, rcv)) return;
     let msg: SipMessage;
     try {
       msg = SipMessage.parse(buf);
@@ -137,10 +138,10 @@ export class Engine implements CoreServices {
 
   /** A request the overload policy sheds: a stateless 503 with Retry-After, or nothing. */
   private shed(msg: SipMessage, rcv: ReceiveInfo): void {
-    const o = this.overload.settings;
-    if (o.action !== 'reply') return;
+    if (!this.overload.replies(rcv.proto)) return;
     const ctx = new MsgContext(msg, rcv, new Map(), this);
-    if (this.sendReply(ctx, 503, 'Service Unavailable', { headers: [`Retry-After: ${o.retryAfterS}`] })) this.overload.noteReplied();
+    const headers = [`Retry-After: ${this.overload.settings.retryAfterS}`];
+    if (this.sendReply(ctx, 503, 'Service Unavailable', { headers })) this.overload.noteReplied();
   }
 
   private onRequest(msg: SipMessage, rcv: ReceiveInfo): void {

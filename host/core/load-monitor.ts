@@ -15,6 +15,8 @@ export interface LoadSnapshot {
   projected: number;
   /** Times it turned overloaded. */
   episodes: number;
+  /** The longest the sampling timer fired late since the last snapshot: how long the loop was held. */
+  loopLagMaxMs: number;
 }
 
 export class LoadMonitor {
@@ -28,11 +30,14 @@ export class LoadMonitor {
   private costMs = 0;
   private last: EventLoopUtilization = performance.eventLoopUtilization();
   private timer: NodeJS.Timeout | null = null;
+  private lastAt = performance.now();
+  private lagMaxMs = 0;
 
   constructor(private readonly thresholds: { busyRatio: number; calmRatio: number }) {}
 
   start(): void {
     this.last = performance.eventLoopUtilization();
+    this.lastAt = performance.now();
     this.timer ??= setInterval(() => this.sample(), SAMPLE_MS).unref();
   }
 
@@ -51,10 +56,15 @@ export class LoadMonitor {
 
   snapshot(): LoadSnapshot {
     const r = (x: number) => Math.round(x * 1000) / 1000;
-    return { overloaded: this.overloaded, utilisation: r(this.utilisation), projected: r(this.projected), episodes: this.episodes };
+    const lag = Math.round(Math.max(this.lagMaxMs, performance.now() - this.lastAt - SAMPLE_MS));
+    this.lagMaxMs = 0;
+    return { overloaded: this.overloaded, utilisation: r(this.utilisation), projected: r(this.projected), episodes: this.episodes, loopLagMaxMs: Math.max(0, lag) };
   }
 
   private sample(): void {
+    const at = performance.now();
+    this.lagMaxMs = Math.max(this.lagMaxMs, at - this.lastAt - SAMPLE_MS);
+    this.lastAt = at;
     const now = performance.eventLoopUtilization();
     const d = performance.eventLoopUtilization(now, this.last);
     this.last = now;

@@ -14,9 +14,15 @@
 //    turn (TCP messages queued behind a pipelined burst) is shed: its sender has given up or
 //    retransmitted by then.
 //
-// A shed request gets a stateless 503 with Retry-After (overload.action: reply), or nothing
-// (drop). Both are counted. Kamailio's pike (per-source rate, drop) and ratelimit (503 under
-// load) are the models; this one only bites while the server is actually overloaded.
+// What a shed request gets (overload.reply): `tcp` (the default) answers requests that came
+// over TCP with a stateless 503 and Retry-After, and drops those that came over UDP, as
+// Kamailio's pike does: a UDP source may be spoofed (a 503 would be reflected at a victim),
+// and a drop costs the least; a UDP client retransmits anyway. `all` answers both, `none`
+// drops both. Every shed request is counted. A datagram from a source already beyond its
+// rate is dropped before it is even parsed (only its first line and To tag are looked at),
+// so a flood costs a few microseconds a message. Kamailio's pike (per-source rate, drop) and
+// ratelimit (503 under load) are the models; this policy only bites while the server is
+// actually overloaded.
 import type { SipMessage } from '../sip/message.js';
 import type { ReceiveInfo } from './context.js';
 import { LoadMonitor } from './load-monitor.js';
@@ -54,6 +60,26 @@ export class OverloadPolicy {
 
   stop(): void {
     this.monitor.stop();
+  }
+
+  /**
+   * Before parsing: true when `buf` comes from a source already beyond its rate while
+   * overloaded, is a new request by its first line and To tag, and is to be dropped (not
+   * answered) by overload.reply. The cheap path for a flood.
+   */
+  dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
+    if (!this.monitor.overloaded || this.replies(rcv.proto)) return false;
+    const b = this.buckets.get(rcv.srcIp);
+    if (!b || this.refill(b, now) >= 1) return false;
+    if (!looksLikeNewRequest(buf)) return false;
+    this.counters.shedSourceRate++;
+    return this.shed();
+  }
+
+  /** Whether a request shed from this transport is answered with 503 (overload.reply). */
+  replies(proto: ReceiveInfo['proto']): boolean {
+    const r = this.settings.reply;
+    return r === 'all' || (r === 'tcp' && proto !== 'udp');
   }
 
   /** True when this request is to be shed rather than routed. Called for every parsed request. */
@@ -95,20 +121,38 @@ export class OverloadPolicy {
 
   /** One token from the source's bucket, if it has one. */
   private take(source: string, now: number): boolean {
-    const rate = this.settings.sourceRate;
     let b = this.buckets.get(source);
     if (!b) {
       if (this.buckets.size >= MAX_SOURCES) this.buckets.clear();
-      b = { tokens: rate, at: now };
+      b = { tokens: this.settings.sourceRate, at: now };
       this.buckets.set(source, b);
-    } else {
-      b.tokens = Math.min(rate, b.tokens + ((now - b.at) * rate) / 1000);
-      b.at = now;
     }
-    if (b.tokens < 1) return false;
+    if (this.refill(b, now) < 1) return false;
     b.tokens--;
     return true;
   }
+
+  /** Adds the tokens earned since the bucket was last seen; returns what it holds. */
+  private refill(b: Bucket, now: number): number {
+    const rate = this.settings.sourceRate;
+    b.tokens = Math.min(rate, b.tokens + ((now - b.at) * rate) / 1000);
+    b.at = now;
+    return b.tokens;
+  }
+}
+
+const TO_TAG = /\r\n(?:to|t)[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=/i;
+
+/**
+ * A new request judged from the raw bytes: not a reply, not ACK or CANCEL, no To tag in the
+ * header block. Garbage counts as new (it is what a flood sends); a To tag folded onto a
+ * continuation line is missed, so such an in-dialog request from a flooding source is shed.
+ */
+function looksLikeNewRequest(buf: Buffer): boolean {
+  const first = buf.toString('latin1', 0, Math.min(buf.length, 8));
+  if (first.startsWith('SIP/') || first.startsWith('ACK ') || first.startsWith('CANCEL ')) return false;
+  const end = buf.indexOf('\r\n\r\n');
+  return !TO_TAG.test(buf.toString('latin1', 0, end < 0 ? Math.min(buf.length, 8192) : end));
 }
 
 /** A request that starts something: not ACK, not CANCEL, no To tag. */

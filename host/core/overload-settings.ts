@@ -9,8 +9,8 @@ export interface OverloadSettings {
   sourceRate: number;
   /** While overloaded, a new request that waited longer than this before its turn is shed. */
   maxWaitMs: number;
-  /** What a shed request gets: a stateless 503 with Retry-After, or nothing. */
-  action: 'reply' | 'drop';
+  /** Which shed requests get a stateless 503 with Retry-After (the others are dropped): over TCP only, all, none. */
+  reply: 'tcp' | 'all' | 'none';
   retryAfterS: number;
 }
 
@@ -19,6 +19,6 @@ export const DEFAULT_OVERLOAD_SETTINGS: Readonly<OverloadSettings> = Object.free
   calmRatio: 0.7,
   sourceRate: 200,
   maxWaitMs: 500,
-  action: 'reply',
+  reply: 'tcp',
   retryAfterS: 5,
 });

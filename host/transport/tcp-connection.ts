@@ -1,19 +1,26 @@
 // One TCP connection: frames its stream and hands its messages to the engine a bounded number
 // per turn of the event loop, and stops reading a peer that does not read its replies.
 //
-// - Fairness: at most `messagesPerTurn` messages are handled per turn; the rest wait with the
-//   socket paused (the kernel window then pushes back on the peer) until setImmediate, so UDP,
-//   new connections and the other connections are served in between.
+// - Fairness: messages are handled in turns (tcp-turns.ts), at most `messagesPerTurn` per
+//   connection per turn; while complete messages wait, the socket is paused (the kernel window
+//   then pushes back on the peer), so UDP, new connections and the other connections are
+//   served in between.
 // - Backpressure: replies go through write(); when the bytes Node holds for the socket pass
 //   `writeBufferBytes`, reading stops until they drain; past `writeBufferMaxBytes` the
-//   connection is closed, and one that stays blocked longer than `sendTimeoutMs` is closed by
-//   the listener's sweep.
+//   connection is closed. The kernel takes megabytes before Node holds any, so the listener
+//   also looks at the kernel's send queue (tcp-send-queue.ts) of connections written much:
+//   past `writeBufferMaxBytes` there, reading stops too. One that stays blocked longer than
+//   `sendTimeoutMs` is closed by the listener's sweep.
 // - Deadline: the listener's sweep closes a connection whose current message has not
 //   completed `headerTimeoutMs` after its first byte (slowloris), whatever it trickles in.
 import type net from 'node:net';
 import { FramingError, TcpFramer } from './tcp-framer.js';
 import type { CloseReason, TcpLimits } from './tcp-settings.js';
 import type { MessageHandler } from './types.js';
+import type { Servable, TurnScheduler } from './tcp-turns.js';
+
+/** How long a stream closed at bad bytes has to take its last replies. */
+const CLOSE_GRACE_MS = 2000;
 
 export interface ConnectionPeer {
   srcIp: string;
@@ -28,9 +35,11 @@ export interface ConnectionHooks {
   onClose(conn: TcpConnection, reason: CloseReason, detail: string): void;
   /** Reading stopped because replies are not being read. */
   onReadPaused(): void;
+  /** Where connections with messages waiting queue for their turn. */
+  turns: TurnScheduler;
 }
 
-export class TcpConnection {
+export class TcpConnection implements Servable {
   private readonly framer: TcpFramer;
   /** Last time bytes were read from the peer (the idlest is evicted first). */
   lastReadAt = Date.now();
@@ -38,10 +47,15 @@ export class TcpConnection {
   blockedSince: number | null = null;
   /** Complete messages wait for a later turn. */
   private backlog = false;
-  private scheduled = false;
+  /** Inside serveTurn, replies corked. */
+  private inTurn = false;
   /** Reading was stopped by us; a stall in the current message is then ours, not the peer's. */
   private readPausedAt: number | null = null;
   private resumedAt = 0;
+  /** The kernel's send queue was past writeBufferMaxBytes at the last look. */
+  private kernelBlocked = false;
+  /** socket.bytesWritten at the last look at the kernel's send queue. */
+  private writtenAtCheck = 0;
   closed = false;
 
   constructor(
@@ -64,6 +78,13 @@ export class TcpConnection {
   write(buf: Buffer): void {
     if (this.closed) return;
     this.socket.write(buf);
+    // inside a turn the replies are corked: they are weighed once the turn has sent them
+    if (!this.inTurn) this.weighWriteBuffer();
+  }
+
+  /** Applies the write-buffer bounds to what Node holds for the socket now. */
+  private weighWriteBuffer(): void {
+    if (this.closed) return;
     const held = this.socket.writableLength;
     if (held > this.limits.writeBufferMaxBytes) {
       this.close('write-overflow', `${held} bytes of replies not read by the peer`);
@@ -74,11 +95,22 @@ export class TcpConnection {
     }
   }
 
-  /** Closes it (once), telling the listener why. */
+  /**
+   * Closes it (once), telling the listener why. At bytes that cannot be framed, the replies
+   * to the messages before them are sent first (end, then destroy after a grace time);
+   * otherwise at once.
+   */
   close(reason: CloseReason, detail: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.socket.destroy();
+    if (reason === 'framing') {
+      this.socket.pause();
+      while (this.socket.writableCorked > 0) this.socket.uncork();
+      this.socket.end();
+      setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
+    } else {
+      this.socket.destroy();
+    }
     this.hooks.onClose(this, reason, detail);
   }
 
@@ -106,52 +138,85 @@ export class TcpConnection {
     return false;
   }
 
+  /** Written more than writeBufferBytes since the last look at the kernel's queue, or blocked there. */
+  get needsKernelCheck(): boolean {
+    return !this.closed && (this.kernelBlocked || this.socket.bytesWritten - this.writtenAtCheck > this.limits.writeBufferBytes);
+  }
+
+  /** What the kernel holds for the peer now (tx_queue): stops or restarts reading. */
+  noteKernelQueue(bytes: number, now: number): void {
+    if (this.closed) return;
+    this.writtenAtCheck = this.socket.bytesWritten;
+    if (bytes > this.limits.writeBufferMaxBytes) {
+      if (this.kernelBlocked) return;
+      this.kernelBlocked = true;
+      if (this.blockedSince !== null) return;
+      this.blockedSince = now;
+      this.hooks.onReadPaused();
+      this.pauseReading();
+    } else if (this.kernelBlocked) {
+      this.kernelBlocked = false;
+      this.onDrain();
+    }
+  }
+
   private onData(chunk: Buffer): void {
     if (this.closed) return;
     const now = Date.now();
     this.lastReadAt = now;
     this.framer.append(chunk, now);
-    this.pump();
+    this.backlog = true;
+    this.hooks.turns.enqueue(this);
   }
 
   private onDrain(): void {
-    if (this.blockedSince === null || this.closed) return;
+    if (this.blockedSince === null || this.closed || this.kernelBlocked) return;
     if (this.socket.writableLength > this.limits.writeBufferBytes) return;
     this.blockedSince = null;
-    this.pump();
+    this.hooks.turns.enqueue(this);
   }
 
-  /** Handles up to messagesPerTurn messages; leaves the rest for a later turn. */
-  private pump(): void {
+  /** Handles up to messagesPerTurn messages; true when more wait for a later turn. */
+  serveTurn(): boolean {
+    // the replies of one turn leave in one write
+    this.socket.cork();
+    this.inTurn = true;
+    let more = false;
+    try {
+      more = this.serveMessages();
+    } finally {
+      this.inTurn = false;
+      if (this.socket.writableCorked > 0) this.socket.uncork();
+      this.weighWriteBuffer();
+    }
+    return more && this.blockedSince === null && !this.closed;
+  }
+
+  private serveMessages(): boolean {
     for (let n = 0; n < this.limits.messagesPerTurn; n++) {
-      if (this.closed) return;
+      if (this.closed) return false;
       if (this.blockedSince !== null) {
-        this.backlog = true;
-        return this.pauseReading();
+        this.pauseReading();
+        return false; // served again when the replies drain
       }
       let m;
       try {
         m = this.framer.next();
       } catch (e) {
-        if (e instanceof FramingError) return this.close('framing', e.message);
-        throw e;
+        if (e instanceof FramingError) this.close('framing', e.message);
+        else throw e;
+        return false;
       }
       if (!m) {
         this.backlog = false;
-        return this.resumeReading();
+        this.resumeReading();
+        return false;
       }
       const p = this.peer;
       this.hooks.onMessage(m.buf, { proto: 'tcp', srcIp: p.srcIp, srcPort: p.srcPort, rcvIp: p.rcvIp, rcvPort: p.rcvPort, conId: this.id, receivedAt: m.receivedAt });
     }
-    this.backlog = true;
     this.pauseReading();
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        this.pump();
-      });
-    }
+    return !this.closed;
   }
 
   private pauseReading(): void {

@@ -8,6 +8,8 @@
 // connection evicts the idlest connection of the source holding the most.
 import net from 'node:net';
 import { TcpConnection, type ConnectionHooks } from './tcp-connection.js';
+import { readTcpSendQueues, procKey } from './tcp-send-queue.js';
+import { TurnScheduler } from './tcp-turns.js';
 import type { CloseReason, TcpLimits } from './tcp-settings.js';
 import type { MessageHandler } from './types.js';
 
@@ -29,6 +31,8 @@ export class TcpListener {
   private readonly bySource = new Map<string, Set<TcpConnection>>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly hooks: ConnectionHooks;
+  /** A look at the kernel's send queues is under way. */
+  private checkingKernel = false;
 
   constructor(
     readonly ip: string,
@@ -37,6 +41,7 @@ export class TcpListener {
     private readonly limits: TcpLimits,
     private readonly events: TcpEvents,
     private readonly nextId: () => number,
+    turns: TurnScheduler = new TurnScheduler(),
   ) {
     this.server = net.createServer((socket) => void this.accept(socket));
     this.hooks = {
@@ -46,6 +51,7 @@ export class TcpListener {
         events.onClosed(reason, `${conn.peer.srcIp}:${conn.peer.srcPort}`, detail);
       },
       onReadPaused: () => events.onReadPaused(),
+      turns,
     };
     const every = Math.max(50, Math.min(1000, limits.headerTimeoutMs / 4, limits.sendTimeoutMs / 4));
     this.sweeper = setInterval(() => this.sweep(), every).unref();
@@ -120,6 +126,26 @@ export class TcpListener {
   private sweep(): void {
     const now = Date.now();
     for (const c of [...this.connections.values()]) c.sweep(now);
+    void this.checkKernelQueues();
+  }
+
+  /** Looks at the kernel's send queue of the connections written much since the last look. */
+  private async checkKernelQueues(): Promise<void> {
+    if (this.checkingKernel) return;
+    const suspects = [...this.connections.values()].filter((c) => c.needsKernelCheck);
+    if (suspects.length === 0) return;
+    this.checkingKernel = true;
+    try {
+      const queues = await readTcpSendQueues(suspects.map((c) => c.socket));
+      const now = Date.now();
+      for (const c of suspects) {
+        const key = procKey(c.socket);
+        const bytes = key === null ? undefined : queues.get(key);
+        if (bytes !== undefined) c.noteKernelQueue(bytes, now);
+      }
+    } finally {
+      this.checkingKernel = false;
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import { TcpListener, type TcpLimits } from './tcp-listener.js';
 import { UdpListener } from './udp-listener.js';
 import { readUdpKernelStats, readUdpKernelStatsAsync, type UdpKernelStats } from './udp-kernel-stats.js';
 import type { CloseReason } from './tcp-settings.js';
+import { TurnScheduler } from './tcp-turns.js';
 import type { Destination, MessageHandler, TransportCounters } from './types.js';
 
 /** How often the kernel's UDP drop counters are read in the background (and a rise logged). */
@@ -36,6 +37,8 @@ export class Transports {
   };
   private conIds = 0;
   private kernelSampler: NodeJS.Timeout | null = null;
+  /** One round of turns for the connections of every TCP listener. */
+  private readonly tcpTurns = new TurnScheduler();
 
   constructor(
     private readonly addresses: readonly ListenAddress[],
@@ -54,7 +57,7 @@ export class Transports {
         const l = new TcpListener(a.ip, a.port, this.onMessage, this.limits.tcp, {
           onClosed: (reason, peer, detail) => this.onTcpClosed(reason, peer, detail),
           onReadPaused: () => this.counters.tcpReadPauses++,
-        }, () => ++this.conIds);
+        }, () => ++this.conIds, this.tcpTurns);
         await l.listen();
         this.tcp.push(l);
       }

@@ -1,0 +1,170 @@
+// Hostile SIP peers over TCP (issue 7 items 11, 13, 14), against a real server: while each
+// attack runs, a legitimate UDP client and a client on a new TCP connection each time
+// (test/support/gap-probe.ts) are answered within 200 ms throughout; the server keeps its
+// PID; kemi.stats counts what was closed, evicted or refused. Attacks come from 127.0.0.2 and
+// up, the probes from 127.0.0.1.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { startGapProbe, type GapReport } from '../support/gap-probe.js';
+import { tcpExchange, request } from '../support/sip-client.js';
+import { attackOptions } from '../support/sip-attacks.js';
+import { runAttack } from '../support/attack-process.js';
+
+/** Longest a legitimate client may wait while an attack runs (issue 7: 2 × the 100 ms CPU limit). */
+const MAX_GAP_MS = 200;
+/** Deadlines shortened for the test so that their effect shows within seconds. */
+const HEADER_TIMEOUT_MS = 1000;
+const SEND_TIMEOUT_MS = 1000;
+
+const SCRIPT = `function ksr_request_route() {
+  if (KSR.is_ACK()) return;
+  KSR.sl.sl_send_reply(200, 'OK');
+}
+`;
+
+describe('hostile SIP peers over TCP', () => {
+  let server: ServerProcess;
+  let pid: number | undefined;
+  const gaps: string[] = [];
+
+  before(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ksr-sip-tcp-')), 'answer.js');
+    writeFileSync(file, SCRIPT);
+    server = await startServerProcess({
+      script: file,
+      config: () => ({ tcp: { header_timeout_ms: HEADER_TIMEOUT_MS, send_timeout_ms: SEND_TIMEOUT_MS } }),
+    });
+    pid = server.child.pid;
+  });
+  after(async () => {
+    for (const g of gaps) console.log(`# gap ${g}`);
+    await server?.stop();
+  });
+
+  async function stats(): Promise<any> {
+    return (await server.rpc('kemi.stats')).result;
+  }
+
+  /** Runs `attack` between a UDP probe and a new-TCP probe; asserts the gaps and the PID. */
+  async function withProbes<T>(name: string, attack: () => Promise<T>): Promise<T> {
+    const udp = await startGapProbe({ port: server.port, transport: 'udp', maxMs: 60_000 });
+    const tcp = await startGapProbe({ port: server.port, transport: 'tcp-new', maxMs: 60_000 });
+    let result: T;
+    let u: GapReport;
+    let t: GapReport;
+    await stats(); // starts the server's loop-lag window
+    try {
+      result = await attack();
+    } finally {
+      u = await udp.stop();
+      t = await tcp.stop();
+      const lag = (await stats()).overload.loopLagMaxMs;
+      gaps.push(`${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${t.maxGapMs} ms (${t.answered}/${t.sent}); server loop held up to ${lag} ms`);
+    }
+    assert.equal(server.child.exitCode, null, `the server is still running:\n${server.output().slice(-3000)}`);
+    assert.equal(server.child.pid, pid);
+    assert.ok(u.answered > 0 && t.answered > 0, `probes answered: udp ${u.answered}/${u.sent}, tcp ${t.answered}/${t.sent}`);
+    assert.ok(u.maxGapMs <= MAX_GAP_MS, `${name}: a UDP client waited ${u.maxGapMs} ms (limit ${MAX_GAP_MS})`);
+    assert.ok(t.maxGapMs <= MAX_GAP_MS, `${name}: a client on a new TCP connection waited ${t.maxGapMs} ms (limit ${MAX_GAP_MS})`);
+    return result;
+  }
+
+  test('item 11: 20 connections × 2000 pipelined OPTIONS are all answered, and nobody else starves', async (t) => {
+    const r = await withProbes('item 11 pipelined burst', () =>
+      runAttack('pipelinedBurst', { port: server.port, connections: 20, perConnection: 2000, read: true, maxMs: 30_000 }),
+    );
+    const answered = Object.values(r.replies).reduce((a, b) => a + b, 0);
+    t.diagnostic(`burst: ${answered}/${r.sent} answered in ${r.ms} ms, by status ${JSON.stringify(r.replies)}`);
+    // every request gets its final reply: 200 from the script, or 503 from the overload policy
+    assert.equal(answered, r.sent);
+    assert.deepEqual(Object.keys(r.replies).filter((c) => c !== '200' && c !== '503'), []);
+    assert.equal(r.closedByServer, 0);
+  });
+
+  test('item 11: 20 connections that never read their replies are paused, then closed', async (t) => {
+    const before = (await stats()).transport;
+    const r = await withProbes('item 11 non-reading peers', () =>
+      // replies of ~1.3 kB each: 2000 of them are far more than the socket buffers hold
+      runAttack('pipelinedBurst', { port: server.port, connections: 20, perConnection: 2000, read: false, pad: 1000, maxMs: 4000 }),
+    );
+    const s = (await stats()).transport;
+    t.diagnostic(`closed by the server: ${r.closedByServer}/20 after ${r.ms} ms; readPauses +${s.tcpReadPauses - before.tcpReadPauses}, sendTimeouts +${s.tcpSendTimeouts - before.tcpSendTimeouts}, writeOverflows +${s.tcpWriteOverflows - before.tcpWriteOverflows}`);
+    assert.ok(s.tcpReadPauses - before.tcpReadPauses >= 20, 'reading stopped on each of them');
+    assert.equal(r.closedByServer, 20, 'each was closed by the server');
+    assert.equal(s.tcpSendTimeouts + s.tcpWriteOverflows - before.tcpSendTimeouts - before.tcpWriteOverflows, 20);
+  });
+
+  test('item 13: a valid OPTIONS followed by junk is answered, then the stream is closed (200 times)', async () => {
+    const before = (await stats()).transport.tcpFramingErrors;
+    const outcomes = await withProbes('item 13 request + junk', async () => {
+      const out: { status: boolean; closed: boolean }[] = [];
+      for (let round = 0; round < 20; round++) {
+        const batch = await Promise.all(
+          Array.from({ length: 10 }, () =>
+            tcpExchange(server.port, [attackOptions(server.port, round) + 'JUNK \x00\xff NOT SIP\r\n\r\n'], { waitMs: 2000 }),
+          ),
+        );
+        for (const r of batch) out.push({ status: /^SIP\/2\.0 200 /m.test(r.data), closed: r.closedByServer });
+      }
+      return out;
+    });
+    assert.equal(outcomes.filter((o) => o.status).length, 200, 'every valid request before the junk is answered');
+    assert.equal(outcomes.filter((o) => o.closed).length, 200, 'every stream is closed at the junk');
+    assert.ok((await stats()).transport.tcpFramingErrors - before >= 200);
+  });
+
+  test('item 13: RFC 4475 dblreq over TCP gets both its requests answered, then the stream is closed', async () => {
+    const dat = readFileSync(new URL('../transport/fixtures/dblreq.dat', import.meta.url));
+    const r = await tcpExchange(server.port, [dat], { waitMs: 3000 });
+    const statuses = [...r.data.matchAll(/^SIP\/2\.0 (\d{3}) .*\r\n(?:.*\r\n)*?CSeq: 8 (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`);
+    assert.deepEqual(statuses, ['200 REGISTER', '200 INVITE'], r.data);
+    assert.equal(r.closedByServer, true);
+  });
+
+  test('item 14: 2100 held connections (table of 2048) do not lock new clients out; the idlest are evicted', async (t) => {
+    const before = (await stats()).transport;
+    // ten sources of 210, each under the per-source limit of 256: the table fills, then evicts
+    const sources = Array.from({ length: 10 }, (_, i) => `127.0.0.${10 + i}`);
+    // the probes keep connecting while the table is full
+    const held = await withProbes('item 14 held connections', () =>
+      runAttack('heldConnections', { port: server.port, count: 2100, sources, holdMs: 2000 }),
+    );
+    const s = (await stats()).transport;
+    t.diagnostic(`opened ${held.opened}, failed ${held.failed}, closed by the server ${held.closedByServer}; evicted +${s.tcpEvicted - before.tcpEvicted}, open ${s.tcpConnectionsOpen}`);
+    assert.equal(held.failed, 0);
+    assert.ok(s.tcpEvicted - before.tcpEvicted >= 2100 - 2048, `evicted ${s.tcpEvicted - before.tcpEvicted}`);
+    assert.ok(held.closedByServer >= 2100 - 2048, 'the held connections made room for the new ones');
+  });
+
+  test('item 14: one source is refused past tcp.max_connections_per_source (256)', async () => {
+    const before = (await stats()).transport;
+    const held = await withProbes('item 14 one source, 300 connections', () =>
+      runAttack('heldConnections', { port: server.port, count: 300, sources: ['127.0.0.30'], holdMs: 300 }),
+    );
+    const s = (await stats()).transport;
+    assert.equal(s.tcpConnectionsRefused - before.tcpConnectionsRefused, 300 - 256);
+    assert.equal(held.closedByServer, 300 - 256);
+  });
+
+  test('item 14: slowloris connections are closed at the message deadline, whatever they trickle', async (t) => {
+    const before = (await stats()).transport.tcpHeaderTimeouts;
+    const r = await withProbes('item 14 slowloris', () =>
+      runAttack('slowloris', { port: server.port, count: 50, everyMs: 200, maxMs: 5 * HEADER_TIMEOUT_MS }),
+    );
+    const after = (await stats()).transport.tcpHeaderTimeouts;
+    t.diagnostic(`closed ${r.closedByServer}/50, lasted ${Math.min(...r.lastedMs)}–${Math.max(...r.lastedMs)} ms`);
+    assert.equal(r.closedByServer, 50);
+    assert.ok(Math.max(...r.lastedMs) < HEADER_TIMEOUT_MS + 1500, 'closed soon after the deadline');
+    assert.ok(Math.min(...r.lastedMs) >= HEADER_TIMEOUT_MS - 50, 'not before it');
+    assert.equal(after - before, 50);
+  });
+
+  test('the server still answers over TCP after all of it', async () => {
+    const r = await tcpExchange(server.port, [request('OPTIONS', server.port, { transport: 'TCP' })], { waitMs: 2000 });
+    assert.match(r.data, /^SIP\/2\.0 200 /);
+  });
+});

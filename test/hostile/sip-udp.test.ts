@@ -1,0 +1,83 @@
+// A UDP flood from one source (issue 7 item 12), against a real server: while 20 000
+// OPTIONS/s come from 127.0.0.2 for 3 s, a legitimate UDP client and a client on a new TCP
+// connection each time (127.0.0.1) are answered within 200 ms throughout; the server keeps its
+// PID; kemi.stats shows the overload episode, what the policy shed and what the kernel
+// dropped.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { startGapProbe } from '../support/gap-probe.js';
+import { request, statusOf, udpExchange } from '../support/sip-client.js';
+import { runAttack } from '../support/attack-process.js';
+
+const MAX_GAP_MS = 200;
+const FLOOD = { rate: 20_000, seconds: 3 };
+
+const SCRIPT = `function ksr_request_route() {
+  if (KSR.is_ACK()) return;
+  KSR.sl.sl_send_reply(200, 'OK');
+}
+`;
+
+describe('hostile SIP peers over UDP', () => {
+  let server: ServerProcess;
+
+  before(async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ksr-sip-udp-')), 'answer.js');
+    writeFileSync(file, SCRIPT);
+    server = await startServerProcess({ script: file, config: () => ({}) });
+  });
+  after(async () => server?.stop());
+
+  async function stats(): Promise<any> {
+    return (await server.rpc('kemi.stats')).result;
+  }
+
+  test(`item 12: a flood of ${FLOOD.rate} OPTIONS/s from one source does not deny the others; its losses are counted`, async (t) => {
+    const pid = server.child.pid;
+    const before = await stats();
+    const udp = await startGapProbe({ port: server.port, transport: 'udp', maxMs: 60_000 });
+    const tcp = await startGapProbe({ port: server.port, transport: 'tcp-new', maxMs: 60_000 });
+    let flood;
+    try {
+      flood = await runAttack('udpFlood', { port: server.port, rate: FLOOD.rate, count: FLOOD.rate * FLOOD.seconds, maxMs: FLOOD.seconds * 1000 + 2000 });
+    } finally {
+      var u = await udp.stop();
+      var c = await tcp.stop();
+    }
+    const s = await stats();
+    const shed = s.overload.shedSourceRate + s.overload.shedStale - before.overload.shedSourceRate - before.overload.shedStale;
+    const kernel = s.transport.udpKernelDrops - before.transport.udpKernelDrops;
+    t.diagnostic(`flood: sent ${flood.sent} in ${flood.ms} ms, replies ${JSON.stringify(flood.replies)}`);
+    t.diagnostic(`probes: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}); server loop held up to ${s.overload.loopLagMaxMs} ms`);
+    t.diagnostic(`server: received +${s.messages.received - before.messages.received}, shed +${shed} (503 +${s.overload.shed503 - before.overload.shed503}), kernel drops +${kernel}, overload episodes +${s.overload.episodes - before.overload.episodes}`);
+    console.log(`# gap item 12 UDP flood: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}); flood ${flood.sent} sent, ${JSON.stringify(flood.replies)} back, shed ${shed}, kernel drops ${kernel}`);
+
+    assert.equal(server.child.exitCode, null);
+    assert.equal(server.child.pid, pid);
+    assert.ok(flood.sent >= FLOOD.rate * FLOOD.seconds * 0.9, `the flood ran (${flood.sent} sent)`);
+    assert.ok(s.overload.episodes > before.overload.episodes, 'the flood made the server overloaded');
+    assert.ok(shed > 0, 'the policy shed part of the flood');
+    // every datagram of the flood is accounted for: routed, shed, or dropped by the kernel
+    const received = s.messages.received - before.messages.received;
+    assert.ok(received + kernel >= flood.sent * 0.99, `received ${received} + kernel drops ${kernel} vs ${flood.sent} sent`);
+    assert.ok(u.maxGapMs <= MAX_GAP_MS, `a UDP client waited ${u.maxGapMs} ms (limit ${MAX_GAP_MS})`);
+    assert.ok(c.maxGapMs <= MAX_GAP_MS, `a client on a new TCP connection waited ${c.maxGapMs} ms (limit ${MAX_GAP_MS})`);
+  });
+
+  test('after the flood the server is out of overload and answers', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal((await stats()).overload.overloaded, false);
+    const [r] = await udpExchange(server.port, request('OPTIONS', server.port));
+    assert.equal(statusOf(r ?? ''), 200);
+  });
+
+  test('kemi.stats reads the kernel drop counter of the UDP socket', async () => {
+    const s = await stats();
+    assert.equal(typeof s.transport.udpKernelDrops, 'number');
+    assert.equal(typeof s.transport.udpRxQueueBytes, 'number');
+  });
+});
