@@ -1,0 +1,111 @@
+// The overload policy (host/core/overload-policy.ts) on real parsed messages: what it sheds,
+// from whom, and what it never touches; and the load monitor on a real event loop.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { OverloadPolicy } from '../../host/core/overload-policy.js';
+import { LoadMonitor } from '../../host/core/load-monitor.js';
+import { DEFAULT_OVERLOAD_SETTINGS } from '../../host/core/overload-settings.js';
+import { SipMessage } from '../../host/sip/message.js';
+import type { ReceiveInfo } from '../../host/core/context.js';
+
+function sip(method: string, opts: { toTag?: boolean } = {}): Buffer {
+  return Buffer.from([
+    `${method} sip:x@127.0.0.1 SIP/2.0`,
+    'Via: SIP/2.0/UDP 127.0.0.2:9;branch=z9hG4bK1',
+    'From: <sip:a@127.0.0.1>;tag=1',
+    `To: <sip:x@127.0.0.1>${opts.toTag ? ';tag=2' : ''}`,
+    'Call-ID: c1',
+    `CSeq: 1 ${method}`,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n'));
+}
+
+const REPLY = Buffer.from('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:x@y>;tag=2\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n');
+
+function rcv(srcIp: string, proto: 'udp' | 'tcp' = 'udp', receivedAt = 1_000_000): ReceiveInfo {
+  return { proto, srcIp, srcPort: 5060, rcvIp: '127.0.0.1', rcvPort: 5060, conId: 0, receivedAt };
+}
+
+function overloaded(settings = {}): OverloadPolicy {
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 10, ...settings });
+  p.monitor.overloaded = true;
+  return p;
+}
+
+test('nothing is shed while the server is not overloaded', () => {
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 1 });
+  const m = SipMessage.parse(sip('INVITE'));
+  for (let i = 0; i < 100; i++) assert.equal(p.shouldShed(m, rcv('10.0.0.1'), 1_000_000), false);
+  assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1')), false);
+});
+
+test('while overloaded, a source keeps source_rate new requests a second; another source is untouched', () => {
+  const p = overloaded();
+  const m = SipMessage.parse(sip('OPTIONS'));
+  const now = 1_000_000;
+  const flood = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'udp', now), now));
+  assert.equal(flood.filter((s) => !s).length, 10, 'a burst of one second worth passes');
+  assert.equal(p.shouldShed(m, rcv('10.0.0.2', 'udp', now), now), false, 'another source still passes');
+  // a second later the flooder has earned 10 more
+  const later = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'udp', now + 1000), now + 1000));
+  assert.equal(later.filter((s) => !s).length, 10);
+  assert.equal(p.counters.shedSourceRate, 80);
+});
+
+test('replies, ACK, CANCEL and in-dialog requests are never shed', () => {
+  const p = overloaded({ sourceRate: 1 });
+  const now = 1_000_000;
+  p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1'), now); // spends the only token
+  assert.equal(p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1'), now), true);
+  for (const b of [sip('ACK'), sip('CANCEL'), sip('BYE', { toTag: true }), sip('INVITE', { toTag: true }), REPLY]) {
+    assert.equal(p.shouldShed(SipMessage.parse(b), rcv('10.0.0.1'), now), false, b.toString().split('\r\n')[0]);
+    assert.equal(p.dropEarly(b, rcv('10.0.0.1'), now), false, b.toString().split('\r\n')[0]);
+  }
+});
+
+test('a datagram from a source beyond its rate is dropped before parsing; over TCP it is left for the 503', () => {
+  const p = overloaded({ sourceRate: 1 });
+  const now = 1_000_000;
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.1'), now), false, 'no bucket yet: parsed and judged');
+  p.shouldShed(SipMessage.parse(sip('REGISTER')), rcv('10.0.0.1'), now);
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.1'), now), true);
+  assert.equal(p.dropEarly(Buffer.from('\x00garbage'), rcv('10.0.0.1'), now), true, 'garbage from a flooder too');
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.1', 'tcp'), now), false);
+  assert.equal(p.replies('tcp'), true);
+  assert.equal(p.replies('udp'), false);
+  assert.equal(overloaded({ reply: 'all' }).replies('udp'), true);
+  assert.equal(overloaded({ reply: 'none' }).replies('tcp'), false);
+});
+
+test('while overloaded, a new request that waited longer than max_wait_ms is shed whatever its source', () => {
+  const p = overloaded({ maxWaitMs: 500 });
+  const m = SipMessage.parse(sip('INVITE'));
+  assert.equal(p.shouldShed(m, rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_400), false);
+  assert.equal(p.shouldShed(m, rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_600), true);
+  assert.equal(p.counters.shedStale, 1);
+  assert.equal(p.shouldShed(SipMessage.parse(sip('ACK')), rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_600), false);
+});
+
+test('the load monitor turns overloaded when the loop is kept busy, and back when it is idle', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7 });
+  m.start();
+  try {
+    // busy: slices of 20 ms of work back to back for 400 ms (timers still fire between them)
+    const until = performance.now() + 400;
+    let seen = false;
+    while (performance.now() < until) {
+      const end = performance.now() + 20;
+      while (performance.now() < end) m.noteAdmitted();
+      await new Promise((r) => setImmediate(r));
+      seen ||= m.overloaded;
+    }
+    assert.equal(seen, true, 'overloaded while busy');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(m.overloaded, false, 'calm once idle');
+    assert.ok(m.snapshot().episodes >= 1);
+  } finally {
+    m.stop();
+  }
+});
