@@ -166,6 +166,9 @@ export class TcpConnection implements Servable {
     this.lastReadAt = now;
     this.framer.append(chunk, now);
     this.backlog = true;
+    // a read can bring many chunks at once: past one message's worth waiting, stop reading
+    // until the turns have caught up, so the kernel's window holds the rest
+    if (this.framer.pending > this.limits.maxMessageBytes) this.pauseReading();
     this.hooks.turns.enqueue(this);
   }
 

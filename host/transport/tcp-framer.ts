@@ -21,7 +21,14 @@ export interface FramedMessage {
 const CRLFCRLF = Buffer.from('\r\n\r\n');
 
 export class TcpFramer {
+  /** The bytes being framed: the message in progress, and what followed it in the same reads. */
   private buf: Buffer = Buffer.alloc(0);
+  /**
+   * Chunks read after `buf`, not yet joined to it: a chunk is copied onto the head only when
+   * the message in progress needs it, so a deep pipeline costs no more copying than a short one.
+   */
+  private readonly later: Buffer[] = [];
+  private laterBytes = 0;
   /** Where the search for the end of headers resumes: a slow stream is not rescanned per byte. */
   private searchFrom = 0;
   /** Stream offset of buf[0]. */
@@ -36,8 +43,12 @@ export class TcpFramer {
   /** Adds bytes read at `at` (ms since the epoch). */
   append(chunk: Buffer, at: number = Date.now()): void {
     if (chunk.length === 0) return;
-    this.buf = this.buf.length === 0 ? chunk : Buffer.concat([this.buf, chunk]);
-    this.chunks.push({ end: this.base + this.buf.length, at });
+    if (this.buf.length === 0 && this.later.length === 0) this.buf = chunk;
+    else {
+      this.later.push(chunk);
+      this.laterBytes += chunk.length;
+    }
+    this.chunks.push({ end: this.base + this.pending, at });
   }
 
   /**
@@ -69,23 +80,24 @@ export class TcpFramer {
 
   /** Bytes held that are not yet part of a message handed out. */
   get pending(): number {
-    return this.buf.length;
+    return this.buf.length + this.laterBytes;
   }
 
   /** When the oldest pending byte was read: the start of the message being received; null when none. */
   get pendingSince(): number | null {
-    return this.buf.length === 0 ? null : (this.chunks[0]?.at ?? null);
+    return this.pending === 0 ? null : (this.chunks[0]?.at ?? null);
   }
 
   private take(): FramedMessage | null {
     this.skipKeepalives();
-    const end = this.buf.indexOf(CRLFCRLF, this.searchFrom);
-    if (end < 0) {
+    let end = this.buf.indexOf(CRLFCRLF, this.searchFrom);
+    while (end < 0) {
       if (this.buf.length > this.limits.maxMessageBytes) {
         throw new FramingError(`message larger than ${this.limits.maxMessageBytes} bytes`);
       }
       this.searchFrom = Math.max(0, this.buf.length - 3);
-      return null;
+      if (!this.joinNext()) return null;
+      end = this.buf.indexOf(CRLFCRLF, this.searchFrom);
     }
     const headEnd = end + 4;
     this.checkHeaderCount(end);
@@ -93,9 +105,11 @@ export class TcpFramer {
     if (headEnd + length > this.limits.maxMessageBytes) {
       throw new FramingError(`message of ${headEnd + length} bytes exceeds the limit of ${this.limits.maxMessageBytes}`);
     }
-    if (this.buf.length < headEnd + length) {
-      this.searchFrom = end; // the header block is complete; wait for the body
-      return null;
+    while (this.buf.length < headEnd + length) {
+      if (!this.joinNext()) {
+        this.searchFrom = end; // the header block is complete; wait for the body
+        return null;
+      }
     }
     const buf = Buffer.from(this.buf.subarray(0, headEnd + length));
     const receivedAt = this.timeOf(this.base + buf.length);
@@ -103,11 +117,23 @@ export class TcpFramer {
     return { buf, receivedAt };
   }
 
+  /** Joins the next chunk read onto the head; false when there is none. */
+  private joinNext(): boolean {
+    const next = this.later.shift();
+    if (!next) return false;
+    this.laterBytes -= next.length;
+    this.buf = this.buf.length === 0 ? next : Buffer.concat([this.buf, next]);
+    return true;
+  }
+
   /** RFC 5626 keepalives (CRLF, CRLFCRLF) and stray line ends between messages. */
   private skipKeepalives(): void {
-    let i = 0;
-    while (i < this.buf.length && (this.buf[i] === 0x0d || this.buf[i] === 0x0a)) i++;
-    if (i > 0) this.consume(i);
+    for (;;) {
+      let i = 0;
+      while (i < this.buf.length && (this.buf[i] === 0x0d || this.buf[i] === 0x0a)) i++;
+      if (i > 0) this.consume(i);
+      if (this.buf.length > 0 || !this.joinNext()) return;
+    }
   }
 
   private consume(n: number): void {
@@ -115,7 +141,13 @@ export class TcpFramer {
     this.base += n;
     this.searchFrom = 0;
     while (this.chunks.length > 0 && this.chunks[0]!.end <= this.base) this.chunks.shift();
-    if (this.buf.length === 0) this.buf = Buffer.alloc(0);
+    if (this.buf.length === 0) this.buf = this.later.length > 0 ? this.takeLater() : Buffer.alloc(0);
+  }
+
+  private takeLater(): Buffer {
+    const next = this.later.shift()!;
+    this.laterBytes -= next.length;
+    return next;
   }
 
   /** When the byte before stream offset `end` was read. */

@@ -98,3 +98,16 @@ test('keepalives between messages are skipped and leave nothing pending', () => 
   assert.equal(f.pending, 0);
   assert.equal(f.pendingSince, null);
 });
+
+test('a deep pipeline read in many chunks before any message is taken frames every message once', () => {
+  const all = Buffer.from(Array.from({ length: 3000 }, (_, i) => msg(String(i))).join(''));
+  const f = new TcpFramer({ maxMessageBytes: 65535, maxHeaders: 20 });
+  for (let i = 0; i < all.length; i += 65536) f.append(all.subarray(i, i + 65536), i);
+  assert.equal(f.pending, all.length);
+  const out: string[] = [];
+  for (let m = f.next(); m; m = f.next()) out.push(m.buf.toString());
+  assert.equal(out.length, 3000);
+  assert.equal(out[2999], msg('2999'));
+  assert.equal(out.join(''), all.toString());
+  assert.equal(f.pending, 0);
+});
