@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { procAddress } from '../../host/transport/proc-net-address.js';
 import { parseProcUdp, readUdpKernelStats } from '../../host/transport/udp-kernel-stats.js';
 import { parseProcTcp, procKey, readTcpSendQueues } from '../../host/transport/tcp-send-queue.js';
@@ -54,4 +55,29 @@ test('our own sockets are found in the live files (Linux)', { skip: !existsSync(
   client.destroy();
   peer.destroy();
   server.close();
+});
+
+test('a UDP socket whose reader is stuck shows kernel drops and a full receive queue (Linux)', { skip: !existsSync('/proc/net/udp') && 'no /proc/net' }, async () => {
+  // the receiver: another process that binds, says its port, then holds its event loop 3 s
+  const child = spawn(process.execPath, ['-e', `
+    const d = require('dgram').createSocket('udp4');
+    d.bind(0, '127.0.0.1', () => {
+      console.log(d.address().port);
+      setTimeout(() => { const t = Date.now(); while (Date.now() - t < 3000) {} process.exit(0); }, 20);
+    });`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<number>((resolve) => child.stdout!.once('data', (d) => resolve(Number(String(d).trim()))));
+    await new Promise((r) => setTimeout(r, 100)); // its loop is held now
+    const sender = dgram.createSocket('udp4');
+    const payload = Buffer.alloc(1000, 0x61);
+    // bounded: 3000 datagrams of 1 kB, far more than a default receive buffer holds
+    for (let i = 0; i < 3000; i++) await new Promise<void>((r) => sender.send(payload, port, '127.0.0.1', () => r()));
+    sender.close();
+    const s = readUdpKernelStats('127.0.0.1', port);
+    assert.ok(s, 'the socket is found');
+    assert.ok(s.drops > 0, `drops ${s.drops}`);
+    assert.ok(s.rxQueueBytes > 0, `queue ${s.rxQueueBytes}`);
+  } finally {
+    child.kill('SIGKILL');
+  }
 });
