@@ -5,7 +5,7 @@
 // cost an admitted one had, so shedding does not make the load look low and flap on and off.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
-const SAMPLE_MS = 50;
+const SAMPLE_MS = 25;
 
 export interface LoadSnapshot {
   overloaded: boolean;

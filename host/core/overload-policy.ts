@@ -4,7 +4,7 @@
 // 1. Replies, ACK, CANCEL and in-dialog requests (To tag) are never shed: they finish work
 //    already started and are cheap.
 // 2. Nothing is shed unless the server is overloaded (load-monitor.ts: the event loop busy at
-//    least overload.busy_ratio of a 50 ms window, until the load counting the shed requests
+//    least overload.busy_ratio of a 25 ms window, until the load counting the shed requests
 //    falls below overload.calm_ratio).
 // 3. While overloaded, each source address gets overload.source_rate new requests per second
 //    (a token bucket holding one second's worth, started full at the first request of the
@@ -18,9 +18,9 @@
 // over TCP with a stateless 503 and Retry-After, and drops those that came over UDP, as
 // Kamailio's pike does: a UDP source may be spoofed (a 503 would be reflected at a victim),
 // and a drop costs the least; a UDP client retransmits anyway. `all` answers both, `none`
-// drops both. Every shed request is counted. A datagram from a source already beyond its
-// rate is dropped before it is even parsed (only its first line and To tag are looked at),
-// so a flood costs a few microseconds a message. Kamailio's pike (per-source rate, drop) and
+// drops both. Every shed request is counted. What is to be dropped is judged before it is
+// even parsed (only its first line and To tag are looked at; garbage counts as a new
+// request), so a flood, well-formed or not, costs a few microseconds a message. Kamailio's pike (per-source rate, drop) and
 // ratelimit (503 under load) are the models; this policy only bites while the server is
 // actually overloaded.
 import type { SipMessage } from '../sip/message.js';
@@ -63,15 +63,14 @@ export class OverloadPolicy {
   }
 
   /**
-   * Before parsing: true when `buf` comes from a source already beyond its rate while
-   * overloaded, is a new request by its first line and To tag, and is to be dropped (not
-   * answered) by overload.reply. The cheap path for a flood.
+   * Before parsing, for what a shed would drop rather than answer (overload.reply): while
+   * overloaded, a new request by its first line and To tag takes a token from its source's
+   * bucket here; true when there was none and it is dropped. The cheap path for a flood.
    */
   dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
     if (!this.monitor.overloaded || this.replies(rcv.proto)) return false;
-    const b = this.buckets.get(rcv.srcIp);
-    if (!b || this.refill(b, now) >= 1) return false;
     if (!looksLikeNewRequest(buf)) return false;
+    if (this.take(rcv.srcIp, now)) return false; // admitted; shouldShed does not charge it again
     this.counters.shedSourceRate++;
     return this.shed();
   }
@@ -97,7 +96,8 @@ export class OverloadPolicy {
       this.counters.shedStale++;
       return this.shed();
     }
-    if (!this.take(rcv.srcIp, now)) {
+    // what is dropped when shed was charged in dropEarly already
+    if (this.replies(rcv.proto) && !this.take(rcv.srcIp, now)) {
       this.counters.shedSourceRate++;
       return this.shed();
     }

@@ -41,37 +41,46 @@ test('nothing is shed while the server is not overloaded', () => {
   assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1')), false);
 });
 
-test('while overloaded, a source keeps source_rate new requests a second; another source is untouched', () => {
+test('while overloaded, a source keeps source_rate new requests a second; another source is untouched (TCP, parsed)', () => {
   const p = overloaded();
   const m = SipMessage.parse(sip('OPTIONS'));
   const now = 1_000_000;
-  const flood = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'udp', now), now));
+  const flood = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now), now));
   assert.equal(flood.filter((s) => !s).length, 10, 'a burst of one second worth passes');
-  assert.equal(p.shouldShed(m, rcv('10.0.0.2', 'udp', now), now), false, 'another source still passes');
+  assert.equal(p.shouldShed(m, rcv('10.0.0.2', 'tcp', now), now), false, 'another source still passes');
   // a second later the flooder has earned 10 more
-  const later = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'udp', now + 1000), now + 1000));
+  const later = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now + 1000), now + 1000));
   assert.equal(later.filter((s) => !s).length, 10);
   assert.equal(p.counters.shedSourceRate, 80);
+});
+
+test('over UDP the same rate is applied before parsing, to garbage too, and what passes is not charged twice', () => {
+  const p = overloaded();
+  const now = 1_000_000;
+  const flood = Array.from({ length: 50 }, (_, i) => p.dropEarly(i % 2 ? sip('REGISTER') : Buffer.from('\x00garbage'), rcv('10.0.0.1'), now));
+  assert.equal(flood.filter((d) => !d).length, 10);
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.2'), now), false, 'another source still passes');
+  // a datagram admitted early is not shed again once parsed
+  assert.equal(p.shouldShed(SipMessage.parse(sip('REGISTER')), rcv('10.0.0.1', 'udp', now), now), false);
+  assert.equal(p.counters.shedSourceRate, 40);
 });
 
 test('replies, ACK, CANCEL and in-dialog requests are never shed', () => {
   const p = overloaded({ sourceRate: 1 });
   const now = 1_000_000;
-  p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1'), now); // spends the only token
-  assert.equal(p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1'), now), true);
+  p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1', 'tcp'), now); // spends the only token
+  assert.equal(p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1', 'tcp'), now), true);
+  assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1'), now), true);
   for (const b of [sip('ACK'), sip('CANCEL'), sip('BYE', { toTag: true }), sip('INVITE', { toTag: true }), REPLY]) {
-    assert.equal(p.shouldShed(SipMessage.parse(b), rcv('10.0.0.1'), now), false, b.toString().split('\r\n')[0]);
+    assert.equal(p.shouldShed(SipMessage.parse(b), rcv('10.0.0.1', 'tcp'), now), false, b.toString().split('\r\n')[0]);
     assert.equal(p.dropEarly(b, rcv('10.0.0.1'), now), false, b.toString().split('\r\n')[0]);
   }
 });
 
-test('a datagram from a source beyond its rate is dropped before parsing; over TCP it is left for the 503', () => {
+test('which shed requests are answered with 503: over TCP by default; TCP is never dropped before parsing', () => {
   const p = overloaded({ sourceRate: 1 });
   const now = 1_000_000;
-  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.1'), now), false, 'no bucket yet: parsed and judged');
-  p.shouldShed(SipMessage.parse(sip('REGISTER')), rcv('10.0.0.1'), now);
-  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.1'), now), true);
-  assert.equal(p.dropEarly(Buffer.from('\x00garbage'), rcv('10.0.0.1'), now), true, 'garbage from a flooder too');
+  p.shouldShed(SipMessage.parse(sip('REGISTER')), rcv('10.0.0.1', 'tcp'), now);
   assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.1', 'tcp'), now), false);
   assert.equal(p.replies('tcp'), true);
   assert.equal(p.replies('udp'), false);

@@ -4,6 +4,7 @@
 // up) so that it is one source, apart from the legitimate probes on 127.0.0.1.
 import dgram from 'node:dgram';
 import net from 'node:net';
+import { randomBytes } from 'node:crypto';
 
 /** An OPTIONS over TCP or UDP from `from` (host:port for its Via); `pad` bytes of display name make its reply as large. */
 export function attackOptions(port: number, n: number, opts: { transport?: 'TCP' | 'UDP'; from?: string; pad?: number } = {}): string {
@@ -184,10 +185,11 @@ export interface FloodReport {
 }
 
 /**
- * A UDP flood from one socket on `localAddress`: `rate` OPTIONS per second, at most `count`
- * and at most `maxMs`, sent in bursts every 5 ms. Replies coming back are counted by status.
+ * A UDP flood from one socket on `localAddress`: `rate` OPTIONS (or, with `garbage`, datagrams
+ * of random bytes) per second, at most `count` and at most `maxMs`, sent in bursts every 5 ms.
+ * Replies coming back are counted by status.
  */
-export async function udpFlood(o: { port: number; rate: number; count: number; maxMs: number; localAddress?: string }): Promise<FloodReport> {
+export async function udpFlood(o: { port: number; rate: number; count: number; maxMs: number; localAddress?: string; garbage?: boolean }): Promise<FloodReport> {
   const sock = dgram.createSocket('udp4');
   await new Promise<void>((r) => sock.bind(0, o.localAddress ?? '127.0.0.2', () => r()));
   const replies: Record<number, number> = {};
@@ -196,7 +198,9 @@ export async function udpFlood(o: { port: number; rate: number; count: number; m
     replies[code] = (replies[code] ?? 0) + 1;
   });
   const from = `${o.localAddress ?? '127.0.0.2'}:${(sock.address() as { port: number }).port}`;
-  const templates = Array.from({ length: 64 }, (_, i) => Buffer.from(attackOptions(o.port, i, { transport: 'UDP', from })));
+  const templates = Array.from({ length: 64 }, (_, i) =>
+    o.garbage ? randomBytes(100 + i * 5) : Buffer.from(attackOptions(o.port, i, { transport: 'UDP', from })),
+  );
   const t0 = performance.now();
   let sent = 0;
   await new Promise<void>((resolve) => {

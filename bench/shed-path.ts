@@ -1,6 +1,6 @@
 // Cost of the overload policy's shed path in one process: parse, classify, 503 built (not sent:
 // no listener is started), for UDP datagrams from a source beyond its rate.
-//   [REPLY=tcp|all|none] node --no-node-snapshot --import tsx bench/shed-path.mts [N]
+//   [REPLY=tcp|all|none] node --no-node-snapshot --import tsx bench/shed-path.ts [N]
 import { pino } from 'pino';
 import { Engine } from '../host/core/engine.js';
 import { DEFAULT_SETTINGS } from '../host/config/settings.js';
