@@ -26,73 +26,92 @@ const SCRIPT = `function ksr_request_route() {
 }
 `;
 
-describe('hostile SIP peers over TCP', () => {
-  let server: ServerProcess;
-  let pid: number | undefined;
-  const gaps: string[] = [];
-
+/** A real server for one describe block, and the probes around each attack. */
+function serverUnderTest(config: Record<string, unknown>) {
+  const t = {
+    server: undefined as unknown as ServerProcess,
+    pid: undefined as number | undefined,
+    gaps: [] as string[],
+    async stats(): Promise<any> {
+      return (await t.server.rpc('kemi.stats')).result;
+    },
+    /** Runs `attack` between a UDP probe and a new-TCP probe; asserts the gaps and the PID. */
+    async withProbes<T>(name: string, attack: () => Promise<T>): Promise<T> {
+      const server = t.server;
+      const udp = await startGapProbe({ port: t.server.port, transport: 'udp', maxMs: 60_000 });
+      const tcp = await startGapProbe({ port: t.server.port, transport: 'tcp-new', maxMs: 60_000 });
+      let result: T;
+      let u: GapReport;
+      let c: GapReport;
+      await t.stats(); // starts the server's loop-lag window
+      try {
+        result = await attack();
+      } finally {
+        u = await udp.stop();
+        c = await tcp.stop();
+        const lag = (await t.stats()).overload.loopLagMaxMs;
+        t.gaps.push(`${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}); server loop held up to ${lag} ms`);
+      }
+      assert.equal(server.child.exitCode, null, `the server is still running:\n${server.output().slice(-3000)}`);
+      assert.equal(server.child.pid, t.pid);
+      assert.ok(u.answered > 0 && c.answered > 0, `probes answered: udp ${u.answered}/${u.sent}, tcp ${c.answered}/${c.sent}`);
+      assert.ok(u.maxGapMs <= MAX_GAP_MS, `${name}: a UDP client waited ${u.maxGapMs} ms (limit ${MAX_GAP_MS})`);
+      assert.ok(c.maxGapMs <= MAX_GAP_MS, `${name}: a client on a new TCP connection waited ${c.maxGapMs} ms (limit ${MAX_GAP_MS})`);
+      return result;
+    },
+  };
   before(async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ksr-sip-tcp-')), 'answer.js');
     writeFileSync(file, SCRIPT);
-    server = await startServerProcess({
-      script: file,
-      config: () => ({ tcp: { header_timeout_ms: HEADER_TIMEOUT_MS, send_timeout_ms: SEND_TIMEOUT_MS } }),
-    });
-    pid = server.child.pid;
+    t.server = await startServerProcess({ script: file, config: () => config });
+    t.pid = t.server.child.pid;
   });
   after(async () => {
-    for (const g of gaps) console.log(`# gap ${g}`);
-    await server?.stop();
+    for (const g of t.gaps) console.log(`# gap ${g}`);
+    await t.server?.stop();
   });
+  return t;
+}
 
-  async function stats(): Promise<any> {
-    return (await server.rpc('kemi.stats')).result;
-  }
+describe('hostile SIP peers over TCP, turns alone (overload shedding out of the way)', () => {
+  const t = serverUnderTest({ overload: { source_rate: 1_000_000_000, max_wait_ms: 1_000_000_000 } });
 
-  /** Runs `attack` between a UDP probe and a new-TCP probe; asserts the gaps and the PID. */
-  async function withProbes<T>(name: string, attack: () => Promise<T>): Promise<T> {
-    const udp = await startGapProbe({ port: server.port, transport: 'udp', maxMs: 60_000 });
-    const tcp = await startGapProbe({ port: server.port, transport: 'tcp-new', maxMs: 60_000 });
-    let result: T;
-    let u: GapReport;
-    let t: GapReport;
-    await stats(); // starts the server's loop-lag window
-    try {
-      result = await attack();
-    } finally {
-      u = await udp.stop();
-      t = await tcp.stop();
-      const lag = (await stats()).overload.loopLagMaxMs;
-      gaps.push(`${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${t.maxGapMs} ms (${t.answered}/${t.sent}); server loop held up to ${lag} ms`);
-    }
-    assert.equal(server.child.exitCode, null, `the server is still running:\n${server.output().slice(-3000)}`);
-    assert.equal(server.child.pid, pid);
-    assert.ok(u.answered > 0 && t.answered > 0, `probes answered: udp ${u.answered}/${u.sent}, tcp ${t.answered}/${t.sent}`);
-    assert.ok(u.maxGapMs <= MAX_GAP_MS, `${name}: a UDP client waited ${u.maxGapMs} ms (limit ${MAX_GAP_MS})`);
-    assert.ok(t.maxGapMs <= MAX_GAP_MS, `${name}: a client on a new TCP connection waited ${t.maxGapMs} ms (limit ${MAX_GAP_MS})`);
-    return result;
-  }
+  test('item 11: 20 connections × 2000 pipelined OPTIONS are all routed by the script, and nobody else starves', async (ctx) => {
+    const r = await t.withProbes('item 11 pipelined burst, no shedding', () =>
+      runAttack('pipelinedBurst', { port: t.server.port, connections: 20, perConnection: 2000, read: true, maxMs: 30_000 }),
+    );
+    ctx.diagnostic(`burst: ${r.replies[200] ?? 0}/${r.sent} answered 200 in ${r.ms} ms`);
+    assert.deepEqual(r.replies, { 200: r.sent });
+    const s = await t.stats();
+    assert.equal(s.overload.shedSourceRate + s.overload.shedStale, 0);
+  });
+});
 
-  test('item 11: 20 connections × 2000 pipelined OPTIONS are all answered, and nobody else starves', async (t) => {
+describe('hostile SIP peers over TCP', () => {
+  const t = serverUnderTest({ tcp: { header_timeout_ms: HEADER_TIMEOUT_MS, send_timeout_ms: SEND_TIMEOUT_MS } });
+  const stats = () => t.stats();
+  const withProbes = <T>(name: string, attack: () => Promise<T>) => t.withProbes(name, attack);
+
+  test('item 11: 20 connections × 2000 pipelined OPTIONS are all answered, and nobody else starves', async (ctx) => {
     const r = await withProbes('item 11 pipelined burst', () =>
-      runAttack('pipelinedBurst', { port: server.port, connections: 20, perConnection: 2000, read: true, maxMs: 30_000 }),
+      runAttack('pipelinedBurst', { port: t.server.port, connections: 20, perConnection: 2000, read: true, maxMs: 30_000 }),
     );
     const answered = Object.values(r.replies).reduce((a, b) => a + b, 0);
-    t.diagnostic(`burst: ${answered}/${r.sent} answered in ${r.ms} ms, by status ${JSON.stringify(r.replies)}`);
+    ctx.diagnostic(`burst: ${answered}/${r.sent} answered in ${r.ms} ms, by status ${JSON.stringify(r.replies)}`);
     // every request gets its final reply: 200 from the script, or 503 from the overload policy
     assert.equal(answered, r.sent);
     assert.deepEqual(Object.keys(r.replies).filter((c) => c !== '200' && c !== '503'), []);
     assert.equal(r.closedByServer, 0);
   });
 
-  test('item 11: 20 connections that never read their replies are paused, then closed', async (t) => {
+  test('item 11: 20 connections that never read their replies are paused, then closed', async (ctx) => {
     const before = (await stats()).transport;
     const r = await withProbes('item 11 non-reading peers', () =>
       // replies of ~1.3 kB each: 2000 of them are far more than the socket buffers hold
-      runAttack('pipelinedBurst', { port: server.port, connections: 20, perConnection: 2000, read: false, pad: 1000, maxMs: 4000 }),
+      runAttack('pipelinedBurst', { port: t.server.port, connections: 20, perConnection: 2000, read: false, pad: 1000, maxMs: 4000 }),
     );
     const s = (await stats()).transport;
-    t.diagnostic(`closed by the server: ${r.closedByServer}/20 after ${r.ms} ms; readPauses +${s.tcpReadPauses - before.tcpReadPauses}, sendTimeouts +${s.tcpSendTimeouts - before.tcpSendTimeouts}, writeOverflows +${s.tcpWriteOverflows - before.tcpWriteOverflows}`);
+    ctx.diagnostic(`closed by the server: ${r.closedByServer}/20 after ${r.ms} ms; readPauses +${s.tcpReadPauses - before.tcpReadPauses}, sendTimeouts +${s.tcpSendTimeouts - before.tcpSendTimeouts}, writeOverflows +${s.tcpWriteOverflows - before.tcpWriteOverflows}`);
     assert.ok(s.tcpReadPauses - before.tcpReadPauses >= 20, 'reading stopped on each of them');
     assert.equal(r.closedByServer, 20, 'each was closed by the server');
     assert.equal(s.tcpSendTimeouts + s.tcpWriteOverflows - before.tcpSendTimeouts - before.tcpWriteOverflows, 20);
@@ -105,7 +124,7 @@ describe('hostile SIP peers over TCP', () => {
       for (let round = 0; round < 20; round++) {
         const batch = await Promise.all(
           Array.from({ length: 10 }, () =>
-            tcpExchange(server.port, [attackOptions(server.port, round) + 'JUNK \x00\xff NOT SIP\r\n\r\n'], { waitMs: 2000 }),
+            tcpExchange(t.server.port, [attackOptions(t.server.port, round) + 'JUNK \x00\xff NOT SIP\r\n\r\n'], { waitMs: 2000 }),
           ),
         );
         for (const r of batch) out.push({ status: /^SIP\/2\.0 200 /m.test(r.data), closed: r.closedByServer });
@@ -119,22 +138,22 @@ describe('hostile SIP peers over TCP', () => {
 
   test('item 13: RFC 4475 dblreq over TCP gets both its requests answered, then the stream is closed', async () => {
     const dat = readFileSync(new URL('../transport/fixtures/dblreq.dat', import.meta.url));
-    const r = await tcpExchange(server.port, [dat], { waitMs: 3000 });
+    const r = await tcpExchange(t.server.port, [dat], { waitMs: 3000 });
     const statuses = [...r.data.matchAll(/^SIP\/2\.0 (\d{3}) .*\r\n(?:.*\r\n)*?CSeq: 8 (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`);
     assert.deepEqual(statuses, ['200 REGISTER', '200 INVITE'], r.data);
     assert.equal(r.closedByServer, true);
   });
 
-  test('item 14: 2100 held connections (table of 2048) do not lock new clients out; the idlest are evicted', async (t) => {
+  test('item 14: 2100 held connections (table of 2048) do not lock new clients out; the idlest are evicted', async (ctx) => {
     const before = (await stats()).transport;
     // ten sources of 210, each under the per-source limit of 256: the table fills, then evicts
     const sources = Array.from({ length: 10 }, (_, i) => `127.0.0.${10 + i}`);
     // the probes keep connecting while the table is full
     const held = await withProbes('item 14 held connections', () =>
-      runAttack('heldConnections', { port: server.port, count: 2100, sources, holdMs: 2000 }),
+      runAttack('heldConnections', { port: t.server.port, count: 2100, sources, holdMs: 2000 }),
     );
     const s = (await stats()).transport;
-    t.diagnostic(`opened ${held.opened}, failed ${held.failed}, closed by the server ${held.closedByServer}; evicted +${s.tcpEvicted - before.tcpEvicted}, open ${s.tcpConnectionsOpen}`);
+    ctx.diagnostic(`opened ${held.opened}, failed ${held.failed}, closed by the server ${held.closedByServer}; evicted +${s.tcpEvicted - before.tcpEvicted}, open ${s.tcpConnectionsOpen}`);
     assert.equal(held.failed, 0);
     assert.ok(s.tcpEvicted - before.tcpEvicted >= 2100 - 2048, `evicted ${s.tcpEvicted - before.tcpEvicted}`);
     assert.ok(held.closedByServer >= 2100 - 2048, 'the held connections made room for the new ones');
@@ -143,20 +162,20 @@ describe('hostile SIP peers over TCP', () => {
   test('item 14: one source is refused past tcp.max_connections_per_source (256)', async () => {
     const before = (await stats()).transport;
     const held = await withProbes('item 14 one source, 300 connections', () =>
-      runAttack('heldConnections', { port: server.port, count: 300, sources: ['127.0.0.30'], holdMs: 300 }),
+      runAttack('heldConnections', { port: t.server.port, count: 300, sources: ['127.0.0.30'], holdMs: 300 }),
     );
     const s = (await stats()).transport;
     assert.equal(s.tcpConnectionsRefused - before.tcpConnectionsRefused, 300 - 256);
     assert.equal(held.closedByServer, 300 - 256);
   });
 
-  test('item 14: slowloris connections are closed at the message deadline, whatever they trickle', async (t) => {
+  test('item 14: slowloris connections are closed at the message deadline, whatever they trickle', async (ctx) => {
     const before = (await stats()).transport.tcpHeaderTimeouts;
     const r = await withProbes('item 14 slowloris', () =>
-      runAttack('slowloris', { port: server.port, count: 50, everyMs: 200, maxMs: 5 * HEADER_TIMEOUT_MS }),
+      runAttack('slowloris', { port: t.server.port, count: 50, everyMs: 200, maxMs: 5 * HEADER_TIMEOUT_MS }),
     );
     const after = (await stats()).transport.tcpHeaderTimeouts;
-    t.diagnostic(`closed ${r.closedByServer}/50, lasted ${Math.min(...r.lastedMs)}–${Math.max(...r.lastedMs)} ms`);
+    ctx.diagnostic(`closed ${r.closedByServer}/50, lasted ${Math.min(...r.lastedMs)}–${Math.max(...r.lastedMs)} ms`);
     assert.equal(r.closedByServer, 50);
     assert.ok(Math.max(...r.lastedMs) < HEADER_TIMEOUT_MS + 1500, 'closed soon after the deadline');
     assert.ok(Math.min(...r.lastedMs) >= HEADER_TIMEOUT_MS - 50, 'not before it');
@@ -164,7 +183,7 @@ describe('hostile SIP peers over TCP', () => {
   });
 
   test('the server still answers over TCP after all of it', async () => {
-    const r = await tcpExchange(server.port, [request('OPTIONS', server.port, { transport: 'TCP' })], { waitMs: 2000 });
+    const r = await tcpExchange(t.server.port, [request('OPTIONS', t.server.port, { transport: 'TCP' })], { waitMs: 2000 });
     assert.match(r.data, /^SIP\/2\.0 200 /);
   });
 });
