@@ -107,8 +107,9 @@ describe('hostile SIP peers over TCP', () => {
   test('item 11: 20 connections that never read their replies are paused, then closed', async (ctx) => {
     const before = (await stats()).transport;
     const r = await withProbes('item 11 non-reading peers', () =>
-      // replies of ~1.3 kB each: 2000 of them are far more than the socket buffers hold
-      runAttack('pipelinedBurst', { port: t.server.port, connections: 20, perConnection: 2000, read: false, pad: 1000, maxMs: 4000 }),
+      // replies of ~3.3 kB each: 1000 of them are far more than the socket buffers hold, and the
+      // first ~320 already pass write_buffer_max_bytes in the kernel's send queue
+      runAttack('pipelinedBurst', { port: t.server.port, connections: 20, perConnection: 1000, read: false, pad: 3000, maxMs: 6000 }),
     );
     const s = (await stats()).transport;
     ctx.diagnostic(`closed by the server: ${r.closedByServer}/20 after ${r.ms} ms; readPauses +${s.tcpReadPauses - before.tcpReadPauses}, sendTimeouts +${s.tcpSendTimeouts - before.tcpSendTimeouts}, writeOverflows +${s.tcpWriteOverflows - before.tcpWriteOverflows}`);
