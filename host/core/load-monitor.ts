@@ -1,11 +1,20 @@
 // Is the server overloaded? Samples the event loop's utilisation (the share of time spent
 // running callbacks rather than waiting for I/O) every SAMPLE_MS. It turns overloaded when the
 // loop was busy at least busyRatio of a window, and stays so until the load it would carry if
-// it served what it is shedding falls below calmRatio: the shed requests are counted at the
-// cost an admitted one had, so shedding does not make the load look low and flap on and off.
+// it served what it is shedding falls below calmRatio, for HOLD_MS on end: the shed requests
+// are counted at the cost an admitted one had, so shedding does not make the load look low, and
+// a flood that pauses (its sender stalled) finds the policy still on when it resumes.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 const SAMPLE_MS = 25;
+/**
+ * Between two samples, every 16th admitted message looks at the window so far: once it spans
+ * QUICK_MS and the loop was busy throughout, the server turns overloaded at once, not at the
+ * next sample (a flood does not get a whole window of full-cost routing to fill the queues).
+ */
+const QUICK_MS = 10;
+/** How long the load must stay below calmRatio before the server is no longer overloaded. */
+export const HOLD_MS = 1000;
 
 export interface LoadSnapshot {
   overloaded: boolean;
@@ -32,6 +41,8 @@ export class LoadMonitor {
   private timer: NodeJS.Timeout | null = null;
   private lastAt = performance.now();
   private lagMaxMs = 0;
+  /** Since when the load has been below calmRatio while overloaded. */
+  private calmSince: number | null = null;
 
   constructor(private readonly thresholds: { busyRatio: number; calmRatio: number }) {}
 
@@ -47,7 +58,7 @@ export class LoadMonitor {
   }
 
   noteAdmitted(): void {
-    this.admitted++;
+    if ((++this.admitted & 15) === 0 && !this.overloaded) this.quickCheck();
   }
 
   noteShed(): void {
@@ -59,6 +70,14 @@ export class LoadMonitor {
     const lag = Math.round(Math.max(this.lagMaxMs, performance.now() - this.lastAt - SAMPLE_MS));
     this.lagMaxMs = 0;
     return { overloaded: this.overloaded, utilisation: r(this.utilisation), projected: r(this.projected), episodes: this.episodes, loopLagMaxMs: Math.max(0, lag) };
+  }
+
+  private quickCheck(): void {
+    if (performance.now() - this.lastAt < QUICK_MS) return;
+    if (performance.eventLoopUtilization(this.last).utilization < this.thresholds.busyRatio) return;
+    this.overloaded = true;
+    this.calmSince = null;
+    this.episodes++;
   }
 
   private sample(): void {
@@ -76,9 +95,18 @@ export class LoadMonitor {
     }
     this.utilisation = d.utilization;
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
-    const was = this.overloaded;
-    this.overloaded = was ? this.projected >= this.thresholds.calmRatio : this.utilisation >= this.thresholds.busyRatio;
-    if (this.overloaded && !was) this.episodes++;
+    if (!this.overloaded) {
+      if (this.utilisation >= this.thresholds.busyRatio) {
+        this.overloaded = true;
+        this.calmSince = null;
+        this.episodes++;
+      }
+    } else if (this.projected >= this.thresholds.calmRatio) {
+      this.calmSince = null;
+    } else {
+      this.calmSince ??= at;
+      if (at - this.calmSince >= HOLD_MS) this.overloaded = false;
+    }
     this.admitted = 0;
     this.shed = 0;
   }

@@ -1,13 +1,15 @@
 // The overload policy: which requests are shed before the script runs, so that a flood from
 // one source does not deny everyone (issue 7 item 12). The policy, in order:
 //
-// 1. Replies, ACK, CANCEL and in-dialog requests (To tag) are never shed: they finish work
-//    already started and are cheap.
+// 1. Replies, ACK, CANCEL and in-dialog requests (To tag) finish work already started: they
+//    are shed only after new requests, from a source sending more than
+//    overload.source_rate_any messages of any kind a second (without that bound, a To tag on
+//    every request of a flood would pass it through).
 // 2. Nothing is shed unless the server is overloaded (load-monitor.ts: the event loop busy at
 //    least overload.busy_ratio of a 25 ms window, until the load counting the shed requests
-//    falls below overload.calm_ratio).
+//    has stayed below overload.calm_ratio for a second).
 // 3. While overloaded, each source address gets overload.source_rate new requests per second
-//    (a token bucket holding one second's worth, started full at the first request of the
+//    (a token bucket holding one second's worth, started full at the first message of the
 //    episode); what goes beyond is shed. A flooding source loses its excess; a source sending
 //    at a human or trunk rate is not touched.
 // 4. While overloaded, a new request that waited longer than overload.max_wait_ms before its
@@ -34,20 +36,24 @@ const MAX_SOURCES = 100_000;
 export interface OverloadCounters {
   /** Requests shed because their source went beyond overload.source_rate. */
   shedSourceRate: number;
+  /** Messages of any kind dropped because their source went beyond overload.source_rate_any. */
+  shedSourceFlood: number;
   /** Requests shed because they waited longer than overload.max_wait_ms. */
   shedStale: number;
   /** Of those, answered with 503. */
   shed503: number;
 }
 
+/** A source's tokens: for new requests, and for messages of any kind. */
 interface Bucket {
   tokens: number;
+  any: number;
   at: number;
 }
 
 export class OverloadPolicy {
   readonly monitor: LoadMonitor;
-  readonly counters: OverloadCounters = { shedSourceRate: 0, shedStale: 0, shed503: 0 };
+  readonly counters: OverloadCounters = { shedSourceRate: 0, shedSourceFlood: 0, shedStale: 0, shed503: 0 };
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(readonly settings: OverloadSettings) {
@@ -63,14 +69,24 @@ export class OverloadPolicy {
   }
 
   /**
-   * Before parsing, for what a shed would drop rather than answer (overload.reply): while
-   * overloaded, a new request by its first line and To tag takes a token from its source's
-   * bucket here; true when there was none and it is dropped. The cheap path for a flood.
+   * Before parsing, while overloaded: every message takes a token of its source's
+   * any-message bucket, and (for what a shed would drop rather than answer, overload.reply) a
+   * new request by its first line and To tag takes one of its new-request bucket. True when
+   * one was missing and the message is dropped. The cheap path for a flood.
    */
   dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
-    if (!this.monitor.overloaded || this.replies(rcv.proto)) return false;
-    if (!looksLikeNewRequest(buf)) return false;
-    if (this.take(rcv.srcIp, now)) return false; // admitted; shouldShed does not charge it again
+    if (!this.monitor.overloaded) return false;
+    const b = this.bucket(rcv.srcIp, now);
+    if (b.any < 1) {
+      this.counters.shedSourceFlood++;
+      return this.shed();
+    }
+    b.any--;
+    if (this.replies(rcv.proto) || !looksLikeNewRequest(buf)) return false;
+    if (b.tokens >= 1) {
+      b.tokens--; // admitted; shouldShed does not charge it again
+      return false;
+    }
     this.counters.shedSourceRate++;
     return this.shed();
   }
@@ -97,9 +113,13 @@ export class OverloadPolicy {
       return this.shed();
     }
     // what is dropped when shed was charged in dropEarly already
-    if (this.replies(rcv.proto) && !this.take(rcv.srcIp, now)) {
-      this.counters.shedSourceRate++;
-      return this.shed();
+    if (this.replies(rcv.proto)) {
+      const b = this.bucket(rcv.srcIp, now);
+      if (b.tokens < 1) {
+        this.counters.shedSourceRate++;
+        return this.shed();
+      }
+      b.tokens--;
     }
     this.monitor.noteAdmitted();
     return false;
@@ -119,25 +139,21 @@ export class OverloadPolicy {
     return true;
   }
 
-  /** One token from the source's bucket, if it has one. */
-  private take(source: string, now: number): boolean {
+  /** The source's bucket, with the tokens earned since it was last seen; full when new. */
+  private bucket(source: string, now: number): Bucket {
+    const { sourceRate, sourceRateAny } = this.settings;
     let b = this.buckets.get(source);
     if (!b) {
       if (this.buckets.size >= MAX_SOURCES) this.buckets.clear();
-      b = { tokens: this.settings.sourceRate, at: now };
+      b = { tokens: sourceRate, any: sourceRateAny, at: now };
       this.buckets.set(source, b);
+    } else if (now > b.at) {
+      const s = (now - b.at) / 1000;
+      b.tokens = Math.min(sourceRate, b.tokens + s * sourceRate);
+      b.any = Math.min(sourceRateAny, b.any + s * sourceRateAny);
+      b.at = now;
     }
-    if (this.refill(b, now) < 1) return false;
-    b.tokens--;
-    return true;
-  }
-
-  /** Adds the tokens earned since the bucket was last seen; returns what it holds. */
-  private refill(b: Bucket, now: number): number {
-    const rate = this.settings.sourceRate;
-    b.tokens = Math.min(rate, b.tokens + ((now - b.at) * rate) / 1000);
-    b.at = now;
-    return b.tokens;
+    return b;
   }
 }
 

@@ -7,6 +7,8 @@ export interface OverloadSettings {
   calmRatio: number;
   /** New requests per second each source address keeps while overloaded (a burst of one second's worth). */
   sourceRate: number;
+  /** Messages of any kind per second each source address keeps while overloaded (replies, ACK, in-dialog too). */
+  sourceRateAny: number;
   /** While overloaded, a new request that waited longer than this before its turn is shed. */
   maxWaitMs: number;
   /** Which shed requests get a stateless 503 with Retry-After (the others are dropped): over TCP only, all, none. */
@@ -18,6 +20,7 @@ export const DEFAULT_OVERLOAD_SETTINGS: Readonly<OverloadSettings> = Object.free
   busyRatio: 0.9,
   calmRatio: 0.7,
   sourceRate: 200,
+  sourceRateAny: 1000,
   maxWaitMs: 500,
   reply: 'tcp',
   retryAfterS: 5,

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OverloadPolicy } from '../../host/core/overload-policy.js';
-import { LoadMonitor } from '../../host/core/load-monitor.js';
+import { HOLD_MS, LoadMonitor } from '../../host/core/load-monitor.js';
 import { DEFAULT_OVERLOAD_SETTINGS } from '../../host/core/overload-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import type { ReceiveInfo } from '../../host/core/context.js';
@@ -29,7 +29,7 @@ function rcv(srcIp: string, proto: 'udp' | 'tcp' = 'udp', receivedAt = 1_000_000
 }
 
 function overloaded(settings = {}): OverloadPolicy {
-  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 10, ...settings });
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 10, sourceRateAny: 1000, ...settings });
   p.monitor.overloaded = true;
   return p;
 }
@@ -65,7 +65,7 @@ test('over UDP the same rate is applied before parsing, to garbage too, and what
   assert.equal(p.counters.shedSourceRate, 40);
 });
 
-test('replies, ACK, CANCEL and in-dialog requests are never shed', () => {
+test('replies, ACK, CANCEL and in-dialog requests are not shed by the new-request rate', () => {
   const p = overloaded({ sourceRate: 1 });
   const now = 1_000_000;
   p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1', 'tcp'), now); // spends the only token
@@ -75,6 +75,18 @@ test('replies, ACK, CANCEL and in-dialog requests are never shed', () => {
     assert.equal(p.shouldShed(SipMessage.parse(b), rcv('10.0.0.1', 'tcp'), now), false, b.toString().split('\r\n')[0]);
     assert.equal(p.dropEarly(b, rcv('10.0.0.1'), now), false, b.toString().split('\r\n')[0]);
   }
+});
+
+test('beyond source_rate_any, messages of any kind from the source are dropped: a To tag does not pass a flood', () => {
+  const p = overloaded({ sourceRate: 10, sourceRateAny: 100 });
+  const now = 1_000_000;
+  const inDialog = sip('OPTIONS', { toTag: true });
+  const dropped = Array.from({ length: 300 }, () => p.dropEarly(inDialog, rcv('10.0.0.1'), now)).filter((d) => d).length;
+  assert.equal(dropped, 200);
+  assert.equal(p.counters.shedSourceFlood, 200);
+  assert.equal(p.dropEarly(REPLY, rcv('10.0.0.1'), now), true, 'replies too, once beyond it');
+  assert.equal(p.dropEarly(REPLY, rcv('10.0.0.2'), now), false, 'not those of another source');
+  assert.equal(p.dropEarly(inDialog, rcv('10.0.0.1', 'tcp'), now), true, 'over TCP as well');
 });
 
 test('which shed requests are answered with 503: over TCP by default; TCP is never dropped before parsing', () => {
@@ -111,7 +123,9 @@ test('the load monitor turns overloaded when the loop is kept busy, and back whe
       seen ||= m.overloaded;
     }
     assert.equal(seen, true, 'overloaded while busy');
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, HOLD_MS / 2));
+    assert.equal(m.overloaded, true, 'held for a while after the load fell');
+    await new Promise((r) => setTimeout(r, HOLD_MS));
     assert.equal(m.overloaded, false, 'calm once idle');
     assert.ok(m.snapshot().episodes >= 1);
   } finally {

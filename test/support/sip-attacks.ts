@@ -7,14 +7,14 @@ import net from 'node:net';
 import { randomBytes } from 'node:crypto';
 
 /** An OPTIONS over TCP or UDP from `from` (host:port for its Via); `pad` bytes of display name make its reply as large. */
-export function attackOptions(port: number, n: number, opts: { transport?: 'TCP' | 'UDP'; from?: string; pad?: number } = {}): string {
+export function attackOptions(port: number, n: number, opts: { transport?: 'TCP' | 'UDP'; from?: string; pad?: number; toTag?: boolean } = {}): string {
   const id = `a${n}x${Math.random().toString(36).slice(2, 10)}`;
   const display = opts.pad ? `"${'p'.repeat(opts.pad)}" ` : '';
   return [
     `OPTIONS sip:attack@127.0.0.1:${port} SIP/2.0`,
     `Via: SIP/2.0/${opts.transport ?? 'TCP'} ${opts.from ?? '127.0.0.2:9'};branch=z9hG4bK${id};rport`,
     `From: ${display}<sip:attacker@127.0.0.1>;tag=${id}`,
-    'To: <sip:attack@127.0.0.1>',
+    `To: <sip:attack@127.0.0.1>${opts.toTag ? ';tag=indialog' : ''}`,
     `Call-ID: ${id}@attack`,
     `CSeq: ${n + 1} OPTIONS`,
     'Max-Forwards: 70',
@@ -185,11 +185,11 @@ export interface FloodReport {
 }
 
 /**
- * A UDP flood from one socket on `localAddress`: `rate` OPTIONS (or, with `garbage`, datagrams
- * of random bytes) per second, at most `count` and at most `maxMs`, sent in bursts every 5 ms.
+ * A UDP flood from one socket on `localAddress`: `rate` OPTIONS (with `toTag`, in-dialog ones;
+ * with `garbage`, datagrams of random bytes instead) per second, at most `count` and at most `maxMs`, sent in bursts every 5 ms.
  * Replies coming back are counted by status.
  */
-export async function udpFlood(o: { port: number; rate: number; count: number; maxMs: number; localAddress?: string; garbage?: boolean }): Promise<FloodReport> {
+export async function udpFlood(o: { port: number; rate: number; count: number; maxMs: number; localAddress?: string; garbage?: boolean; toTag?: boolean }): Promise<FloodReport> {
   const sock = dgram.createSocket('udp4');
   await new Promise<void>((r) => sock.bind(0, o.localAddress ?? '127.0.0.2', () => r()));
   const replies: Record<number, number> = {};
@@ -199,7 +199,7 @@ export async function udpFlood(o: { port: number; rate: number; count: number; m
   });
   const from = `${o.localAddress ?? '127.0.0.2'}:${(sock.address() as { port: number }).port}`;
   const templates = Array.from({ length: 64 }, (_, i) =>
-    o.garbage ? randomBytes(100 + i * 5) : Buffer.from(attackOptions(o.port, i, { transport: 'UDP', from })),
+    o.garbage ? randomBytes(100 + i * 5) : Buffer.from(attackOptions(o.port, i, { transport: 'UDP', from, toTag: o.toTag })),
   );
   const t0 = performance.now();
   let sent = 0;
