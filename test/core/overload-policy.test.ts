@@ -87,6 +87,7 @@ test('beyond source_rate_any, messages of any kind from the source are dropped: 
   assert.equal(p.dropEarly(REPLY, rcv('10.0.0.1'), now), true, 'replies too, once beyond it');
   assert.equal(p.dropEarly(REPLY, rcv('10.0.0.2'), now), false, 'not those of another source');
   assert.equal(p.dropEarly(inDialog, rcv('10.0.0.1', 'tcp'), now), true, 'over TCP as well');
+  assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1', 'tcp'), now), false, 'a new request over TCP goes on to its 503');
 });
 
 test('which shed requests are answered with 503: over TCP by default; TCP is never dropped before parsing', () => {
