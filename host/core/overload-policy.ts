@@ -72,17 +72,22 @@ export class OverloadPolicy {
    * Before parsing, while overloaded: every message takes a token of its source's
    * any-message bucket, and (for what a shed would drop rather than answer, overload.reply) a
    * new request by its first line and To tag takes one of its new-request bucket. True when
-   * one was missing and the message is dropped. The cheap path for a flood.
+   * one was missing and the message is dropped. The cheap path for a flood. A new request
+   * that is answered when shed (over TCP by default) is left to shouldShed and its 503 even
+   * past the any-message rate: over TCP nothing would retransmit it.
    */
   dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
     if (!this.monitor.overloaded) return false;
     const b = this.bucket(rcv.srcIp, now);
+    const isNew = looksLikeNewRequest(buf);
+    const answered = this.replies(rcv.proto);
     if (b.any < 1) {
+      if (answered && isNew) return false;
       this.counters.shedSourceFlood++;
       return this.shed();
     }
     b.any--;
-    if (this.replies(rcv.proto) || !looksLikeNewRequest(buf)) return false;
+    if (answered || !isNew) return false;
     if (b.tokens >= 1) {
       b.tokens--; // admitted; shouldShed does not charge it again
       return false;

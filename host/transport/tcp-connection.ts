@@ -165,11 +165,12 @@ export class TcpConnection implements Servable {
     const now = Date.now();
     this.lastReadAt = now;
     this.framer.append(chunk, now);
+    const fresh = !this.backlog;
     this.backlog = true;
     // a read can bring many chunks at once: past one message's worth waiting, stop reading
     // until the turns have caught up, so the kernel's window holds the rest
     if (this.framer.pending > this.limits.maxMessageBytes) this.pauseReading();
-    this.hooks.turns.enqueue(this);
+    this.hooks.turns.enqueue(this, fresh);
   }
 
   private onDrain(): void {
