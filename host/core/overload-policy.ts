@@ -9,8 +9,9 @@
 //    least overload.busy_ratio of a 25 ms window, until the load counting the shed requests
 //    has stayed below overload.calm_ratio for a second).
 // 3. While overloaded, each source address gets overload.source_rate new requests per second
-//    (a token bucket holding one second's worth, started full at the first message of the
-//    episode); what goes beyond is shed. A flooding source loses its excess; a source sending
+//    (a token bucket holding a tenth of a second's worth, started full at the first message of
+//    the episode: a larger burst allowance would let a flood run at full cost while the
+//    queues fill); what goes beyond is shed. A flooding source loses its excess; a source sending
 //    at a human or trunk rate is not touched.
 // 4. While overloaded, a new request that waited longer than overload.max_wait_ms before its
 //    turn (TCP messages queued behind a pipelined burst) is shed: its sender has given up or
@@ -30,6 +31,8 @@ import type { ReceiveInfo } from './context.js';
 import { LoadMonitor } from './load-monitor.js';
 import type { OverloadSettings } from './overload-settings.js';
 
+/** A bucket holds this many seconds' worth of its rate (at least one token). */
+const BURST_S = 0.1;
 /** Buckets kept at most; past it (sources spoofed by the thousand) they start over. */
 const MAX_SOURCES = 100_000;
 
@@ -147,15 +150,17 @@ export class OverloadPolicy {
   /** The source's bucket, with the tokens earned since it was last seen; full when new. */
   private bucket(source: string, now: number): Bucket {
     const { sourceRate, sourceRateAny } = this.settings;
+    const most = Math.max(1, sourceRate * BURST_S);
+    const mostAny = Math.max(1, sourceRateAny * BURST_S);
     let b = this.buckets.get(source);
     if (!b) {
       if (this.buckets.size >= MAX_SOURCES) this.buckets.clear();
-      b = { tokens: sourceRate, any: sourceRateAny, at: now };
+      b = { tokens: most, any: mostAny, at: now };
       this.buckets.set(source, b);
     } else if (now > b.at) {
       const s = (now - b.at) / 1000;
-      b.tokens = Math.min(sourceRate, b.tokens + s * sourceRate);
-      b.any = Math.min(sourceRateAny, b.any + s * sourceRateAny);
+      b.tokens = Math.min(most, b.tokens + s * sourceRate);
+      b.any = Math.min(mostAny, b.any + s * sourceRateAny);
       b.at = now;
     }
     return b;

@@ -5,7 +5,7 @@ export interface OverloadSettings {
   busyRatio: number;
   /** Overloaded until the load, counting what was shed as if it had been served, falls below this. */
   calmRatio: number;
-  /** New requests per second each source address keeps while overloaded (a burst of one second's worth). */
+  /** New requests per second each source address keeps while overloaded (a burst of a tenth of a second's worth). */
   sourceRate: number;
   /** Messages of any kind per second each source address keeps while overloaded (replies, ACK, in-dialog too). */
   sourceRateAny: number;

@@ -29,7 +29,7 @@ function rcv(srcIp: string, proto: 'udp' | 'tcp' = 'udp', receivedAt = 1_000_000
 }
 
 function overloaded(settings = {}): OverloadPolicy {
-  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 10, sourceRateAny: 1000, ...settings });
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 100, sourceRateAny: 10_000, ...settings });
   p.monitor.overloaded = true;
   return p;
 }
@@ -41,17 +41,19 @@ test('nothing is shed while the server is not overloaded', () => {
   assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1')), false);
 });
 
-test('while overloaded, a source keeps source_rate new requests a second; another source is untouched (TCP, parsed)', () => {
+test('while overloaded, a source keeps source_rate new requests a second, in bursts of a tenth of it; another source is untouched (TCP, parsed)', () => {
   const p = overloaded();
   const m = SipMessage.parse(sip('OPTIONS'));
   const now = 1_000_000;
   const flood = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now), now));
-  assert.equal(flood.filter((s) => !s).length, 10, 'a burst of one second worth passes');
+  assert.equal(flood.filter((s) => !s).length, 10, 'a burst of a tenth of a second worth passes');
   assert.equal(p.shouldShed(m, rcv('10.0.0.2', 'tcp', now), now), false, 'another source still passes');
-  // a second later the flooder has earned 10 more
-  const later = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now + 1000), now + 1000));
+  // 50 ms later the flooder has earned 5 more; a second later no more than a full bucket
+  const soon = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now + 50), now + 50));
+  assert.equal(soon.filter((s) => !s).length, 5);
+  const later = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now + 1050), now + 1050));
   assert.equal(later.filter((s) => !s).length, 10);
-  assert.equal(p.counters.shedSourceRate, 80);
+  assert.equal(p.counters.shedSourceRate, 125);
 });
 
 test('over UDP the same rate is applied before parsing, to garbage too, and what passes is not charged twice', () => {
@@ -78,7 +80,7 @@ test('replies, ACK, CANCEL and in-dialog requests are not shed by the new-reques
 });
 
 test('beyond source_rate_any, messages of any kind from the source are dropped: a To tag does not pass a flood', () => {
-  const p = overloaded({ sourceRate: 10, sourceRateAny: 100 });
+  const p = overloaded({ sourceRate: 10, sourceRateAny: 1000 });
   const now = 1_000_000;
   const inDialog = sip('OPTIONS', { toTag: true });
   const dropped = Array.from({ length: 300 }, () => p.dropEarly(inDialog, rcv('10.0.0.1'), now)).filter((d) => d).length;
