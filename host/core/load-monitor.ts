@@ -1,18 +1,17 @@
 // Is the server overloaded? Samples the event loop's utilisation (the share of time spent
-// running callbacks rather than waiting for I/O) every SAMPLE_MS. It turns overloaded when the
-// loop was busy at least busyRatio of a window, and stays so until the load it would carry if
-// it served what it is shedding falls below calmRatio, for HOLD_MS on end: the shed requests
-// are counted at the cost an admitted one had, so shedding does not make the load look low, and
-// a flood that pauses (its sender stalled) finds the policy still on when it resumes.
+// running callbacks rather than waiting for I/O) every SAMPLE_MS. Busy alone is not overload:
+// a server at 95 % that keeps up must not shed. So it turns overloaded when, for
+// ENTER_WINDOWS windows on end, the loop was busy at least busyRatio AND messages were
+// queueing (noteBacklog: a UDP read that came back full, a TCP message that waited). It stays
+// so until the load it would carry if it served what it is shedding falls below calmRatio, for
+// HOLD_MS on end: the shed requests are counted at the cost an admitted one had, so shedding
+// does not make the load look low, and a flood that pauses (its sender stalled) finds the
+// policy still on when it resumes.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 const SAMPLE_MS = 25;
-/**
- * Between two samples, every 16th admitted message looks at the window so far: once it spans
- * QUICK_MS and the loop was busy throughout, the server turns overloaded at once, not at the
- * next sample (a flood does not get a whole window of full-cost routing to fill the queues).
- */
-const QUICK_MS = 10;
+/** Busy and queueing windows in a row before the server counts as overloaded (50 ms). */
+const ENTER_WINDOWS = 2;
 /** How long the load must stay below calmRatio before the server is no longer overloaded. */
 export const HOLD_MS = 1000;
 
@@ -43,6 +42,10 @@ export class LoadMonitor {
   private lagMaxMs = 0;
   /** Since when the load has been below calmRatio while overloaded. */
   private calmSince: number | null = null;
+  /** Messages queued in this window (noteBacklog). */
+  private backlog = false;
+  /** Busy windows with a backlog, in a row. */
+  private pressed = 0;
 
   constructor(private readonly thresholds: { busyRatio: number; calmRatio: number }) {}
 
@@ -58,7 +61,12 @@ export class LoadMonitor {
   }
 
   noteAdmitted(): void {
-    if ((++this.admitted & 15) === 0 && !this.overloaded) this.quickCheck();
+    this.admitted++;
+  }
+
+  /** Messages are queueing: a read came back full, or a message waited its turn. */
+  noteBacklog(): void {
+    this.backlog = true;
   }
 
   noteShed(): void {
@@ -70,14 +78,6 @@ export class LoadMonitor {
     const lag = Math.round(Math.max(this.lagMaxMs, performance.now() - this.lastAt - SAMPLE_MS));
     this.lagMaxMs = 0;
     return { overloaded: this.overloaded, utilisation: r(this.utilisation), projected: r(this.projected), episodes: this.episodes, loopLagMaxMs: Math.max(0, lag) };
-  }
-
-  private quickCheck(): void {
-    if (performance.now() - this.lastAt < QUICK_MS) return;
-    if (performance.eventLoopUtilization(this.last).utilization < this.thresholds.busyRatio) return;
-    this.overloaded = true;
-    this.calmSince = null;
-    this.episodes++;
   }
 
   private sample(): void {
@@ -95,8 +95,10 @@ export class LoadMonitor {
     }
     this.utilisation = d.utilization;
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
+    this.pressed = this.backlog && this.utilisation >= this.thresholds.busyRatio ? this.pressed + 1 : 0;
+    this.backlog = false;
     if (!this.overloaded) {
-      if (this.utilisation >= this.thresholds.busyRatio) {
+      if (this.pressed >= ENTER_WINDOWS) {
         this.overloaded = true;
         this.calmSince = null;
         this.episodes++;

@@ -5,9 +5,10 @@
 //    are shed only after new requests, from a source sending more than
 //    overload.source_rate_any messages of any kind a second (without that bound, a To tag on
 //    every request of a flood would pass it through).
-// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: the event loop busy at
-//    least overload.busy_ratio of a 25 ms window, until the load counting the shed requests
-//    has stayed below overload.calm_ratio for a second).
+// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: for 50 ms the event
+//    loop busy at least overload.busy_ratio and messages queueing — UDP reads coming back
+//    full, TCP messages waiting — until the load counting the shed requests has stayed below
+//    overload.calm_ratio for a second). A busy server that keeps up sheds nothing.
 // 3. While overloaded, each source address gets overload.source_rate new requests per second
 //    (a token bucket holding a tenth of a second's worth, started full at the first message of
 //    the episode: a larger burst allowance would let a flood run at full cost while the
@@ -31,6 +32,10 @@ import type { ReceiveInfo } from './context.js';
 import { LoadMonitor } from './load-monitor.js';
 import type { OverloadSettings } from './overload-settings.js';
 
+/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left more queued. */
+const UDP_READ_BATCH = 32;
+/** A TCP message that waited this long for its turn means messages are queueing. */
+const TCP_QUEUED_MS = 50;
 /** A bucket holds this many seconds' worth of its rate (at least one token). */
 const BURST_S = 0.1;
 /** Buckets kept at most; past it (sources spoofed by the thousand) they start over. */
@@ -58,6 +63,11 @@ export class OverloadPolicy {
   readonly monitor: LoadMonitor;
   readonly counters: OverloadCounters = { shedSourceRate: 0, shedSourceFlood: 0, shedStale: 0, shed503: 0 };
   private readonly buckets = new Map<string, Bucket>();
+  /** Datagrams handled in this turn of the event loop (reset at its check phase). */
+  private datagramsThisTurn = 0;
+  private readonly endTurn = () => {
+    this.datagramsThisTurn = 0;
+  };
 
   constructor(readonly settings: OverloadSettings) {
     this.monitor = new LoadMonitor(settings);
@@ -80,6 +90,7 @@ export class OverloadPolicy {
    * past the any-message rate: over TCP nothing would retransmit it.
    */
   dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
+    this.watchQueue(rcv, now);
     if (!this.monitor.overloaded) return false;
     const b = this.bucket(rcv.srcIp, now);
     const isNew = looksLikeNewRequest(buf);
@@ -140,6 +151,16 @@ export class OverloadPolicy {
 
   snapshot() {
     return { ...this.monitor.snapshot(), ...this.counters, sourcesTracked: this.buckets.size };
+  }
+
+  /** Tells the monitor when messages are queueing: a full UDP read batch, a TCP message that waited. */
+  private watchQueue(rcv: ReceiveInfo, now: number): void {
+    if (rcv.proto === 'udp') {
+      if (this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
+      if (this.datagramsThisTurn === UDP_READ_BATCH) this.monitor.noteBacklog();
+    } else if (now - rcv.receivedAt > TCP_QUEUED_MS) {
+      this.monitor.noteBacklog();
+    }
   }
 
   private shed(): true {
