@@ -132,7 +132,8 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
   rpc.register('kemi.stats', () => ({
     routes: s.engine.stats.snapshot(),
     messages: s.engine.counters,
-    transport: s.engine.transports.counters,
+    transport: s.engine.transports.snapshot(),
+    overload: s.engine.overload.snapshot(),
     tm: s.engine.tm.snapshot(),
     runtime: {
       engine: s.manager.engine,

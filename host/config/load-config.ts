@@ -29,7 +29,11 @@ const SCHEMA = {
     tcp: {
       type: 'object',
       additionalProperties: false,
-      properties: { max_message_bytes: positive, max_headers: positive, idle_timeout_ms: positive, max_connections: positive },
+      properties: {
+        max_message_bytes: positive, max_headers: positive, idle_timeout_ms: positive, max_connections: positive,
+        max_connections_per_source: positive, header_timeout_ms: positive, write_buffer_bytes: positive,
+        write_buffer_max_bytes: positive, send_timeout_ms: positive, messages_per_turn: positive,
+      },
     },
     udp: { type: 'object', additionalProperties: false, properties: { max_message_bytes: positive } },
     control: {
@@ -97,6 +101,14 @@ const SCHEMA = {
         opaque: { type: 'boolean' },
       },
     },
+    overload: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        busy_ratio: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, calm_ratio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+        source_rate: positive, source_rate_any: positive, max_wait_ms: positive, reply: { enum: ['tcp', 'all', 'none'] }, retry_after_s: { type: 'integer', minimum: 0 },
+      },
+    },
   },
 } as const;
 
@@ -118,7 +130,11 @@ type RawConfig = {
   aliases?: string[];
   routing?: { script?: string; engine?: 'v8' | 'quickjs' };
   limits?: { cpu_ms?: number; memory_mb?: number; python_memory_mb?: number };
-  tcp?: { max_message_bytes?: number; max_headers?: number; idle_timeout_ms?: number; max_connections?: number };
+  tcp?: {
+    max_message_bytes?: number; max_headers?: number; idle_timeout_ms?: number; max_connections?: number;
+    max_connections_per_source?: number; header_timeout_ms?: number; write_buffer_bytes?: number;
+    write_buffer_max_bytes?: number; send_timeout_ms?: number; messages_per_turn?: number;
+  };
   udp?: { max_message_bytes?: number };
   control?: string | false | RawControl;
   state_dir?: string;
@@ -136,6 +152,7 @@ type RawConfig = {
   };
   usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean };
   auth?: { secret?: string; nonce_expire_s?: number; algorithm?: string | string[]; nc_table_size?: number; opaque?: boolean };
+  overload?: { busy_ratio?: number; calm_ratio?: number; source_rate?: number; source_rate_any?: number; max_wait_ms?: number; reply?: 'tcp' | 'all' | 'none'; retry_after_s?: number };
 };
 
 type RawControl = {
@@ -191,6 +208,12 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       maxHeaders: c.tcp?.max_headers ?? d.tcp.maxHeaders,
       idleTimeoutMs: c.tcp?.idle_timeout_ms ?? d.tcp.idleTimeoutMs,
       maxConnections: c.tcp?.max_connections ?? d.tcp.maxConnections,
+      maxConnectionsPerSource: c.tcp?.max_connections_per_source ?? d.tcp.maxConnectionsPerSource,
+      headerTimeoutMs: c.tcp?.header_timeout_ms ?? d.tcp.headerTimeoutMs,
+      writeBufferBytes: c.tcp?.write_buffer_bytes ?? d.tcp.writeBufferBytes,
+      writeBufferMaxBytes: c.tcp?.write_buffer_max_bytes ?? d.tcp.writeBufferMaxBytes,
+      sendTimeoutMs: c.tcp?.send_timeout_ms ?? d.tcp.sendTimeoutMs,
+      messagesPerTurn: c.tcp?.messages_per_turn ?? d.tcp.messagesPerTurn,
     },
     udp: { maxMessageBytes: c.udp?.max_message_bytes ?? d.udp.maxMessageBytes },
     control: wrap('control', () => controlSettings(c.control, d.control)),
@@ -234,6 +257,15 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       algorithms: c.auth?.algorithm ? wrap('auth.algorithm', () => parseAlgorithmList(c.auth!.algorithm!)) : [...d.auth.algorithms],
       ncTableSize: c.auth?.nc_table_size ?? d.auth.ncTableSize,
       opaque: c.auth?.opaque ?? d.auth.opaque,
+    },
+    overload: {
+      busyRatio: c.overload?.busy_ratio ?? d.overload.busyRatio,
+      calmRatio: c.overload?.calm_ratio ?? d.overload.calmRatio,
+      sourceRate: c.overload?.source_rate ?? d.overload.sourceRate,
+      sourceRateAny: c.overload?.source_rate_any ?? d.overload.sourceRateAny,
+      maxWaitMs: c.overload?.max_wait_ms ?? d.overload.maxWaitMs,
+      reply: c.overload?.reply ?? d.overload.reply,
+      retryAfterS: c.overload?.retry_after_s ?? d.overload.retryAfterS,
     },
   };
 }

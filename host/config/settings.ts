@@ -3,6 +3,8 @@ import { DEFAULT_TM_SETTINGS, type TmSettings } from '../tm/settings.js';
 import { DEFAULT_REGISTRAR_SETTINGS, DEFAULT_USRLOC_SETTINGS, type RegistrarSettings, type UsrlocSettings } from '../registrar/settings.js';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.js';
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../transport/outbound-policy.js';
+import { DEFAULT_TCP_SETTINGS, type TcpLimits } from '../transport/tcp-settings.js';
+import { DEFAULT_OVERLOAD_SETTINGS, type OverloadSettings } from '../core/overload-settings.js';
 
 export interface ListenAddress {
   proto: 'udp' | 'tcp';
@@ -31,7 +33,8 @@ export interface Settings {
   aliases: string[];
   routing: { script: string; jsEngine: 'v8' | 'quickjs' };
   limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number };
-  tcp: { maxMessageBytes: number; maxHeaders: number; idleTimeoutMs: number; maxConnections: number };
+  /** Framing limits, connection table bounds, deadlines and write buffers (host/transport/tcp-settings.ts). */
+  tcp: TcpLimits;
   udp: { maxMessageBytes: number };
   control: ControlSettings | null;
   /** Where the server keeps what it makes for itself: the control token (host/control/control-token.ts). */
@@ -51,6 +54,8 @@ export interface Settings {
   usrloc: UsrlocSettings;
   /** Digest authentication: nonce secret and lifetime, algorithms offered (host/auth). */
   auth: AuthSettings;
+  /** Shedding of new requests before the script while overloaded (host/core/overload-policy.ts). */
+  overload: OverloadSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -61,7 +66,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   aliases: [],
   routing: { script: 'sample-scripts/routing.lua', jsEngine: 'v8' },
   limits: { cpuMs: 100, memoryMb: 128, pythonMemoryMb: 384 },
-  tcp: { maxMessageBytes: 65535, maxHeaders: 256, idleTimeoutMs: 120_000, maxConnections: 2048 },
+  tcp: { ...DEFAULT_TCP_SETTINGS },
   udp: { maxMessageBytes: 65535 },
   control: { ip: '127.0.0.1', port: 5080 },
   stateDir: './ksr-host-state',
@@ -73,6 +78,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   registrar: { ...DEFAULT_REGISTRAR_SETTINGS },
   usrloc: { ...DEFAULT_USRLOC_SETTINGS },
   auth: { ...DEFAULT_AUTH_SETTINGS, algorithms: [...DEFAULT_AUTH_SETTINGS.algorithms] },
+  overload: { ...DEFAULT_OVERLOAD_SETTINGS },
 } satisfies Settings);
 
 /** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */

@@ -21,6 +21,7 @@ import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
+import { OverloadPolicy } from './overload-policy.js';
 
 export interface EngineCounters {
   received: number;
@@ -65,6 +66,8 @@ export class Engine implements CoreServices {
   readonly tm: TransactionLayer;
   readonly store: SyncStore | null;
   readonly usrloc: Usrloc | null;
+  /** Sheds new requests before the script while overloaded (overload-policy.ts). */
+  readonly overload: OverloadPolicy;
 
   constructor(
     readonly settings: Settings,
@@ -77,6 +80,7 @@ export class Engine implements CoreServices {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },
     }, log, new OutboundGuard(settings.outbound, log));
+    this.overload = new OverloadPolicy(settings.overload);
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
     const scriptLog = log.child({ component: 'script' });
@@ -98,18 +102,21 @@ export class Engine implements CoreServices {
     this.transports.guard.protect(endpoints);
     this.log.info({ protected: this.transports.guard.protectedEndpoints, outbound: this.settings.outbound.rules.map((r) => r.text).concat(`default ${this.settings.outbound.defaultAction}`) }, 'outbound guard');
     if (this.usrloc) startExpiry(this, this.usrloc);
+    this.overload.start();
     return this.transports.start();
   }
 
   stop(): Promise<void> {
     this.usrloc?.stop();
     this.tm.stop();
+    this.overload.stop();
     return this.transports.stop();
   }
 
   /** Every message read off a socket comes here. Nothing it is given may throw out of it. */
   onMessage(buf: Buffer, rcv: ReceiveInfo): void {
     this.counters.received++;
+    if (this.overload.dropEarly(buf, rcv)) return;
     let msg: SipMessage;
     try {
       msg = SipMessage.parse(buf);
@@ -118,6 +125,7 @@ export class Engine implements CoreServices {
     } catch (e) {
       return this.refuseMalformed(buf, rcv, e);
     }
+    if (msg.isRequest && this.overload.shouldShed(msg, rcv)) return this.shed(msg, rcv);
     try {
       if (msg.isRequest) this.onRequest(msg, rcv);
       else this.onReply(msg, rcv);
@@ -145,6 +153,14 @@ export class Engine implements CoreServices {
       const outcome = answered ? 'answered 400' : reply ? 'dropped: the 400 could not be sent' : 'dropped: no reply can be built';
       this.log.debug({ src: `${rcv.proto}:${rcv.srcIp}:${rcv.srcPort}`, bytes: buf.length, reason, why }, `malformed message ${outcome}`);
     }
+  }
+
+  /** A request the overload policy sheds: a stateless 503 with Retry-After, or nothing. */
+  private shed(msg: SipMessage, rcv: ReceiveInfo): void {
+    if (!this.overload.replies(rcv.proto)) return;
+    const ctx = new MsgContext(msg, rcv, new Map(), this);
+    const headers = [`Retry-After: ${this.overload.settings.retryAfterS}`];
+    if (this.sendReply(ctx, 503, 'Service Unavailable', { headers })) this.overload.noteReplied();
   }
 
   private onRequest(msg: SipMessage, rcv: ReceiveInfo): void {

@@ -1,80 +1,151 @@
-// One TCP listening socket and its connections. Each connection frames its stream with
-// TcpFramer; a stream that breaks a limit (size, header count, idle time, no Content-Length)
-// is closed and counted: SIP over TCP cannot resynchronise after a framing error.
+// One TCP listening socket and its connections. Each connection frames its stream and is
+// served a bounded number of messages per turn (tcp-connection.ts); a stream that breaks a
+// limit (size, header count, no Content-Length, message deadline, idle time, replies not
+// read) is closed and counted: SIP over TCP cannot resynchronise after a framing error.
+//
+// The table is bounded so that a new client always gets in: a source (IP address) holding
+// maxConnectionsPerSource is refused further ones, and when the table is full a new
+// connection evicts the idlest connection of the source holding the most.
 import net from 'node:net';
-import { FramingError, TcpFramer, type FramerLimits } from './tcp-framer.js';
+import { TcpConnection, type ConnectionHooks } from './tcp-connection.js';
+import { readTcpSendQueues, procKey } from './tcp-send-queue.js';
+import { TurnScheduler } from './tcp-turns.js';
+import type { CloseReason, TcpLimits } from './tcp-settings.js';
 import type { MessageHandler } from './types.js';
 
-export interface TcpLimits extends FramerLimits {
-  idleTimeoutMs: number;
-  maxConnections: number;
-}
+export type { TcpLimits } from './tcp-settings.js';
 
 export interface TcpEvents {
-  onStreamDropped(reason: string, peer: string): void;
-  onRefused(): void;
+  /** We closed a connection (or refused one: 'source-limit'). */
+  onClosed(reason: CloseReason, peer: string, detail: string): void;
+  onReadPaused(): void;
 }
 
 export class TcpListener {
   private readonly server: net.Server;
   /** Open connections by id, for replies that must go back on the connection they came on. */
-  readonly connections = new Map<number, net.Socket>();
+  readonly connections = new Map<number, TcpConnection>();
   /** The newest connection to a peer "ip|port", to reuse for requests sent there. */
   private readonly byPeer = new Map<string, number>();
+  /** Open connections per source address. */
+  private readonly bySource = new Map<string, Set<TcpConnection>>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly hooks: ConnectionHooks;
+  /** A look at the kernel's send queues is under way. */
+  private checkingKernel = false;
 
   constructor(
     readonly ip: string,
     readonly port: number,
-    private readonly onMessage: MessageHandler,
+    onMessage: MessageHandler,
     private readonly limits: TcpLimits,
     private readonly events: TcpEvents,
     private readonly nextId: () => number,
+    turns: TurnScheduler = new TurnScheduler(),
   ) {
     this.server = net.createServer((socket) => void this.accept(socket));
-    this.server.maxConnections = limits.maxConnections;
-    this.server.on('drop', () => events.onRefused());
+    this.hooks = {
+      onMessage,
+      onClose: (conn, reason, detail) => {
+        this.forget(conn);
+        events.onClosed(reason, `${conn.peer.srcIp}:${conn.peer.srcPort}`, detail);
+      },
+      onReadPaused: () => events.onReadPaused(),
+      turns,
+    };
+    const every = Math.max(50, Math.min(1000, limits.headerTimeoutMs / 4, limits.sendTimeoutMs / 4));
+    this.sweeper = setInterval(() => this.sweep(), every).unref();
   }
 
   listen(): Promise<void> {
     return new Promise((resolve, reject) => {
       this.server.once('error', reject);
-      this.server.listen({ host: this.ip, port: this.port, ipv6Only: this.ip.includes(':') }, () => {
+      this.server.listen({ host: this.ip, port: this.port, ipv6Only: this.ip.includes(':'), backlog: 4096 }, () => {
         this.server.off('error', reject);
         resolve();
       });
     });
   }
 
+  get size(): number {
+    return this.connections.size;
+  }
+
   /** An incoming connection, or one we opened: both are framed and answered alike. */
-  private accept(socket: net.Socket, peerIp?: string, peerPort?: number): number {
-    const id = this.nextId();
-    const framer = new TcpFramer(this.limits);
+  private accept(socket: net.Socket, peerIp?: string, peerPort?: number): number | null {
     const srcIp = normaliseIp(peerIp ?? socket.remoteAddress ?? '');
     const srcPort = peerPort ?? socket.remotePort ?? 0;
-    const peer = `${srcIp}|${srcPort}`;
-    this.connections.set(id, socket);
-    this.byPeer.set(peer, id);
-    socket.setNoDelay(true);
-    socket.setTimeout(this.limits.idleTimeoutMs, () => this.drop(socket, 'idle timeout', peer));
-    socket.on('data', (chunk: Buffer) => {
-      let messages: Buffer[];
-      try {
-        messages = framer.push(chunk);
-      } catch (e) {
-        if (e instanceof FramingError) return this.drop(socket, e.message, peer);
-        throw e;
-      }
-      for (const buf of messages) {
-        this.onMessage(buf, { proto: 'tcp', srcIp, srcPort, rcvIp: this.ip, rcvPort: this.port, conId: id, receivedAt: Date.now() });
-        if (socket.destroyed) return;
-      }
-    });
     socket.on('error', () => {});
-    socket.on('close', () => {
-      this.connections.delete(id);
-      if (this.byPeer.get(peer) === id) this.byPeer.delete(peer);
-    });
+    if (!this.makeRoom(srcIp, socket, srcPort)) return null;
+    const id = this.nextId();
+    const conn = new TcpConnection(id, socket, { srcIp, srcPort, rcvIp: this.ip, rcvPort: this.port }, this.limits, this.hooks);
+    this.connections.set(id, conn);
+    this.byPeer.set(conn.key, id);
+    let set = this.bySource.get(srcIp);
+    if (!set) this.bySource.set(srcIp, (set = new Set()));
+    set.add(conn);
+    socket.setNoDelay(true);
+    socket.setTimeout(this.limits.idleTimeoutMs, () => conn.close('idle', `nothing read or written for ${this.limits.idleTimeoutMs} ms`));
+    socket.on('close', () => this.forget(conn));
     return id;
+  }
+
+  /** Refuses a source at its limit; when the table is full, evicts to make one place. */
+  private makeRoom(srcIp: string, socket: net.Socket, srcPort: number): boolean {
+    const held = this.bySource.get(srcIp)?.size ?? 0;
+    if (held >= this.limits.maxConnectionsPerSource) {
+      socket.destroy();
+      this.events.onClosed('source-limit', `${srcIp}:${srcPort}`, `${held} connections already open from ${srcIp}`);
+      return false;
+    }
+    if (this.connections.size >= this.limits.maxConnections) {
+      const victim = this.evictionCandidate();
+      victim?.close('evicted', `table full (${this.connections.size}); idlest of the source holding the most`);
+    }
+    return true;
+  }
+
+  /** The idlest connection of the source holding the most connections. */
+  private evictionCandidate(): TcpConnection | undefined {
+    let biggest: Set<TcpConnection> | undefined;
+    for (const set of this.bySource.values()) if (!biggest || set.size > biggest.size) biggest = set;
+    let victim: TcpConnection | undefined;
+    for (const c of biggest ?? []) if (!victim || c.lastReadAt < victim.lastReadAt) victim = c;
+    return victim;
+  }
+
+  private forget(conn: TcpConnection): void {
+    if (this.connections.get(conn.id) !== conn) return;
+    this.connections.delete(conn.id);
+    if (this.byPeer.get(conn.key) === conn.id) this.byPeer.delete(conn.key);
+    const set = this.bySource.get(conn.peer.srcIp);
+    set?.delete(conn);
+    if (set?.size === 0) this.bySource.delete(conn.peer.srcIp);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const c of [...this.connections.values()]) c.sweep(now);
+    void this.checkKernelQueues();
+  }
+
+  /** Looks at the kernel's send queue of the connections written much since the last look. */
+  private async checkKernelQueues(): Promise<void> {
+    if (this.checkingKernel) return;
+    const suspects = [...this.connections.values()].filter((c) => c.needsKernelCheck);
+    if (suspects.length === 0) return;
+    this.checkingKernel = true;
+    try {
+      const queues = await readTcpSendQueues(suspects.map((c) => c.socket));
+      const now = Date.now();
+      for (const c of suspects) {
+        const key = procKey(c.socket);
+        const bytes = key === null ? undefined : queues.get(key);
+        if (bytes !== undefined) c.noteKernelQueue(bytes, now);
+      }
+    } finally {
+      this.checkingKernel = false;
+    }
   }
 
   /**
@@ -84,8 +155,6 @@ export class TcpListener {
    */
   connect(buf: Buffer, ip: string, port: number, connectTimeoutMs: number, onError?: (reason: string) => void): void {
     const socket = net.connect({ host: ip, port, localAddress: this.ip === '0.0.0.0' || this.ip === '::' ? undefined : this.ip });
-    const id = this.accept(socket, ip, port);
-    const timer = setTimeout(() => fail('connect timeout'), connectTimeoutMs);
     let failed = false;
     const fail = (reason: string) => {
       if (failed) return;
@@ -94,34 +163,31 @@ export class TcpListener {
       socket.destroy();
       onError?.(reason);
     };
+    const timer = setTimeout(() => fail('connect timeout'), connectTimeoutMs);
+    const id = this.accept(socket, ip, port);
+    if (id === null) return fail(`too many connections to ${ip}`);
     socket.once('connect', () => {
       clearTimeout(timer);
-      socket.write(buf);
+      this.connections.get(id)?.write(buf);
     });
     socket.once('error', (e: NodeJS.ErrnoException) => {
       if (!socket.connecting && socket.bytesWritten > 0) return;
       fail(e.code ?? e.message);
     });
-    void id;
-  }
-
-  private drop(socket: net.Socket, reason: string, peer: string): void {
-    if (socket.destroyed) return;
-    this.events.onStreamDropped(reason, peer.replace('|', ':'));
-    socket.destroy();
   }
 
   /** Sends on connection `conId` if it is still open, else on any open connection to ip:port. */
   send(buf: Buffer, ip: string, port: number, conId?: number): boolean {
     const id = conId !== undefined && this.connections.has(conId) ? conId : this.byPeer.get(`${ip}|${port}`);
-    const socket = id !== undefined ? this.connections.get(id) : undefined;
-    if (!socket || socket.destroyed) return false;
-    socket.write(buf);
+    const conn = id !== undefined ? this.connections.get(id) : undefined;
+    if (!conn || conn.closed || conn.socket.destroyed) return false;
+    conn.write(buf);
     return true;
   }
 
   close(): Promise<void> {
-    for (const s of this.connections.values()) s.destroy();
+    clearInterval(this.sweeper);
+    for (const c of this.connections.values()) c.socket.destroy();
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

@@ -6,17 +6,42 @@ import { normaliseIp, TcpListener, type TcpLimits } from './tcp-listener.js';
 import { OutboundGuard } from './outbound-guard.js';
 import { DEFAULT_OUTBOUND } from './outbound-policy.js';
 import { UdpListener } from './udp-listener.js';
+import { readUdpKernelStats, readUdpKernelStatsAsync, type UdpKernelStats } from './udp-kernel-stats.js';
+import type { CloseReason } from './tcp-settings.js';
+import { TurnScheduler } from './tcp-turns.js';
 import type { Destination, MessageHandler, TransportCounters } from './types.js';
+
+/** How often the kernel's UDP drop counters are read in the background (and a rise logged). */
+const KERNEL_SAMPLE_MS = 1000;
+
+const CLOSE_COUNTER: Record<CloseReason, keyof TransportCounters> = {
+  framing: 'tcpFramingErrors',
+  idle: 'tcpIdleTimeouts',
+  'header-timeout': 'tcpHeaderTimeouts',
+  'send-timeout': 'tcpSendTimeouts',
+  'write-overflow': 'tcpWriteOverflows',
+  evicted: 'tcpEvicted',
+  'source-limit': 'tcpConnectionsRefused',
+};
 
 export interface TransportLog {
   warn(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
 }
 
 export class Transports {
   readonly udp: UdpListener[] = [];
   readonly tcp: TcpListener[] = [];
-  readonly counters: TransportCounters = { udpDropped: 0, tcpStreamsDropped: 0, tcpConnectionsRefused: 0, outboundDenied: 0 };
+  readonly counters: TransportCounters = {
+    udpDropped: 0, udpKernelDrops: 0, udpRxQueueBytes: 0,
+    tcpStreamsDropped: 0, tcpConnectionsRefused: 0, tcpFramingErrors: 0, tcpIdleTimeouts: 0, tcpHeaderTimeouts: 0,
+    tcpSendTimeouts: 0, tcpWriteOverflows: 0, tcpEvicted: 0, tcpReadPauses: 0, tcpConnectionsOpen: 0,
+    outboundDenied: 0,
+  };
   private conIds = 0;
+  private kernelSampler: NodeJS.Timeout | null = null;
+  /** One round of turns for the connections of every TCP listener. */
+  private readonly tcpTurns = new TurnScheduler();
 
   constructor(
     private readonly addresses: readonly ListenAddress[],
@@ -35,16 +60,50 @@ export class Transports {
         this.udp.push(l);
       } else {
         const l = new TcpListener(a.ip, a.port, this.onMessage, this.limits.tcp, {
-          onStreamDropped: (reason, peer) => {
-            this.counters.tcpStreamsDropped++;
-            this.log.warn({ peer, reason }, 'TCP stream dropped');
-          },
-          onRefused: () => this.counters.tcpConnectionsRefused++,
-        }, () => ++this.conIds);
+          onClosed: (reason, peer, detail) => this.onTcpClosed(reason, peer, detail),
+          onReadPaused: () => this.counters.tcpReadPauses++,
+        }, () => ++this.conIds, this.tcpTurns);
         await l.listen();
         this.tcp.push(l);
       }
     }
+    if (this.udp.length > 0) {
+      this.kernelSampler = setInterval(() => void this.sampleKernel(), KERNEL_SAMPLE_MS).unref();
+    }
+  }
+
+  /** The counters, with the kernel's UDP figures read now and the open connections counted. */
+  snapshot(): TransportCounters {
+    this.applyKernel(this.udp.map((l) => readUdpKernelStats(l.ip, l.port)));
+    this.counters.tcpConnectionsOpen = this.tcp.reduce((n, l) => n + l.size, 0);
+    return { ...this.counters };
+  }
+
+  private onTcpClosed(reason: CloseReason, peer: string, detail: string): void {
+    this.counters[CLOSE_COUNTER[reason]]++;
+    if (reason !== 'source-limit') this.counters.tcpStreamsDropped++;
+    // a framing error is the peer's bug, worth a warning; the rest come in floods under attack
+    if (reason === 'framing') this.log.warn({ peer, reason: detail }, 'TCP stream dropped');
+    else this.log.debug({ peer, reason, detail }, 'TCP connection closed');
+  }
+
+  private async sampleKernel(): Promise<void> {
+    const before = this.counters.udpKernelDrops;
+    this.applyKernel(await Promise.all(this.udp.map((l) => readUdpKernelStatsAsync(l.ip, l.port))));
+    const lost = this.counters.udpKernelDrops - before;
+    if (lost > 0) this.log.warn({ dropped: lost, rxQueueBytes: this.counters.udpRxQueueBytes }, 'UDP receive buffer overflowed: datagrams dropped by the kernel');
+  }
+
+  private applyKernel(stats: (UdpKernelStats | null)[]): void {
+    let drops = 0;
+    let queued = 0;
+    for (const s of stats) {
+      drops += s?.drops ?? 0;
+      queued += s?.rxQueueBytes ?? 0;
+    }
+    // a socket missing from /proc for a moment must not make the counter go backwards
+    this.counters.udpKernelDrops = Math.max(this.counters.udpKernelDrops, drops);
+    this.counters.udpRxQueueBytes = queued;
   }
 
   /**
@@ -73,7 +132,7 @@ export class Transports {
   private peerOf(dst: Destination): { ip: string; port: number } {
     if (dst.proto !== 'tcp' || dst.conId === undefined) return dst;
     for (const l of this.tcp) {
-      const s = l.connections.get(dst.conId);
+      const s = l.connections.get(dst.conId)?.socket;
       // a connection still connecting is one we opened, to the address checked when we did
       if (s && !s.destroyed && s.remoteAddress && s.remotePort) return { ip: normaliseIp(s.remoteAddress), port: s.remotePort };
     }
@@ -104,6 +163,7 @@ export class Transports {
   }
 
   async stop(): Promise<void> {
+    if (this.kernelSampler) clearInterval(this.kernelSampler);
     await Promise.all([...this.udp, ...this.tcp].map((l) => l.close()));
   }
 }

@@ -13,9 +13,31 @@ export interface Destination {
 
 /** Counters a transport keeps for what it refused, readable through kemi.stats/core stats. */
 export interface TransportCounters {
+  /** Datagrams larger than udp.max_message_bytes, dropped. */
   udpDropped: number;
+  /** Datagrams the kernel dropped on our UDP sockets (receive buffer full), from /proc/net/udp{,6}. */
+  udpKernelDrops: number;
+  /** Bytes waiting in our UDP sockets' receive buffers at the last reading. */
+  udpRxQueueBytes: number;
+  /** TCP connections we closed, for any of the reasons below but 'source-limit'. */
   tcpStreamsDropped: number;
+  /** New TCP connections refused: their source already held tcp.max_connections_per_source. */
   tcpConnectionsRefused: number;
   /** Sends refused by the outbound guard (fixed rule or the `outbound` list). */
   outboundDenied: number;
+  /** Closed at bytes that cannot be framed (after answering every complete message before them). */
+  tcpFramingErrors: number;
+  tcpIdleTimeouts: number;
+  /** A message not complete within tcp.header_timeout_ms of its first byte (slowloris). */
+  tcpHeaderTimeouts: number;
+  /** Reading stopped for replies not read, and still blocked after tcp.send_timeout_ms. */
+  tcpSendTimeouts: number;
+  /** More than tcp.write_buffer_max_bytes of replies held for a peer. */
+  tcpWriteOverflows: number;
+  /** Evicted to make room for a new connection when the table was full. */
+  tcpEvicted: number;
+  /** Times reading stopped because a peer did not read its replies (tcp.write_buffer_bytes). */
+  tcpReadPauses: number;
+  /** Open TCP connections now. */
+  tcpConnectionsOpen: number;
 }

@@ -1,5 +1,6 @@
 // The outbound allow/deny list (parser and matcher), the fixed rule of the guard, the config
 // keys, and the enforcement in Transports.send over real loopback sockets.
+import { DEFAULT_TCP_SETTINGS } from '../../host/transport/tcp-settings.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
@@ -12,7 +13,7 @@ import { Transports } from '../../host/transport/transports.js';
 import { settingsFromConfigText } from '../../host/config/load-config.js';
 import { freePort } from '../support/ports.js';
 
-const quiet = { warn() {} };
+const quiet = { warn() {}, debug() {} };
 
 test('addresses and ranges: IPv4, IPv6, IPv4-mapped, prefixes', () => {
   assert.deepEqual(ipBytes('10.1.2.3'), { family: 4, bytes: [10, 1, 2, 3] });
@@ -99,7 +100,7 @@ test('fixed rule: the control endpoint and the stores, on every local address; u
 test('Transports.send refuses, counts and reports a denied destination over UDP and TCP (no connect attempt)', async () => {
   const port = await freePort();
   const receiverPort = await freePort();
-  const t = new Transports([{ proto: 'udp', ip: '127.0.0.1', port }, { proto: 'tcp', ip: '127.0.0.1', port }], () => {}, { udpMaxBytes: 65535, tcp: { maxMessageBytes: 65535, maxHeaders: 256, idleTimeoutMs: 5000, maxConnections: 10 } }, quiet);
+  const t = new Transports([{ proto: 'udp', ip: '127.0.0.1', port }, { proto: 'tcp', ip: '127.0.0.1', port }], () => {}, { udpMaxBytes: 65535, tcp: { ...DEFAULT_TCP_SETTINGS, maxConnections: 10 } }, quiet);
   t.guard.protect([{ ip: '127.0.0.1', port: receiverPort, what: 'control endpoint' }]);
   await t.start();
   const udp = dgram.createSocket('udp4');

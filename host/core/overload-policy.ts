@@ -1,0 +1,211 @@
+// The overload policy: which requests are shed before the script runs, so that a flood from
+// one source does not deny everyone (issue 7 item 12). The policy, in order:
+//
+// 1. Replies, ACK, CANCEL and in-dialog requests (To tag) finish work already started: they
+//    are shed only after new requests, from a source sending more than
+//    overload.source_rate_any messages of any kind a second (without that bound, a To tag on
+//    every request of a flood would pass it through).
+// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: for 50 ms the event
+//    loop busy at least overload.busy_ratio and messages queueing — UDP reads coming back
+//    full, TCP messages waiting — until the load counting the shed requests has stayed below
+//    overload.calm_ratio for a second). A busy server that keeps up sheds nothing.
+// 3. While overloaded, each source address gets overload.source_rate new requests per second
+//    (a token bucket holding a tenth of a second's worth, started full at the first message of
+//    the episode: a larger burst allowance would let a flood run at full cost while the
+//    queues fill); what goes beyond is shed. A flooding source loses its excess; a source sending
+//    at a human or trunk rate is not touched.
+// 4. While overloaded, a new request that waited longer than overload.max_wait_ms before its
+//    turn (TCP messages queued behind a pipelined burst) is shed: its sender has given up or
+//    retransmitted by then.
+//
+// What a shed request gets (overload.reply): `tcp` (the default) answers requests that came
+// over TCP with a stateless 503 and Retry-After, and drops those that came over UDP, as
+// Kamailio's pike does: a UDP source may be spoofed (a 503 would be reflected at a victim),
+// and a drop costs the least; a UDP client retransmits anyway. `all` answers both, `none`
+// drops both. Every shed request is counted. What is to be dropped is judged before it is
+// even parsed (only its first line and To tag are looked at; garbage counts as a new
+// request), so a flood, well-formed or not, costs a few microseconds a message. Kamailio's pike (per-source rate, drop) and
+// ratelimit (503 under load) are the models; this policy only bites while the server is
+// actually overloaded.
+import type { SipMessage } from '../sip/message.js';
+import type { ReceiveInfo } from './context.js';
+import { LoadMonitor } from './load-monitor.js';
+import type { OverloadSettings } from './overload-settings.js';
+
+/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left more queued. */
+const UDP_READ_BATCH = 32;
+/** A TCP message that waited this long for its turn means messages are queueing. */
+const TCP_QUEUED_MS = 50;
+/** A bucket holds this many seconds' worth of its rate (at least one token). */
+const BURST_S = 0.1;
+/** Buckets kept at most; past it (sources spoofed by the thousand) they start over. */
+const MAX_SOURCES = 100_000;
+
+export interface OverloadCounters {
+  /** Requests shed because their source went beyond overload.source_rate. */
+  shedSourceRate: number;
+  /** Messages of any kind dropped because their source went beyond overload.source_rate_any. */
+  shedSourceFlood: number;
+  /** Requests shed because they waited longer than overload.max_wait_ms. */
+  shedStale: number;
+  /** Of those, answered with 503. */
+  shed503: number;
+}
+
+/** A source's tokens: for new requests, and for messages of any kind. */
+interface Bucket {
+  tokens: number;
+  any: number;
+  at: number;
+}
+
+export class OverloadPolicy {
+  readonly monitor: LoadMonitor;
+  readonly counters: OverloadCounters = { shedSourceRate: 0, shedSourceFlood: 0, shedStale: 0, shed503: 0 };
+  private readonly buckets = new Map<string, Bucket>();
+  /** Datagrams handled in this turn of the event loop (reset at its check phase). */
+  private datagramsThisTurn = 0;
+  private readonly endTurn = () => {
+    this.datagramsThisTurn = 0;
+  };
+
+  constructor(readonly settings: OverloadSettings) {
+    this.monitor = new LoadMonitor(settings);
+  }
+
+  start(): void {
+    this.monitor.start();
+  }
+
+  stop(): void {
+    this.monitor.stop();
+  }
+
+  /**
+   * Before parsing, while overloaded: every message takes a token of its source's
+   * any-message bucket, and (for what a shed would drop rather than answer, overload.reply) a
+   * new request by its first line and To tag takes one of its new-request bucket. True when
+   * one was missing and the message is dropped. The cheap path for a flood. A new request
+   * that is answered when shed (over TCP by default) is left to shouldShed and its 503 even
+   * past the any-message rate: over TCP nothing would retransmit it.
+   */
+  dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
+    this.watchQueue(rcv, now);
+    if (!this.monitor.overloaded) return false;
+    const b = this.bucket(rcv.srcIp, now);
+    const isNew = looksLikeNewRequest(buf);
+    const answered = this.replies(rcv.proto);
+    if (b.any < 1) {
+      if (answered && isNew) return false;
+      this.counters.shedSourceFlood++;
+      return this.shed();
+    }
+    b.any--;
+    if (answered || !isNew) return false;
+    if (b.tokens >= 1) {
+      b.tokens--; // admitted; shouldShed does not charge it again
+      return false;
+    }
+    this.counters.shedSourceRate++;
+    return this.shed();
+  }
+
+  /** Whether a request shed from this transport is answered with 503 (overload.reply). */
+  replies(proto: ReceiveInfo['proto']): boolean {
+    const r = this.settings.reply;
+    return r === 'all' || (r === 'tcp' && proto !== 'udp');
+  }
+
+  /** True when this request is to be shed rather than routed. Called for every parsed request. */
+  shouldShed(msg: SipMessage, rcv: ReceiveInfo, now = Date.now()): boolean {
+    if (!this.monitor.overloaded) {
+      if (this.buckets.size > 0) this.buckets.clear();
+      this.monitor.noteAdmitted();
+      return false;
+    }
+    if (!isNewRequest(msg)) {
+      this.monitor.noteAdmitted();
+      return false;
+    }
+    if (now - rcv.receivedAt > this.settings.maxWaitMs) {
+      this.counters.shedStale++;
+      return this.shed();
+    }
+    // what is dropped when shed was charged in dropEarly already
+    if (this.replies(rcv.proto)) {
+      const b = this.bucket(rcv.srcIp, now);
+      if (b.tokens < 1) {
+        this.counters.shedSourceRate++;
+        return this.shed();
+      }
+      b.tokens--;
+    }
+    this.monitor.noteAdmitted();
+    return false;
+  }
+
+  /** The shed request was answered with a 503. */
+  noteReplied(): void {
+    this.counters.shed503++;
+  }
+
+  snapshot() {
+    return { ...this.monitor.snapshot(), ...this.counters, sourcesTracked: this.buckets.size };
+  }
+
+  /** Tells the monitor when messages are queueing: a full UDP read batch, a TCP message that waited. */
+  private watchQueue(rcv: ReceiveInfo, now: number): void {
+    if (rcv.proto === 'udp') {
+      if (this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
+      if (this.datagramsThisTurn === UDP_READ_BATCH) this.monitor.noteBacklog();
+    } else if (now - rcv.receivedAt > TCP_QUEUED_MS) {
+      this.monitor.noteBacklog();
+    }
+  }
+
+  private shed(): true {
+    this.monitor.noteShed();
+    return true;
+  }
+
+  /** The source's bucket, with the tokens earned since it was last seen; full when new. */
+  private bucket(source: string, now: number): Bucket {
+    const { sourceRate, sourceRateAny } = this.settings;
+    const most = Math.max(1, sourceRate * BURST_S);
+    const mostAny = Math.max(1, sourceRateAny * BURST_S);
+    let b = this.buckets.get(source);
+    if (!b) {
+      if (this.buckets.size >= MAX_SOURCES) this.buckets.clear();
+      b = { tokens: most, any: mostAny, at: now };
+      this.buckets.set(source, b);
+    } else if (now > b.at) {
+      const s = (now - b.at) / 1000;
+      b.tokens = Math.min(most, b.tokens + s * sourceRate);
+      b.any = Math.min(mostAny, b.any + s * sourceRateAny);
+      b.at = now;
+    }
+    return b;
+  }
+}
+
+const TO_TAG = /\r\n(?:to|t)[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=/i;
+
+/**
+ * A new request judged from the raw bytes: not a reply, not ACK or CANCEL, no To tag in the
+ * header block. Garbage counts as new (it is what a flood sends); a To tag folded onto a
+ * continuation line is missed, so such an in-dialog request from a flooding source is shed.
+ */
+function looksLikeNewRequest(buf: Buffer): boolean {
+  const first = buf.toString('latin1', 0, Math.min(buf.length, 8));
+  if (first.startsWith('SIP/') || first.startsWith('ACK ') || first.startsWith('CANCEL ')) return false;
+  const end = buf.indexOf('\r\n\r\n');
+  return !TO_TAG.test(buf.toString('latin1', 0, end < 0 ? Math.min(buf.length, 8192) : end));
+}
+
+/** A request that starts something: not ACK, not CANCEL, no To tag. */
+function isNewRequest(msg: SipMessage): boolean {
+  if (!msg.isRequest) return false;
+  const m = msg.method.toUpperCase();
+  if (m === 'ACK' || m === 'CANCEL') return false;
+  return msg.to().tag === undefined;
+}

@@ -1,0 +1,27 @@
+// Settings of the overload policy (overload-policy.ts), YAML key `overload:`; README.md says
+// what each does.
+export interface OverloadSettings {
+  /** The event loop busy at least this share of a sample window: overloaded. */
+  busyRatio: number;
+  /** Overloaded until the load, counting what was shed as if it had been served, falls below this. */
+  calmRatio: number;
+  /** New requests per second each source address keeps while overloaded (a burst of a tenth of a second's worth). */
+  sourceRate: number;
+  /** Messages of any kind per second each source address keeps while overloaded (replies, ACK, in-dialog too). */
+  sourceRateAny: number;
+  /** While overloaded, a new request that waited longer than this before its turn is shed. */
+  maxWaitMs: number;
+  /** Which shed requests get a stateless 503 with Retry-After (the others are dropped): over TCP only, all, none. */
+  reply: 'tcp' | 'all' | 'none';
+  retryAfterS: number;
+}
+
+export const DEFAULT_OVERLOAD_SETTINGS: Readonly<OverloadSettings> = Object.freeze({
+  busyRatio: 0.9,
+  calmRatio: 0.7,
+  sourceRate: 200,
+  sourceRateAny: 1000,
+  maxWaitMs: 500,
+  reply: 'tcp',
+  retryAfterS: 5,
+});

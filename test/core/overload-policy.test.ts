@@ -1,0 +1,143 @@
+// The overload policy (host/core/overload-policy.ts) on real parsed messages: what it sheds,
+// from whom, and what it never touches; and the load monitor on a real event loop.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { OverloadPolicy } from '../../host/core/overload-policy.js';
+import { HOLD_MS, LoadMonitor } from '../../host/core/load-monitor.js';
+import { DEFAULT_OVERLOAD_SETTINGS } from '../../host/core/overload-settings.js';
+import { SipMessage } from '../../host/sip/message.js';
+import type { ReceiveInfo } from '../../host/core/context.js';
+
+function sip(method: string, opts: { toTag?: boolean } = {}): Buffer {
+  return Buffer.from([
+    `${method} sip:x@127.0.0.1 SIP/2.0`,
+    'Via: SIP/2.0/UDP 127.0.0.2:9;branch=z9hG4bK1',
+    'From: <sip:a@127.0.0.1>;tag=1',
+    `To: <sip:x@127.0.0.1>${opts.toTag ? ';tag=2' : ''}`,
+    'Call-ID: c1',
+    `CSeq: 1 ${method}`,
+    'Content-Length: 0',
+    '',
+    '',
+  ].join('\r\n'));
+}
+
+const REPLY = Buffer.from('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.1;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:x@y>;tag=2\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n');
+
+function rcv(srcIp: string, proto: 'udp' | 'tcp' = 'udp', receivedAt = 1_000_000): ReceiveInfo {
+  return { proto, srcIp, srcPort: 5060, rcvIp: '127.0.0.1', rcvPort: 5060, conId: 0, receivedAt };
+}
+
+function overloaded(settings = {}): OverloadPolicy {
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 100, sourceRateAny: 10_000, ...settings });
+  p.monitor.overloaded = true;
+  return p;
+}
+
+test('nothing is shed while the server is not overloaded', () => {
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 1 });
+  const m = SipMessage.parse(sip('INVITE'));
+  for (let i = 0; i < 100; i++) assert.equal(p.shouldShed(m, rcv('10.0.0.1'), 1_000_000), false);
+  assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1')), false);
+});
+
+test('while overloaded, a source keeps source_rate new requests a second, in bursts of a tenth of it; another source is untouched (TCP, parsed)', () => {
+  const p = overloaded();
+  const m = SipMessage.parse(sip('OPTIONS'));
+  const now = 1_000_000;
+  const flood = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now), now));
+  assert.equal(flood.filter((s) => !s).length, 10, 'a burst of a tenth of a second worth passes');
+  assert.equal(p.shouldShed(m, rcv('10.0.0.2', 'tcp', now), now), false, 'another source still passes');
+  // 50 ms later the flooder has earned 5 more; a second later no more than a full bucket
+  const soon = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now + 50), now + 50));
+  assert.equal(soon.filter((s) => !s).length, 5);
+  const later = Array.from({ length: 50 }, () => p.shouldShed(m, rcv('10.0.0.1', 'tcp', now + 1050), now + 1050));
+  assert.equal(later.filter((s) => !s).length, 10);
+  assert.equal(p.counters.shedSourceRate, 125);
+});
+
+test('over UDP the same rate is applied before parsing, to garbage too, and what passes is not charged twice', () => {
+  const p = overloaded();
+  const now = 1_000_000;
+  const flood = Array.from({ length: 50 }, (_, i) => p.dropEarly(i % 2 ? sip('REGISTER') : Buffer.from('\x00garbage'), rcv('10.0.0.1'), now));
+  assert.equal(flood.filter((d) => !d).length, 10);
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.2'), now), false, 'another source still passes');
+  // a datagram admitted early is not shed again once parsed
+  assert.equal(p.shouldShed(SipMessage.parse(sip('REGISTER')), rcv('10.0.0.1', 'udp', now), now), false);
+  assert.equal(p.counters.shedSourceRate, 40);
+});
+
+test('replies, ACK, CANCEL and in-dialog requests are not shed by the new-request rate', () => {
+  const p = overloaded({ sourceRate: 1 });
+  const now = 1_000_000;
+  p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1', 'tcp'), now); // spends the only token
+  assert.equal(p.shouldShed(SipMessage.parse(sip('INVITE')), rcv('10.0.0.1', 'tcp'), now), true);
+  assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1'), now), true);
+  for (const b of [sip('ACK'), sip('CANCEL'), sip('BYE', { toTag: true }), sip('INVITE', { toTag: true }), REPLY]) {
+    assert.equal(p.shouldShed(SipMessage.parse(b), rcv('10.0.0.1', 'tcp'), now), false, b.toString().split('\r\n')[0]);
+    assert.equal(p.dropEarly(b, rcv('10.0.0.1'), now), false, b.toString().split('\r\n')[0]);
+  }
+});
+
+test('beyond source_rate_any, messages of any kind from the source are dropped: a To tag does not pass a flood', () => {
+  const p = overloaded({ sourceRate: 10, sourceRateAny: 1000 });
+  const now = 1_000_000;
+  const inDialog = sip('OPTIONS', { toTag: true });
+  const dropped = Array.from({ length: 300 }, () => p.dropEarly(inDialog, rcv('10.0.0.1'), now)).filter((d) => d).length;
+  assert.equal(dropped, 200);
+  assert.equal(p.counters.shedSourceFlood, 200);
+  assert.equal(p.dropEarly(REPLY, rcv('10.0.0.1'), now), true, 'replies too, once beyond it');
+  assert.equal(p.dropEarly(REPLY, rcv('10.0.0.2'), now), false, 'not those of another source');
+  assert.equal(p.dropEarly(inDialog, rcv('10.0.0.1', 'tcp'), now), true, 'over TCP as well');
+  assert.equal(p.dropEarly(sip('INVITE'), rcv('10.0.0.1', 'tcp'), now), false, 'a new request over TCP goes on to its 503');
+});
+
+test('which shed requests are answered with 503: over TCP by default; TCP is never dropped before parsing', () => {
+  const p = overloaded({ sourceRate: 1 });
+  const now = 1_000_000;
+  p.shouldShed(SipMessage.parse(sip('REGISTER')), rcv('10.0.0.1', 'tcp'), now);
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.1', 'tcp'), now), false);
+  assert.equal(p.replies('tcp'), true);
+  assert.equal(p.replies('udp'), false);
+  assert.equal(overloaded({ reply: 'all' }).replies('udp'), true);
+  assert.equal(overloaded({ reply: 'none' }).replies('tcp'), false);
+});
+
+test('while overloaded, a new request that waited longer than max_wait_ms is shed whatever its source', () => {
+  const p = overloaded({ maxWaitMs: 500 });
+  const m = SipMessage.parse(sip('INVITE'));
+  assert.equal(p.shouldShed(m, rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_400), false);
+  assert.equal(p.shouldShed(m, rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_600), true);
+  assert.equal(p.counters.shedStale, 1);
+  assert.equal(p.shouldShed(SipMessage.parse(sip('ACK')), rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_600), false);
+});
+
+/** Keeps the loop busy in slices of 20 ms for `ms` (timers still fire between them); true if it ever saw overload. */
+async function busy(m: LoadMonitor, ms: number, queueing: boolean): Promise<boolean> {
+  const until = performance.now() + ms;
+  let seen = false;
+  while (performance.now() < until) {
+    const end = performance.now() + 20;
+    while (performance.now() < end) m.noteAdmitted();
+    if (queueing) m.noteBacklog();
+    await new Promise((r) => setImmediate(r));
+    seen ||= m.overloaded;
+  }
+  return seen;
+}
+
+test('the load monitor: busy alone is not overload; busy with messages queueing is, until calm for a while', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7 });
+  m.start();
+  try {
+    assert.equal(await busy(m, 300, false), false, 'a busy server that keeps up is not overloaded');
+    assert.equal(await busy(m, 300, true), true, 'overloaded while busy and queueing');
+    await new Promise((r) => setTimeout(r, HOLD_MS / 2));
+    assert.equal(m.overloaded, true, 'held for a while after the load fell');
+    await new Promise((r) => setTimeout(r, HOLD_MS));
+    assert.equal(m.overloaded, false, 'calm once idle');
+    assert.equal(m.snapshot().episodes, 1);
+  } finally {
+    m.stop();
+  }
+});
