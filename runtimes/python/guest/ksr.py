@@ -5,6 +5,7 @@
 import builtins
 import json
 import sys
+import time
 import types
 
 # what a KSR function returns when it is not a signal (str, int, bool, None; float for a long)
@@ -41,6 +42,24 @@ for _name in ("ctypes", "_ctypes"):
     if _name in sys.modules:
         raise RuntimeError("%s was imported before the sandbox's audit hook was installed" % _name)
 sys.addaudithook(_audit)
+
+
+def _sleep(seconds):
+    """time.sleep, written in Python. pyodide's own waits in C, where its interrupt flag is
+    never read: a route asleep past its budget would outlast the watchdog and cost the whole
+    instance. This wait is a loop the interrupt stops like any other (a route that sleeps
+    blocks the server either way, as in Kamailio: its sleep blocks a worker)."""
+    seconds = float(seconds)
+    if seconds != seconds or seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    end = _monotonic() + seconds
+    while _monotonic() < end:
+        pass
+
+
+_monotonic = time.monotonic
+_sleep.__name__ = _sleep.__qualname__ = "sleep"
+time.sleep = _sleep
 
 
 def _ksr_function(stub, path):
@@ -163,11 +182,23 @@ class Script:
         return json.dumps(out)
 
 
+def _recurse(n):
+    return n if n == 0 else _recurse(n - 1)
+
+
+def _frames():
+    depth, f = 0, sys._getframe(1)
+    while f is not None:
+        depth, f = depth + 1, f.f_back
+    return depth
+
+
 class Host:
     """What the JavaScript bridge calls."""
 
     def __init__(self):
         self.script = None
+        self.base_frames = None
 
     def build(self, rows):
         self.script = Script(build_ksr(rows))
@@ -180,6 +211,29 @@ class Host:
 
     def invoke(self, name, arg):
         return self.script.invoke(name, arg)
+
+    def settle(self):
+        """Called after the host's watchdog interrupted a call (KeyboardInterrupt at the
+        deadline). Runs a KeyboardInterrupt still pending, so that it does not hit the next
+        call, then checks the interpreter came back to where it was: no frame left over, no
+        exception being handled, recursion possible to the usual depth. 'ok', or what is wrong."""
+        for _ in range(3):
+            try:
+                _recurse(2)
+            except BaseException:
+                pass
+        frames = _frames()
+        if self.base_frames is None:
+            self.base_frames = frames
+        if frames != self.base_frames:
+            return "%d frames left on the stack (expected %d)" % (frames, self.base_frames)
+        if sys.exc_info()[0] is not None:
+            return "an exception is still being handled"
+        try:
+            _recurse(min(500, sys.getrecursionlimit() // 2))
+        except RecursionError:
+            return "the recursion budget has shrunk"
+        return "ok"
 
 
 Host()

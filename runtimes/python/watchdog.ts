@@ -1,0 +1,138 @@
+// A Python call's deadline, enforced cheaply. While Python runs, the host thread is blocked
+// inside the isolate (applySync), so a thread of its own (watchdog-worker.mjs) watches the
+// deadline and raises pyodide's interrupt flag, a SharedArrayBuffer the isolate shares
+// (isolated-vm shares a SharedArrayBuffer, it does not copy it): Python then raises
+// KeyboardInterrupt where it is, the call unwinds normally and the interpreter stays usable.
+// The host tells the worker about each call through shared memory only (a few atomic stores);
+// the worker is woken (Atomics.notify) only when it went idle or for a nested, sooner deadline.
+import { Worker } from 'node:worker_threads';
+
+/** Word indices in the control block, and the worker's timing; passed to the worker. */
+const LAYOUT = {
+  /** 0: no call; else the generation of the call being watched. */
+  ARMED: 0,
+  /** The generation the flag was last raised for. */
+  FIRED: 1,
+  /** 1 while the worker decides whether to raise the flag (see `leave`). */
+  WRITING: 2,
+  /** 1 while the worker sleeps until notified. */
+  IDLE: 3,
+  /** 1: the worker ends. */
+  STOP: 4,
+  INTS: 6,
+  /** Byte offset of the deadline (Float64, ms on the monotonic clock). */
+  DEADLINE_BYTE: 24,
+  BYTES: 32,
+  SIGINT: 2,
+  /** Raise the flag again this often while an overdue call goes on. */
+  REPEAT_MS: 2,
+  /** While busy, the worker looks for a new call this often without being woken. */
+  TICK_MS: 10,
+  /** Idle this long, the worker sleeps until the host wakes it. */
+  IDLE_AFTER_MS: 1000,
+} as const;
+
+const WORKER = new URL('./watchdog-worker.mjs', import.meta.url);
+
+/** Milliseconds on the monotonic clock the worker reads too (hrtime is the same in every thread). */
+export function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
+}
+
+/** One watched call; nested calls chain to the call they run in. */
+export interface WatchedCall {
+  gen: number;
+  deadline: number;
+  /** The flag was raised during this call (or during a call nested in it, once it resumed). */
+  fired: boolean;
+  readonly outer: WatchedCall | null;
+}
+
+export class Watchdog {
+  /** Shared with the isolate: pyodide's interrupt buffer (Int32 [signal number]). */
+  readonly flag = new SharedArrayBuffer(4);
+  private readonly control = new SharedArrayBuffer(LAYOUT.BYTES);
+  private readonly ctl = new Int32Array(this.control, 0, LAYOUT.INTS);
+  private readonly deadline = new Float64Array(this.control, LAYOUT.DEADLINE_BYTE, 1);
+  private readonly interrupt = new Int32Array(this.flag, 0, 1);
+  private readonly worker: Worker;
+  private gen = 0;
+  private current: WatchedCall | null = null;
+
+  private constructor() {
+    this.worker = new Worker(WORKER, { workerData: { control: this.control, flag: this.flag, layout: LAYOUT } });
+    // a watchdog must never take the process down
+    this.worker.on('error', () => {});
+  }
+
+  /** Starts the worker and waits until it runs (so the first call is watched). */
+  static async start(): Promise<Watchdog> {
+    const w = new Watchdog();
+    await new Promise<void>((resolve, reject) => {
+      w.worker.once('online', resolve);
+      w.worker.once('error', reject);
+    });
+    // nor keep it alive
+    w.worker.unref();
+    return w;
+  }
+
+  /** Starts watching a call of at most `budgetMs`; a nested call ends no later than its outer one. */
+  enter(budgetMs: number): WatchedCall {
+    const outer = this.current;
+    const deadline = Math.min(monotonicMs() + budgetMs, outer?.deadline ?? Infinity);
+    const call: WatchedCall = { gen: 0, deadline, fired: false, outer };
+    if (outer) this.disarm(outer);
+    this.arm(call);
+    this.current = call;
+    // the worker sleeps toward the outer deadline or until woken: a nested, sooner one must wake it
+    if (outer || Atomics.load(this.ctl, LAYOUT.IDLE) === 1) Atomics.notify(this.ctl, LAYOUT.ARMED);
+    return call;
+  }
+
+  /** Stops watching `call` (and resumes its outer call); true when the flag was raised during it. */
+  leave(call: WatchedCall): boolean {
+    this.disarm(call);
+    this.current = call.outer;
+    if (call.outer) this.arm(call.outer);
+    return call.fired;
+  }
+
+  /** True when the flag has been raised for the call running now: KSR calls stop from then on. */
+  overdue(): boolean {
+    const gen = Atomics.load(this.ctl, LAYOUT.ARMED);
+    return gen !== 0 && Atomics.load(this.ctl, LAYOUT.FIRED) === gen;
+  }
+
+  private arm(call: WatchedCall): void {
+    this.gen = this.gen >= 0x7ffffff0 ? 1 : this.gen + 1;
+    call.gen = this.gen;
+    this.deadline[0] = call.deadline; // published by the atomic store below
+    Atomics.store(this.ctl, LAYOUT.ARMED, call.gen);
+  }
+
+  /**
+   * The worker may be between reading ARMED and raising the flag: it sets WRITING around
+   * both, so after ARMED is cleared, WRITING at 0 means it will not raise it any more
+   * (Dekker's argument, with sequentially consistent atomics on both sides).
+   */
+  private disarm(call: WatchedCall): void {
+    Atomics.store(this.ctl, LAYOUT.ARMED, 0);
+    while (Atomics.load(this.ctl, LAYOUT.WRITING) === 1) {
+      // the worker's critical section is two stores; yield the core if it was preempted there
+      Atomics.wait(this.ctl, LAYOUT.STOP, 0, 0.05);
+    }
+    if (Atomics.load(this.ctl, LAYOUT.FIRED) === call.gen) {
+      call.fired = true;
+      // a flag Python has not read yet must not interrupt the next call
+      Atomics.store(this.interrupt, 0, 0);
+    }
+  }
+
+  dispose(): void {
+    Atomics.store(this.ctl, LAYOUT.STOP, 1);
+    Atomics.store(this.ctl, LAYOUT.ARMED, 0);
+    Atomics.notify(this.ctl, LAYOUT.ARMED);
+    void this.worker.terminate();
+  }
+}
