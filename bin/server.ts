@@ -96,6 +96,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
   rpc.register('kemi.stats', () => ({
     routes: s.engine.stats.snapshot(),
     messages: s.engine.counters,
+    limitThrottle: s.engine.limitThrottle.snapshot(),
     transport: s.engine.transports.counters,
     tm: s.engine.tm.snapshot(),
     runtime: {
@@ -104,6 +105,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
       memoryBytes: s.manager.memoryUsage(),
       reloads: s.manager.reloads,
       rebuilds: s.manager.rebuilds,
+      timeoutsKept: s.manager.timeoutsKept,
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed },
   }));

@@ -34,6 +34,8 @@ export class ScriptManager implements ScriptRouter {
   private reloading: Promise<unknown> = Promise.resolve();
   /** Swaps done because a runtime broke (timeout, memory), for stats. */
   rebuilds = 0;
+  /** Callbacks stopped at the CPU limit whose runtime was kept (Python's interrupt), for stats. */
+  timeoutsKept = 0;
   reloads = 0;
 
   constructor(
@@ -126,6 +128,7 @@ export class ScriptManager implements ScriptRouter {
     if (!rt) return { outcome: 'error', error: { message: 'no script is loaded (runtime being rebuilt)', file: this.file, line: 0 } };
     const result = rt.invoke(callback, ctx, arg);
     if (rt.broken) this.replaceBroken(rt);
+    else if (result.outcome === 'timeout') this.timeoutsKept++;
     return result;
   }
 

@@ -19,6 +19,7 @@ import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
+import { LimitThrottle, retryAfterHeader } from './limit-throttle.js';
 
 export interface EngineCounters {
   received: number;
@@ -60,6 +61,8 @@ export class Engine implements CoreServices {
   readonly tm: TransactionLayer;
   readonly store: SyncStore | null;
   readonly usrloc: Usrloc | null;
+  /** Sources whose requests keep hitting the script's limits get a 503 for a while. */
+  readonly limitThrottle = new LimitThrottle();
 
   constructor(
     readonly settings: Settings,
@@ -131,7 +134,10 @@ export class Engine implements CoreServices {
   private onRequest(msg: SipMessage, rcv: ReceiveInfo): void {
     this.counters.requests++;
     const ctx = new MsgContext(msg, rcv, new Map(), this);
+    const throttledMs = this.limitThrottle.refuses(rcv.srcIp);
+    if (throttledMs > 0) return void this.sendReply(ctx, 503, 'Service Unavailable', { headers: [retryAfterHeader(throttledMs)] });
     const result = this.runRoute('ksr_request_route', ctx);
+    if (result.outcome === 'timeout' || result.outcome === 'memory') this.limitThrottle.hit(rcv.srcIp);
     if (result.outcome === 'error' || result.outcome === 'timeout' || result.outcome === 'memory') {
       this.counters.scriptFailures++;
       if (!ctx.replied && !ctx.dropped && msg.method !== 'ACK') this.sendReply(ctx, 500, 'Server Internal Error');
