@@ -9,6 +9,7 @@ import { workerData } from 'node:worker_threads';
 const { control, flag, layout } = workerData;
 const ctl = new Int32Array(control, 0, layout.INTS);
 const deadline = new Float64Array(control, layout.DEADLINE_BYTE, 1);
+const raisedAt = new Float64Array(control, layout.RAISED_BYTE, 1);
 const interrupt = new Int32Array(flag, 0, 1);
 const { ARMED, FIRED, WRITING, IDLE, STOP, SIGINT, REPEAT_MS, TICK_MS, IDLE_AFTER_MS } = layout;
 
@@ -19,6 +20,7 @@ function raise(gen) {
   Atomics.store(ctl, WRITING, 1);
   if (Atomics.load(ctl, ARMED) === gen) {
     Atomics.store(interrupt, 0, SIGINT);
+    if (Atomics.load(ctl, FIRED) !== gen) raisedAt[0] = now(); // published by the store below
     Atomics.store(ctl, FIRED, gen);
   }
   Atomics.store(ctl, WRITING, 0);

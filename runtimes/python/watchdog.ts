@@ -22,7 +22,9 @@ const LAYOUT = {
   INTS: 6,
   /** Byte offset of the deadline (Float64, ms on the monotonic clock). */
   DEADLINE_BYTE: 24,
-  BYTES: 32,
+  /** Byte offset of when the flag was first raised for the call (Float64, same clock). */
+  RAISED_BYTE: 32,
+  BYTES: 40,
   SIGINT: 2,
   /** Raise the flag again this often while an overdue call goes on. */
   REPEAT_MS: 2,
@@ -54,6 +56,9 @@ export class Watchdog {
   private readonly control = new SharedArrayBuffer(LAYOUT.BYTES);
   private readonly ctl = new Int32Array(this.control, 0, LAYOUT.INTS);
   private readonly deadline = new Float64Array(this.control, LAYOUT.DEADLINE_BYTE, 1);
+  private readonly raisedAt = new Float64Array(this.control, LAYOUT.RAISED_BYTE, 1);
+  /** How late past a deadline the flag was raised, at most (thread scheduling), for diagnostics. */
+  maxLateMs = 0;
   private readonly interrupt = new Int32Array(this.flag, 0, 1);
   private readonly worker: Worker;
   private gen = 0;
@@ -124,6 +129,7 @@ export class Watchdog {
     }
     if (Atomics.load(this.ctl, LAYOUT.FIRED) === call.gen) {
       call.fired = true;
+      this.maxLateMs = Math.max(this.maxLateMs, this.raisedAt[0]! - call.deadline);
       // a flag Python has not read yet must not interrupt the next call
       Atomics.store(this.interrupt, 0, 0);
     }

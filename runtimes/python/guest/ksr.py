@@ -4,6 +4,7 @@
 # strings: '' ok, 'stop', 'missing', or a JSON object describing an error.
 import builtins
 import json
+import signal
 import sys
 import time
 import types
@@ -60,6 +61,20 @@ def _sleep(seconds):
 _monotonic = time.monotonic
 _sleep.__name__ = _sleep.__qualname__ = "sleep"
 time.sleep = _sleep
+
+# How many script callbacks are running (KSR.route nests them). The host's watchdog raises
+# SIGINT at a callback's deadline, and again every few ms while it goes on; it is turned into
+# KeyboardInterrupt only inside a script's code, never in this module's own handling of the
+# way the script ended (that would turn an orderly unwinding into a pyodide error).
+_in_script = [0]
+
+
+def _on_interrupt(signum, frame):
+    if _in_script[0] > 0:
+        raise KeyboardInterrupt
+
+
+signal.signal(signal.SIGINT, _on_interrupt)
 
 
 def _ksr_function(stub, path):
@@ -149,16 +164,21 @@ class Script:
         fn = getattr(handler, name, None) if handler is not None else self.ns.get(name)
         if not callable(fn):
             return "missing"
+        depth = _in_script[0]
+        _in_script[0] = depth + 1
         try:
             if handler is not None:
                 fn(None) if arg is None else fn(None, arg)
             else:
                 fn() if arg is None else fn(arg)
         except KSRStop:
+            _in_script[0] = depth
             return "stop"
         except BaseException as e:
+            _in_script[0] = depth  # first: no interrupt is raised in here any more
             code = getattr(fn, "__code__", None)
             return self._error(e, self.file, code.co_firstlineno if code is not None else 0)
+        _in_script[0] = depth
         return ""
 
     def _error(self, e, file, fallback_line):
