@@ -30,6 +30,9 @@ export class ScriptManager implements ScriptRouter {
   private spare: ScriptRuntime | null = null;
   private source = '';
   private rebuilding: Promise<void> | null = null;
+  /** The spare being built, if any. */
+  private spareBuild: Promise<ScriptRuntime | null> | null = null;
+  private disposed = false;
   /** The last reload asked for: the next one starts when it has ended (reloads are serialised). */
   private reloading: Promise<unknown> = Promise.resolve();
   /** Swaps done because a runtime broke (timeout, memory), for stats. */
@@ -105,18 +108,30 @@ export class ScriptManager implements ScriptRouter {
     return runtime;
   }
 
+  /**
+   * Builds a warm spare for the script in service, off the event loop. If the runtime in
+   * service broke meanwhile and nothing replaced it, the spare goes into service when ready.
+   */
   private refreshSpare(): void {
     if (!KEEPS_SPARE.has(this.engine)) return;
     const source = this.source;
     this.spare?.dispose();
     this.spare = null;
-    void this.build(source).then(
-      (rt) => {
-        if (this.source === source && !this.spare) this.spare = rt;
-        else rt.dispose();
-      },
-      (e) => this.log.error({ err: e }, 'spare runtime failed to load'),
-    );
+    const build: Promise<ScriptRuntime | null> = this.build(source).catch((e) => {
+      this.log.error({ err: e }, 'spare runtime failed to load');
+      return null;
+    });
+    this.spareBuild = build;
+    void build.then((rt) => {
+      if (this.spareBuild === build) this.spareBuild = null;
+      if (!rt) return;
+      if (this.source !== source || this.disposed) rt.dispose();
+      else if (this.current === null) {
+        this.current = rt;
+        this.refreshSpare();
+      } else if (!this.spare) this.spare = rt;
+      else rt.dispose();
+    });
   }
 
   has(callback: string): boolean {
@@ -132,7 +147,7 @@ export class ScriptManager implements ScriptRouter {
     return result;
   }
 
-  /** A runtime stopped by a limit: take the spare at once if there is one, and build a new one. */
+  /** A runtime that cannot be trusted any more: take the spare at once if there is one, and build a new one. */
   private replaceBroken(broken: ScriptRuntime): void {
     if (this.current !== broken) return;
     this.rebuilds++;
@@ -143,6 +158,8 @@ export class ScriptManager implements ScriptRouter {
       this.refreshSpare();
       return;
     }
+    // a spare on its way goes into service when ready: a second build would only slow it down
+    if (this.spareBuild) return;
     const source = this.source;
     this.rebuilding ??= this.build(source)
       .then(
@@ -161,6 +178,7 @@ export class ScriptManager implements ScriptRouter {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.current?.dispose();
     this.spare?.dispose();
     this.current = this.spare = null;

@@ -1,10 +1,15 @@
-// A Python call's deadline, enforced cheaply. While Python runs, the host thread is blocked
-// inside the isolate (applySync), so a thread of its own (watchdog-worker.mjs) watches the
-// deadline and raises pyodide's interrupt flag, a SharedArrayBuffer the isolate shares
-// (isolated-vm shares a SharedArrayBuffer, it does not copy it): Python then raises
-// KeyboardInterrupt where it is, the call unwinds normally and the interpreter stays usable.
-// The host tells the worker about each call through shared memory only (a few atomic stores);
-// the worker is woken (Atomics.notify) only when it went idle or for a nested, sooner deadline.
+// A Python call's deadline, enforced cheaply: at the deadline Python raises KeyboardInterrupt
+// where it is, the call unwinds normally and the interpreter stays usable. pyodide reads its
+// interrupt buffer every few dozen bytecodes; ours (guest/interrupts.js) lives in a
+// SharedArrayBuffer the isolate shares (isolated-vm shares one, it does not copy it) and is
+// raised two ways:
+// - by the guest itself: the buffer's read compares the isolate's clock with the deadline the
+//   host wrote next to the flag, so it fires on time even when the machine is too busy to
+//   schedule another thread promptly;
+// - by a thread of its own (watchdog-worker.mjs), since the host thread is blocked inside the
+//   isolate (applySync) while Python runs: the second line, with no clock in the isolate.
+// The host tells both about each call through shared memory only (a few stores); the worker
+// is woken (Atomics.notify) only when it went idle or for a nested, sooner deadline.
 import { Worker } from 'node:worker_threads';
 
 /** Word indices in the control block, and the worker's timing; passed to the worker. */
@@ -45,21 +50,31 @@ export function monotonicMs(): number {
 export interface WatchedCall {
   gen: number;
   deadline: number;
+  /** The same deadline on the isolate's clock (Date.now()). */
+  wallDeadline: number;
   /** The flag was raised during this call (or during a call nested in it, once it resumed). */
   fired: boolean;
   readonly outer: WatchedCall | null;
 }
 
+/**
+ * The block shared with the isolate: Int32 [0] the signal number pyodide reads (SIGINT = 2),
+ * Int32 [1] set by the guest when it raised the interrupt itself, Float64 at byte 8 the
+ * deadline of the call running now on the isolate's clock (Date.now(); Infinity: none).
+ */
+export const FLAG_LAYOUT = { SIGNAL: 0, GUEST_RAISED: 1, DEADLINE_BYTE: 8, BYTES: 16 } as const;
+
 export class Watchdog {
-  /** Shared with the isolate: pyodide's interrupt buffer (Int32 [signal number]). */
-  readonly flag = new SharedArrayBuffer(4);
+  /** Shared with the isolate: pyodide's interrupt buffer and the call's deadline (FLAG_LAYOUT). */
+  readonly flag = new SharedArrayBuffer(FLAG_LAYOUT.BYTES);
   private readonly control = new SharedArrayBuffer(LAYOUT.BYTES);
   private readonly ctl = new Int32Array(this.control, 0, LAYOUT.INTS);
   private readonly deadline = new Float64Array(this.control, LAYOUT.DEADLINE_BYTE, 1);
   private readonly raisedAt = new Float64Array(this.control, LAYOUT.RAISED_BYTE, 1);
   /** How late past a deadline the flag was raised, at most (thread scheduling), for diagnostics. */
   maxLateMs = 0;
-  private readonly interrupt = new Int32Array(this.flag, 0, 1);
+  private readonly interrupt = new Int32Array(this.flag, 0, 2);
+  private readonly guestDeadline = new Float64Array(this.flag, FLAG_LAYOUT.DEADLINE_BYTE, 1).fill(Infinity);
   private readonly worker: Worker;
   private gen = 0;
   private current: WatchedCall | null = null;
@@ -85,8 +100,9 @@ export class Watchdog {
   /** Starts watching a call of at most `budgetMs`; a nested call ends no later than its outer one. */
   enter(budgetMs: number): WatchedCall {
     const outer = this.current;
-    const deadline = Math.min(monotonicMs() + budgetMs, outer?.deadline ?? Infinity);
-    const call: WatchedCall = { gen: 0, deadline, fired: false, outer };
+    const now = monotonicMs();
+    const deadline = Math.min(now + budgetMs, outer?.deadline ?? Infinity);
+    const call: WatchedCall = { gen: 0, deadline, wallDeadline: Date.now() + (deadline - now), fired: false, outer };
     if (outer) this.disarm(outer);
     this.arm(call);
     this.current = call;
@@ -103,15 +119,17 @@ export class Watchdog {
     return call.fired;
   }
 
-  /** True when the flag has been raised for the call running now: KSR calls stop from then on. */
+  /** True when the call running now is past its deadline: KSR calls stop from then on. */
   overdue(): boolean {
-    const gen = Atomics.load(this.ctl, LAYOUT.ARMED);
-    return gen !== 0 && Atomics.load(this.ctl, LAYOUT.FIRED) === gen;
+    const call = this.current;
+    if (!call) return false;
+    return Atomics.load(this.ctl, LAYOUT.FIRED) === call.gen || Date.now() > call.wallDeadline;
   }
 
   private arm(call: WatchedCall): void {
     this.gen = this.gen >= 0x7ffffff0 ? 1 : this.gen + 1;
     call.gen = this.gen;
+    this.guestDeadline[0] = call.wallDeadline; // same thread as the guest while it runs
     this.deadline[0] = call.deadline; // published by the atomic store below
     Atomics.store(this.ctl, LAYOUT.ARMED, call.gen);
   }
@@ -122,6 +140,11 @@ export class Watchdog {
    * (Dekker's argument, with sequentially consistent atomics on both sides).
    */
   private disarm(call: WatchedCall): void {
+    this.guestDeadline[0] = Infinity;
+    if (this.interrupt[FLAG_LAYOUT.GUEST_RAISED] !== 0) {
+      this.interrupt[FLAG_LAYOUT.GUEST_RAISED] = 0;
+      call.fired = true;
+    }
     Atomics.store(this.ctl, LAYOUT.ARMED, 0);
     while (Atomics.load(this.ctl, LAYOUT.WRITING) === 1) {
       // the worker's critical section is two stores; yield the core if it was preempted there
@@ -130,9 +153,9 @@ export class Watchdog {
     if (Atomics.load(this.ctl, LAYOUT.FIRED) === call.gen) {
       call.fired = true;
       this.maxLateMs = Math.max(this.maxLateMs, this.raisedAt[0]! - call.deadline);
-      // a flag Python has not read yet must not interrupt the next call
-      Atomics.store(this.interrupt, 0, 0);
     }
+    // a flag Python has not read yet must not interrupt the next call
+    if (call.fired) Atomics.store(this.interrupt, FLAG_LAYOUT.SIGNAL, 0);
   }
 
   dispose(): void {
