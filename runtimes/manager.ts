@@ -57,6 +57,8 @@ export class ScriptManager implements ScriptRouter {
   async start(): Promise<ReloadResult> {
     const r = await this.reload();
     if (!r.ok) throw new ScriptError(r.error ?? 'script failed to load', this.file, 0);
+    // serve only with the spare ready (Python): the first runtime that breaks is replaced at once
+    await this.spareBuild;
     return r;
   }
 
