@@ -119,11 +119,16 @@ export class Watchdog {
     return call.fired;
   }
 
-  /** True when the call running now is past its deadline: KSR calls stop from then on. */
+  /**
+   * True when the call running now is past its deadline: KSR calls stop from then on, and the
+   * call counts as timed out (even if no interrupt reached Python before it ended).
+   */
   overdue(): boolean {
     const call = this.current;
     if (!call) return false;
-    return Atomics.load(this.ctl, LAYOUT.FIRED) === call.gen || Date.now() > call.wallDeadline;
+    if (!call.fired && Atomics.load(this.ctl, LAYOUT.FIRED) !== call.gen && Date.now() <= call.wallDeadline) return false;
+    call.fired = true;
+    return true;
   }
 
   private arm(call: WatchedCall): void {
