@@ -4,7 +4,7 @@
 // and raises it again every few ms while the call goes on (a script that catches it is met
 // by the isolate's own timeout, later). Plain JavaScript: no loader in a worker.
 // Told everything through shared memory: no message per call.
-import { workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 const { control, flag, layout } = workerData;
 const ctl = new Int32Array(control, 0, layout.INTS);
@@ -27,6 +27,7 @@ function raise(gen) {
 }
 
 let lastBusy = now();
+parentPort.postMessage('watching'); // the host waits for this before the first call
 while (Atomics.load(ctl, STOP) === 0) {
   const gen = Atomics.load(ctl, ARMED);
   const t = now();

@@ -85,12 +85,13 @@ export class Watchdog {
     this.worker.on('error', () => {});
   }
 
-  /** Starts the worker and waits until it runs (so the first call is watched). */
+  /** Starts the worker and waits until it watches (so the first call is watched). */
   static async start(): Promise<Watchdog> {
     const w = new Watchdog();
     await new Promise<void>((resolve, reject) => {
-      w.worker.once('online', resolve);
+      w.worker.once('message', () => resolve());
       w.worker.once('error', reject);
+      w.worker.once('exit', (code) => reject(new Error(`the Python watchdog thread exited with ${code} before it watched`)));
     });
     // nor keep it alive
     w.worker.unref();
