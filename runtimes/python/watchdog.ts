@@ -80,7 +80,12 @@ export class Watchdog {
   private current: WatchedCall | null = null;
 
   private constructor() {
-    this.worker = new Worker(WORKER, { workerData: { control: this.control, flag: this.flag, layout: LAYOUT } });
+    // plain JavaScript: no loader (execArgv would hand it the parent's tsx), a small heap
+    this.worker = new Worker(WORKER, {
+      workerData: { control: this.control, flag: this.flag, layout: LAYOUT },
+      execArgv: [],
+      resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 },
+    });
     // a watchdog must never take the process down
     this.worker.on('error', () => {});
   }
