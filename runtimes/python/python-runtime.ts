@@ -48,8 +48,6 @@ export class PythonRuntime implements ScriptRuntime {
   private callbacks = new Set<string>();
   /** A nested call was interrupted: the outermost one settles the interpreter when it ends. */
   private unsettled = false;
-  /** Calls ended by the watchdog's interrupt with the instance kept, for tests and stats. */
-  interrupts = 0;
 
   constructor(
     private readonly guest: PythonGuest,
@@ -128,7 +126,6 @@ export class PythonRuntime implements ScriptRuntime {
    */
   private interrupted(ctx: MsgContext, budgetMs: number, nested: boolean): InvokeResult {
     ctx.stopped = true;
-    this.interrupts++;
     if (nested) this.unsettled = true;
     else this.settle();
     return { outcome: 'timeout', error: this.where(this.limitMessage('timeout', budgetMs)) };

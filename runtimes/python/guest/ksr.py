@@ -237,6 +237,7 @@ class Host:
         deadline). Runs a KeyboardInterrupt still pending, so that it does not hit the next
         call, then checks the interpreter came back to where it was: no frame left over, no
         exception being handled, recursion possible to the usual depth. 'ok', or what is wrong."""
+        _in_script[0] = 0  # called between callbacks only: whatever way the last one ended
         for _ in range(3):
             try:
                 _recurse(2)
