@@ -37,8 +37,12 @@ export function backstopMs(budgetMs: number): number {
   return budgetMs + Math.max(20, Math.round(budgetMs / 2));
 }
 
-/** Time allowed to drain a pending interrupt and check the interpreter after one. */
-const SETTLE_MS = 50;
+/**
+ * Time allowed to drain a pending interrupt and check the interpreter after one (it takes
+ * ~0.05 ms; generous because the isolate's timeout is wall-clock time and a busy machine
+ * can leave the thread unscheduled for tens of ms: a settle cut short costs a rebuild).
+ */
+const SETTLE_MS = 100;
 
 export class PythonRuntime implements ScriptRuntime {
   readonly language = 'python' as const;
