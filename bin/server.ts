@@ -134,6 +134,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
     messages: s.engine.counters,
     transport: s.engine.transports.snapshot(),
     overload: s.engine.overload.snapshot(),
+    limitThrottle: s.engine.limitThrottle.snapshot(),
     tm: s.engine.tm.snapshot(),
     runtime: {
       engine: s.manager.engine,
@@ -141,6 +142,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
       memoryBytes: s.manager.memoryUsage(),
       reloads: s.manager.reloads,
       rebuilds: s.manager.rebuilds,
+      timeoutsKept: s.manager.timeoutsKept,
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...processFaults },
   }), readOnly);

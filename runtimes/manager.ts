@@ -30,10 +30,15 @@ export class ScriptManager implements ScriptRouter {
   private spare: ScriptRuntime | null = null;
   private source = '';
   private rebuilding: Promise<void> | null = null;
+  /** The spare being built, if any. */
+  private spareBuild: Promise<ScriptRuntime | null> | null = null;
+  private disposed = false;
   /** The last reload asked for: the next one starts when it has ended (reloads are serialised). */
   private reloading: Promise<unknown> = Promise.resolve();
   /** Swaps done because a runtime broke (timeout, memory), for stats. */
   rebuilds = 0;
+  /** Callbacks stopped at the CPU limit whose runtime was kept (Python's interrupt), for stats. */
+  timeoutsKept = 0;
   reloads = 0;
 
   constructor(
@@ -52,6 +57,8 @@ export class ScriptManager implements ScriptRouter {
   async start(): Promise<ReloadResult> {
     const r = await this.reload();
     if (!r.ok) throw new ScriptError(r.error ?? 'script failed to load', this.file, 0);
+    // serve only with the spare ready (Python): the first runtime that breaks is replaced at once
+    await this.spareBuild;
     return r;
   }
 
@@ -103,18 +110,30 @@ export class ScriptManager implements ScriptRouter {
     return runtime;
   }
 
+  /**
+   * Builds a warm spare for the script in service, off the event loop. If the runtime in
+   * service broke meanwhile and nothing replaced it, the spare goes into service when ready.
+   */
   private refreshSpare(): void {
     if (!KEEPS_SPARE.has(this.engine)) return;
     const source = this.source;
     this.spare?.dispose();
     this.spare = null;
-    void this.build(source).then(
-      (rt) => {
-        if (this.source === source && !this.spare) this.spare = rt;
-        else rt.dispose();
-      },
-      (e) => this.log.error({ err: e }, 'spare runtime failed to load'),
-    );
+    const build: Promise<ScriptRuntime | null> = this.build(source).catch((e) => {
+      this.log.error({ err: e }, 'spare runtime failed to load');
+      return null;
+    });
+    this.spareBuild = build;
+    void build.then((rt) => {
+      if (this.spareBuild === build) this.spareBuild = null;
+      if (!rt) return;
+      if (this.source !== source || this.disposed) rt.dispose();
+      else if (this.current === null) {
+        this.current = rt;
+        this.refreshSpare();
+      } else if (!this.spare) this.spare = rt;
+      else rt.dispose();
+    });
   }
 
   has(callback: string): boolean {
@@ -126,10 +145,11 @@ export class ScriptManager implements ScriptRouter {
     if (!rt) return { outcome: 'error', error: { message: 'no script is loaded (runtime being rebuilt)', file: this.file, line: 0 } };
     const result = rt.invoke(callback, ctx, arg);
     if (rt.broken) this.replaceBroken(rt);
+    else if (result.outcome === 'timeout') this.timeoutsKept++;
     return result;
   }
 
-  /** A runtime stopped by a limit: take the spare at once if there is one, and build a new one. */
+  /** A runtime that cannot be trusted any more: take the spare at once if there is one, and build a new one. */
   private replaceBroken(broken: ScriptRuntime): void {
     if (this.current !== broken) return;
     this.rebuilds++;
@@ -140,6 +160,8 @@ export class ScriptManager implements ScriptRouter {
       this.refreshSpare();
       return;
     }
+    // a spare on its way goes into service when ready: a second build would only slow it down
+    if (this.spareBuild) return;
     const source = this.source;
     this.rebuilding ??= this.build(source)
       .then(
@@ -158,6 +180,7 @@ export class ScriptManager implements ScriptRouter {
   }
 
   dispose(): void {
+    this.disposed = true;
     this.current?.dispose();
     this.spare?.dispose();
     this.current = this.spare = null;

@@ -22,6 +22,7 @@ import { DigestAuth } from '../auth/digest-auth.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
 import { OverloadPolicy } from './overload-policy.js';
+import { LimitThrottle, retryAfterHeader } from './limit-throttle.js';
 
 export interface EngineCounters {
   received: number;
@@ -68,6 +69,8 @@ export class Engine implements CoreServices {
   readonly usrloc: Usrloc | null;
   /** Sheds new requests before the script while overloaded (overload-policy.ts). */
   readonly overload: OverloadPolicy;
+  /** Sources whose requests keep hitting the script's limits get a 503 for a while. */
+  readonly limitThrottle = new LimitThrottle();
 
   constructor(
     readonly settings: Settings,
@@ -166,7 +169,10 @@ export class Engine implements CoreServices {
   private onRequest(msg: SipMessage, rcv: ReceiveInfo): void {
     this.counters.requests++;
     const ctx = new MsgContext(msg, rcv, new Map(), this);
+    const throttledMs = this.limitThrottle.refuses(rcv.srcIp);
+    if (throttledMs > 0) return void this.sendReply(ctx, 503, 'Service Unavailable', { headers: [retryAfterHeader(throttledMs)] });
     const result = this.runRoute('ksr_request_route', ctx);
+    if (result.outcome === 'timeout' || result.outcome === 'memory') this.limitThrottle.hit(rcv.srcIp);
     if (result.outcome === 'error' || result.outcome === 'timeout' || result.outcome === 'memory') {
       this.counters.scriptFailures++;
       if (!ctx.replied && !ctx.dropped && msg.method !== 'ACK') this.sendReply(ctx, 500, 'Server Internal Error');

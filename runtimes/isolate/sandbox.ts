@@ -77,6 +77,16 @@ export class IsolateSandbox {
     }
   }
 
+  /** As guard, for isolated-vm's asynchronous calls (which run on the isolate's own thread). */
+  async guardAsync<T>(fn: () => Promise<T>): Promise<Guarded<T>> {
+    if (this.isolate.isDisposed) return { outcome: 'memory', error: new Error('isolate was disposed') };
+    try {
+      return { outcome: 'ok', value: await fn() };
+    } catch (e) {
+      return this.classify(e);
+    }
+  }
+
   private classify(e: unknown): Guarded<never> {
     const error = e instanceof Error ? e : new Error(String(e));
     if (this.isolate.isDisposed || /memory limit|Array buffer allocation failed/i.test(error.message)) {

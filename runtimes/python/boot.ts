@@ -1,10 +1,15 @@
 // Boots pyodide inside an isolate through its d8-style shell path, then locks WebAssembly
 // down and installs the KSR bridge. What the guest can reach afterwards: the isolate's own
 // globals, pyodide, and the two host callbacks (the KSR dispatcher and random bytes).
+// Every step runs through isolated-vm's asynchronous calls, on the isolate's own thread: a
+// boot (seconds) or a rebuild never blocks the event loop that serves messages. Host
+// callbacks the guest makes meanwhile (random bytes) are run on the event loop between two
+// of its turns, with the guest waiting.
 import { randomBytes } from 'node:crypto';
 import ivm from 'isolated-vm';
-import type { Dispatcher } from '../../bindings/registry.js';
-import { IsolateSandbox } from '../isolate/sandbox.js';
+import { STOP, type Dispatcher } from '../../bindings/registry.js';
+import { BRIDGE_CALL, BRIDGE_ENTRIES, IsolateSandbox } from '../isolate/sandbox.js';
+import type { Watchdog } from './watchdog.js';
 import {
   arrayBufferOf,
   compiledWasm,
@@ -18,11 +23,13 @@ import {
 
 /** Wall-clock budget for booting pyodide (normally 2–3 s on the project's machine). */
 const BOOT_TIMEOUT_MS = 60_000;
-/** Budget for the synchronous set-up steps after boot (bridge, lockdown). */
+/** Budget for each set-up step around boot (shims, modules, bridge, lockdown). */
 const SETUP_TIMEOUT_MS = 10_000;
 
 export interface BootOptions {
   dispatcher: Dispatcher;
+  /** Raises pyodide's interrupt flag at a call's deadline; its flag is shared with the isolate. */
+  watchdog: Watchdog;
   /** Cap of pyodide's wasm memory (Python gets MemoryError past it). */
   wasmCapBytes: number;
   /** The isolate's own memoryLimit: V8 heap and ArrayBuffers (not the wasm memory). */
@@ -40,23 +47,27 @@ export interface PythonGuest {
   invoke: ivm.Reference<(name: string, arg: string | null) => string>;
   /** () → bytes of wasm memory in use */
   wasmBytes: ivm.Reference<() => number>;
+  /** () → 'ok' once pending interrupts are drained and the interpreter is sound, else why not */
+  settle: ivm.Reference<() => string>;
 }
 
 function fail(step: string, error: Error | undefined, outcome: string): never {
   throw new Error(`pyodide boot: ${step} failed (${outcome}): ${error?.message ?? 'no detail'}`);
 }
 
-function copyInputs(sandbox: IsolateSandbox, wasmCapBytes: number): void {
+async function copyInputs(sandbox: IsolateSandbox, o: BootOptions): Promise<void> {
   const g = sandbox.context.global;
   const files = new ivm.ExternalCopy({
     'python_stdlib.zip': arrayBufferOf(stdlibZip()),
     'pyodide-lock.json': arrayBufferOf(Buffer.from(lockFileText())),
     'pyodide.asm.wasm': new ArrayBuffer(0), // the compiled module is shared instead
   });
-  g.setSync('__pyodide_files', files.copyInto({ release: true }));
-  const wasm = new ivm.ExternalCopy(compiledWasm(wasmCapBytes));
-  g.setSync('__pyodide_wasm', wasm.copyInto({ release: true }));
-  g.setSync(
+  await g.set('__pyodide_files', files.copyInto({ release: true }));
+  const wasm = new ivm.ExternalCopy(compiledWasm(o.wasmCapBytes));
+  await g.set('__pyodide_wasm', wasm.copyInto({ release: true }));
+  // shared, not copied: the watchdog thread writes, Python reads
+  await g.set('__ksr_interrupt', new ivm.ExternalCopy(o.watchdog.flag).copyInto({ release: true }));
+  await g.set(
     '__pyodide_random',
     new ivm.Callback((n: number) => {
       const bytes = randomBytes(Math.max(0, Math.min(65536, n | 0)));
@@ -65,13 +76,13 @@ function copyInputs(sandbox: IsolateSandbox, wasmCapBytes: number): void {
   );
 }
 
-function compileModules(sandbox: IsolateSandbox, wasmCapBytes: number): ivm.Module {
+async function compileModules(sandbox: IsolateSandbox, wasmCapBytes: number): Promise<ivm.Module> {
   const { isolate, context } = sandbox;
   const modules = new Map<string, ivm.Module>([
-    ['pyodide.asm.mjs', isolate.compileModuleSync(emscriptenSource(wasmCapBytes), { filename: 'pyodide/pyodide.asm.mjs' })],
-    ['pyodide.mjs', isolate.compileModuleSync(loaderSource(), { filename: 'pyodide/pyodide.mjs' })],
+    ['pyodide.asm.mjs', await isolate.compileModule(emscriptenSource(wasmCapBytes), { filename: 'pyodide/pyodide.asm.mjs' })],
+    ['pyodide.mjs', await isolate.compileModule(loaderSource(), { filename: 'pyodide/pyodide.mjs' })],
   ]);
-  const main = isolate.compileModuleSync(
+  const main = await isolate.compileModule(
     `import { loadPyodide } from 'pyodide.mjs';
      import createPyodideModule from 'pyodide.asm.mjs';
      globalThis.__pyodide_boot = async () => {
@@ -84,52 +95,75 @@ function compileModules(sandbox: IsolateSandbox, wasmCapBytes: number): ivm.Modu
      };`,
     { filename: 'pyodide/boot.mjs' },
   );
-  main.instantiateSync(context, (specifier) => {
+  await main.instantiate(context, (specifier) => {
     const m = modules.get(specifier);
     if (!m) throw new Error(`pyodide boot: module '${specifier}' is not available in the isolate`);
     return m;
   });
-  main.evaluateSync({ timeout: SETUP_TIMEOUT_MS });
+  await main.evaluate({ timeout: SETUP_TIMEOUT_MS });
   return main;
 }
 
-function takeReference<T>(sandbox: IsolateSandbox, name: string): ivm.Reference<T> {
+/**
+ * The KSR bridge: the dispatcher, except that once the watchdog has raised the interrupt
+ * for the call running now, every KSR call stops the script (the sticky stop), so a script
+ * that catches KeyboardInterrupt can do nothing more to the message.
+ */
+async function installBridge(sandbox: IsolateSandbox, o: BootOptions): Promise<void> {
+  const { dispatcher, watchdog } = o;
   const g = sandbox.context.global;
-  const ref = g.getSync(name, { reference: true }) as ivm.Reference<T>;
-  g.deleteSync(name);
+  const call = (index: number, ...args: unknown[]) => {
+    if (watchdog.overdue() && dispatcher.context) {
+      dispatcher.context.stopped = true;
+      return STOP;
+    }
+    return dispatcher.call(index, args);
+  };
+  await g.set(BRIDGE_CALL, new ivm.Callback(call));
+  await g.set(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
+}
+
+async function step(sandbox: IsolateSandbox, what: string, code: string, filename: string): Promise<void> {
+  const r = await sandbox.evalAsync(code, filename, SETUP_TIMEOUT_MS);
+  if (r.outcome !== 'ok') fail(what, r.error, r.outcome);
+}
+
+async function takeReference<T>(sandbox: IsolateSandbox, name: string): Promise<ivm.Reference<T>> {
+  const g = sandbox.context.global;
+  const ref = (await g.get(name, { reference: true })) as ivm.Reference<T>;
+  await g.delete(name);
   return ref;
 }
 
 export async function bootPython(o: BootOptions): Promise<PythonGuest> {
   const sandbox = IsolateSandbox.create(o.isolateMb);
   try {
-    copyInputs(sandbox, o.wasmCapBytes);
-    const shims = sandbox.evalSync(guestSource('shims.js'), 'ksr-python/shims.js', SETUP_TIMEOUT_MS);
-    if (shims.outcome !== 'ok') fail('shims', shims.error, shims.outcome);
-    compileModules(sandbox, o.wasmCapBytes);
+    await copyInputs(sandbox, o);
+    await step(sandbox, 'shims', guestSource('shims.js'), 'ksr-python/shims.js');
+    await compileModules(sandbox, o.wasmCapBytes);
     const booted = await sandbox.evalAsync('__pyodide_boot()', 'ksr-python/boot.js', BOOT_TIMEOUT_MS);
     if (booted.outcome !== 'ok') fail('loadPyodide', booted.error, booted.outcome);
-    const setup = sandbox.evalSync(
+    await step(
+      sandbox,
+      'setup',
       `delete globalThis.__pyodide_boot; __pyodide_forget_files(); __pyodide_restore_instantiate();
-       globalThis.__ksr_wasm_bytes = ((m) => () => m.HEAPU8.length)(__pyodide._module);`,
+       globalThis.__ksr_wasm_bytes = ((m) => () => m.HEAPU8.length)(__pyodide._module);
+       undefined;`,
       'ksr-python/setup.js',
-      SETUP_TIMEOUT_MS,
     );
-    if (setup.outcome !== 'ok') fail('setup', setup.error, setup.outcome);
-    const builtins = sandbox.evalSync(guestSource('disable-builtins.js'), 'ksr-python/disable-builtins.js', SETUP_TIMEOUT_MS);
-    if (builtins.outcome !== 'ok') fail('disabling built-in modules', builtins.error, builtins.outcome);
-    const lock = sandbox.evalSync(guestSource('wasm-lockdown.js'), 'ksr-python/wasm-lockdown.js', SETUP_TIMEOUT_MS);
-    if (lock.outcome !== 'ok') fail('WebAssembly lockdown', lock.error, lock.outcome);
-    sandbox.installBridge(o.dispatcher);
-    sandbox.context.global.setSync('__ksr_py', guestSource('ksr.py'));
-    const bridge = sandbox.evalSync(guestSource('bridge.js'), 'ksr-python/bridge.js', SETUP_TIMEOUT_MS);
-    if (bridge.outcome !== 'ok') fail('KSR bridge', bridge.error, bridge.outcome);
+    await step(sandbox, 'interrupt buffer', guestSource('interrupts.js'), 'ksr-python/interrupts.js');
+    await step(sandbox, 'disabling built-in modules', guestSource('disable-builtins.js'), 'ksr-python/disable-builtins.js');
+    await step(sandbox, 'WebAssembly lockdown', guestSource('wasm-lockdown.js'), 'ksr-python/wasm-lockdown.js');
+    await installBridge(sandbox, o);
+    await sandbox.context.global.set('__ksr_py', guestSource('ksr.py'));
+    await step(sandbox, 'KSR bridge', guestSource('bridge.js'), 'ksr-python/bridge.js');
     return {
       sandbox,
-      load: takeReference(sandbox, '__ksr_load'),
-      names: takeReference(sandbox, '__ksr_names'),
-      invoke: takeReference(sandbox, '__ksr_invoke'),
-      wasmBytes: takeReference(sandbox, '__ksr_wasm_bytes'),
+      load: await takeReference(sandbox, '__ksr_load'),
+      names: await takeReference(sandbox, '__ksr_names'),
+      invoke: await takeReference(sandbox, '__ksr_invoke'),
+      wasmBytes: await takeReference(sandbox, '__ksr_wasm_bytes'),
+      settle: await takeReference(sandbox, '__ksr_settle'),
     };
   } catch (e) {
     sandbox.dispose();

@@ -1,10 +1,16 @@
 // ScriptRuntime for Python: pyodide in an isolate of its own (see boot.ts). The host enters
 // the isolate once per callback; the guest answers with a short string (ksr.py).
+// A callback that overruns its budget is interrupted by the watchdog (KeyboardInterrupt in
+// Python, every later KSR call stops it): the call unwinds, the interpreter is checked
+// (settle) and kept. Only when that fails, or the script outlives the interrupt until the
+// isolate's own timeout stops it (the backstop), is the instance broken and rebuilt.
 import type { Dispatcher } from '../../bindings/registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.js';
+import type { Guarded } from '../isolate/sandbox.js';
 import type { PythonGuest } from './boot.js';
+import type { Watchdog } from './watchdog.js';
 
 /** What ksr.py reports for an exception. */
 interface GuestError {
@@ -23,26 +29,46 @@ export function loadBudgetMs(cpuMs: number): number {
   return Math.max(cpuMs * 10, 2000);
 }
 
+/**
+ * When the isolate's own timeout stops a call the watchdog's interrupt did not end (a script
+ * that catches KeyboardInterrupt in a loop): a little after the budget, within twice it.
+ */
+export function backstopMs(budgetMs: number): number {
+  return budgetMs + Math.max(20, Math.round(budgetMs / 2));
+}
+
+/**
+ * Time allowed to drain a pending interrupt and check the interpreter after one (it takes
+ * ~0.05 ms; generous because the isolate's timeout is wall-clock time and a busy machine
+ * can leave the thread unscheduled for tens of ms: a settle cut short costs a rebuild).
+ */
+const SETTLE_MS = 100;
+
 export class PythonRuntime implements ScriptRuntime {
   readonly language = 'python' as const;
   readonly engine = 'pyodide' as const;
   private isBroken = false;
   private file = '<script>';
   private callbacks = new Set<string>();
+  /** A nested call was interrupted: the outermost one settles the interpreter when it ends. */
+  private unsettled = false;
 
   constructor(
     private readonly guest: PythonGuest,
     private readonly dispatcher: Dispatcher,
     private readonly limits: RuntimeLimits,
+    private readonly watchdog: Watchdog,
   ) {}
 
   get broken(): boolean {
     return this.isBroken || this.guest.sandbox.disposed;
   }
 
+  /** Runs on the isolate's own thread (isolated-vm's async apply): the event loop serves on meanwhile. */
   async load(source: string, file: string): Promise<void> {
     const budget = loadBudgetMs(this.limits.cpuMs);
-    const g = this.guest.sandbox.guard(() => this.guest.load.applySync(undefined, [source, file], { timeout: budget }));
+    const sandbox = this.guest.sandbox;
+    const g = await sandbox.guardAsync(() => this.guest.load.apply(undefined, [source, file], { timeout: budget }));
     if (g.outcome !== 'ok') {
       this.isBroken = true;
       throw new ScriptError(this.limitMessage(g.outcome, budget), file, 0);
@@ -51,7 +77,7 @@ export class PythonRuntime implements ScriptRuntime {
       const e = JSON.parse(g.value) as GuestError;
       throw new ScriptError(e.message, file, e.line, e.ksr);
     }
-    const names = this.guest.sandbox.guard(() => this.guest.names.applySync(undefined, [], { timeout: budget }));
+    const names = await sandbox.guardAsync(() => this.guest.names.apply(undefined, [], { timeout: budget }));
     if (names.outcome !== 'ok') {
       this.isBroken = names.outcome !== 'error';
       throw new ScriptError(`could not list the script's callbacks (${names.outcome})`, file, 0);
@@ -66,27 +92,53 @@ export class PythonRuntime implements ScriptRuntime {
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (this.broken) return { outcome: 'error', error: this.where('the Python runtime is broken and must be rebuilt') };
-    const cpuMs = this.limits.cpuMs;
+    const budgetMs = this.limits.cpuMs;
     // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
     const outer = this.dispatcher.context;
     this.dispatcher.context = ctx;
-    let g;
+    const watched = this.watchdog.enter(budgetMs);
+    let g: Guarded<string>;
+    let interrupted: boolean;
     try {
-      g = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: cpuMs }));
+      g = this.guest.sandbox.guard(() =>
+        this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: backstopMs(budgetMs) }),
+      );
     } finally {
+      interrupted = this.watchdog.leave(watched);
       this.dispatcher.context = outer;
     }
     if (g.outcome === 'timeout' || g.outcome === 'memory') {
-      // Python's state after a stop in the middle of the interpreter is not trusted.
+      // stopped by the isolate itself, in the middle of the interpreter: not trusted any more
       this.isBroken = true;
-      return { outcome: g.outcome, error: this.where(this.limitMessage(g.outcome, cpuMs)) };
+      return { outcome: g.outcome, error: this.where(this.limitMessage(g.outcome, budgetMs)) };
     }
+    if (interrupted) return this.interrupted(ctx, budgetMs, watched.outer !== null);
     if (g.outcome === 'error') {
-      // ksr.py catches every Python exception: an error here is pyodide itself failing.
+      // ksr.py catches every Python exception: an error here is pyodide itself failing
       this.isBroken = true;
       return { outcome: 'error', error: this.where('the Python interpreter failed (pyodide fatal error)') };
     }
+    if (this.unsettled && watched.outer === null) this.settle();
     return this.result(g.value!, ctx);
+  }
+
+  /**
+   * The watchdog interrupted the call: whatever the script answered (it may have caught the
+   * KeyboardInterrupt), the callback timed out and the message is done with. The interpreter
+   * is kept if it settles; a nested call leaves that to the outermost one, whose frames are
+   * still on the stack.
+   */
+  private interrupted(ctx: MsgContext, budgetMs: number, nested: boolean): InvokeResult {
+    ctx.stopped = true;
+    if (nested) this.unsettled = true;
+    else this.settle();
+    return { outcome: 'timeout', error: this.where(this.limitMessage('timeout', budgetMs)) };
+  }
+
+  private settle(): void {
+    this.unsettled = false;
+    const s = this.guest.sandbox.guard(() => this.guest.settle.applySync(undefined, [], { timeout: SETTLE_MS }));
+    if (s.outcome !== 'ok' || s.value !== 'ok') this.isBroken = true;
   }
 
   private result(answer: string, ctx: MsgContext): InvokeResult {
@@ -117,6 +169,7 @@ export class PythonRuntime implements ScriptRuntime {
   }
 
   dispose(): void {
+    this.watchdog.dispose();
     this.guest.sandbox.dispose();
   }
 }

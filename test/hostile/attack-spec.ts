@@ -17,14 +17,26 @@ export interface AttackSpec {
   repeat?: number;
   /** Pause between two triggers, ms (default 0). */
   pauseMs?: number;
-  /** Status each trigger must get (default 500); null when no reply is expected. */
-  expectStatus?: number | null;
+  /**
+   * Status each trigger must get (default 500); null when no reply is expected; a list gives
+   * the status of each trigger in turn (e.g. 500s, then 503s once the source is throttled).
+   */
+  expectStatus?: number | null | readonly number[];
+  /**
+   * Where triggers come from. Each attack sends from a loopback address of its own, never the
+   * legitimate probes' 127.0.0.1 (a source that keeps hitting the limits is throttled, item 8):
+   * 'one' (default) sends every trigger from that address, 'each' each trigger from another
+   * (a spread-out attacker, whom no per-source throttle singles out).
+   */
+  sources?: 'one' | 'each';
   /** Longest unanswered gap allowed for a legitimate client (default 2 × the CPU limit). */
   maxGapMs?: number;
   /** How long to wait for each trigger's reply (default 5000 ms). */
   replyWaitMs?: number;
   /** Extra header lines on the trigger requests. */
   headers?: string[];
+  /** Runs before the attack, against the server (e.g. to read kemi.stats to compare with). */
+  before?(server: ServerProcess): Promise<void>;
   /** Checks after the attack, against the server still running (e.g. kemi.stats). */
   after?(server: ServerProcess): Promise<void>;
 }

@@ -77,6 +77,14 @@ function buildScript(language: Language, attacks: LoadedAttack[]): string {
   return parts.join('\n');
 }
 
+/**
+ * The loopback address triggers come from: one per attack (and per trigger for `sources:
+ * 'each'`), never 127.0.0.1, the legitimate probes' (a throttled attacker must not be them).
+ */
+function triggerSource(attack: number, trigger: number): string {
+  return `127.${1 + Math.floor(attack / 250)}.${1 + (attack % 250)}.${1 + (trigger % 250)}`;
+}
+
 export interface GapLine {
   engine: EngineName;
   attack: string;
@@ -114,15 +122,17 @@ export async function hostileSuite(engine: EngineName): Promise<void> {
       await server?.stop();
     });
 
-    for (const a of attacks) {
+    for (const [index, a] of attacks.entries()) {
       test(`item ${a.spec.item}: ${a.spec.title}`, async (t) => {
+        await a.spec.before?.(server);
         const udp = await startGapProbe({ port: server.port, transport: 'udp' });
         const tcp = await startGapProbe({ port: server.port, transport: 'tcp-new' });
         const statuses: number[] = [];
         try {
           for (let i = 0; i < (a.spec.repeat ?? 1); i++) {
             const req = request('OPTIONS', server.port, { headers: [`X-Attack: ${a.name}`, ...(a.spec.headers ?? [])] });
-            const [r] = await udpExchange(server.port, req, { waitMs: a.spec.replyWaitMs ?? 5000 });
+            const localIp = triggerSource(index, a.spec.sources === 'each' ? i : 0);
+            const [r] = await udpExchange(server.port, req, { waitMs: a.spec.replyWaitMs ?? 5000, localIp });
             statuses.push(r ? statusOf(r) : 0);
             if (a.spec.pauseMs) await new Promise((res) => setTimeout(res, a.spec.pauseMs));
           }
@@ -132,7 +142,8 @@ export async function hostileSuite(engine: EngineName): Promise<void> {
           t.diagnostic(`longest unanswered: udp ${line.udp.maxGapMs} ms, tcp ${line.tcp.maxGapMs} ms`);
         }
         const expected = a.spec.expectStatus === undefined ? 500 : a.spec.expectStatus;
-        if (expected !== null) assert.deepEqual(statuses, statuses.map(() => expected), `${a.name}: every trigger gets ${expected}`);
+        if (typeof expected === 'number') assert.deepEqual(statuses, statuses.map(() => expected), `${a.name}: every trigger gets ${expected}`);
+        else if (expected !== null) assert.deepEqual(statuses, expected, `${a.name}: the triggers get these statuses in turn`);
         assert.equal(server.child.exitCode, null, `the server is still running:\n${server.output().slice(-3000)}`);
         assert.equal(server.child.pid, pid);
         const g = gaps[gaps.length - 1]!;

@@ -1,9 +1,12 @@
-// Limits that leave a Python instance untrusted: each case needs an instance of its own
-// (booted together, since each takes seconds). After a timeout or an isolate out of memory
-// the runtime reports broken and refuses further work; the manager above rebuilds it.
+// Limits in Python. A callback past its CPU budget is interrupted (KeyboardInterrupt, raised
+// by the watchdog thread through pyodide's interrupt flag) and the instance is kept: these
+// cases share one instance, each followed by a normal call on it. What leaves an instance
+// untrusted (the isolate's own timeout as the backstop, an isolate out of memory, a top-level
+// loop) needs an instance of its own (booted together, since each takes seconds).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create } from '../../runtimes/python/index.js';
+import { backstopMs } from '../../runtimes/python/python-runtime.js';
 import { ScriptError, type ScriptRuntime } from '../../runtimes/runtime.js';
 import { blankContext, testRuntimeOptions, type Recorder } from './support.js';
 
@@ -12,45 +15,73 @@ interface Instance {
   rec: Recorder;
 }
 
+const CPU_MS = 100;
+
 async function instance(cpuMs: number): Promise<Instance> {
   const { opts, rec } = testRuntimeOptions({ cpuMs, memoryMb: 128 });
   return { rt: await create(opts), rec };
 }
 
-let spin: Instance;
+let kept: Instance;
 let catcher: Instance;
 let topLevel: Instance;
 let jsHeap: Instance;
 
-before(async () => {
-  [spin, catcher, topLevel, jsHeap] = await Promise.all([instance(100), instance(100), instance(100), instance(5000)]);
-});
+const KEPT = `import KSR, sys, time
 
-after(() => {
-  for (const i of [spin, catcher, topLevel, jsHeap]) i?.rt.dispose();
-});
+def ok():
+    KSR.t.record("ok")
 
-function assertBrokenAfterwards(rt: ScriptRuntime): void {
-  assert.equal(rt.broken, true);
-  const next = rt.invoke('ksr_request_route', blankContext());
-  assert.equal(next.outcome, 'error');
-  assert.match(next.error!.message, /broken and must be rebuilt/);
-}
+def spin():
+    KSR.t.record("start")
+    while True:
+        pass
 
-test('while True: pass is stopped at the CPU limit; the instance is then broken', async () => {
-  await spin.rt.load('import KSR\ndef ksr_request_route():\n    KSR.t.record("start")\n    while True:\n        pass\n', 'spin.py');
-  const r = spin.rt.invoke('ksr_request_route', blankContext());
-  assert.equal(r.outcome, 'timeout');
-  assert.match(r.error!.message, /CPU limit of 100 ms exceeded/);
-  assert.equal(r.error!.file, 'spin.py');
-  assert.deepEqual(spin.rec.calls, ['start']);
-  assertBrokenAfterwards(spin.rt);
-});
+def catch_and_go_on():
+    try:
+        while True:
+            pass
+    except KeyboardInterrupt:
+        KSR.t.record("caught")   # stops the script: every KSR call after the interrupt does
+    KSR.t.record("after")
 
-test('a loop around try/except BaseException/finally is stopped as well', async () => {
-  await catcher.rt.load(
-    `import KSR
-def ksr_request_route():
+def catch_and_return():
+    try:
+        while True:
+            pass
+    except BaseException:
+        return
+
+def descend(n):
+    if n == 0:
+        while True:
+            pass
+    return descend(n - 1)
+
+def deep():
+    descend(600)
+
+def depth_check():
+    def d(n):
+        return 0 if n == 0 else d(n - 1) + 1
+    KSR.t.record(str(d(600)))
+    KSR.t.record(str(sys.getrecursionlimit()))
+
+def sleeper():
+    time.sleep(5)
+
+def in_finally():
+    try:
+        pass
+    finally:
+        while True:
+            pass
+
+def in_ksr_calls():
+    while True:
+        KSR.t.num()
+
+def catch_in_loop():
     while True:
         try:
             try:
@@ -60,12 +91,97 @@ def ksr_request_route():
                 pass
         except BaseException:
             pass
+`;
+
+before(async () => {
+  [kept, catcher, topLevel, jsHeap] = await Promise.all([instance(CPU_MS), instance(CPU_MS), instance(CPU_MS), instance(5000)]);
+  await kept.rt.load(KEPT, 'kept.py');
+});
+
+after(() => {
+  for (const i of [kept, catcher, topLevel, jsHeap]) i?.rt.dispose();
+});
+
+function assertBrokenAfterwards(rt: ScriptRuntime): void {
+  assert.equal(rt.broken, true);
+  const next = rt.invoke('ksr_request_route', blankContext());
+  assert.equal(next.outcome, 'error');
+  assert.match(next.error!.message, /broken and must be rebuilt/);
+}
+
+/** Runs `name` on the shared instance: a timeout within the budget (plus scheduling), instance kept, next call fine. */
+function interruptedAndKept(name: string): string[] {
+  kept.rec.calls.length = 0;
+  const t0 = performance.now();
+  const r = kept.rt.invoke(name, blankContext());
+  const ms = performance.now() - t0;
+  assert.equal(r.outcome, 'timeout', `${name}: ${r.error?.message}`);
+  assert.match(r.error!.message, /CPU limit of 100 ms exceeded/);
+  assert.equal(r.error!.file, 'kept.py');
+  assert.ok(ms < backstopMs(CPU_MS), `${name}: ended by the interrupt, in ${ms.toFixed(1)} ms`);
+  assert.equal(kept.rt.broken, false, `${name}: the instance is kept`);
+  const calls = [...kept.rec.calls];
+  kept.rec.calls.length = 0;
+  assert.equal(kept.rt.invoke('ok', blankContext()).outcome, 'ok');
+  assert.deepEqual(kept.rec.calls, ['ok']);
+  return calls;
+}
+
+test('while True: pass is interrupted at the CPU limit and the instance is kept', () => {
+  assert.deepEqual(interruptedAndKept('spin'), ['start']);
+  for (let i = 0; i < 5; i++) interruptedAndKept('spin');
+});
+
+test('a script that catches the KeyboardInterrupt cannot act any more: its next KSR call stops it', () => {
+  assert.deepEqual(interruptedAndKept('catch_and_go_on'), []);
+});
+
+test('a script that catches it and returns normally still timed out', () => {
+  assert.deepEqual(interruptedAndKept('catch_and_return'), []);
+});
+
+test('interrupted deep in recursion: afterwards the same depth works, the recursion limit unchanged', () => {
+  interruptedAndKept('deep');
+  assert.equal(kept.rt.invoke('depth_check', blankContext()).outcome, 'ok');
+  assert.deepEqual(kept.rec.calls.slice(-2), ['600', '1000']);
+});
+
+test('interrupted in time.sleep, inside a finally, between KSR calls', () => {
+  interruptedAndKept('sleeper');
+  interruptedAndKept('in_finally');
+  interruptedAndKept('in_ksr_calls');
+});
+
+test('a loop that catches each interrupt and goes on calling KSR is stopped: by the interrupt raised again, or by the backstop', () => {
+  kept.rec.calls.length = 0;
+  const t0 = performance.now();
+  const r = kept.rt.invoke('catch_in_loop', blankContext());
+  const ms = performance.now() - t0;
+  assert.equal(r.outcome, 'timeout');
+  assert.ok(kept.rec.calls.length > 0, 'the loop ran before it was stopped');
+  assert.ok(ms < backstopMs(CPU_MS) + 50, `stopped in ${ms.toFixed(1)} ms`);
+  // Whether a raise lands outside the script's try (then the interpreter unwinds and is kept)
+  // or every one is swallowed until the backstop (then it is broken) is a matter of timing.
+  if (!kept.rt.broken) assert.equal(kept.rt.invoke('ok', blankContext()).outcome, 'ok');
+});
+
+test('a script that ignores SIGINT meets the backstop (1.5 × the limit); the instance is then broken', async () => {
+  await catcher.rt.load(
+    `import KSR, signal
+def ksr_request_route():
+    KSR.t.record("x")
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        pass
 `,
     'catcher.py',
   );
+  const t0 = performance.now();
   const r = catcher.rt.invoke('ksr_request_route', blankContext());
+  const ms = performance.now() - t0;
   assert.equal(r.outcome, 'timeout');
-  assert.ok(catcher.rec.calls.length > 0, 'the loop ran before it was stopped');
+  assert.deepEqual(catcher.rec.calls, ['x']);
+  assert.ok(ms >= backstopMs(CPU_MS) - 5, `stopped by the backstop, at ${ms.toFixed(1)} ms`);
   assertBrokenAfterwards(catcher.rt);
 });
 

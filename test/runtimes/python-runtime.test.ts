@@ -413,3 +413,30 @@ test('load errors give file:line: syntax error, top-level exception, mod_init re
   assert.deepEqual(run('ksr_request_route').calls, ['ranks=[1] msg=None']);
   assert.equal(rt.has('on_failure'), true);
 });
+
+test('the top level runs on the isolate thread while the event loop turns; its KSR calls are answered there (outside a route)', async () => {
+  let turns = 0;
+  const ticker = setInterval(() => turns++, 1);
+  try {
+    await rt.load(
+      `import KSR
+seen = []
+for i in range(100):
+    try:
+        KSR.t.record("top")
+    except KSR.KSRError as e:
+        seen.append(str(e))
+n = 0
+while n < 3000000:
+    n += 1
+def ksr_request_route():
+    KSR.t.record("%d %s" % (len(seen), seen[0]))
+`,
+      'top-level.py',
+    );
+  } finally {
+    clearInterval(ticker);
+  }
+  assert.ok(turns > 0, 'the event loop turned while the top level ran');
+  assert.deepEqual(run('ksr_request_route').calls, ['100 KSR.t.record: called outside a route callback']);
+});

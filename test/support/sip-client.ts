@@ -23,10 +23,13 @@ export function request(method: string, port: number, opts: { ruri?: string; hea
   ].join('\r\n');
 }
 
-/** Sends one datagram and waits for the replies that arrive within waitMs (at most `count`). */
-export async function udpExchange(port: number, data: string | Buffer, opts: { count?: number; waitMs?: number } = {}): Promise<string[]> {
+/**
+ * Sends one datagram and waits for the replies that arrive within waitMs (at most `count`).
+ * `localIp` sends from another loopback address (127.0.0.0/8), i.e. as another source.
+ */
+export async function udpExchange(port: number, data: string | Buffer, opts: { count?: number; waitMs?: number; localIp?: string } = {}): Promise<string[]> {
   const sock = dgram.createSocket('udp4');
-  await new Promise<void>((r) => sock.bind(0, '127.0.0.1', () => r()));
+  await new Promise<void>((r) => sock.bind(0, opts.localIp ?? '127.0.0.1', () => r()));
   const replies: string[] = [];
   const done = new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, opts.waitMs ?? 3000);

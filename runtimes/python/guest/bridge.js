@@ -1,5 +1,5 @@
 // Runs after pyodide has booted: runs the Python side of the binding (ksr.py), hands it one
-// JavaScript stub per registry row, and leaves the host three entry points. Every temporary
+// JavaScript stub per registry row, and leaves the host its entry points. Every temporary
 // global is deleted; the stubs keep the bridge callback in their closure only.
 // Inputs (globals): __pyodide (the booted pyodide), __ksr_call, __ksr_entries, __ksr_py.
 (function installBridge(global) {
@@ -37,7 +37,19 @@
   }
 
   host.build(entries.map((e) => [e.module, e.name, stub(e), pathOf(e)]));
+  host.settle(); // called the way the host will call it: notes the depth of a settled stack
   global.__ksr_load = (text, file) => host.load(text, file);
   global.__ksr_names = () => host.names();
   global.__ksr_invoke = (name, arg) => host.invoke(name, arg === null ? undefined : arg);
+  // A KeyboardInterrupt still pending may surface as soon as settle() is entered: try again.
+  global.__ksr_settle = () => {
+    for (let i = 0; i < 3; i++) {
+      try {
+        return host.settle();
+      } catch {
+        // the pending interrupt, raised before settle's own try: it is spent now
+      }
+    }
+    return 'interrupts keep coming';
+  };
 })(globalThis);

@@ -4,7 +4,9 @@
 # strings: '' ok, 'stop', 'missing', or a JSON object describing an error.
 import builtins
 import json
+import signal
 import sys
+import time
 import types
 
 # what a KSR function returns when it is not a signal (str, int, bool, None; float for a long)
@@ -41,6 +43,38 @@ for _name in ("ctypes", "_ctypes"):
     if _name in sys.modules:
         raise RuntimeError("%s was imported before the sandbox's audit hook was installed" % _name)
 sys.addaudithook(_audit)
+
+
+def _sleep(seconds):
+    """time.sleep, written in Python. pyodide's own waits in C, where its interrupt flag is
+    never read: a route asleep past its budget would outlast the watchdog and cost the whole
+    instance. This wait is a loop the interrupt stops like any other (a route that sleeps
+    blocks the server either way, as in Kamailio: its sleep blocks a worker)."""
+    seconds = float(seconds)
+    if seconds != seconds or seconds < 0:
+        raise ValueError("sleep length must be non-negative")
+    end = _monotonic() + seconds
+    while _monotonic() < end:
+        pass
+
+
+_monotonic = time.monotonic
+_sleep.__name__ = _sleep.__qualname__ = "sleep"
+time.sleep = _sleep
+
+# How many script callbacks are running (KSR.route nests them). The host's watchdog raises
+# SIGINT at a callback's deadline, and again every few ms while it goes on; it is turned into
+# KeyboardInterrupt only inside a script's code, never in this module's own handling of the
+# way the script ended (that would turn an orderly unwinding into a pyodide error).
+_in_script = [0]
+
+
+def _on_interrupt(signum, frame):
+    if _in_script[0] > 0:
+        raise KeyboardInterrupt
+
+
+signal.signal(signal.SIGINT, _on_interrupt)
 
 
 def _ksr_function(stub, path):
@@ -130,16 +164,21 @@ class Script:
         fn = getattr(handler, name, None) if handler is not None else self.ns.get(name)
         if not callable(fn):
             return "missing"
+        depth = _in_script[0]
+        _in_script[0] = depth + 1
         try:
             if handler is not None:
                 fn(None) if arg is None else fn(None, arg)
             else:
                 fn() if arg is None else fn(arg)
         except KSRStop:
+            _in_script[0] = depth
             return "stop"
         except BaseException as e:
+            _in_script[0] = depth  # first: no interrupt is raised in here any more
             code = getattr(fn, "__code__", None)
             return self._error(e, self.file, code.co_firstlineno if code is not None else 0)
+        _in_script[0] = depth
         return ""
 
     def _error(self, e, file, fallback_line):
@@ -163,11 +202,23 @@ class Script:
         return json.dumps(out)
 
 
+def _recurse(n):
+    return n if n == 0 else _recurse(n - 1)
+
+
+def _frames():
+    depth, f = 0, sys._getframe(1)
+    while f is not None:
+        depth, f = depth + 1, f.f_back
+    return depth
+
+
 class Host:
     """What the JavaScript bridge calls."""
 
     def __init__(self):
         self.script = None
+        self.base_frames = None
 
     def build(self, rows):
         self.script = Script(build_ksr(rows))
@@ -180,6 +231,30 @@ class Host:
 
     def invoke(self, name, arg):
         return self.script.invoke(name, arg)
+
+    def settle(self):
+        """Called after the host's watchdog interrupted a call (KeyboardInterrupt at the
+        deadline). Runs a KeyboardInterrupt still pending, so that it does not hit the next
+        call, then checks the interpreter came back to where it was: no frame left over, no
+        exception being handled, recursion possible to the usual depth. 'ok', or what is wrong."""
+        _in_script[0] = 0  # called between callbacks only: whatever way the last one ended
+        for _ in range(3):
+            try:
+                _recurse(2)
+            except BaseException:
+                pass
+        frames = _frames()
+        if self.base_frames is None:
+            self.base_frames = frames
+        if frames != self.base_frames:
+            return "%d frames left on the stack (expected %d)" % (frames, self.base_frames)
+        if sys.exc_info()[0] is not None:
+            return "an exception is still being handled"
+        try:
+            _recurse(min(500, sys.getrecursionlimit() // 2))
+        except RecursionError:
+            return "the recursion budget has shrunk"
+        return "ok"
 
 
 Host()

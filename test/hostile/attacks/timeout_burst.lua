@@ -1,0 +1,3 @@
+function attack_timeout_burst()
+  while true do end
+end

@@ -1,0 +1,3 @@
+def attack_timeout_burst():
+    while True:
+        pass

@@ -1,0 +1,3 @@
+function attack_timeout_each_second() {
+  for (;;) {}
+}

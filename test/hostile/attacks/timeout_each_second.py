@@ -1,0 +1,3 @@
+def attack_timeout_each_second():
+    while True:
+        pass
