@@ -4,13 +4,15 @@
 //
 // Limits:
 // - CPU: an interrupt handler with a deadline per callback; QuickJS's interrupt is uncatchable.
-// - Memory: this build's setMemoryLimit only refuses single large allocations (it cannot
-//   measure block sizes, "malloc_usable_size unavailable"), so the interrupt handler also
-//   stops the script once the wasm memory has grown past the limit. Wasm memory never shrinks,
-//   so after that the runtime is broken and must be rebuilt.
+// - Memory: the module's wasm memory is capped at the limit (capped-module.ts), so malloc fails
+//   there and QuickJS throws "out of memory" at once; setMemoryLimit refuses single allocations
+//   larger than the limit before they are tried. Once an allocation has failed at the cap, the
+//   interrupt handler stops the script (uncatchably) and the runtime is broken: its memory sits
+//   at the cap and never shrinks, so it is rebuilt (the manager keeps a warm spare).
 // - Stack: 256 KB of QuickJS stack; more lets deep recursion overflow the host's own stack
 //   (a host RangeError thrown through the wasm, which leaves the module unusable).
-import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import { newCappedModule, type CappedModule } from './capped-module.js';
 import type { Dispatcher } from '../../bindings/registry.js';
 import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
@@ -23,11 +25,6 @@ const MB = 1024 * 1024;
 const MAX_STACK_BYTES = 256 * 1024;
 const BOOTSTRAP_MS = 2000;
 
-/** The emscripten module behind a QuickJSWASMModule: read for its wasm memory size only. */
-interface EmscriptenHeap {
-  module: { HEAPU8: Uint8Array };
-}
-
 export class QuickJSScriptRuntime implements ScriptRuntime {
   readonly language = 'js' as const;
   readonly engine = 'quickjs' as const;
@@ -35,7 +32,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private readonly vm: QuickJSContext;
   private readonly invokeFn: QuickJSHandle;
   private readonly hasFn: QuickJSHandle;
-  private readonly heap: EmscriptenHeap['module'];
+  private readonly wasm: CappedModule;
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
   private readonly memoryBytes: number;
@@ -45,11 +42,12 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private overMemory = false;
   private isBroken = false;
 
-  private constructor(module: QuickJSWASMModule, opts: RuntimeOptions) {
+  private constructor(wasm: CappedModule, opts: RuntimeOptions) {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
-    this.memoryBytes = opts.limits.memoryMb * MB;
-    this.heap = (module as unknown as EmscriptenHeap).module;
+    this.wasm = wasm;
+    this.memoryBytes = wasm.capBytes;
+    const module = wasm.module;
     this.rt = module.newRuntime();
     this.rt.setMemoryLimit(this.memoryBytes);
     this.rt.setMaxStackSize(MAX_STACK_BYTES);
@@ -64,7 +62,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   static async create(opts: RuntimeOptions): Promise<QuickJSScriptRuntime> {
-    return new QuickJSScriptRuntime(await newQuickJSWASMModule(), opts);
+    return new QuickJSScriptRuntime(await newCappedModule(opts.limits.memoryMb * MB), opts);
   }
 
   get broken(): boolean {
@@ -72,7 +70,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   private shouldInterrupt(): boolean {
-    if (this.heap.HEAPU8.byteLength > this.memoryBytes) return (this.overMemory = true);
+    if (this.wasm.refused()) return (this.overMemory = true);
     if (Date.now() > this.deadline) return (this.timedOut = true);
     return false;
   }
@@ -115,10 +113,15 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.isBroken = true;
       throw new ScriptError(`quickjs failed while loading: ${(e as Error).message}`, file, 0);
     }
-    if (!r.error) return r.value.dispose();
+    if (!r.error && !this.wasm.refused()) return r.value.dispose();
+    if (!r.error) {
+      r.value.dispose();
+      this.isBroken = true;
+      throw new ScriptError(`top level used more than ${this.memoryBytes / MB} MB`, file, 0);
+    }
     const e = this.vm.dump(r.error) as { name?: string; message?: string; stack?: string; lineNumber?: number } | null;
     r.error.dispose();
-    if (this.overMemory) {
+    if (this.overMemory || this.wasm.refused()) {
       this.isBroken = true;
       throw new ScriptError(`top level used more than ${this.memoryBytes / MB} MB`, file, 0);
     }
@@ -175,6 +178,8 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       name.dispose();
       argument?.dispose();
     }
+    // Even when the script caught the "out of memory" and returned before an interrupt.
+    if (this.wasm.refused()) this.isBroken = true;
     if (r.error) return this.uncatchable(r.error, callback);
     const h = r.value;
     const code = vm.getNumber(h);
@@ -208,7 +213,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   memoryUsage(): number {
-    return this.heap.HEAPU8.byteLength;
+    return this.wasm.memory.buffer.byteLength;
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 // JavaScript straight in a V8 isolate (isolated-vm). The isolate is the sandbox: only
-// ECMAScript built-ins and the KSR bridge inside; CPU by TerminateExecution per callback,
+// ECMAScript built-ins (less what the memory limit cannot count: isolate/lockdown.ts) and the
+// KSR bridge inside; CPU by TerminateExecution per callback,
 // memory by the isolate's memoryLimit (past it the isolate is gone: broken).
 import type ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
@@ -34,6 +35,7 @@ export class V8Runtime implements ScriptRuntime {
   static create(opts: RuntimeOptions): V8Runtime {
     const sandbox = IsolateSandbox.create(opts.limits.memoryMb);
     try {
+      sandbox.lockDown();
       sandbox.installBridge(opts.dispatcher);
       const boot = sandbox.evalSync(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE, BOOTSTRAP_MS);
       if (boot.outcome !== 'ok') throw new Error(`v8: the KSR bootstrap failed (${boot.outcome}): ${boot.error?.message}`);
