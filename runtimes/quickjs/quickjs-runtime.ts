@@ -13,6 +13,8 @@
 //   (a host RangeError thrown through the wasm, which leaves the module unusable).
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
 import { newCappedModule, type CappedModule } from './capped-module.js';
+import { askForInterrupt, findInterruptCounter } from './interrupt-counter.js';
+import { Watchdog } from './watchdog.js';
 import type { Dispatcher } from '../../bindings/registry.js';
 import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
@@ -33,6 +35,10 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private readonly invokeFn: QuickJSHandle;
   private readonly hasFn: QuickJSHandle;
   private readonly wasm: CappedModule;
+  /** The watchdog's slot for this runtime; 0 when the interrupt counter was not found. */
+  private readonly watchdogSlot: number;
+  /** Callbacks running (KSR.route runs one inside another): the watchdog is off at 0. */
+  private depth = 0;
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
   private readonly memoryBytes: number;
@@ -51,8 +57,13 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     this.rt = module.newRuntime();
     this.rt.setMemoryLimit(this.memoryBytes);
     this.rt.setMaxStackSize(MAX_STACK_BYTES);
-    this.rt.setInterruptHandler(() => this.shouldInterrupt());
     this.vm = this.rt.newContext();
+    const contextPointer = (this.vm as unknown as { ctx: { value: number } }).ctx.value;
+    const counter = findInterruptCounter(this.vm, wasm.memory, contextPointer, (h) => this.rt.setInterruptHandler(h));
+    this.rt.setInterruptHandler(() => this.shouldInterrupt());
+    this.watchdogSlot = counter === undefined ? 0 : Watchdog.shared().register(wasm.memory, counter);
+    // A refused allocation: the handler is asked at the next tick, and stops the script.
+    if (counter !== undefined) wasm.onRefused = () => askForInterrupt(wasm.memory, counter);
     this.installBridge(module);
     this.deadline = Date.now() + BOOTSTRAP_MS;
     this.evalOrThrow(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE);
@@ -112,6 +123,8 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     } catch (e) {
       this.isBroken = true;
       throw new ScriptError(`quickjs failed while loading: ${(e as Error).message}`, file, 0);
+    } finally {
+      this.stopClock();
     }
     if (!r.error && !this.wasm.refused()) return r.value.dispose();
     if (!r.error) {
@@ -135,6 +148,16 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     this.deadline = Date.now() + this.cpuMs;
     this.timedOut = false;
     this.overMemory = false;
+    this.depth++;
+    if (this.watchdogSlot) Watchdog.shared().arm(this.watchdogSlot, this.deadline);
+  }
+
+  /** A callback ended: the watchdog goes back to the one that called it, or off. */
+  private stopClock(): void {
+    this.depth--;
+    if (!this.watchdogSlot) return;
+    if (this.depth > 0) Watchdog.shared().arm(this.watchdogSlot, this.deadline);
+    else Watchdog.shared().disarm();
   }
 
   has(callback: string): boolean {
@@ -151,6 +174,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       r.value.dispose();
       return yes;
     } finally {
+      this.stopClock();
       name.dispose();
     }
   }
@@ -174,6 +198,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.isBroken = true;
       return this.failure('error', `quickjs failed: ${(e as Error).message}`);
     } finally {
+      this.stopClock();
       d.context = outer;
       name.dispose();
       argument?.dispose();
@@ -217,6 +242,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   dispose(): void {
+    if (this.watchdogSlot) Watchdog.shared().unregister(this.watchdogSlot);
     try {
       this.invokeFn.dispose();
       this.hasFn.dispose();

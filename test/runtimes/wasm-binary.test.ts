@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { capWasmMemory, memoryLimitsOf } from '../../runtimes/python/wasm-memory-cap.js';
+import { capWasmMemory, memoryLimitsOf } from '../../runtimes/wasm/memory-cap.js';
 import { applyPatches, heapMaxPatch, RANDOM_FROM_CRYPTO } from '../../runtimes/python/loader-patches.js';
 
 const dir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
