@@ -20,6 +20,7 @@ import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
+import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
 import { errorFromReport, scriptLine } from '../js-errors.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 
@@ -66,6 +67,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     if (counter !== undefined) wasm.onRefused = () => askForInterrupt(wasm.memory, counter);
     this.installBridge(module);
     this.deadline = Date.now() + BOOTSTRAP_MS;
+    this.evalOrThrow(BOUNDS_SOURCE, BOUNDS_FILE);
     this.evalOrThrow(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE);
     this.invokeFn = this.vm.getProp(this.vm.global, INVOKE_GLOBAL);
     this.hasFn = this.vm.getProp(this.vm.global, HAS_GLOBAL);
