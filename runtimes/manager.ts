@@ -23,7 +23,8 @@ export interface ReloadResult {
 }
 
 /** Engines whose start is slow enough that a warm spare waits, loaded, for a replacement
- * (QuickJS: 4-18 ms a rebuild, and one that hit its memory cap is always rebuilt). */
+ * (QuickJS: ~30 ms to a rebuild, 5-11 ms of it on this thread; one that hit its memory cap is
+ * always rebuilt). */
 const KEEPS_SPARE: ReadonlySet<EngineName> = new Set(['pyodide', 'quickjs']);
 
 export class ScriptManager implements ScriptRouter {

@@ -75,7 +75,10 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   static async create(opts: RuntimeOptions): Promise<QuickJSScriptRuntime> {
-    return new QuickJSScriptRuntime(await newCappedModule(opts.limits.memoryMb * MB), opts);
+    const rt = new QuickJSScriptRuntime(await newCappedModule(opts.limits.memoryMb * MB), opts);
+    // Not in service before its watchdog runs (a thread takes tens of ms to start, more under load).
+    await rt.watchdog?.ready;
+    return rt;
   }
 
   get broken(): boolean {

@@ -49,6 +49,8 @@ export class Watchdog {
   private readonly ctrl: Int32Array;
   private readonly deadline: Float64Array;
   private readonly worker: Worker;
+  /** Resolves once the thread runs: a runtime is put in service only then. */
+  readonly ready: Promise<void>;
 
   /** Watches the int32 at `index` (in words) of `memory`, which must be shared. */
   constructor(memory: WebAssembly.Memory, index: number) {
@@ -56,8 +58,14 @@ export class Watchdog {
     this.ctrl = new Int32Array(control, 0, 4);
     this.deadline = new Float64Array(control, DEADLINE_BYTE, 1);
     this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { control, memory: memory.buffer, index } });
-    // The thread never ends by itself; it must not keep the process alive either.
-    this.worker.unref();
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('online', () => {
+        // The thread never ends by itself; once running, it must not keep the process alive.
+        this.worker.unref();
+        resolve();
+      });
+      this.worker.once('error', reject);
+    });
   }
 
   /** The callback running now must be over by `deadlineMs` (Date.now() time). */
