@@ -1,6 +1,8 @@
 // What an isolate offers that its memoryLimit does not count, taken away before any guest code
-// runs (v8 scripts and fengari's isolate; pyodide needs WebAssembly to boot and locks it down
-// itself, python/guest/wasm-lockdown.js). Measured on Node 20 / isolated-vm 5 (memoryLimit 128):
+// runs (v8 scripts and fengari's isolate: LOCKDOWN_SOURCE). pyodide needs WebAssembly to boot
+// and locks it down itself (python/guest/wasm-lockdown.js), and may share buffers with the host
+// (an interrupt buffer): its isolate gets PYTHON_LOCKDOWN_SOURCE after boot, which keeps those
+// and takes the rest. Measured on Node 20 / isolated-vm 5 (memoryLimit 128):
 // - `WebAssembly.Memory`: not counted at all (the red-team pass grew a server to 1.76 GB).
 // - Resizable ArrayBuffers and growable SharedArrayBuffers (`{ maxByteLength }`): V8 reserves
 //   and commits them outside the array-buffer allocator isolated-vm counts: 20 × 50 MB grew
@@ -19,33 +21,46 @@
 // original, and every property the wrapper rests on is frozen.
 export const LOCKDOWN_FILE = 'ksr:lockdown';
 
-export const LOCKDOWN_SOURCE = String.raw`(function (g) {
+function lockdownSource(remove: readonly string[], fixedSize: readonly string[]): string {
+  return String.raw`(function (g) {
   'use strict';
-  for (const name of ['WebAssembly', 'Intl', 'SharedArrayBuffer', 'Atomics']) {
+  for (const name of ${JSON.stringify(remove)}) {
     if (!delete g[name]) throw new Error('lockdown: could not remove ' + name);
   }
 
-  // ArrayBuffer without its options: the constructor the script sees takes a length only and
+  // A buffer constructor without its options: the one the script sees takes a length only and
   // refuses { maxByteLength }; the original is reachable from nowhere else (instances made by
   // typed arrays point back to this one through prototype.constructor).
-  const NativeArrayBuffer = g.ArrayBuffer;
   const construct = Reflect.construct;
-  const proto = NativeArrayBuffer.prototype;
-  function ArrayBuffer(length, options) {
-    if (new.target === undefined) throw new TypeError("Constructor ArrayBuffer requires 'new'");
-    // Read once and never forwarded: a getter cannot answer differently to the native code.
-    if (options !== null && (typeof options === 'object' || typeof options === 'function') && options.maxByteLength !== undefined) {
-      throw new TypeError('ArrayBuffer: resizable buffers (maxByteLength) are not available in this sandbox');
-    }
-    return construct(NativeArrayBuffer, [length], new.target);
+  function fixedSize(name, growName) {
+    const Native = g[name];
+    if (typeof Native !== 'function') return;
+    const proto = Native.prototype;
+    const Wrapper = { [name]: function (length, options) {
+      if (new.target === undefined) throw new TypeError('Constructor ' + name + " requires 'new'");
+      // Read once and never forwarded: a getter cannot answer differently to the native code.
+      if (options !== null && (typeof options === 'object' || typeof options === 'function') && options.maxByteLength !== undefined) {
+        throw new TypeError(name + ': resizable buffers (maxByteLength) are not available in this sandbox');
+      }
+      return construct(Native, [length], new.target);
+    } }[name];
+    Object.defineProperty(Wrapper, 'length', { value: Native.length });
+    Object.defineProperty(Wrapper, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
+    if (Native.isView) Object.defineProperty(Wrapper, 'isView', { value: Native.isView, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(Wrapper, Symbol.species, Object.getOwnPropertyDescriptor(Native, Symbol.species));
+    Object.defineProperty(proto, 'constructor', { value: Wrapper, writable: false, enumerable: false, configurable: false });
+    // Nothing can be resized anyway; without these no wrapper-made buffer is ever asked to.
+    for (const m of [growName, 'transfer', 'transferToFixedLength']) delete proto[m];
+    Object.freeze(proto);
+    Object.defineProperty(g, name, { value: Wrapper, writable: false, enumerable: false, configurable: false });
   }
-  Object.defineProperty(ArrayBuffer, 'prototype', { value: proto, writable: false, enumerable: false, configurable: false });
-  Object.defineProperty(ArrayBuffer, 'isView', { value: NativeArrayBuffer.isView, writable: true, enumerable: false, configurable: true });
-  Object.defineProperty(ArrayBuffer, Symbol.species, Object.getOwnPropertyDescriptor(NativeArrayBuffer, Symbol.species));
-  Object.defineProperty(proto, 'constructor', { value: ArrayBuffer, writable: false, enumerable: false, configurable: false });
-  // Nothing can be resized anyway; without these no wrapper-made buffer is ever asked to.
-  for (const name of ['resize', 'transfer', 'transferToFixedLength']) delete proto[name];
-  Object.freeze(proto);
-  Object.defineProperty(g, 'ArrayBuffer', { value: ArrayBuffer, writable: false, enumerable: false, configurable: false });
+  for (const name of ${JSON.stringify(fixedSize)}) fixedSize(name, name === 'ArrayBuffer' ? 'resize' : 'grow');
 })(globalThis);
 `;
+}
+
+/** v8 scripts and fengari: nothing uncounted is left. */
+export const LOCKDOWN_SOURCE = lockdownSource(['WebAssembly', 'Intl', 'SharedArrayBuffer', 'Atomics'], ['ArrayBuffer']);
+
+/** pyodide, after boot: WebAssembly (locked by wasm-lockdown.js) and shared buffers stay, fixed in size. */
+export const PYTHON_LOCKDOWN_SOURCE = lockdownSource(['Intl'], ['ArrayBuffer', 'SharedArrayBuffer']);

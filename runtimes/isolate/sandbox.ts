@@ -5,7 +5,7 @@
 // lockdown.ts for what is taken away because it is not counted).
 import ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
-import { LOCKDOWN_FILE, LOCKDOWN_SOURCE } from './lockdown.js';
+import { LOCKDOWN_FILE, LOCKDOWN_SOURCE, PYTHON_LOCKDOWN_SOURCE } from './lockdown.js';
 
 export type GuardOutcome = 'ok' | 'timeout' | 'memory' | 'error';
 
@@ -41,10 +41,11 @@ export class IsolateSandbox {
 
   /**
    * Removes what the memoryLimit does not count (WebAssembly, resizable buffers, Intl, ...;
-   * see lockdown.ts). Runs before any guest code; throws when the lockdown did not complete.
+   * see lockdown.ts). Runs before any guest code ('python': after pyodide's boot, keeping
+   * WebAssembly and shared buffers); throws when the lockdown did not complete.
    */
-  lockDown(): void {
-    const r = this.evalSync(LOCKDOWN_SOURCE, LOCKDOWN_FILE, 1000);
+  lockDown(variant: 'all' | 'python' = 'all'): void {
+    const r = this.evalSync(variant === 'all' ? LOCKDOWN_SOURCE : PYTHON_LOCKDOWN_SOURCE, LOCKDOWN_FILE, 1000);
     if (r.outcome !== 'ok') throw new Error(`isolate lockdown failed (${r.outcome}): ${r.error?.message}`);
   }
 

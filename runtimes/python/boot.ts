@@ -120,6 +120,7 @@ export async function bootPython(o: BootOptions): Promise<PythonGuest> {
     if (builtins.outcome !== 'ok') fail('disabling built-in modules', builtins.error, builtins.outcome);
     const lock = sandbox.evalSync(guestSource('wasm-lockdown.js'), 'ksr-python/wasm-lockdown.js', SETUP_TIMEOUT_MS);
     if (lock.outcome !== 'ok') fail('WebAssembly lockdown', lock.error, lock.outcome);
+    sandbox.lockDown('python'); // resizable buffers and Intl: memory the isolate does not count
     sandbox.installBridge(o.dispatcher);
     sandbox.context.global.setSync('__ksr_py', guestSource('ksr.py'));
     const bridge = sandbox.evalSync(guestSource('bridge.js'), 'ksr-python/bridge.js', SETUP_TIMEOUT_MS);
