@@ -8,10 +8,10 @@
 // its own.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { PAGE_BYTES } from '../wasm/binary.js';
 import { withSharedMemoryImport } from '../wasm/shared-memory-import.js';
 import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from 'quickjs-emscripten';
 
-const PAGE_BYTES = 65536;
 /** The memory the module declares as its minimum import (emscripten's INITIAL_MEMORY, 16 MB). */
 export const INITIAL_BYTES = 256 * PAGE_BYTES;
 

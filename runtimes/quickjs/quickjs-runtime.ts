@@ -4,6 +4,8 @@
 //
 // Limits:
 // - CPU: an interrupt handler with a deadline per callback; QuickJS's interrupt is uncatchable.
+//   QuickJS asks the handler only every 10 000 ticks, however slow each is; past the deadline
+//   a watchdog thread (watchdog.ts) makes it ask at the next tick.
 // - Memory: the module's wasm memory is capped at the limit (capped-module.ts), so malloc fails
 //   there and QuickJS throws "out of memory" at once; setMemoryLimit refuses single allocations
 //   larger than the limit before they are tried. Once an allocation has failed at the cap, the
