@@ -22,8 +22,10 @@ export interface ReloadResult {
   error?: string;
 }
 
-/** Engines whose start is slow enough that a warm spare waits, loaded, for a replacement. */
-const KEEPS_SPARE: ReadonlySet<EngineName> = new Set(['pyodide']);
+/** Engines whose start is slow enough that a warm spare waits, loaded, for a replacement
+ * (QuickJS: ~30 ms to a rebuild, 5-11 ms of it on this thread; one that hit its memory cap is
+ * always rebuilt). */
+const KEEPS_SPARE: ReadonlySet<EngineName> = new Set(['pyodide', 'quickjs']);
 
 export class ScriptManager implements ScriptRouter {
   private current: ScriptRuntime | null = null;

@@ -1,9 +1,11 @@
 // A V8 isolate with the KSR dispatcher as its only way out. Every interpreter (JS itself,
 // fengari, pyodide) runs inside one of these; limits and containment are the isolate's:
 // CPU by TerminateExecution (a `timeout`, which neither try, pcall nor except can catch),
-// memory by `memoryLimit` (V8 heap and ArrayBuffers, not WebAssembly.Memory: see notes).
+// memory by `memoryLimit` (V8 heap and ArrayBuffers, not WebAssembly.Memory: see notes, and
+// lockdown.ts for what is taken away because it is not counted).
 import ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
+import { LOCKDOWN_FILE, LOCKDOWN_SOURCE, PYTHON_LOCKDOWN_SOURCE } from './lockdown.js';
 
 export type GuardOutcome = 'ok' | 'timeout' | 'memory' | 'error';
 
@@ -35,6 +37,16 @@ export class IsolateSandbox {
 
   get disposed(): boolean {
     return this.isolate.isDisposed;
+  }
+
+  /**
+   * Removes what the memoryLimit does not count (WebAssembly, resizable buffers, Intl, ...;
+   * see lockdown.ts). Runs before any guest code ('python': after pyodide's boot, keeping
+   * WebAssembly and shared buffers); throws when the lockdown did not complete.
+   */
+  lockDown(variant: 'all' | 'python' = 'all'): void {
+    const r = this.evalSync(variant === 'all' ? LOCKDOWN_SOURCE : PYTHON_LOCKDOWN_SOURCE, LOCKDOWN_FILE, 1000);
+    if (r.outcome !== 'ok') throw new Error(`isolate lockdown failed (${r.outcome}): ${r.error?.message}`);
   }
 
   /**
@@ -96,11 +108,15 @@ export class IsolateSandbox {
     return { outcome: 'error', error };
   }
 
-  /** Heap bytes used by the isolate (V8 heap plus external memory such as ArrayBuffers). */
+  /**
+   * Bytes the isolate holds: its committed V8 heap, V8's own malloc'd memory, and what
+   * isolated-vm's allocator counts outside the heap (ArrayBuffers). With the lockdown there is
+   * no wasm memory or uncounted buffer left to add.
+   */
   heapUsed(): number {
     if (this.isolate.isDisposed) return 0;
     const s = this.isolate.getHeapStatisticsSync();
-    return s.used_heap_size + s.externally_allocated_size;
+    return s.total_heap_size + s.malloced_memory + s.externally_allocated_size;
   }
 
   dispose(): void {

@@ -50,6 +50,12 @@ export class LuaRuntime implements ScriptRuntime {
 
   private boot(): Guest {
     const sandbox = IsolateSandbox.create(this.opts.limits.memoryMb);
+    try {
+      sandbox.lockDown();
+    } catch (e) {
+      sandbox.dispose();
+      throw e;
+    }
     sandbox.installBridge(this.opts.dispatcher);
     const started = sandbox.guard(() => {
       runGuest(sandbox.isolate, sandbox.context, this.bundle, BOOT_TIMEOUT_MS);

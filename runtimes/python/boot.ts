@@ -154,6 +154,7 @@ export async function bootPython(o: BootOptions): Promise<PythonGuest> {
     await step(sandbox, 'interrupt buffer', guestSource('interrupts.js'), 'ksr-python/interrupts.js');
     await step(sandbox, 'disabling built-in modules', guestSource('disable-builtins.js'), 'ksr-python/disable-builtins.js');
     await step(sandbox, 'WebAssembly lockdown', guestSource('wasm-lockdown.js'), 'ksr-python/wasm-lockdown.js');
+    sandbox.lockDown('python'); // resizable buffers and Intl: memory the isolate does not count
     await installBridge(sandbox, o);
     await sandbox.context.global.set('__ksr_py', guestSource('ksr.py'));
     await step(sandbox, 'KSR bridge', guestSource('bridge.js'), 'ksr-python/bridge.js');

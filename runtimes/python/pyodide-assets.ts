@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { capWasmMemory } from './wasm-memory-cap.js';
+import { capWasmMemory } from '../wasm/memory-cap.js';
 import { applyPatches, heapMaxPatch, RANDOM_FROM_CRYPTO } from './loader-patches.js';
 
 const require = createRequire(import.meta.url);

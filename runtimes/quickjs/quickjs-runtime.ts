@@ -4,29 +4,31 @@
 //
 // Limits:
 // - CPU: an interrupt handler with a deadline per callback; QuickJS's interrupt is uncatchable.
-// - Memory: this build's setMemoryLimit only refuses single large allocations (it cannot
-//   measure block sizes, "malloc_usable_size unavailable"), so the interrupt handler also
-//   stops the script once the wasm memory has grown past the limit. Wasm memory never shrinks,
-//   so after that the runtime is broken and must be rebuilt.
+//   QuickJS asks the handler only every 10 000 ticks, however slow each is; past the deadline
+//   a watchdog thread (watchdog.ts) makes it ask at the next tick.
+// - Memory: the module's wasm memory is capped at the limit (capped-module.ts), so malloc fails
+//   there and QuickJS throws "out of memory" at once; setMemoryLimit refuses single allocations
+//   larger than the limit before they are tried. Once an allocation has failed at the cap, the
+//   interrupt handler stops the script (uncatchably) and the runtime is broken: its memory sits
+//   at the cap and never shrinks, so it is rebuilt (the manager keeps a warm spare).
 // - Stack: 256 KB of QuickJS stack; more lets deep recursion overflow the host's own stack
 //   (a host RangeError thrown through the wasm, which leaves the module unusable).
-import { newQuickJSWASMModule, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule } from 'quickjs-emscripten';
+import { newCappedModule, type CappedModule } from './capped-module.js';
+import { askForInterrupt, findInterruptCounter } from './interrupt-counter.js';
+import { Watchdog } from './watchdog.js';
 import type { Dispatcher } from '../../bindings/registry.js';
 import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
+import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
 import { errorFromReport, scriptLine } from '../js-errors.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 
 const MB = 1024 * 1024;
 const MAX_STACK_BYTES = 256 * 1024;
 const BOOTSTRAP_MS = 2000;
-
-/** The emscripten module behind a QuickJSWASMModule: read for its wasm memory size only. */
-interface EmscriptenHeap {
-  module: { HEAPU8: Uint8Array };
-}
 
 export class QuickJSScriptRuntime implements ScriptRuntime {
   readonly language = 'js' as const;
@@ -35,7 +37,11 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private readonly vm: QuickJSContext;
   private readonly invokeFn: QuickJSHandle;
   private readonly hasFn: QuickJSHandle;
-  private readonly heap: EmscriptenHeap['module'];
+  private readonly wasm: CappedModule;
+  /** Null when the interrupt counter was not found (QuickJS keeps its own pace then). */
+  private readonly watchdog: Watchdog | null;
+  /** Callbacks running (KSR.route runs one inside another): the watchdog is off at 0. */
+  private depth = 0;
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
   private readonly memoryBytes: number;
@@ -45,18 +51,25 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private overMemory = false;
   private isBroken = false;
 
-  private constructor(module: QuickJSWASMModule, opts: RuntimeOptions) {
+  private constructor(wasm: CappedModule, opts: RuntimeOptions) {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
-    this.memoryBytes = opts.limits.memoryMb * MB;
-    this.heap = (module as unknown as EmscriptenHeap).module;
+    this.wasm = wasm;
+    this.memoryBytes = wasm.capBytes;
+    const module = wasm.module;
     this.rt = module.newRuntime();
     this.rt.setMemoryLimit(this.memoryBytes);
     this.rt.setMaxStackSize(MAX_STACK_BYTES);
-    this.rt.setInterruptHandler(() => this.shouldInterrupt());
     this.vm = this.rt.newContext();
+    const contextPointer = (this.vm as unknown as { ctx: { value: number } }).ctx.value;
+    const counter = findInterruptCounter(this.vm, wasm.memory, contextPointer, (h) => this.rt.setInterruptHandler(h));
+    this.rt.setInterruptHandler(() => this.shouldInterrupt());
+    this.watchdog = counter === undefined ? null : new Watchdog(wasm.memory, counter);
+    // A refused allocation: the handler is asked at the next tick, and stops the script.
+    if (counter !== undefined) wasm.onRefused = () => askForInterrupt(wasm.memory, counter);
     this.installBridge(module);
     this.deadline = Date.now() + BOOTSTRAP_MS;
+    this.evalOrThrow(BOUNDS_SOURCE, BOUNDS_FILE);
     this.evalOrThrow(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE);
     this.invokeFn = this.vm.getProp(this.vm.global, INVOKE_GLOBAL);
     this.hasFn = this.vm.getProp(this.vm.global, HAS_GLOBAL);
@@ -64,7 +77,10 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   static async create(opts: RuntimeOptions): Promise<QuickJSScriptRuntime> {
-    return new QuickJSScriptRuntime(await newQuickJSWASMModule(), opts);
+    const rt = new QuickJSScriptRuntime(await newCappedModule(opts.limits.memoryMb * MB), opts);
+    // Not in service before its watchdog runs (a thread takes tens of ms to start, more under load).
+    await rt.watchdog?.ready;
+    return rt;
   }
 
   get broken(): boolean {
@@ -72,7 +88,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   private shouldInterrupt(): boolean {
-    if (this.heap.HEAPU8.byteLength > this.memoryBytes) return (this.overMemory = true);
+    if (this.wasm.refused()) return (this.overMemory = true);
     if (Date.now() > this.deadline) return (this.timedOut = true);
     return false;
   }
@@ -114,11 +130,18 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     } catch (e) {
       this.isBroken = true;
       throw new ScriptError(`quickjs failed while loading: ${(e as Error).message}`, file, 0);
+    } finally {
+      this.stopClock();
     }
-    if (!r.error) return r.value.dispose();
+    if (!r.error && !this.wasm.refused()) return r.value.dispose();
+    if (!r.error) {
+      r.value.dispose();
+      this.isBroken = true;
+      throw new ScriptError(`top level used more than ${this.memoryBytes / MB} MB`, file, 0);
+    }
     const e = this.vm.dump(r.error) as { name?: string; message?: string; stack?: string; lineNumber?: number } | null;
     r.error.dispose();
-    if (this.overMemory) {
+    if (this.overMemory || this.wasm.refused()) {
       this.isBroken = true;
       throw new ScriptError(`top level used more than ${this.memoryBytes / MB} MB`, file, 0);
     }
@@ -132,6 +155,15 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     this.deadline = Date.now() + this.cpuMs;
     this.timedOut = false;
     this.overMemory = false;
+    this.depth++;
+    this.watchdog?.arm(this.deadline);
+  }
+
+  /** A callback ended: the watchdog goes back to the one that called it, or off. */
+  private stopClock(): void {
+    this.depth--;
+    if (this.depth > 0) this.watchdog?.arm(this.deadline);
+    else this.watchdog?.disarm();
   }
 
   has(callback: string): boolean {
@@ -148,6 +180,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       r.value.dispose();
       return yes;
     } finally {
+      this.stopClock();
       name.dispose();
     }
   }
@@ -171,10 +204,13 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.isBroken = true;
       return this.failure('error', `quickjs failed: ${(e as Error).message}`);
     } finally {
+      this.stopClock();
       d.context = outer;
       name.dispose();
       argument?.dispose();
     }
+    // Even when the script caught the "out of memory" and returned before an interrupt.
+    if (this.wasm.refused()) this.isBroken = true;
     if (r.error) return this.uncatchable(r.error, callback);
     const h = r.value;
     const code = vm.getNumber(h);
@@ -208,17 +244,13 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   memoryUsage(): number {
-    return this.heap.HEAPU8.byteLength;
+    return this.wasm.memory.buffer.byteLength;
   }
 
   dispose(): void {
-    try {
-      this.invokeFn.dispose();
-      this.hasFn.dispose();
-      this.vm.dispose();
-      this.rt.dispose();
-    } catch {
-      // A broken module may abort while freeing; it is dropped with this runtime either way.
-    }
+    this.watchdog?.close();
+    // Nothing is freed inside: the wasm module and its memory are this runtime's alone and go
+    // with it to the garbage collector. Freeing QuickJS's heap object by object (rt.dispose())
+    // took 25-46 ms on the serving thread for a heap at the cap.
   }
 }

@@ -1,5 +1,6 @@
 // JavaScript straight in a V8 isolate (isolated-vm). The isolate is the sandbox: only
-// ECMAScript built-ins and the KSR bridge inside; CPU by TerminateExecution per callback,
+// ECMAScript built-ins (less what the memory limit cannot count: isolate/lockdown.ts) and the
+// KSR bridge inside; CPU by TerminateExecution per callback,
 // memory by the isolate's memoryLimit (past it the isolate is gone: broken).
 import type ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
@@ -7,6 +8,7 @@ import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import { IsolateSandbox } from '../isolate/sandbox.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
+import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
 import { errorFromReport, scriptLine } from '../js-errors.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 
@@ -34,6 +36,9 @@ export class V8Runtime implements ScriptRuntime {
   static create(opts: RuntimeOptions): V8Runtime {
     const sandbox = IsolateSandbox.create(opts.limits.memoryMb);
     try {
+      sandbox.lockDown();
+      const bounds = sandbox.evalSync(BOUNDS_SOURCE, BOUNDS_FILE, BOOTSTRAP_MS);
+      if (bounds.outcome !== 'ok') throw new Error(`v8: the built-in bounds failed (${bounds.outcome}): ${bounds.error?.message}`);
       sandbox.installBridge(opts.dispatcher);
       const boot = sandbox.evalSync(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE, BOOTSTRAP_MS);
       if (boot.outcome !== 'ok') throw new Error(`v8: the KSR bootstrap failed (${boot.outcome}): ${boot.error?.message}`);

@@ -224,6 +224,37 @@ export function jsRuntimeSuite(engine: string, create: Factory): void {
     rt.dispose();
   });
 
+  test(`${engine}: built-ins that would run natively on huge lengths refuse them (issue 7 items 4, 6)`, async () => {
+    // Each of these aborted the process, ran for seconds past the CPU limit, or went far past
+    // the memory limit in one native call; each must now fail at once with a RangeError or
+    // TypeError the script can see, and ordinary use must work as before.
+    const refused = [
+      'new Array(1e8).fill(0)', 'Array.prototype.fill.call({ length: 1e8 }, 0)', 'new Array(2 ** 32 - 1).indexOf(1)',
+      '(() => { const a = []; a.length = 1e8; return a.unshift(1); })()', 'new Array(2 ** 32 - 1).forEach(() => {})',
+      '[].concat(new Array(1e8))', '[new Array(1e8)].flat()', '[1].flatMap(() => new Array(1e8))',
+      "'x'.repeat(2 ** 26)", "'x'.padStart(2 ** 29 - 24)", "'ab'.repeat(2 ** 19).split('')",
+      "JSON.parse('[' + '1,'.repeat(2 ** 19) + '1]')", 'new Float64Array(2 ** 20).sort()',
+      'Array.prototype.indexOf.call({ get length() { return 1e8; } }, 1)',
+      "(() => { let s = 'x'; for (let i = 0; i < 21; i++) s += s; return s.indexOf('y'); })()",
+    ];
+    const body = refused.map((e) => `try { KSR.t.record('ran: ' + String(${e}).slice(0, 20)); } catch (e) { KSR.t.record(e.name); }`).join('\n')
+      + `\nKSR.t.record(typeof Proxy);
+      KSR.t.record([[3, 1, 2].sort().join('-'), [1, [2, [3]]].flat(2).join(), 'a,b,c'.split(',').length, JSON.stringify(JSON.parse('{"a":[1,2]}')),
+        [1, 2].flatMap((x) => [x, x]).join(), [1].concat([2], 3).join(), 'a-b-c'.split('-', 2).join(), '-'.repeat(3), '7'.padStart(3, '0'),
+        new Array(1000).fill(1).reduce((a, b) => a + b), 'Hello'.toUpperCase().indexOf('L'), Array.prototype.map.name + Array.prototype.map.length,
+        // a count that answers 1 to the check and 2^28 to a second reading is read once
+        (() => { let n = 0; return 'x'.repeat({ valueOf() { return n++ ? 2 ** 28 : 1; } }).length; })()].join(' '));`;
+    const { rt, rec } = await loaded(create, `function probe() {\n${body}\n}`, { cpuMs: 5000 });
+    const r = rt.invoke('probe', blankContext());
+    rt.dispose();
+    assert.equal(r.outcome, 'ok', `probe failed: ${r.error?.message}`);
+    const seen = rec.calls;
+    assert.equal(seen.length, refused.length + 2);
+    refused.forEach((e, i) => assert.match(seen[i]!, /^(RangeError|TypeError)$/, e));
+    assert.equal(seen[refused.length], 'undefined', 'Proxy is gone');
+    assert.equal(seen[refused.length + 1], '1-2-3 1,2,3 3 {"a":[1,2]} 1,1,2,2 1,2,3 a,b --- 007 1000 2 map1 1');
+  });
+
   test(`${engine}: deep recursion is an ordinary script error`, async () => {
     const { rt } = await loaded(create, `
       function down(n) { return down(n + 1) + 1; }

@@ -96,3 +96,14 @@ test('the script sees only the safe libraries and KSR, not the bridge globals', 
   }
   rt.dispose();
 });
+
+test("fengari's isolate has no WebAssembly, Intl, SharedArrayBuffer, Atomics or resizable buffers (issue 7 item 4)", async () => {
+  // Lua reaches no JS global; this checks the isolate itself, in case a way were ever found.
+  const { opts } = testRuntimeOptions();
+  const rt = await create(opts);
+  const sandbox = (rt as unknown as { guest: { sandbox: { evalSync(code: string, file: string, ms: number): { outcome: string; value?: unknown } } } }).guest.sandbox;
+  const r = sandbox.evalSync(`[typeof WebAssembly, typeof Intl, typeof SharedArrayBuffer, typeof Atomics,
+    (() => { try { return new ArrayBuffer(8, { maxByteLength: 16 }).resizable; } catch (e) { return e.name; } })()].join()`, 'probe.js', 1000);
+  assert.deepEqual(r, { outcome: 'ok', value: 'undefined,undefined,undefined,undefined,TypeError' });
+  rt.dispose();
+});

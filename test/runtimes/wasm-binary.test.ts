@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { capWasmMemory, memoryLimitsOf } from '../../runtimes/python/wasm-memory-cap.js';
+import { capWasmMemory, memoryLimitsOf } from '../../runtimes/wasm/memory-cap.js';
 import { applyPatches, heapMaxPatch, RANDOM_FROM_CRYPTO } from '../../runtimes/python/loader-patches.js';
 
 const dir = dirname(createRequire(import.meta.url).resolve('pyodide/package.json'));
@@ -48,4 +48,21 @@ test("the loader patches apply exactly once to pyodide's emscripten loader", () 
   assert.throws(() => applyPatches('nothing here', [RANDOM_FROM_CRYPTO], 'x.mjs'), /x\.mjs: patch .* exactly once, not found/);
   const twice = RANDOM_FROM_CRYPTO.find + RANDOM_FROM_CRYPTO.find;
   assert.throws(() => applyPatches(twice, [RANDOM_FROM_CRYPTO], 'y.mjs'), /found more than once/);
+});
+
+test("QuickJS's binary: its memory import marked shared, still valid; refused without a maximum or an import", async () => {
+  const { withSharedMemoryImport } = await import('../../runtimes/wasm/shared-memory-import.js');
+  const { memoryImportFlagsOffset } = await import('../../runtimes/wasm/binary.js');
+  const fromQuickjs = createRequire(createRequire(import.meta.url).resolve('quickjs-emscripten'));
+  const binary = readFileSync(fromQuickjs.resolve('@jitl/quickjs-wasmfile-release-sync/wasm'));
+  const at = memoryImportFlagsOffset(binary)!;
+  assert.equal(binary[at], 1, 'a maximum, not shared');
+  const shared = withSharedMemoryImport(binary);
+  assert.equal(shared[at], 3);
+  assert.equal(shared.length, binary.length);
+  assert.equal(WebAssembly.validate(shared), true);
+  // magic, version, import section: one import "a"."m", a memory with min 1 and no maximum
+  const noMax = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 2, 8, 1, 1, 97, 1, 109, 2, 0, 1]);
+  assert.throws(() => withSharedMemoryImport(noMax), /needs a maximum/);
+  assert.throws(() => withSharedMemoryImport(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])), /imports no memory/);
 });

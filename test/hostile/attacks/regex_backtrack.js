@@ -1,0 +1,3 @@
+function attack_regex_backtrack() {
+  for (;;) /^(a+)+$/.test('a'.repeat(40) + 'b');
+}
