@@ -5,6 +5,7 @@ import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.js';
 import type { PythonGuest } from './boot.js';
+import { CallChain } from '../call-chain.js';
 
 /** What ksr.py reports for an exception. */
 interface GuestError {
@@ -30,11 +31,16 @@ export class PythonRuntime implements ScriptRuntime {
   private file = '<script>';
   private callbacks = new Set<string>();
 
+  private readonly chain: CallChain;
+
   constructor(
     private readonly guest: PythonGuest,
-    private readonly dispatcher: Dispatcher,
+    dispatcher: Dispatcher,
     private readonly limits: RuntimeLimits,
-  ) {}
+  ) {
+    // past the budget, frames an isolate timeout cannot reach end with the isolate
+    this.chain = new CallChain(dispatcher, limits.cpuMs, () => this.guest.sandbox.dispose());
+  }
 
   get broken(): boolean {
     return this.isBroken || this.guest.sandbox.disposed;
@@ -66,15 +72,26 @@ export class PythonRuntime implements ScriptRuntime {
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (this.broken) return { outcome: 'error', error: this.where('the Python runtime is broken and must be rebuilt') };
-    const cpuMs = this.limits.cpuMs;
-    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
-    const outer = this.dispatcher.context;
-    this.dispatcher.context = ctx;
-    let g;
+    // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
+    const call = this.chain.enter(ctx);
+    let result: InvokeResult;
     try {
-      g = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: cpuMs }));
-    } finally {
-      this.dispatcher.context = outer;
+      result = this.runCallback(callback, ctx, call.timeoutMs, arg);
+    } catch (e) {
+      this.isBroken = true;
+      result = { outcome: 'error', error: this.where(`python runtime: ${(e as Error).message}`) };
+    }
+    return this.chain.leave(call, result);
+  }
+
+  private runCallback(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
+    if (timeoutMs <= 0) return this.chain.spentResult();
+    const cpuMs = this.limits.cpuMs;
+    const g = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: timeoutMs }));
+    if (g.outcome !== 'ok' && this.chain.expired()) {
+      // here or in a callback nested in this one (whose hard stop disposed the isolate)
+      this.isBroken = true;
+      return { outcome: 'timeout', error: this.where(this.limitMessage('timeout', cpuMs)) };
     }
     if (g.outcome === 'timeout' || g.outcome === 'memory') {
       // Python's state after a stop in the middle of the interpreter is not trusted.
@@ -104,7 +121,7 @@ export class PythonRuntime implements ScriptRuntime {
   }
 
   private limitMessage(outcome: string, ms: number): string {
-    if (outcome === 'timeout') return `CPU limit of ${ms} ms exceeded`;
+    if (outcome === 'timeout') return `CPU limit of ${ms} ms per message exceeded`;
     if (outcome === 'memory') return `memory limit of ${this.limits.memoryMb} MB exceeded`;
     return 'the Python interpreter failed (pyodide fatal error)';
   }

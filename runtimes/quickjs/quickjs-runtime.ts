@@ -15,9 +15,10 @@ import type { Dispatcher } from '../../bindings/registry.js';
 import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
-import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
+import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
 import { errorFromReport, scriptLine } from '../js-errors.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
+import { CallChain } from '../call-chain.js';
 
 const MB = 1024 * 1024;
 const MAX_STACK_BYTES = 256 * 1024;
@@ -39,6 +40,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
   private readonly memoryBytes: number;
+  private readonly chain: CallChain;
   private file = '<not loaded>';
   private deadline = 0;
   private timedOut = false;
@@ -49,6 +51,8 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
     this.memoryBytes = opts.limits.memoryMb * MB;
+    // the interrupt handler stops every frame once the budget is spent: no hard stop needed
+    this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => {});
     this.heap = (module as unknown as EmscriptenHeap).module;
     this.rt = module.newRuntime();
     this.rt.setMemoryLimit(this.memoryBytes);
@@ -72,7 +76,10 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   private shouldInterrupt(): boolean {
+    if (this.isBroken) return true;
     if (this.heap.HEAPU8.byteLength > this.memoryBytes) return (this.overMemory = true);
+    // a callback runs against its message's budget (shared by nested callbacks, CPU-time based)
+    if (this.chain.running) return this.chain.expired() ? (this.timedOut = true) : false;
     if (Date.now() > this.deadline) return (this.timedOut = true);
     return false;
   }
@@ -84,6 +91,9 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     const entries = vm.newString(JSON.stringify(this.dispatcher.entries));
     vm.setProp(vm.global, BRIDGE_ENTRIES, entries);
     entries.dispose();
+    const limits = vm.newString(this.dispatcher.guestLimits());
+    vm.setProp(vm.global, BRIDGE_LIMITS, limits);
+    limits.dispose();
   }
 
   private evalOrThrow(code: string, file: string): void {
@@ -154,12 +164,24 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (this.isBroken) return this.failure('memory', 'the QuickJS runtime is broken and waits to be rebuilt');
+    // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
+    const call = this.chain.enter(ctx);
+    const timedOutBefore = this.timedOut;
+    this.timedOut = false;
+    this.overMemory = false;
+    let result: InvokeResult;
+    try {
+      result = call.timeoutMs <= 0 ? this.chain.spentResult() : this.run(callback, ctx, arg);
+    } finally {
+      // an outer callback's interrupt state is its own
+      this.timedOut ||= timedOutBefore;
+    }
+    return this.chain.leave(call, result);
+  }
+
+  private run(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     const vm = this.vm;
     const d = this.dispatcher;
-    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
-    const outer = d.context;
-    d.context = ctx;
-    this.startClock();
     const name = vm.newString(callback);
     const argument = arg === undefined ? undefined : vm.newString(arg);
     let r;
@@ -171,7 +193,6 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.isBroken = true;
       return this.failure('error', `quickjs failed: ${(e as Error).message}`);
     } finally {
-      d.context = outer;
       name.dispose();
       argument?.dispose();
     }
@@ -197,7 +218,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.isBroken = true;
       return this.failure('memory', `${callback} grew the memory past ${this.memoryBytes / MB} MB`);
     }
-    if (this.timedOut) return this.failure('timeout', `${callback} ran longer than the CPU limit of ${this.cpuMs} ms`);
+    if (this.timedOut) return this.failure('timeout', `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`);
     if (/out of memory/.test(String(e?.message))) return this.failure('memory', `${callback} ran out of memory`);
     return this.failure('error', `quickjs: ${String(e?.message ?? e)}`);
   }

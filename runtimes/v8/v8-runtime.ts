@@ -9,6 +9,7 @@ import { IsolateSandbox } from '../isolate/sandbox.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
 import { errorFromReport, scriptLine } from '../js-errors.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
+import { CallChain } from '../call-chain.js';
 
 /** The bootstrap only builds objects; this bounds it should something be very wrong. */
 const BOOTSTRAP_MS = 2000;
@@ -20,6 +21,7 @@ export class V8Runtime implements ScriptRuntime {
   private isBroken = false;
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
+  private readonly chain: CallChain;
 
   private constructor(
     private readonly sandbox: IsolateSandbox,
@@ -29,6 +31,8 @@ export class V8Runtime implements ScriptRuntime {
   ) {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
+    // past the budget, frames an isolate timeout cannot reach end with the isolate
+    this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => this.sandbox.dispose());
   }
 
   static create(opts: RuntimeOptions): V8Runtime {
@@ -71,20 +75,29 @@ export class V8Runtime implements ScriptRuntime {
   }
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
-    const d = this.dispatcher;
-    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
-    const outer = d.context;
-    d.context = ctx;
-    let r;
+    if (this.broken) return { outcome: 'error', error: { message: 'the v8 isolate is gone and waits to be rebuilt', file: this.file, line: 0 } };
+    // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
+    const call = this.chain.enter(ctx);
+    let result: InvokeResult;
     try {
-      const args: [string, string?] = arg === undefined ? [callback] : [callback, arg];
-      r = this.sandbox.guard(() => this.invokeRef.applySync(undefined, args, { timeout: this.cpuMs }));
-    } finally {
-      d.context = outer;
+      result = this.run(callback, ctx, call.timeoutMs, arg);
+    } catch (e) {
+      result = { outcome: 'error', error: { message: `v8: ${(e as Error).message}`, file: this.file, line: 0 } };
+    }
+    return this.chain.leave(call, result);
+  }
+
+  private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
+    if (timeoutMs <= 0) return this.chain.spentResult();
+    const args: [string, string?] = arg === undefined ? [callback] : [callback, arg];
+    const r = this.sandbox.guard(() => this.invokeRef.applySync(undefined, args, { timeout: timeoutMs }));
+    if (r.outcome !== 'ok' && this.chain.expired()) {
+      // the budget ran out here or in a callback nested in this one (whose hard stop disposed the isolate)
+      return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`, file: this.file, line: 0 } };
     }
     switch (r.outcome) {
       case 'timeout':
-        return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms`, file: this.file, line: 0 } };
+        return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`, file: this.file, line: 0 } };
       case 'memory':
         this.isBroken = true;
         return { outcome: 'memory', error: { message: `${callback} ran out of memory`, file: this.file, line: 0 } };
@@ -94,6 +107,7 @@ export class V8Runtime implements ScriptRuntime {
     }
     if (ctx.stopped) return { outcome: 'stopped' };
     const v = r.value;
+    const d = this.dispatcher;
     if (v === INVOKE_OK) return { outcome: 'ok' };
     if (v === INVOKE_MISSING) return { outcome: 'missing' };
     if (v === INVOKE_STOPPED) return { outcome: 'stopped' };
@@ -106,8 +120,10 @@ export class V8Runtime implements ScriptRuntime {
   }
 
   dispose(): void {
-    this.invokeRef.release();
-    this.hasRef.release();
+    if (!this.sandbox.disposed) {
+      this.invokeRef.release();
+      this.hasRef.release();
+    }
     this.sandbox.dispose();
   }
 }

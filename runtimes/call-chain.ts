@@ -1,0 +1,134 @@
+// One CPU budget per message (issue 7, items 3, 7, 10). A callback the host starts (the
+// request route, a reply route, a failure route fired by a timer) opens a budget of
+// `cpuMs` of CPU; every callback run synchronously inside it (KSR.route, t_continue...) runs
+// against the same deadline and one nesting counter. Once the budget is spent:
+// - every further KSR call answers STOP (Dispatcher.admit), as after KSR.x.exit;
+// - a callback that still runs is stopped: QuickJS by its interrupt handler, an isolate by its
+//   timeout, or, when that cannot be trusted, by `hardStop` (the isolate is disposed): an
+//   isolate's timeout is paused while the host runs a KSR call, so the timer of an outer
+//   callback still holds its own time after an inner one spent the budget;
+// - the outermost callback reports 'timeout', so the message gets its 500.
+//
+// The deadline is wall-clock, set to cpuMs × CpuShare.stretch() (1 on an idle machine, at most
+// MAX_STRETCH); past it, the process's CPU time decides: a callback that has not used cpuMs
+// of CPU yet (the machine was busy) may go on, up to the stretched cap.
+import { KsrUsageError, type Dispatcher } from '../bindings/registry.js';
+import type { MsgContext } from '../host/core/context.js';
+import type { InvokeResult } from '../host/core/router.js';
+import { cpuShare, MAX_STRETCH, processCpuUs } from './cpu-time.js';
+
+export interface ChainCall {
+  /** The context of the callback this one runs inside (null for a top-level callback). */
+  readonly outer: MsgContext | null;
+  /** Wall-clock ms the callback may run (an isolate's timeout); 0 when the budget is spent. */
+  readonly timeoutMs: number;
+}
+
+export class CallChain {
+  private depth = 0;
+  private deadlineMs = 0;
+  private capMs = 0;
+  private cpuStartUs = 0;
+  private spent = false;
+
+  /**
+   * @param hardStop ends every frame of the interpreter now running (an isolate: dispose it).
+   *   Called when the budget is spent while frames that a timeout cannot reach may run on.
+   */
+  constructor(
+    private readonly dispatcher: Dispatcher,
+    private readonly cpuMs: number,
+    private readonly hardStop: () => void,
+  ) {
+    cpuShare.start();
+    dispatcher.admit = () => this.admit();
+  }
+
+  /** True while a callback runs inside another one of the same chain. */
+  get nested(): boolean {
+    return this.depth > 1;
+  }
+
+  get running(): boolean {
+    return this.depth > 0;
+  }
+
+  /**
+   * Starts a callback against ctx. Throws KsrUsageError when callbacks already nest
+   * maxRouteDepth deep: a nested callback only starts from inside a KSR call (KSR.route),
+   * whose Dispatcher turns it into that call's error, at the script's line.
+   */
+  enter(ctx: MsgContext): ChainCall {
+    const d = this.dispatcher;
+    if (this.depth === 0) {
+      const now = performance.now();
+      this.spent = false;
+      this.deadlineMs = now + this.cpuMs * cpuShare.stretch();
+      this.capMs = now + this.cpuMs * MAX_STRETCH;
+      this.cpuStartUs = processCpuUs();
+    } else if (this.depth >= d.limits.maxRouteDepth) {
+      throw new KsrUsageError(`callbacks nested deeper than ${d.limits.maxRouteDepth} (limits.max_route_depth)`);
+    }
+    this.depth++;
+    const outer = d.context;
+    d.context = ctx;
+    return { outer, timeoutMs: this.remainingMs() };
+  }
+
+  /**
+   * Ends a callback started by enter(). The result of the outermost one says 'timeout' when
+   * the budget was spent anywhere in the chain, and carries the chain's CPU time.
+   */
+  leave(call: ChainCall, result: InvokeResult): InvokeResult {
+    this.depth--;
+    this.dispatcher.context = call.outer;
+    if (result.outcome === 'timeout') this.spent = true;
+    if (this.depth > 0) {
+      if (this.spent) this.hardStop();
+      return result;
+    }
+    const cpuUs = processCpuUs() - this.cpuStartUs;
+    const out: InvokeResult = this.spent && result.outcome !== 'timeout' && result.outcome !== 'memory' ? this.spentResult() : result;
+    this.spent = false;
+    out.cpuNs = cpuUs * 1000;
+    return out;
+  }
+
+  /** What a callback stopped because the message's budget was spent reports. */
+  spentResult(message = `the CPU limit of ${this.cpuMs} ms per message was exceeded (nested callbacks included)`): InvokeResult {
+    return { outcome: 'timeout', error: { message, file: '', line: 0 } };
+  }
+
+  /** Wall-clock ms left before the deadline, at least 1; 0 once the budget is spent. */
+  remainingMs(): number {
+    if (this.spent) return 0;
+    const left = Math.ceil(this.deadlineMs - performance.now());
+    if (left > 0) return left;
+    return this.expired() ? 0 : Math.max(1, Math.ceil(this.deadlineMs - performance.now()));
+  }
+
+  /**
+   * True once the budget is spent. Cheap until the wall-clock deadline; past it, reads the CPU
+   * time used and moves the deadline on by what is left of the CPU limit (up to the cap).
+   */
+  expired(): boolean {
+    if (this.spent) return true;
+    const now = performance.now();
+    if (now <= this.deadlineMs) return false;
+    const usedMs = (processCpuUs() - this.cpuStartUs) / 1000;
+    if (now >= this.capMs || usedMs >= this.cpuMs) {
+      this.spent = true;
+      return true;
+    }
+    this.deadlineMs = Math.min(this.capMs, now + (this.cpuMs - usedMs));
+    return false;
+  }
+
+  /** Dispatcher.admit: may a KSR call run? Past the cap, frames still calling are ended. */
+  private admit(): boolean {
+    if (this.depth === 0) return true;
+    if (!this.expired()) return true;
+    if (this.nested || performance.now() >= this.capMs) this.hardStop();
+    return false;
+  }
+}
