@@ -25,6 +25,8 @@ export interface ChainCall {
 }
 
 export class CallChain {
+  /** The script's file, named in the error of a spent budget (set by the runtime on load). */
+  file = '';
   private depth = 0;
   private deadlineMs = 0;
   private capMs = 0;
@@ -77,7 +79,7 @@ export class CallChain {
 
   /**
    * Ends a callback started by enter(). The result of the outermost one says 'timeout' when
-   * the budget was spent anywhere in the chain, and carries the chain's CPU time.
+   * the budget was spent anywhere in the chain.
    */
   leave(call: ChainCall, result: InvokeResult): InvokeResult {
     this.depth--;
@@ -87,16 +89,14 @@ export class CallChain {
       if (this.spent) this.hardStop();
       return result;
     }
-    const cpuUs = processCpuUs() - this.cpuStartUs;
-    const out: InvokeResult = this.spent && result.outcome !== 'timeout' && result.outcome !== 'memory' ? this.spentResult() : result;
+    const out = this.spent && result.outcome !== 'timeout' && result.outcome !== 'memory' ? this.spentResult() : result;
     this.spent = false;
-    out.cpuNs = cpuUs * 1000;
     return out;
   }
 
   /** What a callback stopped because the message's budget was spent reports. */
   spentResult(message = `the CPU limit of ${this.cpuMs} ms per message was exceeded (nested callbacks included)`): InvokeResult {
-    return { outcome: 'timeout', error: { message, file: '', line: 0 } };
+    return { outcome: 'timeout', error: { message, file: this.file, line: 0 } };
   }
 
   /** Wall-clock ms left before the deadline, at least 1; 0 once the budget is spent. */

@@ -14,7 +14,11 @@ export interface Settings {
   /** Extra names and addresses that count as "myself" (KSR.is_myself). */
   aliases: string[];
   routing: { script: string; jsEngine: 'v8' | 'quickjs' };
-  limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number };
+  /**
+   * cpuMs: CPU time per message, nested callbacks included; maxValueBytes: the longest string
+   * a KSR call takes or returns; maxRouteDepth: how deep KSR.route may nest callbacks.
+   */
+  limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number; maxValueBytes: number; maxRouteDepth: number };
   tcp: { maxMessageBytes: number; maxHeaders: number; idleTimeoutMs: number; maxConnections: number };
   udp: { maxMessageBytes: number };
   control: { ip: string; port: number } | null;
@@ -40,7 +44,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   ],
   aliases: [],
   routing: { script: 'sample-scripts/routing.lua', jsEngine: 'v8' },
-  limits: { cpuMs: 100, memoryMb: 128, pythonMemoryMb: 384 },
+  limits: { cpuMs: 100, memoryMb: 128, pythonMemoryMb: 384, maxValueBytes: 1024 * 1024, maxRouteDepth: 50 },
   tcp: { maxMessageBytes: 65535, maxHeaders: 256, idleTimeoutMs: 120_000, maxConnections: 2048 },
   udp: { maxMessageBytes: 65535 },
   control: { ip: '127.0.0.1', port: 5080 },

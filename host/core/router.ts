@@ -22,8 +22,6 @@ export interface ScriptErrorInfo {
 export interface InvokeResult {
   outcome: InvokeOutcome;
   error?: ScriptErrorInfo;
-  /** CPU time the callback took, in ns, when the runtime measured it (route statistics). */
-  cpuNs?: number;
 }
 
 export interface ScriptRouter {

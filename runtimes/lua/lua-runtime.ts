@@ -76,6 +76,7 @@ export class LuaRuntime implements ScriptRuntime {
   }
 
   async load(source: string, file: string): Promise<void> {
+    this.chain.file = file;
     const r = this.run(this.guest.load, [source, file]);
     if (r.outcome === 'ok') {
       if (r.value === OK) {

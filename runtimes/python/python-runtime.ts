@@ -47,6 +47,7 @@ export class PythonRuntime implements ScriptRuntime {
   }
 
   async load(source: string, file: string): Promise<void> {
+    this.chain.file = file;
     const budget = loadBudgetMs(this.limits.cpuMs);
     const g = this.guest.sandbox.guard(() => this.guest.load.applySync(undefined, [source, file], { timeout: budget }));
     if (g.outcome !== 'ok') {
@@ -121,7 +122,7 @@ export class PythonRuntime implements ScriptRuntime {
   }
 
   private limitMessage(outcome: string, ms: number): string {
-    if (outcome === 'timeout') return `CPU limit of ${ms} ms per message exceeded`;
+    if (outcome === 'timeout') return `CPU limit of ${ms} ms exceeded`;
     if (outcome === 'memory') return `memory limit of ${this.limits.memoryMb} MB exceeded`;
     return 'the Python interpreter failed (pyodide fatal error)';
   }

@@ -115,6 +115,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
 
   async load(source: string, file: string): Promise<void> {
     this.file = file;
+    this.chain.file = file;
     if (this.isBroken) throw new ScriptError('the QuickJS runtime is broken', file, 0);
     this.startClock();
     let r;

@@ -59,6 +59,7 @@ export class V8Runtime implements ScriptRuntime {
 
   async load(source: string, file: string): Promise<void> {
     this.file = file;
+    this.chain.file = file;
     const r = this.sandbox.evalSync(source, file, this.cpuMs);
     if (r.outcome === 'ok') return;
     if (r.outcome === 'memory') {
