@@ -192,6 +192,8 @@ export class Dispatcher {
     if (typeof checked === 'string') return { ksrSignal: 'error', message: checked };
     try {
       const v = this.registry.implementation(index).fn(ctx, ...checked);
+      // a callback nested in this call (KSR.route) may have spent the budget: the caller stops here
+      if (this.admit !== null && !this.admit()) return STOP;
       if (typeof v === 'string' && tooLarge(v, this.limits.maxValueBytes)) {
         return { ksrSignal: 'error', message: tooLargeMessage(ksrPath(entry), 'the value it returns', this.limits.maxValueBytes) };
       }

@@ -45,8 +45,10 @@ export class LuaRuntime implements ScriptRuntime {
     private readonly bundle: GuestBundle,
   ) {
     this.guest = this.boot();
-    // past the budget, frames an isolate timeout cannot reach end with the isolate; the
-    // outermost callback then builds a new one (recover)
+    // Past the budget the isolate is disposed, though no pcall can hold Lua's stop: a callback
+    // stopped inside fengari leaves the Lua state unsound (its error handlers are not restored),
+    // so the outer frames could not even raise the stop (measured: each ran to its own timeout).
+    // The outermost callback then builds a new isolate (recover).
     this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => this.guest.sandbox.dispose());
   }
 
