@@ -32,6 +32,8 @@ export class CallChain {
   private capMs = 0;
   private cpuStartUs = 0;
   private spent = false;
+  /** KSR calls answered STOP because the budget was spent, in this chain. */
+  private stopsAnswered = 0;
 
   /**
    * @param hardStop ends every frame of the interpreter now running (an isolate: dispose it).
@@ -65,6 +67,7 @@ export class CallChain {
     if (this.depth === 0) {
       const now = performance.now();
       this.spent = false;
+      this.stopsAnswered = 0;
       this.deadlineMs = now + this.cpuMs * cpuShare.stretch();
       this.capMs = now + this.cpuMs * MAX_STRETCH;
       this.cpuStartUs = processCpuUs();
@@ -124,11 +127,16 @@ export class CallChain {
     return false;
   }
 
-  /** Dispatcher.admit: may a KSR call run? Past the cap, frames still calling are ended. */
+  /**
+   * Dispatcher.admit: may a KSR call run? Once the budget is spent, no. Nested frames are
+   * ended at once; a top-level callback is left to its own timeout unless it has already been
+   * answered STOP, caught it and is still calling past the cap (its timer is paused while the
+   * host answers, so a loop of caught stops would otherwise run on).
+   */
   private admit(): boolean {
     if (this.depth === 0) return true;
     if (!this.expired()) return true;
-    if (this.nested || performance.now() >= this.capMs) this.hardStop();
+    if (this.nested || (this.stopsAnswered++ > 0 && performance.now() >= this.capMs)) this.hardStop();
     return false;
   }
 }

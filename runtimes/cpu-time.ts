@@ -17,11 +17,11 @@ export function processCpuUs(): number {
 
 /**
  * How far a wall-clock deadline may be stretched past the CPU limit, whatever the share says:
- * 1.5, so that a spinning script still ends within the issue's bound of 2× the CPU limit of
- * unanswered time on a loaded machine, while a route of half the limit survives a machine
- * that gives the server half a core.
+ * 2, so that a share down to half a core (another busy process on the server's core) costs a
+ * healthy route nothing, while a spinning script on a loaded machine still ends within the
+ * issue's bound of 2× the CPU limit (on an idle machine the stretch is 1: stopped at the limit).
  */
-export const MAX_STRETCH = 1.5;
+export const MAX_STRETCH = 2;
 /** How often the share is sampled. */
 const SAMPLE_MS = 100;
 /** A window in which the thread was runnable for less than this says nothing about the share. */
@@ -69,9 +69,13 @@ class CpuShare {
     const run = now[0] - this.lastRun;
     const wait = now[1] - this.lastWait;
     [this.lastRun, this.lastWait] = now;
-    // an idle window is no evidence of contention: drift back towards 1
-    const seen = run + wait >= MIN_RUNNABLE_NS ? run / (run + wait) : 1;
-    this.share = 0.5 * this.share + 0.5 * seen;
+    if (run + wait >= MIN_RUNNABLE_NS) {
+      this.share = 0.5 * this.share + 0.5 * (run / (run + wait));
+    } else {
+      // an idle window says little (a thread that wakes up is served first): drift back to 1
+      // slowly, so that the pause between two requests does not forget a busy core (~2 s)
+      this.share += (1 - this.share) * 0.1;
+    }
   }
 
   /** The factor a CPU limit is multiplied by to make a wall-clock deadline: 1..MAX_STRETCH. */
