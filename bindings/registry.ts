@@ -162,6 +162,8 @@ export class Dispatcher {
    * spent, and from then on every KSR call answers STOP (as after KSR.x.exit).
    */
   admit: (() => boolean) | null = null;
+  /** Set by the runtime once the budget of the running message is spent (read after each call). */
+  budgetSpent = false;
   readonly limits: CallLimits;
 
   constructor(
@@ -193,7 +195,7 @@ export class Dispatcher {
     try {
       const v = this.registry.implementation(index).fn(ctx, ...checked);
       // a callback nested in this call (KSR.route) may have spent the budget: the caller stops here
-      if (this.admit !== null && !this.admit()) return STOP;
+      if (this.budgetSpent) return STOP;
       if (typeof v === 'string' && tooLarge(v, this.limits.maxValueBytes)) {
         return { ksrSignal: 'error', message: tooLargeMessage(ksrPath(entry), 'the value it returns', this.limits.maxValueBytes) };
       }

@@ -31,7 +31,17 @@ export class CallChain {
   private deadlineMs = 0;
   private capMs = 0;
   private cpuStartUs = 0;
-  private spent = false;
+  private spentFlag = false;
+
+  /** Spent: mirrored into the Dispatcher, which answers STOP after a call that spent it. */
+  private get spent(): boolean {
+    return this.spentFlag;
+  }
+
+  private set spent(v: boolean) {
+    this.spentFlag = v;
+    this.dispatcher.budgetSpent = v;
+  }
   /** KSR calls answered STOP because the budget was spent, in this chain. */
   private stopsAnswered = 0;
 
