@@ -128,9 +128,13 @@ export interface CallLimits {
 /** 1 MiB: a SIP message is at most 64 KB, so no honest value comes near it. */
 export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
 /**
- * Kamailio's max_recursive_level is 100; here 50, because the runtimes cannot all nest 100
- * deep: measured without a limit, pyodide failed at ~80 nested routes (its JavaScript stack),
- * fengari at ~105 (Lua's C-call limit), v8 at ~145, QuickJS at ~230 (the host stack).
+ * Kamailio's max_recursive_level is 100; here 50 (configurable up to 64), because the runtimes
+ * cannot all nest 100 deep. Measured without a limit, a route recursing through KSR.route
+ * failed: in pyodide at 82 (the host stack; in a server the runtime then had to be rebuilt),
+ * in fengari past 100 (Lua's C-call limit, LUAI_MAXCCALLS), in v8 at ~145 (RangeError, the
+ * isolate survives), in QuickJS at ~230 (the host stack overflowed through the wasm: broken).
+ * With script recursion at every level each runtime's own stack limit comes first (a script
+ * error): QuickJS's 256 KB stack at ~7 levels of 200 frames, Python's recursion limit at ~5.
  */
 export const DEFAULT_MAX_ROUTE_DEPTH = 50;
 

@@ -27,8 +27,8 @@ const SCHEMA = {
         cpu_ms: positive, memory_mb: { type: 'integer', minimum: 8 }, python_memory_mb: { type: 'integer', minimum: 64 },
         // at least a SIP message, at most a few MB: a value crosses the bridge outside the CPU limit
         max_value_bytes: { type: 'integer', minimum: 65536, maximum: 8 * 1024 * 1024 },
-        // ~80 is as deep as pyodide nests (see bindings/registry.ts DEFAULT_MAX_ROUTE_DEPTH)
-        max_route_depth: { type: 'integer', minimum: 1, maximum: 100 },
+        // pyodide overflows the host stack past ~80 nested routes (bindings/registry.ts)
+        max_route_depth: { type: 'integer', minimum: 1, maximum: 64 },
       },
     },
     tcp: {
