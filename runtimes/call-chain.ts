@@ -32,6 +32,8 @@ export class CallChain {
   private capMs = 0;
   private cpuStartUs = 0;
   private spentFlag = false;
+  /** KSR calls answered STOP because the budget was spent, in this chain. */
+  private stopsAnswered = 0;
 
   /** Spent: mirrored into the Dispatcher, which answers STOP after a call that spent it. */
   private get spent(): boolean {
@@ -42,8 +44,6 @@ export class CallChain {
     this.spentFlag = v;
     this.dispatcher.budgetSpent = v;
   }
-  /** KSR calls answered STOP because the budget was spent, in this chain. */
-  private stopsAnswered = 0;
 
   /**
    * @param hardStop ends every frame of the interpreter now running (an isolate: dispose it).
