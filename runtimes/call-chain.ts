@@ -99,8 +99,11 @@ export class CallChain {
     this.dispatcher.context = call.outer;
     if (result.outcome === 'timeout') this.spent = true;
     if (this.depth > 0) {
-      if (this.spent) this.hardStop();
-      return result;
+      if (!this.spent) return result;
+      this.hardStop();
+      // only the outermost callback reports the spent budget: one log line per message, not
+      // one per nested level (100 of them would turn a cheap request into a log flood)
+      return { outcome: result.outcome };
     }
     const out = this.spent && result.outcome !== 'timeout' && result.outcome !== 'memory' ? this.spentResult() : result;
     this.spent = false;
