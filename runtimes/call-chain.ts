@@ -1,7 +1,8 @@
 // One CPU budget per message (issue 7, items 3, 7, 10). A callback the host starts (the
 // request route, a reply route, a failure route fired by a timer) opens a budget of
-// `cpuMs` of CPU; every callback run synchronously inside it (KSR.route, t_continue...) runs
-// against the same deadline and one nesting counter. Once the budget is spent:
+// `cpuMs` of CPU, or spends what its message has left in this turn of the event loop
+// (MessageBudget); every callback run synchronously inside it (KSR.route, t_continue...)
+// runs against the same deadline and one nesting counter. Once the budget is spent:
 // - every further KSR call answers STOP (Dispatcher.admit), as after KSR.x.exit;
 // - a callback that still runs is stopped: QuickJS by its interrupt handler, an isolate by its
 //   timeout, or, when that cannot be trusted, by `hardStop` (the isolate is disposed): an
@@ -24,24 +25,58 @@ export interface ChainCall {
   readonly timeoutMs: number;
 }
 
+/** Turns of the event loop so far (counted lazily: one setImmediate per turn that needs it). */
+let turn = 0;
+let turnEnding = false;
+
+function currentTurn(): number {
+  if (!turnEnding) {
+    turnEnding = true;
+    setImmediate(() => {
+      turn++;
+      turnEnding = false;
+    });
+  }
+  return turn;
+}
+
+/**
+ * The CPU budget of one message in one turn of the event loop. It travels on the context
+ * (MsgContext.cpuBudget) and so with the copies tm makes of it: the branch and onsend routes
+ * that run right after the request route, in the same turn, spend what it left (a script
+ * with 12 branches cannot get 25 budgets). A callback in a later turn (a reply, a failure
+ * route fired by a timer) opens a fresh one.
+ */
+class MessageBudget {
+  readonly turn = currentTurn();
+  /** Wall-clock deadline (performance.now ms): moved on while CPU is left, up to capMs. */
+  deadlineMs: number;
+  readonly capMs: number;
+  readonly cpuStartUs = processCpuUs();
+  spent = false;
+  /** KSR calls answered STOP because the budget was spent. */
+  stopsAnswered = 0;
+
+  constructor(readonly cpuMs: number) {
+    const now = performance.now();
+    this.deadlineMs = now + cpuMs * cpuShare.stretch();
+    this.capMs = now + cpuMs * MAX_STRETCH;
+  }
+}
+
 export class CallChain {
   /** The script's file, named in the error of a spent budget (set by the runtime on load). */
   file = '';
   private depth = 0;
-  private deadlineMs = 0;
-  private capMs = 0;
-  private cpuStartUs = 0;
-  private spentFlag = false;
-  /** KSR calls answered STOP because the budget was spent, in this chain. */
-  private stopsAnswered = 0;
+  private budget = new MessageBudget(0);
 
   /** Spent: mirrored into the Dispatcher, which answers STOP after a call that spent it. */
   private get spent(): boolean {
-    return this.spentFlag;
+    return this.budget.spent;
   }
 
   private set spent(v: boolean) {
-    this.spentFlag = v;
+    this.budget.spent = v;
     this.dispatcher.budgetSpent = v;
   }
 
@@ -75,12 +110,10 @@ export class CallChain {
   enter(ctx: MsgContext): ChainCall {
     const d = this.dispatcher;
     if (this.depth === 0) {
-      const now = performance.now();
-      this.spent = false;
-      this.stopsAnswered = 0;
-      this.deadlineMs = now + this.cpuMs * cpuShare.stretch();
-      this.capMs = now + this.cpuMs * MAX_STRETCH;
-      this.cpuStartUs = processCpuUs();
+      const shared = ctx.cpuBudget;
+      this.budget = shared instanceof MessageBudget && shared.turn === currentTurn() && shared.cpuMs === this.cpuMs ? shared : new MessageBudget(this.cpuMs);
+      ctx.cpuBudget = this.budget;
+      this.dispatcher.budgetSpent = this.budget.spent;
     } else if (this.depth >= d.limits.maxRouteDepth) {
       throw new KsrUsageError(`callbacks nested deeper than ${d.limits.maxRouteDepth} (limits.max_route_depth)`);
     }
@@ -106,7 +139,8 @@ export class CallChain {
       return { outcome: result.outcome };
     }
     const out = this.spent && result.outcome !== 'timeout' && result.outcome !== 'memory' ? this.spentResult() : result;
-    this.spent = false;
+    // the budget stays spent for the message's other callbacks in this turn; no chain runs now
+    this.dispatcher.budgetSpent = false;
     return out;
   }
 
@@ -118,9 +152,9 @@ export class CallChain {
   /** Wall-clock ms left before the deadline, at least 1; 0 once the budget is spent. */
   remainingMs(): number {
     if (this.spent) return 0;
-    const left = Math.ceil(this.deadlineMs - performance.now());
+    const left = Math.ceil(this.budget.deadlineMs - performance.now());
     if (left > 0) return left;
-    return this.expired() ? 0 : Math.max(1, Math.ceil(this.deadlineMs - performance.now()));
+    return this.expired() ? 0 : Math.max(1, Math.ceil(this.budget.deadlineMs - performance.now()));
   }
 
   /**
@@ -128,15 +162,16 @@ export class CallChain {
    * time used and moves the deadline on by what is left of the CPU limit (up to the cap).
    */
   expired(): boolean {
-    if (this.spent) return true;
+    const b = this.budget;
+    if (b.spent) return true;
     const now = performance.now();
-    if (now <= this.deadlineMs) return false;
-    const usedMs = (processCpuUs() - this.cpuStartUs) / 1000;
-    if (now >= this.capMs || usedMs >= this.cpuMs) {
+    if (now <= b.deadlineMs) return false;
+    const usedMs = (processCpuUs() - b.cpuStartUs) / 1000;
+    if (now >= b.capMs || usedMs >= this.cpuMs) {
       this.spent = true;
       return true;
     }
-    this.deadlineMs = Math.min(this.capMs, now + (this.cpuMs - usedMs));
+    b.deadlineMs = Math.min(b.capMs, now + (this.cpuMs - usedMs));
     return false;
   }
 
@@ -149,7 +184,7 @@ export class CallChain {
   private admit(): boolean {
     if (this.depth === 0) return true;
     if (!this.expired()) return true;
-    if (this.nested || (this.stopsAnswered++ > 0 && performance.now() >= this.capMs)) this.hardStop();
+    if (this.nested || (this.budget.stopsAnswered++ > 0 && performance.now() >= this.budget.capMs)) this.hardStop();
     return false;
   }
 }

@@ -10,6 +10,7 @@ import { createRuntime } from '../../runtimes/index.js';
 import type { EngineName, ScriptRuntime } from '../../runtimes/runtime.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { makeContext } from '../support/sip-fixtures.js';
+import { copyContext } from '../../host/tm/context-copy.js';
 
 const CPU_MS = 100;
 const MAX_DEPTH = 10;
@@ -208,6 +209,28 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       assert.equal(r.outcome, 'timeout', JSON.stringify(r));
       assert.ok(ms < 2 * CPU_MS + 200, `the KSR-call loop kept the thread ${Math.round(ms)} ms`);
       await fresh();
+    });
+
+    test("the copies tm makes of a message (branch, onsend routes) spend its budget in the same turn, not a new one", async () => {
+      await fresh();
+      // the budget travels with the context: a second runtime (the first may be broken by the
+      // timeout, and rebuilding it would take more than a turn) honours it the same way
+      const other = await build();
+      try {
+        const ctx = context();
+        assert.equal(rt.invoke('spend', ctx).outcome, 'timeout');
+        const branch = copyContext(ctx, 'branch');
+        const t0 = performance.now();
+        assert.equal(other.invoke('quick', branch).outcome, 'timeout', 'a branch route in the same turn finds the budget spent');
+        assert.ok(performance.now() - t0 < 20);
+        assert.equal(branch.flags & (1 << 2), 0, 'and does not run');
+        await new Promise((r) => setImmediate(r));
+        const later = copyContext(ctx, 'failure');
+        assert.equal(other.invoke('quick', later).outcome, 'ok', 'a route in a later turn (a failure route fired by a timer) gets a fresh budget');
+        assert.equal(later.flags & (1 << 2), 1 << 2);
+      } finally {
+        other.dispose();
+      }
     });
 
     test(`KSR.route past limits.max_route_depth (${MAX_DEPTH}) raises an error naming the limit`, async () => {
