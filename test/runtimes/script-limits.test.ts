@@ -176,7 +176,7 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       const ms = performance.now() - t0;
       assert.equal(r.outcome, 'timeout', JSON.stringify(r));
       assert.match(r.error?.message ?? '', /CPU limit of 100 ms/);
-      // the stretched deadline is capped at 1.5× the limit; Lua's own rebuild of its isolate comes on top
+      // the stretched deadline is capped at 1.3× the limit; Lua's own rebuild of its isolate comes on top
       assert.ok(ms < 2 * CPU_MS + 200, `nested spins held the thread ${Math.round(ms)} ms`);
       await fresh();
     });
