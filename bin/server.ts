@@ -42,6 +42,8 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   const limits = {
     cpuMs: settings.limits.cpuMs,
     memoryMb: language === 'python' ? settings.limits.pythonMemoryMb : settings.limits.memoryMb,
+    maxValueBytes: settings.limits.maxValueBytes,
+    maxRouteDepth: settings.limits.maxRouteDepth,
   };
   const manager = new ScriptManager(registry, engineName, settings.routing.script, limits, log.child({ component: 'script-manager' }));
   const store = await openStore(settings.store);

@@ -113,6 +113,45 @@ export class Registry {
   }
 }
 
+/** Bounds on what crosses the bridge and on how deep callbacks nest; copied into every guest. */
+export interface CallLimits {
+  /**
+   * Largest string (UTF-8 bytes) a KSR function accepts or returns. Guests refuse a longer
+   * one before it is copied out (a string longer than this in characters is longer in bytes
+   * too); the host checks the bytes again.
+   */
+  readonly maxValueBytes: number;
+  /** How many callbacks may run nested in one another (KSR.route inside KSR.route...). */
+  readonly maxRouteDepth: number;
+}
+
+/** 1 MiB: a SIP message is at most 64 KB, so no honest value comes near it. */
+export const DEFAULT_MAX_VALUE_BYTES = 1024 * 1024;
+/**
+ * Kamailio's max_recursive_level is 100; here 50 (configurable up to 64), because the runtimes
+ * cannot all nest 100 deep. Measured without a limit, a route recursing through KSR.route
+ * failed: in pyodide at 82 (the host stack; in a server the runtime then had to be rebuilt),
+ * in fengari past 100 (Lua's C-call limit, LUAI_MAXCCALLS), in v8 at ~145 (RangeError, the
+ * isolate survives), in QuickJS at ~230 (the host stack overflowed through the wasm: broken).
+ * With script recursion at every level each runtime's own stack limit comes first (a script
+ * error): QuickJS's 256 KB stack at ~7 levels of 200 frames, Python's recursion limit at ~5.
+ */
+export const DEFAULT_MAX_ROUTE_DEPTH = 50;
+
+export const DEFAULT_CALL_LIMITS: CallLimits = Object.freeze({
+  maxValueBytes: DEFAULT_MAX_VALUE_BYTES,
+  maxRouteDepth: DEFAULT_MAX_ROUTE_DEPTH,
+});
+
+/**
+ * The error for a value over the size limit. Guests write the same text (js-bootstrap.ts,
+ * lua/guest/ksr-table.js, python/guest/bridge.js), so a script sees one message wherever
+ * the value was refused.
+ */
+export function tooLargeMessage(path: string, what: string, limit: number): string {
+  return `${path}: ${what} is longer than ${limit} bytes (limits.max_value_bytes)`;
+}
+
 /**
  * The host side of every binding. A runtime points it at the context of the callback it is
  * about to run, and its KSR stubs call `call(index, args)`. Arguments are checked here, once,
@@ -122,11 +161,29 @@ export class Dispatcher {
   context: MsgContext | null = null;
   /** The KSR function running or last run: named in script errors. */
   lastCalled = -1;
+  /**
+   * Set by the runtime while a callback runs: false once the CPU budget of the message is
+   * spent, and from then on every KSR call answers STOP (as after KSR.x.exit).
+   */
+  admit: (() => boolean) | null = null;
+  /** Set by the runtime once the budget of the running message is spent (read after each call). */
+  budgetSpent = false;
+  readonly limits: CallLimits;
 
-  constructor(readonly registry: Registry) {}
+  constructor(
+    readonly registry: Registry,
+    limits: Partial<CallLimits> = {},
+  ) {
+    this.limits = Object.freeze({ ...DEFAULT_CALL_LIMITS, ...limits });
+  }
 
   get entries(): readonly KsrEntry[] {
     return this.registry.entries;
+  }
+
+  /** The limits as the JSON a guest reads when it builds KSR (the bridge's third global). */
+  guestLimits(): string {
+    return JSON.stringify(this.limits);
   }
 
   call(index: number, args: readonly unknown[]): KsrValue | KsrSignal {
@@ -136,10 +193,16 @@ export class Dispatcher {
     this.lastCalled = index;
     if (!ctx) return { ksrSignal: 'error', message: `${ksrPath(entry)}: called outside a route callback` };
     if (ctx.stopped) return STOP;
-    const checked = checkArguments(entry, args);
+    if (this.admit !== null && !this.admit()) return STOP;
+    const checked = checkArguments(entry, args, this.limits.maxValueBytes);
     if (typeof checked === 'string') return { ksrSignal: 'error', message: checked };
     try {
       const v = this.registry.implementation(index).fn(ctx, ...checked);
+      // a callback nested in this call (KSR.route) may have spent the budget: the caller stops here
+      if (this.budgetSpent) return STOP;
+      if (typeof v === 'string' && tooLarge(v, this.limits.maxValueBytes)) {
+        return { ksrSignal: 'error', message: tooLargeMessage(ksrPath(entry), 'the value it returns', this.limits.maxValueBytes) };
+      }
       return v === undefined ? null : v;
     } catch (e) {
       if (e instanceof StopScript) {
@@ -160,8 +223,18 @@ function describe(v: unknown): string {
   return typeof v;
 }
 
+/**
+ * True when s has more than max UTF-8 bytes. Its length alone decides for most strings
+ * (a UTF-16 unit is 1 to 3 bytes); only a string in between is measured.
+ */
+export function tooLarge(s: string, max: number): boolean {
+  if (s.length > max) return true;
+  if (s.length * 3 <= max) return false;
+  return Buffer.byteLength(s, 'utf8') > max;
+}
+
 /** Returns the converted arguments, or a message saying what was expected and what was seen. */
-export function checkArguments(entry: KsrEntry, args: readonly unknown[]): unknown[] | string {
+export function checkArguments(entry: KsrEntry, args: readonly unknown[], maxValueBytes = DEFAULT_MAX_VALUE_BYTES): unknown[] | string {
   const n = entry.params.length;
   const tooMany = !entry.variadic && args.length > n;
   if (args.length < n || tooMany) {
@@ -173,8 +246,10 @@ export function checkArguments(entry: KsrEntry, args: readonly unknown[]): unkno
     const v = args[i];
     if (t === 'str') {
       // Numbers are accepted for str, as Lua's and Duktape's bindings convert them.
-      if (typeof v === 'string') out[i] = v;
-      else if (typeof v === 'number' && Number.isFinite(v)) out[i] = String(v);
+      if (typeof v === 'string') {
+        if (tooLarge(v, maxValueBytes)) return tooLargeMessage(ksrPath(entry), `argument ${i + 1}`, maxValueBytes);
+        out[i] = v;
+      } else if (typeof v === 'number' && Number.isFinite(v)) out[i] = String(v);
       else return `${signatureOf(entry)}: argument ${i + 1} must be str, got ${describe(v)}`;
     } else {
       if (typeof v === 'number' && Number.isInteger(v)) out[i] = v;

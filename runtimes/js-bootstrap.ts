@@ -5,10 +5,18 @@
 // The bridge `__ksr_call(index, ...args)` returns a plain value or a signal object
 // ({ksrSignal:'stop'} | {ksrSignal:'error', message}); the stub turns a signal into a throw at
 // the call site, so the script's own line is on the stack.
+//
+// Before a value crosses, the stub refuses a string longer than limits.max_value_bytes (its
+// length in UTF-16 units is a lower bound of its UTF-8 bytes; the Dispatcher checks the bytes)
+// and replaces an object, function or symbol by an empty object, which the Dispatcher refuses
+// by type: the bridge would otherwise copy a 256-million-character string or a huge array
+// out of the interpreter first, outside any CPU limit.
 
 /** The bridge globals the bootstrap reads and deletes (the names IsolateSandbox.installBridge uses). */
 export const BRIDGE_CALL = '__ksr_call';
 export const BRIDGE_ENTRIES = '__ksr_entries';
+/** The Dispatcher's CallLimits as JSON (the largest value a KSR call takes, ...). */
+export const BRIDGE_LIMITS = '__ksr_limits';
 /** File name the bootstrap is compiled under: frames in it are never the script's location. */
 export const BOOTSTRAP_FILE = 'ksr:bootstrap';
 /** Temporary globals holding the entry points until the host has taken them. */
@@ -36,8 +44,10 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   'use strict';
   const call = g.${BRIDGE_CALL};
   const entries = JSON.parse(g.${BRIDGE_ENTRIES});
+  const maxValue = JSON.parse(g.${BRIDGE_LIMITS}).maxValueBytes;
   delete g.${BRIDGE_CALL};
   delete g.${BRIDGE_ENTRIES};
+  delete g.${BRIDGE_LIMITS};
   const apply = Reflect.apply;
   const stringify = JSON.stringify;
   const makeFunction = Function;
@@ -59,16 +69,37 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     throw e;
   }
 
-  function stub(index) {
+  const OPAQUE = freeze({});
+
+  function tooLarge(entry, i) {
+    const path = entry.module === '' ? 'KSR.' + entry.name : 'KSR.' + entry.module + '.' + entry.name;
+    const e = new Error(path + ': argument ' + (i + 1) + ' is longer than ' + maxValue + ' bytes (limits.max_value_bytes)');
+    e[KSR_INDEX] = entry.index;
+    return e;
+  }
+
+  /** The value that crosses for argument i: checked before any copy is made. */
+  function arg(v, entry, i) {
+    const t = typeof v;
+    if (t === 'string') {
+      if (v.length > maxValue) throw tooLarge(entry, i);
+      return v;
+    }
+    if ((t === 'object' && v !== null) || t === 'function' || t === 'symbol') return OPAQUE;
+    return v;
+  }
+
+  function stub(entry) {
+    const index = entry.index;
     return function () {
       switch (arguments.length) {
         case 0: return settle(call(index), index);
-        case 1: return settle(call(index, arguments[0]), index);
-        case 2: return settle(call(index, arguments[0], arguments[1]), index);
-        case 3: return settle(call(index, arguments[0], arguments[1], arguments[2]), index);
+        case 1: return settle(call(index, arg(arguments[0], entry, 0)), index);
+        case 2: return settle(call(index, arg(arguments[0], entry, 0), arg(arguments[1], entry, 1)), index);
+        case 3: return settle(call(index, arg(arguments[0], entry, 0), arg(arguments[1], entry, 1), arg(arguments[2], entry, 2)), index);
         default: {
           const a = [index];
-          for (let i = 0; i < arguments.length; i++) a[i + 1] = arguments[i];
+          for (let i = 0; i < arguments.length; i++) a[i + 1] = arg(arguments[i], entry, i);
           return settle(apply(call, undefined, a), index);
         }
       }
@@ -79,7 +110,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   for (const e of entries) {
     let target = KSR;
     if (e.module !== '') target = KSR[e.module] || (KSR[e.module] = {});
-    target[e.name] = stub(e.index);
+    target[e.name] = stub(e);
   }
   for (const k of Object.keys(KSR)) if (typeof KSR[k] === 'object') freeze(KSR[k]);
   defineProperty(g, 'KSR', { value: freeze(KSR), writable: false, enumerable: false, configurable: false });

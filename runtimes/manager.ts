@@ -37,6 +37,8 @@ export class ScriptManager implements ScriptRouter {
   private disposed = false;
   /** The last reload asked for: the next one starts when it has ended (reloads are serialised). */
   private reloading: Promise<unknown> = Promise.resolve();
+  /** Callbacks running now (more than 1 while KSR.route nests them). */
+  private active = 0;
   /** Swaps done because a runtime broke (timeout, memory), for stats. */
   rebuilds = 0;
   /** Callbacks stopped at the CPU limit whose runtime was kept (Python's interrupt), for stats. */
@@ -102,7 +104,12 @@ export class ScriptManager implements ScriptRouter {
   }
 
   private async build(source: string): Promise<ScriptRuntime> {
-    const runtime = await createRuntime(this.engine, { dispatcher: new Dispatcher(this.registry), limits: this.limits });
+    const { maxValueBytes, maxRouteDepth } = this.limits;
+    const dispatcher = new Dispatcher(this.registry, {
+      ...(maxValueBytes !== undefined ? { maxValueBytes } : {}),
+      ...(maxRouteDepth !== undefined ? { maxRouteDepth } : {}),
+    });
+    const runtime = await createRuntime(this.engine, { dispatcher, limits: this.limits });
     try {
       await runtime.load(source, this.file);
     } catch (e) {
@@ -145,10 +152,18 @@ export class ScriptManager implements ScriptRouter {
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     const rt = this.current;
     if (!rt) return { outcome: 'error', error: { message: 'no script is loaded (runtime being rebuilt)', file: this.file, line: 0 } };
-    const result = rt.invoke(callback, ctx, arg);
-    if (rt.broken) this.replaceBroken(rt);
-    else if (result.outcome === 'timeout') this.timeoutsKept++;
-    return result;
+    this.active++;
+    let result: InvokeResult | undefined;
+    try {
+      result = rt.invoke(callback, ctx, arg);
+      return result;
+    } finally {
+      // A nested callback (KSR.route) returns into frames of the same runtime: it is replaced
+      // only once the outermost callback has returned (freeing it earlier was QuickJS's
+      // use-after-free).
+      if (--this.active === 0 && rt.broken) this.replaceBroken(rt);
+      else if (result?.outcome === 'timeout' && !rt.broken) this.timeoutsKept++;
+    }
   }
 
   /** A runtime that cannot be trusted any more: take the spare at once if there is one, and build a new one. */

@@ -7,10 +7,14 @@ export type Language = 'js' | 'lua' | 'python';
 export type EngineName = 'v8' | 'quickjs' | 'fengari' | 'pyodide';
 
 export interface RuntimeLimits {
-  /** CPU time one callback may use, in ms (default 100). */
+  /** CPU time one message's callbacks may use, nested ones included, in ms (default 100). */
   cpuMs: number;
   /** Memory of the runtime, in MB (default 128; Python's default is higher). */
   memoryMb: number;
+  /** Largest string a KSR call takes or returns, in bytes (Dispatcher's default when absent). */
+  maxValueBytes?: number;
+  /** How deep callbacks may nest through KSR.route (Dispatcher's default when absent). */
+  maxRouteDepth?: number;
 }
 
 export interface RuntimeOptions {

@@ -24,7 +24,13 @@ const SCHEMA = {
     limits: {
       type: 'object',
       additionalProperties: false,
-      properties: { cpu_ms: positive, memory_mb: { type: 'integer', minimum: 8 }, python_memory_mb: { type: 'integer', minimum: 64 } },
+      properties: {
+        cpu_ms: positive, memory_mb: { type: 'integer', minimum: 8 }, python_memory_mb: { type: 'integer', minimum: 64 },
+        // at least a SIP message, at most a few MB: a value crosses the bridge outside the CPU limit
+        max_value_bytes: { type: 'integer', minimum: 65536, maximum: 8 * 1024 * 1024 },
+        // pyodide overflows the host stack past ~80 nested routes (bindings/registry.ts)
+        max_route_depth: { type: 'integer', minimum: 1, maximum: 64 },
+      },
     },
     tcp: {
       type: 'object',
@@ -129,7 +135,7 @@ type RawConfig = {
   listen?: string[];
   aliases?: string[];
   routing?: { script?: string; engine?: 'v8' | 'quickjs' };
-  limits?: { cpu_ms?: number; memory_mb?: number; python_memory_mb?: number };
+  limits?: { cpu_ms?: number; memory_mb?: number; python_memory_mb?: number; max_value_bytes?: number; max_route_depth?: number };
   tcp?: {
     max_message_bytes?: number; max_headers?: number; idle_timeout_ms?: number; max_connections?: number;
     max_connections_per_source?: number; header_timeout_ms?: number; write_buffer_bytes?: number;
@@ -202,6 +208,8 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       cpuMs: c.limits?.cpu_ms ?? d.limits.cpuMs,
       memoryMb: c.limits?.memory_mb ?? d.limits.memoryMb,
       pythonMemoryMb: c.limits?.python_memory_mb ?? d.limits.pythonMemoryMb,
+      maxValueBytes: c.limits?.max_value_bytes ?? d.limits.maxValueBytes,
+      maxRouteDepth: c.limits?.max_route_depth ?? d.limits.maxRouteDepth,
     },
     tcp: {
       maxMessageBytes: c.tcp?.max_message_bytes ?? d.tcp.maxMessageBytes,

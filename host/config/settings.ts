@@ -32,7 +32,11 @@ export interface Settings {
   /** Extra names and addresses that count as "myself" (KSR.is_myself). */
   aliases: string[];
   routing: { script: string; jsEngine: 'v8' | 'quickjs' };
-  limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number };
+  /**
+   * cpuMs: CPU time per message, nested callbacks included; maxValueBytes: the longest string
+   * a KSR call takes or returns; maxRouteDepth: how deep KSR.route may nest callbacks.
+   */
+  limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number; maxValueBytes: number; maxRouteDepth: number };
   /** Framing limits, connection table bounds, deadlines and write buffers (host/transport/tcp-settings.ts). */
   tcp: TcpLimits;
   udp: { maxMessageBytes: number };
@@ -65,7 +69,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   ],
   aliases: [],
   routing: { script: 'sample-scripts/routing.lua', jsEngine: 'v8' },
-  limits: { cpuMs: 100, memoryMb: 128, pythonMemoryMb: 384 },
+  limits: { cpuMs: 100, memoryMb: 128, pythonMemoryMb: 384, maxValueBytes: 1024 * 1024, maxRouteDepth: 50 },
   tcp: { ...DEFAULT_TCP_SETTINGS },
   udp: { maxMessageBytes: 65535 },
   control: { ip: '127.0.0.1', port: 5080 },

@@ -92,6 +92,11 @@ export class MsgContext {
    * here so host/core does not depend on host/tm).
    */
   transaction: unknown = null;
+  /**
+   * The CPU budget of the script callbacks run for this message in this turn of the event loop
+   * (runtimes/call-chain.ts owns its shape); the copies tm makes share it.
+   */
+  cpuBudget: unknown = null;
   /** Record-Route asked for by the script, inserted when the request is built for sending. */
   recordRoute: { params: string; preset: string | null; advertised: string | null } | null = null;
   /** Forced outgoing protocol (t_relay_to_proto...), null = from the URI. */

@@ -26,6 +26,10 @@ export interface InvokeResult {
 
 export interface ScriptRouter {
   has(callback: string): boolean;
-  /** Runs a callback to its end, synchronously, against ctx. Never throws. */
+  /**
+   * Runs a callback to its end, synchronously, against ctx. Never throws, except for a
+   * callback started from inside another one (KSR.route) when they nest too deep: that error
+   * reaches the KSR call that started it.
+   */
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult;
 }

@@ -22,6 +22,8 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.branchIndex = src.branchIndex;
   Object.assign(c.tmRequests, src.tmRequests);
   c.transaction = src.transaction;
+  // the branch and onsend routes run in the request's turn spend its CPU budget, not a new one
+  c.cpuBudget = src.cpuBudget;
   c.recordRoute = src.recordRoute ? { ...src.recordRoute } : null;
   c.forcedProto = src.forcedProto;
   c.path = src.path;

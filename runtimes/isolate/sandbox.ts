@@ -19,6 +19,7 @@ export interface Guarded<T> {
 /** Global names the bootstrap code of a runtime reads once and deletes. */
 export const BRIDGE_CALL = '__ksr_call';
 export const BRIDGE_ENTRIES = '__ksr_entries';
+export const BRIDGE_LIMITS = '__ksr_limits';
 
 export class IsolateSandbox {
   readonly isolate: ivm.Isolate;
@@ -50,15 +51,17 @@ export class IsolateSandbox {
   }
 
   /**
-   * Installs the KSR bridge as two temporary globals: `__ksr_call(index, ...args)`, an
+   * Installs the KSR bridge as three temporary globals: `__ksr_call(index, ...args)`, an
    * ivm.Callback (never a Reference: a Reference would let the guest read host objects),
-   * and `__ksr_entries`, the registry rows as a JSON string. The runtime's bootstrap
-   * captures both in a closure and deletes the globals.
+   * `__ksr_entries`, the registry rows as a JSON string, and `__ksr_limits`, the
+   * Dispatcher's CallLimits as JSON. The runtime's bootstrap captures them in a closure and
+   * deletes the globals.
    */
   installBridge(dispatcher: Dispatcher): void {
     const g = this.context.global;
     g.setSync(BRIDGE_CALL, new ivm.Callback((index: number, ...args: unknown[]) => dispatcher.call(index, args)));
     g.setSync(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
+    g.setSync(BRIDGE_LIMITS, dispatcher.guestLimits());
   }
 
   /** Compiles and runs code synchronously under the CPU limit. */

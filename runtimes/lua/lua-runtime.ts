@@ -10,6 +10,7 @@ import { IsolateSandbox, type Guarded } from '../isolate/sandbox.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 import type { GuestBundle } from './bundle.js';
 import { runGuest } from './guest-script.js';
+import { CallChain } from '../call-chain.js';
 
 /** Guest results (see guest/main.js): 0 ok, 1 stopped, 2 missing, or a JSON error string. */
 const OK = 0;
@@ -37,11 +38,18 @@ export class LuaRuntime implements ScriptRuntime {
   private script: { source: string; file: string } | null = null;
   private isBroken = false;
 
+  private readonly chain: CallChain;
+
   constructor(
     private readonly opts: RuntimeOptions,
     private readonly bundle: GuestBundle,
   ) {
     this.guest = this.boot();
+    // Past the budget the isolate is disposed, though no pcall can hold Lua's stop: a callback
+    // stopped inside fengari leaves the Lua state unsound (its error handlers are not restored),
+    // so the outer frames could not even raise the stop (measured: each ran to its own timeout).
+    // The outermost callback then builds a new isolate (recover).
+    this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => this.guest.sandbox.dispose());
   }
 
   get broken(): boolean {
@@ -76,6 +84,7 @@ export class LuaRuntime implements ScriptRuntime {
   }
 
   async load(source: string, file: string): Promise<void> {
+    this.chain.file = file;
     const r = this.run(this.guest.load, [source, file]);
     if (r.outcome === 'ok') {
       if (r.value === OK) {
@@ -98,20 +107,32 @@ export class LuaRuntime implements ScriptRuntime {
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     const file = this.script?.file ?? '';
     if (this.isBroken) return { outcome: 'error', error: { message: 'the Lua runtime is broken and awaits rebuilding', file, line: 0 } };
-    const dispatcher = this.opts.dispatcher;
-    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
-    const outer = dispatcher.context;
-    dispatcher.context = ctx;
-    let r: Guarded<unknown>;
+    if (this.guest.sandbox.disposed) return { outcome: 'memory', error: { message: 'the Lua isolate is gone (rebuilt when the outermost callback returns)', file, line: 0 } };
+    // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
+    const call = this.chain.enter(ctx);
+    let result: InvokeResult;
     try {
-      r = this.run(this.guest.invoke, arg === undefined ? [callback] : [callback, arg]);
-    } finally {
-      dispatcher.context = outer;
+      result = this.runCallback(callback, ctx, file, call.timeoutMs, arg);
+    } catch (e) {
+      this.isBroken = true;
+      result = { outcome: 'error', error: { message: `lua runtime: ${(e as Error).message}`, file, line: 0 } };
     }
+    return this.chain.leave(call, result);
+  }
+
+  private runCallback(callback: string, ctx: MsgContext, file: string, timeoutMs: number, arg?: string): InvokeResult {
+    if (timeoutMs <= 0) return this.chain.spentResult();
+    const timeout = timeoutMs;
+    const r = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, arg === undefined ? [callback] : [callback, arg], { timeout }));
     if (r.outcome !== 'ok') {
+      const spent = this.chain.expired();
+      const outcome = spent ? 'timeout' : r.outcome === 'error' ? 'error' : r.outcome;
+      // A nested callback leaves the repair to the outermost one: frames of the state (or the
+      // isolate) it would replace are still on the stack.
+      if (this.chain.nested) return { outcome, error: { message: `${callback} stopped (${outcome})`, file, line: 0 } };
       const error = this.recover(r, file, true);
-      if (r.outcome === 'error') return { outcome: 'error', error };
-      return { outcome: r.outcome, error };
+      if (spent) error.message = `CPU limit of ${this.opts.limits.cpuMs} ms per message exceeded`;
+      return { outcome, error };
     }
     if (r.value === MISSING) return { outcome: 'missing' };
     if (r.value === STOPPED || ctx.stopped) return { outcome: 'stopped' };

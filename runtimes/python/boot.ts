@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import ivm from 'isolated-vm';
 import { STOP, type Dispatcher } from '../../bindings/registry.js';
-import { BRIDGE_CALL, BRIDGE_ENTRIES, IsolateSandbox } from '../isolate/sandbox.js';
+import { BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, IsolateSandbox } from '../isolate/sandbox.js';
 import type { Watchdog } from './watchdog.js';
 import {
   arrayBufferOf,
@@ -121,6 +121,7 @@ async function installBridge(sandbox: IsolateSandbox, o: BootOptions): Promise<v
   };
   await g.set(BRIDGE_CALL, new ivm.Callback(call));
   await g.set(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
+  await g.set(BRIDGE_LIMITS, dispatcher.guestLimits());
 }
 
 async function step(sandbox: IsolateSandbox, what: string, code: string, filename: string): Promise<void> {

@@ -11,6 +11,7 @@ import { ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.
 import type { Guarded } from '../isolate/sandbox.js';
 import type { PythonGuest } from './boot.js';
 import type { Watchdog } from './watchdog.js';
+import { CallChain } from '../call-chain.js';
 
 /** What ksr.py reports for an exception. */
 interface GuestError {
@@ -53,12 +54,17 @@ export class PythonRuntime implements ScriptRuntime {
   /** A nested call was interrupted: the outermost one settles the interpreter when it ends. */
   private unsettled = false;
 
+  private readonly chain: CallChain;
+
   constructor(
     private readonly guest: PythonGuest,
-    private readonly dispatcher: Dispatcher,
+    dispatcher: Dispatcher,
     private readonly limits: RuntimeLimits,
     private readonly watchdog: Watchdog,
-  ) {}
+  ) {
+    // past the budget, frames an isolate timeout cannot reach end with the isolate
+    this.chain = new CallChain(dispatcher, limits.cpuMs, () => this.guest.sandbox.dispose());
+  }
 
   get broken(): boolean {
     return this.isBroken || this.guest.sandbox.disposed;
@@ -66,6 +72,7 @@ export class PythonRuntime implements ScriptRuntime {
 
   /** Runs on the isolate's own thread (isolated-vm's async apply): the event loop serves on meanwhile. */
   async load(source: string, file: string): Promise<void> {
+    this.chain.file = file;
     const budget = loadBudgetMs(this.limits.cpuMs);
     const sandbox = this.guest.sandbox;
     const g = await sandbox.guardAsync(() => this.guest.load.apply(undefined, [source, file], { timeout: budget }));
@@ -92,10 +99,25 @@ export class PythonRuntime implements ScriptRuntime {
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (this.broken) return { outcome: 'error', error: this.where('the Python runtime is broken and must be rebuilt') };
-    const budgetMs = this.limits.cpuMs;
-    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
-    const outer = this.dispatcher.context;
-    this.dispatcher.context = ctx;
+    // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
+    const call = this.chain.enter(ctx);
+    let result: InvokeResult;
+    try {
+      result = this.runCallback(callback, ctx, call.timeoutMs, arg);
+    } catch (e) {
+      this.isBroken = true;
+      result = { outcome: 'error', error: this.where(`python runtime: ${(e as Error).message}`) };
+    }
+    return this.chain.leave(call, result);
+  }
+
+  /**
+   * Runs one callback with `budgetMs` left of its message's budget: the watchdog interrupts
+   * Python at the deadline; the isolate's own timeout (backstopMs) is the last resort.
+   */
+  private runCallback(callback: string, ctx: MsgContext, budgetMs: number, arg?: string): InvokeResult {
+    if (budgetMs <= 0) return this.chain.spentResult();
+    const cpuMs = this.limits.cpuMs;
     const watched = this.watchdog.enter(budgetMs);
     let g: Guarded<string>;
     let interrupted: boolean;
@@ -105,14 +127,18 @@ export class PythonRuntime implements ScriptRuntime {
       );
     } finally {
       interrupted = this.watchdog.leave(watched);
-      this.dispatcher.context = outer;
+    }
+    if (g.outcome !== 'ok' && this.chain.expired()) {
+      // stopped here or in a callback nested in this one (whose hard stop disposed the isolate)
+      this.isBroken = true;
+      return { outcome: 'timeout', error: this.where(this.limitMessage('timeout', cpuMs)) };
     }
     if (g.outcome === 'timeout' || g.outcome === 'memory') {
       // stopped by the isolate itself, in the middle of the interpreter: not trusted any more
       this.isBroken = true;
-      return { outcome: g.outcome, error: this.where(this.limitMessage(g.outcome, budgetMs)) };
+      return { outcome: g.outcome, error: this.where(this.limitMessage(g.outcome, cpuMs)) };
     }
-    if (interrupted) return this.interrupted(ctx, budgetMs, watched.outer !== null);
+    if (interrupted) return this.interrupted(ctx, cpuMs, watched.outer !== null);
     if (g.outcome === 'error') {
       // ksr.py catches every Python exception: an error here is pyodide itself failing
       this.isBroken = true;

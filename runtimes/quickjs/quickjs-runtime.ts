@@ -17,11 +17,12 @@ import type { QuickJSContext, QuickJSHandle, QuickJSRuntime, QuickJSWASMModule }
 import { newCappedModule, type CappedModule } from './capped-module.js';
 import { askForInterrupt, findInterruptCounter } from './interrupt-counter.js';
 import { Watchdog } from './watchdog.js';
+import { CallChain } from '../call-chain.js';
 import type { Dispatcher } from '../../bindings/registry.js';
 import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
-import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
+import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
 import { errorFromReport, scriptLine } from '../js-errors.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
@@ -42,6 +43,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private readonly watchdog: Watchdog | null;
   /** Callbacks running (KSR.route runs one inside another): the watchdog is off at 0. */
   private depth = 0;
+  private readonly chain: CallChain;
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
   private readonly memoryBytes: number;
@@ -54,6 +56,8 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private constructor(wasm: CappedModule, opts: RuntimeOptions) {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
+    // the interrupt handler stops every frame once the budget is spent: no hard stop needed
+    this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => {});
     this.wasm = wasm;
     this.memoryBytes = wasm.capBytes;
     const module = wasm.module;
@@ -88,7 +92,10 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   private shouldInterrupt(): boolean {
+    if (this.isBroken) return true;
     if (this.wasm.refused()) return (this.overMemory = true);
+    // a callback runs against its message's budget (shared by nested callbacks, CPU-time based)
+    if (this.chain.running) return this.chain.expired() ? (this.timedOut = true) : false;
     if (Date.now() > this.deadline) return (this.timedOut = true);
     return false;
   }
@@ -100,6 +107,9 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     const entries = vm.newString(JSON.stringify(this.dispatcher.entries));
     vm.setProp(vm.global, BRIDGE_ENTRIES, entries);
     entries.dispose();
+    const limits = vm.newString(this.dispatcher.guestLimits());
+    vm.setProp(vm.global, BRIDGE_LIMITS, limits);
+    limits.dispose();
   }
 
   private evalOrThrow(code: string, file: string): void {
@@ -121,6 +131,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
 
   async load(source: string, file: string): Promise<void> {
     this.file = file;
+    this.chain.file = file;
     if (this.isBroken) throw new ScriptError('the QuickJS runtime is broken', file, 0);
     this.startClock();
     let r;
@@ -151,8 +162,9 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     throw new ScriptError(name + (e?.message ?? String(e)), file, line);
   }
 
-  private startClock(): void {
-    this.deadline = Date.now() + this.cpuMs;
+  /** A callback starts with `ms` to run (a callback's: what its message has left). */
+  private startClock(ms = this.cpuMs): void {
+    this.deadline = Date.now() + ms;
     this.timedOut = false;
     this.overMemory = false;
     this.depth++;
@@ -187,12 +199,23 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (this.isBroken) return this.failure('memory', 'the QuickJS runtime is broken and waits to be rebuilt');
+    // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
+    const call = this.chain.enter(ctx);
+    const timedOutBefore = this.timedOut;
+    let result: InvokeResult;
+    try {
+      result = call.timeoutMs <= 0 ? this.chain.spentResult() : this.run(callback, ctx, call.timeoutMs, arg);
+    } finally {
+      // an outer callback's interrupt state is its own
+      this.timedOut ||= timedOutBefore;
+    }
+    return this.chain.leave(call, result);
+  }
+
+  private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
     const vm = this.vm;
     const d = this.dispatcher;
-    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
-    const outer = d.context;
-    d.context = ctx;
-    this.startClock();
+    this.startClock(timeoutMs);
     const name = vm.newString(callback);
     const argument = arg === undefined ? undefined : vm.newString(arg);
     let r;
@@ -205,7 +228,6 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       return this.failure('error', `quickjs failed: ${(e as Error).message}`);
     } finally {
       this.stopClock();
-      d.context = outer;
       name.dispose();
       argument?.dispose();
     }
@@ -233,7 +255,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.isBroken = true;
       return this.failure('memory', `${callback} grew the memory past ${this.memoryBytes / MB} MB`);
     }
-    if (this.timedOut) return this.failure('timeout', `${callback} ran longer than the CPU limit of ${this.cpuMs} ms`);
+    if (this.timedOut) return this.failure('timeout', `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`);
     if (/out of memory/.test(String(e?.message))) return this.failure('memory', `${callback} ran out of memory`);
     return this.failure('error', `quickjs: ${String(e?.message ?? e)}`);
   }

@@ -1,67 +1,107 @@
 // JavaScript straight in a V8 isolate (isolated-vm). The isolate is the sandbox: only
-// ECMAScript built-ins (less what the memory limit cannot count: isolate/lockdown.ts) and the
-// KSR bridge inside; CPU by TerminateExecution per callback,
-// memory by the isolate's memoryLimit (past it the isolate is gone: broken).
+// ECMAScript built-ins (less what the memory limit cannot count: isolate/lockdown.ts, and
+// with bounds on built-ins: js-bounds.ts) and the KSR bridge inside; CPU by the message's
+// budget (call-chain.ts), memory by the isolate's memoryLimit (past it the isolate is gone).
 import type ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import { IsolateSandbox } from '../isolate/sandbox.js';
-import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
+import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
 import { errorFromReport, scriptLine } from '../js-errors.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
+import { CallChain } from '../call-chain.js';
 
 /** The bootstrap only builds objects; this bounds it should something be very wrong. */
 const BOOTSTRAP_MS = 2000;
+
+/** An isolate with the KSR bootstrap run in it, and the host's handles to its entry points. */
+interface Guest {
+  sandbox: IsolateSandbox;
+  invokeRef: ivm.Reference<(name: string, arg?: string) => number | string>;
+  hasRef: ivm.Reference<(name: string) => boolean>;
+}
+
+function bootGuest(opts: RuntimeOptions): Guest {
+  const sandbox = IsolateSandbox.create(opts.limits.memoryMb);
+  try {
+    sandbox.lockDown();
+    const bounds = sandbox.evalSync(BOUNDS_SOURCE, BOUNDS_FILE, BOOTSTRAP_MS);
+    if (bounds.outcome !== 'ok') throw new Error(`v8: the built-in bounds failed (${bounds.outcome}): ${bounds.error?.message}`);
+    sandbox.installBridge(opts.dispatcher);
+    const boot = sandbox.evalSync(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE, BOOTSTRAP_MS);
+    if (boot.outcome !== 'ok') throw new Error(`v8: the KSR bootstrap failed (${boot.outcome}): ${boot.error?.message}`);
+    const g = sandbox.context.global;
+    const invokeRef = g.getSync(INVOKE_GLOBAL, { reference: true });
+    const hasRef = g.getSync(HAS_GLOBAL, { reference: true });
+    g.deleteSync(INVOKE_GLOBAL);
+    g.deleteSync(HAS_GLOBAL);
+    return { sandbox, invokeRef, hasRef };
+  } catch (e) {
+    sandbox.dispose();
+    throw e;
+  }
+}
 
 export class V8Runtime implements ScriptRuntime {
   readonly language = 'js' as const;
   readonly engine = 'v8' as const;
   private file = '<not loaded>';
+  /** The script as loaded: run again in a new isolate after a hard stop. */
+  private source: string | null = null;
   private isBroken = false;
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
+  private readonly chain: CallChain;
 
   private constructor(
-    private readonly sandbox: IsolateSandbox,
-    private readonly invokeRef: ivm.Reference<(name: string, arg?: string) => number | string>,
-    private readonly hasRef: ivm.Reference<(name: string) => boolean>,
-    opts: RuntimeOptions,
+    private guest: Guest,
+    private readonly opts: RuntimeOptions,
   ) {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
+    // past the budget, frames an isolate timeout cannot reach end with the isolate; the
+    // outermost callback then builds a new one (renew), a few ms
+    this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => this.guest.sandbox.dispose());
   }
 
   static create(opts: RuntimeOptions): V8Runtime {
-    const sandbox = IsolateSandbox.create(opts.limits.memoryMb);
-    try {
-      sandbox.lockDown();
-      const bounds = sandbox.evalSync(BOUNDS_SOURCE, BOUNDS_FILE, BOOTSTRAP_MS);
-      if (bounds.outcome !== 'ok') throw new Error(`v8: the built-in bounds failed (${bounds.outcome}): ${bounds.error?.message}`);
-      sandbox.installBridge(opts.dispatcher);
-      const boot = sandbox.evalSync(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE, BOOTSTRAP_MS);
-      if (boot.outcome !== 'ok') throw new Error(`v8: the KSR bootstrap failed (${boot.outcome}): ${boot.error?.message}`);
-      const g = sandbox.context.global;
-      const invokeRef = g.getSync(INVOKE_GLOBAL, { reference: true });
-      const hasRef = g.getSync(HAS_GLOBAL, { reference: true });
-      g.deleteSync(INVOKE_GLOBAL);
-      g.deleteSync(HAS_GLOBAL);
-      return new V8Runtime(sandbox, invokeRef, hasRef, opts);
-    } catch (e) {
-      sandbox.dispose();
-      throw e;
-    }
+    return new V8Runtime(bootGuest(opts), opts);
+  }
+
+  private get sandbox(): IsolateSandbox {
+    return this.guest.sandbox;
   }
 
   get broken(): boolean {
     return this.isBroken || this.sandbox.disposed;
   }
 
+  /**
+   * After a hard stop: a new isolate with the script loaded again, synchronously, so the next
+   * message is served (the script's top level already ran once, so it is known to load).
+   * Broken when that fails.
+   */
+  private renew(): void {
+    if (this.source === null) return;
+    try {
+      this.guest = bootGuest(this.opts);
+      const r = this.sandbox.evalSync(this.source, this.file, this.cpuMs);
+      if (r.outcome !== 'ok') this.isBroken = true;
+    } catch {
+      this.isBroken = true;
+    }
+  }
+
   async load(source: string, file: string): Promise<void> {
     this.file = file;
+    this.chain.file = file;
     const r = this.sandbox.evalSync(source, file, this.cpuMs);
-    if (r.outcome === 'ok') return;
+    if (r.outcome === 'ok') {
+      this.source = source;
+      return;
+    }
     if (r.outcome === 'memory') {
       this.isBroken = true;
       throw new ScriptError(`top level ran out of memory`, file, 0);
@@ -71,27 +111,40 @@ export class V8Runtime implements ScriptRuntime {
   }
 
   has(callback: string): boolean {
-    const r = this.sandbox.guard(() => this.hasRef.applySync(undefined, [callback], { timeout: this.cpuMs }));
+    const r = this.sandbox.guard(() => this.guest.hasRef.applySync(undefined, [callback], { timeout: this.cpuMs }));
     return r.outcome === 'ok' && r.value === true;
   }
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
-    const d = this.dispatcher;
-    // Saved and restored, not cleared: KSR.route runs a callback inside a callback.
-    const outer = d.context;
-    d.context = ctx;
-    let r;
+    if (this.broken) return { outcome: 'error', error: { message: 'the v8 isolate is gone and waits to be rebuilt', file: this.file, line: 0 } };
+    // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
+    const call = this.chain.enter(ctx);
+    let result: InvokeResult;
     try {
-      const args: [string, string?] = arg === undefined ? [callback] : [callback, arg];
-      r = this.sandbox.guard(() => this.invokeRef.applySync(undefined, args, { timeout: this.cpuMs }));
-    } finally {
-      d.context = outer;
+      result = this.run(callback, ctx, call.timeoutMs, arg);
+    } catch (e) {
+      result = { outcome: 'error', error: { message: `v8: ${(e as Error).message}`, file: this.file, line: 0 } };
+    }
+    result = this.chain.leave(call, result);
+    // hard-stopped (or over the memory limit): the outermost callback puts a new isolate in place
+    if (!this.chain.running && this.sandbox.disposed && !this.isBroken) this.renew();
+    return result;
+  }
+
+  private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
+    if (timeoutMs <= 0) return this.chain.spentResult();
+    const args: [string, string?] = arg === undefined ? [callback] : [callback, arg];
+    const r = this.sandbox.guard(() => this.guest.invokeRef.applySync(undefined, args, { timeout: timeoutMs }));
+    if (r.outcome !== 'ok' && this.chain.expired()) {
+      // the budget ran out here or in a callback nested in this one (whose hard stop disposed the isolate)
+      return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`, file: this.file, line: 0 } };
     }
     switch (r.outcome) {
       case 'timeout':
-        return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms`, file: this.file, line: 0 } };
+        return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`, file: this.file, line: 0 } };
       case 'memory':
-        this.isBroken = true;
+        // an isolate still alive after this is not trusted; a disposed one is renewed
+        if (!this.sandbox.disposed) this.isBroken = true;
         return { outcome: 'memory', error: { message: `${callback} ran out of memory`, file: this.file, line: 0 } };
       case 'error':
         // Script errors are caught in the isolate; this is the bridge itself failing.
@@ -99,6 +152,7 @@ export class V8Runtime implements ScriptRuntime {
     }
     if (ctx.stopped) return { outcome: 'stopped' };
     const v = r.value;
+    const d = this.dispatcher;
     if (v === INVOKE_OK) return { outcome: 'ok' };
     if (v === INVOKE_MISSING) return { outcome: 'missing' };
     if (v === INVOKE_STOPPED) return { outcome: 'stopped' };
@@ -111,9 +165,12 @@ export class V8Runtime implements ScriptRuntime {
   }
 
   dispose(): void {
-    this.invokeRef.release();
-    this.hasRef.release();
+    if (!this.sandbox.disposed) {
+      this.guest.invokeRef.release();
+      this.guest.hasRef.release();
+    }
     this.sandbox.dispose();
+    this.isBroken = true;
   }
 }
 

@@ -33,3 +33,14 @@ test('listen addresses', () => {
   assert.throws(() => parseListen('sctp:1.2.3.4:5060'));
   assert.throws(() => parseListen('udp:1.2.3.4:70000'));
 });
+
+test('limits.max_value_bytes and limits.max_route_depth are read and bounded', () => {
+  const s = settingsFromConfigText('limits: { max_value_bytes: 2097152, max_route_depth: 20 }', 'k.yaml');
+  assert.equal(s.limits.maxValueBytes, 2097152);
+  assert.equal(s.limits.maxRouteDepth, 20);
+  assert.equal(DEFAULT_SETTINGS.limits.maxValueBytes, 1024 * 1024);
+  assert.equal(DEFAULT_SETTINGS.limits.maxRouteDepth, 50);
+  assert.throws(() => settingsFromConfigText('limits: { max_value_bytes: 1000 }', 'k.yaml'), /key 'limits\.max_value_bytes' must be >= 65536/);
+  assert.throws(() => settingsFromConfigText('limits: { max_value_bytes: 268435456 }', 'k.yaml'), /key 'limits\.max_value_bytes' must be <= 8388608/);
+  assert.throws(() => settingsFromConfigText('limits: { max_route_depth: 100 }', 'k.yaml'), /key 'limits\.max_route_depth' must be <= 64/);
+});

@@ -3,7 +3,7 @@
 // index and arguments through the one bridge call and turns a signal into STOP or an error
 // raised at the call site (so the message starts with the script's file:line).
 import { lastKsrError, luaPosition } from './errors.js';
-import { bytesToJs, pushJs, toJs, UNCONVERTIBLE } from './values.js';
+import { bytesToJs, pushJs, toJs, TOO_LARGE, UNCONVERTIBLE } from './values.js';
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
 // of it goes through esbuild's export getters on every call).
 const {
@@ -25,39 +25,43 @@ function raise(L, path, message) {
   return lua_error(L);
 }
 
-/** The arguments at 1..n as KSR values; a string message when one has no KSR counterpart. */
-function readArgs(L, n, path) {
+/**
+ * The arguments at 1..n as KSR values; a string message when one has no KSR counterpart or is
+ * longer than the limit on values (refused before it is converted, let alone copied out).
+ */
+function readArgs(L, n, path, maxBytes) {
   const args = new Array(n);
   for (let i = 1; i <= n; i++) {
-    const v = toJs(L, i);
+    const v = toJs(L, i, maxBytes);
     if (v === UNCONVERTIBLE) {
       const seen = bytesToJs(lua_typename(L, lua_type(L, i)));
       return `${path}: argument ${i} must be a string, number or boolean, got ${seen}`;
     }
+    if (v === TOO_LARGE) return `${path}: argument ${i} is longer than ${maxBytes} bytes (limits.max_value_bytes)`;
     args[i - 1] = v;
   }
   return args;
 }
 
 /** The bridge call without building an argument array for the usual small arities. */
-function bridge(call, index, L, path) {
+function bridge(call, index, L, path, maxBytes) {
   const n = lua_gettop(L);
   if (n === 0) return call(index);
   if (n <= 2) {
-    const a = toJs(L, 1);
-    const b = n === 2 ? toJs(L, 2) : undefined;
-    if (a !== UNCONVERTIBLE && b !== UNCONVERTIBLE) return n === 1 ? call(index, a) : call(index, a, b);
+    const a = toJs(L, 1, maxBytes);
+    const b = n === 2 ? toJs(L, 2, maxBytes) : undefined;
+    if (typeof a !== 'symbol' && typeof b !== 'symbol') return n === 1 ? call(index, a) : call(index, a, b);
   }
-  const args = readArgs(L, n, path);
+  const args = readArgs(L, n, path, maxBytes);
   if (typeof args === 'string') return { ksrSignal: 'error', message: args };
   return call(index, ...args);
 }
 
-function makeStub(call, entry, stop) {
+function makeStub(call, entry, stop, maxBytes) {
   const index = entry.index;
   const path = pathOf(entry);
   return function ksrStub(L) {
-    const r = bridge(call, index, L, path);
+    const r = bridge(call, index, L, path, maxBytes);
     if (r !== null && typeof r === 'object') {
       if (r.ksrSignal === 'stop') {
         lua_pushlightuserdata(L, stop);
@@ -76,7 +80,7 @@ function makeStub(call, entry, stop) {
  * same with 12 or 800 registry rows; stubs are made once per isolate, when first needed.
  * __pairs builds everything first, so iterating KSR still lists every function.
  */
-export function ksrBuilder(call, entries, stop) {
+export function ksrBuilder(call, entries, stop, limits) {
   const core = new Map();
   const modules = new Map();
   for (const e of entries) {
@@ -87,7 +91,7 @@ export function ksrBuilder(call, entries, stop) {
   const stubs = new Map();
   const stubOf = (e) => {
     let f = stubs.get(e.index);
-    if (!f) stubs.set(e.index, (f = makeStub(call, e, stop)));
+    if (!f) stubs.set(e.index, (f = makeStub(call, e, stop, limits.maxValueBytes)));
     return f;
   };
 

@@ -24,12 +24,14 @@ const MISSING = 2;
 
 const call = globalThis.__ksr_call;
 const entries = JSON.parse(globalThis.__ksr_entries);
+const limits = JSON.parse(globalThis.__ksr_limits);
 delete globalThis.__ksr_call;
 delete globalThis.__ksr_entries;
+delete globalThis.__ksr_limits;
 
 /** The stop signal: a JS object pushed as light userdata, which no Lua code can create. */
 const STOP = Object.freeze({ ksrStop: true });
-const installKsr = ksrBuilder(call, entries, STOP);
+const installKsr = ksrBuilder(call, entries, STOP, limits);
 const messageHandler = makeMessageHandler(STOP);
 const T_MODE = to_luastring('t');
 

@@ -55,13 +55,20 @@ export function jsToBytes(s) {
   return bytes;
 }
 
-/** The Lua value at idx as a KSR argument, or UNCONVERTIBLE. */
-export function toJs(L, idx) {
+/** Marks a Lua string longer than the limit on values: never converted (that would copy it). */
+export const TOO_LARGE = Symbol('too large');
+
+/** The Lua value at idx as a KSR argument, UNCONVERTIBLE, or TOO_LARGE (a string over maxBytes). */
+export function toJs(L, idx, maxBytes) {
   switch (lua_type(L, idx)) {
     case LUA_TNIL: return null;
     case LUA_TBOOLEAN: return lua_toboolean(L, idx);
     case LUA_TNUMBER: return lua_isinteger(L, idx) ? lua_tointeger(L, idx) : lua_tonumber(L, idx);
-    case LUA_TSTRING: return bytesToJs(lua_tolstring(L, idx));
+    case LUA_TSTRING: {
+      // fengari hands out the string's own byte array: its length costs nothing, a conversion does
+      const bytes = lua_tolstring(L, idx);
+      return bytes.length > maxBytes ? TOO_LARGE : bytesToJs(bytes);
+    }
     default: return UNCONVERTIBLE;
   }
 }

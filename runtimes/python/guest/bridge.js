@@ -7,10 +7,12 @@
   const py = global.__pyodide;
   const call = global.__ksr_call;
   const entries = JSON.parse(global.__ksr_entries);
+  const limits = JSON.parse(global.__ksr_limits);
   const source = global.__ksr_py;
   delete global.__pyodide;
   delete global.__ksr_call;
   delete global.__ksr_entries;
+  delete global.__ksr_limits;
   delete global.__ksr_py;
 
   const host = py.runPython(source, { filename: '<ksr>' });
@@ -27,6 +29,7 @@
       } catch {
         // Only copyable values cross to the host: a Python object as argument cannot.
         const i = args.findIndex((a) => a !== null && (typeof a === 'object' || typeof a === 'function'));
+        if (i < 0) return ['error', `${path}: the call could not be made (stack exhausted?)`];
         return ['error', `${path}: argument ${i + 1} must be a str or a number, got ${typeName(args[i])}`];
       }
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
@@ -36,7 +39,8 @@
     };
   }
 
-  host.build(entries.map((e) => [e.module, e.name, stub(e), pathOf(e)]));
+  // the longest str a KSR function takes: checked in Python (ksr.py), before pyodide copies it
+  host.build(entries.map((e) => [e.module, e.name, stub(e), pathOf(e)]), limits.maxValueBytes);
   host.settle(); // called the way the host will call it: notes the depth of a settled stack
   global.__ksr_load = (text, file) => host.load(text, file);
   global.__ksr_names = () => host.names();

@@ -77,13 +77,18 @@ def _on_interrupt(signum, frame):
 signal.signal(signal.SIGINT, _on_interrupt)
 
 
-def _ksr_function(stub, path):
+def _ksr_function(stub, path, max_bytes):
     """A KSR function as scripts see it. The JavaScript stub returns the host's value, or a
     JavaScript array [kind, message] for a stop or an error, raised here, in Python: an
     exception thrown through the JavaScript frames between Python and the host costs a
     formatted traceback per crossing (~0.5 ms) and, in a hot loop, tripped a V8 deoptimizer
     fault that ended the process."""
     def ksr_function(*args):
+        # a str longer than the limit is refused before pyodide copies it out (len() counts
+        # code points, never more than its UTF-8 bytes; the host checks the bytes)
+        for a in args:
+            if a.__class__ is str and len(a) > max_bytes:
+                raise KSRError("%s: argument %d is longer than %d bytes (limits.max_value_bytes)" % (path, args.index(a) + 1, max_bytes), path)
         r = stub(*args)
         if r.__class__ in _PLAIN:  # cheaper than isinstance(r, JsProxy), whose metaclass checks in Python
             return r
@@ -95,13 +100,14 @@ def _ksr_function(stub, path):
     return ksr_function
 
 
-def build_ksr(rows):
-    """rows: [module, name, stub, path] per registry entry; module '' goes on KSR itself."""
+def build_ksr(rows, max_bytes):
+    """rows: [module, name, stub, path] per registry entry; module '' goes on KSR itself.
+    max_bytes: the longest str a KSR function takes (limits.max_value_bytes)."""
     ksr = types.ModuleType("KSR", "Kamailio KEMI functions, as exported by this server")
     ksr.KSRStop = KSRStop
     ksr.KSRError = KSRError
     for row in rows:
-        module, name, fn = row[0], row[1], _ksr_function(row[2], row[3])
+        module, name, fn = row[0], row[1], _ksr_function(row[2], row[3], max_bytes)
         if module == "":
             setattr(ksr, name, fn)
             continue
@@ -220,8 +226,8 @@ class Host:
         self.script = None
         self.base_frames = None
 
-    def build(self, rows):
-        self.script = Script(build_ksr(rows))
+    def build(self, rows, max_bytes):
+        self.script = Script(build_ksr(rows, max_bytes))
 
     def load(self, source, file):
         return self.script.load(source, file)

@@ -1,0 +1,148 @@
+// Issue 7, item 10: limits count CPU time, not wall-clock time. A real server and a busy-loop
+// process share one core (taskset -c 0, the hog bounded in time). A route that needs about half
+// the CPU limit is not timed out although the machine gives it only part of the core, while a
+// spinning route still is, within the stretched bound (1.3 × the limit, MAX_STRETCH) plus slack.
+// kemi.stats reports route times in CPU time, so the calibration is not fooled by the load either.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { request, statusOf, udpExchange } from '../support/sip-client.js';
+
+const CPU_MS = 100;
+/**
+ * CPU the healthy route is calibrated to (the issue's 30-50 ms, a little past its upper end):
+ * with half the core (the hog has the other half) it needs a little more than the CPU limit in
+ * wall-clock time, so a wall-clock limit would cut it; the stretched one (up to 1.3×) does not.
+ * With a share under ~0.4 (a machine loaded beyond the hog) it is still cut: the cap keeps the
+ * 2× bound on unanswered time for everyone else.
+ */
+const TARGET_CPU_MS = 52;
+const HOG_MS = 60_000;
+
+const SCRIPTS = {
+  js: `function ksr_request_route() {
+  var loops = KSR.hdr.get('X-Loops');
+  if (loops === null) { KSR.sl.sl_send_reply(200, 'OK'); return; }
+  var n = Number(loops), x = 0;
+  for (var i = 0; i < n; i++) x = (x + i * 7) % 1000003;
+  KSR.sl.sl_send_reply(200, 'Worked ' + x);
+}
+`,
+  lua: `function ksr_request_route()
+  local loops = KSR.hdr.get("X-Loops")
+  if loops == nil then KSR.sl.sl_send_reply(200, "OK") return end
+  local x = 0
+  for i = 1, tonumber(loops) do x = (x + i * 7) % 1000003 end
+  KSR.sl.sl_send_reply(200, "Worked " .. x)
+end
+`,
+};
+
+const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0 && existsSync('/proc/self/task');
+
+/** pid and its descendants (Linux /proc). */
+function processTree(pid: number): number[] {
+  const out = [pid];
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    const children = readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+    for (const c of children ? children.split(/\s+/) : []) out.push(...processTree(Number(c)));
+  }
+  return out;
+}
+
+async function send(server: ServerProcess, loops: number): Promise<{ status: number; ms: number }> {
+  const t0 = performance.now();
+  const [r] = await udpExchange(server.port, request('OPTIONS', server.port, { headers: [`X-Loops: ${loops}`] }), { waitMs: 5000 });
+  return { status: r ? statusOf(r) : 0, ms: performance.now() - t0 };
+}
+
+/** CPU µs of one request route, from kemi.stats (max after a reset); 0 when it did not get 200. */
+async function routeCpuUs(server: ServerProcess, loops: number): Promise<number> {
+  await server.rpc('kemi.stats_reset');
+  const r = await send(server, loops);
+  if (r.status !== 200) return 0;
+  return (await server.rpc('kemi.stats')).result.routes.ksr_request_route.max as number;
+}
+
+/**
+ * The loop count for TARGET_CPU_MS of CPU, from the CPU time kemi.stats reports (not fooled
+ * by the load). Iterated: fengari's interpreter gets several times faster once V8 has compiled
+ * it, and a route cut by the limit on a loaded machine halves the count.
+ */
+async function calibrate(server: ServerProcess): Promise<number> {
+  const target = TARGET_CPU_MS * 1000;
+  let loops = 50_000;
+  let hits = 0;
+  for (let i = 0; i < 30 && hits < 3; i++) {
+    const us = await routeCpuUs(server, loops);
+    if (us === 0) {
+      loops = Math.round(loops / 2);
+      continue;
+    }
+    if (Math.abs(us - target) < target * 0.15) hits++;
+    loops = Math.round(loops * Math.min(4, target / us));
+  }
+  return loops;
+}
+
+for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua']] as const) {
+  describe(`CPU-time limits under contention (${engine})`, { skip: hasTaskset ? false : 'taskset is not available' }, () => {
+    let server: ServerProcess;
+    let hog: ChildProcess | null = null;
+    let loops = 0;
+    let calibratedUs = 0;
+
+    before(async () => {
+      const file = join(mkdtempSync(join(tmpdir(), 'ksr-cpu-')), `route.${lang}`);
+      writeFileSync(file, SCRIPTS[lang]);
+      server = await startServerProcess({
+        script: file,
+        engine: engine === 'quickjs' ? 'quickjs' : undefined,
+        config: () => ({ limits: { cpu_ms: CPU_MS } }),
+      });
+      loops = await calibrate(server);
+      let check = 0;
+      for (let i = 0; i < 3 && check === 0; i++) check = await routeCpuUs(server, loops);
+      calibratedUs = check;
+      // every thread of the server on core 0 (the hog joins it later); bin/ksr-host.mjs runs the
+      // server as its child process, so the whole process tree is pinned
+      for (const pid of processTree(server.child.pid!)) {
+        assert.equal(spawnSync('taskset', ['-a', '-cp', '0', String(pid)]).status, 0, `taskset on ${pid}`);
+      }
+      assert.ok(check > 0 && check < CPU_MS * 1000 * 0.7, `calibrated route took ${check} µs of CPU`);
+    });
+    after(async () => {
+      hog?.kill('SIGKILL');
+      await server?.stop();
+    });
+
+    test(`a route of ~${TARGET_CPU_MS} ms CPU is not timed out while another process hogs its core; a spinning one is`, async (t) => {
+      hog = spawn('taskset', ['-c', '0', process.execPath, '-e', `const end = Date.now() + ${HOG_MS}; while (Date.now() < end);`], { stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, 300));
+      // the share of the core the server gets is learnt from its own recent runs (sampled every
+      // 100 ms): the first routes under the new contention teach it, they are not judged
+      for (let i = 0; i < 3; i++) await send(server, loops);
+      const results: { status: number; ms: number }[] = [];
+      for (let i = 0; i < 8; i++) results.push(await send(server, loops));
+      t.diagnostic(`healthy route: ${Math.round(calibratedUs / 1000)} ms of CPU (kemi.stats, before the hog)`);
+      t.diagnostic(`healthy route under contention: ${results.map((r) => `${r.status}/${Math.round(r.ms)}ms`).join(' ')}`);
+      // only a route that needed more than the CPU limit in wall-clock time shows anything (a
+      // wall-clock limit would have cut it); without one there was nothing to judge (said, not failed)
+      if (!results.some((r) => r.ms > CPU_MS)) {
+        t.skip('no route needed more than the CPU limit in wall-clock time on this machine: nothing to judge');
+        return;
+      }
+      assert.deepEqual(results.map((r) => r.status), results.map(() => 200), `every healthy route answered 200:\n${server.output().slice(-2000)}`);
+      const spin = await send(server, 1e12);
+      t.diagnostic(`spinning route under contention: ${spin.status} after ${Math.round(spin.ms)} ms`);
+      assert.equal(spin.status, 500);
+      assert.ok(spin.ms < CPU_MS * 1.3 + 150, `the spinning route was stopped after ${Math.round(spin.ms)} ms`);
+      hog.kill('SIGKILL');
+      hog = null;
+    });
+  });
+}
