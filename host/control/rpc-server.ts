@@ -4,6 +4,7 @@
 // changes state (control-token.ts), bounded body size, body and header time, connections;
 // and no exception leaves a request handler (each ends in an answer or a closed socket).
 import http from 'node:http';
+import type net from 'node:net';
 import { bearerToken, checkRequest, isLoopback, requestPolicy, type Refusal, type RequestPolicy } from './request-checks.js';
 import { tokenMatches } from './control-token.js';
 import {
@@ -212,9 +213,13 @@ const LINGER_MS = 1000;
  */
 function refuse(req: http.IncomingMessage, res: http.ServerResponse, r: Refusal): void {
   const code = r.status === 401 ? UNAUTHORIZED : INVALID_REQUEST;
+  // node's server ends a `connection: close` response with socket.destroySoon(), which destroys
+  // the socket as soon as our FIN is out: with the body still arriving, that is a reset, and
+  // under load the client lost the answer. Only end it here; the linger below destroys it.
+  const socket = req.socket as net.Socket & { destroySoon?: () => void };
+  socket.destroySoon = () => socket.end();
   send(res, r.status, errorAnswer(null, code, r.message), { ...r.headers, connection: 'close' });
   res.once('finish', () => {
-    const socket = req.socket;
     socket.end();
     socket.resume();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
