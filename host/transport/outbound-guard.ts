@@ -21,6 +21,8 @@ export interface GuardLog {
 
 const LOOPBACK = [parseAddressRange('127.0.0.0/8'), parseAddressRange('::1')];
 const UNSPECIFIED = [parseAddressRange('0.0.0.0/8'), parseAddressRange('::/128')];
+/** SIP is unicast: a Via or Contact naming these (RFC 4475 bcast) would make us flood a network. */
+const NOT_UNICAST = [parseAddressRange('255.255.255.255/32'), parseAddressRange('224.0.0.0/4'), parseAddressRange('ff00::/8')];
 /** Verdicts kept per "ip|port" (the rules do not change while serving); emptied when full. */
 const CACHE_LIMIT = 4096;
 const LOG_BURST = 20;
@@ -78,6 +80,7 @@ export class OutboundGuard {
     const bytes = ipBytes(ip);
     if (!bytes) return { allowed: false, rule: `fixed rule: not an IP address: '${ip.slice(0, 80)}'` };
     if (UNSPECIFIED.some((r) => rangeContains(r, bytes))) return { allowed: false, rule: 'fixed rule: an unspecified address (it reaches this host)' };
+    if (NOT_UNICAST.some((r) => rangeContains(r, bytes))) return { allowed: false, rule: 'fixed rule: a broadcast or multicast address' };
     for (const g of this.guarded) {
       if (g.port !== port) continue;
       if (g.local ? this.isLocal(bytes) : sameIp(g.ip, bytes)) return { allowed: false, rule: `fixed rule: ${g.label}${g.local ? ' (on every local address)' : ''}` };

@@ -167,9 +167,14 @@ export class TcpFramer {
 /** Content-Length (or compact `l`) of the header block ending at `end`; required over TCP. */
 function contentLength(buf: Buffer, end: number): number {
   const head = buf.toString('latin1', 0, end);
-  const m = /\r\n(?:content-length|l)[ \t]*:[ \t]*([^\r\n]*)/i.exec(head);
-  if (!m) throw new FramingError('no Content-Length header (required over TCP)');
-  const v = m[1]!.trim();
-  if (!/^\d{1,9}$/.test(v)) throw new FramingError(`bad Content-Length '${v.slice(0, 20)}'`);
-  return Number(v);
+  let length: number | undefined;
+  for (const m of head.matchAll(/\r\n(?:content-length|l)[ \t]*:[ \t]*([^\r\n]*)/gi)) {
+    const v = m[1]!.trim();
+    if (!/^\d{1,9}$/.test(v)) throw new FramingError(`bad Content-Length '${v.slice(0, 20)}'`);
+    // two that disagree leave the end of the message unknown: the stream cannot go on (RFC 4475 mcl01)
+    if (length !== undefined && length !== Number(v)) throw new FramingError('Content-Length headers that disagree');
+    length = Number(v);
+  }
+  if (length === undefined) throw new FramingError('no Content-Length header (required over TCP)');
+  return length;
 }

@@ -77,7 +77,7 @@ test('config: outbound and state_dir keys, errors name the key', () => {
   assert.throws(() => settingsFromConfigText('control:\n  listen: 127.0.0.1:1\n  max_body: 1\n', 'k.yaml'), /control/);
 });
 
-test('fixed rule: the control endpoint and the stores, on every local address; unspecified addresses; beats any allow', async () => {
+test('fixed rule: the control endpoint and the stores, on every local address; unspecified, broadcast and multicast addresses; beats any allow', async () => {
   assert.deepEqual(storeHostPort('redis://127.0.0.1:16379/0'), { kind: 'redis', host: '127.0.0.1', port: 16379 });
   assert.deepEqual(storeHostPort('redis://localhost'), { kind: 'redis', host: 'localhost', port: 6379 });
   assert.deepEqual(storeHostPort('postgres://u:p@[::1]/db'), { kind: 'postgres', host: '::1', port: 5432 });
@@ -86,12 +86,13 @@ test('fixed rule: the control endpoint and the stores, on every local address; u
   assert.deepEqual(endpoints.map((e) => `${e.what} ${e.ip}:${e.port}`).sort().slice(0, 2), ['control endpoint 127.0.0.1:5080', 'store redis 127.0.0.1:6379']);
   const g = new OutboundGuard(parseOutboundPolicy({ default: 'allow', rules: ['allow *'] }), quiet);
   g.protect([...endpoints, { ip: '192.0.2.10', port: 5432, what: 'store postgres' }]);
-  for (const [ip, port] of [['127.0.0.1', 5080], ['127.0.0.2', 5080], ['::1', 5080], ['::ffff:127.0.0.1', 5080], ['127.0.0.1', 6379], ['::1', 6379], ['0.0.0.0', 5060], ['::', 5060], ['192.0.2.10', 5432]] as const) {
+  for (const [ip, port] of [['127.0.0.1', 5080], ['127.0.0.2', 5080], ['::1', 5080], ['::ffff:127.0.0.1', 5080], ['127.0.0.1', 6379], ['::1', 6379], ['0.0.0.0', 5060], ['::', 5060], ['192.0.2.10', 5432], ['255.255.255.255', 5060], ['239.1.2.3', 5060], ['ff02::1', 5060]] as const) {
     const v = g.check(ip, port);
     assert.equal(v.allowed, false, `${ip}:${port}`);
     assert.match(v.rule, /^fixed rule: /);
   }
   assert.match(g.check('127.0.0.1', 6379).rule, /store redis 127\.0\.0\.1:6379/);
+  assert.match(g.check('255.255.255.255', 5060).rule, /broadcast or multicast/);
   assert.equal(g.check('127.0.0.1', 5060).allowed, true);
   assert.equal(g.check('192.0.2.11', 5432).allowed, true, 'a remote store is protected at its own address only');
   assert.equal(g.check('198.51.100.1', 5080).allowed, true, 'another host\'s 5080 is not ours');

@@ -111,3 +111,10 @@ test('a deep pipeline read in many chunks before any message is taken frames eve
   assert.equal(out.join(''), all.toString());
   assert.equal(f.pending, 0);
 });
+
+test('RFC 4475 mcl01 over TCP: Content-Length headers that disagree end the stream; equal ones are accepted', () => {
+  const mcl01 = readFileSync(new URL('../sip/rfc4475/mcl01.dat', import.meta.url));
+  assert.throws(() => pushAll(new TcpFramer({ maxMessageBytes: 65535, maxHeaders: 256 }), mcl01), /Content-Length headers that disagree/);
+  const twice = msg('abc').replace('l: 3', 'l: 3\r\nContent-Length: 3');
+  assert.deepEqual(pushAll(new TcpFramer(limits), Buffer.from(twice)), [twice]);
+});

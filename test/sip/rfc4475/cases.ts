@@ -98,7 +98,7 @@ export const CASES: readonly TortureCase[] = [
   R('regaut01', '3.3.7', 'Authorization with an unknown scheme: well formed; processed (or challenged with 401)', 200),
   BAD('multi01', '3.3.8', 'two To, From, Call-ID, CSeq: respond 400', /^Duplicate header$/),
   BAD('mcl01', '3.3.9', 'conflicting Content-Lengths: respond with an error; over a stream close the connection', /^Conflicting Content-Length$/,
-    { tcp: false, choice: 'over TCP the framer reads the first Content-Length; closing the stream is the transport\'s (item 13)' }),
+    { tcp: false, choice: 'over TCP the framer refuses Content-Lengths that disagree and closes the stream (test/transport/tcp-framer.test.ts)' }),
   { name: 'bcast', section: '3.3.10', rfc: 'response whose 2nd Via is 255.255.255.255: well formed; drop, never relay it', core: 'reply', server: 'none', tcp: true,
     choice: 'its top Via is not ours, so it is not relayed' },
   R('zeromf', '3.3.11', 'Max-Forwards 0: a proxy answers 483 (an endpoint processes it)', 483, 'maxfwd'),
