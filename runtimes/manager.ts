@@ -174,7 +174,11 @@ export class ScriptManager implements ScriptRouter {
     this.current = this.spare;
     this.spare = null;
     if (this.current) {
-      this.refreshSpare();
+      // The next spare's build starts with synchronous steps (a pyodide isolate and its inputs:
+      // tens of ms): after the messages that waited for this stop are served, not before them.
+      setImmediate(() => {
+        if (!this.disposed && !this.spare && !this.spareBuild) this.refreshSpare();
+      });
       return;
     }
     // a spare on its way goes into service when ready: a second build would only slow it down

@@ -165,7 +165,7 @@ test('a loop that catches each interrupt and goes on calling KSR is stopped: by 
   if (!kept.rt.broken) assert.equal(kept.rt.invoke('ok', blankContext()).outcome, 'ok');
 });
 
-test('a script that ignores SIGINT meets the backstop (1.5 × the limit); the instance is then broken', async () => {
+test('a script that ignores SIGINT meets the backstop (1.25 × the limit); the instance is then broken', async () => {
   await catcher.rt.load(
     `import KSR, signal
 def ksr_request_route():
