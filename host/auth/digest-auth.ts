@@ -113,7 +113,8 @@ export class DigestAuth {
       return AUTH.STALE_NONCE;
     }
     if (c.qop !== null) {
-      const verdict = this.counts.use(c.nonce, nonce.issuedS, parseInt(c.nc, 16), Math.floor(this.clock() / 1000));
+      const branch = ctx.msg.isRequest ? ctx.msg.topVia().branch : undefined;
+      const verdict = this.counts.use(c.nonce, nonce.issuedS, parseInt(c.nc, 16), Math.floor(this.clock() / 1000), branch);
       if (verdict !== 'ok') {
         marks.stale = true;
         return verdict === 'reused' ? AUTH.NONCE_REUSED : AUTH.STALE_NONCE;

@@ -4,12 +4,25 @@
 // `floorS` rises to its issue time: a nonce issued at or before the floor that is not in the
 // table may have been forgotten, so it is refused as stale (the client gets a fresh nonce)
 // rather than let its counts start again.
+//
+// A retransmission is not a replay: a UDP client that did not get its answer in time sends the
+// very same request again (same top Via branch, RFC 3261 §17.1.2.1), and refusing it as stale
+// made phones (and sipp under load) fail a REGISTER the server had already accepted. The
+// request that used the highest count is remembered by its branch, and the same request
+// within a transaction's lifetime (64 × T1) is accepted again; anything else with that count
+// is still a replay.
 export type NcVerdict = 'ok' | 'reused' | 'forgotten';
 
 interface Seen {
   issuedS: number;
   nc: number;
+  /** The top Via branch of the request that used `nc`, and when (s). */
+  branch: string | undefined;
+  usedS: number;
 }
+
+/** How long a retransmission of the request that used a count may come (64 × T1 of 500 ms). */
+export const RETRANSMISSION_S = 32;
 
 export class NonceCounts {
   private readonly seen = new Map<string, Seen>();
@@ -25,17 +38,23 @@ export class NonceCounts {
     return this.seen.size;
   }
 
-  /** Records `nc` for the nonce when it is higher than any seen; says why not otherwise. */
-  use(nonce: string, issuedS: number, nc: number, nowS: number): NcVerdict {
+  /**
+   * Records `nc` for the nonce when it is higher than any seen, or accepts a retransmission of
+   * the request that used it (same branch, within RETRANSMISSION_S); says why not otherwise.
+   */
+  use(nonce: string, issuedS: number, nc: number, nowS: number, branch?: string): NcVerdict {
     const s = this.seen.get(nonce);
     if (s) {
+      if (nc === s.nc && branch !== undefined && branch === s.branch && nowS - s.usedS <= RETRANSMISSION_S) return 'ok';
       if (nc <= s.nc) return 'reused';
       s.nc = nc;
+      s.branch = branch;
+      s.usedS = nowS;
       return 'ok';
     }
     if (issuedS <= this.floorS) return 'forgotten';
     this.makeRoom(nowS);
-    this.seen.set(nonce, { issuedS, nc });
+    this.seen.set(nonce, { issuedS, nc, branch, usedS: nowS });
     return 'ok';
   }
 

@@ -141,6 +141,16 @@ test('nonce-count: a replayed or lower nc is refused (-6), a higher one accepted
   assert.equal(check(e, answer(ch!, { nc: '00000005' })), AUTH.OK);
 });
 
+test('nonce-count: a retransmission (same Via branch) of the request that used the count is accepted again; another request with it is not', () => {
+  const e = engine();
+  const [ch] = challenge(e);
+  const value = credentialsValue(answer(ch!, { nc: '00000001' }));
+  const sent = register(value, 'alice', 'localhost', 'z9hG4bK-retransmitted');
+  assert.equal(check(e, answer(ch!), 0, sent), AUTH.OK);
+  assert.equal(check(e, answer(ch!), 0, sent), AUTH.OK, 'a UDP retransmission: the client did not get the 200 in time');
+  assert.equal(check(e, answer(ch!), 0, register(value)), AUTH.NONCE_REUSED, 'the same credentials in another request');
+});
+
 test('without qop a nonce may be used again until it expires (Kamailio one_time_nonce off)', () => {
   const e = engine();
   const [ch] = challenge(e, 0);

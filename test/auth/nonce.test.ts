@@ -46,6 +46,17 @@ test('nonce counts: the highest nc per nonce; equal or lower is reused', () => {
   assert.equal(t.use('b', 100, 1, 100), 'ok');
 });
 
+test('nonce counts: a retransmission (same branch) of the request that used the count is accepted again, within a transaction\'s lifetime', () => {
+  const t = new NonceCounts(10, 300);
+  assert.equal(t.use('a', 100, 1, 100, 'z9hG4bK-1'), 'ok');
+  assert.equal(t.use('a', 100, 1, 101, 'z9hG4bK-1'), 'ok', 'the same request again: a retransmission');
+  assert.equal(t.use('a', 100, 1, 101, 'z9hG4bK-2'), 'reused', 'another request with that count: a replay');
+  assert.equal(t.use('a', 100, 1, 101), 'reused', 'no branch: nothing to tell a retransmission by');
+  assert.equal(t.use('a', 100, 1, 100 + 33, 'z9hG4bK-1'), 'reused', 'past 64 × T1 it is a replay');
+  assert.equal(t.use('a', 100, 2, 140, 'z9hG4bK-3'), 'ok');
+  assert.equal(t.use('a', 100, 1, 140, 'z9hG4bK-1'), 'reused', 'a lower count, whatever its branch');
+});
+
 test('nonce counts are bounded: expired entries leave; when full the oldest goes and nonces as old are refused', () => {
   const t = new NonceCounts(3, 300);
   t.use('a', 100, 1, 100);

@@ -6,10 +6,13 @@ import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 
-export function register(auth: string | null, user = 'alice', domain = 'localhost'): string {
+/** Each request a branch of its own: the same branch again is a retransmission (nonce-counts.ts). */
+let requests = 0;
+
+export function register(auth: string | null, user = 'alice', domain = 'localhost', branch = `z9hG4bK-reg-${++requests}`): string {
   return [
     `REGISTER sip:${domain} SIP/2.0`,
-    'Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-reg-1;rport',
+    `Via: SIP/2.0/UDP 192.0.2.10:5062;branch=${branch};rport`,
     'Max-Forwards: 70',
     `From: <sip:${user}@${domain}>;tag=a73kszlfl`,
     `To: <sip:${user}@${domain}>`,
@@ -28,7 +31,7 @@ export const INVITE_BODY = 'v=0\r\no=alice 1 1 IN IP4 192.0.2.10\r\ns=-\r\nc=IN 
 export function invite(proxyAuth: string | null, from = 'alice', domain = 'localhost'): string {
   return [
     'INVITE sip:bob@localhost SIP/2.0',
-    'Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-inv-1',
+    `Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-inv-${++requests}`,
     'Max-Forwards: 70',
     `From: <sip:${from}@${domain}>;tag=f1`,
     'To: <sip:bob@localhost>',
