@@ -745,8 +745,11 @@ const AUTH_SECTION: ConformanceCase[] = [
   c('auth.pv_www_authenticate', ['localhost', 'looking-glass', 0], I(-2), { fixture: 'register', edit: REG_OK, name: 'auth.pv_www_authenticate with a wrong password' }),
   c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-1), { fixture: 'register', name: 'auth.pv_www_authenticate on a nonce we did not issue', host: { log: { level: 'info', text: 'nonce refused' } } }),
   c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-4), { fixture: 'register', edit: registerStale(), name: 'auth.pv_www_authenticate on an expired nonce' }),
-  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-6), {
-    fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)], name: 'auth.pv_www_authenticate with a replayed nc',
+  // the same request (its Via branch) again is a retransmission, not a replay: the count it used
+  // is accepted for it again (nonce-counts.ts); a replay in another request gets -6 in the
+  // sample-script suites of every runtime and in test/auth
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(1), {
+    fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)], name: 'auth.pv_www_authenticate twice on the same request (not a replay)',
   }),
   c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-5), { name: 'auth.pv_www_authenticate without credentials' }),
   c('auth.www_challenge', ['localhost', 1], I(1), {
