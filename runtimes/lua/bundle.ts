@@ -36,9 +36,20 @@ export function cacheDirectory(): string {
   return join(nodeModules, '.cache', 'ksr-host');
 }
 
+/**
+ * fengari's luaconf, fixed at build time. LUAI_MAXSTACK: 100 000 slots instead of Lua's
+ * 1 000 000. Runaway recursion in fengari (Lua in JavaScript) took longer than the CPU limit to
+ * reach a million slots, and the isolate holding them then cost tens of ms to throw away (the
+ * deep_stack attack held clients ~190 ms); at 100 000 it is a "stack overflow" error the
+ * script sees at once, as QuickJS's and Python's own limits give. Routing scripts use a few
+ * hundred slots; 50 nested routes each 200 calls deep fit.
+ */
+const FENGARI_CONF = { LUAI_MAXSTACK: 100_000 };
+
 function bundleKey(): string {
   const h = createHash('sha256');
   h.update(`fengari ${require('fengari/package.json').version}; esbuild ${require('esbuild/package.json').version}\n`);
+  h.update(`${JSON.stringify(FENGARI_CONF)}\n`);
   for (const f of readdirSync(GUEST_DIR).sort()) h.update(`${f}\n`).update(readFileSync(join(GUEST_DIR, f)));
   return h.digest('hex').slice(0, 16);
 }
@@ -80,7 +91,7 @@ async function build(): Promise<string> {
     target: 'es2022',
     minify: true,
     legalComments: 'none',
-    define: { 'process.env.FENGARICONF': 'undefined' },
+    define: { 'process.env.FENGARICONF': JSON.stringify(JSON.stringify(FENGARI_CONF)) },
     external: NODE_ONLY,
     loader: { '.lua': 'text' },
     logLevel: 'silent',

@@ -143,7 +143,7 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
 
     test('lost and duplicated packets over UDP are repaired by retransmissions', async () => {
       // the callee loses a quarter of the INVITEs (repaired by the proxy's Timer A); the caller
-      // half of its 100s and of the 200s to its BYE (its retransmitted INVITE and BYE must be
+      // half of its 100s and a quarter of the 200s to its BYE (its retransmitted INVITE and BYE must be
       // absorbed by the proxy's transactions and answered with their last reply)
       const absorbed = async () => (await server.rpc('kemi.stats')).result.tm.retransmissionsAbsorbed as number;
       const before = await absorbed();
