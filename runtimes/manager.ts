@@ -22,6 +22,9 @@ export interface ReloadResult {
   error?: string;
 }
 
+/** How long after a runtime broke the next spare's build starts. */
+const SPARE_REBUILD_DELAY_MS = 100;
+
 /** Engines whose start is slow enough that a warm spare waits, loaded, for a replacement
  * (QuickJS: ~30 ms to a rebuild, 5-11 ms of it on this thread; one that hit its memory cap is
  * always rebuilt). */
@@ -175,10 +178,11 @@ export class ScriptManager implements ScriptRouter {
     this.spare = null;
     if (this.current) {
       // The next spare's build starts with synchronous steps (a pyodide isolate and its inputs:
-      // tens of ms): after the messages that waited for this stop are served, not before them.
-      setImmediate(() => {
+      // tens of ms): a little later, once the messages that waited for this stop are served (a
+      // client on a new TCP connection needs two turns of the loop: accept, then read).
+      setTimeout(() => {
         if (!this.disposed && !this.spare && !this.spareBuild) this.refreshSpare();
-      });
+      }, SPARE_REBUILD_DELAY_MS);
       return;
     }
     // a spare on its way goes into service when ready: a second build would only slow it down
