@@ -37,14 +37,14 @@ export function cacheDirectory(): string {
 }
 
 /**
- * fengari's luaconf, fixed at build time. LUAI_MAXSTACK: 100 000 slots instead of Lua's
- * 1 000 000. Runaway recursion in fengari (Lua in JavaScript) took longer than the CPU limit to
- * reach a million slots, and the isolate holding them then cost tens of ms to throw away (the
- * deep_stack attack held clients ~190 ms); at 100 000 it is a "stack overflow" error the
- * script sees at once, as QuickJS's and Python's own limits give. Routing scripts use a few
- * hundred slots; 50 nested routes each 200 calls deep fit.
+ * fengari's luaconf, fixed at build time. LUAI_MAXSTACK: 50 000 slots instead of Lua's
+ * 1 000 000. Runaway recursion in fengari (Lua in JavaScript) ran into the CPU limit before it
+ * reached a million slots (at 100 000, about half the time), and the isolate holding them then
+ * took tens of ms to throw away: the deep_stack attack held clients ~190-210 ms. At 50 000 it is
+ * a "stack overflow" error the script sees at once (55-80 ms), as QuickJS's and Python's own
+ * limits give. Routing scripts use a few hundred slots.
  */
-const FENGARI_CONF = { LUAI_MAXSTACK: 100_000 };
+const FENGARI_CONF = { LUAI_MAXSTACK: 50_000 };
 
 function bundleKey(): string {
   const h = createHash('sha256');
