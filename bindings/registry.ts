@@ -10,12 +10,20 @@ export type KsrValue = string | number | boolean | null | undefined;
 
 export type KsrImpl = (ctx: MsgContext, ...args: any[]) => KsrValue;
 
+/**
+ * How far a function honours Kamailio's behaviour: `complete`, or `partial: why` naming what is
+ * ignored or missing. READMEs, `ksr-host api` and the typings show it (bindings/generate.ts).
+ */
+export type KsrStatus = 'complete' | `partial: ${string}`;
+
 export interface KsrDeclaration {
   readonly params: readonly ParamType[];
   readonly returns: ReturnType;
   /** Accepts any number of further `str` arguments after `params` (KSR.x.modf). */
   readonly variadic?: boolean;
   readonly fn: KsrImpl;
+  /** Absent: complete. Set through decl.ts's partial(why, ...). */
+  readonly status?: KsrStatus;
 }
 
 /** A registry row as runtimes see it: plain data, copyable into any isolate. */
@@ -27,6 +35,7 @@ export interface KsrEntry {
   readonly params: readonly ParamType[];
   readonly variadic: boolean;
   readonly returns: ReturnType;
+  readonly status: KsrStatus;
 }
 
 export interface KsrModule {
@@ -72,6 +81,13 @@ export class StopScript {
 /** Raised by an implementation for a call that cannot be honoured: becomes a script error. */
 export class KsrUsageError extends Error {}
 
+/** A status as declared, or an error naming the function: `partial:` needs a reason. */
+function checkedStatus(path: string, status: KsrStatus | undefined): KsrStatus {
+  if (status === undefined || status === 'complete') return 'complete';
+  if (/^partial: \S/.test(status)) return status;
+  throw new Error(`registry: ${path} has status "${status}", expected "complete" or "partial: <why>"`);
+}
+
 export class Registry {
   readonly entries: readonly KsrEntry[];
   private readonly impls: readonly KsrDeclaration[];
@@ -93,6 +109,7 @@ export class Registry {
             params: Object.freeze([...decl.params]),
             variadic: decl.variadic ?? false,
             returns: decl.returns,
+            status: checkedStatus(path, decl.status),
           }),
         );
         impls.push(decl);

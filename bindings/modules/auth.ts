@@ -13,7 +13,7 @@ import { parseAlgorithm, type DigestAlgorithm } from '../../host/auth/digest-has
 import { registerAuthPvs } from '../../host/auth/auth-pvs.js';
 import { realmOrDefault } from '../../host/auth/request-identity.js';
 import { messageMethod } from '../../host/core/sip-values.js';
-import { decl, intOf } from './decl.js';
+import { decl, intOf, partial } from './decl.js';
 
 registerAuthPvs();
 
@@ -22,10 +22,13 @@ const HA1_FLAG = 1;
 /** pv_auth_check checks: bit 1 = auth user/realm must be the From (To for REGISTER) user/domain. */
 const IDENTITY_CHECK = 1;
 
+/** Kamailio's pv_* flags 2..32 build a challenge into an AVP or keep the nc: not done here. */
+const PV_FLAGS = 'flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored';
+
 const pvAuthenticate = (kind: CredentialsKind) =>
-  decl('str, str, int', 'int', (ctx, realm: string, passwd: string, flags: number) =>
+  partial(PV_FLAGS, decl('str, str, int', 'int', (ctx, realm: string, passwd: string, flags: number) =>
     authorize(ctx, { realm, kind, lookup: scriptSecret(passwd, (flags & HA1_FLAG) !== 0) }),
-  );
+  ));
 
 /** Removes the credentials line the last authentication used (Kamailio's consume_credentials). */
 function consumeCredentials(ctx: MsgContext): number {
@@ -57,16 +60,16 @@ export const authModule = defineModule('auth', {
   ),
   www_challenge: decl('str, int', 'int', (ctx, realm: string, flags: number) => sendChallenge(ctx, realm, flags, 'www')),
   proxy_challenge: decl('str, int', 'int', (ctx, realm: string, flags: number) => sendChallenge(ctx, realm, flags, 'proxy')),
-  pv_auth_check: decl('str, str, int, int', 'int', (ctx, realm: string, passwd: string, flags: number, checks: number) =>
+  pv_auth_check: partial(PV_FLAGS, decl('str, str, int, int', 'int', (ctx, realm: string, passwd: string, flags: number, checks: number) =>
     authorize(ctx, {
       realm, kind: 'auto', lookup: scriptSecret(passwd, (flags & HA1_FLAG) !== 0), checkIdentity: (checks & IDENTITY_CHECK) !== 0,
     }),
-  ),
+  )),
   pv_proxy_authenticate: pvAuthenticate('proxy-authorization'),
   pv_www_authenticate: pvAuthenticate('authorization'),
-  pv_www_authenticate_method: decl('str, str, int, str', 'int', (ctx, realm: string, passwd: string, flags: number, method: string) =>
+  pv_www_authenticate_method: partial(PV_FLAGS, decl('str, str, int, str', 'int', (ctx, realm: string, passwd: string, flags: number, method: string) =>
     authorize(ctx, { realm, kind: 'authorization', lookup: scriptSecret(passwd, (flags & HA1_FLAG) !== 0), method }),
-  ),
+  )),
   has_credentials: decl('str', 'int', (ctx, realm: string) => {
     const r = realmOrDefault(ctx, realm);
     return intOf(findCredentials(ctx, 'authorization', r) !== null || findCredentials(ctx, 'proxy-authorization', r) !== null);

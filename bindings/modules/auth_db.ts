@@ -6,7 +6,7 @@ import type { MsgContext } from '../../host/core/context.js';
 import { authorize, subscriberLookup } from '../../host/auth/authorize.js';
 import { storeOf } from '../../host/auth/store-secrets.js';
 import { tryParseUri } from '../../host/sip/uri.js';
-import { decl } from './decl.js';
+import { decl, partial } from './decl.js';
 
 /** auth_check flags: bit 1 = auth user/realm must be the From (To for REGISTER/PUBLISH) user/domain. */
 const CHECK_IDENTITY = 1;
@@ -29,10 +29,13 @@ function isSubscriber(ctx: MsgContext, uri: string, table: string): number {
 }
 
 export const authDbModule = defineModule('auth_db', {
-  auth_check: decl('str, str, int', 'int', (ctx, realm: string, table: string, flags: number) =>
+  auth_check: partial('flag 2 (skip the identity check for requests from other domains) is ignored', decl('str, str, int', 'int', (ctx, realm: string, table: string, flags: number) =>
     authorize(ctx, { realm, kind: 'auto', lookup: subscriberLookup(ctx, table), checkIdentity: (flags & CHECK_IDENTITY) !== 0 }),
+  )),
+  is_subscriber: partial(
+    'flags are ignored: the domain is always matched, credential AVPs are never loaded',
+    decl('str, str, int', 'int', (ctx, uri: string, table: string) => isSubscriber(ctx, uri, table)),
   ),
-  is_subscriber: decl('str, str, int', 'int', (ctx, uri: string, table: string) => isSubscriber(ctx, uri, table)),
   www_authenticate: decl('str, str', 'int', (ctx, realm: string, table: string) =>
     authorize(ctx, { realm, kind: 'authorization', lookup: subscriberLookup(ctx, table) }),
   ),

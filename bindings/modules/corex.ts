@@ -5,7 +5,7 @@ import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { tryParseUri } from '../../host/sip/uri.js';
 import { parseHop, resolveHop } from '../../host/forward/next-hop.js';
-import { decl, intOf } from './decl.js';
+import { decl, intOf, partial } from './decl.js';
 
 /** Kamailio's default MAX_BRANCHES: the R-URI's branch and 11 more. */
 const MAX_BRANCHES = 12;
@@ -57,6 +57,6 @@ export const corexModule = defineModule('corex', {
   // tm's failure route and t_continue run on a copy of the request, Kamailio's "faked" message.
   is_faked_msg: decl('', 'int', (ctx) => intOf(ctx.routeType === 'failure')),
   // Listen sockets have no names in this server.
-  is_socket_name: decl('str', 'int', () => -1),
+  is_socket_name: partial('listen sockets have no names: always -1', decl('str', 'int', () => -1)),
   send_data: decl('str, str', 'int', (ctx, uri: string, data: string) => sendData(ctx, uri, data)),
 });

@@ -6,6 +6,15 @@ export function decl(params: string, returns: ReturnType, fn: KsrImpl): KsrDecla
   return { params: list, returns, fn };
 }
 
+/**
+ * Marks a declaration partial: `why` says what of Kamailio's behaviour is ignored or missing
+ * (an argument, a mode, a case), in a few words; it shows in the READMEs, `ksr-host api` and
+ * the typings. A declaration without it is complete.
+ */
+export function partial(why: string, d: KsrDeclaration): KsrDeclaration {
+  return { ...d, status: `partial: ${why}` };
+}
+
 /** KSR int convention for a host boolean: 1 true, -1 false. */
 export const intOf = (ok: boolean): number => (ok ? 1 : -1);
 

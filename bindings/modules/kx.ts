@@ -1,13 +1,13 @@
 // KSR.kx.*: direct getters over the same values as the PVs (host/core/pv.ts and
-// sip-values.ts). get_env/get_envn never read the host environment: a routing script must
-// not see the server's secrets, so they answer null / 0 (bindings/README.md).
+// sip-values.ts). get_env/get_envn are not declared: a routing script must not see the
+// server's environment (bindings/left-out.ts).
 import { defineModule, type KsrDeclaration } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { readPv, toInt, type PvValue } from '../../host/core/pv.js';
 import {
   firstContact, PROTO_IDS, socketName, sourceUri, bodyText, messageMethod, callId,
 } from '../../host/core/sip-values.js';
-import { decl, withNullMode, type NullMode } from './decl.js';
+import { decl, partial, withNullMode, type NullMode } from './decl.js';
 
 /** A PV read that cannot fail (the names here are fixed and valid). */
 function pv(ctx: MsgContext, name: string): PvValue {
@@ -39,6 +39,13 @@ function getters(name: string, read: Read, all = false): Record<string, KsrDecla
 
 const nonEmpty = (s: string): string | null => (s === '' ? null : s);
 
+/** The same partial status on each of a family of getters. */
+function partialAll(why: string, decls: Record<string, KsrDeclaration>): Record<string, KsrDeclaration> {
+  return Object.fromEntries(Object.entries(decls).map(([name, d]) => [name, partial(why, d)]));
+}
+
+const NO_FORCED_SOCKET = 'no send socket can be forced (corex.set_send_socket is left out)';
+
 export const kxModule = defineModule('kx', {
   ...getters('ruri', fromPv('$ru')),
   ...getters('ruser', fromPv('$rU'), true),
@@ -58,13 +65,13 @@ export const kxModule = defineModule('kx', {
   ...getters('ua', fromPv('$ua'), true),
   ...getters('srcip', (ctx) => ctx.rcv.srcIp),
   ...getters('srcport', (ctx) => ctx.rcv.srcPort),
-  // No send socket is chosen before the forwarding engine exists.
-  ...getters('send_sock', () => null),
-  ...getters('send_sock_name', () => null),
-  get_send_sock_port: decl('', 'int', () => 0),
+  // Kamailio reads the send socket the script forced; none can be forced here.
+  ...partialAll(`${NO_FORCED_SOCKET}: always null`, getters('send_sock', () => null)),
+  ...partialAll(`${NO_FORCED_SOCKET}: always null`, getters('send_sock_name', () => null)),
+  get_send_sock_port: partial(`${NO_FORCED_SOCKET}: always 0`, decl('', 'int', () => 0)),
   ...getters('rcvip', (ctx) => ctx.rcv.rcvIp),
-  // Listen sockets have no names and no advertised address yet: name is null, adv = actual.
-  ...getters('rcv_sock_name', () => null),
+  // Listen sockets have no names and no advertised address: name is null, adv = actual.
+  ...partialAll('listen sockets have no names: always null', getters('rcv_sock_name', () => null)),
   ...getters('rcvport', (ctx) => ctx.rcv.rcvPort),
   ...getters('rcvadvip', (ctx) => ctx.rcv.rcvIp),
   ...getters('rcvadvport', (ctx) => ctx.rcv.rcvPort),
@@ -89,6 +96,4 @@ export const kxModule = defineModule('kx', {
   get_defn: decl('str', 'int', (ctx, name: string) => toInt(ctx.core.defines.get(name) ?? null)),
   ifdef: decl('str', 'bool', (ctx, name: string) => ctx.core.defines.has(name)),
   ifndef: decl('str', 'bool', (ctx, name: string) => !ctx.core.defines.has(name)),
-  get_env: decl('str', 'xval', () => null),
-  get_envn: decl('str', 'int', () => 0),
 });

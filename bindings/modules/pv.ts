@@ -3,7 +3,7 @@
 import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { readPv, toInt, writePv, type PvValue } from '../../host/core/pv.js';
-import { decl, withNullMode, type NullMode } from './decl.js';
+import { decl, partial, withNullMode, type NullMode } from './decl.js';
 
 /** Reads a PV; an invalid name is logged and reads as $null, as in Kamailio. */
 function read(ctx: MsgContext, name: string): PvValue {
@@ -15,7 +15,10 @@ function read(ctx: MsgContext, name: string): PvValue {
 
 const getter = (mode: NullMode) => decl('str', 'xval', (ctx, name: string) => withNullMode(read(ctx, name), mode));
 
-export const pvModule = defineModule('pv', {
+/** Every pv function reaches the same PV engine, which has a subset of Kamailio's names. */
+const PV_SUBSET = 'only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set';
+
+const functions = {
   get: getter('null'),
   gete: getter('empty'),
   getw: getter('print'),
@@ -28,4 +31,6 @@ export const pvModule = defineModule('pv', {
   sets: decl('str, str', 'bool', (ctx, name: string, v: string) => writePv(ctx, name, v)),
   unset: decl('str', 'bool', (ctx, name: string) => writePv(ctx, name, null)),
   is_null: decl('str', 'bool', (ctx, name: string) => read(ctx, name) === null),
-});
+};
+
+export const pvModule = defineModule('pv', Object.fromEntries(Object.entries(functions).map(([n, d]) => [n, partial(PV_SUBSET, d)])));

@@ -9,7 +9,7 @@ import { save, setQOverride } from '../../host/registrar/save.js';
 import { lookup, lookupBranches, lookupToDset, registered, regFromUser, unregister } from '../../host/registrar/lookup.js';
 import { contactAttr, fetchContacts, freeContacts, resultAttr } from '../../host/registrar/fetched-contacts.js';
 import { sendPreparedReply } from '../../host/registrar/register-reply.js';
-import { decl, intOf } from './decl.js';
+import { decl, intOf, partial } from './decl.js';
 
 /** Kamailio's ulc_*get: the value, or int 0 when the result, attribute or index is undefined. */
 const orZero = (v: string | number | null): string | number => v ?? 0;
@@ -34,8 +34,11 @@ export const registrarModule = defineModule('registrar', {
   registered: decl('str', 'int', (ctx, table: string) => registered(ctx, table, ctx.ruri)),
   registered_uri: decl('str, str', 'int', (ctx, table: string, uri: string) => registered(ctx, table, uri)),
   registered_flags: decl('str, str, int', 'int', (ctx, table: string, uri: string, f: number) => registered(ctx, table, uri, f)),
-  // the action (Kamailio: fill an xavp with the match's ruid...) has nothing to act on here
-  registered_action: decl('str, str, int, int', 'int', (ctx, table: string, uri: string, f: number) => registered(ctx, table, uri, f)),
+  // Kamailio's action fills an xavp with the match (ruid...): there are no xavps here
+  registered_action: partial(
+    'the action is ignored (it fills xavps, which this build has not): as registered_flags',
+    decl('str, str, int, int', 'int', (ctx, table: string, uri: string, f: number) => registered(ctx, table, uri, f)),
+  ),
   set_q_override: decl('str', 'int', (ctx, q: string) => setQOverride(ctx, q)),
   add_sock_hdr: decl('str', 'int', sockHdr),
   unregister: decl('str, str', 'int', (ctx, table: string, uri: string) => unregister(ctx, table, uri)),

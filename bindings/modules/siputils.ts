@@ -8,7 +8,7 @@ import {
   dateHeaderFresh, gruuKind, hasToTag, isFirstHop, isUser, parseAllHeaders,
 } from '../../host/siputils/message-checks.js';
 import { optionsReply } from '../../host/siputils/options-reply.js';
-import { decl, intOf } from './decl.js';
+import { decl, intOf, partial } from './decl.js';
 
 const firstHop = decl('', 'int', (ctx) => intOf(isFirstHop(ctx)));
 
@@ -20,8 +20,7 @@ export const siputilsModule = defineModule('siputils', {
   is_sip: decl('', 'int', () => 1),
   is_http: decl('', 'int', () => -1),
   is_first_hop: firstHop,
-  // Kamailio's mode bits are not reproduced: every mode tests as is_first_hop
-  is_first_hop_mode: decl('int', 'int', (ctx) => intOf(isFirstHop(ctx))),
+  is_first_hop_mode: partial('the mode is ignored: every mode tests as is_first_hop', decl('int', 'int', (ctx) => intOf(isFirstHop(ctx)))),
   is_uri: decl('str', 'int', (_ctx, text: string) => intOf(isUri(text))),
   is_user: decl('str', 'int', (ctx, user: string) => intOf(isUser(ctx, user))),
   uri_param: decl('str', 'int', (ctx, name: string) => intOf(ruriHasParam(ctx, name, null))),

@@ -9,7 +9,7 @@ import { optionsOf, type TmOptions } from '../../host/tm/options.js';
 import { loadContacts, nextContacts } from '../../host/tm/contacts.js';
 import { replyCode } from '../../host/tm/pvs.js';
 import type { Transaction } from '../../host/tm/transaction.js';
-import { decl, intOf } from './decl.js';
+import { decl, intOf, partial } from './decl.js';
 
 const tOf = (ctx: MsgContext): Transaction | null => tmOf(ctx.core).transactionOf(ctx);
 
@@ -84,7 +84,10 @@ const fn: Record<string, KsrDeclaration> = {
   t_on_branch_failure: onRoute('onBranchFailure'),
   t_reply: decl('int, str', 'int', (ctx, code: number, reason: string) => tmOf(ctx.core).reply(ctx, code, reason, false)),
   t_send_reply: decl('int, str', 'int', (ctx, code: number, reason: string) => tmOf(ctx.core).reply(ctx, code, reason, true)),
-  t_reply_error: decl('', 'int', (ctx) => tmOf(ctx.core).reply(ctx, 500, 'Server Internal Error', true)),
+  t_reply_error: partial(
+    'always 500 Server Internal Error: the engine keeps no last internal error to map to a reply',
+    decl('', 'int', (ctx) => tmOf(ctx.core).reply(ctx, 500, 'Server Internal Error', true)),
+  ),
   t_check_trans: decl('', 'int', (ctx) => tmOf(ctx.core).checkTrans(ctx)),
   t_newtran: decl('', 'int', (ctx) => tmOf(ctx.core).newTransaction(ctx)),
   t_release: decl('', 'int', (ctx) => {

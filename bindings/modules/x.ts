@@ -3,7 +3,7 @@
 // only works here for the few names mapped below onto registry functions.
 import { defineModule, StopScript, type KsrDeclaration, type KsrValue } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
-import { decl } from './decl.js';
+import { decl, partial } from './decl.js';
 import { slModule } from './sl.js';
 import { hdrModule } from './hdr.js';
 import { maxfwdModule } from './maxfwd.js';
@@ -66,7 +66,10 @@ export const xModule = defineModule('x', {
     ctx.dropped = true;
     throw new StopScript();
   }),
-  modf: { params: ['str'], variadic: true, returns: 'int', fn: modf },
+  modf: partial(
+    `only ${Object.keys(MODF_EQUIVALENTS).length} native names, each run as its KSR function (bindings/README.md); any other logs an error and returns -1`,
+    { params: ['str'], variadic: true, returns: 'int', fn: modf },
+  ),
   probe: decl('', 'none', (ctx) => {
     ctx.core.logger.log('debug', 'KSR.x.probe: KSR is reachable');
     return null;

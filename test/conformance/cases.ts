@@ -357,8 +357,6 @@ const KX: ConformanceCase[] = [
   c('kx.ifdef', ['WITH_AUTH'], B(true)),
   c('kx.ifdef', ['NOT_DEFINED'], B(false)),
   c('kx.ifndef', ['NOT_DEFINED'], B(true)),
-  c('kx.get_env', ['PATH'], N),
-  c('kx.get_envn', ['PATH'], I(0)),
 ];
 
 const SL: ConformanceCase[] = [
