@@ -20,7 +20,7 @@ const USAGE = `usage:
   ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL] [--state-dir DIR]
   ksr-host check FILE [--engine v8|quickjs]
   ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT] [--config FILE] [--state-dir DIR] [--token TOKEN]
-  ksr-host api [--json]
+  ksr-host api [--json]          every KSR function: signature and status (complete, or partial: why)
 ${USER_USAGE}
 ${UL_USAGE}`;
 
@@ -157,8 +157,9 @@ function api(args: string[]): void {
     process.stdout.write(JSON.stringify(apiList(registry), null, 2) + '\n');
     return;
   }
-  for (const e of registry.entries) process.stdout.write(signatureOf(e) + '\n');
-  process.stdout.write(`${registry.entries.length} functions\n`);
+  for (const e of registry.entries) process.stdout.write(`${signatureOf(e)} -- ${e.status}\n`);
+  const partial = registry.entries.filter((e) => e.status !== 'complete').length;
+  process.stdout.write(`${registry.entries.length} functions: ${registry.entries.length - partial} complete, ${partial} partial\n`);
 }
 
 const [command, ...rest] = process.argv.slice(2);

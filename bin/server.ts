@@ -160,12 +160,12 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
   });
 }
 
-/** The registry in the shape of Kamailio's <engine>.api_list, plus our signature text. */
+/** The registry in the shape of Kamailio's <engine>.api_list, plus our signature text and each function's status. */
 export function apiList(registry: Registry) {
   return {
     msize: registry.entries.length,
     methods: registry.entries.map((e) => ({
-      func: { ret: e.returns, module: e.module, name: e.name, params: [...e.params, ...(e.variadic ? ['...str'] : [])].join(', ') || 'none', path: ksrPath(e), signature: signatureOf(e) },
+      func: { ret: e.returns, module: e.module, name: e.name, params: [...e.params, ...(e.variadic ? ['...str'] : [])].join(', ') || 'none', path: ksrPath(e), signature: signatureOf(e), status: e.status },
     })),
   };
 }
