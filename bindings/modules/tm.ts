@@ -196,7 +196,9 @@ const fn: Record<string, KsrDeclaration> = {
   t_set_no_auto_ack: setOption('noAutoAck', (v) => v !== 0),
   t_get_status_code: decl('', 'int', (ctx) => {
     const t = tOf(ctx);
-    return t ? (t.lastReply?.code ?? 0) : -1;
+    if (!t) return -1;
+    // t_drop_rcode set a status without sending a reply
+    return t.dropped && t.finalCode >= 200 ? t.finalCode : (t.lastReply?.code ?? 0);
   }),
   t_get_branch_index: decl('', 'int', (ctx) => (ctx.branchIndex >= 0 ? ctx.branchIndex : -1)),
   t_clean: decl('', 'int', (ctx) => (tmOf(ctx.core).clean(), 1)),

@@ -324,7 +324,7 @@ export class TransactionLayer implements TmCore {
     for (const b of t.branches) if (b.active) b.state = 'terminated';
     if (t.finalCode < 200) {
       checkCompletion(this, t);
-      if (t.finalCode < 200 && !t.options.disableInternalReply) sendLocalReply(this, t, t.req, 408, 'Request Timeout');
+      if (t.finalCode < 200 && !t.options.disableInternalReply && !t.req.replied) sendLocalReply(this, t, t.req, 408, 'Request Timeout');
     }
     // whatever is still running gets one more 64*T1 to finish, then the entry goes
     t.lifetimeTimer = this.timers.start(64 * (t.options.t1 ?? this.settings.t1), () => this.release(t));

@@ -38,6 +38,8 @@ export interface HostExpectation {
   dstUri?: string | null;
   forceRport?: boolean;
   log?: { level: LogLevel; text: string };
+  /** First lines of what was sent with core.send (relayed replies, requests), in order. */
+  sent?: string[];
 }
 
 export interface ConformanceCase {
@@ -361,6 +363,12 @@ const KX: ConformanceCase[] = [
   c('kx.get_envn', ['PATH'], I(0)),
 ];
 
+/** reply200 as it comes back to us: our Via on top of the caller's. */
+const OUR_VIA_ON_TOP: [string, string] = [
+  'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1',
+  'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-ours\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1',
+];
+
 const SL: ConformanceCase[] = [
   c('sl.sl_send_reply', [404, 'Not Here'], I(1), { host: { reply: 404 } }),
   c('sl.sl_send_reply', [200, 'OK'], I(-1), { fixture: 'options', method: 'ACK', host: { reply: null } }),
@@ -369,7 +377,37 @@ const SL: ConformanceCase[] = [
   c('sl.send_reply_mode', [202, 'Accepted', 0], I(1), { host: { reply: 202 } }),
   c('sl.sl_reply_error', [], I(1), { host: { reply: 500 } }),
   c('sl.send_reply_error', [], I(1), { host: { reply: 500 } }),
-  c('sl.sl_forward_reply', ['200', 'OK'], I(-1), { fixture: 'reply200', host: { log: { level: 'error', text: 'not available yet' } } }),
+  c('sl.send_reply_mode', [404, 'Not Here', 3], I(1), { host: { reply: 404 } }),
+  // in a transaction every sl reply goes through it: one reply, the transaction's final status
+  ...([
+    ['sl.sl_send_reply', 404, 'Not Here'],
+    ['sl.send_reply', 404, 'Not Here'],
+    ['sl.send_reply_mode', 404, 'Not Here', 0],
+    ['sl.sl_reply_error'],
+    ['sl.send_reply_error'],
+  ] as Array<[string, ...Array<string | number>]>).map(([fn, ...args]) =>
+    c('tm.t_get_status_code', [], I(args.length ? 404 : 500), {
+      fixture: 'options',
+      setup: [call('tm.t_newtran'), call(fn, ...args)],
+      host: { reply: args.length ? 404 : 500 },
+      name: `${fn} after t_newtran replies through the transaction`,
+    }),
+  ),
+  c('sl.send_reply', [404, 'Not Here'], I(-1), {
+    fixture: 'options',
+    setup: [call('tm.t_newtran'), call('sl.send_reply', 403, 'No')],
+    host: { reply: 403 },
+    name: 'sl.send_reply a second time in a transaction: refused, one final reply only',
+  }),
+  c('sl.sl_forward_reply', ['', 'Fine'], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 200 Fine'], reply: null } }),
+  c('sl.sl_forward_reply', ['202', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 202 OK'] } }),
+  c('sl.sl_forward_reply', ['', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 200 OK'] } }),
+  c('sl.sl_forward_reply', ['404', 'Not Found'], I(-1), {
+    fixture: 'reply200',
+    edit: OUR_VIA_ON_TOP,
+    host: { sent: [], log: { level: 'error', text: 'code class cannot change' } },
+  }),
+  c('sl.sl_forward_reply', ['', ''], I(-1), { fixture: 'options', host: { sent: [], log: { level: 'error', text: 'expected a reply' } } }),
 ];
 
 const MAXFWD: ConformanceCase[] = [
@@ -647,6 +685,19 @@ const TM_SECTION: ConformanceCase[] = [
   c('tmx.t_drop', [], I(-1)),
   c('tmx.t_drop', [], I(1), { fixture: 'options', setup: [NEWTRAN] }),
   c('tmx.t_drop_rcode', [404], I(-1)),
+  c('tmx.t_drop_rcode', [404], I(0), { fixture: 'options', setup: [NEWTRAN], host: { reply: null } }),
+  c('tm.t_get_status_code', [], I(404), {
+    fixture: 'options',
+    setup: [NEWTRAN, call('tmx.t_drop_rcode', 404)],
+    host: { reply: null },
+    name: 'tm.t_get_status_code() after t_drop_rcode(404): the status, no reply sent',
+  }),
+  c('tm.t_reply', [200, 'OK'], I(-1), {
+    fixture: 'options',
+    setup: [NEWTRAN, call('tmx.t_drop_rcode', 404)],
+    host: { reply: null },
+    name: 'tm.t_reply() after t_drop_rcode: the transaction is answered already',
+  }),
 
   c('corex.append_branch', [], I(1)),
   c('corex.append_branch', [], I(-1), { fixture: 'reply200', name: 'corex.append_branch() on a reply' }),
