@@ -119,12 +119,20 @@ export class TransactionLayer implements TmCore {
     return 0;
   }
 
-  /** t_newtran: 1 created (or already there), 0 a retransmission was absorbed, -1 cannot. */
+  /**
+   * t_newtran: 1 created (or already there), 0 a retransmission was absorbed, -1 cannot. A
+   * retransmission's context gets the transaction it belongs to (Kamailio sets T there too),
+   * so a reply the script sends next goes to that transaction, which has answered already:
+   * the retransmission gets the recorded reply once, not a second, stateless one.
+   */
   newTransaction(ctx: MsgContext): number {
     if (!ctx.msg.isRequest || ctx.msg.method === 'ACK') return -1;
     if (this.transactionOf(ctx)) return 1;
     const old = this.lookup(ctx.msg);
-    if (old) return this.absorb(old);
+    if (old) {
+      ctx.transaction = old;
+      return this.absorb(old);
+    }
     return this.create(ctx) ? 1 : -1;
   }
 
