@@ -29,7 +29,7 @@ export function sendRequest(
   resolveHop(hop, ctx.forcedProto, (target) => {
     if (typeof target === 'string') return done({ ok: false, code: UNRESOLVABLE, reason: target });
     const built = buildOutgoingRequest(ctx, target, branch);
-    const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port };
+    const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port, ...forwardConnectionFlags(ctx) };
     if (!built) return done({ ok: false, code: SEND_FAILED, reason: `no ${target.proto.toUpperCase()} listener toward ${target.ip}` });
     if (!runOnsend(ctx, { buf: built.buf, dst, local: built.local })) {
       return done({ ok: false, code: 0, reason: 'dropped by ksr_onsend_route' });
@@ -45,4 +45,9 @@ export function sendRequest(
     if (!sent || failedNow) return done({ ok: false, code: SEND_FAILED, reason: failedNow ?? `cannot send to ${dst.proto}:${dst.ip}:${dst.port}` });
     done({ ok: true, buf: built.buf, dst });
   });
+}
+
+/** set_forward_close / set_forward_no_connect: what the script asked of the connection (TCP). */
+function forwardConnectionFlags(ctx: MsgContext): { close?: true; noConnect?: true } {
+  return { ...(ctx.forwardClose ? { close: true } : {}), ...(ctx.forwardNoConnect ? { noConnect: true } : {}) };
 }

@@ -29,7 +29,7 @@ export function relayReply(tm: TmCore, t: Transaction, reply: MsgContext): boole
   const late2xx = t.isInvite && code < 300 && code >= 200 && t.finalCode >= 200;
   if (t.finalCode >= 200 && !late2xx) return false;
   const buf = buildForwardedReply(reply.msg, reply.lumps);
-  const dst = replyDestination(t.req, t.req.msg.topVia());
+  const dst = replyDestination(t.req, t.req.msg.topVia(), code);
   const ok = tm.core.send(buf, dst);
   if (late2xx) return ok; // the server side keeps its own final reply for retransmissions
   t.lastReply = { kind: 'relayed', code, buf, dst };

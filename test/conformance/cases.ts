@@ -548,6 +548,7 @@ const RR_SECTION: ConformanceCase[] = [
   c('set_advertised_address', ['pub.example.com'], I(1)),
   c('set_advertised_port', ['5080'], I(1)),
   c('set_advertised_port', ['http'], I(-1)),
+  // the connection flags and aliases act on real TCP connections: test/transport/connection-flags.test.ts
   c('set_forward_close', [], B(true)),
   c('set_forward_no_connect', [], B(true)),
   c('set_reply_close', [], B(true)),
@@ -555,6 +556,7 @@ const RR_SECTION: ConformanceCase[] = [
   c('add_tcp_alias', [5070], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
   c('add_tcp_alias', [5070], I(-1)),
   c('add_tcp_alias_via', [], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
+  c('add_tcp_alias', [5070], I(-1), { rcv: { proto: 'tcp', conId: 0 }, name: 'add_tcp_alias(5070) when the connection is gone' }),
   c('to_UDP', [], B(true)),
   c('to_UDP', [], B(false), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
   c('to_TCP', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
