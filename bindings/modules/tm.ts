@@ -190,6 +190,9 @@ const fn: Record<string, KsrDeclaration> = {
   t_branch_timeout: decl('', 'int', (ctx) => intOf(failed(ctx)?.timedOut === true)),
   t_set_auto_inv_100: setOption('auto100', (v) => v !== 0),
   t_set_disable_6xx: setOption('disable6xx', (v) => v !== 0),
+  // DNS failover (host/tm/uac.ts): the next SRV/A/AAAA target after a send error, a timeout
+  // without reply, or a 503; on unless this (or t_relay flag 0x4) turns it off
+  // status: complete
   t_set_disable_failover: setOption('disableFailover', (v) => v !== 0),
   t_set_no_e2e_cancel_reason: setOption('noE2eCancelReason', (v) => v !== 0),
   t_set_disable_internal_reply: setOption('disableInternalReply', (v) => v !== 0),

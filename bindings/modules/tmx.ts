@@ -73,8 +73,8 @@ export const tmxModule = defineModule('tmx', {
     t.dropped = true;
     return 1;
   }),
-  // status: complete
   // Kamailio: the status is set, no reply goes upstream, the transaction is released; 0 returned.
+  // status: complete
   t_drop_rcode: decl('int', 'int', (ctx, code: number) => {
     const tm = tmOf(ctx.core);
     const t = tm.transactionOf(ctx);

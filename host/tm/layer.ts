@@ -36,7 +36,7 @@ export class TransactionLayer implements TmCore {
   readonly settings: TmSettings;
   readonly stats: TmStats = {
     transactions: 0, created: 0, freed: 0, retransmissionsAbsorbed: 0, repliesRelayed: 0, repliesLocal: 0,
-    branchTimeouts: 0, branchSendFailures: 0, cancelsReceived: 0,
+    branchTimeouts: 0, branchSendFailures: 0, cancelsReceived: 0, dnsFailovers: 0,
   };
   private readonly byKey = new Map<string, Transaction>();
   private readonly byDialog = new Map<string, Transaction>();

@@ -660,6 +660,7 @@ const TM_SECTION: ConformanceCase[] = [
   c('tm.t_set_auto_inv_100', [0], I(1)),
   c('tm.t_relay', [], I(1), { setup: [call('tm.t_set_auto_inv_100', 0), DU], host: { reply: null }, name: 'tm.t_relay() after t_set_auto_inv_100(0): no 100' }),
   c('tm.t_set_disable_6xx', [1], I(1)),
+  // what it turns off (DNS failover across SRV/A targets) is tested in test/tm/dns-failover.test.ts
   c('tm.t_set_disable_failover', [1], I(1)),
   c('tm.t_set_no_e2e_cancel_reason', [1], I(1)),
   c('tm.t_set_disable_internal_reply', [1], I(1)),
