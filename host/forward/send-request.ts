@@ -46,7 +46,7 @@ function sendToTargets(ctx: MsgContext, branch: string, list: Target[], done: (o
   const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port, ...forwardConnectionFlags(ctx) };
   if (!built) return done({ ok: false, code: SEND_FAILED, reason: `no ${target.proto.toUpperCase()} listener toward ${target.ip}`, others });
   if (!runOnsend(ctx, { buf: built.buf, dst, local: built.local })) {
-    return done({ ok: false, code: 0, reason: 'dropped by ksr_onsend_route', others: [] });
+    return done({ ok: false, code: 0, reason: 'dropped by ksr_onsend_route', others });
   }
   let answered = false;
   let failedNow: string | null = null;

@@ -88,7 +88,8 @@ function branchSent(tm: TmCore, t: Transaction, b: UacBranch, o: SendOutcome): v
     if (o.code === 0) b.final = null;
     else localFinal(tm, t, b, o.code);
     endBranch(tm, t, b, 0);
-    if (o.code === SEND_FAILED) failover(tm, t, b, o.others);
+    // as Kamailio's use_dns_failover: a send error or a drop in the onsend route tries the next target
+    if (o.code === SEND_FAILED || o.code === 0) failover(tm, t, b, o.others);
     tm.checkCompletion(t);
     return;
   }
@@ -121,8 +122,9 @@ function lateSendError(tm: TmCore, t: Transaction, b: UacBranch, reason: string)
 
 /**
  * DNS failover (Kamailio's use_dns_failover, on here unless t_set_disable_failover(1) or
- * t_relay flag 0x4): a branch whose send failed, that timed out without any reply, or that
- * got a 503 is retried as a new branch at the next target its next hop resolved to. The
+ * t_relay flag 0x4): a branch whose send failed (or that ksr_onsend_route dropped), that
+ * timed out without any reply, or that got a 503 is retried as a new branch at the next
+ * target its next hop resolved to. The
  * failed branch is left out of the best-response choice; the last target's outcome counts.
  * True when a new branch was started.
  */

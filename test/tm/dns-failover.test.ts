@@ -40,6 +40,10 @@ const ROUTES: Record<string, Route> = {
     if (off === 'flag') KSR('tm.t_relay_to_flags', 4);
     else KSR('tm.t_relay');
   },
+  ksr_onsend_route: (KSR, ctx) => {
+    const refused = header(ctx, 'x-onsend-drop-port');
+    if (refused && String(KSR('pv.get', '$snd(port)')) === refused) KSR('x.drop');
+  },
 };
 
 /** A TCP peer that answers every request with 200 and keeps what it got. */
@@ -137,6 +141,24 @@ test('several A records: the next address is tried when the first refuses the co
   } finally {
     caller.close();
     uas.server.close();
+    await proxy.engine.stop();
+  }
+});
+
+test('a send the onsend route drops: the next target is tried (as Kamailio)', async () => {
+  const first = await Peer.open();
+  const second = await Peer.open();
+  second.onMessage = (m) => m.isRequest && second.send(makeReply(m, 200, 'OK'), proxy.port);
+  srv('onsend.test', 'udp', first.port, second.port);
+  const proxy = await startProxy(ROUTES);
+  const caller = await Peer.open();
+  try {
+    caller.send(makeRequest('OPTIONS', caller, 'sip:svc@onsend.test', { headers: [`X-Onsend-Drop-Port: ${first.port}`] }), proxy.port);
+    await caller.waitFor(isReply(200, 'OPTIONS'), 'the 200 from the second target');
+    assert.equal(first.count(isRequest('OPTIONS')), 0, 'dropped before it left');
+    assert.equal(proxy.engine.tm.snapshot().dnsFailovers, 1);
+  } finally {
+    for (const p of [first, second, caller]) p.close();
     await proxy.engine.stop();
   }
 });
