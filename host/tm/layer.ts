@@ -234,7 +234,8 @@ export class TransactionLayer implements TmCore {
       t = this.transactionOf(ctx)!;
     }
     if (code >= 200 && t.finalCode >= 200) return -1;
-    const ok = sendLocalReply(this, t, ctx, code, reason);
+    // in an onreply route the context is the branch's reply: the answer goes to the request
+    const ok = sendLocalReply(this, t, ctx.msg.isRequest ? ctx : t.req, code, reason);
     if (code >= 200) for (const b of t.branches) cancelBranch(this, t, b);
     if (code >= 200) this.maybeFree(t);
     return ok ? 1 : -1;

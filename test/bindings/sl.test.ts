@@ -5,6 +5,20 @@ import { makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from './ksr-call.js';
 import { tmOf } from '../../host/tm/layer.js';
 
+/** A 200 that came back to us: our Via on top, the caller's below it. */
+const RELAYED_200 = [
+  'SIP/2.0 200 OK',
+  'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-ours',
+  'Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-caller;received=192.0.2.10;rport=5070',
+  'From: <sip:alice@localhost>;tag=1',
+  'To: <sip:bob@example.com>;tag=2',
+  'Call-ID: fwd-1@192.0.2.10',
+  'CSeq: 1 OPTIONS',
+  'Content-Length: 0',
+  '',
+  '',
+].join('\r\n');
+
 test('sl_send_reply sends an RFC 3261 reply to the request', () => {
   const ctx = makeContext('register');
   assert.equal(ksrOn(ctx)('sl.sl_send_reply', 401, 'Unauthorized'), 1);
@@ -52,6 +66,25 @@ for (const fn of ['sl.sl_send_reply', 'sl.send_reply', 'sl.send_reply_mode', 'sl
   });
 }
 
+test('send_reply in an onreply route answers the transaction\'s request', () => {
+  const req = makeContext('options');
+  const tm = tmOf(req.core);
+  try {
+    assert.equal(ksrOn(req)('tm.t_newtran'), 1);
+    const reply = makeContext(RELAYED_200, { core: req.core });
+    reply.transaction = tm.transactionOf(req);
+    reply.routeType = 'onreply';
+    assert.equal(ksrOn(reply)('sl.send_reply', 480, 'Later'), 1);
+    assert.equal(req.core.replies.length, 1);
+    const sent = SipMessage.parse(req.core.replies[0]!.buf);
+    assert.equal(sent.status, 480);
+    assert.equal(sent.callId(), req.msg.callId(), 'a reply to the request, not to the reply');
+    assert.equal(tm.transactionOf(req)!.finalCode, 480);
+  } finally {
+    tm.stop();
+  }
+});
+
 test('send_reply_mode flags 1 and 2 are set_reply_no_connect and set_reply_close for the request', () => {
   const ctx = makeContext('options');
   assert.equal(ksrOn(ctx)('sl.send_reply_mode', 404, 'Not Here', 3), 1);
@@ -82,19 +115,6 @@ test('sl_reply_error / send_reply_error answer 500', () => {
   assert.deepEqual(ctx.core.replies.map((r) => SipMessage.parse(r.buf).status), [500, 500]);
 });
 
-/** A 200 that came back to us: our Via on top, the caller's below it. */
-const RELAYED_200 = [
-  'SIP/2.0 200 OK',
-  'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-ours',
-  'Via: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-caller;received=192.0.2.10;rport=5070',
-  'From: <sip:alice@localhost>;tag=1',
-  'To: <sip:bob@example.com>;tag=2',
-  'Call-ID: fwd-1@192.0.2.10',
-  'CSeq: 1 OPTIONS',
-  'Content-Length: 0',
-  '',
-  '',
-].join('\r\n');
 
 test('sl_forward_reply relays the reply statelessly, with a new code and reason of the same class', () => {
   const ctx = makeContext(RELAYED_200);
