@@ -54,8 +54,6 @@ export class UacBranch {
   ackBuf: Buffer | null = null;
   /** The next hop's other targets, not tried yet (DNS failover tries them in turn). */
   failoverTargets: Target[] = [];
-  /** A later branch took over from this one (DNS failover): its outcome does not count. */
-  failedOver = false;
 
   constructor(
     readonly index: number,

@@ -20,10 +20,6 @@ export interface BranchTarget {
   flags: number;
 }
 
-export interface BranchLinker {
-  linkBranch(t: Transaction, b: UacBranch): void;
-}
-
 const REASONS: Record<number, string> = {
   408: 'Request Timeout',
   477: 'Unfortunately error on sending to next hop occurred',
@@ -124,13 +120,12 @@ function lateSendError(tm: TmCore, t: Transaction, b: UacBranch, reason: string)
  * DNS failover (Kamailio's use_dns_failover, on here unless t_set_disable_failover(1) or
  * t_relay flag 0x4): a branch whose send failed (or that ksr_onsend_route dropped), that
  * timed out without any reply, or that got a 503 is retried as a new branch at the next
- * target its next hop resolved to. The
- * failed branch is left out of the best-response choice; the last target's outcome counts.
- * True when a new branch was started.
+ * target its next hop resolved to (same branch context, the branch route is not run again).
+ * The failed branch is left out of the best-response choice; the last target's outcome
+ * counts. True when a new branch was started.
  */
 function failover(tm: TmCore, t: Transaction, b: UacBranch, targets: Target[]): boolean {
   if (targets.length === 0 || t.options.disableFailover || !b.ctx || t.canceled || t.finalCode >= 200 || t.freed) return false;
-  b.failedOver = true;
   b.ignored = true;
   tm.stats.dnsFailovers++;
   const next = new UacBranch(t.branches.length, `${t.id}.${t.branches.length}`, b.uri);
