@@ -5,7 +5,7 @@
 import { StopScript, type KsrDeclaration } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { nextHopFamily, nextHopProtoIn } from '../../host/rr/next-hop.js';
-import { decl } from './decl.js';
+import { decl, partial } from './decl.js';
 
 const STREAM = ['tcp', 'tls', 'ws', 'wss'];
 
@@ -17,9 +17,14 @@ const flag = (set: (ctx: MsgContext) => void) =>
     return true;
   });
 
-/** The port to alias to the TCP connection a request came on; -1 when it did not come over a stream. */
+/**
+ * Aliases the TCP connection the request came on: requests sent to its peer's address at
+ * `port` go on it instead of a new connection. -1 when it did not come over TCP or the
+ * connection is gone.
+ */
 function tcpAlias(ctx: MsgContext, port: number): number {
   if (!STREAM.includes(ctx.rcv.proto) || !Number.isInteger(port) || port < 1 || port > 65535) return -1;
+  if (ctx.core.addTcpAlias?.(ctx.rcv.conId, port) !== true) return -1;
   ctx.tcpAliasPort = port;
   return 1;
 }
@@ -65,9 +70,11 @@ export const coreRoutingFunctions: Record<string, KsrDeclaration> = {
     ctx.advertisedPort = String(p);
     return 1;
   }),
+  // The connection flags are read by the sending path (host/forward/send-request.ts for
+  // requests, host/core/reply-destination.ts for replies) and acted on by host/transport.
   set_forward_close: flag((ctx) => void (ctx.forwardClose = true)),
   set_forward_no_connect: flag((ctx) => void (ctx.forwardNoConnect = true)),
-  set_reply_close: flag((ctx) => void (ctx.replyClose = true)),
+  set_reply_close: partial('the connection is closed after the final reply, not after a provisional one', flag((ctx) => void (ctx.replyClose = true))),
   set_reply_no_connect: flag((ctx) => void (ctx.replyNoConnect = true)),
   add_tcp_alias: decl('int', 'int', (ctx, port: number) => tcpAlias(ctx, port)),
   add_tcp_alias_via: decl('', 'int', (ctx) => tcpAlias(ctx, viaPort(ctx))),

@@ -193,13 +193,17 @@ const fn: Record<string, KsrDeclaration> = {
   t_branch_timeout: decl('', 'int', (ctx) => intOf(failed(ctx)?.timedOut === true)),
   t_set_auto_inv_100: setOption('auto100', (v) => v !== 0),
   t_set_disable_6xx: setOption('disable6xx', (v) => v !== 0),
+  // DNS failover (host/tm/uac.ts): the next SRV/A/AAAA target after a send error, a timeout
+  // without reply, or a 503; on unless this (or t_relay flag 0x4) turns it off
   t_set_disable_failover: setOption('disableFailover', (v) => v !== 0),
   t_set_no_e2e_cancel_reason: setOption('noE2eCancelReason', (v) => v !== 0),
   t_set_disable_internal_reply: setOption('disableInternalReply', (v) => v !== 0),
   t_set_no_auto_ack: setOption('noAutoAck', (v) => v !== 0),
   t_get_status_code: decl('', 'int', (ctx) => {
     const t = tOf(ctx);
-    return t ? (t.lastReply?.code ?? 0) : -1;
+    if (!t) return -1;
+    // t_drop_rcode set a status without sending a reply
+    return t.dropped && t.finalCode >= 200 ? t.finalCode : (t.lastReply?.code ?? 0);
   }),
   t_get_branch_index: decl('', 'int', (ctx) => (ctx.branchIndex >= 0 ? ctx.branchIndex : -1)),
   t_clean: decl('', 'int', (ctx) => (tmOf(ctx.core).clean(), 1)),

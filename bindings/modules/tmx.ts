@@ -3,7 +3,7 @@
 import { defineModule } from '../registry.js';
 import type { MsgContext, RouteType } from '../../host/core/context.js';
 import { tmOf } from '../../host/tm/layer.js';
-import { sendLocalReply } from '../../host/tm/uas.js';
+import { dropWithStatus, sendLocalReply } from '../../host/tm/uas.js';
 import { decl, intOf } from './decl.js';
 
 const isRoute = (type: RouteType) => decl('', 'int', (ctx) => intOf(ctx.routeType === type));
@@ -73,10 +73,19 @@ export const tmxModule = defineModule('tmx', {
     t.dropped = true;
     return 1;
   }),
-  t_drop_rcode: decl('int', 'int', (ctx) => {
-    const t = tmOf(ctx.core).transactionOf(ctx);
-    if (!t) return -1;
-    t.dropped = true;
-    return 1;
+  // Kamailio: the status is set, no reply goes upstream, the transaction is released; 0 returned.
+  t_drop_rcode: decl('int', 'int', (ctx, code: number) => {
+    const tm = tmOf(ctx.core);
+    const t = tm.transactionOf(ctx);
+    if (!t) {
+      ctx.core.logger.log('error', 'KSR.tmx.t_drop_rcode: the message has no transaction');
+      return -1;
+    }
+    if (!Number.isInteger(code) || code < 100 || code > 699) {
+      ctx.core.logger.log('error', `KSR.tmx.t_drop_rcode: expected a status code 100..699, got ${code}`);
+      return -1;
+    }
+    dropWithStatus(tm, t, code);
+    return 0;
   }),
 });

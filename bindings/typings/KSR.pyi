@@ -302,7 +302,7 @@ def set_forward_no_connect() -> bool:
     ...
 
 def set_reply_close() -> bool:
-    """KSR.set_reply_close(): bool -- complete"""
+    """KSR.set_reply_close(): bool -- partial: the connection is closed after the final reply, not after a provisional one"""
     ...
 
 def set_reply_no_connect() -> bool:
@@ -792,11 +792,11 @@ class _sl:
         ...
     @staticmethod
     def sl_reply_error() -> int:
-        """KSR.sl.sl_reply_error(): int -- complete"""
+        """KSR.sl.sl_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept)"""
         ...
     @staticmethod
     def send_reply_error() -> int:
-        """KSR.sl.send_reply_error(): int -- complete"""
+        """KSR.sl.send_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept)"""
         ...
     @staticmethod
     def sl_forward_reply(p1: str, p2: str) -> int:

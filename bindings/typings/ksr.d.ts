@@ -150,7 +150,7 @@ declare namespace KSR {
   function set_forward_close(): boolean;
   /** KSR.set_forward_no_connect(): bool -- complete */
   function set_forward_no_connect(): boolean;
-  /** KSR.set_reply_close(): bool -- complete */
+  /** KSR.set_reply_close(): bool -- partial: the connection is closed after the final reply, not after a provisional one */
   function set_reply_close(): boolean;
   /** KSR.set_reply_no_connect(): bool -- complete */
   function set_reply_no_connect(): boolean;
@@ -395,9 +395,9 @@ declare namespace KSR {
     function send_reply(p1: number, p2: string): number;
     /** KSR.sl.send_reply_mode(int, str, int): int -- complete */
     function send_reply_mode(p1: number, p2: string, p3: number): number;
-    /** KSR.sl.sl_reply_error(): int -- complete */
+    /** KSR.sl.sl_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept) */
     function sl_reply_error(): number;
-    /** KSR.sl.send_reply_error(): int -- complete */
+    /** KSR.sl.send_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept) */
     function send_reply_error(): number;
     /** KSR.sl.sl_forward_reply(str, str): int -- complete */
     function sl_forward_reply(p1: string, p2: string): number;

@@ -353,7 +353,7 @@ function KSR.set_forward_close() end
 ---@return boolean
 function KSR.set_forward_no_connect() end
 
---- KSR.set_reply_close(): bool -- complete
+--- KSR.set_reply_close(): bool -- partial: the connection is closed after the final reply, not after a provisional one
 ---@return boolean
 function KSR.set_reply_close() end
 
@@ -884,11 +884,11 @@ function KSR.sl.send_reply(p1, p2) end
 ---@return integer
 function KSR.sl.send_reply_mode(p1, p2, p3) end
 
---- KSR.sl.sl_reply_error(): int -- complete
+--- KSR.sl.sl_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept)
 ---@return integer
 function KSR.sl.sl_reply_error() end
 
---- KSR.sl.send_reply_error(): int -- complete
+--- KSR.sl.send_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept)
 ---@return integer
 function KSR.sl.send_reply_error() end
 

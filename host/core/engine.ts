@@ -219,7 +219,7 @@ export class Engine implements CoreServices {
       body: opts.body,
       contentType: opts.contentType,
     });
-    const sent = this.transports.send(buf, replyDestination(ctx, via), { ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort });
+    const sent = this.transports.send(buf, replyDestination(ctx, via, code), { ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort });
     if (sent) {
       this.counters.repliesSent++;
       if (code >= 200) ctx.replied = true;
@@ -233,6 +233,10 @@ export class Engine implements CoreServices {
 
   send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean {
     return this.transports.send(buf, dst, undefined, onError);
+  }
+
+  addTcpAlias(conId: number, port: number): boolean {
+    return this.transports.addTcpAlias(conId, port);
   }
 
   permitsOutbound(dst: Destination): boolean {

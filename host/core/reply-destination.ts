@@ -5,9 +5,9 @@ import type { MsgContext } from './context.js';
 import type { Via } from '../sip/message.js';
 import type { Destination } from '../transport/types.js';
 
-export function replyDestination(ctx: MsgContext, via: Via): Destination {
+export function replyDestination(ctx: MsgContext, via: Via, code = 0): Destination {
   const r = ctx.rcv;
-  if (r.proto === 'tcp') return { proto: 'tcp', ip: r.srcIp, port: r.srcPort, conId: r.conId };
+  if (r.proto === 'tcp') return { proto: 'tcp', ip: r.srcIp, port: r.srcPort, conId: r.conId, ...replyConnectionFlags(ctx, code) };
   const useRport = ctx.forceRport || via.params.has('rport');
   const port = useRport ? r.srcPort : via.port || 5060;
   return { proto: 'udp', ip: r.srcIp, port };
@@ -20,4 +20,13 @@ export function viaReceivedParams(ctx: MsgContext, via: Via): { received?: strin
   if (via.host.replace(/^\[|\]$/g, '') !== ctx.rcv.srcIp || rport) out.received = ctx.rcv.srcIp;
   if (rport) out.rport = ctx.rcv.srcPort;
   return out;
+}
+
+/**
+ * set_reply_close / set_reply_no_connect (and send_reply_mode's flags) for a reply to this
+ * request: never open a connection for it; close the connection once a final reply (only:
+ * a 100 Trying must not end the connection the final reply needs) is written.
+ */
+function replyConnectionFlags(ctx: MsgContext, code: number): { close?: true; noConnect?: true } {
+  return { ...(ctx.replyClose && code >= 200 ? { close: true } : {}), ...(ctx.replyNoConnect ? { noConnect: true } : {}) };
 }

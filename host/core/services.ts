@@ -46,6 +46,11 @@ export interface CoreServices {
    * Absent in test doubles: there every destination may be tried.
    */
   permitsOutbound?(dst: Destination): boolean;
+  /**
+   * add_tcp_alias: requests to the peer of TCP connection conId at `port` reuse that
+   * connection. False when the connection is gone. Absent in test doubles without transports.
+   */
+  addTcpAlias?(conId: number, port: number): boolean;
   /** The local address we send from and advertise (Via, Record-Route) for a protocol and family. */
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
   /** The subscriber/location database (host/store), null when the server runs without one. */

@@ -21,11 +21,19 @@ function sendable(p: Proto | null): 'udp' | 'tcp' | null {
 
 /** Calls back with the first target, or with an error text. Synchronous for IP literals. */
 export function resolveHop(uri: SipUri, forced: Proto | null, done: (t: Target | string) => void): void {
+  resolveHopTargets(uri, forced, (list) => done(typeof list === 'string' ? list : list[0]!));
+}
+
+/**
+ * Calls back with every target, best first (SRV order, then the addresses of each name:
+ * what DNS failover tries in turn), or with an error text. Synchronous for IP literals.
+ */
+export function resolveHopTargets(uri: SipUri, forced: Proto | null, done: (t: Target[] | string) => void): void {
   const proto = sendable(forced);
   const literal = resolveLiteral(uri, proto);
-  if (literal) return done(literal);
+  if (literal) return done([literal]);
   resolveTarget(uri, proto).then(
-    (list) => done(list[0] ?? `cannot resolve ${uri.host}`),
+    (list) => done(list.length > 0 ? list : `cannot resolve ${uri.host}`),
     (e: unknown) => done(e instanceof Error ? e.message : `cannot resolve ${uri.host}`),
   );
 }

@@ -5,44 +5,62 @@
 import type { MsgContext } from '../core/context.js';
 import type { Destination } from '../transport/types.js';
 import { buildOutgoingRequest } from './build-request.js';
-import { nextHopText, parseHop, resolveHop } from './next-hop.js';
+import { nextHopText, parseHop, resolveHopTargets, type Target } from './next-hop.js';
 import { runOnsend } from './onsend.js';
 
+/** `others`: the targets the next hop resolved to after the one tried (DNS failover's list). */
 export type SendOutcome =
-  | { ok: true; buf: Buffer; dst: Destination }
+  | { ok: true; buf: Buffer; dst: Destination; others: Target[] }
   /** code: the reply a transaction records for a branch that could not be sent (Kamailio's
    *  477 send failure, 478 unresolvable destination); 0 when ksr_onsend_route dropped it. */
-  | { ok: false; code: number; reason: string };
+  | { ok: false; code: number; reason: string; others: Target[] };
 
 export const SEND_FAILED = 477;
 export const UNRESOLVABLE = 478;
 
+/**
+ * Sends the request to the first target of its next hop. `targets`, when given, are used
+ * instead of resolving the next hop again (DNS failover: the ones left after a failed try).
+ */
 export function sendRequest(
   ctx: MsgContext,
   branch: string,
   done: (o: SendOutcome) => void,
   onLateError: (reason: string) => void = () => {},
+  targets?: Target[],
 ): void {
+  if (targets && targets.length > 0) return sendToTargets(ctx, branch, targets, done, onLateError);
   const hopText = nextHopText(ctx);
   const hop = parseHop(hopText);
-  if (!hop) return done({ ok: false, code: UNRESOLVABLE, reason: `next hop "${hopText}" is not a SIP URI` });
-  resolveHop(hop, ctx.forcedProto, (target) => {
-    if (typeof target === 'string') return done({ ok: false, code: UNRESOLVABLE, reason: target });
-    const built = buildOutgoingRequest(ctx, target, branch);
-    const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port };
-    if (!built) return done({ ok: false, code: SEND_FAILED, reason: `no ${target.proto.toUpperCase()} listener toward ${target.ip}` });
-    if (!runOnsend(ctx, { buf: built.buf, dst, local: built.local })) {
-      return done({ ok: false, code: 0, reason: 'dropped by ksr_onsend_route' });
-    }
-    let answered = false;
-    let failedNow: string | null = null;
-    let sent = true;
-    sent = ctx.core.send(built.buf, dst, (reason) => {
-      if (!answered) failedNow = reason;
-      else if (sent) onLateError(reason);
-    });
-    answered = true;
-    if (!sent || failedNow) return done({ ok: false, code: SEND_FAILED, reason: failedNow ?? `cannot send to ${dst.proto}:${dst.ip}:${dst.port}` });
-    done({ ok: true, buf: built.buf, dst });
+  if (!hop) return done({ ok: false, code: UNRESOLVABLE, reason: `next hop "${hopText}" is not a SIP URI`, others: [] });
+  resolveHopTargets(hop, ctx.forcedProto, (list) => {
+    if (typeof list === 'string') return done({ ok: false, code: UNRESOLVABLE, reason: list, others: [] });
+    sendToTargets(ctx, branch, list, done, onLateError);
   });
+}
+
+function sendToTargets(ctx: MsgContext, branch: string, list: Target[], done: (o: SendOutcome) => void, onLateError: (reason: string) => void): void {
+  const target = list[0]!;
+  const others = list.slice(1);
+  const built = buildOutgoingRequest(ctx, target, branch);
+  const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port, ...forwardConnectionFlags(ctx) };
+  if (!built) return done({ ok: false, code: SEND_FAILED, reason: `no ${target.proto.toUpperCase()} listener toward ${target.ip}`, others });
+  if (!runOnsend(ctx, { buf: built.buf, dst, local: built.local })) {
+    return done({ ok: false, code: 0, reason: 'dropped by ksr_onsend_route', others });
+  }
+  let answered = false;
+  let failedNow: string | null = null;
+  let sent = true;
+  sent = ctx.core.send(built.buf, dst, (reason) => {
+    if (!answered) failedNow = reason;
+    else if (sent) onLateError(reason);
+  });
+  answered = true;
+  if (!sent || failedNow) return done({ ok: false, code: SEND_FAILED, reason: failedNow ?? `cannot send to ${dst.proto}:${dst.ip}:${dst.port}`, others });
+  done({ ok: true, buf: built.buf, dst, others });
+}
+
+/** set_forward_close / set_forward_no_connect: what the script asked of the connection (TCP). */
+function forwardConnectionFlags(ctx: MsgContext): { close?: true; noConnect?: true } {
+  return { ...(ctx.forwardClose ? { close: true } : {}), ...(ctx.forwardNoConnect ? { noConnect: true } : {}) };
 }

@@ -53,7 +53,7 @@ export function replyNextHop(ctx: MsgContext): Destination | null {
 }
 
 /** Relays a reply matched to no transaction: our top Via removed, sent to the next Via. */
-export function forwardReplyStateless(ctx: MsgContext): boolean {
+export function forwardReplyStateless(ctx: MsgContext, statusLine?: { code: string; reason: string }): boolean {
   let dst: Destination | null;
   try {
     dst = replyNextHop(ctx);
@@ -62,5 +62,31 @@ export function forwardReplyStateless(ctx: MsgContext): boolean {
     throw e;
   }
   if (!dst) return false;
-  return ctx.core.send(buildForwardedReply(ctx.msg, ctx.lumps), dst);
+  const buf = buildForwardedReply(ctx.msg, ctx.lumps);
+  return ctx.core.send(statusLine ? withStatusLine(buf, statusLine.code, statusLine.reason) : buf, dst);
+}
+
+/**
+ * sl_forward_reply(code, reason): relays the reply being routed now, statelessly, with its
+ * code and/or reason replaced ("" keeps the received one). The code must be three digits of
+ * the same class as the received one (Kamailio's rule). The reply is not consumed: the core
+ * relays it again at the end of the route unless the script drops it, as in Kamailio.
+ * 1 sent, -1 not a reply, a bad code, or no next Via to send it to.
+ */
+export function forwardReplyWithStatus(ctx: MsgContext, code: string, reason: string): number {
+  const log = (text: string) => ctx.core.logger.log('error', `KSR.sl.sl_forward_reply: ${text}`);
+  if (ctx.msg.isRequest) return log('expected a reply, the message is a request'), -1;
+  const received = String(ctx.msg.status);
+  if (code !== '' && !/^[1-6][0-9][0-9]$/.test(code)) return log(`expected a 3-digit status code or "", got "${code}"`), -1;
+  if (code !== '' && code[0] !== received[0]) return log(`the code class cannot change (${received} to ${code})`), -1;
+  if (/[\r\n]/.test(reason)) return log('the reason phrase may not contain a line break'), -1;
+  const line = { code: code || received, reason: reason || ctx.msg.reason };
+  return forwardReplyStateless(ctx, line) ? 1 : -1;
+}
+
+/** The reply's first line rewritten: "SIP/2.0 CODE REASON". */
+function withStatusLine(buf: Buffer, code: string, reason: string): Buffer {
+  const end = buf.indexOf('\r\n');
+  const version = buf.subarray(0, buf.indexOf(' ')).toString('latin1');
+  return Buffer.concat([Buffer.from(`${version} ${code} ${reason}`, 'utf8'), buf.subarray(end)]);
 }

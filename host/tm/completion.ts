@@ -52,7 +52,9 @@ function sendBest(tm: TmCore, t: Transaction): void {
   const best = bestBranch(t);
   if (t.dropped) return terminate(tm, t);
   if (!best) {
-    if (t.branches.length === 0 && !t.expired) return; // nothing was relayed: the script replies (t_newtran)
+    // nothing was relayed: the script replies (t_newtran); a stateless reply it already sent
+    // (a module that answers without tm) is the answer, not a reason for a 500 at expiry
+    if (t.branches.length === 0 && (!t.expired || t.req.replied)) return;
     if (t.options.disableInternalReply) return terminate(tm, t);
     sendLocalReply(tm, t, t.req, 500, 'Server Internal Error');
     return;

@@ -36,7 +36,7 @@ export class TransactionLayer implements TmCore {
   readonly settings: TmSettings;
   readonly stats: TmStats = {
     transactions: 0, created: 0, freed: 0, retransmissionsAbsorbed: 0, repliesRelayed: 0, repliesLocal: 0,
-    branchTimeouts: 0, branchSendFailures: 0, cancelsReceived: 0,
+    branchTimeouts: 0, branchSendFailures: 0, cancelsReceived: 0, dnsFailovers: 0,
   };
   private readonly byKey = new Map<string, Transaction>();
   private readonly byDialog = new Map<string, Transaction>();
@@ -119,12 +119,20 @@ export class TransactionLayer implements TmCore {
     return 0;
   }
 
-  /** t_newtran: 1 created (or already there), 0 a retransmission was absorbed, -1 cannot. */
+  /**
+   * t_newtran: 1 created (or already there), 0 a retransmission was absorbed, -1 cannot. A
+   * retransmission's context gets the transaction it belongs to (Kamailio sets T there too),
+   * so a reply the script sends next goes to that transaction, which has answered already:
+   * the retransmission gets the recorded reply once, not a second, stateless one.
+   */
   newTransaction(ctx: MsgContext): number {
     if (!ctx.msg.isRequest || ctx.msg.method === 'ACK') return -1;
     if (this.transactionOf(ctx)) return 1;
     const old = this.lookup(ctx.msg);
-    if (old) return this.absorb(old);
+    if (old) {
+      ctx.transaction = old;
+      return this.absorb(old);
+    }
     return this.create(ctx) ? 1 : -1;
   }
 
@@ -226,7 +234,8 @@ export class TransactionLayer implements TmCore {
       t = this.transactionOf(ctx)!;
     }
     if (code >= 200 && t.finalCode >= 200) return -1;
-    const ok = sendLocalReply(this, t, ctx, code, reason);
+    // in an onreply route the context is the branch's reply: the answer goes to the request
+    const ok = sendLocalReply(this, t, ctx.msg.isRequest ? ctx : t.req, code, reason);
     if (code >= 200) for (const b of t.branches) cancelBranch(this, t, b);
     if (code >= 200) this.maybeFree(t);
     return ok ? 1 : -1;
@@ -324,7 +333,7 @@ export class TransactionLayer implements TmCore {
     for (const b of t.branches) if (b.active) b.state = 'terminated';
     if (t.finalCode < 200) {
       checkCompletion(this, t);
-      if (t.finalCode < 200 && !t.options.disableInternalReply) sendLocalReply(this, t, t.req, 408, 'Request Timeout');
+      if (t.finalCode < 200 && !t.options.disableInternalReply && !t.req.replied) sendLocalReply(this, t, t.req, 408, 'Request Timeout');
     }
     // whatever is still running gets one more 64*T1 to finish, then the entry goes
     t.lifetimeTimer = this.timers.start(64 * (t.options.t1 ?? this.settings.t1), () => this.release(t));

@@ -19,6 +19,8 @@ export interface TmStats {
   branchTimeouts: number;
   branchSendFailures: number;
   cancelsReceived: number;
+  /** Branches retried at the next DNS target (send error, timeout without reply, 503). */
+  dnsFailovers: number;
 }
 
 export interface TmCore {
@@ -32,6 +34,8 @@ export interface TmCore {
   maybeFree(t: Transaction): void;
   /** Every branch has a final reply (or none could start): failure route, then the best reply. */
   checkCompletion(t: Transaction): void;
+  /** Makes a branch's id match the replies to it. */
+  linkBranch(t: Transaction, b: UacBranch): void;
 }
 
 export function t1Of(tm: TmCore, t: Transaction): number {

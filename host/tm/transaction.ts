@@ -5,6 +5,7 @@ import type { MsgContext } from '../core/context.js';
 import type { ReplyOptions } from '../core/services.js';
 import type { SipMessage } from '../sip/message.js';
 import type { Destination } from '../transport/types.js';
+import type { Target } from '../dns/resolve-target.js';
 import type { TimerHandle } from './timers.js';
 import type { TmOptions } from './options.js';
 
@@ -51,6 +52,8 @@ export class UacBranch {
   cancelTimer: TimerHandle | null = null;
   endTimer: TimerHandle | null = null;
   ackBuf: Buffer | null = null;
+  /** The next hop's other targets, not tried yet (DNS failover tries them in turn). */
+  failoverTargets: Target[] = [];
 
   constructor(
     readonly index: number,

@@ -4,7 +4,8 @@
 // the hop-by-hop ACK for a non-2xx final, CANCEL, and Timers D and K before the branch ends.
 import type { MsgContext } from '../core/context.js';
 import { SipMessage } from '../sip/message.js';
-import { sendRequest, type SendOutcome } from '../forward/send-request.js';
+import { SEND_FAILED, sendRequest, type SendOutcome } from '../forward/send-request.js';
+import type { Target } from '../dns/resolve-target.js';
 import { copyContext } from './context-copy.js';
 import { t1Of, t2Of, type TmCore } from './tm-core.js';
 import { UacBranch, type Transaction } from './transaction.js';
@@ -19,10 +20,6 @@ export interface BranchTarget {
   flags: number;
 }
 
-export interface BranchLinker {
-  linkBranch(t: Transaction, b: UacBranch): void;
-}
-
 const REASONS: Record<number, string> = {
   408: 'Request Timeout',
   477: 'Unfortunately error on sending to next hop occurred',
@@ -31,7 +28,7 @@ const REASONS: Record<number, string> = {
 };
 
 /** Runs after the route that called t_relay returned: the branch route runs outside it. */
-export function startBranches(tm: TmCore & BranchLinker, t: Transaction, targets: BranchTarget[], onBranch: string | null, base: MsgContext): void {
+export function startBranches(tm: TmCore, t: Transaction, targets: BranchTarget[], onBranch: string | null, base: MsgContext): void {
   t.pendingStarts--;
   if (t.freed) return;
   t.rounds++;
@@ -39,7 +36,7 @@ export function startBranches(tm: TmCore & BranchLinker, t: Transaction, targets
   tm.checkCompletion(t);
 }
 
-function startBranch(tm: TmCore & BranchLinker, t: Transaction, target: BranchTarget, onBranch: string | null, base: MsgContext): void {
+function startBranch(tm: TmCore, t: Transaction, target: BranchTarget, onBranch: string | null, base: MsgContext): void {
   const index = t.branches.length;
   const b = new UacBranch(index, `${t.id}.${index}`, target.uri);
   b.round = t.rounds;
@@ -87,11 +84,14 @@ function branchSent(tm: TmCore, t: Transaction, b: UacBranch, o: SendOutcome): v
     if (o.code === 0) b.final = null;
     else localFinal(tm, t, b, o.code);
     endBranch(tm, t, b, 0);
+    // as Kamailio's use_dns_failover: a send error or a drop in the onsend route tries the next target
+    if (o.code === SEND_FAILED || o.code === 0) failover(tm, t, b, o.others);
     tm.checkCompletion(t);
     return;
   }
   b.request = o.buf;
   b.dst = o.dst;
+  b.failoverTargets = o.others;
   if (canceledEarly) {
     // no retransmissions: a provisional reply gets the CANCEL, a final one its ACK (or a
     // 2xx relayed); the branch ends 64*T1 later at the latest
@@ -112,7 +112,30 @@ function lateSendError(tm: TmCore, t: Transaction, b: UacBranch, reason: string)
   tm.core.logger.log('warn', `tm: ${t.method} branch ${b.index} to ${b.uri}: ${reason}`);
   localFinal(tm, t, b, 477);
   endBranch(tm, t, b, 0);
+  failover(tm, t, b, b.failoverTargets);
   tm.checkCompletion(t);
+}
+
+/**
+ * DNS failover (Kamailio's use_dns_failover, on here unless t_set_disable_failover(1) or
+ * t_relay flag 0x4): a branch whose send failed (or that ksr_onsend_route dropped), that
+ * timed out without any reply, or that got a 503 is retried as a new branch at the next
+ * target its next hop resolved to (same branch context, the branch route is not run again).
+ * The failed branch is left out of the best-response choice; the last target's outcome
+ * counts. True when a new branch was started.
+ */
+function failover(tm: TmCore, t: Transaction, b: UacBranch, targets: Target[]): boolean {
+  if (targets.length === 0 || t.options.disableFailover || !b.ctx || t.canceled || t.finalCode >= 200 || t.freed) return false;
+  b.ignored = true;
+  tm.stats.dnsFailovers++;
+  const next = new UacBranch(t.branches.length, `${t.id}.${t.branches.length}`, b.uri);
+  next.round = b.round;
+  next.ctx = b.ctx;
+  t.branches.push(next);
+  tm.linkBranch(t, next);
+  tm.core.logger.log('info', `tm: ${t.method} branch ${b.index} failed over to ${targets[0]!.proto}:${targets[0]!.ip}:${targets[0]!.port} (branch ${next.index})`);
+  sendRequest(b.ctx, next.id, (o) => branchSent(tm, t, next, o), (reason) => lateSendError(tm, t, next, reason), targets);
+  return true;
 }
 
 function retransmit(tm: TmCore, t: Transaction, b: UacBranch): void {
@@ -137,6 +160,7 @@ function frExpired(tm: TmCore, t: Transaction, b: UacBranch): void {
   // a late reply still finds the branch for a while: a late final is ACKed (or, a 2xx,
   // relayed) instead of being relayed statelessly as a stranger
   endBranch(tm, t, b, t.isInvite ? 64 * t1Of(tm, t) : tm.settings.t4);
+  if (!b.replied) failover(tm, t, b, b.failoverTargets);
   tm.checkCompletion(t);
 }
 
@@ -278,7 +302,7 @@ function finalReply(tm: TmCore, t: Transaction, b: UacBranch, reply: MsgContext)
     for (const other of t.branches) if (other !== b) cancelBranch(tm, t, other);
   } else if (!givenUp) {
     if (code >= 600 && !t.options.disable6xx) for (const other of t.branches) if (other !== b) cancelBranch(tm, t, other);
-    runBranchFailure(tm, t, b);
+    if (code !== 503 || !failover(tm, t, b, b.failoverTargets)) runBranchFailure(tm, t, b);
   }
   tm.checkCompletion(t);
 }

@@ -29,7 +29,7 @@ export function relayReply(tm: TmCore, t: Transaction, reply: MsgContext): boole
   const late2xx = t.isInvite && code < 300 && code >= 200 && t.finalCode >= 200;
   if (t.finalCode >= 200 && !late2xx) return false;
   const buf = buildForwardedReply(reply.msg, reply.lumps);
-  const dst = replyDestination(t.req, t.req.msg.topVia());
+  const dst = replyDestination(t.req, t.req.msg.topVia(), code);
   const ok = tm.core.send(buf, dst);
   if (late2xx) return ok; // the server side keeps its own final reply for retransmissions
   t.lastReply = { kind: 'relayed', code, buf, dst };
@@ -38,6 +38,22 @@ export function relayReply(tm: TmCore, t: Transaction, reply: MsgContext): boole
     finalSent(tm, t, code);
   }
   return ok;
+}
+
+/**
+ * t_drop_rcode: the transaction counts as answered with `code` (its status, $T_reply_code,
+ * t_get_status_code) but nothing is sent upstream; it is released as after a final reply
+ * (Kamailio tmx sets uas.status and calls t_release_transaction). Later replies from branches
+ * are not relayed (a 2xx to an INVITE still is, RFC 3261 §16.7); pending branches run on.
+ */
+export function dropWithStatus(tm: TmCore, t: Transaction, code: number): void {
+  t.dropped = true;
+  if (t.finalCode >= 200) return;
+  t.finalCode = code;
+  t.uasState = 'completed';
+  // no reply to retransmit (Timer G) and no ACK to wait for: kept a while to absorb the
+  // request's retransmissions (64*T1 over UDP, as Timer J), then freed
+  t.uasEndTimer = tm.timers.start(t.uasUnreliable ? 64 * t1Of(tm, t) : 0, () => terminate(tm, t));
 }
 
 /** Answers a retransmitted request with the last reply sent, if any. */

@@ -96,6 +96,18 @@ export class TcpConnection implements Servable {
   }
 
   /**
+   * Closes it because the script asked (set_forward_close, set_reply_close): what was written
+   * is sent first (end), then the socket goes after a grace time. Not a dropped stream.
+   */
+  endAfterWrites(): void {
+    if (this.closed) return;
+    this.closed = true;
+    while (this.socket.writableCorked > 0) this.socket.uncork();
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), CLOSE_GRACE_MS).unref();
+  }
+
+  /**
    * Closes it (once), telling the listener why. At bytes that cannot be framed, the replies
    * to the messages before them are sent first (end, then destroy after a grace time);
    * otherwise at once.

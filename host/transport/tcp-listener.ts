@@ -27,6 +27,8 @@ export class TcpListener {
   readonly connections = new Map<number, TcpConnection>();
   /** The newest connection to a peer "ip|port", to reuse for requests sent there. */
   private readonly byPeer = new Map<string, number>();
+  /** Extra "ip|port" keys of a connection (add_tcp_alias), forgotten with it. */
+  private readonly aliases = new Map<number, string[]>();
   /** Open connections per source address. */
   private readonly bySource = new Map<string, Set<TcpConnection>>();
   private readonly sweeper: NodeJS.Timeout;
@@ -117,7 +119,8 @@ export class TcpListener {
   private forget(conn: TcpConnection): void {
     if (this.connections.get(conn.id) !== conn) return;
     this.connections.delete(conn.id);
-    if (this.byPeer.get(conn.key) === conn.id) this.byPeer.delete(conn.key);
+    for (const key of [conn.key, ...(this.aliases.get(conn.id) ?? [])]) if (this.byPeer.get(key) === conn.id) this.byPeer.delete(key);
+    this.aliases.delete(conn.id);
     const set = this.bySource.get(conn.peer.srcIp);
     set?.delete(conn);
     if (set?.size === 0) this.bySource.delete(conn.peer.srcIp);
@@ -153,7 +156,7 @@ export class TcpListener {
    * requests and replies both ways like an accepted one. onError is called when it cannot
    * connect within connectTimeoutMs or is refused.
    */
-  connect(buf: Buffer, ip: string, port: number, connectTimeoutMs: number, onError?: (reason: string) => void): void {
+  connect(buf: Buffer, ip: string, port: number, connectTimeoutMs: number, onError?: (reason: string) => void, closeAfter = false): void {
     const socket = net.connect({ host: ip, port, localAddress: this.ip === '0.0.0.0' || this.ip === '::' ? undefined : this.ip });
     let failed = false;
     const fail = (reason: string) => {
@@ -168,7 +171,9 @@ export class TcpListener {
     if (id === null) return fail(`too many connections to ${ip}`);
     socket.once('connect', () => {
       clearTimeout(timer);
-      this.connections.get(id)?.write(buf);
+      const conn = this.connections.get(id);
+      conn?.write(buf);
+      if (closeAfter) conn?.endAfterWrites();
     });
     socket.once('error', (e: NodeJS.ErrnoException) => {
       if (!socket.connecting && socket.bytesWritten > 0) return;
@@ -176,12 +181,31 @@ export class TcpListener {
     });
   }
 
-  /** Sends on connection `conId` if it is still open, else on any open connection to ip:port. */
-  send(buf: Buffer, ip: string, port: number, conId?: number): boolean {
+  /**
+   * Sends on connection `conId` if it is still open, else on any open connection to ip:port
+   * (its own address or an alias); `closeAfter` ends it once the bytes are written.
+   */
+  send(buf: Buffer, ip: string, port: number, conId?: number, closeAfter = false): boolean {
     const id = conId !== undefined && this.connections.has(conId) ? conId : this.byPeer.get(`${ip}|${port}`);
     const conn = id !== undefined ? this.connections.get(id) : undefined;
     if (!conn || conn.closed || conn.socket.destroyed) return false;
     conn.write(buf);
+    if (closeAfter) conn.endAfterWrites();
+    return true;
+  }
+
+  /**
+   * add_tcp_alias: requests sent to the connection's peer address at `port` go on this
+   * connection (the peer's listening port, behind a NAT or a client that connects from an
+   * ephemeral port). False when the connection is not ours or closed.
+   */
+  alias(conId: number, port: number): boolean {
+    const conn = this.connections.get(conId);
+    if (!conn || conn.closed) return false;
+    const key = `${conn.peer.srcIp}|${port}`;
+    this.byPeer.set(key, conId);
+    const keys = this.aliases.get(conId) ?? [];
+    if (!keys.includes(key)) this.aliases.set(conId, [...keys, key]);
     return true;
   }
 

@@ -121,11 +121,17 @@ export class Transports {
       l.send(buf, dst.ip, dst.port);
       return true;
     }
-    for (const l of this.tcp) if (l.send(buf, dst.ip, dst.port, dst.conId)) return true;
+    for (const l of this.tcp) if (l.send(buf, dst.ip, dst.port, dst.conId, dst.close)) return true;
+    if (dst.noConnect) return fail(onError, `no open TCP connection to ${dst.ip}:${dst.port} and no new one may be opened (no-connect)`);
     const l = this.pick(this.tcp, dst.ip, from);
     if (!l) return fail(onError, `no TCP listener for ${dst.ip}`);
-    l.connect(buf, dst.ip, dst.port, this.limits.tcpConnectTimeoutMs ?? 5000, onError);
+    l.connect(buf, dst.ip, dst.port, this.limits.tcpConnectTimeoutMs ?? 5000, onError, dst.close);
     return true;
+  }
+
+  /** add_tcp_alias: requests to the peer of connection conId at `port` reuse that connection. */
+  addTcpAlias(conId: number, port: number): boolean {
+    return this.tcp.some((l) => l.alias(conId, port));
   }
 
   /** Where the bytes really go: over TCP on connection conId, that connection's peer. */

@@ -9,6 +9,10 @@ export interface Destination {
   port: number;
   /** Prefer this TCP connection (the one the request came on). */
   conId?: number;
+  /** TCP: close the connection once these bytes are written (set_forward_close, set_reply_close). */
+  close?: boolean;
+  /** TCP: only an open connection may carry it; fail rather than connect (set_*_no_connect). */
+  noConnect?: boolean;
 }
 
 /** Counters a transport keeps for what it refused, readable through kemi.stats/core stats. */

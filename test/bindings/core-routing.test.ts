@@ -13,6 +13,7 @@ test('set_advertised_address / port are kept for Via and Record-Route; a bad por
   assert.deepEqual([ctx.advertisedAddress, ctx.advertisedPort], ['pub.example.com', '5080']);
 });
 
+// What the flags and aliases do to real connections: test/transport/connection-flags.test.ts
 test('connection flags are set on the context', () => {
   const ctx = makeContext('invite');
   const ksr = ksrOn(ctx);
@@ -24,11 +25,13 @@ test('add_tcp_alias / add_tcp_alias_via only over a stream transport', () => {
   assert.equal(ksrOn(makeContext('invite'))('add_tcp_alias', 5070), -1, 'UDP');
   const tcp = makeContext('invite', { proto: 'tcp', conId: 3 });
   assert.equal(ksrOn(tcp)('add_tcp_alias', 5070), 1);
-  assert.equal(tcp.tcpAliasPort, 5070);
   assert.equal(ksrOn(tcp)('add_tcp_alias', 0), -1);
   const via = makeContext('invite', { proto: 'tcp', conId: 3 });
   assert.equal(ksrOn(via)('add_tcp_alias_via'), 1);
-  assert.equal(via.tcpAliasPort, 5060, 'the top Via port');
+  assert.deepEqual(tcp.core.tcpAliases, [[3, 5070]], 'the connection it came on, aliased at that port');
+  assert.deepEqual(via.core.tcpAliases, [[3, 5060]], 'the top Via port');
+  const gone = makeContext('invite', { proto: 'tcp', conId: 0 });
+  assert.equal(ksrOn(gone)('add_tcp_alias', 5070), -1, 'the connection is gone');
 });
 
 test('to_* test the next hop: $du, else the R-URI; a forced protocol wins', () => {

@@ -38,6 +38,8 @@ export interface HostExpectation {
   dstUri?: string | null;
   forceRport?: boolean;
   log?: { level: LogLevel; text: string };
+  /** First lines of what was sent with core.send (relayed replies, requests), in order. */
+  sent?: string[];
 }
 
 export interface ConformanceCase {
@@ -359,6 +361,12 @@ const KX: ConformanceCase[] = [
   c('kx.ifndef', ['NOT_DEFINED'], B(true)),
 ];
 
+/** reply200 as it comes back to us: our Via on top of the caller's. */
+const OUR_VIA_ON_TOP: [string, string] = [
+  'Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1',
+  'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-ours\r\nVia: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1',
+];
+
 const SL: ConformanceCase[] = [
   c('sl.sl_send_reply', [404, 'Not Here'], I(1), { host: { reply: 404 } }),
   c('sl.sl_send_reply', [200, 'OK'], I(-1), { fixture: 'options', method: 'ACK', host: { reply: null } }),
@@ -367,7 +375,37 @@ const SL: ConformanceCase[] = [
   c('sl.send_reply_mode', [202, 'Accepted', 0], I(1), { host: { reply: 202 } }),
   c('sl.sl_reply_error', [], I(1), { host: { reply: 500 } }),
   c('sl.send_reply_error', [], I(1), { host: { reply: 500 } }),
-  c('sl.sl_forward_reply', ['200', 'OK'], I(-1), { fixture: 'reply200', host: { log: { level: 'error', text: 'not available yet' } } }),
+  c('sl.send_reply_mode', [404, 'Not Here', 3], I(1), { host: { reply: 404 } }),
+  // in a transaction every sl reply goes through it: one reply, the transaction's final status
+  ...([
+    ['sl.sl_send_reply', 404, 'Not Here'],
+    ['sl.send_reply', 404, 'Not Here'],
+    ['sl.send_reply_mode', 404, 'Not Here', 0],
+    ['sl.sl_reply_error'],
+    ['sl.send_reply_error'],
+  ] as Array<[string, ...Array<string | number>]>).map(([fn, ...args]) =>
+    c('tm.t_get_status_code', [], I(args.length ? 404 : 500), {
+      fixture: 'options',
+      setup: [call('tm.t_newtran'), call(fn, ...args)],
+      host: { reply: args.length ? 404 : 500 },
+      name: `${fn} after t_newtran replies through the transaction`,
+    }),
+  ),
+  c('sl.send_reply', [404, 'Not Here'], I(-1), {
+    fixture: 'options',
+    setup: [call('tm.t_newtran'), call('sl.send_reply', 403, 'No')],
+    host: { reply: 403 },
+    name: 'sl.send_reply a second time in a transaction: refused, one final reply only',
+  }),
+  c('sl.sl_forward_reply', ['', 'Fine'], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 200 Fine'], reply: null } }),
+  c('sl.sl_forward_reply', ['202', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 202 OK'] } }),
+  c('sl.sl_forward_reply', ['', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 200 OK'] } }),
+  c('sl.sl_forward_reply', ['404', 'Not Found'], I(-1), {
+    fixture: 'reply200',
+    edit: OUR_VIA_ON_TOP,
+    host: { sent: [], log: { level: 'error', text: 'code class cannot change' } },
+  }),
+  c('sl.sl_forward_reply', ['', ''], I(-1), { fixture: 'options', host: { sent: [], log: { level: 'error', text: 'expected a reply' } } }),
 ];
 
 const MAXFWD: ConformanceCase[] = [
@@ -508,6 +546,7 @@ const RR_SECTION: ConformanceCase[] = [
   c('set_advertised_address', ['pub.example.com'], I(1)),
   c('set_advertised_port', ['5080'], I(1)),
   c('set_advertised_port', ['http'], I(-1)),
+  // the connection flags and aliases act on real TCP connections: test/transport/connection-flags.test.ts
   c('set_forward_close', [], B(true)),
   c('set_forward_no_connect', [], B(true)),
   c('set_reply_close', [], B(true)),
@@ -515,6 +554,7 @@ const RR_SECTION: ConformanceCase[] = [
   c('add_tcp_alias', [5070], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
   c('add_tcp_alias', [5070], I(-1)),
   c('add_tcp_alias_via', [], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
+  c('add_tcp_alias', [5070], I(-1), { rcv: { proto: 'tcp', conId: 0 }, name: 'add_tcp_alias(5070) when the connection is gone' }),
   c('to_UDP', [], B(true)),
   c('to_UDP', [], B(false), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
   c('to_TCP', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
@@ -618,6 +658,7 @@ const TM_SECTION: ConformanceCase[] = [
   c('tm.t_set_auto_inv_100', [0], I(1)),
   c('tm.t_relay', [], I(1), { setup: [call('tm.t_set_auto_inv_100', 0), DU], host: { reply: null }, name: 'tm.t_relay() after t_set_auto_inv_100(0): no 100' }),
   c('tm.t_set_disable_6xx', [1], I(1)),
+  // what it turns off (DNS failover across SRV/A targets) is tested in test/tm/dns-failover.test.ts
   c('tm.t_set_disable_failover', [1], I(1)),
   c('tm.t_set_no_e2e_cancel_reason', [1], I(1)),
   c('tm.t_set_disable_internal_reply', [1], I(1)),
@@ -645,6 +686,19 @@ const TM_SECTION: ConformanceCase[] = [
   c('tmx.t_drop', [], I(-1)),
   c('tmx.t_drop', [], I(1), { fixture: 'options', setup: [NEWTRAN] }),
   c('tmx.t_drop_rcode', [404], I(-1)),
+  c('tmx.t_drop_rcode', [404], I(0), { fixture: 'options', setup: [NEWTRAN], host: { reply: null } }),
+  c('tm.t_get_status_code', [], I(404), {
+    fixture: 'options',
+    setup: [NEWTRAN, call('tmx.t_drop_rcode', 404)],
+    host: { reply: null },
+    name: 'tm.t_get_status_code() after t_drop_rcode(404): the status, no reply sent',
+  }),
+  c('tm.t_reply', [200, 'OK'], I(-1), {
+    fixture: 'options',
+    setup: [NEWTRAN, call('tmx.t_drop_rcode', 404)],
+    host: { reply: null },
+    name: 'tm.t_reply() after t_drop_rcode: the transaction is answered already',
+  }),
 
   c('corex.append_branch', [], I(1)),
   c('corex.append_branch', [], I(-1), { fixture: 'reply200', name: 'corex.append_branch() on a reply' }),

@@ -71,6 +71,7 @@ function checkHost(c: ConformanceCase, ctx: CaseContext): string[] {
   eq('ruri', ctx.ruri, h.ruri);
   eq('dstUri', ctx.dstUri, h.dstUri);
   eq('forceRport', ctx.forceRport, h.forceRport);
+  if (h.sent) eq('sent', ctx.core.sent.map((m) => m.buf.toString('latin1').split('\r\n')[0]), h.sent);
   if (h.log && !ctx.core.logs.some((l) => l.level === h.log!.level && l.text.includes(h.log!.text))) {
     out.push(`expected a ${h.log.level} log containing ${JSON.stringify(h.log.text)}, got ${JSON.stringify(ctx.core.logs)}`);
   }

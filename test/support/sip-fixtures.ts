@@ -142,6 +142,15 @@ export class RecordingCore implements CoreServices {
     return true;
   }
 
+  /** add_tcp_alias calls: [conId, port]; a connection id of 0 is taken as gone. */
+  readonly tcpAliases: Array<[number, number]> = [];
+
+  addTcpAlias(conId: number, port: number): boolean {
+    if (conId === 0) return false;
+    this.tcpAliases.push([conId, port]);
+    return true;
+  }
+
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null {
     return ipv6 ? null : { ip: '127.0.0.1', port: proto === 'tls' ? 5061 : 5060 };
   }
