@@ -720,6 +720,7 @@ const TM_SECTION: ConformanceCase[] = [
   c('tm.t_drop_replies', ['a'], I(-1), { host: { transaction: null } }),
   c('tm.t_drop_replies', ['n'], I(1), { fixture: 'options', setup: [NEWTRAN], host: { transaction: { finalCode: 0, branches: 0 }, reply: null } }),
   c('tm.t_drop_replies_all', [], I(-1), { host: { transaction: null } }),
+  c('tm.t_drop_replies', ['a'], I(1), { fixture: 'options', setup: [NEWTRAN], name: 'tm.t_drop_replies("a") of a transaction', exempt: { test: 'test/tm/tmx-effects.test.ts', why: 'what is dropped are replies branches sent: a failure route after real answers' } }),
   c('tm.t_use_uac_headers', [], I(1)),
   c('tm.t_save_lumps', [], I(-1), { host: { transaction: null } }),
   c('tm.t_save_lumps', [], I(1), { fixture: 'options', setup: [NEWTRAN, call('hdr.append', 'X-Later: 1\r\n')], host: { failureRequest: { contains: ['X-Later: 1\r\n'] }, built: { contains: ['X-Later: 1\r\n'] } } }),
@@ -743,6 +744,7 @@ const TM_SECTION: ConformanceCase[] = [
   c('tm.t_get_status_code', [], I(100), { setup: [NEWTRAN], host: { reply: 100 } }),
   c('tm.t_get_branch_index', [], I(-1)),
   c('tm.t_clean', [], I(1), { fixture: 'options', setup: [NEWTRAN], name: 'tm.t_clean() keeps a transaction within its lifetime', host: { transaction: { freed: false } } }),
+  c('tm.t_clean', [], I(1), { name: 'tm.t_clean() frees what outlived its lifetime', exempt: { test: 'test/tm/tmx-effects.test.ts', why: 'a transaction must outlive its lifetime first: time has to pass' } }),
 
   c('tmx.t_precheck_trans', [], I(-1)),
   c('tmx.t_is_request_route', [], I(1)),
@@ -757,6 +759,8 @@ const TM_SECTION: ConformanceCase[] = [
   c('tmx.t_flush_flags', [], I(1), { fixture: 'options', setup: [NEWTRAN, call('setflag', 4)], host: { transaction: { savedFlags: 16 } } }),
   c('tmx.t_cancel_branches', ['all'], I(-1), { host: { transaction: null, sent: { count: 0 } } }),
   c('tmx.t_cancel_callid', ['nobody', '1', 0], I(-1), { host: { sent: { count: 0 }, reply: null } }),
+  // the CANCEL on the branches that rang: test/tm/tmx-effects.test.ts
+  c('tmx.t_cancel_callid', ['a84b4c76e66710@192.0.2.10', '314159', 0], I(1), { setup: [NEWTRAN], name: 'tmx.t_cancel_callid() of a known INVITE', host: { transaction: { canceled: true, savedFlags: 1 } } }),
   c('tmx.t_cancel_callid_reason', ['nobody', '1', 0, 200], I(-1), { host: { sent: { count: 0 }, reply: null } }),
   c('tmx.t_reply_callid', ['opt-1', '7', 404, 'Not Here'], I(1), { fixture: 'options', setup: [NEWTRAN], host: { reply: 404 } }),
   c('tmx.t_reply_callid', ['nobody', '7', 404, 'Not Here'], I(-1), { fixture: 'options', host: { reply: null } }),
