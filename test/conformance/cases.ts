@@ -144,6 +144,8 @@ const VALUE_ONLY = new Set([
   'tmx.t_precheck_trans', 'tmx.t_is_request_route', 'tmx.t_is_reply_route', 'tmx.t_is_failure_route', 'tmx.t_is_branch_route',
   'corex.has_ruri_user', 'corex.has_user_agent', 'corex.is_faked_msg', 'corex.is_socket_name',
   'auth.has_credentials',
+  // is_subscriber's flags (load the subscriber's attributes) are not honoured: it only answers
+  'auth_db.is_subscriber',
   'registrar.registered', 'registrar.registered_uri', 'registrar.registered_flags', 'registrar.registered_action',
   'registrar.ulc_rget', 'registrar.ulc_cget', 'registrar.reg_from_user',
   ...['INVITE', 'ACK', 'BYE', 'CANCEL', 'REGISTER', 'OPTIONS', 'SUBSCRIBE', 'PUBLISH', 'NOTIFY', 'REFER', 'INFO', 'UPDATE', 'PRACK', 'MESSAGE', 'KDMQ', 'GET', 'POST', 'PUT', 'DELETE'].map((m) => `is_${m}`),
@@ -503,7 +505,7 @@ const X: ConformanceCase[] = [
   c('x.drop', [], STOP, { host: { dropped: true } }),
   c('x.modf', ['sl_send_reply', '403', 'Forbidden'], I(1), { host: { reply: 403 } }),
   c('x.modf', ['append_hf', 'X-Modf: 1\r\n'], I(1), { host: { built: { contains: ['X-Modf: 1\r\n'] } } }),
-  c('x.modf', ['t_relay'], I(-1), { host: { log: { level: 'error', text: 'not supported' } } }),
+  c('x.modf', ['t_relay'], I(-1), { host: { transaction: null, sent: { count: 0 }, log: { level: 'error', text: 'not supported' } } }),
   c('x.probe', [], N),
 ];
 
@@ -526,7 +528,7 @@ const lr = call('rr.loose_route');
 
 const RR_SECTION: ConformanceCase[] = [
   c('rr.record_route', [], I(1), { host: { forwarded: { contains: [`${OUR_VIA}\r\nRecord-Route: <sip:127.0.0.1:5060;lr;ftag=1928301774>\r\n`] } } }),
-  c('rr.record_route', [], I(-1), { setup: [call('rr.record_route')], name: 'rr.record_route twice', host: { log: { level: 'error', text: 'double attempt' } } }),
+  c('rr.record_route', [], I(-1), { setup: [call('rr.record_route')], name: 'rr.record_route twice', host: { fields: { recordRoute: { params: '', preset: null, advertised: null } }, log: { level: 'error', text: 'double attempt' } } }),
   c('rr.record_route', [], I(-1), { fixture: 'reply200', name: 'rr.record_route on a reply', host: { fields: { recordRoute: null } } }),
   c('rr.record_route_params', [';p=1'], I(1), { host: { forwarded: { contains: ['Record-Route: <sip:127.0.0.1:5060;lr;ftag=1928301774;p=1>\r\n'] } } }),
   c('rr.record_route_preset', ['10.0.0.1:5060', '10.0.0.2:5060'], I(1), {
@@ -637,7 +639,9 @@ const RR_SECTION: ConformanceCase[] = [
   c('to_IPv4', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1')] }),
   c('to_IPv6', [], B(true), { setup: [call('setdsturi', 'sip:[2001:db8::1]:5060')] }),
   c('to_IPv6', [], B(false)),
-  c('route', ['no_such_function'], I(-1), { host: { log: { level: 'error', text: 'no script function' } } }),
+  c('route', ['no_such_function'], I(-1), { host: { fields: { stopped: false }, log: { level: 'error', text: 'no script function' } } }),
+  // the table's cores run no script: the sub-route's effects, exit and depth are proved per runtime there
+  c('route', ['ksr_sub'], I(-1), { name: 'route() of a script function', exempt: { test: 'test/bindings/route-nested.test.ts', why: 'KSR.route runs a function of the script: needs a runtime holding one' } }),
 ];
 // ==== end of the RR engineer's section ====
 
@@ -651,7 +655,7 @@ const TM_SECTION: ConformanceCase[] = [
   c('tm.t_relay', [], I(-1), { fixture: 'options', setup: [call('setdsturi', 'junk')], host: { reply: null, log: { level: 'error', text: 'is a SIP URI' } }, name: 'tm.t_relay() with no usable destination' }),
   c('tm.t_relay', [], I(-1), { fixture: 'reply200', name: 'tm.t_relay() on a reply', host: { sent: { count: 0 }, transaction: null } }),
   c('tm.t_relay_to_proxy', ['udp:127.0.0.1:5099'], I(1), { fixture: 'options', host: { sent: { count: 1, to: 'udp:127.0.0.1:5099', contains: ['OPTIONS sip:127.0.0.1:5060 SIP/2.0\r\n'] }, transaction: { branches: 1 } } }),
-  c('tm.t_relay_to_proxy', ['not an address!'], I(-1), { fixture: 'options', host: { log: { level: 'error', text: 't_relay_to' } } }),
+  c('tm.t_relay_to_proxy', ['not an address!'], I(-1), { fixture: 'options', host: { transaction: null, sent: { count: 0 }, log: { level: 'error', text: 't_relay_to' } } }),
   c('tm.t_relay_to_flags', [1], I(1), { setup: [DU], host: { reply: null }, name: 'tm.t_relay_to_flags(1): no 100 Trying' }),
   c('tm.t_relay_to_proxy_flags', ['127.0.0.1:5099', 0], I(1), { host: { reply: 100 } }),
   c('tm.t_relay_to_proto', ['tcp'], I(1), { fixture: 'options', host: { sent: { count: 1, to: 'tcp:127.0.0.1:5060', contains: ['Via: SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK'] }, transaction: { branches: 1 } } }),
@@ -856,14 +860,14 @@ const AUTH_SECTION: ConformanceCase[] = [
   c('auth.auth_challenge', ['', 1], I(1), { fixture: 'register', host: { reply: 401 } }),
   c('auth.auth_challenge', ['', 1], I(1), { name: 'auth.auth_challenge("", 1) on an INVITE', host: { reply: 407 } }),
   c('auth.auth_algorithm', ['SHA-256'], I(1), { exempt: { test: 'test/bindings/auth.test.ts', why: 'the algorithm is the engine\'s (what later challenges offer): proved by the challenge that follows' } }),
-  c('auth.auth_algorithm', ['SHA1'], I(-1), { host: { log: { level: 'error', text: 'expected MD5, SHA-256 or SHA-512-256' } } }),
+  c('auth.auth_algorithm', ['SHA1'], I(-1), { host: { log: { level: 'error', text: 'expected MD5, SHA-256 or SHA-512-256' } }, exempt: { test: 'test/bindings/auth.test.ts', why: 'a refused name leaves what later challenges offer: proved by the challenge that follows' } }),
   c('auth.auth_get_www_authenticate', ['localhost', 1, '$var(wa)'], I(1), { host: { reply: null } }),
-  c('auth.auth_get_www_authenticate', ['localhost', 1, '$ci'], I(-1), { host: { log: { level: 'error', text: 'not a writable pseudo-variable' } } }),
+  c('auth.auth_get_www_authenticate', ['localhost', 1, '$ci'], I(-1), { host: { reply: null, pv: { '$ci': 'a84b4c76e66710@192.0.2.10' }, log: { level: 'error', text: 'not a writable pseudo-variable' } } }),
   c('auth.has_credentials', ['localhost'], I(1), { fixture: 'register' }),
   c('auth.has_credentials', ['elsewhere'], I(-1), { fixture: 'register' }),
   c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(1), { fixture: 'register', edit: REG_OK, host: { authMarks: { used: true, stale: false } } }),
   c('auth.pv_www_authenticate', ['localhost', 'looking-glass', 0], I(-2), { fixture: 'register', edit: REG_OK, name: 'auth.pv_www_authenticate with a wrong password', host: { authMarks: { used: true, stale: false } } }),
-  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-1), { fixture: 'register', name: 'auth.pv_www_authenticate on a nonce we did not issue', host: { log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-1), { fixture: 'register', name: 'auth.pv_www_authenticate on a nonce we did not issue', host: { authMarks: { used: true, stale: false }, log: { level: 'info', text: 'nonce refused' } } }),
   c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-4), { fixture: 'register', edit: registerStale(), name: 'auth.pv_www_authenticate on an expired nonce', host: { authMarks: { used: true, stale: true } } }),
   // the same request (its Via branch) again is a retransmission, not a replay: the count it used
   // is accepted for it again (nonce-counts.ts); a replay in another request gets -6 in the
@@ -887,7 +891,7 @@ const AUTH_SECTION: ConformanceCase[] = [
     fixture: 'register', edit: registerAuth({ username: 'bob', password: 'wonderland' }), name: 'auth.pv_auth_check: auth user is not the To user',
     host: { authMarks: { used: true, stale: false } },
   }),
-  c('auth.consume_credentials', [], I(-1), { fixture: 'register', host: { log: { level: 'error', text: 'no credentials were used' } } }),
+  c('auth.consume_credentials', [], I(-1), { fixture: 'register', host: { ...UNCHANGED('register'), log: { level: 'error', text: 'no credentials were used' } } }),
   c('auth.consume_credentials', [], I(1), {
     fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)],
     host: { built: { lacks: ['Authorization:'], contains: ['Contact: <sip:alice@192.0.2.10:5062>'] } },
@@ -899,10 +903,10 @@ const AUTH_SECTION: ConformanceCase[] = [
   c('pv.get', ['$ar'], N, { name: 'pv.get("$ar") without credentials' }),
 
   c('auth_db.auth_check', ['localhost', 'subscriber', 0], I(-5), { host: { authMarks: null } }),
-  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
-  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-1), { fixture: 'register', edit: REG_OK, host: { reply: null, log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-1), { fixture: 'register', edit: REG_OK, host: { reply: null, log: { level: 'error', text: 'no store configured' } } }),
   c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-5), { fixture: 'options', host: { authMarks: null } }),
-  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(-1), { fixture: 'register', host: { log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(-1), { fixture: 'register', host: { reply: null, authMarks: { used: true, stale: false }, log: { level: 'info', text: 'nonce refused' } } }),
   c('auth_db.is_subscriber', ['sip:alice@localhost', 'subscriber', 1], I(-1), { host: { log: { level: 'error', text: 'no store configured' } } }),
 ];
 // ==== end of the AUTH engineer's section ====
