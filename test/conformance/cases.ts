@@ -89,6 +89,8 @@ export interface ConformanceCase {
   /** Text replacement applied to the fixture: [search, replacement]. */
   edit?: [string, string];
   rcv?: Partial<ReceiveInfo>;
+  /** The core has a subscriber table holding alice@localhost, password "wonderland" (else no store). */
+  subscribers?: true;
   setup?: KsrCall[];
   call: KsrCall;
   expect: Expected;
@@ -908,6 +910,15 @@ const AUTH_SECTION: ConformanceCase[] = [
   c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-5), { fixture: 'options', host: { authMarks: null } }),
   c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(-1), { fixture: 'register', host: { reply: null, authMarks: { used: true, stale: false }, log: { level: 'info', text: 'nonce refused' } } }),
   c('auth_db.is_subscriber', ['sip:alice@localhost', 'subscriber', 1], I(-1), { host: { log: { level: 'error', text: 'no store configured' } } }),
+  // with a subscriber table
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(1), { fixture: 'register', edit: REG_OK, subscribers: true, name: 'auth_db.auth_check of a subscriber', host: { reply: null, authMarks: { used: true, stale: false } } }),
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-2), {
+    fixture: 'register', edit: registerAuth({ password: 'looking-glass' }), subscribers: true, name: 'auth_db.auth_check with a wrong password', host: { reply: null, authMarks: { used: true, stale: false } },
+  }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(1), { fixture: 'register', edit: REG_OK, subscribers: true, name: 'auth_db.www_authenticate of a subscriber', host: { authMarks: { used: true, stale: false } } }),
+  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(1), { fixture: 'register', edit: REG_OK, subscribers: true, host: { authMarks: { used: true, stale: false } } }),
+  c('auth_db.is_subscriber', ['sip:alice@localhost', 'subscriber', 0], I(1), { subscribers: true }),
+  c('auth_db.is_subscriber', ['sip:mallory@localhost', 'subscriber', 0], I(-1), { subscribers: true }),
 ];
 // ==== end of the AUTH engineer's section ====
 

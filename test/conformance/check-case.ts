@@ -3,7 +3,8 @@
 import { SipMessage } from '../../host/sip/message.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeOutcome } from '../../host/core/router.js';
-import { builtMessage, FIXTURES, makeContext, type RecordingCore } from '../support/sip-fixtures.js';
+import { builtMessage, FIXTURES, makeContext, RecordingCore } from '../support/sip-fixtures.js';
+import { MemoryStore } from '../auth/requests.js';
 import type { ConformanceCase } from './cases.js';
 import type { Captured } from './capture-module.js';
 import { authMarksView, branchesView, failureRequestView, forwardedView, locationView, pvView, sentView, tmOptionsView, transactionView } from './host-state.js';
@@ -21,7 +22,9 @@ export function caseRaw(c: ConformanceCase): string {
 }
 
 export function caseContext(c: ConformanceCase): CaseContext {
-  return makeContext(caseRaw(c), c.rcv ?? {});
+  const core = new RecordingCore();
+  if (c.subscribers) core.store = new MemoryStore().add('alice', 'localhost', 'wonderland');
+  return makeContext(caseRaw(c), { ...c.rcv, core });
 }
 
 function describeCaptured(got: readonly Captured[]): string {
