@@ -1,7 +1,9 @@
 // The cross-language conformance table: data only. Every KSR function this build declares
 // has at least one case (conformance.test.ts checks that). A case runs `setup` then `call`
-// on a fresh context built from a fixture, and states the result with its type, and
-// optionally what the host must see afterwards (a reply sent, the built message, flags...).
+// on a fresh context built from a fixture, and states the result with its type and what the
+// host must see afterwards (a reply, what was sent, the transaction, the location table...).
+// A row states no effect only when its function is value-only (VALUE_ONLY, proved by
+// table.test.ts) or when it is exempt, naming the test that proves the effect.
 import { FIXTURES, type FixtureName } from '../support/sip-fixtures.js';
 import type { ReceiveInfo, TmRequests } from '../../host/core/context.js';
 import type { TmOptions } from '../../host/tm/options.js';
