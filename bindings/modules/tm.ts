@@ -167,8 +167,10 @@ const fn: Record<string, KsrDeclaration> = {
   t_save_lumps: decl('', 'int', (ctx) => {
     const t = tOf(ctx);
     if (!t || ctx.routeType !== 'request') return -1;
+    // before t_relay the saved request is this context itself: clearing first lost its lumps
+    const lumps = ctx.lumps.clone();
     t.saved.lumps.clear();
-    t.saved.lumps.append(ctx.lumps);
+    t.saved.lumps.append(lumps);
     return 1;
   }),
   t_check_status: decl('str', 'int', (ctx, re: string) => {

@@ -30,8 +30,8 @@ test('errors name the file and the key', () => {
 
 test('listen addresses', () => {
   assert.deepEqual(parseListen('tcp:[::1]:5060'), { proto: 'tcp', ip: '::1', port: 5060 });
-  assert.throws(() => parseListen('sctp:1.2.3.4:5060'));
-  assert.throws(() => parseListen('udp:1.2.3.4:70000'));
+  assert.throws(() => parseListen('sctp:1.2.3.4:5060'), /^Error: listen address 'sctp:1\.2\.3\.4:5060': expected PROTO:IP:PORT/);
+  assert.throws(() => parseListen('udp:1.2.3.4:70000'), /^Error: listen address 'udp:1\.2\.3\.4:70000': port must be 1\.\.65535$/);
 });
 
 test('limits.max_value_bytes and limits.max_route_depth are read and bounded', () => {

@@ -1,9 +1,13 @@
 // The cross-language conformance table: data only. Every KSR function this build declares
 // has at least one case (conformance.test.ts checks that). A case runs `setup` then `call`
-// on a fresh context built from a fixture, and states the result with its type, and
-// optionally what the host must see afterwards (a reply sent, the built message, flags...).
+// on a fresh context built from a fixture, and states the result with its type and what the
+// host must see afterwards (a reply, what was sent, the transaction, the location table...).
+// A row states no effect only when its function is value-only (VALUE_ONLY, proved by
+// table.test.ts) or when it is exempt, naming the test that proves the effect.
 import { FIXTURES, type FixtureName } from '../support/sip-fixtures.js';
-import type { ReceiveInfo } from '../../host/core/context.js';
+import type { ReceiveInfo, TmRequests } from '../../host/core/context.js';
+import type { TmOptions } from '../../host/tm/options.js';
+import type { TransactionView } from './host-state.js';
 import type { LogLevel } from '../../host/core/services.js';
 import { inviteProxyAuth, registerAuth, registerStale } from './auth-credentials.js';
 
@@ -30,6 +34,35 @@ export interface HostExpectation {
   replyHeader?: [string, string];
   /** The request as it would leave (lumps applied) contains / lacks these texts. */
   built?: { contains?: string[]; lacks?: string[] };
+  /**
+   * The request as a forward would send it (our Via, Record-Route, Path, the new R-URI:
+   * host/forward/build-request.ts) contains / lacks these texts.
+   */
+  forwarded?: { contains?: string[]; lacks?: string[] };
+  /** What left through CoreServices.send (forwarded requests, send_data): how many, to where, with what text. */
+  sent?: { count: number; to?: string; contains?: string[] };
+  /** Status codes of every reply sent, in order (a retransmitted reply counts again). */
+  replies?: number[];
+  /** The request the transaction's failure route will see (lumps applied) contains these texts. */
+  failureRequest?: { contains?: string[] };
+  /** What an authentication of this request marked: the credentials it used, a stale nonce; null = none looked at. */
+  authMarks?: { used: boolean; stale: boolean } | null;
+  /** The context's transaction: null = none; else the fields stated (host-state.ts TransactionView). */
+  transaction?: null | Partial<TransactionView>;
+  /** The tm switches (t_set_*) of the transaction, or kept on the context until it has one. */
+  tmOptions?: Partial<TmOptions>;
+  /** What t_on_* and t_set_fr* asked of the transaction to come (ctx.tmRequests). */
+  tmRequests?: Partial<TmRequests>;
+  /** The further branches of the destination set (host-state.ts branchesView): "uri[ q=Q][ du=URI]...". */
+  branches?: string[];
+  /** Every binding of the location table afterwards, "table aor contact", sorted. */
+  location?: string[];
+  /** Pseudo-variables read through the host afterwards. */
+  pv?: Record<string, string | number | null>;
+  /** Header lines kept for local replies (hdr.append_to_reply). */
+  replyLumps?: string[];
+  /** Other context fields, compared as JSON (advertisedAddress, recordRoute...). */
+  fields?: Record<string, unknown>;
   dropped?: boolean;
   flags?: number;
   sflags?: number;
@@ -39,7 +72,17 @@ export interface HostExpectation {
   forceRport?: boolean;
   log?: { level: LogLevel; text: string };
   /** First lines of what was sent with core.send (relayed replies, requests), in order. */
-  sent?: string[];
+  sentFirstLines?: string[];
+}
+
+/**
+ * Why a row states no effect although its function has one: the effect is proved by another
+ * test, named here. table.test.ts checks that the file exists and mentions the function.
+ */
+export interface Exemption {
+  /** A test file, from the repository root (test/tm/forking.test.ts). */
+  test: string;
+  why: string;
 }
 
 export interface ConformanceCase {
@@ -50,10 +93,19 @@ export interface ConformanceCase {
   /** Text replacement applied to the fixture: [search, replacement]. */
   edit?: [string, string];
   rcv?: Partial<ReceiveInfo>;
+  /** The core has a subscriber table holding alice@localhost, password "wonderland" (else no store). */
+  subscribers?: true;
   setup?: KsrCall[];
   call: KsrCall;
   expect: Expected;
   host?: HostExpectation;
+  /**
+   * The call's only effect is its return value: table.test.ts proves it (nothing the host can
+   * observe changes across the call). Every row of a function says the same.
+   */
+  valueOnly?: true;
+  /** The effect is proved elsewhere; see Exemption. */
+  exempt?: Exemption;
 }
 
 const I = (value: number): Expected => ({ type: 'int', value });
@@ -66,12 +118,53 @@ const call = (path: string, ...args: Array<string | number>): KsrCall => ({ path
 
 type Extra = Partial<Omit<ConformanceCase, 'call' | 'expect' | 'fixture' | 'name'>> & { fixture?: FixtureName; name?: string };
 
+/**
+ * The functions whose only effect is their return value: every row of one of these is
+ * `valueOnly`, and table.test.ts proves it (nothing the host observes changes across the
+ * call). Every other function's rows check an effect or name the test that does.
+ */
+const VALUE_ONLY = new Set([
+  'is_myself', 'is_myself_ruri', 'is_myself_duri', 'is_myself_nhuri', 'is_myself_furi', 'is_myself_turi', 'is_myself_suri', 'is_myself_srcip',
+  'isflagset', 'isbflagset', 'isbiflagset', 'issflagset', 'isdsturiset', 'is_method', 'is_method_in', 'is_proto', 'is_IPv4', 'is_IPv6',
+  'is_src_port', 'is_dst_port', 'get_debug',
+  'to_UDP', 'to_TCP', 'to_TLS', 'to_SCTP', 'to_WS', 'to_WSS', 'to_WSX', 'to_IPv4', 'to_IPv6',
+  'pv.get', 'pv.gete', 'pv.getw', 'pv.geti', 'pv.getl', 'pv.getvn', 'pv.getvs', 'pv.is_null',
+  'hdr.is_present', 'hdr.get', 'hdr.gete', 'hdr.getw', 'hdr.get_idx', 'hdr.gete_idx', 'hdr.getw_idx', 'hdr.match_content',
+  'maxfwd.is_maxfwd_lt', 'x.probe',
+  'rr.check_route_param', 'rr.is_direction', 'rr.next_hop_route',
+  'siputils.has_totag', 'siputils.is_request', 'siputils.is_reply', 'siputils.is_sip', 'siputils.is_http', 'siputils.is_first_hop',
+  'siputils.is_first_hop_mode', 'siputils.is_uri', 'siputils.is_user', 'siputils.uri_param', 'siputils.uri_param_value',
+  'siputils.uri_param_any', 'siputils.is_tel_number', 'siputils.is_numeric', 'siputils.is_alphanum', 'siputils.is_alphanumex',
+  'siputils.hdr_date_check', 'siputils.cmp_uri', 'siputils.cmp_aor', 'siputils.cmp_hdr_name', 'siputils.is_gruu', 'siputils.sip_parse_headers',
+  'tm.t_is_set', 'tm.t_exists', 'tm.t_lookup_request', 'tm.t_lookup_cancel', 'tm.t_lookup_cancel_flags', 'tm.t_is_canceled', 'tm.t_is_expired',
+  'tm.t_check_status', 'tm.t_grep_status', 'tm.t_is_retr_async_reply', 'tm.t_any_replied', 'tm.t_any_timeout', 'tm.t_branch_replied',
+  'tm.t_branch_timeout', 'tm.t_get_status_code', 'tm.t_get_branch_index',
+  // CANCEL and ACK are always built from the request as sent on the branch: nothing to switch
+  'tm.t_use_uac_headers',
+  'tmx.t_precheck_trans', 'tmx.t_is_request_route', 'tmx.t_is_reply_route', 'tmx.t_is_failure_route', 'tmx.t_is_branch_route',
+  'corex.has_ruri_user', 'corex.has_user_agent', 'corex.is_faked_msg', 'corex.is_socket_name',
+  'auth.has_credentials',
+  // is_subscriber's flags (load the subscriber's attributes) are not honoured: it only answers
+  'auth_db.is_subscriber',
+  'registrar.registered', 'registrar.registered_uri', 'registrar.registered_flags', 'registrar.registered_action',
+  'registrar.ulc_rget', 'registrar.ulc_cget', 'registrar.reg_from_user',
+  ...['INVITE', 'ACK', 'BYE', 'CANCEL', 'REGISTER', 'OPTIONS', 'SUBSCRIBE', 'PUBLISH', 'NOTIFY', 'REFER', 'INFO', 'UPDATE', 'PRACK', 'MESSAGE', 'KDMQ', 'GET', 'POST', 'PUT', 'DELETE'].map((m) => `is_${m}`),
+  ...['UDP', 'TCP', 'TLS', 'WS', 'WSS', 'SCTP', 'WSX', 'TCPX'].map((p) => `is_${p}`),
+]);
+
 function c(path: string, args: Array<string | number>, expect: Expected, extra: Extra = {}): ConformanceCase {
   const { fixture = 'invite', name = `${path}(${args.map((a) => JSON.stringify(a)).join(', ')})`, ...rest } = extra;
-  return { name, fixture, call: call(path, ...args), expect, ...rest };
+  const marks: Partial<ConformanceCase> = {
+    ...(VALUE_ONLY.has(path) || path.startsWith('kx.') ? { valueOnly: true } : {}),
+  };
+  return { name, fixture, call: call(path, ...args), expect, ...marks, ...rest };
 }
 
 const INVITE_RURI = 'sip:bob@example.com:5080;transport=udp';
+/** The request as it would leave is the fixture as received: the call changed nothing in it. */
+const UNCHANGED = (fixture: FixtureName): HostExpectation => ({ built: { contains: [FIXTURES[fixture]] } });
+/** Our Via in the forwarded request (host-state.ts forwards toward a fixed target). */
+const OUR_VIA = 'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-conformance';
 const SDP_LEN = 134;
 
 const logCases = (['dbg', 'info', 'notice', 'warn', 'err', 'crit'] as const).map((f) => {
@@ -127,7 +220,7 @@ const CORE: ConformanceCase[] = [
   c('resetbflag', [2], B(true), { setup: [call('setbflag', 2)], host: { bflags: [0] } }),
   c('isbflagset', [2], B(true), { setup: [call('setbflag', 2)] }),
   c('setbiflag', [1, 2], B(true), { host: { bflags: [0, 0, 2] } }),
-  c('setbiflag', [1, 12], B(false)),
+  c('setbiflag', [1, 12], B(false), { host: { fields: { bflags: [0] } } }),
   c('resetbiflag', [1, 2], B(true), { setup: [call('setbiflag', 1, 2)], host: { bflags: [0, 0, 0] } }),
   c('isbiflagset', [1, 2], B(true), { setup: [call('setbiflag', 1, 2)] }),
   c('isbiflagset', [1, 0], B(false), { setup: [call('setbiflag', 1, 2)] }),
@@ -144,7 +237,7 @@ const CORE: ConformanceCase[] = [
   c('isdsturiset', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1')] }),
   c('isdsturiset', [], B(false)),
   c('force_rport', [], B(true), { host: { forceRport: true } }),
-  c('add_local_rport', [], B(true)),
+  c('add_local_rport', [], B(true), { host: { forwarded: { contains: [`${OUR_VIA};rport\r\n`] } } }),
 
   c('is_method', ['INVITE'], B(true)),
   c('is_method', ['bye|invite'], B(true)),
@@ -213,17 +306,17 @@ const PV: ConformanceCase[] = [
   c('pv.getvn', ['$rd', 42], S('example.com')),
   c('pv.getvs', ['$avp(none)', 'fallback'], S('fallback')),
   c('pv.getvs', ['$rs', 'fallback'], S('fallback')),
-  c('pv.seti', ['$var(n)', 5], B(true)),
-  c('pv.seti', ['$ru', 5], B(false)),
-  c('pv.setl', ['$var(n)', 2147483648], B(true)),
-  c('pv.sets', ['$var(s)', 'text'], B(true)),
+  c('pv.seti', ['$var(n)', 5], B(true), { host: { pv: { '$var(n)': 5 } } }),
+  c('pv.seti', ['$ru', 5], B(false), { host: { ruri: INVITE_RURI } }),
+  c('pv.setl', ['$var(n)', 2147483648], B(true), { host: { pv: { '$var(n)': 2147483648 } } }),
+  c('pv.sets', ['$var(s)', 'text'], B(true), { host: { pv: { '$var(s)': 'text' } } }),
   c('pv.sets', ['$rU', 'carol'], B(true), { host: { ruri: 'sip:carol@example.com:5080;transport=udp' } }),
   c('pv.sets', ['$du', 'sip:10.0.0.9'], B(true), { host: { dstUri: 'sip:10.0.0.9' } }),
   c('pv.sets', ['$fU', 'mallory'], B(true), { host: { built: { contains: ['From: "Alice Liddell" <sip:mallory@localhost>;tag=1928301774'] } } }),
   c('pv.sets', ['$tn', 'Robert'], B(true), { host: { built: { contains: ['To: "Robert" <sip:bob@example.com>'] } } }),
-  c('pv.sets', ['$ci', 'x'], B(false)),
-  c('pv.unset', ['$avp(a)'], B(true), { setup: [call('pv.sets', '$avp(a)', 'x')] }),
-  c('pv.unset', ['$si'], B(false)),
+  c('pv.sets', ['$ci', 'x'], B(false), { host: { pv: { '$ci': 'a84b4c76e66710@192.0.2.10' }, ...UNCHANGED('invite') } }),
+  c('pv.unset', ['$avp(a)'], B(true), { setup: [call('pv.sets', '$avp(a)', 'x')], host: { pv: { '$avp(a)': null } } }),
+  c('pv.unset', ['$si'], B(false), { host: { pv: { '$si': '192.0.2.10' } } }),
   c('pv.is_null', ['$avp(none)'], B(true)),
   c('pv.is_null', ['$ru'], B(false)),
   c('pv.is_null', ['$avp(a)'], B(true), { setup: [call('pv.sets', '$avp(a)', 'x'), call('pv.unset', '$avp(a)')] }),
@@ -236,13 +329,13 @@ const HDR: ConformanceCase[] = [
   c('hdr.insert', ['X-First: 1\r\n'], I(1), { host: { built: { contains: [` SIP/2.0\r\nX-First: 1\r\nVia:`] } } }),
   c('hdr.insert_before', ['X-Before: 1\r\n', 'CSeq'], I(1), { host: { built: { contains: ['X-Before: 1\r\nCSeq: 314159'] } } }),
   c('hdr.remove', ['Record-Route'], I(1), { host: { built: { lacks: ['Record-Route'] } } }),
-  c('hdr.remove', ['X-None'], I(-1)),
+  c('hdr.remove', ['X-None'], I(-1), { host: UNCHANGED('invite') }),
   c('hdr.rmappend', ['Supported', 'Supported: path\r\n'], I(1), { host: { built: { contains: ['Supported: path'], lacks: ['100rel'] } } }),
   c('hdr.rminsert', ['Max-Forwards', 'Max-Forwards: 5\r\n'], I(1), { host: { built: { contains: ['SIP/2.0\r\nMax-Forwards: 5\r\n'], lacks: ['Max-Forwards: 10'] } } }),
   c('hdr.is_present', ['Record-Route'], I(1)),
   c('hdr.is_present', ['Record-Route'], I(1), { setup: [call('hdr.remove', 'Record-Route')], name: 'hdr.is_present after hdr.remove still sees the header' }),
   c('hdr.is_present', ['X-None'], I(-1)),
-  c('hdr.append_to_reply', ['X-Reply: yes\r\n'], I(1), { fixture: 'register' }),
+  c('hdr.append_to_reply', ['X-Reply: yes\r\n'], I(1), { fixture: 'register', host: { replyLumps: ['X-Reply: yes\r\n'], reply: null } }),
   c('sl.sl_send_reply', [200, 'OK'], I(1), {
     fixture: 'register',
     setup: [call('hdr.append_to_reply', 'X-Reply: yes')],
@@ -397,15 +490,15 @@ const SL: ConformanceCase[] = [
     host: { reply: 403 },
     name: 'sl.send_reply a second time in a transaction: refused, one final reply only',
   }),
-  c('sl.sl_forward_reply', ['', 'Fine'], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 200 Fine'], reply: null } }),
-  c('sl.sl_forward_reply', ['202', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 202 OK'] } }),
-  c('sl.sl_forward_reply', ['', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sent: ['SIP/2.0 200 OK'] } }),
+  c('sl.sl_forward_reply', ['', 'Fine'], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sentFirstLines: ['SIP/2.0 200 Fine'], reply: null } }),
+  c('sl.sl_forward_reply', ['202', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sentFirstLines: ['SIP/2.0 202 OK'] } }),
+  c('sl.sl_forward_reply', ['', ''], I(1), { fixture: 'reply200', edit: OUR_VIA_ON_TOP, host: { sentFirstLines: ['SIP/2.0 200 OK'] } }),
   c('sl.sl_forward_reply', ['404', 'Not Found'], I(-1), {
     fixture: 'reply200',
     edit: OUR_VIA_ON_TOP,
-    host: { sent: [], log: { level: 'error', text: 'code class cannot change' } },
+    host: { sentFirstLines: [], log: { level: 'error', text: 'code class cannot change' } },
   }),
-  c('sl.sl_forward_reply', ['', ''], I(-1), { fixture: 'options', host: { sent: [], log: { level: 'error', text: 'expected a reply' } } }),
+  c('sl.sl_forward_reply', ['', ''], I(-1), { fixture: 'options', host: { sentFirstLines: [], log: { level: 'error', text: 'expected a reply' } } }),
 ];
 
 const MAXFWD: ConformanceCase[] = [
@@ -422,9 +515,9 @@ const SANITY: ConformanceCase[] = [
   c('sanity.sanity_check', [2, 0], I(-1), { fixture: 'register', edit: ['REGISTER sip:', 'REGISTER http:'], host: { reply: 416 } }),
   c('sanity.sanity_check', [512, 0], I(-1), { fixture: 'register', edit: ['Expires: 3600', 'Proxy-Require: foo'], host: { reply: 420, replyHeader: ['Unsupported', 'foo'] } }),
   c('sanity.sanity_check', [32, 0], I(-1), { fixture: 'register', edit: ['CSeq: 1 REGISTER', 'CSeq: 1 INVITE'], host: { reply: 400 } }),
-  c('sanity.sanity_check_defaults', [], I(1), { fixture: 'register' }),
+  c('sanity.sanity_check_defaults', [], I(1), { fixture: 'register', host: { reply: null } }),
   c('sanity.sanity_check_defaults', [], I(-1), { fixture: 'register', edit: ['Expires: 3600', 'Expires: soon'], host: { reply: 400 } }),
-  c('sanity.sanity_reply', [], I(-1)),
+  c('sanity.sanity_reply', [], I(-1), { host: { reply: null } }),
   c('sanity.sanity_reply', [], I(-1), { fixture: 'register', edit: ['Expires: 3600', 'Expires: soon'], setup: [call('sanity.sanity_check_defaults')], name: 'sanity.sanity_reply after the check already replied', host: { reply: 400 } }),
 ];
 
@@ -434,7 +527,7 @@ const X: ConformanceCase[] = [
   c('x.drop', [], STOP, { host: { dropped: true } }),
   c('x.modf', ['sl_send_reply', '403', 'Forbidden'], I(1), { host: { reply: 403 } }),
   c('x.modf', ['append_hf', 'X-Modf: 1\r\n'], I(1), { host: { built: { contains: ['X-Modf: 1\r\n'] } } }),
-  c('x.modf', ['t_relay'], I(-1), { host: { log: { level: 'error', text: 'not supported' } } }),
+  c('x.modf', ['t_relay'], I(-1), { host: { transaction: null, sent: { count: 0 }, log: { level: 'error', text: 'not supported' } } }),
   c('x.probe', [], N),
 ];
 
@@ -456,18 +549,21 @@ const ROUTED = inDialog([OURS, '<sip:p2.example.com;lr>']);
 const lr = call('rr.loose_route');
 
 const RR_SECTION: ConformanceCase[] = [
-  c('rr.record_route', [], I(1)),
-  c('rr.record_route', [], I(-1), { setup: [call('rr.record_route')], name: 'rr.record_route twice', host: { log: { level: 'error', text: 'double attempt' } } }),
-  c('rr.record_route', [], I(-1), { fixture: 'reply200', name: 'rr.record_route on a reply' }),
-  c('rr.record_route_params', [';p=1'], I(1)),
-  c('rr.record_route_preset', ['10.0.0.1:5060', '10.0.0.2:5060'], I(1)),
-  c('rr.record_route_preset', ['', ''], I(-1)),
-  c('rr.record_route_preset_one', ['10.0.0.1'], I(1)),
-  c('rr.record_route_advertised_address', ['pub.example.com:5080'], I(1)),
-  c('rr.remove_record_route', [], I(1), { setup: [call('rr.record_route')] }),
-  c('rr.record_route', [], I(1), { setup: [call('rr.record_route'), call('rr.remove_record_route')], name: 'rr.record_route after remove_record_route' }),
-  c('rr.add_rr_param', [';a=1'], I(1)),
-  c('rr.add_rr_param', ['a<b'], I(-1)),
+  c('rr.record_route', [], I(1), { host: { forwarded: { contains: [`${OUR_VIA}\r\nRecord-Route: <sip:127.0.0.1:5060;lr;ftag=1928301774>\r\n`] } } }),
+  c('rr.record_route', [], I(-1), { setup: [call('rr.record_route')], name: 'rr.record_route twice', host: { fields: { recordRoute: { params: '', preset: null, advertised: null } }, log: { level: 'error', text: 'double attempt' } } }),
+  c('rr.record_route', [], I(-1), { fixture: 'reply200', name: 'rr.record_route on a reply', host: { fields: { recordRoute: null } } }),
+  c('rr.record_route_params', [';p=1'], I(1), { host: { forwarded: { contains: ['Record-Route: <sip:127.0.0.1:5060;lr;ftag=1928301774;p=1>\r\n'] } } }),
+  c('rr.record_route_preset', ['10.0.0.1:5060', '10.0.0.2:5060'], I(1), {
+    host: { forwarded: { contains: ['Record-Route: <sip:10.0.0.1:5060;r2=on;lr;ftag=1928301774>\r\nRecord-Route: <sip:10.0.0.2:5060;r2=on;lr;ftag=1928301774>\r\n'] } },
+  }),
+  c('rr.record_route_preset', ['', ''], I(-1), { host: { fields: { recordRoute: null } } }),
+  c('rr.record_route_preset_one', ['10.0.0.1'], I(1), { host: { forwarded: { contains: ['Record-Route: <sip:10.0.0.1;lr;ftag=1928301774>\r\n'] } } }),
+  c('rr.record_route_advertised_address', ['pub.example.com:5080'], I(1), { host: { forwarded: { contains: ['Record-Route: <sip:pub.example.com:5080;lr;ftag=1928301774>\r\n'] } } }),
+  c('rr.remove_record_route', [], I(1), { setup: [call('rr.record_route')], host: { forwarded: { lacks: ['Record-Route: <sip:127.0.0.1'] } } }),
+  c('rr.record_route', [], I(1), { setup: [call('rr.record_route'), call('rr.remove_record_route')], name: 'rr.record_route after remove_record_route', host: { forwarded: { contains: ['Record-Route: <sip:127.0.0.1:5060;lr;ftag=1928301774>\r\n'] } } }),
+  c('rr.add_rr_param', [';a=1'], I(1), { host: { fields: { rrPendingParams: ';a=1' } } }),
+  c('rr.add_rr_param', [';a=1'], I(1), { setup: [call('rr.record_route')], name: 'rr.add_rr_param after record_route', host: { forwarded: { contains: [';lr;ftag=1928301774;a=1>\r\n'] } } }),
+  c('rr.add_rr_param', ['a<b'], I(-1), { host: { fields: { rrPendingParams: '' } } }),
   c('rr.loose_route', [], I(-1), { host: { dstUri: null } }),
   c('rr.loose_route', [], I(1), {
     edit: ROUTED, name: 'rr.loose_route: our Route removed, the next one is $du',
@@ -485,10 +581,11 @@ const RR_SECTION: ConformanceCase[] = [
     edit: STRICT_BEFORE_US, name: 'rr.loose_route after a strict router (R-URI is ours)',
     host: { ruri: 'sip:bob@192.0.2.20', dstUri: 'sip:p5.example.com;lr' },
   }),
-  c('rr.loose_route', [], I(-3), { edit: ['Record-Route: <sip:p1.example.com;lr>', 'Route: <sip:127.0.0.1;lr>'], name: 'rr.loose_route: a preloaded Route that is only ours' }),
+  c('rr.loose_route', [], I(-3), { edit: ['Record-Route: <sip:p1.example.com;lr>', 'Route: <sip:127.0.0.1;lr>'], name: 'rr.loose_route: a preloaded Route that is only ours', host: { built: { lacks: ['Route: <sip:127.0.0.1;lr>'] }, dstUri: null } }),
   c('rr.loose_route_mode', [1], I(1), { edit: ROUTED, host: { dstUri: 'sip:p2.example.com;lr' } }),
-  c('rr.loose_route_preloaded', [], I(1), { edit: ['Record-Route: <sip:p1.example.com;lr>', 'Route: <sip:127.0.0.1;lr>'] }),
-  c('rr.loose_route_preloaded', [], I(-1), { edit: ROUTED }),
+  c('rr.loose_route_preloaded', [], I(1), { edit: ['Record-Route: <sip:p1.example.com;lr>', 'Route: <sip:127.0.0.1;lr>'], host: { built: { lacks: ['Route: <sip:127.0.0.1;lr>'] } } }),
+  // as Kamailio's: loose_route runs (and routes) whatever it returned; 1 only for a preloaded set
+  c('rr.loose_route_preloaded', [], I(-1), { edit: ROUTED, host: { dstUri: 'sip:p2.example.com;lr', built: { lacks: ['127.0.0.1;lr'] } } }),
   c('rr.check_route_param', ['nat=yes'], I(1), { edit: ROUTED, setup: [lr] }),
   c('rr.check_route_param', ['nat=no'], I(-1), { edit: ROUTED, setup: [lr] }),
   c('rr.check_route_param', ['nat=yes'], I(-1), { edit: ROUTED, name: 'rr.check_route_param before loose_route' }),
@@ -520,7 +617,7 @@ const RR_SECTION: ConformanceCase[] = [
   c('siputils.uri_param_any', ['TRANSPORT'], I(1)),
   c('siputils.uri_param_any', ['maddr'], I(-1)),
   c('siputils.uri_param_rm', ['transport'], I(1), { host: { ruri: 'sip:bob@example.com:5080' } }),
-  c('siputils.uri_param_rm', ['maddr'], I(-1)),
+  c('siputils.uri_param_rm', ['maddr'], I(-1), { host: { ruri: INVITE_RURI } }),
   c('siputils.add_uri_param', ['nat=yes'], I(1), { host: { ruri: `${INVITE_RURI};nat=yes` } }),
   c('siputils.is_tel_number', ['+4930123456'], I(1)),
   c('siputils.is_tel_number', ['+49-30'], I(-1)),
@@ -543,18 +640,17 @@ const RR_SECTION: ConformanceCase[] = [
   c('siputils.is_gruu', [], I(1), { edit: ['INVITE sip:bob@example.com:5080;transport=udp', 'INVITE sip:bob@example.com;gr=urn:uuid:f81d4fae'] }),
   c('siputils.sip_parse_headers', [], I(1)),
 
-  c('set_advertised_address', ['pub.example.com'], I(1)),
-  c('set_advertised_port', ['5080'], I(1)),
-  c('set_advertised_port', ['http'], I(-1)),
-  // the connection flags and aliases act on real TCP connections: test/transport/connection-flags.test.ts
-  c('set_forward_close', [], B(true)),
-  c('set_forward_no_connect', [], B(true)),
-  c('set_reply_close', [], B(true)),
-  c('set_reply_no_connect', [], B(true)),
-  c('add_tcp_alias', [5070], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
-  c('add_tcp_alias', [5070], I(-1)),
-  c('add_tcp_alias_via', [], I(1), { rcv: { proto: 'tcp', conId: 4 } }),
-  c('add_tcp_alias', [5070], I(-1), { rcv: { proto: 'tcp', conId: 0 }, name: 'add_tcp_alias(5070) when the connection is gone' }),
+  c('set_advertised_address', ['pub.example.com'], I(1), { host: { forwarded: { contains: ['Via: SIP/2.0/UDP pub.example.com:5060;branch=z9hG4bK-conformance'] } } }),
+  c('set_advertised_port', ['5080'], I(1), { host: { forwarded: { contains: ['Via: SIP/2.0/UDP 127.0.0.1:5080;branch=z9hG4bK-conformance'] } } }),
+  c('set_advertised_port', ['http'], I(-1), { host: { forwarded: { contains: [`${OUR_VIA}\r\n`] } } }),
+  c('set_forward_close', [], B(true), { host: { fields: { forwardClose: true } } }),
+  c('set_forward_no_connect', [], B(true), { host: { fields: { forwardNoConnect: true } } }),
+  c('set_reply_close', [], B(true), { host: { fields: { replyClose: true } } }),
+  c('set_reply_no_connect', [], B(true), { host: { fields: { replyNoConnect: true } } }),
+  c('add_tcp_alias', [5070], I(1), { rcv: { proto: 'tcp', conId: 4 }, exempt: { test: 'test/transport/connection-flags.test.ts', why: 'the alias lives in the TCP listener: requests to the alias port reuse the connection, proved with real TCP peers' } }),
+  c('add_tcp_alias', [5070], I(-1), { exempt: { test: 'test/transport/connection-flags.test.ts', why: 'over UDP there is no connection to alias; the alias lives in the TCP listener: requests to the alias port reuse the connection, proved with real TCP peers' } }),
+  c('add_tcp_alias_via', [], I(1), { rcv: { proto: 'tcp', conId: 4 }, exempt: { test: 'test/transport/connection-flags.test.ts', why: 'the alias lives in the TCP listener: requests to the alias port reuse the connection, proved with real TCP peers' } }),
+  c('add_tcp_alias', [5070], I(-1), { rcv: { proto: 'tcp', conId: 0 }, name: 'add_tcp_alias(5070) when the connection is gone', exempt: { test: 'test/transport/connection-flags.test.ts', why: 'the alias lives in the TCP listener: requests to the alias port reuse the connection, proved with real TCP peers' } }),
   c('to_UDP', [], B(true)),
   c('to_UDP', [], B(false), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
   c('to_TCP', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1;transport=tcp')] }),
@@ -566,7 +662,9 @@ const RR_SECTION: ConformanceCase[] = [
   c('to_IPv4', [], B(true), { setup: [call('setdsturi', 'sip:10.0.0.1')] }),
   c('to_IPv6', [], B(true), { setup: [call('setdsturi', 'sip:[2001:db8::1]:5060')] }),
   c('to_IPv6', [], B(false)),
-  c('route', ['no_such_function'], I(-1), { host: { log: { level: 'error', text: 'no script function' } } }),
+  c('route', ['no_such_function'], I(-1), { host: { fields: { stopped: false }, log: { level: 'error', text: 'no script function' } } }),
+  // the table's cores run no script: the sub-route's effects, exit and depth are proved per runtime there
+  c('route', ['ksr_sub'], I(-1), { name: 'route() of a script function', exempt: { test: 'test/bindings/route-nested.test.ts', why: 'KSR.route runs a function of the script: needs a runtime holding one' } }),
 ];
 // ==== end of the RR engineer's section ====
 
@@ -574,23 +672,24 @@ const RR_SECTION: ConformanceCase[] = [
 const DU = call('setdsturi', 'sip:127.0.0.1:5099');
 const NEWTRAN = call('tm.t_newtran');
 const TM_SECTION: ConformanceCase[] = [
-  c('tm.t_relay', [], I(1), { fixture: 'options', host: { reply: null } }),
+  c('tm.t_relay', [], I(1), { fixture: 'options', host: { reply: null, sent: { count: 1, to: 'udp:127.0.0.1:5060', contains: ['OPTIONS sip:127.0.0.1:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK'] }, transaction: { branches: 1, finalCode: 0 } } }),
   c('tm.t_relay', [], I(1), { setup: [DU], host: { reply: 100 }, name: 'tm.t_relay() of an INVITE sends 100 Trying' }),
   c('tm.t_relay', [], I(1), { fixture: 'options', method: 'ACK', host: { reply: null }, name: 'tm.t_relay() of an ACK forwards it statelessly' }),
   c('tm.t_relay', [], I(-1), { fixture: 'options', setup: [call('setdsturi', 'junk')], host: { reply: null, log: { level: 'error', text: 'is a SIP URI' } }, name: 'tm.t_relay() with no usable destination' }),
-  c('tm.t_relay', [], I(-1), { fixture: 'reply200', name: 'tm.t_relay() on a reply' }),
-  c('tm.t_relay_to_proxy', ['udp:127.0.0.1:5099'], I(1), { fixture: 'options' }),
-  c('tm.t_relay_to_proxy', ['not an address!'], I(-1), { fixture: 'options', host: { log: { level: 'error', text: 't_relay_to' } } }),
+  c('tm.t_relay', [], I(-1), { fixture: 'reply200', name: 'tm.t_relay() on a reply', host: { sent: { count: 0 }, transaction: null } }),
+  c('tm.t_relay_to_proxy', ['udp:127.0.0.1:5099'], I(1), { fixture: 'options', host: { sent: { count: 1, to: 'udp:127.0.0.1:5099', contains: ['OPTIONS sip:127.0.0.1:5060 SIP/2.0\r\n'] }, transaction: { branches: 1 } } }),
+  c('tm.t_relay_to_proxy', ['not an address!'], I(-1), { fixture: 'options', host: { transaction: null, sent: { count: 0 }, log: { level: 'error', text: 't_relay_to' } } }),
   c('tm.t_relay_to_flags', [1], I(1), { setup: [DU], host: { reply: null }, name: 'tm.t_relay_to_flags(1): no 100 Trying' }),
   c('tm.t_relay_to_proxy_flags', ['127.0.0.1:5099', 0], I(1), { host: { reply: 100 } }),
-  c('tm.t_relay_to_proto', ['tcp'], I(1), { fixture: 'options' }),
-  c('tm.t_relay_to_proto', ['carrier-pigeon'], I(-1), { fixture: 'options' }),
-  c('tm.t_relay_to_proto_addr', ['udp', '127.0.0.1', 5099], I(1), { fixture: 'options' }),
-  c('tm.t_relay_to_proto_addr', ['udp', '127.0.0.1', 0], I(-1), { fixture: 'options' }),
-  c('tm.t_on_failure', ['ksr_failure_route'], I(1)),
-  c('tm.t_on_branch', ['ksr_branch_route'], I(1)),
-  c('tm.t_on_reply', ['ksr_onreply_route'], I(1)),
-  c('tm.t_on_branch_failure', ['ksr_branch_failure'], I(1)),
+  c('tm.t_relay_to_proto', ['tcp'], I(1), { fixture: 'options', host: { sent: { count: 1, to: 'tcp:127.0.0.1:5060', contains: ['Via: SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK'] }, transaction: { branches: 1 } } }),
+  c('tm.t_relay_to_proto', ['carrier-pigeon'], I(-1), { fixture: 'options', host: { sent: { count: 0 }, transaction: null } }),
+  c('tm.t_relay_to_proto_addr', ['udp', '127.0.0.1', 5099], I(1), { fixture: 'options', host: { sent: { count: 1, to: 'udp:127.0.0.1:5099' }, transaction: { branches: 1 } } }),
+  c('tm.t_relay_to_proto_addr', ['udp', '127.0.0.1', 0], I(-1), { fixture: 'options', host: { sent: { count: 0 }, transaction: null } }),
+  c('tm.t_on_failure', ['ksr_failure_route'], I(1), { host: { tmRequests: { onFailure: 'ksr_failure_route' } } }),
+  c('tm.t_on_failure', ['f2'], I(1), { fixture: 'options', setup: [NEWTRAN], name: 'tm.t_on_failure() on an existing transaction', host: { transaction: { onFailure: 'f2' } } }),
+  c('tm.t_on_branch', ['ksr_branch_route'], I(1), { host: { tmRequests: { onBranch: 'ksr_branch_route' } } }),
+  c('tm.t_on_reply', ['ksr_onreply_route'], I(1), { host: { tmRequests: { onReply: 'ksr_onreply_route' } } }),
+  c('tm.t_on_branch_failure', ['ksr_branch_failure'], I(1), { host: { tmRequests: { onBranchFailure: 'ksr_branch_failure' } } }),
   c('tm.t_is_set', ['failure_route'], I(1), { setup: [call('tm.t_on_failure', 'f')] }),
   c('tm.t_is_set', ['failure_route'], I(-1)),
   c('tm.t_is_set', ['branch_route'], I(-1), { setup: [call('tm.t_on_branch', 'b'), call('tm.t_on_branch', '')], name: 'tm.t_is_set("branch_route") after it was cleared' }),
@@ -602,50 +701,56 @@ const TM_SECTION: ConformanceCase[] = [
   c('tm.t_send_reply', [486, 'Busy Here'], I(1), { fixture: 'options', host: { reply: 486 } }),
   c('tm.t_send_reply', [200, 'OK'], I(-1), { fixture: 'options', method: 'ACK', host: { reply: null } }),
   c('tm.t_reply_error', [], I(1), { fixture: 'options', host: { reply: 500 } }),
-  c('tm.t_check_trans', [], I(-1), { fixture: 'options' }),
-  c('tm.t_check_trans', [], I(0), { fixture: 'options', setup: [call('tm.t_send_reply', 202, 'Accepted')], name: 'tm.t_check_trans() on a request its transaction knows: absorbed' }),
-  c('tm.t_check_trans', [], I(-1), { fixture: 'options', method: 'CANCEL', name: 'tm.t_check_trans() on a CANCEL with no INVITE' }),
-  c('tm.t_check_trans', [], I(-1), { fixture: 'options', method: 'ACK', name: 'tm.t_check_trans() on an unknown ACK' }),
-  c('tm.t_newtran', [], I(1), { fixture: 'options', host: { reply: null } }),
+  c('tm.t_check_trans', [], I(-1), { fixture: 'options', host: { reply: null, transaction: null } }),
+  c('tm.t_check_trans', [], I(0), { fixture: 'options', setup: [call('tm.t_send_reply', 202, 'Accepted')], name: 'tm.t_check_trans() on a request its transaction knows: absorbed', host: { replies: [202, 202] } }),
+  c('tm.t_check_trans', [], I(-1), { fixture: 'options', method: 'CANCEL', name: 'tm.t_check_trans() on a CANCEL with no INVITE', host: { reply: null, transaction: null } }),
+  c('tm.t_check_trans', [], I(-1), { fixture: 'options', method: 'ACK', name: 'tm.t_check_trans() on an unknown ACK', host: { reply: null, sent: { count: 0 } } }),
+  c('tm.t_newtran', [], I(1), { fixture: 'options', host: { reply: null, transaction: { uasState: 'proceeding', finalCode: 0, branches: 0 } } }),
   c('tm.t_newtran', [], I(1), { host: { reply: 100 }, name: 'tm.t_newtran() of an INVITE sends 100 Trying' }),
-  c('tm.t_newtran', [], I(-1), { fixture: 'options', method: 'ACK' }),
-  c('tm.t_release', [], I(-1)),
-  c('tm.t_release', [], I(1), { fixture: 'options', setup: [NEWTRAN] }),
+  c('tm.t_newtran', [], I(-1), { fixture: 'options', method: 'ACK', host: { transaction: null, reply: null } }),
+  c('tm.t_release', [], I(-1), { host: { transaction: null } }),
+  c('tm.t_release', [], I(1), { fixture: 'options', setup: [NEWTRAN], host: { transaction: { freed: true } } }),
   c('tm.t_exists', [], I(-1)),
   c('tm.t_exists', [], I(1), { fixture: 'options', setup: [NEWTRAN] }),
   c('tm.t_lookup_request', [], I(-1), { fixture: 'options' }),
   c('tm.t_lookup_request', [], I(1), { fixture: 'options', setup: [NEWTRAN] }),
   c('tm.t_lookup_cancel', [], I(-1), { fixture: 'options', method: 'CANCEL' }),
   c('tm.t_lookup_cancel_flags', [1], I(-1), { fixture: 'options', method: 'CANCEL' }),
-  c('tm.t_retransmit_reply', [], I(-1), { fixture: 'options' }),
-  c('tm.t_retransmit_reply', [], I(1), { fixture: 'options', setup: [call('tm.t_send_reply', 603, 'Decline')] }),
+  c('tm.t_retransmit_reply', [], I(-1), { fixture: 'options', host: { reply: null } }),
+  c('tm.t_retransmit_reply', [], I(1), { fixture: 'options', setup: [call('tm.t_send_reply', 603, 'Decline')], host: { replies: [603, 603] } }),
   c('tm.t_is_canceled', [], I(-1)),
   c('tm.t_is_canceled', [], I(-1), { fixture: 'options', setup: [NEWTRAN], name: 'tm.t_is_canceled() of a fresh transaction' }),
   c('tm.t_is_expired', [], I(-1)),
   c('tm.t_is_expired', [], I(-1), { fixture: 'options', setup: [NEWTRAN], name: 'tm.t_is_expired() of a fresh transaction' }),
-  c('tm.t_set_fr', [120000, 5000], I(1)),
-  c('tm.t_set_fr_inv', [90000], I(1)),
-  c('tm.t_reset_fr', [], I(1), { setup: [call('tm.t_set_fr', 1, 1)] }),
-  c('tm.t_set_max_lifetime', [60000, 20000], I(1)),
-  c('tm.t_reset_max_lifetime', [], I(1)),
-  c('tm.t_set_retr', [250, 2000], I(1)),
-  c('tm.t_reset_retr', [], I(1)),
-  c('tm.t_load_contacts', [], I(1), { setup: [call('corex.append_branch_uri_q', 'sip:lo@127.0.0.1', '0.1')] }),
-  c('tm.t_load_contacts', [], I(1), { name: 'tm.t_load_contacts() with no branches: nothing to order' }),
-  c('tm.ki_t_load_contacts_mode', [0], I(1)),
-  c('tm.ki_t_load_contacts_mode', [7], I(-1)),
-  c('tm.t_next_contacts', [], I(-1), { name: 'tm.t_next_contacts() with nothing loaded' }),
+  c('tm.t_set_fr', [120000, 5000], I(1), { host: { tmRequests: { frInvTimeout: 120000, frTimeout: 5000 } } }),
+  c('tm.t_set_fr_inv', [90000], I(1), { host: { tmRequests: { frInvTimeout: 90000, frTimeout: null } } }),
+  c('tm.t_reset_fr', [], I(1), { setup: [call('tm.t_set_fr', 1, 1)], host: { tmRequests: { frInvTimeout: null, frTimeout: null } } }),
+  c('tm.t_set_max_lifetime', [60000, 20000], I(1), { host: { tmOptions: { maxInvLifetime: 60000, maxNoninvLifetime: 20000 } } }),
+  c('tm.t_reset_max_lifetime', [], I(1), { setup: [call('tm.t_set_max_lifetime', 60000, 20000)], host: { tmOptions: { maxInvLifetime: null, maxNoninvLifetime: null } } }),
+  c('tm.t_set_retr', [250, 2000], I(1), { host: { tmOptions: { t1: 250, t2: 2000 } } }),
+  c('tm.t_reset_retr', [], I(1), { setup: [call('tm.t_set_retr', 250, 2000)], host: { tmOptions: { t1: null, t2: null } } }),
+  c('tm.t_load_contacts', [], I(1), {
+    setup: [call('corex.append_branch_uri_q', 'sip:lo@127.0.0.1', '0.1')],
+    name: 'tm.t_load_contacts() takes the branches into the contact list',
+    // the groups by falling q, the first to try on top: the R-URI (q 1) before the branch (q 0.1)
+    host: { branches: [], pv: { '$avp(tm_contacts)': `[{"uri":"${INVITE_RURI}","dstUri":null,"path":null,"flags":0,"q":1}]` } },
+  }),
+  c('tm.t_load_contacts', [], I(1), { name: 'tm.t_load_contacts() with no branches: nothing to order', host: { pv: { '$avp(tm_contacts)': null }, ruri: INVITE_RURI } }),
+  c('tm.ki_t_load_contacts_mode', [0], I(1), { setup: [call('corex.append_branch_uri_q', 'sip:lo@127.0.0.1', '0.1')], host: { branches: [] } }),
+  c('tm.ki_t_load_contacts_mode', [7], I(-1), { setup: [call('corex.append_branch_uri_q', 'sip:lo@127.0.0.1', '0.1')], host: { branches: ['sip:lo@127.0.0.1 q=0.1'] } }),
+  c('tm.t_next_contacts', [], I(-1), { name: 'tm.t_next_contacts() with nothing loaded', host: { ruri: INVITE_RURI, branches: [] } }),
   c('tm.t_next_contacts', [], I(1), {
     setup: [call('corex.append_branch_uri_q', 'sip:hi@127.0.0.1', '0.9'), call('corex.append_branch_uri_q', 'sip:lo@127.0.0.1', '0.1'), call('seturi', 'sip:top@127.0.0.1'), call('tm.t_load_contacts'), call('tm.t_next_contacts')],
     host: { ruri: 'sip:hi@127.0.0.1' },
     name: 'tm.t_next_contacts() takes the groups by falling q',
   }),
-  c('tm.t_drop_replies', ['a'], I(-1)),
-  c('tm.t_drop_replies', ['n'], I(1), { fixture: 'options', setup: [NEWTRAN] }),
-  c('tm.t_drop_replies_all', [], I(-1)),
+  c('tm.t_drop_replies', ['a'], I(-1), { host: { transaction: null } }),
+  c('tm.t_drop_replies', ['n'], I(1), { fixture: 'options', setup: [NEWTRAN], host: { transaction: { finalCode: 0, branches: 0 }, reply: null } }),
+  c('tm.t_drop_replies_all', [], I(-1), { host: { transaction: null } }),
+  c('tm.t_drop_replies', ['a'], I(1), { fixture: 'options', setup: [NEWTRAN], name: 'tm.t_drop_replies("a") of a transaction', exempt: { test: 'test/tm/tmx-effects.test.ts', why: 'what is dropped are replies branches sent: a failure route after real answers' } }),
   c('tm.t_use_uac_headers', [], I(1)),
-  c('tm.t_save_lumps', [], I(-1)),
-  c('tm.t_save_lumps', [], I(1), { fixture: 'options', setup: [NEWTRAN, call('hdr.append', 'X-Later: 1\r\n')] }),
+  c('tm.t_save_lumps', [], I(-1), { host: { transaction: null } }),
+  c('tm.t_save_lumps', [], I(1), { fixture: 'options', setup: [NEWTRAN, call('hdr.append', 'X-Later: 1\r\n')], host: { failureRequest: { contains: ['X-Later: 1\r\n'] }, built: { contains: ['X-Later: 1\r\n'] } } }),
   c('tm.t_check_status', ['200'], I(1), { fixture: 'reply200' }),
   c('tm.t_check_status', ['4[0-9][0-9]'], I(-1), { fixture: 'reply200' }),
   c('tm.t_check_status', ['('], I(-1), { fixture: 'reply200', host: { log: { level: 'error', text: 'not a regular expression' } } }),
@@ -655,37 +760,40 @@ const TM_SECTION: ConformanceCase[] = [
   c('tm.t_any_timeout', [], I(-1)),
   c('tm.t_branch_replied', [], I(-1)),
   c('tm.t_branch_timeout', [], I(-1)),
-  c('tm.t_set_auto_inv_100', [0], I(1)),
+  c('tm.t_set_auto_inv_100', [0], I(1), { host: { tmOptions: { auto100: false } } }),
   c('tm.t_relay', [], I(1), { setup: [call('tm.t_set_auto_inv_100', 0), DU], host: { reply: null }, name: 'tm.t_relay() after t_set_auto_inv_100(0): no 100' }),
-  c('tm.t_set_disable_6xx', [1], I(1)),
-  // what it turns off (DNS failover across SRV/A targets) is tested in test/tm/dns-failover.test.ts
-  c('tm.t_set_disable_failover', [1], I(1)),
-  c('tm.t_set_no_e2e_cancel_reason', [1], I(1)),
-  c('tm.t_set_disable_internal_reply', [1], I(1)),
-  c('tm.t_set_no_auto_ack', [1], I(1)),
+  c('tm.t_set_disable_6xx', [1], I(1), { host: { tmOptions: { disable6xx: true } } }),
+  c('tm.t_set_disable_failover', [1], I(1), { host: { tmOptions: { disableFailover: true } } }),
+  c('tm.t_set_no_e2e_cancel_reason', [1], I(1), { host: { tmOptions: { noE2eCancelReason: true } } }),
+  c('tm.t_set_disable_internal_reply', [1], I(1), { host: { tmOptions: { disableInternalReply: true } } }),
+  c('tm.t_set_no_auto_ack', [1], I(1), { host: { tmOptions: { noAutoAck: true } } }),
   c('tm.t_get_status_code', [], I(-1)),
   c('tm.t_get_status_code', [], I(100), { setup: [NEWTRAN], host: { reply: 100 } }),
   c('tm.t_get_branch_index', [], I(-1)),
-  c('tm.t_clean', [], I(1)),
+  c('tm.t_clean', [], I(1), { fixture: 'options', setup: [NEWTRAN], name: 'tm.t_clean() keeps a transaction within its lifetime', host: { transaction: { freed: false } } }),
+  c('tm.t_clean', [], I(1), { name: 'tm.t_clean() frees what outlived its lifetime', exempt: { test: 'test/tm/tmx-effects.test.ts', why: 'a transaction must outlive its lifetime first: time has to pass' } }),
 
   c('tmx.t_precheck_trans', [], I(-1)),
   c('tmx.t_is_request_route', [], I(1)),
   c('tmx.t_is_reply_route', [], I(-1)),
   c('tmx.t_is_failure_route', [], I(-1)),
   c('tmx.t_is_branch_route', [], I(-1)),
-  c('tmx.t_suspend', [], I(1), { fixture: 'options' }),
+  c('tmx.t_suspend', [], I(1), { fixture: 'options', host: { transaction: { suspended: true, finalCode: 0 }, reply: null } }),
   c('pv.get', ['$T(id_index)'], I(1), { fixture: 'options', setup: [call('tmx.t_suspend')], name: 'pv.get("$T(id_index)") after t_suspend' }),
-  c('tmx.t_continue', [1, 2, 'ksr_resume'], I(-1)),
-  c('tmx.t_flush_flags', [], I(-1)),
-  c('tmx.t_flush_flags', [], I(1), { fixture: 'options', setup: [NEWTRAN, call('setflag', 4)] }),
-  c('tmx.t_cancel_branches', ['all'], I(-1)),
-  c('tmx.t_cancel_callid', ['nobody', '1', 0], I(-1)),
-  c('tmx.t_cancel_callid_reason', ['nobody', '1', 0, 200], I(-1)),
+  c('tmx.t_continue', [1, 2, 'ksr_resume'], I(-1), { host: { transaction: null, reply: null } }),
+  c('tmx.t_continue', [1, 2, 'ksr_resume'], I(-1), { fixture: 'options', setup: [call('tmx.t_suspend')], name: 'tmx.t_continue() with the wrong label', host: { transaction: { suspended: true } } }),
+  c('tmx.t_flush_flags', [], I(-1), { host: { transaction: null } }),
+  c('tmx.t_flush_flags', [], I(1), { fixture: 'options', setup: [NEWTRAN, call('setflag', 4)], host: { transaction: { savedFlags: 16 } } }),
+  c('tmx.t_cancel_branches', ['all'], I(-1), { host: { transaction: null, sent: { count: 0 } } }),
+  c('tmx.t_cancel_callid', ['nobody', '1', 0], I(-1), { host: { sent: { count: 0 }, reply: null } }),
+  // the CANCEL on the branches that rang: test/tm/tmx-effects.test.ts
+  c('tmx.t_cancel_callid', ['a84b4c76e66710@192.0.2.10', '314159', 0], I(1), { setup: [NEWTRAN], name: 'tmx.t_cancel_callid() of a known INVITE', host: { transaction: { canceled: true, savedFlags: 1 } } }),
+  c('tmx.t_cancel_callid_reason', ['nobody', '1', 0, 200], I(-1), { host: { sent: { count: 0 }, reply: null } }),
   c('tmx.t_reply_callid', ['opt-1', '7', 404, 'Not Here'], I(1), { fixture: 'options', setup: [NEWTRAN], host: { reply: 404 } }),
-  c('tmx.t_reply_callid', ['nobody', '7', 404, 'Not Here'], I(-1), { fixture: 'options' }),
-  c('tmx.t_drop', [], I(-1)),
-  c('tmx.t_drop', [], I(1), { fixture: 'options', setup: [NEWTRAN] }),
-  c('tmx.t_drop_rcode', [404], I(-1)),
+  c('tmx.t_reply_callid', ['nobody', '7', 404, 'Not Here'], I(-1), { fixture: 'options', host: { reply: null } }),
+  c('tmx.t_drop', [], I(-1), { host: { transaction: null } }),
+  c('tmx.t_drop', [], I(1), { fixture: 'options', setup: [NEWTRAN], host: { transaction: { dropped: true }, reply: null } }),
+  c('tmx.t_drop_rcode', [404], I(-1), { host: { transaction: null, reply: null } }),
   c('tmx.t_drop_rcode', [404], I(0), { fixture: 'options', setup: [NEWTRAN], host: { reply: null } }),
   c('tm.t_get_status_code', [], I(404), {
     fixture: 'options',
@@ -700,25 +808,25 @@ const TM_SECTION: ConformanceCase[] = [
     name: 'tm.t_reply() after t_drop_rcode: the transaction is answered already',
   }),
 
-  c('corex.append_branch', [], I(1)),
-  c('corex.append_branch', [], I(-1), { fixture: 'reply200', name: 'corex.append_branch() on a reply' }),
-  c('corex.append_branch_uri', ['sip:carol@127.0.0.1'], I(1)),
-  c('corex.append_branch_uri', ['not a uri'], I(-1), { host: { log: { level: 'error', text: 'is not a URI' } } }),
-  c('corex.append_branch_uri_q', ['sip:carol@127.0.0.1', '0.5'], I(1)),
-  c('corex.append_branch_uri_q', ['sip:carol@127.0.0.1', '2'], I(-1)),
+  c('corex.append_branch', [], I(1), { host: { branches: [INVITE_RURI] } }),
+  c('corex.append_branch', [], I(-1), { fixture: 'reply200', name: 'corex.append_branch() on a reply', host: { branches: [] } }),
+  c('corex.append_branch_uri', ['sip:carol@127.0.0.1'], I(1), { host: { branches: ['sip:carol@127.0.0.1'] } }),
+  c('corex.append_branch_uri', ['not a uri'], I(-1), { host: { branches: [], log: { level: 'error', text: 'is not a URI' } } }),
+  c('corex.append_branch_uri_q', ['sip:carol@127.0.0.1', '0.5'], I(1), { host: { branches: ['sip:carol@127.0.0.1 q=0.5'] } }),
+  c('corex.append_branch_uri_q', ['sip:carol@127.0.0.1', '2'], I(-1), { host: { branches: [] } }),
   c('corex.has_ruri_user', [], I(1)),
   c('corex.has_ruri_user', [], I(-1), { fixture: 'options' }),
   c('corex.has_user_agent', [], I(1), { fixture: 'register' }),
   c('corex.has_user_agent', [], I(-1)),
   c('corex.is_faked_msg', [], I(-1)),
   c('corex.is_socket_name', ['udp0'], I(-1)),
-  c('corex.send_data', ['sip:127.0.0.1:5099', 'hello'], I(1)),
-  c('corex.send_data', ['nowhere', 'hello'], I(-1)),
+  c('corex.send_data', ['sip:127.0.0.1:5099', 'hello'], I(1), { host: { sent: { count: 1, to: 'udp:127.0.0.1:5099', contains: ['hello'] } } }),
+  c('corex.send_data', ['nowhere', 'hello'], I(-1), { host: { sent: { count: 0 } } }),
 
-  c('forward', [], I(1), { fixture: 'options' }),
-  c('forward', [], I(-1), { fixture: 'options', setup: [call('setdsturi', 'junk')], host: { log: { level: 'error', text: 'is not a SIP URI' } } }),
-  c('forward_uri', ['sip:127.0.0.1:5099;transport=tcp'], I(1), { fixture: 'options' }),
-  c('forward_uri', ['junk'], I(-1), { fixture: 'options' }),
+  c('forward', [], I(1), { fixture: 'options', host: { sent: { count: 1, to: 'udp:127.0.0.1:5060', contains: ['OPTIONS sip:127.0.0.1:5060 SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK'] }, transaction: null } }),
+  c('forward', [], I(-1), { fixture: 'options', setup: [call('setdsturi', 'junk')], host: { sent: { count: 0 }, log: { level: 'error', text: 'is not a SIP URI' } } }),
+  c('forward_uri', ['sip:127.0.0.1:5099;transport=tcp'], I(1), { fixture: 'options', host: { sent: { count: 1, to: 'tcp:127.0.0.1:5099', contains: ['Via: SIP/2.0/TCP 127.0.0.1:5060;branch=z9hG4bK'] } } }),
+  c('forward_uri', ['junk'], I(-1), { fixture: 'options', host: { sent: { count: 0 } } }),
 
   c('pv.get', ['$T_reply_code'], I(200), { fixture: 'reply200', name: 'pv.get("$T_reply_code") on a reply' }),
   c('pv.get', ['$T_reply_code'], I(0), { name: 'pv.get("$T_reply_code") without a transaction' }),
@@ -739,29 +847,29 @@ const ALICE_CONTACT = 'sip:alice@192.0.2.10:5062';
 const FETCH = call('registrar.reg_fetch_contacts', 'location', ALICE, 'r');
 const REG = (path: string, args: Array<string | number>, expect: Expected, extra: Extra = {}) => c(path, args, expect, { fixture: 'register', ...extra });
 const REGISTRAR_SECTION: ConformanceCase[] = [
-  REG('registrar.save', ['location', 0], I(1), { host: { reply: 200, replyHeader: ['Contact', `<${ALICE_CONTACT}>;expires=3600`] } }),
-  REG('registrar.save', ['location', 2], I(1), { host: { reply: null }, name: 'registrar.save(location, 0x02): no reply' }),
-  REG('registrar.save', ['location', 0], I(-1), { edit: ['Contact: <sip:alice@192.0.2.10:5062>;expires=3600', 'Contact: *'], host: { reply: 400 }, name: 'registrar.save: * with Expires 3600 is a 400' }),
-  REG('registrar.save_uri', ['location', 0, 'sip:bob@localhost'], I(1), { host: { reply: 200 } }),
+  REG('registrar.save', ['location', 0], I(1), { host: { reply: 200, replyHeader: ['Contact', `<${ALICE_CONTACT}>;expires=3600`], location: ['location alice sip:alice@192.0.2.10:5062'] } }),
+  REG('registrar.save', ['location', 2], I(1), { host: { reply: null, location: ['location alice sip:alice@192.0.2.10:5062'] }, name: 'registrar.save(location, 0x02): no reply' }),
+  REG('registrar.save', ['location', 0], I(-1), { edit: ['Contact: <sip:alice@192.0.2.10:5062>;expires=3600', 'Contact: *'], host: { reply: 400, location: [] }, name: 'registrar.save: * with Expires 3600 is a 400' }),
+  REG('registrar.save_uri', ['location', 0, 'sip:bob@localhost'], I(1), { host: { reply: 200, location: ['location bob sip:alice@192.0.2.10:5062'] } }),
   REG('registrar.lookup', ['location'], I(1), { setup: [SAVE, call('seturi', ALICE)], host: { ruri: ALICE_CONTACT, dstUri: null } }),
   c('registrar.lookup', ['location'], I(-1), { host: { ruri: INVITE_RURI }, name: 'registrar.lookup of an unknown AoR' }),
   REG('registrar.lookup_uri', ['location', ALICE], I(1), { setup: [SAVE], host: { ruri: ALICE_CONTACT } }),
-  REG('registrar.lookup_to_dset', ['location', ALICE], I(1), { setup: [SAVE], host: { ruri: 'sip:localhost' } }),
+  REG('registrar.lookup_to_dset', ['location', ALICE], I(1), { setup: [SAVE], host: { ruri: 'sip:localhost', branches: [ALICE_CONTACT] } }),
   REG('registrar.lookup_branches', ['location'], I(1), { setup: [SAVE, call('seturi', ALICE)], host: { ruri: ALICE_CONTACT } }),
   c('registrar.registered', ['location'], I(-1)),
   REG('registrar.registered_uri', ['location', ALICE], I(1), { setup: [SAVE] }),
   REG('registrar.registered_flags', ['location', ALICE, 1], I(1), { setup: [SAVE], name: 'registrar.registered_flags: same Call-ID' }),
   c('registrar.registered_flags', ['location', ALICE, 0], I(-1)),
   REG('registrar.registered_action', ['location', ALICE, 0, 1], I(1), { setup: [SAVE] }),
-  c('registrar.set_q_override', ['0.5'], I(1)),
-  c('registrar.set_q_override', ['2'], I(-1)),
+  c('registrar.set_q_override', ['0.5'], I(1), { exempt: { test: 'test/registrar/save.test.ts', why: 'the q is given to the contacts a later save() stores: proved there' } }),
+  c('registrar.set_q_override', ['2'], I(-1), { exempt: { test: 'test/registrar/save.test.ts', why: 'a refused q leaves the next save() alone: proved there' } }),
   c('registrar.add_sock_hdr', ['X-Sock'], I(1), { host: { built: { contains: ['X-Sock: udp:127.0.0.1:5060\r\n'] } } }),
-  REG('registrar.unregister', ['location', ALICE], I(1), { setup: [SAVE] }),
-  c('registrar.unregister', ['location', ALICE], I(-1), { name: 'registrar.unregister of an unknown AoR' }),
-  REG('registrar.unregister_ruid', ['location', ALICE, 'no-such-ruid'], I(-1), { setup: [SAVE] }),
-  REG('registrar.reg_fetch_contacts', ['location', ALICE, 'r'], I(1), { setup: [SAVE] }),
-  c('registrar.reg_fetch_contacts', ['location', ALICE, 'r'], I(-1), { name: 'registrar.reg_fetch_contacts of an unknown AoR' }),
-  REG('registrar.reg_free_contacts', ['r'], I(1), { setup: [SAVE, FETCH] }),
+  REG('registrar.unregister', ['location', ALICE], I(1), { setup: [SAVE], host: { location: [] } }),
+  c('registrar.unregister', ['location', ALICE], I(-1), { name: 'registrar.unregister of an unknown AoR', host: { location: [] } }),
+  REG('registrar.unregister_ruid', ['location', ALICE, 'no-such-ruid'], I(-1), { setup: [SAVE], host: { location: ['location alice sip:alice@192.0.2.10:5062'] } }),
+  REG('registrar.reg_fetch_contacts', ['location', ALICE, 'r'], I(1), { setup: [SAVE], host: { pv: { '$ulc(r=>count)': 1, '$ulc(r=>addr)': ALICE_CONTACT } } }),
+  c('registrar.reg_fetch_contacts', ['location', ALICE, 'r'], I(-1), { name: 'registrar.reg_fetch_contacts of an unknown AoR', host: { pv: { '$ulc(r=>count)': 0 } } }),
+  REG('registrar.reg_free_contacts', ['r'], I(1), { setup: [SAVE, FETCH], host: { pv: { '$ulc(r=>count)': null } } }),
   REG('registrar.ulc_rget', ['r', 'count'], I(1), { setup: [SAVE, FETCH] }),
   REG('registrar.ulc_rget', ['r', 'aor'], S('alice'), { setup: [SAVE, FETCH] }),
   c('registrar.ulc_rget', ['r', 'count'], I(0), { name: 'registrar.ulc_rget of no result: int 0' }),
@@ -787,37 +895,39 @@ const AUTH_SECTION: ConformanceCase[] = [
   c('auth.proxy_challenge', ['localhost', 0], I(1), { host: { reply: 407 } }),
   c('auth.auth_challenge', ['', 1], I(1), { fixture: 'register', host: { reply: 401 } }),
   c('auth.auth_challenge', ['', 1], I(1), { name: 'auth.auth_challenge("", 1) on an INVITE', host: { reply: 407 } }),
-  c('auth.auth_algorithm', ['SHA-256'], I(1)),
-  c('auth.auth_algorithm', ['SHA1'], I(-1), { host: { log: { level: 'error', text: 'expected MD5, SHA-256 or SHA-512-256' } } }),
+  c('auth.auth_algorithm', ['SHA-256'], I(1), { exempt: { test: 'test/bindings/auth.test.ts', why: 'the algorithm is the engine\'s (what later challenges offer): proved by the challenge that follows' } }),
+  c('auth.auth_algorithm', ['SHA1'], I(-1), { host: { log: { level: 'error', text: 'expected MD5, SHA-256 or SHA-512-256' } }, exempt: { test: 'test/bindings/auth.test.ts', why: 'a refused name leaves what later challenges offer: proved by the challenge that follows' } }),
   c('auth.auth_get_www_authenticate', ['localhost', 1, '$var(wa)'], I(1), { host: { reply: null } }),
-  c('auth.auth_get_www_authenticate', ['localhost', 1, '$ci'], I(-1), { host: { log: { level: 'error', text: 'not a writable pseudo-variable' } } }),
+  c('auth.auth_get_www_authenticate', ['localhost', 1, '$ci'], I(-1), { host: { reply: null, pv: { '$ci': 'a84b4c76e66710@192.0.2.10' }, log: { level: 'error', text: 'not a writable pseudo-variable' } } }),
   c('auth.has_credentials', ['localhost'], I(1), { fixture: 'register' }),
   c('auth.has_credentials', ['elsewhere'], I(-1), { fixture: 'register' }),
-  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(1), { fixture: 'register', edit: REG_OK }),
-  c('auth.pv_www_authenticate', ['localhost', 'looking-glass', 0], I(-2), { fixture: 'register', edit: REG_OK, name: 'auth.pv_www_authenticate with a wrong password' }),
-  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-1), { fixture: 'register', name: 'auth.pv_www_authenticate on a nonce we did not issue', host: { log: { level: 'info', text: 'nonce refused' } } }),
-  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-4), { fixture: 'register', edit: registerStale(), name: 'auth.pv_www_authenticate on an expired nonce' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(1), { fixture: 'register', edit: REG_OK, host: { authMarks: { used: true, stale: false } } }),
+  c('auth.pv_www_authenticate', ['localhost', 'looking-glass', 0], I(-2), { fixture: 'register', edit: REG_OK, name: 'auth.pv_www_authenticate with a wrong password', host: { authMarks: { used: true, stale: false } } }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-1), { fixture: 'register', name: 'auth.pv_www_authenticate on a nonce we did not issue', host: { authMarks: { used: true, stale: false }, log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-4), { fixture: 'register', edit: registerStale(), name: 'auth.pv_www_authenticate on an expired nonce', host: { authMarks: { used: true, stale: true } } }),
   // the same request (its Via branch) again is a retransmission, not a replay: the count it used
   // is accepted for it again (nonce-counts.ts); a replay in another request gets -6 in the
   // sample-script suites of every runtime and in test/auth
   c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(1), {
     fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)], name: 'auth.pv_www_authenticate twice on the same request (not a replay)',
+    host: { authMarks: { used: true, stale: false } },
   }),
-  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-5), { name: 'auth.pv_www_authenticate without credentials' }),
+  c('auth.pv_www_authenticate', ['localhost', 'wonderland', 0], I(-5), { name: 'auth.pv_www_authenticate without credentials', host: { authMarks: null } }),
   c('auth.www_challenge', ['localhost', 1], I(1), {
     fixture: 'register', edit: registerStale(), setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)],
     name: 'auth.www_challenge after an expired nonce', host: { reply: 401 },
   }),
-  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'REGISTER'], I(1), { fixture: 'register', edit: REG_OK }),
-  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'INVITE'], I(-2), { fixture: 'register', edit: REG_OK }),
-  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(1), { edit: inviteProxyAuth() }),
-  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(-5), { fixture: 'register', edit: REG_OK }),
-  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { fixture: 'register', edit: REG_OK }),
-  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { edit: inviteProxyAuth(), name: 'auth.pv_auth_check on an INVITE (Proxy-Authorization, From)' }),
+  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'REGISTER'], I(1), { fixture: 'register', edit: REG_OK, host: { authMarks: { used: true, stale: false } } }),
+  c('auth.pv_www_authenticate_method', ['localhost', 'wonderland', 0, 'INVITE'], I(-2), { fixture: 'register', edit: REG_OK, host: { authMarks: { used: true, stale: false } } }),
+  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(1), { edit: inviteProxyAuth(), host: { authMarks: { used: true, stale: false } } }),
+  c('auth.pv_proxy_authenticate', ['localhost', 'wonderland', 0], I(-5), { fixture: 'register', edit: REG_OK, host: { authMarks: null } }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { fixture: 'register', edit: REG_OK, host: { authMarks: { used: true, stale: false } } }),
+  c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(1), { edit: inviteProxyAuth(), name: 'auth.pv_auth_check on an INVITE (Proxy-Authorization, From)', host: { authMarks: { used: true, stale: false } } }),
   c('auth.pv_auth_check', ['localhost', 'wonderland', 0, 1], I(-8), {
     fixture: 'register', edit: registerAuth({ username: 'bob', password: 'wonderland' }), name: 'auth.pv_auth_check: auth user is not the To user',
+    host: { authMarks: { used: true, stale: false } },
   }),
-  c('auth.consume_credentials', [], I(-1), { fixture: 'register', host: { log: { level: 'error', text: 'no credentials were used' } } }),
+  c('auth.consume_credentials', [], I(-1), { fixture: 'register', host: { ...UNCHANGED('register'), log: { level: 'error', text: 'no credentials were used' } } }),
   c('auth.consume_credentials', [], I(1), {
     fixture: 'register', edit: REG_OK, setup: [call('auth.pv_www_authenticate', 'localhost', 'wonderland', 0)],
     host: { built: { lacks: ['Authorization:'], contains: ['Contact: <sip:alice@192.0.2.10:5062>'] } },
@@ -828,12 +938,21 @@ const AUTH_SECTION: ConformanceCase[] = [
   c('pv.get', ['$ad'], N, { fixture: 'register' }),
   c('pv.get', ['$ar'], N, { name: 'pv.get("$ar") without credentials' }),
 
-  c('auth_db.auth_check', ['localhost', 'subscriber', 0], I(-5)),
-  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
-  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-1), { fixture: 'register', edit: REG_OK, host: { log: { level: 'error', text: 'no store configured' } } }),
-  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-5), { fixture: 'options' }),
-  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(-1), { fixture: 'register', host: { log: { level: 'info', text: 'nonce refused' } } }),
+  c('auth_db.auth_check', ['localhost', 'subscriber', 0], I(-5), { host: { authMarks: null } }),
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-1), { fixture: 'register', edit: REG_OK, host: { reply: null, log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-1), { fixture: 'register', edit: REG_OK, host: { reply: null, log: { level: 'error', text: 'no store configured' } } }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(-5), { fixture: 'options', host: { authMarks: null } }),
+  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(-1), { fixture: 'register', host: { reply: null, authMarks: { used: true, stale: false }, log: { level: 'info', text: 'nonce refused' } } }),
   c('auth_db.is_subscriber', ['sip:alice@localhost', 'subscriber', 1], I(-1), { host: { log: { level: 'error', text: 'no store configured' } } }),
+  // with a subscriber table
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(1), { fixture: 'register', edit: REG_OK, subscribers: true, name: 'auth_db.auth_check of a subscriber', host: { reply: null, authMarks: { used: true, stale: false } } }),
+  c('auth_db.auth_check', ['localhost', 'subscriber', 1], I(-2), {
+    fixture: 'register', edit: registerAuth({ password: 'looking-glass' }), subscribers: true, name: 'auth_db.auth_check with a wrong password', host: { reply: null, authMarks: { used: true, stale: false } },
+  }),
+  c('auth_db.www_authenticate', ['localhost', 'subscriber'], I(1), { fixture: 'register', edit: REG_OK, subscribers: true, name: 'auth_db.www_authenticate of a subscriber', host: { authMarks: { used: true, stale: false } } }),
+  c('auth_db.www_authenticate_method', ['localhost', 'subscriber', 'REGISTER'], I(1), { fixture: 'register', edit: REG_OK, subscribers: true, host: { authMarks: { used: true, stale: false } } }),
+  c('auth_db.is_subscriber', ['sip:alice@localhost', 'subscriber', 0], I(1), { subscribers: true }),
+  c('auth_db.is_subscriber', ['sip:mallory@localhost', 'subscriber', 0], I(-1), { subscribers: true }),
 ];
 // ==== end of the AUTH engineer's section ====
 

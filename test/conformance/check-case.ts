@@ -3,9 +3,11 @@
 import { SipMessage } from '../../host/sip/message.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeOutcome } from '../../host/core/router.js';
-import { builtMessage, FIXTURES, makeContext, type RecordingCore } from '../support/sip-fixtures.js';
+import { builtMessage, FIXTURES, makeContext, RecordingCore } from '../support/sip-fixtures.js';
+import { MemoryStore } from '../auth/requests.js';
 import type { ConformanceCase } from './cases.js';
 import type { Captured } from './capture-module.js';
+import { authMarksView, branchesView, failureRequestView, forwardedView, locationView, pvView, sentView, tmOptionsView, transactionView } from './host-state.js';
 
 export type CaseContext = MsgContext & { core: RecordingCore };
 
@@ -20,7 +22,9 @@ export function caseRaw(c: ConformanceCase): string {
 }
 
 export function caseContext(c: ConformanceCase): CaseContext {
-  return makeContext(caseRaw(c), c.rcv ?? {});
+  const core = new RecordingCore();
+  if (c.subscribers) core.store = new MemoryStore().add('alice', 'localhost', 'wonderland');
+  return makeContext(caseRaw(c), { ...c.rcv, core });
 }
 
 function describeCaptured(got: readonly Captured[]): string {
@@ -64,6 +68,39 @@ function checkHost(c: ConformanceCase, ctx: CaseContext): string[] {
   const eq = (what: string, got: unknown, want: unknown) => {
     if (want !== undefined && JSON.stringify(got) !== JSON.stringify(want)) out.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   };
+  /** Only the keys the case states are compared. */
+  const partial = (what: string, got: object | null, want: object | null | undefined) => {
+    if (want === undefined) return;
+    if (want === null || got === null) return eq(what, got, want);
+    const picked = Object.fromEntries(Object.keys(want).map((k) => [k, (got as Record<string, unknown>)[k]]));
+    eq(what, picked, want);
+  };
+  if (h.forwarded) {
+    const fwd = forwardedView(ctx);
+    for (const s of h.forwarded.contains ?? []) if (!fwd.includes(s)) out.push(`forwarded request lacks ${JSON.stringify(s)}: ${JSON.stringify(fwd)}`);
+    for (const s of h.forwarded.lacks ?? []) if (fwd.includes(s)) out.push(`forwarded request still has ${JSON.stringify(s)}`);
+  }
+  if (h.sent) {
+    const sent = sentView(ctx);
+    if (sent.length !== h.sent.count) out.push(`expected ${h.sent.count} message(s) sent, got ${sent.length}: ${JSON.stringify(sent.map((m) => m.to))}`);
+    const first = sent[0];
+    if (first && h.sent.to !== undefined && first.to !== h.sent.to) out.push(`sent to ${first.to}, expected ${h.sent.to}`);
+    for (const s of h.sent.contains ?? []) if (first && !first.text.includes(s)) out.push(`sent message lacks ${JSON.stringify(s)}: ${JSON.stringify(first.text)}`);
+  }
+  if (h.replies) eq('replies', replies.map((r) => SipMessage.parse(r.buf).status), h.replies);
+  if (h.failureRequest) {
+    const saved = failureRequestView(ctx);
+    for (const s of h.failureRequest.contains ?? []) if (!saved.includes(s)) out.push(`the failure route's request lacks ${JSON.stringify(s)}`);
+  }
+  if (h.authMarks !== undefined) eq('authMarks', authMarksView(ctx), h.authMarks);
+  partial('transaction', transactionView(ctx), h.transaction);
+  partial('tmOptions', tmOptionsView(ctx), h.tmOptions);
+  partial('tmRequests', ctx.tmRequests, h.tmRequests);
+  eq('branches', branchesView(ctx), h.branches);
+  eq('location', h.location ? locationView(ctx) : undefined, h.location);
+  if (h.pv) eq('pv', pvView(ctx, Object.keys(h.pv)), h.pv);
+  eq('replyLumps', ctx.replyLumps, h.replyLumps);
+  partial('fields', ctx, h.fields);
   eq('dropped', ctx.dropped, h.dropped);
   eq('flags', ctx.flags, h.flags);
   eq('sflags', ctx.sflags, h.sflags);
@@ -71,15 +108,33 @@ function checkHost(c: ConformanceCase, ctx: CaseContext): string[] {
   eq('ruri', ctx.ruri, h.ruri);
   eq('dstUri', ctx.dstUri, h.dstUri);
   eq('forceRport', ctx.forceRport, h.forceRport);
-  if (h.sent) eq('sent', ctx.core.sent.map((m) => m.buf.toString('latin1').split('\r\n')[0]), h.sent);
+  if (h.sentFirstLines) eq('sentFirstLines', ctx.core.sent.map((m) => m.buf.toString('latin1').split('\r\n')[0]), h.sentFirstLines);
   if (h.log && !ctx.core.logs.some((l) => l.level === h.log!.level && l.text.includes(h.log!.text))) {
     out.push(`expected a ${h.log.level} log containing ${JSON.stringify(h.log.text)}, got ${JSON.stringify(ctx.core.logs)}`);
   }
   return out;
 }
 
+/** The functions whose effect is a log line: for the others a log check alone says nothing of what the call did. */
+const LOG_FUNCTIONS = new Set(['dbg', 'info', 'notice', 'warn', 'err', 'crit', 'log']);
+
+/** True when the case states at least one effect the host must see. */
+export function statesEffect(c: ConformanceCase): boolean {
+  if (!c.host) return false;
+  return Object.entries(c.host).some(([k, v]) => v !== undefined && (k !== 'log' || LOG_FUNCTIONS.has(c.call.path)));
+}
+
+/**
+ * Null when the row says what its call does beyond its value: an effect check, `valueOnly`
+ * (proved by table.test.ts), or an exemption naming the test that proves the effect.
+ */
+export function effectRequirement(c: ConformanceCase): string | null {
+  if (statesEffect(c) || c.valueOnly || c.exempt) return null;
+  return 'states no effect: give it host checks, `valueOnly: true` (proved), or `exempt` naming the test that proves the effect';
+}
+
 /** Problems with one case's run, each prefixed with the case; [] when it conforms. */
 export function checkCase(c: ConformanceCase, index: number, outcome: InvokeOutcome, got: readonly Captured[], ctx: CaseContext, detail = ''): string[] {
-  const problems = [checkResult(c, outcome, got), ...checkHost(c, ctx)].filter((p): p is string => p !== null);
+  const problems = [effectRequirement(c), checkResult(c, outcome, got), ...checkHost(c, ctx)].filter((p): p is string => p !== null);
   return problems.map((p) => `case_${index} ${c.name}: ${p}${detail ? ` (${detail})` : ''}`);
 }

@@ -1,7 +1,7 @@
 // The conformance table through every runtime: one runtime per engine, one script per
 // language holding a function per case (Python loads once), each case on a fresh context.
 // A case passes when the same value arrives as the same native type in every language
-// and the host sees the same effects.
+// and the host sees the same effects (those a call leaves for after the callback included).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRegistry } from '../../bindings/modules/index.js';
@@ -11,6 +11,7 @@ import type { EngineName } from '../../runtimes/runtime.js';
 import { CASES } from './cases.js';
 import { createCaptureModule } from './capture-module.js';
 import { caseContext, checkCase } from './check-case.js';
+import { settle } from './host-state.js';
 import { caseFunction, conformanceScript } from './script-templates.js';
 
 const EXT = { js: 'js', lua: 'lua', python: 'py' } as const;
@@ -29,13 +30,14 @@ for (const engine of ENGINES) {
     try {
       await runtime.load(conformanceScript(language, CASES), `conformance.${EXT[language]}`);
       const problems: string[] = [];
-      CASES.forEach((c, i) => {
+      for (const [i, c] of CASES.entries()) {
         const ctx = caseContext(c);
         capture.results.length = 0;
         const r = runtime.invoke(caseFunction(i), ctx);
+        await settle();
         const detail = r.error ? `${r.error.file}:${r.error.line}: ${r.error.message}` : '';
         problems.push(...checkCase(c, i, r.outcome, capture.results, ctx, detail));
-      });
+      }
       assert.deepEqual(problems, [], `${problems.length} of ${CASES.length} cases differ on ${engine}`);
     } finally {
       runtime.dispose();

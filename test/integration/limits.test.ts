@@ -1,5 +1,6 @@
 // A route that loops or eats memory is stopped: the request gets 500 within the limit and the
-// next request is served, in every runtime, end to end through a real server process.
+// next request is served, in every runtime (JavaScript on V8 and on QuickJS), end to end
+// through a real server process.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -50,14 +51,24 @@ end`,
   },
 };
 
-for (const [language, { ext, text }] of Object.entries(SCRIPTS)) {
-  describe(`limits, ${language}`, () => {
+// Every runtime: JavaScript on V8 and on QuickJS (whose limits are its own: an interrupt
+// handler and a capped wasm memory), Lua, Python.
+const RUNS: Array<{ label: string; language: keyof typeof SCRIPTS; engine?: 'v8' | 'quickjs' }> = [
+  { label: 'js on v8', language: 'js', engine: 'v8' },
+  { label: 'js on quickjs', language: 'js', engine: 'quickjs' },
+  { label: 'lua', language: 'lua' },
+  { label: 'python', language: 'python' },
+];
+
+for (const { label, language, engine } of RUNS) {
+  const { ext, text } = SCRIPTS[language]!;
+  describe(`limits, ${label}`, () => {
     let server: ServerProcess;
     before(async () => {
       const dir = mkdtempSync(join(tmpdir(), 'ksr-limits-'));
       const file = join(dir, `limits.${ext}`);
       writeFileSync(file, text);
-      server = await startServerProcess({ script: file, startTimeoutMs: 60000 });
+      server = await startServerProcess({ script: file, engine, startTimeoutMs: 60000 });
     });
     after(async () => server?.stop());
 

@@ -79,8 +79,8 @@ export function sampleScriptSuite(language: 'js' | 'lua' | 'python', engine?: 'v
       writeSippUsers(inf, victims.slice(0, 1), { wrongPassword: true });
       const run = await runSipp({ scenario: scenario('register-auth-refused.xml'), port: server.port, transport: 'udp', calls: 1, extra: ['-inf', inf] });
       assert.equal(run.code, 0, explain('wrong password', run));
-      const found = (await server.rpc('ul.lookup', ['location', `${victims[0]!.username}@127.0.0.1`])).error;
-      assert.ok(found, 'no binding for a user whose password was wrong');
+      const found = await server.rpc('ul.lookup', ['location', `${victims[0]!.username}@127.0.0.1`]);
+      assert.equal(found.error?.code, 404, `no binding for a user whose password was wrong: ${JSON.stringify(found)}`);
     });
 
     /** A REGISTER from `user` (CSeq 1 each time: a new Call-ID per call unless given), with `authorization` when given; returns the reply. */

@@ -153,7 +153,8 @@ export function twoNodeSuite(name: string, storeUrl: () => Promise<string>, clea
       assert.match(found, new RegExp(`^X-Lookup: 1 sip:bob@127\\.0\\.0\\.1:${calleePort}`, 'm'));
       // B's RPC reads the same table
       const dump = await nodes.b.rpc('ul.lookup', ['location', 'bob']);
-      assert.match(JSON.stringify(dump.result ?? dump.error), new RegExp(`sip:bob@127.0.0.1:${calleePort}`));
+      assert.equal(dump.error, undefined, JSON.stringify(dump.error));
+      assert.match(JSON.stringify(dump.result), new RegExp(`sip:bob@127\\.0\\.0\\.1:${calleePort}`));
 
       const caller = startSipp({
         scenario: scenario('uac-call.xml'), port: nodes.b.port, transport: 'udp', calls: 1, timeoutS: 30,

@@ -61,6 +61,7 @@ test('Contact * with Expires: 0 removes every binding (3); * with another Expire
   assert.equal(r.ul.contacts('location', AOR).length, 2);
   assert.equal(r.on(register({ cseq: 3, contacts: ['*'], expires: 0 })).ksr('registrar.save', 'location', 0), 3);
   assert.equal(r.lastReply().status, 200);
+  assert.equal(r.lastReply().header('contact'), undefined, 'the 200 to a removal lists no Contact');
   assert.deepEqual(replyContacts(r.lastReply()), []);
   assert.equal(r.ul.contacts('location', AOR).length, 0);
 });

@@ -90,11 +90,10 @@ export function registrar(opts: UsrlocOptions = {}): Registrar {
   };
 }
 
-/** The Contact entries of a reply, as "uri;params" texts. */
+/**
+ * The Contact entries of a reply, as "uri;params" texts; [] only when it has none. A Contact
+ * that does not parse fails the test (SipParseError), it is not taken for "no Contact".
+ */
 export function replyContacts(reply: SipMessage): string[] {
-  try {
-    return reply.contacts().list.map((c) => c.raw.trim());
-  } catch {
-    return [];
-  }
+  return reply.contacts().list.map((c) => c.raw.trim());
 }
