@@ -20,6 +20,22 @@ function cancelCallId(ctx: MsgContext, callId: string, cseq: string, flag: numbe
   return 1;
 }
 
+/** Kamailio's t_drop_rcode: the status is set, no reply goes upstream, the transaction is released; 0. */
+function dropTransaction(ctx: MsgContext, code: number, fn: string): number {
+  const tm = tmOf(ctx.core);
+  const t = tm.transactionOf(ctx);
+  if (!t) {
+    ctx.core.logger.log('error', `${fn}: the message has no transaction`);
+    return -1;
+  }
+  if (!Number.isInteger(code) || code < 100 || code > 699) {
+    ctx.core.logger.log('error', `${fn}: expected a status code 100..699, got ${code}`);
+    return -1;
+  }
+  dropWithStatus(tm, t, code);
+  return 0;
+}
+
 export const tmxModule = defineModule('tmx', {
   // Kamailio's precheck guards against two workers taking the same request at once; one
   // event loop never does, so nothing is ever "being processed" elsewhere.
@@ -67,25 +83,7 @@ export const tmxModule = defineModule('tmx', {
     if (!t || code < 100 || code > 699) return -1;
     return intOf(sendLocalReply(tm, t, t.req, code, reason));
   }),
-  t_drop: decl('', 'int', (ctx) => {
-    const t = tmOf(ctx.core).transactionOf(ctx);
-    if (!t) return -1;
-    t.dropped = true;
-    return 1;
-  }),
-  // Kamailio: the status is set, no reply goes upstream, the transaction is released; 0 returned.
-  t_drop_rcode: decl('int', 'int', (ctx, code: number) => {
-    const tm = tmOf(ctx.core);
-    const t = tm.transactionOf(ctx);
-    if (!t) {
-      ctx.core.logger.log('error', 'KSR.tmx.t_drop_rcode: the message has no transaction');
-      return -1;
-    }
-    if (!Number.isInteger(code) || code < 100 || code > 699) {
-      ctx.core.logger.log('error', `KSR.tmx.t_drop_rcode: expected a status code 100..699, got ${code}`);
-      return -1;
-    }
-    dropWithStatus(tm, t, code);
-    return 0;
-  }),
+  // Kamailio: t_drop() is t_drop_rcode(500)
+  t_drop: decl('', 'int', (ctx) => dropTransaction(ctx, 500, 'KSR.tmx.t_drop')),
+  t_drop_rcode: decl('int', 'int', (ctx, code: number) => dropTransaction(ctx, code, 'KSR.tmx.t_drop_rcode')),
 });

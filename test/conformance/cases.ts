@@ -792,7 +792,7 @@ const TM_SECTION: ConformanceCase[] = [
   c('tmx.t_reply_callid', ['opt-1', '7', 404, 'Not Here'], I(1), { fixture: 'options', setup: [NEWTRAN], host: { reply: 404 } }),
   c('tmx.t_reply_callid', ['nobody', '7', 404, 'Not Here'], I(-1), { fixture: 'options', host: { reply: null } }),
   c('tmx.t_drop', [], I(-1), { host: { transaction: null } }),
-  c('tmx.t_drop', [], I(1), { fixture: 'options', setup: [NEWTRAN], host: { transaction: { dropped: true }, reply: null } }),
+  c('tmx.t_drop', [], I(0), { fixture: 'options', setup: [NEWTRAN], host: { transaction: { dropped: true }, reply: null } }),
   c('tmx.t_drop_rcode', [404], I(-1), { host: { transaction: null, reply: null } }),
   c('tmx.t_drop_rcode', [404], I(0), { fixture: 'options', setup: [NEWTRAN], host: { reply: null } }),
   c('tm.t_get_status_code', [], I(404), {
