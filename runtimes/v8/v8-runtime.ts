@@ -8,8 +8,8 @@ import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import { IsolateSandbox } from '../isolate/sandbox.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
-import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
-import { errorFromReport, scriptLine } from '../js-errors.js';
+import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, candidateNames, INVOKE_GLOBAL, NAMES_GLOBAL } from '../js-bootstrap.js';
+import { resultOf, scriptLine } from '../guest-protocol.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 import { CallChain } from '../call-chain.js';
 
@@ -20,7 +20,7 @@ const BOOTSTRAP_MS = 2000;
 interface Guest {
   sandbox: IsolateSandbox;
   invokeRef: ivm.Reference<(name: string, arg?: string) => number | string>;
-  hasRef: ivm.Reference<(name: string) => boolean>;
+  namesRef: ivm.Reference<(candidates: string) => string>;
 }
 
 function bootGuest(opts: RuntimeOptions): Guest {
@@ -34,10 +34,10 @@ function bootGuest(opts: RuntimeOptions): Guest {
     if (boot.outcome !== 'ok') throw new Error(`v8: the KSR bootstrap failed (${boot.outcome}): ${boot.error?.message}`);
     const g = sandbox.context.global;
     const invokeRef = g.getSync(INVOKE_GLOBAL, { reference: true });
-    const hasRef = g.getSync(HAS_GLOBAL, { reference: true });
+    const namesRef = g.getSync(NAMES_GLOBAL, { reference: true });
     g.deleteSync(INVOKE_GLOBAL);
-    g.deleteSync(HAS_GLOBAL);
-    return { sandbox, invokeRef, hasRef };
+    g.deleteSync(NAMES_GLOBAL);
+    return { sandbox, invokeRef, namesRef };
   } catch (e) {
     sandbox.dispose();
     throw e;
@@ -51,6 +51,8 @@ export class V8Runtime implements ScriptRuntime {
   /** The script as loaded: run again in a new isolate after a hard stop. */
   private source: string | null = null;
   private isBroken = false;
+  /** The script's callbacks, read once after its top level ran. */
+  private callbacks: ReadonlySet<string> = new Set();
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
   private readonly chain: CallChain;
@@ -99,6 +101,7 @@ export class V8Runtime implements ScriptRuntime {
     this.chain.file = file;
     const r = this.sandbox.evalSync(source, file, this.cpuMs);
     if (r.outcome === 'ok') {
+      this.callbacks = this.readCallbacks(source, file);
       this.source = source;
       return;
     }
@@ -110,9 +113,16 @@ export class V8Runtime implements ScriptRuntime {
     throw loadError(r.error, file);
   }
 
+  /** The callbacks the top level defined (guest-protocol: read once, never per message). */
+  private readCallbacks(source: string, file: string): Set<string> {
+    const candidates = JSON.stringify(candidateNames(source));
+    const r = this.sandbox.guard(() => this.guest.namesRef.applySync(undefined, [candidates], { timeout: BOOTSTRAP_MS }));
+    if (r.outcome !== 'ok' || typeof r.value !== 'string') throw new ScriptError(`could not list the script's callbacks (${r.outcome})`, file, 0);
+    return new Set(JSON.parse(r.value) as string[]);
+  }
+
   has(callback: string): boolean {
-    const r = this.sandbox.guard(() => this.guest.hasRef.applySync(undefined, [callback], { timeout: this.cpuMs }));
-    return r.outcome === 'ok' && r.value === true;
+    return this.callbacks.has(callback);
   }
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
@@ -151,13 +161,7 @@ export class V8Runtime implements ScriptRuntime {
         return { outcome: 'error', error: { message: `v8: ${r.error?.message ?? 'unknown failure'}`, file: this.file, line: 0 } };
     }
     if (ctx.stopped) return { outcome: 'stopped' };
-    const v = r.value;
-    const d = this.dispatcher;
-    if (v === INVOKE_OK) return { outcome: 'ok' };
-    if (v === INVOKE_MISSING) return { outcome: 'missing' };
-    if (v === INVOKE_STOPPED) return { outcome: 'stopped' };
-    if (typeof v === 'string') return { outcome: 'error', error: errorFromReport(v, this.file, d.entries) };
-    return { outcome: 'error', error: { message: `v8: unexpected invoke result ${String(v)}`, file: this.file, line: 0 } };
+    return resultOf(r.value, this.file, 'v8');
   }
 
   memoryUsage(): number {
@@ -167,7 +171,7 @@ export class V8Runtime implements ScriptRuntime {
   dispose(): void {
     if (!this.sandbox.disposed) {
       this.guest.invokeRef.release();
-      this.guest.hasRef.release();
+      this.guest.namesRef.release();
     }
     this.sandbox.dispose();
     this.isBroken = true;
