@@ -2,6 +2,8 @@
 // ECMAScript built-ins (less what the memory limit cannot count: isolate/lockdown.ts, and
 // with bounds on built-ins: js-bounds.ts) and the KSR bridge inside; CPU by the message's
 // budget (call-chain.ts), memory by the isolate's memoryLimit (past it the isolate is gone).
+// A timeout leaves the isolate sound; a hard stop or an out-of-memory makes the runtime
+// broken, and the manager replaces it (v8/declaration.ts).
 import type ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
 import type { MsgContext } from '../../host/core/context.js';
@@ -48,8 +50,6 @@ export class V8Runtime implements ScriptRuntime {
   readonly language = 'js' as const;
   readonly engine = 'v8' as const;
   private file = '<not loaded>';
-  /** The script as loaded: run again in a new isolate after a hard stop. */
-  private source: string | null = null;
   private isBroken = false;
   /** The script's callbacks, read once after its top level ran. */
   private callbacks: ReadonlySet<string> = new Set();
@@ -58,13 +58,13 @@ export class V8Runtime implements ScriptRuntime {
   private readonly chain: CallChain;
 
   private constructor(
-    private guest: Guest,
-    private readonly opts: RuntimeOptions,
+    private readonly guest: Guest,
+    opts: RuntimeOptions,
   ) {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
     // past the budget, frames an isolate timeout cannot reach end with the isolate; the
-    // outermost callback then builds a new one (renew), a few ms
+    // manager then replaces the runtime, once the outermost callback has returned
     this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => this.guest.sandbox.dispose());
   }
 
@@ -80,29 +80,12 @@ export class V8Runtime implements ScriptRuntime {
     return this.isBroken || this.sandbox.disposed;
   }
 
-  /**
-   * After a hard stop: a new isolate with the script loaded again, synchronously, so the next
-   * message is served (the script's top level already ran once, so it is known to load).
-   * Broken when that fails.
-   */
-  private renew(): void {
-    if (this.source === null) return;
-    try {
-      this.guest = bootGuest(this.opts);
-      const r = this.sandbox.evalSync(this.source, this.file, this.cpuMs);
-      if (r.outcome !== 'ok') this.isBroken = true;
-    } catch {
-      this.isBroken = true;
-    }
-  }
-
   async load(source: string, file: string): Promise<void> {
     this.file = file;
     this.chain.file = file;
     const r = this.sandbox.evalSync(source, file, this.cpuMs);
     if (r.outcome === 'ok') {
       this.callbacks = this.readCallbacks(source, file);
-      this.source = source;
       return;
     }
     if (r.outcome === 'memory') {
@@ -122,11 +105,11 @@ export class V8Runtime implements ScriptRuntime {
   }
 
   has(callback: string): boolean {
-    return this.callbacks.has(callback);
+    return !this.broken && this.callbacks.has(callback);
   }
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
-    if (this.broken) return { outcome: 'error', error: { message: 'the v8 isolate is gone and waits to be rebuilt', file: this.file, line: 0 } };
+    if (this.broken) return { outcome: 'error', error: { message: 'the v8 isolate is gone and waits to be replaced', file: this.file, line: 0 } };
     // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
     const call = this.chain.enter(ctx);
     let result: InvokeResult;
@@ -135,10 +118,7 @@ export class V8Runtime implements ScriptRuntime {
     } catch (e) {
       result = { outcome: 'error', error: { message: `v8: ${(e as Error).message}`, file: this.file, line: 0 } };
     }
-    result = this.chain.leave(call, result);
-    // hard-stopped (or over the memory limit): the outermost callback puts a new isolate in place
-    if (!this.chain.running && this.sandbox.disposed && !this.isBroken) this.renew();
-    return result;
+    return this.chain.leave(call, result);
   }
 
   private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
@@ -153,8 +133,8 @@ export class V8Runtime implements ScriptRuntime {
       case 'timeout':
         return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`, file: this.file, line: 0 } };
       case 'memory':
-        // an isolate still alive after this is not trusted; a disposed one is renewed
-        if (!this.sandbox.disposed) this.isBroken = true;
+        // an isolate still alive after this is not trusted either
+        this.isBroken = true;
         return { outcome: 'memory', error: { message: `${callback} ran out of memory`, file: this.file, line: 0 } };
       case 'error':
         // Script errors are caught in the isolate; this is the bridge itself failing.
