@@ -227,10 +227,23 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
       if (before.has(n)) continue;
       try { if (typeof g[n] === 'function') found.add(n); } catch (_) { /* a throwing getter is no callback */ }
     }
+    const lexicals = [];
     for (const n of parse(candidatesJson)) {
-      if (found.has(n) || n in g || !apply(test, IDENT, [n])) continue;
-      if (lookup(n) !== undefined) found.add(n);
+      if (!found.has(n) && !(n in g) && n !== '__ksr_found' && apply(test, IDENT, [n])) lexicals.push(n);
     }
+    // one function checks them all (one compile; one by one, 3000 names took ~200 ms in
+    // QuickJS). The top level ran to its end, so no binding is uninitialised; should one throw
+    // anyway, each name is checked on its own.
+    let body = '';
+    for (const n of lexicals) body += 'if (typeof ' + n + " === 'function') __ksr_found.push('" + n + "');\n";
+    let lexical = [];
+    try {
+      makeFunction('__ksr_found', body)(lexical);
+    } catch (_) {
+      lexical = [];
+      for (const n of lexicals) if (lookup(n) !== undefined) lexical.push(n);
+    }
+    for (const n of lexical) found.add(n);
     return stringify([...found]);
   };
 })(globalThis);
