@@ -141,6 +141,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
       memoryBytes: s.manager.memoryUsage(),
       reloads: s.manager.reloads,
       rebuilds: s.manager.rebuilds,
+      renewals: s.manager.renewals,
       timeoutsKept: s.manager.timeoutsKept,
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...processFaults },

@@ -51,6 +51,8 @@ export class ScriptManager implements ScriptRouter {
   rebuilds = 0;
   /** Callbacks stopped at the CPU limit whose runtime was kept (Python's interrupt), for stats. */
   timeoutsKept = 0;
+  /** Runtimes renewed in place after a timeout (fengari: a fresh Lua state), for stats. */
+  renewals = 0;
   reloads = 0;
   /** What the engine declared of itself: the recovery policy below reads it. */
   private readonly declaration: RuntimeDeclaration;
@@ -177,10 +179,26 @@ export class ScriptManager implements ScriptRouter {
       // A nested callback (KSR.route) returns into frames of the same runtime: it is replaced
       // only once the outermost callback has returned (freeing it earlier was QuickJS's
       // use-after-free).
-      const timedOut = result?.outcome === 'timeout';
-      if (--this.active === 0 && (rt.broken || (timedOut && !this.declaration.recovery.fromTimeout))) this.replaceBroken(rt);
-      else if (timedOut && !rt.broken && this.declaration.recovery.fromTimeout) this.timeoutsKept++;
+      if (--this.active === 0) this.recover(rt, result?.outcome === 'timeout');
     }
+  }
+
+  /**
+   * The recovery policy, after the outermost callback: a runtime that recovers from a timeout
+   * by itself serves on (counted); one that does not is renewed in place when it can
+   * (ScriptRuntime.renew, synchronous: before the stopped request is answered), else replaced,
+   * as is any broken runtime.
+   */
+  private recover(rt: ScriptRuntime, timedOut: boolean): void {
+    if (timedOut && this.declaration.recovery.fromTimeout && !rt.broken) {
+      this.timeoutsKept++;
+      return;
+    }
+    if (timedOut && !this.declaration.recovery.fromTimeout && rt.renew?.()) {
+      this.renewals++;
+      return;
+    }
+    if (rt.broken || timedOut) this.replaceBroken(rt);
   }
 
   /**

@@ -21,7 +21,7 @@ export interface RuntimeDeclaration {
   readonly recovery: {
     /**
      * True when a callback stopped at its CPU limit leaves the runtime sound (it serves on);
-     * false: the manager replaces it after every timeout.
+     * false: the manager renews it after every timeout (ScriptRuntime.renew), or replaces it.
      */
     readonly fromTimeout: boolean;
     /** The manager keeps a warm spare loaded beside it, so a replacement is instant. */
@@ -60,8 +60,14 @@ export interface ScriptRuntime {
    * broken one, and after a timeout also one whose declaration says recovery.fromTimeout: false.
    */
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult;
-  /** True when the interpreter can no longer be trusted and the runtime must be rebuilt. */
+  /** True when the interpreter can no longer be trusted and the runtime must be renewed or replaced. */
   readonly broken: boolean;
+  /**
+   * Offered by a runtime that does not recover from a timeout by itself but can put a fresh
+   * interpreter in its sandbox cheaply (fengari: a new Lua state, the top level run again).
+   * Called by the manager only; false when it could not, and the runtime must be replaced.
+   */
+  renew?(): boolean;
   /** Bytes the runtime holds (isolate heap plus wasm memory), for stats. */
   memoryUsage(): number;
   dispose(): void;

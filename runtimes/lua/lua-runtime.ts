@@ -1,8 +1,9 @@
 // Lua 5.3 (fengari) inside an isolate of its own. The isolate gives the limits: CPU by
 // TerminateExecution (no pcall can catch it), memory by memoryLimit. A Lua state stopped at
-// its CPU limit is unsound (fengari's error handlers are not restored), and after an
-// out-of-memory the isolate is gone: either way the runtime is `broken` and the manager
-// replaces it (this runtime's declaration: no recovery from a timeout by itself, a warm spare).
+// its CPU limit is unsound (fengari's error handlers are not restored): the runtime is
+// `broken` until the manager renews it (a fresh Lua state in the same isolate, the top level
+// run again: ~5 ms) or replaces it; after an out-of-memory the isolate is gone and the manager
+// replaces it. The runtime never decides that itself (lua/declaration.ts).
 import type ivm from 'isolated-vm';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
@@ -25,6 +26,7 @@ interface Guest {
   names: Fn;
   invoke: Fn;
   where: Fn;
+  renew: Fn;
 }
 
 export class LuaRuntime implements ScriptRuntime {
@@ -33,6 +35,8 @@ export class LuaRuntime implements ScriptRuntime {
   private readonly guest: Guest;
   private file = '';
   private isBroken = false;
+  /** The Lua state was stopped from outside (a timeout): nothing runs in it until renew(). */
+  private unsound = false;
   /** The script's callbacks, read once after its top level ran. */
   private callbacks: ReadonlySet<string> = new Set();
 
@@ -51,7 +55,23 @@ export class LuaRuntime implements ScriptRuntime {
   }
 
   get broken(): boolean {
-    return this.isBroken || this.guest.sandbox.disposed;
+    return this.isBroken || this.unsound || this.guest.sandbox.disposed;
+  }
+
+  /**
+   * A fresh Lua state in the same isolate with the script's top level run again, after a
+   * timeout (the isolate survives TerminateExecution). False when that is not possible (the
+   * isolate is gone) or failed: then the runtime must be replaced.
+   */
+  renew(): boolean {
+    if (this.isBroken || this.guest.sandbox.disposed) return false;
+    const r = this.run(this.guest.renew, []);
+    if (r.outcome !== 'ok' || r.value !== RESULT.ok) {
+      this.isBroken = true;
+      return false;
+    }
+    this.unsound = false;
+    return true;
   }
 
   private boot(): Guest {
@@ -67,7 +87,7 @@ export class LuaRuntime implements ScriptRuntime {
       runGuest(sandbox.isolate, sandbox.context, this.bundle, BOOT_TIMEOUT_MS);
       const api = sandbox.context.global.getSync('__lua', { reference: true }) as ivm.Reference<Record<string, unknown>>;
       const fn = (name: string) => api.getSync(name, { reference: true }) as Fn;
-      return { sandbox, load: fn('load'), names: fn('names'), invoke: fn('invoke'), where: fn('where') };
+      return { sandbox, load: fn('load'), names: fn('names'), invoke: fn('invoke'), where: fn('where'), renew: fn('renew') };
     });
     if (started.outcome !== 'ok' || !started.value) {
       sandbox.dispose();
@@ -127,7 +147,7 @@ export class LuaRuntime implements ScriptRuntime {
       const outcome = spent ? 'timeout' : r.outcome === 'error' ? 'error' : r.outcome;
       // A nested callback leaves the report to the outermost one: its frames are still on the stack.
       if (this.chain.nested) {
-        this.isBroken = true;
+        this.unsound = true;
         return { outcome, error: { message: `${callback} stopped (${outcome})`, file, line: 0 } };
       }
       const error = this.stopped(r, file);
@@ -140,12 +160,13 @@ export class LuaRuntime implements ScriptRuntime {
 
   /**
    * What stopped the Lua code from outside (the isolate's timeout or memory limit), with where
-   * it was; the runtime is broken from then on (a stopped Lua state is unsound, an isolate out
-   * of memory is gone) and the manager replaces it.
+   * it was; the runtime is broken from then on (a stopped Lua state is unsound until renewed,
+   * an isolate out of memory is gone).
    */
   private stopped(r: Guarded<unknown>, file: string): ScriptErrorInfo {
-    this.isBroken = true;
     const limits = this.opts.limits;
+    if (r.outcome !== 'timeout') this.isBroken = true;
+    else this.unsound = true;
     if (r.outcome === 'timeout') {
       const at = this.run(this.guest.where, []);
       const pos = at.outcome === 'ok' && typeof at.value === 'string' ? (JSON.parse(at.value) as { file: string; line: number }) : { file, line: 0 };

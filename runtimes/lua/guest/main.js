@@ -147,4 +147,10 @@ globalThis.__lua = {
       return OK;
     }
   },
+
+  /** A fresh Lua state with the script's top level run again (asked by the manager after a timeout). */
+  renew() {
+    L = newLuaState(installKsr, STOP);
+    return loaded ? runTopLevel() : OK;
+  },
 };
