@@ -1,7 +1,8 @@
 // The Lua runtime's limits: CPU (the isolate's TerminateExecution, which no pcall catches)
 // and memory (the isolate's memoryLimit). After either the runtime is broken (a Lua state
-// stopped from outside is unsound; an isolate out of memory is gone) and the manager replaces
-// it: the Lua runtime never rebuilds itself (test/runtimes/manager.test.ts).
+// stopped from outside is unsound; an isolate out of memory is gone): the Lua runtime never
+// rebuilds itself; the manager renews it after a timeout or replaces it
+// (test/runtimes/manager.test.ts). renew() itself is tested here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create } from '../../runtimes/lua/index.js';
@@ -44,7 +45,10 @@ test('an endless loop, also one around pcall or a coroutine, ends in timeout at 
     if (cb === 'spin') assert.equal(spin.error?.line, 5);
     assert.equal(rt.broken, true, `${cb}: a Lua state stopped from outside is not used again`);
     assert.equal(rt.invoke('count', blankContext()).outcome, 'error', 'a broken runtime runs nothing');
-    assert.deepEqual(rec.calls, ['counter 1, loaded 1']);
+    assert.equal(rt.renew?.(), true, 'a fresh Lua state in the same isolate');
+    assert.equal(rt.broken, false);
+    assert.deepEqual(rt.invoke('count', blankContext()), { outcome: 'ok' });
+    assert.deepEqual(rec.calls, ['counter 1, loaded 1', 'counter 1, loaded 1'], 'the top level ran again: globals start over');
     rt.dispose();
   }
 });
@@ -72,6 +76,7 @@ test('a table-growing loop ends in memory; the runtime is then broken', async ()
   assert.equal(r.outcome, 'memory');
   assert.match(r.error?.message ?? '', /memory limit of 24 MB/);
   assert.equal(rt.broken, true);
+  assert.equal(rt.renew?.(), false, 'the isolate is gone: only a replacement helps');
   assert.deepEqual(rec.calls, []);
   rt.dispose();
 });
