@@ -244,6 +244,7 @@ export class Dispatcher {
       return v === undefined ? null : v;
     } catch (e) {
       if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
+      this.outside.core.logger.log('error', `${ksrPath(entry)} failed outside a route: ${(e as Error)?.stack ?? String(e)}`);
       return { ksrSignal: 'error', message: `${ksrPath(entry)}: internal error (see server log)` };
     }
   }
