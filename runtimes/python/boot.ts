@@ -10,6 +10,7 @@ import ivm from 'isolated-vm';
 import { STOP, type Dispatcher } from '../../bindings/registry.js';
 import { BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, IsolateSandbox } from '../isolate/sandbox.js';
 import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON } from '../guest-protocol.js';
+import { ROUTER_LOGGER } from '../../bindings/python-router.js';
 import type { Watchdog } from './watchdog.js';
 import {
   arrayBufferOf,
@@ -124,6 +125,7 @@ async function installBridge(sandbox: IsolateSandbox, o: BootOptions): Promise<v
   await g.set(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
   await g.set(BRIDGE_LIMITS, dispatcher.guestLimits());
   await g.set(BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON);
+  await g.set('__ksr_router_logger', JSON.stringify(ROUTER_LOGGER));
 }
 
 async function step(sandbox: IsolateSandbox, what: string, code: string, filename: string): Promise<void> {

@@ -1,4 +1,5 @@
-// A script in the shape of Kamailio's misc/examples/kemi Python script (app_python3): module
+// A script in the shape of Kamailio's misc/examples/kemi Python script (app_python3): the
+// legacy `import Router.Logger as Logger`, module
 // constants, mod_init() logging and returning an object, a class whose __init__ and
 // child_init(rank) log, route methods taking msg and calling each other, -255 as "exit" and
 // KSR.x.exit(). Kamailio lets the log functions run in mod_init, __init__ and child_init
@@ -14,6 +15,7 @@ import { makeContext } from '../support/sip-fixtures.js';
 
 const SCRIPT = `## routing in Kamailio's app_python3 shape
 import sys
+import Router.Logger as Logger
 import KSR as KSR
 
 FLT_ACC = 1
@@ -32,6 +34,8 @@ class kamailio:
 
     def child_init(self, rank):
         KSR.info('===== kamailio.child_init(%d)\\n' % rank)
+        Logger.LM_INFO("legacy Router.Logger at child_init\\n")
+        Logger.LM_GEN1(Logger.L_DBG, "legacy LM_GEN1 at debug\\n")
         return 0
 
     def ksr_request_route(self, msg):
@@ -83,6 +87,8 @@ test("a script in Kamailio's app_python3 shape loads, logging from mod_init, __i
       { level: 'info', text: '===== kamailio.__init__\n' },
       { level: 'warn', text: 'warn from __init__\n' },
       { level: 'info', text: '===== kamailio.child_init(1)\n' },
+      { level: 'info', text: 'legacy Router.Logger at child_init\n' },
+      { level: 'debug', text: 'legacy LM_GEN1 at debug\n' },
     ]);
     for (const cb of ['ksr_request_route', 'ksr_reply_route', 'ksr_onsend_route', 'ksr_route_reqinit']) assert.equal(rt.has(cb), true, cb);
     // the fixture's OPTIONS has Max-Forwards: 0: reqinit answers 483 and returns -255

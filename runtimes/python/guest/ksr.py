@@ -169,6 +169,37 @@ def build_ksr(rows, max_bytes):
     return ksr
 
 
+def build_router(ksr, table):
+    """app_python3's legacy `Router` package with its `Logger` module (Kamailio's example script
+    imports it): LM_* functions and L_* levels, each function a KSR log function named by the
+    table (bindings/python-router.ts), looked up in the KSR module just built."""
+    def resolve(path):
+        target = ksr
+        for part in path.split(".")[1:]:
+            target = getattr(target, part)
+        return target
+    logger = types.ModuleType("Router.Logger", "Kamailio app_python3's legacy logging functions")
+    for name, path in table["functions"].items():
+        setattr(logger, name, resolve(path))
+    for name, level in table["levels"].items():
+        setattr(logger, name, level)
+    by_level = {int(k): resolve(v) for k, v in table["byLevel"].items()}
+    fallback = resolve(table["functions"]["LM_ERR"])
+
+    def LM_GEN1(level, message):
+        return by_level.get(level, fallback)(message)
+
+    def LM_GEN2(facility, level, message):
+        return by_level.get(level, fallback)(message)
+
+    logger.LM_GEN1, logger.LM_GEN2 = LM_GEN1, LM_GEN2
+    router = types.ModuleType("Router", "Kamailio app_python3's legacy module (only Logger)")
+    router.__path__ = []
+    router.Logger = logger
+    sys.modules["Router"] = router
+    sys.modules["Router.Logger"] = logger
+
+
 class Script:
     """The loaded routing script: module-level callbacks, or Kamailio's `mod_init()` shape
     (an object whose methods are the callbacks, called with a msg argument)."""
@@ -278,11 +309,13 @@ class Host:
         self.script = None
         self.base_frames = None
 
-    def build(self, rows, max_bytes, protocol):
+    def build(self, rows, max_bytes, protocol, router_logger):
         p = json.loads(protocol)
         _RESULT.update(p["result"])
         _MISSING.update(p["missing"])
-        self.script = Script(build_ksr(rows, max_bytes))
+        ksr = build_ksr(rows, max_bytes)
+        build_router(ksr, json.loads(router_logger))
+        self.script = Script(ksr)
 
     def load(self, source, file):
         return self.script.load(source, file)
