@@ -15,6 +15,7 @@ import { USER_USAGE, UsageError, userCommand } from './user-command.js';
 import { UL_USAGE, ulCommand } from './ul-command.js';
 import { readToken } from '../host/control/control-token.js';
 import { installProcessGuard } from './process-guard.js';
+import { answerDeadlineMs } from './reload-rpc.js';
 
 const USAGE = `usage:
   ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL] [--state-dir DIR]
@@ -136,14 +137,20 @@ async function rpc(args: string[]): Promise<void> {
     }
   }
   let body: { result?: unknown; error?: { code: number; message: string } };
+  // kemi.reload answers once the new runtime is loaded (a Python one takes seconds): it gets longer
+  const deadlineMs = answerDeadlineMs(method);
   try {
     const res = await request(`http://${host}:${c.port}/RPC`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token !== null ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
+      headersTimeout: deadlineMs,
+      bodyTimeout: deadlineMs,
     });
     body = (await res.body.json()) as typeof body;
   } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') fail(`${method}: no answer from ${host}:${c.port} within ${deadlineMs} ms`);
     fail(`cannot reach the control endpoint at ${host}:${c.port}: ${(e as Error).message}`);
   }
   if (body.error) fail(`${method}: ${body.error.message} (code ${body.error.code})${noToken && body.error.code === -32001 ? `\n${noToken}` : ''}`);

@@ -6,7 +6,7 @@ import { pino, type Logger } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
 import { Engine } from '../host/core/engine.js';
-import { RpcError, RpcServer } from '../host/control/rpc-server.js';
+import { RpcServer } from '../host/control/rpc-server.js';
 import type { Settings } from '../host/config/settings.js';
 import { ScriptManager } from '../runtimes/manager.js';
 import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
@@ -16,6 +16,7 @@ import { Usrloc } from '../host/registrar/usrloc.js';
 import { usrlocRpcMethods } from '../host/registrar/rpc-methods.js';
 import { ensureToken } from '../host/control/control-token.js';
 import { processFaults } from './process-guard.js';
+import { reloadMethod } from './reload-rpc.js';
 
 export const VERSION = '0.1.0';
 
@@ -125,11 +126,7 @@ function openUsrloc(settings: Settings, store: Store, log: Logger): Usrloc {
 function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptManager; registry: Registry }): void {
   const readOnly = { readOnly: true };
   rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), readOnly);
-  rpc.register('kemi.reload', async () => {
-    const r = await s.manager.reload();
-    if (!r.ok) throw new RpcError(-32000, `reload refused, the running script stays: ${r.error}`);
-    return { file: r.file, engine: r.engine, loadMs: Math.round(r.loadMs * 10) / 10 };
-  });
+  rpc.register('kemi.reload', reloadMethod(s.manager));
   rpc.register('kemi.api_list', () => apiList(s.registry), readOnly);
   rpc.register('kemi.stats', () => ({
     routes: s.engine.stats.snapshot(),
@@ -144,6 +141,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
       memoryBytes: s.manager.memoryUsage(),
       reloads: s.manager.reloads,
       rebuilds: s.manager.rebuilds,
+      renewals: s.manager.renewals,
       timeoutsKept: s.manager.timeoutsKept,
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...processFaults },

@@ -2,6 +2,7 @@
 // entry point (Dispatcher.call) through which every runtime calls them, by index.
 // Runtimes never name a KSR function: they build `KSR` from `entries` (DESIGN.md §3).
 import type { MsgContext } from '../host/core/context.js';
+import type { ScriptLogger } from '../host/core/services.js';
 
 export type ParamType = 'str' | 'int' | 'long';
 export type ReturnType = 'int' | 'bool' | 'xval' | 'none';
@@ -24,6 +25,17 @@ export interface KsrDeclaration {
   readonly fn: KsrImpl;
   /** Absent: complete. Set through decl.ts's partial(why, ...). */
   readonly status?: KsrStatus;
+  /**
+   * False for a function that needs no message (the log functions): it may also be called
+   * outside a route callback (a script's top level, Python's mod_init/__init__/child_init), as
+   * Kamailio allows; then `fn` gets the Dispatcher's `outside` scope, so it reads only `ctx.core.logger`.
+   */
+  readonly needsMessage?: false;
+}
+
+/** What a function that needs no message reads of its context (MsgContext has it too). */
+export interface KsrScope {
+  readonly core: { readonly logger: ScriptLogger };
 }
 
 /** A registry row as runtimes see it: plain data, copyable into any isolate. */
@@ -179,6 +191,11 @@ export class Dispatcher {
   /** The KSR function running or last run: named in script errors. */
   lastCalled = -1;
   /**
+   * What a function that needs no message (`needsMessage: false`) runs against when no route
+   * callback runs (a top level, mod_init): the manager points its logger at the server log.
+   */
+  outside: KsrScope = { core: { logger: { log() {} } } };
+  /**
    * Set by the runtime while a callback runs: false once the CPU budget of the message is
    * spent, and from then on every KSR call answers STOP (as after KSR.x.exit).
    */
@@ -208,7 +225,7 @@ export class Dispatcher {
     const entry = this.registry.entries[index];
     if (!entry) return { ksrSignal: 'error', message: `KSR: no function with index ${index}` };
     this.lastCalled = index;
-    if (!ctx) return { ksrSignal: 'error', message: `${ksrPath(entry)}: called outside a route callback` };
+    if (!ctx) return this.callOutside(index, entry, args);
     if (ctx.stopped) return STOP;
     if (this.admit !== null && !this.admit()) return STOP;
     const checked = checkArguments(entry, args, this.limits.maxValueBytes);
@@ -229,6 +246,22 @@ export class Dispatcher {
       if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
       // Host error text does not reach a script verbatim: it is logged, the script sees a summary.
       ctx.core.logger.log('error', `${ksrPath(entry)} failed: ${(e as Error)?.stack ?? String(e)}`);
+      return { ksrSignal: 'error', message: `${ksrPath(entry)}: internal error (see server log)` };
+    }
+  }
+
+  /** A call while no route callback runs: only a function that needs no message may run. */
+  private callOutside(index: number, entry: KsrEntry, args: readonly unknown[]): KsrValue | KsrSignal {
+    const decl = this.registry.implementation(index);
+    if (decl.needsMessage !== false) return { ksrSignal: 'error', message: `${ksrPath(entry)}: needs a SIP message: called outside a route callback (only the log functions may be)` };
+    const checked = checkArguments(entry, args, this.limits.maxValueBytes);
+    if (typeof checked === 'string') return { ksrSignal: 'error', message: checked };
+    try {
+      const v = decl.fn(this.outside as MsgContext, ...checked);
+      return v === undefined ? null : v;
+    } catch (e) {
+      if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
+      this.outside.core.logger.log('error', `${ksrPath(entry)} failed outside a route: ${(e as Error)?.stack ?? String(e)}`);
       return { ksrSignal: 'error', message: `${ksrPath(entry)}: internal error (see server log)` };
     }
   }

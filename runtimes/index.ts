@@ -1,36 +1,54 @@
-// Picks and creates a runtime. Each engine's module is loaded only when asked for, so a
-// deployment on Lua never loads pyodide.
-import type { EngineName, Language, RuntimeOptions, ScriptRuntime } from './runtime.js';
+// The runtimes there are, from each folder's own declaration (its engine, language, file
+// extensions and what the manager must do for it: runtimes/runtime.ts RuntimeDeclaration).
+// Adding a language is a folder with a declaration.ts, and one line in RUNTIMES.
+// Each engine's module is loaded only when asked for, so a deployment on Lua never loads pyodide.
+import type { RuntimeDeclaration, RuntimeOptions, ScriptRuntime } from './runtime.js';
+import { v8 } from './v8/declaration.js';
+import { quickjs } from './quickjs/declaration.js';
+import { fengari } from './lua/declaration.js';
+import { pyodide } from './python/declaration.js';
 
-type Factory = (opts: RuntimeOptions) => Promise<ScriptRuntime>;
+const RUNTIMES = [v8, quickjs, fengari, pyodide] as const;
 
-const FACTORIES: Record<EngineName, () => Promise<Factory>> = {
-  v8: async () => (await import('./v8/index.js')).create,
-  quickjs: async () => (await import('./quickjs/index.js')).create,
-  fengari: async () => (await import('./lua/index.js')).create,
-  pyodide: async () => (await import('./python/index.js')).create,
-};
+export type EngineName = (typeof RUNTIMES)[number]['engine'];
+export type Language = (typeof RUNTIMES)[number]['language'];
 
-export const ENGINES = Object.keys(FACTORIES) as EngineName[];
+const BY_ENGINE = new Map<string, RuntimeDeclaration>(RUNTIMES.map((r) => [r.engine, r]));
 
-export const LANGUAGE_OF: Readonly<Record<EngineName, Language>> = {
-  v8: 'js',
-  quickjs: 'js',
-  fengari: 'lua',
-  pyodide: 'python',
-};
+export const ENGINES: readonly EngineName[] = RUNTIMES.map((r) => r.engine);
 
-export async function createRuntime(engine: EngineName, opts: RuntimeOptions): Promise<ScriptRuntime> {
-  const factory = FACTORIES[engine];
-  if (!factory) throw new Error(`unknown engine '${engine}': expected one of ${ENGINES.join(', ')}`);
-  return (await factory())(opts);
+export const LANGUAGE_OF = Object.freeze(Object.fromEntries(RUNTIMES.map((r) => [r.engine, r.language]))) as Readonly<Record<EngineName, Language>>;
+
+export function declarationOf(engine: EngineName): RuntimeDeclaration {
+  const d = BY_ENGINE.get(engine);
+  if (!d) throw new Error(`unknown engine '${engine}': expected one of ${ENGINES.join(', ')}`);
+  return d;
 }
 
-/** The engine a script file runs on: its extension picks the language; JS runs on v8 unless asked. */
-export function engineForFile(file: string, jsEngine: 'v8' | 'quickjs' = 'v8'): EngineName {
+type Factory = (opts: RuntimeOptions) => Promise<ScriptRuntime>;
+/** Factories once loaded: a rebuild must not wait for the module loader (tsx's hooks run on another thread). */
+const loaded = new Map<string, Factory>();
+
+export async function createRuntime(engine: EngineName, opts: RuntimeOptions): Promise<ScriptRuntime> {
+  let factory = loaded.get(engine);
+  if (!factory) {
+    factory = await declarationOf(engine).load();
+    loaded.set(engine, factory);
+  }
+  return factory(opts);
+}
+
+/**
+ * The engine a script file runs on: its extension picks the language; among engines of one
+ * language the preferred one unless `asked` names another (JS: v8 unless quickjs is asked for).
+ */
+export function engineForFile(file: string, asked?: string): EngineName {
   const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
-  if (ext === 'lua') return 'fengari';
-  if (ext === 'py') return 'pyodide';
-  if (ext === 'js' || ext === 'mjs' || ext === 'cjs') return jsEngine;
-  throw new Error(`cannot tell the language of '${file}': expected a .js, .lua or .py file`);
+  const fitting = RUNTIMES.filter((r) => (r.extensions as readonly string[]).includes(ext));
+  if (fitting.length === 0) {
+    const known = [...new Set(RUNTIMES.flatMap((r) => r.extensions.map((e) => `.${e}`)))].join(', ');
+    throw new Error(`cannot tell the language of '${file}': expected a file ending in ${known}`);
+  }
+  const chosen = fitting.find((r) => r.engine === asked) ?? fitting.find((r) => 'preferred' in r && r.preferred) ?? fitting[0]!;
+  return chosen.engine;
 }

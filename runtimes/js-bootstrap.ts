@@ -1,6 +1,11 @@
 // The JavaScript that builds `KSR` inside a JS engine (V8 isolate or QuickJS), shared by both
 // engines. It runs once, before the script, and leaves behind two entry points the host keeps
-// a handle to (and then deletes from the global object): `invoke(name, arg)` and `has(name)`.
+// a handle to (and then deletes from the global object): `invoke(name, arg)`, answering with
+// guest-protocol.ts's result codes or error report, and `names(candidates)`, the script's
+// callbacks, read once after its top level ran (has() never enters the isolate).
+//
+// KSR and each of its modules have a prototype that answers a name they lack with the one
+// error of guest-protocol.ts (KSR.nathelper.nat_uac_test: module nathelper is not available).
 //
 // The bridge `__ksr_call(index, ...args)` returns a plain value or a signal object
 // ({ksrSignal:'stop'} | {ksrSignal:'error', message}); the stub turns a signal into a throw at
@@ -12,6 +17,8 @@
 // by type: the bridge would otherwise copy a 256-million-character string or a huge array
 // out of the interpreter first, outside any CPU limit.
 
+import { BRIDGE_PROTOCOL } from './guest-protocol.js';
+
 /** The bridge globals the bootstrap reads and deletes (the names IsolateSandbox.installBridge uses). */
 export const BRIDGE_CALL = '__ksr_call';
 export const BRIDGE_ENTRIES = '__ksr_entries';
@@ -21,21 +28,24 @@ export const BRIDGE_LIMITS = '__ksr_limits';
 export const BOOTSTRAP_FILE = 'ksr:bootstrap';
 /** Temporary globals holding the entry points until the host has taken them. */
 export const INVOKE_GLOBAL = '__ksr_invoke';
-export const HAS_GLOBAL = '__ksr_has';
+export const NAMES_GLOBAL = '__ksr_names';
 
-/** What `invoke` returns: a code, or a JSON report (see GuestErrorReport) when the callback threw. */
-export const INVOKE_OK = 0;
-export const INVOKE_MISSING = 1;
-export const INVOKE_STOPPED = 2;
+/** Words that cannot be looked up as a binding (the lexical-callback check skips them). */
+const RESERVED = [
+  'await', 'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum',
+  'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'implements', 'import', 'in', 'instanceof', 'interface',
+  'let', 'new', 'null', 'package', 'private', 'protected', 'public', 'return', 'static', 'super', 'switch', 'this', 'throw',
+  'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'arguments', 'eval',
+];
 
-/** The JSON object `invoke` returns as a string when the callback threw. */
-export interface GuestErrorReport {
-  /** `Name: message` (just the message for plain Errors and KSR errors). */
-  m: string;
-  /** The error's stack, '' when it had none. */
-  s: string;
-  /** Registry index of the KSR call that raised it, -1 when it was not a KSR error. */
-  k: number;
+/**
+ * The names a script's callbacks may have: every identifier in its text (a callback declared
+ * with let/const is on no object the guest can list, so each candidate is checked once, at load).
+ */
+export function candidateNames(source: string): string[] {
+  const found = new Set<string>(source.match(/[A-Za-z_$][\w$]*/g) ?? []);
+  for (const w of RESERVED) found.delete(w);
+  return [...found];
 }
 
 // Everything the entry points use at call time is captured here, so a script that replaces
@@ -45,44 +55,59 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   const call = g.${BRIDGE_CALL};
   const entries = JSON.parse(g.${BRIDGE_ENTRIES});
   const maxValue = JSON.parse(g.${BRIDGE_LIMITS}).maxValueBytes;
+  const protocol = JSON.parse(g.${BRIDGE_PROTOCOL});
+  const ProxyOf = g.__ksr_proxy;
   delete g.${BRIDGE_CALL};
   delete g.${BRIDGE_ENTRIES};
   delete g.${BRIDGE_LIMITS};
+  delete g.${BRIDGE_PROTOCOL};
+  delete g.__ksr_proxy;
+  const RESULT = protocol.result;
+  const MISSING = protocol.missing;
   const apply = Reflect.apply;
+  const reflectGet = Reflect.get;
   const stringify = JSON.stringify;
+  const parse = JSON.parse;
   const makeFunction = Function;
   const freeze = Object.freeze;
+  const create = Object.create;
   const defineProperty = Object.defineProperty;
-  const KSR_INDEX = Symbol('ksr');
+  const ownNames = Object.getOwnPropertyNames;
+  const ObjectProto = Object.prototype;
+  const Err = Error;
+  const replace = String.prototype.replace;
+  const KSR_PATH = Symbol('ksr');
   const IDENT = /^[A-Za-z_$][\w$]*$/;
+  const FIELD = /\{(\w+)\}/g;
   const test = RegExp.prototype.test;
 
   // The stop signal: a unique object, not an Error, so 'catch (e) { if (e instanceof Error) ... }'
   // lets it through; the dispatcher answers every later KSR call with stop again anyway.
   const STOP = freeze({ toString() { return 'KSR: script stopped (exit/drop)'; } });
 
-  function settle(r, index) {
+  const pathOf = (module, name) => module === '' ? 'KSR.' + name : 'KSR.' + module + '.' + name;
+
+  function settle(r, path) {
     if (typeof r !== 'object' || r === null) return r;
     if (r.ksrSignal === 'stop') throw STOP;
-    const e = new Error(String(r.message));
-    e[KSR_INDEX] = index;
+    const e = new Err(String(r.message));
+    e[KSR_PATH] = path;
     throw e;
   }
 
   const OPAQUE = freeze({});
 
-  function tooLarge(entry, i) {
-    const path = entry.module === '' ? 'KSR.' + entry.name : 'KSR.' + entry.module + '.' + entry.name;
-    const e = new Error(path + ': argument ' + (i + 1) + ' is longer than ' + maxValue + ' bytes (limits.max_value_bytes)');
-    e[KSR_INDEX] = entry.index;
+  function tooLarge(path, i) {
+    const e = new Err(path + ': argument ' + (i + 1) + ' is longer than ' + maxValue + ' bytes (limits.max_value_bytes)');
+    e[KSR_PATH] = path;
     return e;
   }
 
   /** The value that crosses for argument i: checked before any copy is made. */
-  function arg(v, entry, i) {
+  function arg(v, path, i) {
     const t = typeof v;
     if (t === 'string') {
-      if (v.length > maxValue) throw tooLarge(entry, i);
+      if (v.length > maxValue) throw tooLarge(path, i);
       return v;
     }
     if ((t === 'object' && v !== null) || t === 'function' || t === 'symbol') return OPAQUE;
@@ -91,28 +116,58 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
 
   function stub(entry) {
     const index = entry.index;
+    const path = pathOf(entry.module, entry.name);
     return function () {
       switch (arguments.length) {
-        case 0: return settle(call(index), index);
-        case 1: return settle(call(index, arg(arguments[0], entry, 0)), index);
-        case 2: return settle(call(index, arg(arguments[0], entry, 0), arg(arguments[1], entry, 1)), index);
-        case 3: return settle(call(index, arg(arguments[0], entry, 0), arg(arguments[1], entry, 1), arg(arguments[2], entry, 2)), index);
+        case 0: return settle(call(index), path);
+        case 1: return settle(call(index, arg(arguments[0], path, 0)), path);
+        case 2: return settle(call(index, arg(arguments[0], path, 0), arg(arguments[1], path, 1)), path);
+        case 3: return settle(call(index, arg(arguments[0], path, 0), arg(arguments[1], path, 1), arg(arguments[2], path, 2)), path);
         default: {
           const a = [index];
-          for (let i = 0; i < arguments.length; i++) a[i + 1] = arg(arguments[i], entry, i);
-          return settle(apply(call, undefined, a), index);
+          for (let i = 0; i < arguments.length; i++) a[i + 1] = arg(arguments[i], path, i);
+          return settle(apply(call, undefined, a), path);
         }
       }
     };
   }
 
-  const KSR = {};
+  // --- names KSR does not have: one clear error (guest-protocol.ts MISSING_TEXT) ---
+  function missing(kind, module, name) {
+    const fields = { path: pathOf(module, name), module: module, name: name };
+    return new Err(apply(replace, MISSING[kind], [FIELD, (_, k) => fields[k] || '']));
+  }
+  /** What KSR.<name> is when KSR has no such module or function: either, until it is used. */
+  function unknownMember(name) {
+    const f = function () { throw missing('coreFunction', '', name); };
+    return new ProxyOf(f, {
+      get(target, key) {
+        if (typeof key !== 'string') return undefined;
+        throw missing('module', name, key);
+      },
+    });
+  }
+  /** The prototype of KSR (module '') or of one of its modules: answers the names they lack. */
+  function lacking(module) {
+    return new ProxyOf(ObjectProto, {
+      get(target, key, receiver) {
+        if (typeof key !== 'string' || key in target || key === 'then' || key === 'toJSON') return reflectGet(target, key, receiver);
+        if (module === '') return unknownMember(key);
+        throw missing('moduleFunction', module, key);
+      },
+    });
+  }
+
+  const KSR = create(lacking(''));
   for (const e of entries) {
     let target = KSR;
-    if (e.module !== '') target = KSR[e.module] || (KSR[e.module] = {});
+    if (e.module !== '') {
+      if (!apply(ObjectProto.hasOwnProperty, KSR, [e.module])) KSR[e.module] = create(lacking(e.module));
+      target = KSR[e.module];
+    }
     target[e.name] = stub(e);
   }
-  for (const k of Object.keys(KSR)) if (typeof KSR[k] === 'object') freeze(KSR[k]);
+  for (const k of ownNames(KSR)) if (typeof KSR[k] === 'object') freeze(KSR[k]);
   defineProperty(g, 'KSR', { value: freeze(KSR), writable: false, enumerable: false, configurable: false });
 
   // Callbacks are globals; 'let'/'const' ones are not on the global object, so they are looked
@@ -132,32 +187,64 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   }
 
   function report(e) {
-    let m = 'script threw a value that cannot be shown', s = '', k = -1;
+    let m = 'script threw a value that cannot be shown', s = '', k = '';
     try {
       if (e !== null && (typeof e === 'object' || typeof e === 'function')) {
         const name = typeof e.name === 'string' ? e.name : '';
         const message = typeof e.message === 'string' ? e.message : String(e);
         m = name && name !== 'Error' ? name + ': ' + message : message;
         if (typeof e.stack === 'string') s = e.stack;
-        if (typeof e[KSR_INDEX] === 'number') k = e[KSR_INDEX];
+        if (typeof e[KSR_PATH] === 'string') k = e[KSR_PATH];
       } else {
         m = 'script threw ' + String(e);
       }
     } catch (_) { /* keep the defaults */ }
-    return stringify({ m: m.length > 2000 ? m.slice(0, 2000) : m, s: s.length > 8000 ? s.slice(0, 8000) : s, k });
+    const r = { message: m.length > 2000 ? m.slice(0, 2000) : m, stack: s.length > 8000 ? s.slice(0, 8000) : s };
+    if (k !== '') r.ksr = k;
+    // QuickJS's refused allocation; V8 never names an error InternalError
+    if (m === 'InternalError: out of memory') r.memory = true;
+    return stringify(r);
   }
 
   g.${INVOKE_GLOBAL} = function (name, arg) {
     const f = lookup(name);
-    if (f === undefined) return ${INVOKE_MISSING};
+    if (f === undefined) return RESULT.missing;
     try {
       if (arg === undefined) f(); else f(arg);
-      return ${INVOKE_OK};
+      return RESULT.ok;
     } catch (e) {
-      if (e === STOP) return ${INVOKE_STOPPED};
+      if (e === STOP) return RESULT.stopped;
       return report(e);
     }
   };
-  g.${HAS_GLOBAL} = function (name) { return lookup(name) !== undefined; };
+
+  // The globals there before the script: only what the script adds can be its callback.
+  const before = new Set(ownNames(g));
+  /** The script's callbacks, once, after its top level ran: JSON list of names. */
+  g.${NAMES_GLOBAL} = function (candidatesJson) {
+    const found = new Set();
+    for (const n of ownNames(g)) {
+      if (before.has(n)) continue;
+      try { if (typeof g[n] === 'function') found.add(n); } catch (_) { /* a throwing getter is no callback */ }
+    }
+    const lexicals = [];
+    for (const n of parse(candidatesJson)) {
+      if (!found.has(n) && !(n in g) && n !== '__ksr_found' && apply(test, IDENT, [n])) lexicals.push(n);
+    }
+    // one function checks them all (one compile; one by one, 3000 names took ~200 ms in
+    // QuickJS). The top level ran to its end, so no binding is uninitialised; should one throw
+    // anyway, each name is checked on its own.
+    let body = '';
+    for (const n of lexicals) body += 'if (typeof ' + n + " === 'function') __ksr_found.push('" + n + "');\n";
+    let lexical = [];
+    try {
+      makeFunction('__ksr_found', body)(lexical);
+    } catch (_) {
+      lexical = [];
+      for (const n of lexicals) if (lookup(n) !== undefined) lexical.push(n);
+    }
+    for (const n of lexical) found.add(n);
+    return stringify([...found]);
+  };
 })(globalThis);
 `;

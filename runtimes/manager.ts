@@ -1,17 +1,27 @@
 // The script in service: implements host's ScriptRouter over whichever runtime is current,
 // reloads without restart (a new runtime is loaded aside and swapped in between two
-// messages), and replaces a runtime whose interpreter can no longer be trusted.
+// messages), and replaces a runtime whose interpreter can no longer be trusted. The recovery
+// policy is here, and only here: what each runtime needs is in its declaration
+// (runtimes/*/declaration.ts: recovers from a timeout by itself or not, keeps a warm spare).
 import { readFile } from 'node:fs/promises';
 import { Dispatcher, type Registry } from '../bindings/registry.js';
 import type { MsgContext } from '../host/core/context.js';
 import type { InvokeResult, ScriptRouter } from '../host/core/router.js';
-import { createRuntime, LANGUAGE_OF } from './index.js';
-import { ScriptError, type EngineName, type RuntimeLimits, type ScriptRuntime } from './runtime.js';
+import type { LogLevel, ScriptLogger } from '../host/core/services.js';
+import { createRuntime, declarationOf } from './index.js';
+import { ScriptError, type EngineName, type RuntimeDeclaration, type RuntimeLimits, type ScriptRuntime } from './runtime.js';
+
+type LogFn = (obj: object, msg: string) => void;
 
 export interface ManagerLog {
-  info(obj: object, msg: string): void;
-  error(obj: object, msg: string): void;
+  debug: LogFn;
+  info: LogFn;
+  warn: LogFn;
+  error: LogFn;
+  fatal: LogFn;
 }
+
+const LOG_FN: Record<LogLevel, keyof ManagerLog> = { debug: 'debug', info: 'info', notice: 'info', warn: 'warn', error: 'error', crit: 'fatal' };
 
 export interface ReloadResult {
   ok: boolean;
@@ -24,11 +34,6 @@ export interface ReloadResult {
 
 /** How long after a runtime broke the next spare's build starts. */
 const SPARE_REBUILD_DELAY_MS = 100;
-
-/** Engines whose start is slow enough that a warm spare waits, loaded, for a replacement
- * (QuickJS: ~30 ms to a rebuild, 5-11 ms of it on this thread; one that hit its memory cap is
- * always rebuilt). */
-const KEEPS_SPARE: ReadonlySet<EngineName> = new Set(['pyodide', 'quickjs']);
 
 export class ScriptManager implements ScriptRouter {
   private current: ScriptRuntime | null = null;
@@ -46,7 +51,13 @@ export class ScriptManager implements ScriptRouter {
   rebuilds = 0;
   /** Callbacks stopped at the CPU limit whose runtime was kept (Python's interrupt), for stats. */
   timeoutsKept = 0;
+  /** Runtimes renewed in place after a timeout (fengari: a fresh Lua state), for stats. */
+  renewals = 0;
   reloads = 0;
+  /** What the engine declared of itself: the recovery policy below reads it. */
+  private readonly declaration: RuntimeDeclaration;
+  /** Where the log functions write when a script calls them outside a route (top level, mod_init). */
+  private readonly scriptLog: ScriptLogger;
 
   constructor(
     private readonly registry: Registry,
@@ -54,10 +65,13 @@ export class ScriptManager implements ScriptRouter {
     readonly file: string,
     private readonly limits: RuntimeLimits,
     private readonly log: ManagerLog,
-  ) {}
+  ) {
+    this.declaration = declarationOf(engine);
+    this.scriptLog = { log: (level, text) => this.log[LOG_FN[level] ?? 'error']({ file: this.file, outside: 'route' }, text) };
+  }
 
   get language() {
-    return LANGUAGE_OF[this.engine];
+    return this.declaration.language;
   }
 
   /** Loads the script for the first time; rejects with the ScriptError when it does not load. */
@@ -112,6 +126,7 @@ export class ScriptManager implements ScriptRouter {
       ...(maxValueBytes !== undefined ? { maxValueBytes } : {}),
       ...(maxRouteDepth !== undefined ? { maxRouteDepth } : {}),
     });
+    dispatcher.outside = { core: { logger: this.scriptLog } };
     const runtime = await createRuntime(this.engine, { dispatcher, limits: this.limits });
     try {
       await runtime.load(source, this.file);
@@ -127,7 +142,7 @@ export class ScriptManager implements ScriptRouter {
    * service broke meanwhile and nothing replaced it, the spare goes into service when ready.
    */
   private refreshSpare(): void {
-    if (!KEEPS_SPARE.has(this.engine)) return;
+    if (!this.declaration.recovery.keepsSpare) return;
     const source = this.source;
     this.spare?.dispose();
     this.spare = null;
@@ -164,12 +179,33 @@ export class ScriptManager implements ScriptRouter {
       // A nested callback (KSR.route) returns into frames of the same runtime: it is replaced
       // only once the outermost callback has returned (freeing it earlier was QuickJS's
       // use-after-free).
-      if (--this.active === 0 && rt.broken) this.replaceBroken(rt);
-      else if (result?.outcome === 'timeout' && !rt.broken) this.timeoutsKept++;
+      if (--this.active === 0) this.recover(rt, result?.outcome === 'timeout');
     }
   }
 
-  /** A runtime that cannot be trusted any more: take the spare at once if there is one, and build a new one. */
+  /**
+   * The recovery policy, after the outermost callback: a runtime that recovers from a timeout
+   * by itself serves on (counted); one that does not is renewed in place when it can
+   * (ScriptRuntime.renew, synchronous: before the stopped request is answered), else replaced,
+   * as is any broken runtime.
+   */
+  private recover(rt: ScriptRuntime, timedOut: boolean): void {
+    if (timedOut && this.declaration.recovery.fromTimeout && !rt.broken) {
+      this.timeoutsKept++;
+      return;
+    }
+    if (timedOut && !this.declaration.recovery.fromTimeout && rt.renew?.()) {
+      this.renewals++;
+      return;
+    }
+    if (rt.broken || timedOut) this.replaceBroken(rt);
+  }
+
+  /**
+   * A runtime that cannot be trusted any more: take the spare at once if there is one, and
+   * build a new one. Without a spare (v8, fengari) the build completes within this turn of the
+   * event loop: their factories and loads run synchronously behind their promises.
+   */
   private replaceBroken(broken: ScriptRuntime): void {
     if (this.current !== broken) return;
     this.rebuilds++;

@@ -3,8 +3,33 @@ import type { MsgContext } from '../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../host/core/router.js';
 import type { Dispatcher } from '../bindings/registry.js';
 
-export type Language = 'js' | 'lua' | 'python';
-export type EngineName = 'v8' | 'quickjs' | 'fengari' | 'pyodide';
+import type { EngineName, Language } from './index.js';
+
+export type { EngineName, Language };
+
+/**
+ * What a runtime folder declares of itself (its declaration.ts), read by runtimes/index.ts
+ * and the manager without loading the engine. The manager's recovery policy reads `recovery`.
+ */
+export interface RuntimeDeclaration {
+  readonly engine: string;
+  readonly language: string;
+  /** File name endings (without the dot) whose scripts this engine runs. */
+  readonly extensions: readonly string[];
+  /** Among the engines of one language, the one used unless another is asked for. */
+  readonly preferred?: boolean;
+  readonly recovery: {
+    /**
+     * True when a callback stopped at its CPU limit leaves the runtime sound (it serves on);
+     * false: the manager renews it after every timeout (ScriptRuntime.renew), or replaces it.
+     */
+    readonly fromTimeout: boolean;
+    /** The manager keeps a warm spare loaded beside it, so a replacement is instant. */
+    readonly keepsSpare: boolean;
+  };
+  /** Loads the engine's module (only when it is used) and gives its factory. */
+  load(): Promise<(opts: RuntimeOptions) => Promise<ScriptRuntime>>;
+}
 
 export interface RuntimeLimits {
   /** CPU time one message's callbacks may use, nested ones included, in ms (default 100). */
@@ -27,14 +52,22 @@ export interface ScriptRuntime {
   readonly engine: EngineName;
   /** Compiles and runs the top level. Rejects with ScriptError (file:line) on failure. */
   load(source: string, file: string): Promise<void>;
+  /** Whether the script defines `callback`: from the set read once after its top level ran. */
   has(callback: string): boolean;
   /**
    * Runs `callback(arg?)` against ctx, synchronously. Never throws. After 'timeout' or
-   * 'memory' the runtime either recovered by itself or sets `broken`, and must be replaced.
+   * 'memory' the runtime either recovered by itself or sets `broken`; the manager replaces a
+   * broken one, and after a timeout also one whose declaration says recovery.fromTimeout: false.
    */
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult;
-  /** True when the interpreter can no longer be trusted and the runtime must be rebuilt. */
+  /** True when the interpreter can no longer be trusted and the runtime must be renewed or replaced. */
   readonly broken: boolean;
+  /**
+   * Offered by a runtime that does not recover from a timeout by itself but can put a fresh
+   * interpreter in its sandbox cheaply (fengari: a new Lua state, the top level run again).
+   * Called by the manager only; false when it could not, and the runtime must be replaced.
+   */
+  renew?(): boolean;
   /** Bytes the runtime holds (isolate heap plus wasm memory), for stats. */
   memoryUsage(): number;
   dispose(): void;

@@ -8,7 +8,7 @@ import { isMethod, isMethodIn, methodIs } from '../../host/core/methods.js';
 import { isMyselfOf, isMyselfText, type MyselfTarget } from '../../host/core/myself.js';
 import { isIpFamily, isProtoGroup, isProtoIn, PROTO_GROUPS } from '../../host/core/proto-tests.js';
 import { setRuri, setRuriPart } from '../../host/core/ruri-edit.js';
-import { decl } from './decl.js';
+import { decl, declWithoutMessage } from './decl.js';
 import { coreRoutingFunctions } from './core-routing.js';
 
 /** KSR.log level names (anything else logs as error, as Kamailio). */
@@ -16,8 +16,9 @@ const LOG_LEVELS: Readonly<Record<string, LogLevel>> = {
   dbg: 'debug', info: 'info', notice: 'notice', warn: 'warn', err: 'error', crit: 'crit',
 };
 
+// The log functions need no message: a top level, mod_init() or child_init() may log too.
 const logAt = (level: LogLevel) =>
-  decl('str', 'none', (ctx, text: string) => {
+  declWithoutMessage('str', 'none', (ctx, text: string) => {
     ctx.core.logger.log(level, text);
     return null;
   });
@@ -47,7 +48,7 @@ const functions: Record<string, KsrDeclaration> = {
   warn: logAt('warn'),
   err: logAt('error'),
   crit: logAt('crit'),
-  log: decl('str, str', 'none', (ctx, level: string, text: string) => {
+  log: declWithoutMessage('str, str', 'none', (ctx, level: string, text: string) => {
     ctx.core.logger.log(LOG_LEVELS[level] ?? 'error', text);
     return null;
   }),

@@ -1,5 +1,5 @@
 // Shorthands for declaration tables: `decl('str,int', 'bool', fn)` reads like the catalogue row.
-import type { KsrDeclaration, KsrImpl, ParamType, ReturnType } from '../registry.js';
+import type { KsrDeclaration, KsrImpl, KsrScope, KsrValue, ParamType, ReturnType } from '../registry.js';
 
 export function decl(params: string, returns: ReturnType, fn: KsrImpl): KsrDeclaration {
   const list = params === '' ? [] : (params.split(',').map((p) => p.trim()) as ParamType[]);
@@ -13,6 +13,11 @@ export function decl(params: string, returns: ReturnType, fn: KsrImpl): KsrDecla
  */
 export function partial(why: string, d: KsrDeclaration): KsrDeclaration {
   return { ...d, status: `partial: ${why}` };
+}
+
+/** A function that needs no message (`needsMessage: false`): it reads only the scope's logger. */
+export function declWithoutMessage(params: string, returns: ReturnType, fn: (scope: KsrScope, ...args: any[]) => KsrValue): KsrDeclaration {
+  return { ...decl(params, returns, fn as KsrImpl), needsMessage: false };
 }
 
 /** KSR int convention for a host boolean: 1 true, -1 false. */

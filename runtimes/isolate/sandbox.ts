@@ -5,6 +5,7 @@
 // lockdown.ts for what is taken away because it is not counted).
 import ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
+import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON } from '../guest-protocol.js';
 import { LOCKDOWN_FILE, LOCKDOWN_SOURCE, PYTHON_LOCKDOWN_SOURCE } from './lockdown.js';
 
 export type GuardOutcome = 'ok' | 'timeout' | 'memory' | 'error';
@@ -51,10 +52,11 @@ export class IsolateSandbox {
   }
 
   /**
-   * Installs the KSR bridge as three temporary globals: `__ksr_call(index, ...args)`, an
+   * Installs the KSR bridge as temporary globals: `__ksr_call(index, ...args)`, an
    * ivm.Callback (never a Reference: a Reference would let the guest read host objects),
    * `__ksr_entries`, the registry rows as a JSON string, and `__ksr_limits`, the
-   * Dispatcher's CallLimits as JSON. The runtime's bootstrap captures them in a closure and
+   * Dispatcher's CallLimits as JSON, and `__ksr_protocol`, guest-protocol.ts's codes and
+   * texts as JSON. The runtime's bootstrap captures them in a closure and
    * deletes the globals.
    */
   installBridge(dispatcher: Dispatcher): void {
@@ -62,6 +64,7 @@ export class IsolateSandbox {
     g.setSync(BRIDGE_CALL, new ivm.Callback((index: number, ...args: unknown[]) => dispatcher.call(index, args)));
     g.setSync(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
     g.setSync(BRIDGE_LIMITS, dispatcher.guestLimits());
+    g.setSync(BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON);
   }
 
   /** Compiles and runs code synchronously under the CPU limit. */

@@ -1,8 +1,9 @@
 // Lua 5.3 (fengari) inside an isolate of its own. The isolate gives the limits: CPU by
-// TerminateExecution (no pcall can catch it), memory by memoryLimit. After a timeout the Lua
-// state is rebuilt and the script's top level re-run, synchronously (a few ms); after an
-// out-of-memory the isolate is gone, so a new one is built, also synchronously (~15 ms with
-// the code cache), and `broken` is set only when that rebuild itself fails.
+// TerminateExecution (no pcall can catch it), memory by memoryLimit. A Lua state stopped at
+// its CPU limit is unsound (fengari's error handlers are not restored): the runtime is
+// `broken` until the manager renews it (a fresh Lua state in the same isolate, the top level
+// run again: ~5 ms) or replaces it; after an out-of-memory the isolate is gone and the manager
+// replaces it. The runtime never decides that itself (lua/declaration.ts).
 import type ivm from 'isolated-vm';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
@@ -11,11 +12,8 @@ import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime
 import type { GuestBundle } from './bundle.js';
 import { runGuest } from './guest-script.js';
 import { CallChain } from '../call-chain.js';
+import { errorFromReport, RESULT, resultOf } from '../guest-protocol.js';
 
-/** Guest results (see guest/main.js): 0 ok, 1 stopped, 2 missing, or a JSON error string. */
-const OK = 0;
-const STOPPED = 1;
-const MISSING = 2;
 /** Starting fengari is not the script's time: it gets its own, generous, limit. */
 const BOOT_TIMEOUT_MS = 5000;
 
@@ -25,18 +23,22 @@ type Fn = ivm.Reference<(...args: Arg[]) => unknown>;
 interface Guest {
   sandbox: IsolateSandbox;
   load: Fn;
-  has: Fn;
+  names: Fn;
   invoke: Fn;
   where: Fn;
-  reset: Fn;
+  renew: Fn;
 }
 
 export class LuaRuntime implements ScriptRuntime {
   readonly language = 'lua' as const;
   readonly engine = 'fengari' as const;
-  private guest: Guest;
-  private script: { source: string; file: string } | null = null;
+  private readonly guest: Guest;
+  private file = '';
   private isBroken = false;
+  /** The Lua state was stopped from outside (a timeout): nothing runs in it until renew(). */
+  private unsound = false;
+  /** The script's callbacks, read once after its top level ran. */
+  private callbacks: ReadonlySet<string> = new Set();
 
   private readonly chain: CallChain;
 
@@ -48,12 +50,28 @@ export class LuaRuntime implements ScriptRuntime {
     // Past the budget the isolate is disposed, though no pcall can hold Lua's stop: a callback
     // stopped inside fengari leaves the Lua state unsound (its error handlers are not restored),
     // so the outer frames could not even raise the stop (measured: each ran to its own timeout).
-    // The outermost callback then builds a new isolate (recover).
+    // The manager then replaces the runtime, once the outermost callback has returned.
     this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => this.guest.sandbox.dispose());
   }
 
   get broken(): boolean {
-    return this.isBroken;
+    return this.isBroken || this.unsound || this.guest.sandbox.disposed;
+  }
+
+  /**
+   * A fresh Lua state in the same isolate with the script's top level run again, after a
+   * timeout (the isolate survives TerminateExecution). False when that is not possible (the
+   * isolate is gone) or failed: then the runtime must be replaced.
+   */
+  renew(): boolean {
+    if (this.isBroken || this.guest.sandbox.disposed) return false;
+    const r = this.run(this.guest.renew, []);
+    if (r.outcome !== 'ok' || r.value !== RESULT.ok) {
+      this.isBroken = true;
+      return false;
+    }
+    this.unsound = false;
+    return true;
   }
 
   private boot(): Guest {
@@ -69,7 +87,7 @@ export class LuaRuntime implements ScriptRuntime {
       runGuest(sandbox.isolate, sandbox.context, this.bundle, BOOT_TIMEOUT_MS);
       const api = sandbox.context.global.getSync('__lua', { reference: true }) as ivm.Reference<Record<string, unknown>>;
       const fn = (name: string) => api.getSync(name, { reference: true }) as Fn;
-      return { sandbox, load: fn('load'), has: fn('has'), invoke: fn('invoke'), where: fn('where'), reset: fn('reset') };
+      return { sandbox, load: fn('load'), names: fn('names'), invoke: fn('invoke'), where: fn('where'), renew: fn('renew') };
     });
     if (started.outcome !== 'ok' || !started.value) {
       sandbox.dispose();
@@ -85,29 +103,29 @@ export class LuaRuntime implements ScriptRuntime {
 
   async load(source: string, file: string): Promise<void> {
     this.chain.file = file;
+    this.file = file;
     const r = this.run(this.guest.load, [source, file]);
     if (r.outcome === 'ok') {
-      if (r.value === OK) {
-        this.script = { source, file };
-        return;
+      if (r.value !== RESULT.ok) {
+        const e = errorFromReport(String(r.value), file);
+        throw new ScriptError(e.message, e.file, e.line, e.ksrFunction);
       }
-      const e = parseError(r.value, file);
-      throw new ScriptError(e.message, e.file, e.line, e.ksrFunction);
+      const names = this.run(this.guest.names, []);
+      if (names.outcome !== 'ok') throw new ScriptError(`could not list the script's callbacks (${names.outcome})`, file, 0);
+      this.callbacks = new Set(JSON.parse(String(names.value)) as string[]);
+      return;
     }
-    const e = this.recover(r, file, false);
+    const e = this.stopped(r, file);
     throw new ScriptError(`top level: ${e.message}`, e.file, e.line);
   }
 
   has(callback: string): boolean {
-    if (this.isBroken) return false;
-    const r = this.run(this.guest.has, [callback]);
-    return r.outcome === 'ok' && r.value === true;
+    return !this.isBroken && this.callbacks.has(callback);
   }
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
-    const file = this.script?.file ?? '';
-    if (this.isBroken) return { outcome: 'error', error: { message: 'the Lua runtime is broken and awaits rebuilding', file, line: 0 } };
-    if (this.guest.sandbox.disposed) return { outcome: 'memory', error: { message: 'the Lua isolate is gone (rebuilt when the outermost callback returns)', file, line: 0 } };
+    const file = this.file;
+    if (this.broken) return { outcome: 'error', error: { message: 'the Lua runtime is broken and waits to be replaced', file, line: 0 } };
     // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
     const call = this.chain.enter(ctx);
     let result: InvokeResult;
@@ -127,53 +145,36 @@ export class LuaRuntime implements ScriptRuntime {
     if (r.outcome !== 'ok') {
       const spent = this.chain.expired();
       const outcome = spent ? 'timeout' : r.outcome === 'error' ? 'error' : r.outcome;
-      // A nested callback leaves the repair to the outermost one: frames of the state (or the
-      // isolate) it would replace are still on the stack.
-      if (this.chain.nested) return { outcome, error: { message: `${callback} stopped (${outcome})`, file, line: 0 } };
-      const error = this.recover(r, file, true);
+      // A nested callback leaves the report to the outermost one: its frames are still on the stack.
+      if (this.chain.nested) {
+        this.unsound = true;
+        return { outcome, error: { message: `${callback} stopped (${outcome})`, file, line: 0 } };
+      }
+      const error = this.stopped(r, file);
       if (spent) error.message = `CPU limit of ${this.opts.limits.cpuMs} ms per message exceeded`;
       return { outcome, error };
     }
-    if (r.value === MISSING) return { outcome: 'missing' };
-    if (r.value === STOPPED || ctx.stopped) return { outcome: 'stopped' };
-    if (r.value === OK) return { outcome: 'ok' };
-    return { outcome: 'error', error: parseError(r.value, file) };
+    if (ctx.stopped) return { outcome: 'stopped' };
+    return resultOf(r.value, file, 'fengari');
   }
 
   /**
-   * After a timeout: a fresh Lua state (the old one may be corrupt) and, when a script was
-   * loaded, its top level re-run. After an out-of-memory: a new isolate. Both synchronous, so
-   * the next invoke works; if that fails, `broken` asks the manager for a rebuild.
+   * What stopped the Lua code from outside (the isolate's timeout or memory limit), with where
+   * it was; the runtime is broken from then on (a stopped Lua state is unsound until renewed,
+   * an isolate out of memory is gone).
    */
-  private recover(r: Guarded<unknown>, file: string, rerun: boolean): ScriptErrorInfo {
+  private stopped(r: Guarded<unknown>, file: string): ScriptErrorInfo {
     const limits = this.opts.limits;
+    if (r.outcome !== 'timeout') this.isBroken = true;
+    else this.unsound = true;
     if (r.outcome === 'timeout') {
       const at = this.run(this.guest.where, []);
       const pos = at.outcome === 'ok' && typeof at.value === 'string' ? (JSON.parse(at.value) as { file: string; line: number }) : { file, line: 0 };
-      const reset = this.run(this.guest.reset, [rerun]);
-      if (reset.outcome !== 'ok' || reset.value !== OK) this.isBroken = true;
       return { message: `CPU limit of ${limits.cpuMs} ms exceeded`, file: pos.file, line: pos.line };
     }
-    if (r.outcome === 'memory') {
-      this.guest.sandbox.dispose();
-      this.rebuild(rerun);
-      return { message: `memory limit of ${limits.memoryMb} MB exceeded`, file, line: 0 };
-    }
+    if (r.outcome === 'memory') return { message: `memory limit of ${limits.memoryMb} MB exceeded`, file, line: 0 };
     // A JS exception out of the guest itself is a bug of this runtime, not of the script.
-    this.isBroken = true;
     return { message: 'internal error in the Lua runtime', file, line: 0 };
-  }
-
-  private rebuild(rerun: boolean): void {
-    try {
-      this.guest = this.boot();
-    } catch {
-      this.isBroken = true;
-      return;
-    }
-    if (!rerun || !this.script) return;
-    const r = this.run(this.guest.load, [this.script.source, this.script.file]);
-    if (r.outcome !== 'ok' || r.value !== OK) this.isBroken = true;
   }
 
   memoryUsage(): number {
@@ -182,14 +183,5 @@ export class LuaRuntime implements ScriptRuntime {
 
   dispose(): void {
     this.guest.sandbox.dispose();
-  }
-}
-
-function parseError(value: unknown, file: string): ScriptErrorInfo {
-  try {
-    const e = JSON.parse(String(value)) as ScriptErrorInfo;
-    return { message: e.message, file: e.file || file, line: e.line, ...(e.ksrFunction ? { ksrFunction: e.ksrFunction } : {}) };
-  } catch {
-    return { message: 'unexpected result from the Lua runtime', file, line: 0 };
   }
 }

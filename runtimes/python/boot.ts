@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import ivm from 'isolated-vm';
 import { STOP, type Dispatcher } from '../../bindings/registry.js';
 import { BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, IsolateSandbox } from '../isolate/sandbox.js';
+import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON } from '../guest-protocol.js';
+import { ROUTER_LOGGER } from '../../bindings/python-router.js';
 import type { Watchdog } from './watchdog.js';
 import {
   arrayBufferOf,
@@ -39,12 +41,12 @@ export interface BootOptions {
 /** The entry points the host keeps into a booted Python isolate. */
 export interface PythonGuest {
   sandbox: IsolateSandbox;
-  /** (source, file) → '' or error JSON */
-  load: ivm.Reference<(source: string, file: string) => string>;
+  /** (source, file) → the guest protocol's ok code or error report (JSON) */
+  load: ivm.Reference<(source: string, file: string) => number | string>;
   /** () → JSON list of callable names */
   names: ivm.Reference<() => string>;
-  /** (callback, arg|null) → '' | 'stop' | 'missing' | error JSON */
-  invoke: ivm.Reference<(name: string, arg: string | null) => string>;
+  /** (callback, arg|null) → a guest protocol result code or error report (JSON) */
+  invoke: ivm.Reference<(name: string, arg: string | null) => number | string>;
   /** () → bytes of wasm memory in use */
   wasmBytes: ivm.Reference<() => number>;
   /** () → 'ok' once pending interrupts are drained and the interpreter is sound, else why not */
@@ -122,6 +124,8 @@ async function installBridge(sandbox: IsolateSandbox, o: BootOptions): Promise<v
   await g.set(BRIDGE_CALL, new ivm.Callback(call));
   await g.set(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
   await g.set(BRIDGE_LIMITS, dispatcher.guestLimits());
+  await g.set(BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON);
+  await g.set('__ksr_router_logger', JSON.stringify(ROUTER_LOGGER));
 }
 
 async function step(sandbox: IsolateSandbox, what: string, code: string, filename: string): Promise<void> {

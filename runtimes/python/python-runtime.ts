@@ -1,5 +1,5 @@
 // ScriptRuntime for Python: pyodide in an isolate of its own (see boot.ts). The host enters
-// the isolate once per callback; the guest answers with a short string (ksr.py).
+// the isolate once per callback; the guest answers in the guest protocol (ksr.py, guest-protocol.ts).
 // A callback that overruns its budget is interrupted by the watchdog (KeyboardInterrupt in
 // Python, every later KSR call stops it): the call unwinds, the interpreter is checked
 // (settle) and kept. Only when that fails, or the script outlives the interrupt until the
@@ -12,14 +12,7 @@ import type { Guarded } from '../isolate/sandbox.js';
 import type { PythonGuest } from './boot.js';
 import type { Watchdog } from './watchdog.js';
 import { CallChain } from '../call-chain.js';
-
-/** What ksr.py reports for an exception. */
-interface GuestError {
-  message: string;
-  line: number;
-  kind?: 'error' | 'memory';
-  ksr?: string;
-}
+import { errorFromReport, RESULT, resultOf } from '../guest-protocol.js';
 
 /**
  * A top level that imports modules needs more than one callback's CPU budget: pyodide
@@ -83,9 +76,9 @@ export class PythonRuntime implements ScriptRuntime {
       this.isBroken = true;
       throw new ScriptError(this.limitMessage(g.outcome, budget), file, 0);
     }
-    if (g.value) {
-      const e = JSON.parse(g.value) as GuestError;
-      throw new ScriptError(e.message, file, e.line, e.ksr);
+    if (g.value !== RESULT.ok) {
+      const e = errorFromReport(String(g.value), file);
+      throw new ScriptError(e.message, file, e.line, e.ksrFunction);
     }
     const names = await sandbox.guardAsync(() => this.guest.names.apply(undefined, [], { timeout: budget }));
     if (names.outcome !== 'ok') {
@@ -122,7 +115,7 @@ export class PythonRuntime implements ScriptRuntime {
     if (budgetMs <= 0) return this.chain.spentResult();
     const cpuMs = this.limits.cpuMs;
     const watched = this.watchdog.enter(budgetMs);
-    let g: Guarded<string>;
+    let g: Guarded<number | string>;
     let interrupted: boolean;
     try {
       g = this.guest.sandbox.guard(() =>
@@ -170,14 +163,9 @@ export class PythonRuntime implements ScriptRuntime {
     if (s.outcome !== 'ok' || s.value !== 'ok') this.isBroken = true;
   }
 
-  private result(answer: string, ctx: MsgContext): InvokeResult {
-    if (answer === 'missing') return { outcome: 'missing' };
-    if (answer === 'stop' || ctx.stopped) return { outcome: 'stopped' };
-    if (answer === '') return { outcome: 'ok' };
-    const e = JSON.parse(answer) as GuestError;
-    const error: ScriptErrorInfo = { message: e.message, file: this.file, line: e.line };
-    if (e.ksr) error.ksrFunction = e.ksr;
-    return { outcome: e.kind === 'memory' ? 'memory' : 'error', error };
+  private result(answer: number | string, ctx: MsgContext): InvokeResult {
+    if (answer !== RESULT.missing && ctx.stopped) return { outcome: 'stopped' };
+    return resultOf(answer, this.file, 'pyodide');
   }
 
   private where(message: string): ScriptErrorInfo {

@@ -22,9 +22,9 @@ import type { Dispatcher } from '../../bindings/registry.js';
 import { installFastBridge } from './fast-bridge.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
-import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
+import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, candidateNames, INVOKE_GLOBAL, NAMES_GLOBAL } from '../js-bootstrap.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
-import { errorFromReport, scriptLine } from '../js-errors.js';
+import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON, resultOf, scriptLine } from '../guest-protocol.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 
 const MB = 1024 * 1024;
@@ -37,7 +37,9 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private readonly rt: QuickJSRuntime;
   private readonly vm: QuickJSContext;
   private readonly invokeFn: QuickJSHandle;
-  private readonly hasFn: QuickJSHandle;
+  private readonly namesFn: QuickJSHandle;
+  /** The script's callbacks, read once after its top level ran. */
+  private callbacks: ReadonlySet<string> = new Set();
   private readonly wasm: CappedModule;
   /** Null when the interrupt counter was not found (QuickJS keeps its own pace then). */
   private readonly watchdog: Watchdog | null;
@@ -76,8 +78,8 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     this.evalOrThrow(BOUNDS_SOURCE, BOUNDS_FILE);
     this.evalOrThrow(BOOTSTRAP_SOURCE, BOOTSTRAP_FILE);
     this.invokeFn = this.vm.getProp(this.vm.global, INVOKE_GLOBAL);
-    this.hasFn = this.vm.getProp(this.vm.global, HAS_GLOBAL);
-    this.evalOrThrow(`delete globalThis.${INVOKE_GLOBAL}; delete globalThis.${HAS_GLOBAL};`, BOOTSTRAP_FILE);
+    this.namesFn = this.vm.getProp(this.vm.global, NAMES_GLOBAL);
+    this.evalOrThrow(`delete globalThis.${INVOKE_GLOBAL}; delete globalThis.${NAMES_GLOBAL};`, BOOTSTRAP_FILE);
   }
 
   static async create(opts: RuntimeOptions): Promise<QuickJSScriptRuntime> {
@@ -110,6 +112,9 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     const limits = vm.newString(this.dispatcher.guestLimits());
     vm.setProp(vm.global, BRIDGE_LIMITS, limits);
     limits.dispose();
+    const protocol = vm.newString(GUEST_PROTOCOL_JSON);
+    vm.setProp(vm.global, BRIDGE_PROTOCOL, protocol);
+    protocol.dispose();
   }
 
   private evalOrThrow(code: string, file: string): void {
@@ -144,7 +149,11 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     } finally {
       this.stopClock();
     }
-    if (!r.error && !this.wasm.refused()) return r.value.dispose();
+    if (!r.error && !this.wasm.refused()) {
+      r.value.dispose();
+      this.callbacks = this.readCallbacks(source, file);
+      return;
+    }
     if (!r.error) {
       r.value.dispose();
       this.isBroken = true;
@@ -178,23 +187,26 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     else this.watchdog?.disarm();
   }
 
-  has(callback: string): boolean {
-    if (this.isBroken) return false;
-    this.startClock();
-    const name = this.vm.newString(callback);
+  /** The callbacks the top level defined (guest-protocol: read once, never per message). */
+  private readCallbacks(source: string, file: string): Set<string> {
+    this.deadline = Date.now() + BOOTSTRAP_MS;
+    const candidates = this.vm.newString(JSON.stringify(candidateNames(source)));
     try {
-      const r = this.vm.callFunction(this.hasFn, this.vm.undefined, name);
+      const r = this.vm.callFunction(this.namesFn, this.vm.undefined, candidates);
       if (r.error) {
         r.error.dispose();
-        return false;
+        throw new ScriptError("could not list the script's callbacks", file, 0);
       }
-      const yes = this.vm.getNumber(r.value) === 1;
+      const names = this.vm.getString(r.value);
       r.value.dispose();
-      return yes;
+      return new Set(JSON.parse(names) as string[]);
     } finally {
-      this.stopClock();
-      name.dispose();
+      candidates.dispose();
     }
+  }
+
+  has(callback: string): boolean {
+    return !this.isBroken && this.callbacks.has(callback);
   }
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
@@ -214,7 +226,6 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
 
   private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
     const vm = this.vm;
-    const d = this.dispatcher;
     this.startClock(timeoutMs);
     const name = vm.newString(callback);
     const argument = arg === undefined ? undefined : vm.newString(arg);
@@ -236,15 +247,11 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     if (r.error) return this.uncatchable(r.error, callback);
     const h = r.value;
     const code = vm.getNumber(h);
-    const report = code === code ? undefined : vm.getString(h);
+    const answer = code === code ? code : vm.getString(h);
     h.dispose();
-    if (ctx.stopped || code === INVOKE_STOPPED) return { outcome: 'stopped' };
-    if (code === INVOKE_OK) return { outcome: 'ok' };
-    if (code === INVOKE_MISSING) return { outcome: 'missing' };
-    if (report === undefined) return this.failure('error', `quickjs: unexpected invoke result ${code}`);
-    const error = errorFromReport(report, this.file, d.entries);
-    // A refused large allocation: the context is sound, the callback just could not have it.
-    return { outcome: /^InternalError: out of memory$/.test(error.message) ? 'memory' : 'error', error };
+    if (ctx.stopped) return { outcome: 'stopped' };
+    // a refused large allocation reports 'memory': the context is sound, the callback just could not have it
+    return resultOf(answer, this.file, 'quickjs');
   }
 
   /** What escaped the bootstrap's catch: an interrupt (CPU or memory) or an error while reporting. */

@@ -2,14 +2,16 @@
 // ECMAScript built-ins (less what the memory limit cannot count: isolate/lockdown.ts, and
 // with bounds on built-ins: js-bounds.ts) and the KSR bridge inside; CPU by the message's
 // budget (call-chain.ts), memory by the isolate's memoryLimit (past it the isolate is gone).
+// A timeout leaves the isolate sound; a hard stop or an out-of-memory makes the runtime
+// broken, and the manager replaces it (v8/declaration.ts).
 import type ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import { IsolateSandbox } from '../isolate/sandbox.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
-import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, HAS_GLOBAL, INVOKE_GLOBAL, INVOKE_MISSING, INVOKE_OK, INVOKE_STOPPED } from '../js-bootstrap.js';
-import { errorFromReport, scriptLine } from '../js-errors.js';
+import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, candidateNames, INVOKE_GLOBAL, NAMES_GLOBAL } from '../js-bootstrap.js';
+import { resultOf, scriptLine } from '../guest-protocol.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 import { CallChain } from '../call-chain.js';
 
@@ -20,7 +22,7 @@ const BOOTSTRAP_MS = 2000;
 interface Guest {
   sandbox: IsolateSandbox;
   invokeRef: ivm.Reference<(name: string, arg?: string) => number | string>;
-  hasRef: ivm.Reference<(name: string) => boolean>;
+  namesRef: ivm.Reference<(candidates: string) => string>;
 }
 
 function bootGuest(opts: RuntimeOptions): Guest {
@@ -34,10 +36,10 @@ function bootGuest(opts: RuntimeOptions): Guest {
     if (boot.outcome !== 'ok') throw new Error(`v8: the KSR bootstrap failed (${boot.outcome}): ${boot.error?.message}`);
     const g = sandbox.context.global;
     const invokeRef = g.getSync(INVOKE_GLOBAL, { reference: true });
-    const hasRef = g.getSync(HAS_GLOBAL, { reference: true });
+    const namesRef = g.getSync(NAMES_GLOBAL, { reference: true });
     g.deleteSync(INVOKE_GLOBAL);
-    g.deleteSync(HAS_GLOBAL);
-    return { sandbox, invokeRef, hasRef };
+    g.deleteSync(NAMES_GLOBAL);
+    return { sandbox, invokeRef, namesRef };
   } catch (e) {
     sandbox.dispose();
     throw e;
@@ -48,21 +50,21 @@ export class V8Runtime implements ScriptRuntime {
   readonly language = 'js' as const;
   readonly engine = 'v8' as const;
   private file = '<not loaded>';
-  /** The script as loaded: run again in a new isolate after a hard stop. */
-  private source: string | null = null;
   private isBroken = false;
+  /** The script's callbacks, read once after its top level ran. */
+  private callbacks: ReadonlySet<string> = new Set();
   private readonly dispatcher: Dispatcher;
   private readonly cpuMs: number;
   private readonly chain: CallChain;
 
   private constructor(
-    private guest: Guest,
-    private readonly opts: RuntimeOptions,
+    private readonly guest: Guest,
+    opts: RuntimeOptions,
   ) {
     this.dispatcher = opts.dispatcher;
     this.cpuMs = opts.limits.cpuMs;
     // past the budget, frames an isolate timeout cannot reach end with the isolate; the
-    // outermost callback then builds a new one (renew), a few ms
+    // manager then replaces the runtime, once the outermost callback has returned
     this.chain = new CallChain(opts.dispatcher, opts.limits.cpuMs, () => this.guest.sandbox.dispose());
   }
 
@@ -78,28 +80,12 @@ export class V8Runtime implements ScriptRuntime {
     return this.isBroken || this.sandbox.disposed;
   }
 
-  /**
-   * After a hard stop: a new isolate with the script loaded again, synchronously, so the next
-   * message is served (the script's top level already ran once, so it is known to load).
-   * Broken when that fails.
-   */
-  private renew(): void {
-    if (this.source === null) return;
-    try {
-      this.guest = bootGuest(this.opts);
-      const r = this.sandbox.evalSync(this.source, this.file, this.cpuMs);
-      if (r.outcome !== 'ok') this.isBroken = true;
-    } catch {
-      this.isBroken = true;
-    }
-  }
-
   async load(source: string, file: string): Promise<void> {
     this.file = file;
     this.chain.file = file;
     const r = this.sandbox.evalSync(source, file, this.cpuMs);
     if (r.outcome === 'ok') {
-      this.source = source;
+      this.callbacks = this.readCallbacks(source, file);
       return;
     }
     if (r.outcome === 'memory') {
@@ -110,13 +96,20 @@ export class V8Runtime implements ScriptRuntime {
     throw loadError(r.error, file);
   }
 
+  /** The callbacks the top level defined (guest-protocol: read once, never per message). */
+  private readCallbacks(source: string, file: string): Set<string> {
+    const candidates = JSON.stringify(candidateNames(source));
+    const r = this.sandbox.guard(() => this.guest.namesRef.applySync(undefined, [candidates], { timeout: BOOTSTRAP_MS }));
+    if (r.outcome !== 'ok' || typeof r.value !== 'string') throw new ScriptError(`could not list the script's callbacks (${r.outcome})`, file, 0);
+    return new Set(JSON.parse(r.value) as string[]);
+  }
+
   has(callback: string): boolean {
-    const r = this.sandbox.guard(() => this.guest.hasRef.applySync(undefined, [callback], { timeout: this.cpuMs }));
-    return r.outcome === 'ok' && r.value === true;
+    return !this.broken && this.callbacks.has(callback);
   }
 
   invoke(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
-    if (this.broken) return { outcome: 'error', error: { message: 'the v8 isolate is gone and waits to be rebuilt', file: this.file, line: 0 } };
+    if (this.broken) return { outcome: 'error', error: { message: 'the v8 isolate is gone and waits to be replaced', file: this.file, line: 0 } };
     // The budget is the message's: KSR.route runs a callback inside a callback, on the same deadline.
     const call = this.chain.enter(ctx);
     let result: InvokeResult;
@@ -125,10 +118,7 @@ export class V8Runtime implements ScriptRuntime {
     } catch (e) {
       result = { outcome: 'error', error: { message: `v8: ${(e as Error).message}`, file: this.file, line: 0 } };
     }
-    result = this.chain.leave(call, result);
-    // hard-stopped (or over the memory limit): the outermost callback puts a new isolate in place
-    if (!this.chain.running && this.sandbox.disposed && !this.isBroken) this.renew();
-    return result;
+    return this.chain.leave(call, result);
   }
 
   private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
@@ -143,21 +133,15 @@ export class V8Runtime implements ScriptRuntime {
       case 'timeout':
         return { outcome: 'timeout', error: { message: `${callback} ran longer than the CPU limit of ${this.cpuMs} ms per message`, file: this.file, line: 0 } };
       case 'memory':
-        // an isolate still alive after this is not trusted; a disposed one is renewed
-        if (!this.sandbox.disposed) this.isBroken = true;
+        // an isolate still alive after this is not trusted either
+        this.isBroken = true;
         return { outcome: 'memory', error: { message: `${callback} ran out of memory`, file: this.file, line: 0 } };
       case 'error':
         // Script errors are caught in the isolate; this is the bridge itself failing.
         return { outcome: 'error', error: { message: `v8: ${r.error?.message ?? 'unknown failure'}`, file: this.file, line: 0 } };
     }
     if (ctx.stopped) return { outcome: 'stopped' };
-    const v = r.value;
-    const d = this.dispatcher;
-    if (v === INVOKE_OK) return { outcome: 'ok' };
-    if (v === INVOKE_MISSING) return { outcome: 'missing' };
-    if (v === INVOKE_STOPPED) return { outcome: 'stopped' };
-    if (typeof v === 'string') return { outcome: 'error', error: errorFromReport(v, this.file, d.entries) };
-    return { outcome: 'error', error: { message: `v8: unexpected invoke result ${String(v)}`, file: this.file, line: 0 } };
+    return resultOf(r.value, this.file, 'v8');
   }
 
   memoryUsage(): number {
@@ -167,7 +151,7 @@ export class V8Runtime implements ScriptRuntime {
   dispose(): void {
     if (!this.sandbox.disposed) {
       this.guest.invokeRef.release();
-      this.guest.hasRef.release();
+      this.guest.namesRef.release();
     }
     this.sandbox.dispose();
     this.isBroken = true;

@@ -78,7 +78,7 @@ export function makeMessageHandler(stop) {
 }
 
 /**
- * The last caught error as { message, file, line, ksrFunction? }. A message that starts with
+ * The last caught error as the guest protocol's report { message, file, line, ksr? }. A message that starts with
  * a position ("src:line: ") is trusted over the stack (error(msg, 2) points at the caller);
  * the chunk's own name is mapped back to the file the host gave.
  */
@@ -91,7 +91,7 @@ export function describeError(chunkSrc, file) {
   const info = m
     ? { message: m[3], file: m[1] === chunkSrc ? file : m[1], line: Number(m[2]) }
     : { message, file: position && position.src !== chunkSrc ? position.src : file, line: position ? position.line : 0 };
-  if (lastKsrError.path && info.message === lastKsrError.message) info.ksrFunction = lastKsrError.path;
+  if (lastKsrError.path && info.message === lastKsrError.message) info.ksr = lastKsrError.path;
   return info;
 }
 

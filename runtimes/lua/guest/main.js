@@ -1,7 +1,8 @@
 // The Lua runtime's side inside its isolate (bundled with fengari by ../bundle.ts). It takes
 // the KSR bridge out of the two temporary globals and exposes one object, `__lua`, to the
-// host. Results are primitives so nothing but copies cross: 0 = ok, 1 = stopped, 2 = missing,
-// or a JSON string { message, file, line, ksrFunction? } for an error.
+// host. Results are primitives so nothing but copies cross: the result codes of the guest
+// protocol (runtimes/guest-protocol.ts, given as the bridge global __ksr_protocol), or a JSON
+// error report { message, file, line, ksr? }.
 import { catchCompileError, describeError, forgetErrors, makeMessageHandler, stoppedPosition } from './errors.js';
 import { ksrBuilder } from './ksr-table.js';
 import { newLuaState } from './lua-state.js';
@@ -9,35 +10,36 @@ import { bytesToJs } from './values.js';
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
 // of it goes through esbuild's export getters on every call).
 const {
-  lua_pcall, lua_pushcfunction, lua_pushstring, lua_rawget, lua_rawgeti, lua_remove, lua_settop,
+  lua_next, lua_pcall, lua_pushcfunction, lua_pushnil, lua_pushstring, lua_rawget, lua_rawgeti, lua_remove, lua_settop,
   lua_tolstring, lua_touserdata, lua_type, LUA_OK, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS,
-  LUA_TFUNCTION, LUA_TLIGHTUSERDATA, LUA_TNIL,
+  LUA_TFUNCTION, LUA_TLIGHTUSERDATA, LUA_TNIL, LUA_TSTRING,
 } = require('fengari/src/lua.js');
 const { luaL_getmetafield, luaL_loadbufferx } = require('fengari/src/lauxlib.js');
 const { luaO_chunkid } = require('fengari/src/lobject.js');
 const { LUA_IDSIZE } = require('fengari/src/luaconf.js');
 const { to_luastring } = require('fengari/src/fengaricore.js');
 
-const OK = 0;
-const STOPPED = 1;
-const MISSING = 2;
-
 const call = globalThis.__ksr_call;
 const entries = JSON.parse(globalThis.__ksr_entries);
 const limits = JSON.parse(globalThis.__ksr_limits);
+const protocol = JSON.parse(globalThis.__ksr_protocol);
 delete globalThis.__ksr_call;
 delete globalThis.__ksr_entries;
 delete globalThis.__ksr_limits;
+delete globalThis.__ksr_protocol;
+const { ok: OK, stopped: STOPPED, missing: MISSING } = protocol.result;
 
 /** The stop signal: a JS object pushed as light userdata, which no Lua code can create. */
 const STOP = Object.freeze({ ksrStop: true });
-const installKsr = ksrBuilder(call, entries, STOP, limits);
+const installKsr = ksrBuilder(call, entries, STOP, limits, protocol.missing);
 const messageHandler = makeMessageHandler(STOP);
 const T_MODE = to_luastring('t');
 
 let L = newLuaState(installKsr, STOP);
-/** The script as last loaded: re-run on a fresh state after a timeout. */
+/** The script as loaded (at most once per isolate: a new script gets a new runtime). */
 let loaded = null;
+/** The globals of a fresh state: only what the script adds can be its callback. */
+const builtins = globalNames(L);
 const names = new Map();
 
 function luaName(name) {
@@ -86,6 +88,24 @@ function pushGlobal(name) {
   return callable;
 }
 
+/** The names of the globals that are functions or callable, as JS strings. */
+function globalNames(L) {
+  const out = [];
+  lua_settop(L, 0);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    if (lua_type(L, -2) === LUA_TSTRING) {
+      const t = lua_type(L, -1);
+      const callable = t === LUA_TFUNCTION || (t !== LUA_TNIL && luaL_getmetafield(L, -1, to_luastring('__call')) !== LUA_TNIL && (lua_settop(L, -2), true));
+      if (callable) out.push(bytesToJs(lua_tolstring(L, -2)));
+    }
+    lua_settop(L, -2);
+  }
+  lua_settop(L, 0);
+  return out;
+}
+
 globalThis.__lua = {
   load(source, file) {
     // A second load starts from a clean state: nothing of an earlier script survives.
@@ -95,11 +115,10 @@ globalThis.__lua = {
     return runTopLevel();
   },
 
-  has(name) {
-    lua_settop(L, 0);
-    const found = pushGlobal(name);
-    lua_settop(L, 0);
-    return found;
+  /** The script's callbacks, read once after its top level ran: JSON list of names. */
+  names() {
+    const known = new Set(builtins);
+    return JSON.stringify(globalNames(L).filter((n) => !known.has(n)));
   },
 
   invoke(name, arg) {
@@ -129,9 +148,9 @@ globalThis.__lua = {
     }
   },
 
-  /** A fresh Lua state (the old one may be corrupt after a timeout), the script's top level re-run. */
-  reset(rerun) {
+  /** A fresh Lua state with the script's top level run again (asked by the manager after a timeout). */
+  renew() {
     L = newLuaState(installKsr, STOP);
-    return rerun && loaded ? runTopLevel() : OK;
+    return loaded ? runTopLevel() : OK;
   },
 };

@@ -1,18 +1,24 @@
 // Runs after pyodide has booted: runs the Python side of the binding (ksr.py), hands it one
 // JavaScript stub per registry row, and leaves the host its entry points. Every temporary
 // global is deleted; the stubs keep the bridge callback in their closure only.
-// Inputs (globals): __pyodide (the booted pyodide), __ksr_call, __ksr_entries, __ksr_py.
+// Inputs (globals): __pyodide (the booted pyodide), __ksr_call, __ksr_entries, __ksr_limits,
+// __ksr_protocol (runtimes/guest-protocol.ts as JSON), __ksr_router_logger
+// (bindings/python-router.ts as JSON), __ksr_py.
 (function installBridge(global) {
   'use strict';
   const py = global.__pyodide;
   const call = global.__ksr_call;
   const entries = JSON.parse(global.__ksr_entries);
   const limits = JSON.parse(global.__ksr_limits);
+  const protocol = global.__ksr_protocol;
+  const routerLogger = global.__ksr_router_logger;
   const source = global.__ksr_py;
   delete global.__pyodide;
   delete global.__ksr_call;
   delete global.__ksr_entries;
   delete global.__ksr_limits;
+  delete global.__ksr_protocol;
+  delete global.__ksr_router_logger;
   delete global.__ksr_py;
 
   const host = py.runPython(source, { filename: '<ksr>' });
@@ -40,7 +46,7 @@
   }
 
   // the longest str a KSR function takes: checked in Python (ksr.py), before pyodide copies it
-  host.build(entries.map((e) => [e.module, e.name, stub(e), pathOf(e)]), limits.maxValueBytes);
+  host.build(entries.map((e) => [e.module, e.name, stub(e), pathOf(e)]), limits.maxValueBytes, protocol, routerLogger);
   host.settle(); // called the way the host will call it: notes the depth of a settled stack
   global.__ksr_load = (text, file) => host.load(text, file);
   global.__ksr_names = () => host.names();

@@ -1,7 +1,8 @@
 # The Python side of the KSR binding, run once inside the isolate after pyodide boots.
 # It builds the `KSR` module from the registry rows (one cached callable per function),
-# loads the routing script and runs its callbacks. Results go back to the host as short
-# strings: '' ok, 'stop', 'missing', or a JSON object describing an error.
+# loads the routing script and runs its callbacks. Results go back to the host in the guest
+# protocol (runtimes/guest-protocol.ts, handed to build() as JSON): a result code, or a JSON
+# error report {message, line, ksr?, memory?}.
 import builtins
 import json
 import signal
@@ -24,6 +25,49 @@ class KSRError(Exception):
     def __init__(self, message, ksr_function):
         super().__init__(message)
         self.ksr_function = ksr_function
+
+
+class KSRMissing(KSRError, AttributeError):
+    """A KSR module or function this server does not have (the guest protocol's text).
+    An AttributeError too, so hasattr() and getattr(x, name, default) keep working."""
+
+
+# The guest protocol (set by build): result codes and the texts of a missing name.
+_RESULT = {}
+_MISSING = {}
+
+
+def _missing(kind, module, name):
+    path = "KSR." + name if module == "" else "KSR.%s.%s" % (module, name)
+    return KSRMissing(_MISSING[kind].format(path=path, module=module, name=name), path)
+
+
+class _Unknown:
+    """KSR.<name> when KSR has no such module or function: either, until it is used."""
+    __slots__ = ("_ksr_name",)
+
+    def __init__(self, name):
+        object.__setattr__(self, "_ksr_name", name)
+
+    def __call__(self, *args, **kwargs):
+        raise _missing("coreFunction", "", self._ksr_name)
+
+    def __getattr__(self, key):
+        raise _missing("module", self._ksr_name, key)
+
+    def __repr__(self):
+        return "<KSR.%s: not available in ksr-host>" % self._ksr_name
+
+
+def _lacking(module):
+    """A module's __getattr__ (PEP 562): reached only for a name the module lacks."""
+    def __getattr__(name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if module == "":
+            return _Unknown(name)
+        raise _missing("moduleFunction", module, name)
+    return __getattr__
 
 
 def _audit(event, args):
@@ -106,19 +150,54 @@ def build_ksr(rows, max_bytes):
     ksr = types.ModuleType("KSR", "Kamailio KEMI functions, as exported by this server")
     ksr.KSRStop = KSRStop
     ksr.KSRError = KSRError
+    ksr.KSRMissing = KSRMissing
+    subs = {}
     for row in rows:
         module, name, fn = row[0], row[1], _ksr_function(row[2], row[3], max_bytes)
         if module == "":
             setattr(ksr, name, fn)
             continue
-        sub = getattr(ksr, module, None)
+        sub = subs.get(module)
         if sub is None:
-            sub = types.ModuleType("KSR." + module)
+            sub = subs[module] = types.ModuleType("KSR." + module)
+            sub.__getattr__ = _lacking(module)
             setattr(ksr, module, sub)
             sys.modules["KSR." + module] = sub
         setattr(sub, name, fn)
+    ksr.__getattr__ = _lacking("")
     sys.modules["KSR"] = ksr
     return ksr
+
+
+def build_router(ksr, table):
+    """app_python3's legacy `Router` package with its `Logger` module (Kamailio's example script
+    imports it): LM_* functions and L_* levels, each function a KSR log function named by the
+    table (bindings/python-router.ts), looked up in the KSR module just built."""
+    def resolve(path):
+        target = ksr
+        for part in path.split(".")[1:]:
+            target = getattr(target, part)
+        return target
+    logger = types.ModuleType("Router.Logger", "Kamailio app_python3's legacy logging functions")
+    for name, path in table["functions"].items():
+        setattr(logger, name, resolve(path))
+    for name, level in table["levels"].items():
+        setattr(logger, name, level)
+    by_level = {int(k): resolve(v) for k, v in table["byLevel"].items()}
+    fallback = resolve(table["functions"]["LM_ERR"])
+
+    def LM_GEN1(level, message):
+        return by_level.get(level, fallback)(message)
+
+    def LM_GEN2(facility, level, message):
+        return by_level.get(level, fallback)(message)
+
+    logger.LM_GEN1, logger.LM_GEN2 = LM_GEN1, LM_GEN2
+    router = types.ModuleType("Router", "Kamailio app_python3's legacy module (only Logger)")
+    router.__path__ = []
+    router.Logger = logger
+    sys.modules["Router"] = router
+    sys.modules["Router.Logger"] = logger
 
 
 class Script:
@@ -149,13 +228,14 @@ class Script:
                 if handler is None:
                     line = mod_init.__code__.co_firstlineno if hasattr(mod_init, "__code__") else 0
                     return json.dumps({"message": "mod_init() returned None: expected an object whose methods are the callbacks", "line": line})
+                # Kamailio calls child_init(rank) in each worker; here one process serves all
                 child_init = getattr(handler, "child_init", None)
                 if callable(child_init):
                     child_init(1)
         except BaseException as e:
             return self._error(e, file, 0)
         self.file, self.ns, self.handler = file, ns, handler
-        return ""
+        return _RESULT["ok"]
 
     def names(self):
         """The callable names a callback may be looked up by, as a JSON list."""
@@ -169,7 +249,7 @@ class Script:
         handler = self.handler
         fn = getattr(handler, name, None) if handler is not None else self.ns.get(name)
         if not callable(fn):
-            return "missing"
+            return _RESULT["missing"]
         depth = _in_script[0]
         _in_script[0] = depth + 1
         try:
@@ -179,13 +259,13 @@ class Script:
                 fn() if arg is None else fn(arg)
         except KSRStop:
             _in_script[0] = depth
-            return "stop"
+            return _RESULT["stopped"]
         except BaseException as e:
             _in_script[0] = depth  # first: no interrupt is raised in here any more
             code = getattr(fn, "__code__", None)
             return self._error(e, self.file, code.co_firstlineno if code is not None else 0)
         _in_script[0] = depth
-        return ""
+        return _RESULT["ok"]
 
     def _error(self, e, file, fallback_line):
         """JSON for an exception: message, the script's innermost line, the KSR function."""
@@ -201,9 +281,12 @@ class Script:
             message = "%s: %s" % (type(e).__name__, e.msg)
         else:
             text = str(e)
-            message = type(e).__name__ + (": " + text if text else "")
-        out = {"message": message, "line": line or 0, "kind": "memory" if isinstance(e, MemoryError) else "error"}
-        if isinstance(e, KSRError):
+            name = "KSRError" if isinstance(e, KSRError) else type(e).__name__
+            message = name + (": " + text if text else "")
+        out = {"message": message, "line": line or 0}
+        if isinstance(e, MemoryError):
+            out["memory"] = True
+        if isinstance(e, KSRError) and not isinstance(e, KSRMissing):
             out["ksr"] = e.ksr_function
         return json.dumps(out)
 
@@ -226,8 +309,13 @@ class Host:
         self.script = None
         self.base_frames = None
 
-    def build(self, rows, max_bytes):
-        self.script = Script(build_ksr(rows, max_bytes))
+    def build(self, rows, max_bytes, protocol, router_logger):
+        p = json.loads(protocol)
+        _RESULT.update(p["result"])
+        _MISSING.update(p["missing"])
+        ksr = build_ksr(rows, max_bytes)
+        build_router(ksr, json.loads(router_logger))
+        self.script = Script(ksr)
 
     def load(self, source, file):
         return self.script.load(source, file)

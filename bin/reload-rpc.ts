@@ -1,0 +1,33 @@
+// kemi.reload over the control endpoint, and how long each side waits for an answer.
+// A reload builds a new runtime and runs the script's top level before it answers: a Python
+// reload boots pyodide (2-3 s idle, 6-10 s seen on a busy 2-core machine) and may run a top
+// level for up to its load budget. The client waits for that, bounded; every other method
+// answers within the ordinary deadline.
+import { RpcError, type RpcHandler } from '../host/control/rpc-server.js';
+import type { ScriptManager } from '../runtimes/manager.js';
+
+/** How long any method may take to answer: a client gives up after this. */
+export const ANSWER_DEADLINE_MS = 10_000;
+/**
+ * How long a reload may take to answer: pyodide's boot bound (60 s) plus a top level's load
+ * budget, with room for a machine under load. Past it the server answers "still loading" and
+ * logs the end; the client waits a little longer than this so it sees that answer.
+ */
+export const RELOAD_ANSWER_MS = 180_000;
+
+/** The deadline a client of the control endpoint gives `method`. */
+export function answerDeadlineMs(method: string): number {
+  return method === 'kemi.reload' ? RELOAD_ANSWER_MS + 5000 : ANSWER_DEADLINE_MS;
+}
+
+/** kemi.reload: answers when the new script is in service (or refused), however long that takes up to RELOAD_ANSWER_MS. */
+export function reloadMethod(manager: ScriptManager, answerMs = RELOAD_ANSWER_MS): RpcHandler {
+  return async () => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), answerMs)));
+    const r = await Promise.race([manager.reload(), late]).finally(() => clearTimeout(timer));
+    if (r === null) throw new RpcError(-32000, `reload still loading after ${answerMs} ms: its end will be logged ('script loaded' or 'script refused')`);
+    if (!r.ok) throw new RpcError(-32000, `reload refused, the running script stays: ${r.error}`);
+    return { file: r.file, engine: r.engine, loadMs: Math.round(r.loadMs * 10) / 10 };
+  };
+}

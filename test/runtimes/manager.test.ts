@@ -1,0 +1,102 @@
+// The manager's recovery policy, from each runtime's declaration (runtimes/*/declaration.ts):
+// a runtime that does not recover from a timeout by itself (fengari) is renewed by the
+// manager after one (ScriptRuntime.renew), a broken one (out of memory) is replaced; one that
+// recovers (v8, QuickJS) serves on and the timeout is counted as kept. The replacement of a
+// runtime without a spare is in service by the next turn of the event loop. Log functions at
+// a top level reach the manager's log.
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRegistry } from '../../bindings/modules/index.js';
+import { declarationOf, ENGINES, engineForFile, LANGUAGE_OF } from '../../runtimes/index.js';
+import { ScriptManager, type ManagerLog } from '../../runtimes/manager.js';
+import { makeContext } from '../support/sip-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ksr-manager-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function recordingLog(): ManagerLog & { lines: { level: string; msg: string }[] } {
+  const lines: { level: string; msg: string }[] = [];
+  const at = (level: string) => (_obj: object, msg: string) => void lines.push({ level, msg });
+  return { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), fatal: at('fatal') };
+}
+
+const nextTurn = () => new Promise((r) => setImmediate(r));
+
+async function managerFor(name: string, source: string, memoryMb = 64, cpuMs = 50) {
+  const file = join(dir, name);
+  writeFileSync(file, source);
+  const log = recordingLog();
+  const m = new ScriptManager(createRegistry(), engineForFile(file), file, { cpuMs, memoryMb }, log);
+  await m.start();
+  return { m, log };
+}
+
+test('every engine comes from its folder declaration; extensions pick the engine', () => {
+  assert.deepEqual([...ENGINES].sort(), ['fengari', 'pyodide', 'quickjs', 'v8']);
+  for (const e of ENGINES) assert.equal(declarationOf(e).language, LANGUAGE_OF[e]);
+  assert.equal(engineForFile('a.lua'), 'fengari');
+  assert.equal(engineForFile('a.py'), 'pyodide');
+  assert.equal(engineForFile('a.js'), 'v8');
+  assert.equal(engineForFile('a.mjs', 'quickjs'), 'quickjs');
+  assert.throws(() => engineForFile('a.rb'), /cannot tell the language of 'a\.rb': expected a file ending in \.js, \.mjs, \.cjs, \.lua, \.py/);
+  assert.deepEqual(declarationOf('fengari').recovery, { fromTimeout: false, keepsSpare: false });
+  assert.deepEqual(declarationOf('v8').recovery, { fromTimeout: true, keepsSpare: false });
+  assert.deepEqual(declarationOf('pyodide').recovery, { fromTimeout: true, keepsSpare: true });
+});
+
+test('fengari: after a timeout the manager renews the runtime at once (a fresh Lua state, the top level run again)', async () => {
+  const { m, log } = await managerFor(
+    'spin.lua',
+    `KSR.info('top level ran')
+loads = (loads or 0) + 1
+function spin() while true do end end
+function ksr_request_route() KSR.pv.sets('$var(loads)', tostring(loads)) end
+`,
+  );
+  try {
+    const topLevels = () => log.lines.filter((l) => l.msg === 'top level ran').length;
+    assert.equal(topLevels(), 1, 'the top level logged through the manager');
+    assert.equal(m.has('ksr_request_route'), true);
+    assert.equal(m.invoke('spin', makeContext('options')).outcome, 'timeout');
+    assert.equal(m.renewals, 1, 'renewed by the manager, synchronously');
+    assert.equal(m.rebuilds, 0);
+    assert.equal(m.timeoutsKept, 0);
+    assert.equal(topLevels(), 2, 'the top level ran again in the fresh Lua state');
+    const ctx = makeContext('options');
+    assert.deepEqual(m.invoke('ksr_request_route', ctx), { outcome: 'ok' });
+    assert.equal(ctx.vars.get('loads'), '1', 'a fresh Lua state: the script loaded afresh');
+  } finally {
+    m.dispose();
+  }
+});
+
+test('v8: a timeout is kept (the isolate recovers); out of memory breaks it and the manager replaces it by the next turn', async () => {
+  const source = `var hoard = [];
+function spin() { for (;;) {} }
+function greedy() { for (;;) hoard.push(new Array(4096).fill(hoard.length)); }
+function ksr_request_route() { KSR.pv.sets('$var(ok)', 'yes'); }
+`;
+  const spinning = await managerFor('spin.js', source);
+  try {
+    assert.equal(spinning.m.invoke('spin', makeContext('options')).outcome, 'timeout');
+    assert.equal(spinning.m.rebuilds, 0);
+    assert.equal(spinning.m.timeoutsKept, 1);
+  } finally {
+    spinning.m.dispose();
+  }
+  // memory, not time, must stop the loop: the heap fills through collections near the limit
+  const { m } = await managerFor('greedy.js', source, 32, 3000);
+  try {
+    assert.equal(m.invoke('greedy', makeContext('options')).outcome, 'memory');
+    assert.equal(m.rebuilds, 1);
+    await nextTurn();
+    const ctx = makeContext('options');
+    assert.deepEqual(m.invoke('ksr_request_route', ctx), { outcome: 'ok' });
+    assert.equal(ctx.vars.get('ok'), 'yes');
+  } finally {
+    m.dispose();
+  }
+});
