@@ -8,7 +8,6 @@ import { AUTH } from '../../host/auth/auth-codes.js';
 import { authorize, scriptSecret } from '../../host/auth/authorize.js';
 import { challengeLines, sendChallenge } from '../../host/auth/challenge-reply.js';
 import { findCredentials, peekMarks, type CredentialsKind } from '../../host/auth/credentials.js';
-import { authOf } from '../../host/auth/digest-auth.js';
 import { parseAlgorithm, type DigestAlgorithm } from '../../host/auth/digest-hash.js';
 import { registerAuthPvs } from '../../host/auth/auth-pvs.js';
 import { realmOrDefault } from '../../host/auth/request-identity.js';
@@ -46,7 +45,7 @@ function setAlgorithm(ctx: MsgContext, text: string): number {
     ctx.core.logger.log('error', `KSR.auth.auth_algorithm: expected MD5, SHA-256 or SHA-512-256 (or a comma list), got "${text}"`);
     return -1;
   }
-  authOf(ctx.core).algorithms = [...new Set(list as DigestAlgorithm[])];
+  ctx.core.auth.algorithms = [...new Set(list as DigestAlgorithm[])];
   return 1;
 }
 

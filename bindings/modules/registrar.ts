@@ -1,4 +1,4 @@
-// KSR.registrar.*: thin adapters onto host/registrar (usrloc via usrlocOf(ctx.core)).
+// KSR.registrar.*: thin adapters onto host/registrar (usrloc as ctx.core.usrloc).
 // Return codes as Kamailio: save 1 inserted / 2 updated / 3 deleted / 4 query, -1 error;
 // lookup 1 found, -1 not found, -2 method not allowed, -3 internal error. Left out
 // (bindings/README.md): lookup_xavp (no xavps in this build).

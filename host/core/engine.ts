@@ -3,7 +3,7 @@
 import { networkInterfaces } from 'node:os';
 import type { Logger } from 'pino';
 import { MsgContext, type Proto, type ReceiveInfo } from './context.js';
-import type { CoreServices, LogLevel, ReplyOptions } from './services.js';
+import { ServiceSlots, type CoreServices, type LogLevel, type ReplyOptions } from './services.js';
 import type { InvokeResult, ScriptRouter } from './router.js';
 import { RouteStats } from './route-stats.js';
 import { replyDestination, viaReceivedParams } from './reply-destination.js';
@@ -40,12 +40,12 @@ export interface EngineCounters {
   repliesSent: number;
 }
 
-/** What the engine is given besides settings; each member optional so tests pass only what they use. */
+/** What the engine is given besides settings: the route services made before it. */
 export interface EngineOptions {
-  /** Opened (and later closed) by whoever builds the engine: bin/server.ts. */
-  store?: SyncStore | null;
+  /** Opened (and later closed) by whoever builds the engine: bin/server.ts. null: no database. */
+  store: SyncStore | null;
   /** The location table; its expiry timer runs between start() and stop(). */
-  usrloc?: Usrloc | null;
+  usrloc: Usrloc;
 }
 
 const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -64,9 +64,8 @@ export class Engine implements CoreServices {
   private readonly myselfHosts: Set<string>;
   private readonly myselfPorts: Set<number>;
   private router: ScriptRouter | null = null;
-  readonly tm: TransactionLayer;
+  private readonly services = new ServiceSlots('Engine');
   readonly store: SyncStore | null;
-  readonly usrloc: Usrloc | null;
   /** Sheds new requests before the script while overloaded (overload-policy.ts). */
   readonly overload: OverloadPolicy;
   /** Sources whose requests keep hitting the script's limits get a 503 for a while. */
@@ -75,10 +74,10 @@ export class Engine implements CoreServices {
   constructor(
     readonly settings: Settings,
     private readonly log: Logger,
-    opts: EngineOptions = {},
+    opts: EngineOptions,
   ) {
-    this.store = opts.store ?? null;
-    this.usrloc = opts.usrloc ?? null;
+    if (opts?.store === undefined) throw new Error('Engine: expected options.store (a SyncStore, or null for none), got undefined');
+    this.store = opts.store;
     this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },
@@ -90,9 +89,24 @@ export class Engine implements CoreServices {
     this.logger = { log: (level, text) => scriptLog[PINO_LEVEL[level] ?? 'error'](text) };
     this.myselfHosts = myselfHosts(settings);
     this.myselfPorts = new Set(settings.listen.map((l) => l.port));
-    this.tm = new TransactionLayer(this, settings.tm);
-    // made now, not on first use, so a missing auth.secret is reported at start
-    new DigestAuth(this, settings.auth);
+    // the route services last, from this core: none of them may use another in its constructor
+    this.services.fill({
+      tm: new TransactionLayer(this, settings.tm),
+      auth: new DigestAuth(this, settings.auth),
+      usrloc: opts.usrloc,
+    });
+  }
+
+  get tm(): TransactionLayer {
+    return this.services.get('tm');
+  }
+
+  get auth(): DigestAuth {
+    return this.services.get('auth');
+  }
+
+  get usrloc(): Usrloc {
+    return this.services.get('usrloc');
   }
 
   setRouter(router: ScriptRouter): void {
@@ -104,13 +118,13 @@ export class Engine implements CoreServices {
     const endpoints = await protectedEndpoints(this.settings.control, this.settings.store, (m) => this.log.warn(m));
     this.transports.guard.protect(endpoints);
     this.log.info({ protected: this.transports.guard.protectedEndpoints, outbound: this.settings.outbound.rules.map((r) => r.text).concat(`default ${this.settings.outbound.defaultAction}`) }, 'outbound guard');
-    if (this.usrloc) startExpiry(this, this.usrloc);
+    startExpiry(this, this.usrloc);
     this.overload.start();
     return this.transports.start();
   }
 
   stop(): Promise<void> {
-    this.usrloc?.stop();
+    this.usrloc.stop();
     this.tm.stop();
     this.overload.stop();
     return this.transports.stop();

@@ -5,7 +5,6 @@
 import type { MsgContext } from '../core/context.js';
 import { sendStatelessReply } from '../core/stateless-reply.js';
 import type { LocationRecord } from '../store/store.js';
-import { tmOf } from '../tm/layer.js';
 import { sendLocalReply } from '../tm/uas.js';
 
 export interface PreparedReply {
@@ -42,8 +41,8 @@ export function sendRegisterReply(ctx: MsgContext, reply: PreparedReply, noReply
 }
 
 function sendNow(ctx: MsgContext, r: PreparedReply): boolean {
-  const t = tmOf(ctx.core).transactionOf(ctx);
-  if (t) return sendLocalReply(tmOf(ctx.core), t, ctx, r.code, r.reason, { headers: r.headers });
+  const t = ctx.core.tm.transactionOf(ctx);
+  if (t) return sendLocalReply(ctx.core.tm, t, ctx, r.code, r.reason, { headers: r.headers });
   return sendStatelessReply(ctx, r.code, r.reason, { headers: r.headers });
 }
 

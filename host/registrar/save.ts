@@ -21,7 +21,6 @@ import { StoreUnavailable, type Aor, type LocationRecord } from '../store/store.
 import { allowMask, incomingContact, type IncomingContact } from './contact-params.js';
 import { E, RegistrarError } from './errors.js';
 import { contactHeaders, sendRegisterReply } from './register-reply.js';
-import { usrlocOf } from './service.js';
 import { byPreference, type Usrloc } from './usrloc.js';
 
 /** save() flag bits (Kamailio's registrar.h), plus 0x100, ours. */
@@ -71,7 +70,7 @@ interface Plan {
 }
 
 export function save(ctx: MsgContext, table: string, flags: number, aorUri?: string): number {
-  const ul = usrlocOf(ctx.core);
+  const ul = ctx.core.usrloc;
   const noReply = (flags & SAVE_FLAGS.NO_REPLY) !== 0;
   if (!ctx.msg.isRequest) {
     ctx.core.logger.log('error', 'registrar.save: expected a REGISTER request, got a reply');

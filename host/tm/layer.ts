@@ -1,5 +1,5 @@
 // The transaction layer: the table of transactions, how requests and replies find theirs,
-// and the operations KSR.tm.* / KSR.tmx.* and the engine call. One per engine (tmOf(core)).
+// and the operations KSR.tm.* / KSR.tmx.* and the engine call. One per core (core.tm).
 import { randomInt } from 'node:crypto';
 import type { MsgContext, Proto } from '../core/context.js';
 import type { CoreServices } from '../core/services.js';
@@ -24,13 +24,6 @@ export interface RelayTarget {
   proto?: Proto;
 }
 
-const layers = new WeakMap<CoreServices, TransactionLayer>();
-
-/** The transaction layer of an engine; one with default settings is made for a core that has none (tests). */
-export function tmOf(core: CoreServices): TransactionLayer {
-  return layers.get(core) ?? new TransactionLayer(core);
-}
-
 export class TransactionLayer implements TmCore {
   readonly timers = new TimerSet();
   readonly settings: TmSettings;
@@ -49,7 +42,6 @@ export class TransactionLayer implements TmCore {
     settings: Partial<TmSettings> = {},
   ) {
     this.settings = { ...DEFAULT_TM_SETTINGS, ...settings };
-    layers.set(core, this);
   }
 
   get size(): number {

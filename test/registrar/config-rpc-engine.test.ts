@@ -63,7 +63,7 @@ test('the engine starts the expiry timer and clears it on stop', async () => {
   const port = await freePort();
   const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS as Settings), listen: [{ proto: 'udp', ip: '127.0.0.1', port }] };
   const ul = new Usrloc({ usrloc: { timerIntervalS: 3600 } });
-  const engine = new Engine(settings, pino({ level: 'silent' }), { usrloc: ul });
+  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: ul });
   assert.equal(engine.usrloc, ul);
   await engine.start();
   try {
