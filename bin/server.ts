@@ -56,7 +56,7 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   }
   log.info({ store: store.description }, 'store open');
   const usrloc = openUsrloc(settings, store, log);
-  const engine = new Engine(settings, log, { store, usrloc });
+  const engine = new Engine(settings, log, { store, usrloc, pvs: registry.pvs });
   engine.setRouter(manager);
   await engine.start();
   const rpc = openControl(settings, log);

@@ -2,6 +2,7 @@
 // entry point (Dispatcher.call) through which every runtime calls them, by index.
 // Runtimes never name a KSR function: they build `KSR` from `entries` (DESIGN.md §3).
 import type { MsgContext } from '../host/core/context.js';
+import { PvTable, type PvDeclarations } from '../host/core/pv.js';
 
 export type ParamType = 'str' | 'int' | 'long';
 export type ReturnType = 'int' | 'bool' | 'xval' | 'none';
@@ -32,11 +33,19 @@ export interface KsrEntry {
 export interface KsrModule {
   readonly module: string;
   readonly functions: Readonly<Record<string, KsrDeclaration>>;
+  /** The pseudo-variables the module declares, by name without the $ (Kamailio's mod_pvs[]). */
+  readonly pvs: PvDeclarations;
+}
+
+/** What a module declares besides its functions. */
+export interface ModuleExtras {
+  /** Its pseudo-variables: they exist in a registry exactly when the module is in it. */
+  pvs?: PvDeclarations;
 }
 
 /** One module's table. Core functions use module ''. */
-export function defineModule(module: string, functions: Record<string, KsrDeclaration>): KsrModule {
-  return Object.freeze({ module, functions: Object.freeze({ ...functions }) });
+export function defineModule(module: string, functions: Record<string, KsrDeclaration>, extras: ModuleExtras = {}): KsrModule {
+  return Object.freeze({ module, functions: Object.freeze({ ...functions }), pvs: Object.freeze({ ...extras.pvs }) });
 }
 
 export function ksrPath(e: { module: string; name: string }): string {
@@ -74,6 +83,8 @@ export class KsrUsageError extends Error {}
 
 export class Registry {
   readonly entries: readonly KsrEntry[];
+  /** The pseudo-variables of its modules; the engine serving this registry's scripts reads PVs through it. */
+  readonly pvs: PvTable;
   private readonly impls: readonly KsrDeclaration[];
 
   constructor(modules: readonly KsrModule[]) {
@@ -100,6 +111,7 @@ export class Registry {
     }
     this.entries = Object.freeze(entries);
     this.impls = Object.freeze(impls);
+    this.pvs = new PvTable(modules.map((m) => [m.module === '' ? 'the core module' : `module ${m.module}`, m.pvs ?? {}] as const));
   }
 
   /** Resolves a path such as "KSR.hdr.get" or "hdr.get"; for tests and tools, never the hot path. */

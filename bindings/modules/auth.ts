@@ -9,12 +9,10 @@ import { authorize, scriptSecret } from '../../host/auth/authorize.js';
 import { challengeLines, sendChallenge } from '../../host/auth/challenge-reply.js';
 import { findCredentials, peekMarks, type CredentialsKind } from '../../host/auth/credentials.js';
 import { parseAlgorithm, type DigestAlgorithm } from '../../host/auth/digest-hash.js';
-import { registerAuthPvs } from '../../host/auth/auth-pvs.js';
 import { realmOrDefault } from '../../host/auth/request-identity.js';
 import { messageMethod } from '../../host/core/sip-values.js';
 import { decl, intOf } from './decl.js';
-
-registerAuthPvs();
+import { AUTH_PVS } from '../../host/auth/auth-pvs.js';
 
 /** pv_* flags: bit 1 = the password argument is HA1. */
 const HA1_FLAG = 1;
@@ -77,4 +75,7 @@ export const authModule = defineModule('auth', {
     return AUTH.ERROR;
   }),
   auth_algorithm: decl('str', 'int', setAlgorithm),
+}, {
+  // Kamailio declares these in its pv module; here the module that reads credentials declares them
+  pvs: AUTH_PVS,
 });

@@ -2,7 +2,7 @@
 // (conventions.md §e).
 import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
-import { readPv, toInt, writePv, type PvValue } from '../../host/core/pv.js';
+import { MESSAGE_PVS, readPv, toInt, writePv, type PvValue } from '../../host/core/pv.js';
 import { decl, withNullMode, type NullMode } from './decl.js';
 
 /** Reads a PV; an invalid name is logged and reads as $null, as in Kamailio. */
@@ -28,4 +28,7 @@ export const pvModule = defineModule('pv', {
   sets: decl('str, str', 'bool', (ctx, name: string, v: string) => writePv(ctx, name, v)),
   unset: decl('str', 'bool', (ctx, name: string) => writePv(ctx, name, null)),
   is_null: decl('str', 'bool', (ctx, name: string) => read(ctx, name) === null),
+}, {
+  // the message PVs of Kamailio's pv module ($ru, $fu, $var(x), $avp(x), $hdr(x)...)
+  pvs: MESSAGE_PVS,
 });

@@ -10,6 +10,7 @@ import { lookup, lookupBranches, lookupToDset, registered, regFromUser, unregist
 import { contactAttr, fetchContacts, freeContacts, resultAttr } from '../../host/registrar/fetched-contacts.js';
 import { sendPreparedReply } from '../../host/registrar/register-reply.js';
 import { decl, intOf } from './decl.js';
+import { ulcPv } from '../../host/registrar/fetched-contacts.js';
 
 /** Kamailio's ulc_*get: the value, or int 0 when the result, attribute or index is undefined. */
 const orZero = (v: string | number | null): string | number => v ?? 0;
@@ -46,4 +47,7 @@ export const registrarModule = defineModule('registrar', {
   reg_send_reply: decl('', 'int', (ctx) => intOf(sendPreparedReply(ctx))),
   ulc_rget: decl('str, str', 'xval', (ctx, name: string, attr: string) => orZero(resultAttr(ctx, name, attr))),
   ulc_cget: decl('str, str, int', 'xval', (ctx, name: string, attr: string, i: number) => orZero(contactAttr(ctx, name, attr, i))),
+}, {
+  // Kamailio's registrar mod_pvs: $ulc(name=>attr), the contacts reg_fetch_contacts fetched
+  pvs: { ulc: ulcPv },
 });

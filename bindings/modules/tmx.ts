@@ -4,6 +4,7 @@ import { defineModule } from '../registry.js';
 import type { MsgContext, RouteType } from '../../host/core/context.js';
 import { sendLocalReply } from '../../host/tm/uas.js';
 import { decl, intOf } from './decl.js';
+import { branchIndexPv, replyCodePv, replyPv, requestPv, transactionPv } from '../../host/tm/pvs.js';
 
 const isRoute = (type: RouteType) => decl('', 'int', (ctx) => intOf(ctx.routeType === type));
 
@@ -78,4 +79,7 @@ export const tmxModule = defineModule('tmx', {
     t.dropped = true;
     return 1;
   }),
+}, {
+  // Kamailio's tmx mod_pvs: the transaction PVs
+  pvs: { T_branch_idx: branchIndexPv, T_reply_code: replyCodePv, T_req: requestPv, T_rpl: replyPv, T: transactionPv },
 });

@@ -6,6 +6,7 @@ import { MsgContext, type Proto, type ReceiveInfo } from './context.js';
 import { ServiceSlots, type CoreServices, type LogLevel, type ReplyOptions } from './services.js';
 import type { InvokeResult, ScriptRouter } from './router.js';
 import { RouteStats } from './route-stats.js';
+import { PvTable } from './pv.js';
 import { replyDestination, viaReceivedParams } from './reply-destination.js';
 import { SipMessage } from '../sip/message.js';
 import { SipParseError } from '../sip/errors.js';
@@ -46,6 +47,8 @@ export interface EngineOptions {
   store: SyncStore | null;
   /** The location table; its expiry timer runs between start() and stop(). */
   usrloc: Usrloc;
+  /** The pseudo-variables of the registry the scripts call (Registry.pvs). */
+  pvs: PvTable;
 }
 
 const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -66,6 +69,7 @@ export class Engine implements CoreServices {
   private router: ScriptRouter | null = null;
   private readonly services = new ServiceSlots('Engine');
   readonly store: SyncStore | null;
+  readonly pvs: PvTable;
   /** Sheds new requests before the script while overloaded (overload-policy.ts). */
   readonly overload: OverloadPolicy;
   /** Sources whose requests keep hitting the script's limits get a 503 for a while. */
@@ -78,6 +82,8 @@ export class Engine implements CoreServices {
   ) {
     if (opts?.store === undefined) throw new Error('Engine: expected options.store (a SyncStore, or null for none), got undefined');
     this.store = opts.store;
+    if (!(opts.pvs instanceof PvTable)) throw new Error(`Engine: expected options.pvs (the registry's PvTable), got ${opts.pvs === null ? 'null' : typeof opts.pvs}`);
+    this.pvs = opts.pvs;
     this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },

@@ -9,6 +9,7 @@
 // Their types are imported as types only: host/core depends on no other capability's code.
 import type { MsgContext, Proto } from './context.js';
 import type { InvokeResult } from './router.js';
+import type { PvTable } from './pv.js';
 import type { Destination } from '../transport/types.js';
 import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
@@ -59,6 +60,8 @@ export interface CoreServices {
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
   /** The subscriber/location database (host/store), null when the server runs without one. */
   readonly store: SyncStore | null;
+  /** The pseudo-variables the registry's modules declare (Registry.pvs); KSR.pv and $T_req(...) read through it. */
+  readonly pvs: PvTable;
   /** The transaction layer (host/tm): KSR.tm/tmx, sl inside a transaction, the engine's matching. */
   readonly tm: TransactionLayer;
   /** Digest authentication (host/auth): challenges, verification, nonce counts. */

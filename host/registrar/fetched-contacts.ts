@@ -3,7 +3,7 @@
 // fetched again under the same name, per server as Kamailio keeps it per worker process.
 // The expiry event fills the result `exp` with the expired binding (Kamailio's $ulc(exp=>...)).
 import type { MsgContext } from '../core/context.js';
-import { registerPvClass, type PvValue } from '../core/pv.js';
+import type { PvClass, PvValue } from '../core/pv.js';
 import { StoreUnavailable, type LocationRecord } from '../store/store.js';
 import { aorOfUri } from './lookup.js';
 
@@ -82,12 +82,5 @@ function readUlc(ctx: MsgContext, arg: string): PvValue {
   return contactAttr(ctx, name!, attr!, 0);
 }
 
-let registered = false;
-
-export function registerUlcPv(): void {
-  if (registered) return;
-  registered = true;
-  registerPvClass('ulc', { hasArg: true, get: readUlc });
-}
-
-registerUlcPv();
+/** $ulc(name=>attr): declared by KSR.registrar (bindings/modules/registrar.ts). */
+export const ulcPv: PvClass = { hasArg: true, get: readUlc };

@@ -8,6 +8,7 @@ import { Engine } from '../../host/core/engine.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import { DigestAuth } from '../../host/auth/digest-auth.js';
 import { RecordingCore } from '../support/sip-fixtures.js';
+import { createRegistry } from '../../bindings/modules/index.js';
 
 test('auth defaults: no secret, 300 s, MD5', () => {
   const s = settingsFromConfigText('', 'k.yaml');
@@ -32,7 +33,7 @@ test('auth errors name the key and what was expected', () => {
 
 test('an engine builds its DigestAuth from settings.auth at construction; a core without a secret logs a warning', () => {
   const settings = { ...DEFAULT_SETTINGS, auth: { ...DEFAULT_SETTINGS.auth, secret: 'a-long-enough-secret', algorithms: ['SHA-256' as const] } };
-  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: new Usrloc() });
+  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: new Usrloc(), pvs: createRegistry().pvs });
   const a = engine.auth;
   assert.equal(engine.auth, a, 'one per core');
   assert.deepEqual(a.algorithms, ['SHA-256']);

@@ -10,12 +10,15 @@ import { TransactionLayer } from '../../host/tm/layer.js';
 import { DigestAuth } from '../../host/auth/digest-auth.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import { RecordingCore } from '../support/sip-fixtures.js';
+import { createRegistry } from '../../bindings/modules/index.js';
 
 const silent = pino({ level: 'silent' });
+const pvs = createRegistry().pvs;
 
 test('an engine names its services: the tm, auth and usrloc it was built with, one each', () => {
   const usrloc = new Usrloc();
-  const engine = new Engine(DEFAULT_SETTINGS, silent, { store: null, usrloc });
+  const engine = new Engine(DEFAULT_SETTINGS, silent, { store: null, usrloc, pvs });
+  assert.equal(engine.pvs, pvs);
   assert.ok(engine.tm instanceof TransactionLayer);
   assert.equal(engine.tm.core, engine);
   assert.ok(engine.auth instanceof DigestAuth);
@@ -23,10 +26,12 @@ test('an engine names its services: the tm, auth and usrloc it was built with, o
   assert.equal(engine.store, null);
 });
 
-test('an engine without a usrloc or without a store fails at construction, naming what it expected and saw', () => {
-  assert.throws(() => new Engine(DEFAULT_SETTINGS, silent, { store: null } as unknown as EngineOptions),
+test('an engine without a usrloc, a store or its PVs fails at construction, naming what it expected and saw', () => {
+  assert.throws(() => new Engine(DEFAULT_SETTINGS, silent, { store: null, pvs } as unknown as EngineOptions),
     /Engine: a core needs the location table \(host\/registrar Usrloc\) as 'usrloc', got undefined/);
-  assert.throws(() => new Engine(DEFAULT_SETTINGS, silent, { usrloc: new Usrloc() } as unknown as EngineOptions),
+  assert.throws(() => new Engine(DEFAULT_SETTINGS, silent, { store: null, usrloc: new Usrloc() } as unknown as EngineOptions),
+    /Engine: expected options.pvs \(the registry's PvTable\), got undefined/);
+  assert.throws(() => new Engine(DEFAULT_SETTINGS, silent, { usrloc: new Usrloc(), pvs } as unknown as EngineOptions),
     /Engine: expected options.store \(a SyncStore, or null for none\), got undefined/);
   assert.throws(() => new Engine(DEFAULT_SETTINGS, silent, undefined as unknown as EngineOptions), /Engine: expected options.store/);
 });

@@ -13,6 +13,8 @@ import type { SyncStore } from '../../host/store/store.js';
 import { TransactionLayer } from '../../host/tm/layer.js';
 import { DigestAuth } from '../../host/auth/digest-auth.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
+import type { PvTable } from '../../host/core/pv.js';
+import { createRegistry } from '../../bindings/modules/index.js';
 
 const crlf = (lines: string[]): string => lines.join('\r\n');
 
@@ -102,7 +104,11 @@ export interface TestServices {
   auth?: (core: CoreServices) => DigestAuth;
   usrloc?: Usrloc;
   store?: SyncStore | null;
+  /** The PVs the core offers; default: those of every module of this build (createRegistry()). */
+  pvs?: PvTable;
 }
+
+let buildPvs: PvTable | null = null;
 
 /** A CoreServices that records logs and replies; "myself" is 127.0.0.1:5060 and localhost. */
 export class RecordingCore implements CoreServices {
@@ -113,12 +119,14 @@ export class RecordingCore implements CoreServices {
   readonly debugLevel: number;
   /** None unless a test gives one (e.g. openStore('sqlite::memory:')); tests may take it away. */
   store: SyncStore | null;
+  readonly pvs: PvTable;
   private readonly services = new ServiceSlots('RecordingCore');
 
   constructor(defines: Record<string, string> = { WITH_AUTH: '1', SERVER_NAME: 'ksr-test' }, debugLevel = 2, services: TestServices = {}) {
     this.defines = new Map(Object.entries(defines));
     this.debugLevel = debugLevel;
     this.store = services.store ?? null;
+    this.pvs = services.pvs ?? (buildPvs ??= createRegistry().pvs);
     this.services.fill({
       tm: services.tm?.(this) ?? new TransactionLayer(this),
       auth: services.auth?.(this) ?? new DigestAuth(this),

@@ -69,7 +69,7 @@ export async function startProxy(routes: Record<string, Route>, tm: Partial<TmSe
     tm: { ...DEFAULT_SETTINGS.tm, ...FAST_TM, ...tm },
     ...extra,
   };
-  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: new Usrloc() });
+  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: new Usrloc(), pvs: createRegistry().pvs });
   const router = new TableRouter(routes);
   engine.setRouter(router);
   await engine.start();
