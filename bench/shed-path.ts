@@ -2,7 +2,7 @@
 // no listener is started), for UDP datagrams from a source beyond its rate.
 //   [REPLY=tcp|all|none] node --no-node-snapshot --import tsx bench/shed-path.ts [N]
 import { pino } from 'pino';
-import { Engine } from '../host/core/engine.js';
+import { Engine } from '../host/engine/engine.js';
 import { DEFAULT_SETTINGS } from '../host/config/settings.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
 import { attackOptions } from '../test/support/sip-attacks.js';

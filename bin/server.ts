@@ -5,7 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { pino, type Logger } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
-import { Engine } from '../host/core/engine.js';
+import { Engine } from '../host/engine/engine.js';
 import { RpcError, RpcServer } from '../host/control/rpc-server.js';
 import type { Settings } from '../host/config/settings.js';
 import { ScriptManager } from '../runtimes/manager.js';

@@ -3,7 +3,7 @@
 // A drop there discards the send.
 import type { MsgContext } from '../core/context.js';
 import type { Destination } from '../transport/types.js';
-import { copyContext } from '../tm/context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 
 export const ONSEND_ROUTE = 'ksr_onsend_route';
 

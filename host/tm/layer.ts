@@ -8,7 +8,7 @@ import { parseHop } from '../forward/next-hop.js';
 import { newTransactionId } from '../forward/via.js';
 import type { SipMessage } from '../sip/message.js';
 import { checkCompletion } from './completion.js';
-import { copyContext } from './context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 import { dialogKey, replyKey, serverKey } from './keys.js';
 import { defaultOptions, pendingOptions } from './options.js';
 import { DEFAULT_TM_SETTINGS, type TmSettings } from './settings.js';

@@ -5,7 +5,7 @@
 import type { MsgContext } from '../core/context.js';
 import { SipMessage } from '../sip/message.js';
 import { sendRequest, type SendOutcome } from '../forward/send-request.js';
-import { copyContext } from './context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 import { t1Of, t2Of, type TmCore } from './tm-core.js';
 import { UacBranch, type Transaction } from './transaction.js';
 import { buildAck, buildCancel } from './uac-requests.js';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { settingsFromConfigText, ConfigError } from '../../host/config/load-config.js';
 import { DEFAULT_SETTINGS } from '../../host/config/settings.js';
 import pino from 'pino';
-import { Engine } from '../../host/core/engine.js';
+import { Engine } from '../../host/engine/engine.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import { DigestAuth } from '../../host/auth/digest-auth.js';
 import { RecordingCore } from '../support/sip-fixtures.js';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pino from 'pino';
-import { Engine, type EngineOptions } from '../../host/core/engine.js';
+import { Engine, type EngineOptions } from '../../host/engine/engine.js';
 import { ServiceSlots, type RouteServices } from '../../host/core/services.js';
 import { DEFAULT_SETTINGS } from '../../host/config/settings.js';
 import { TransactionLayer } from '../../host/tm/layer.js';

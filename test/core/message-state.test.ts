@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from '../bindings/ksr-call.js';
-import { copyContext } from '../../host/tm/context-copy.js';
+import { copyContext } from '../../host/core/context-copy.js';
 
 test('sanity: the failed check and whether its reply went out are on the context', () => {
   const ctx = makeContext('options');

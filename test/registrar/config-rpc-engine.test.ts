@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { settingsFromConfigText } from '../../host/config/load-config.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../host/config/settings.js';
-import { Engine } from '../../host/core/engine.js';
+import { Engine } from '../../host/engine/engine.js';
 import { RpcError } from '../../host/control/rpc-server.js';
 import { usrlocRpcMethods } from '../../host/registrar/rpc-methods.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';

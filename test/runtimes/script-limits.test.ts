@@ -10,7 +10,7 @@ import { createRuntime } from '../../runtimes/index.js';
 import type { EngineName, ScriptRuntime } from '../../runtimes/runtime.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { makeContext } from '../support/sip-fixtures.js';
-import { copyContext } from '../../host/tm/context-copy.js';
+import { copyContext } from '../../host/core/context-copy.js';
 
 const CPU_MS = 100;
 const MAX_DEPTH = 10;

@@ -4,7 +4,7 @@
 import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { Engine } from '../../host/core/engine.js';
+import { Engine } from '../../host/engine/engine.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptRouter } from '../../host/core/router.js';

@@ -2,12 +2,12 @@
 // given through ScriptRouter (router.ts), and offers CoreServices to whatever acts on a message.
 import { networkInterfaces } from 'node:os';
 import type { Logger } from 'pino';
-import { MsgContext, type Proto, type ReceiveInfo } from './context.js';
-import { ServiceSlots, type CoreServices, type LogLevel, type ReplyOptions } from './services.js';
-import type { InvokeResult, ScriptRouter } from './router.js';
-import { RouteStats } from './route-stats.js';
-import { PvTable } from './pv.js';
-import { replyDestination, viaReceivedParams } from './reply-destination.js';
+import { MsgContext, type Proto, type ReceiveInfo } from '../core/context.js';
+import { ServiceSlots, type CoreServices, type LogLevel, type ReplyOptions } from '../core/services.js';
+import type { InvokeResult, ScriptRouter } from '../core/router.js';
+import { RouteStats } from '../core/route-stats.js';
+import { PvTable } from '../core/pv.js';
+import { replyDestination, viaReceivedParams } from '../core/reply-destination.js';
 import { SipMessage } from '../sip/message.js';
 import { SipParseError } from '../sip/errors.js';
 import { buildErrorReply, buildReply } from '../sip/reply.js';
@@ -22,8 +22,8 @@ import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
-import { OverloadPolicy } from './overload-policy.js';
-import { LimitThrottle, retryAfterHeader } from './limit-throttle.js';
+import { OverloadPolicy } from '../core/overload-policy.js';
+import { LimitThrottle, retryAfterHeader } from '../core/limit-throttle.js';
 
 export interface EngineCounters {
   received: number;
