@@ -5,12 +5,9 @@ import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../transport/outbound-policy.js';
 import { DEFAULT_TCP_SETTINGS, type TcpLimits } from '../transport/tcp-settings.js';
 import { DEFAULT_OVERLOAD_SETTINGS, type OverloadSettings } from '../core/overload-settings.js';
+import type { ListenAddress } from '../transport/types.js';
 
-export interface ListenAddress {
-  proto: 'udp' | 'tcp';
-  ip: string;
-  port: number;
-}
+export type { ListenAddress } from '../transport/types.js';
 
 /** The control endpoint: where it listens, and (optional, defaults in host/control/rpc-server.ts) who may call it. */
 export interface ControlSettings {

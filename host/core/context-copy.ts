@@ -4,7 +4,6 @@
 // nothing it does to the copy leaks back into the original.
 import { MsgContext, type RouteType } from './context.js';
 import type { SipMessage } from '../sip/message.js';
-import { copyOptions } from '../tm/options.js';
 import { copyRoutingState } from './routing-state.js';
 
 export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessage = src.msg): MsgContext {
@@ -28,7 +27,7 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.forcedProto = src.forcedProto;
   c.path = src.path;
   c.routeType = routeType;
-  copyOptions(src, c);
+  c.tmOptions = src.tmOptions ? { ...src.tmOptions } : null;
   copyRoutingState(src, c);
   return c;
 }

@@ -5,6 +5,7 @@
 import type { SipMessage } from '../sip/message.js';
 import { Lumps } from '../sip/lumps.js';
 import type { CoreServices } from './services.js';
+import type { Proto, ReceiveInfo } from '../transport/types.js';
 // The state other capabilities keep on a message is declared here, typed by them: type-only
 // imports, erased at run time, so host/core loads none of their code (test/core/import-graph.test.ts).
 import type { Transaction } from '../tm/transaction.js';
@@ -14,20 +15,8 @@ import type { SanityFailure } from '../sanity/checks.js';
 import type { PreparedReply } from '../registrar/register-reply.js';
 import type { SendInfo } from '../forward/onsend.js';
 
-export type Proto = 'udp' | 'tcp' | 'tls' | 'ws' | 'wss' | 'sctp';
-
-/** Where a message came from and which local socket took it. */
-export interface ReceiveInfo {
-  proto: Proto;
-  srcIp: string;
-  srcPort: number;
-  rcvIp: string;
-  rcvPort: number;
-  /** TCP connection id (0 for UDP). */
-  conId: number;
-  /** Milliseconds since the epoch when the message was read off the socket. */
-  receivedAt: number;
-}
+// Proto and ReceiveInfo belong to the transport (the layer below); every capability names them from here.
+export type { Proto, ReceiveInfo } from '../transport/types.js';
 
 export type RouteType = 'request' | 'reply' | 'failure' | 'branch' | 'onreply' | 'onsend' | 'event';
 

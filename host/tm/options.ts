@@ -34,7 +34,3 @@ export function optionsOf(ctx: MsgContext): TmOptions {
 export function pendingOptions(ctx: MsgContext): TmOptions | undefined {
   return ctx.tmOptions ?? undefined;
 }
-
-export function copyOptions(from: MsgContext, to: MsgContext): void {
-  to.tmOptions = from.tmOptions ? { ...from.tmOptions } : null;
-}
