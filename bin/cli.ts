@@ -7,8 +7,8 @@ import { createRegistry } from '../bindings/modules/index.js';
 import { Dispatcher, signatureOf } from '../bindings/registry.js';
 import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
 import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
-import { createRuntime, engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
-import { DEFAULT_LIMITS, STANDARD_CALLBACKS } from '../runtimes/runtime.js';
+import { createRuntime, engineForFile, JS_ENGINES, LANGUAGE_OF } from '../runtimes/index.js';
+import { DEFAULT_LIMITS, STANDARD_CALLBACKS, type EngineName } from '../runtimes/runtime.js';
 import { apiList, startServer } from './server.js';
 import { parseStoreUrl } from '../host/store/store-url.js';
 import { USER_USAGE, UsageError, userCommand } from './user-command.js';
@@ -33,8 +33,8 @@ function settingsFrom(values: { config?: string; script?: string; engine?: strin
   const base: Settings = values.config ? loadConfigFile(values.config) : structuredClone(DEFAULT_SETTINGS as Settings);
   if (values.script) base.routing.script = values.script;
   if (values.engine) {
-    if (values.engine !== 'v8' && values.engine !== 'quickjs') throw new ConfigError(`--engine '${values.engine}': expected v8 or quickjs`);
-    base.routing.jsEngine = values.engine;
+    if (!JS_ENGINES.includes(values.engine as EngineName)) throw new ConfigError(`--engine '${values.engine}': expected ${JS_ENGINES.join(' or ')}`);
+    base.routing.engine = values.engine;
   }
   if (values.listen?.length) base.listen = values.listen.map(parseListen);
   if (values.control) base.control = values.control === 'off' ? null : { ...base.control, ...parseHostPort(values.control, '--control') };

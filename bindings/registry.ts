@@ -155,6 +155,25 @@ export const DEFAULT_CALL_LIMITS: CallLimits = Object.freeze({
   maxRouteDepth: DEFAULT_MAX_ROUTE_DEPTH,
 });
 
+/** What each call limit may be set to, with the config key that sets it (limits.*). */
+export const CALL_LIMIT_BOUNDS: Readonly<Record<keyof CallLimits, { key: string; min: number; max: number; why: string }>> = {
+  // at least a SIP message, at most a few MB: a value crosses the bridge outside the CPU limit
+  maxValueBytes: { key: 'limits.max_value_bytes', min: 65536, max: 8 * 1024 * 1024, why: 'at least a SIP message; a value crosses the bridge outside the CPU limit' },
+  // pyodide overflows the host stack past ~80 nested routes (DEFAULT_MAX_ROUTE_DEPTH)
+  maxRouteDepth: { key: 'limits.max_route_depth', min: 1, max: 64, why: 'pyodide overflows the host stack at ~82 nested routes' },
+};
+
+/** Throws when a call limit that is set lies outside its bounds, naming the config key, the bounds and the value. */
+export function checkCallLimits(limits: Partial<CallLimits>): void {
+  for (const [name, b] of Object.entries(CALL_LIMIT_BOUNDS) as Array<[keyof CallLimits, (typeof CALL_LIMIT_BOUNDS)[keyof CallLimits]]>) {
+    const v = limits[name];
+    if (v === undefined) continue;
+    if (!Number.isInteger(v) || v < b.min || v > b.max) {
+      throw new Error(`${b.key}: expected an integer from ${b.min} to ${b.max} (${b.why}), got ${v}`);
+    }
+  }
+}
+
 /**
  * The error for a value over the size limit. Guests write the same text (js-bootstrap.ts,
  * lua/guest/ksr-table.js, python/guest/bridge.js), so a script sees one message wherever
@@ -186,6 +205,7 @@ export class Dispatcher {
     readonly registry: Registry,
     limits: Partial<CallLimits> = {},
   ) {
+    checkCallLimits(limits);
     this.limits = Object.freeze({ ...DEFAULT_CALL_LIMITS, ...limits });
   }
 

@@ -26,11 +26,20 @@ export async function createRuntime(engine: EngineName, opts: RuntimeOptions): P
   return (await factory())(opts);
 }
 
-/** The engine a script file runs on: its extension picks the language; JS runs on v8 unless asked. */
-export function engineForFile(file: string, jsEngine: 'v8' | 'quickjs' = 'v8'): EngineName {
+/** The engines a JavaScript script may ask for (routing.engine / --engine). */
+export const JS_ENGINES: readonly EngineName[] = ['v8', 'quickjs'];
+
+/**
+ * The engine a script file runs on: its extension picks the language; JS runs on v8 unless
+ * `requested` (routing.engine, as the operator wrote it) names another JS engine.
+ */
+export function engineForFile(file: string, requested: string | null = null): EngineName {
+  if (requested !== null && !JS_ENGINES.includes(requested as EngineName)) {
+    throw new Error(`routing.engine: expected ${JS_ENGINES.join(' or ')}, got '${requested}'`);
+  }
   const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
   if (ext === 'lua') return 'fengari';
   if (ext === 'py') return 'pyodide';
-  if (ext === 'js' || ext === 'mjs' || ext === 'cjs') return jsEngine;
+  if (ext === 'js' || ext === 'mjs' || ext === 'cjs') return (requested as EngineName | null) ?? 'v8';
   throw new Error(`cannot tell the language of '${file}': expected a .js, .lua or .py file`);
 }
