@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { pino } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
-import { Dispatcher, signatureOf } from '../bindings/registry.js';
+import { checkCallLimits, Dispatcher, signatureOf } from '../bindings/registry.js';
 import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
 import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
 import { createRuntime, engineForFile, JS_ENGINES, LANGUAGE_OF } from '../runtimes/index.js';
@@ -40,6 +40,9 @@ function settingsFrom(values: { config?: string; script?: string; engine?: strin
   if (values.control) base.control = values.control === 'off' ? null : { ...base.control, ...parseHostPort(values.control, '--control') };
   if (values.store) base.store = (parseStoreUrl(values.store), values.store);
   if (values['state-dir']) base.stateDir = values['state-dir'];
+  // what host/config cannot judge: the engine's name and the call limits' bounds (runtimes/, bindings/)
+  engineForFile(base.routing.script, base.routing.engine);
+  checkCallLimits(base.limits);
   return base;
 }
 
