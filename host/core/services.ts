@@ -1,5 +1,5 @@
 // CoreServices: what the engine offers to the code that acts on a message (KSR adapters in
-// bindings/, tm, sl...). Implemented by host/core/engine.ts; tests build a small one
+// bindings/, tm, sl...). Implemented by host/engine/engine.ts; tests build a small one
 // (test/support/sip-fixtures.ts RecordingCore).
 //
 // The route services (tm, auth, usrloc) are made from the core they serve, so a core is
