@@ -39,9 +39,7 @@ function timed(ctxs: Array<MsgContext & { core: RecordingCore }>, d: Dispatcher,
 }
 
 function run(label: string, store: SyncStore, alg: DigestAlgorithm, user: string, password: string): void {
-  const core = new RecordingCore();
-  core.store = store;
-  new DigestAuth(core, { secret: 'bench-secret-0123456789', algorithms: [alg] });
+  const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'bench-secret-0123456789', algorithms: [alg] }) });
   const d = new Dispatcher(registry);
   const warm = makeContext(register(null, user), { core });
   d.context = warm;

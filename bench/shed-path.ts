@@ -2,12 +2,14 @@
 // no listener is started), for UDP datagrams from a source beyond its rate.
 //   [REPLY=tcp|all|none] node --no-node-snapshot --import tsx bench/shed-path.ts [N]
 import { pino } from 'pino';
-import { Engine } from '../host/core/engine.js';
+import { Engine } from '../host/engine/engine.js';
 import { DEFAULT_SETTINGS } from '../host/config/settings.js';
+import { Usrloc } from '../host/registrar/usrloc.js';
 import { attackOptions } from '../test/support/sip-attacks.js';
+import { createRegistry } from '../bindings/modules/index.js';
 
 const n = Number(process.argv[2] ?? 20000);
-const engine = new Engine({ ...DEFAULT_SETTINGS, overload: { ...DEFAULT_SETTINGS.overload, sourceRate: 1, reply: (process.env.REPLY ?? 'tcp') as 'tcp' | 'all' | 'none' } }, pino({ level: 'silent' }));
+const engine = new Engine({ ...DEFAULT_SETTINGS, overload: { ...DEFAULT_SETTINGS.overload, sourceRate: 1, reply: (process.env.REPLY ?? 'tcp') as 'tcp' | 'all' | 'none' } }, pino({ level: 'silent' }), { store: null, usrloc: new Usrloc(), pvs: createRegistry().pvs });
 (engine.overload.monitor as unknown as { overloaded: boolean }).overloaded = true;
 const bufs = Array.from({ length: 64 }, (_, i) => Buffer.from(attackOptions(5060, i, { transport: 'UDP', from: '127.0.0.2:9' })));
 const rcv = { proto: 'udp' as const, srcIp: '127.0.0.2', srcPort: 9, rcvIp: '127.0.0.1', rcvPort: 5060, conId: 0, receivedAt: Date.now() };

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS } from '../host/config/settings.js';
 import { runAttack } from '../test/support/attack-process.js';
 writeFileSync('/tmp/answer.js', `function ksr_request_route() { if (KSR.is_ACK()) return; KSR.sl.sl_send_reply(200, 'OK'); }`);
 const port = 47000 + Math.floor(Math.random() * 1000);
-const s = await startServer({ ...DEFAULT_SETTINGS, store: 'sqlite::memory:', control: null, routing: { script: '/tmp/answer.js', jsEngine: 'v8' },
+const s = await startServer({ ...DEFAULT_SETTINGS, store: 'sqlite::memory:', control: null, routing: { script: '/tmp/answer.js', engine: 'v8' },
   listen: [{ proto: 'udp', ip: '127.0.0.1', port }, { proto: 'tcp', ip: '127.0.0.1', port }] }, pino({ level: 'warn' }));
 const garbage = process.argv[2] === 'garbage';
 const c0 = process.cpuUsage(); const t0 = performance.now();

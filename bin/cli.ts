@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { pino } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
-import { Dispatcher, signatureOf } from '../bindings/registry.js';
+import { checkCallLimits, Dispatcher, signatureOf } from '../bindings/registry.js';
 import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
 import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
-import { createRuntime, engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
-import { DEFAULT_LIMITS, STANDARD_CALLBACKS } from '../runtimes/runtime.js';
+import { createRuntime, engineForFile, CHOOSABLE_ENGINES, LANGUAGE_OF } from '../runtimes/index.js';
+import { DEFAULT_LIMITS, STANDARD_CALLBACKS, type EngineName } from '../runtimes/runtime.js';
 import { apiList, startServer } from './server.js';
 import { parseStoreUrl } from '../host/store/store-url.js';
 import { USER_USAGE, UsageError, userCommand } from './user-command.js';
@@ -34,13 +34,16 @@ function settingsFrom(values: { config?: string; script?: string; engine?: strin
   const base: Settings = values.config ? loadConfigFile(values.config) : structuredClone(DEFAULT_SETTINGS as Settings);
   if (values.script) base.routing.script = values.script;
   if (values.engine) {
-    if (values.engine !== 'v8' && values.engine !== 'quickjs') throw new ConfigError(`--engine '${values.engine}': expected v8 or quickjs`);
-    base.routing.jsEngine = values.engine;
+    if (!CHOOSABLE_ENGINES.includes(values.engine as EngineName)) throw new ConfigError(`--engine '${values.engine}': expected ${CHOOSABLE_ENGINES.join(' or ')}`);
+    base.routing.engine = values.engine;
   }
   if (values.listen?.length) base.listen = values.listen.map(parseListen);
   if (values.control) base.control = values.control === 'off' ? null : { ...base.control, ...parseHostPort(values.control, '--control') };
   if (values.store) base.store = (parseStoreUrl(values.store), values.store);
   if (values['state-dir']) base.stateDir = values['state-dir'];
+  // what host/config cannot judge: the engine's name and the call limits' bounds (runtimes/, bindings/)
+  engineForFile(base.routing.script, base.routing.engine);
+  checkCallLimits(base.limits);
   return base;
 }
 

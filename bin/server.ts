@@ -4,12 +4,13 @@ import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { pino, type Logger } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
-import { ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
-import { Engine } from '../host/core/engine.js';
-import { RpcServer } from '../host/control/rpc-server.js';
+import { checkCallLimits, ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
+import { Engine } from '../host/engine/engine.js';
+import { RpcError, RpcServer } from '../host/control/rpc-server.js';
 import type { Settings } from '../host/config/settings.js';
 import { ScriptManager } from '../runtimes/manager.js';
 import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
+import { limitsFor } from '../runtimes/runtime.js';
 import { openStore } from '../host/store/open-store.js';
 import type { Store } from '../host/store/store.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
@@ -38,14 +39,10 @@ export interface Server {
 
 export async function startServer(settings: Settings, log: Logger = pino({ level: settings.log.level })): Promise<Server> {
   const registry = createRegistry();
-  const engineName = engineForFile(settings.routing.script, settings.routing.jsEngine);
-  const language = LANGUAGE_OF[engineName];
-  const limits = {
-    cpuMs: settings.limits.cpuMs,
-    memoryMb: language === 'python' ? settings.limits.pythonMemoryMb : settings.limits.memoryMb,
-    maxValueBytes: settings.limits.maxValueBytes,
-    maxRouteDepth: settings.limits.maxRouteDepth,
-  };
+  const engineName = engineForFile(settings.routing.script, settings.routing.engine);
+  // what the operator wrote, else the runtime's defaults; the call limits are checked when the Dispatcher is made
+  const limits = limitsFor(LANGUAGE_OF[engineName], settings.limits);
+  checkCallLimits(limits);
   const manager = new ScriptManager(registry, engineName, settings.routing.script, limits, log.child({ component: 'script-manager' }));
   const store = await openStore(settings.store);
   let loaded;
@@ -57,7 +54,7 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   }
   log.info({ store: store.description }, 'store open');
   const usrloc = openUsrloc(settings, store, log);
-  const engine = new Engine(settings, log, { store, usrloc });
+  const engine = new Engine(settings, log, { store, usrloc, pvs: registry.pvs });
   engine.setRouter(manager);
   await engine.start();
   const rpc = openControl(settings, log);

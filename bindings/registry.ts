@@ -3,6 +3,7 @@
 // Runtimes never name a KSR function: they build `KSR` from `entries` (DESIGN.md §3).
 import type { MsgContext } from '../host/core/context.js';
 import type { ScriptLogger } from '../host/core/services.js';
+import { PvTable, type PvDeclarations } from '../host/core/pv.js';
 
 export type ParamType = 'str' | 'int' | 'long';
 export type ReturnType = 'int' | 'bool' | 'xval' | 'none';
@@ -53,11 +54,19 @@ export interface KsrEntry {
 export interface KsrModule {
   readonly module: string;
   readonly functions: Readonly<Record<string, KsrDeclaration>>;
+  /** The pseudo-variables the module declares, by name without the $ (Kamailio's mod_pvs[]). */
+  readonly pvs: PvDeclarations;
+}
+
+/** What a module declares besides its functions. */
+export interface ModuleExtras {
+  /** Its pseudo-variables: they exist in a registry exactly when the module is in it. */
+  pvs?: PvDeclarations;
 }
 
 /** One module's table. Core functions use module ''. */
-export function defineModule(module: string, functions: Record<string, KsrDeclaration>): KsrModule {
-  return Object.freeze({ module, functions: Object.freeze({ ...functions }) });
+export function defineModule(module: string, functions: Record<string, KsrDeclaration>, extras: ModuleExtras = {}): KsrModule {
+  return Object.freeze({ module, functions: Object.freeze({ ...functions }), pvs: Object.freeze({ ...extras.pvs }) });
 }
 
 export function ksrPath(e: { module: string; name: string }): string {
@@ -102,6 +111,8 @@ function checkedStatus(path: string, status: KsrStatus | undefined): KsrStatus {
 
 export class Registry {
   readonly entries: readonly KsrEntry[];
+  /** The pseudo-variables of its modules; the engine serving this registry's scripts reads PVs through it. */
+  readonly pvs: PvTable;
   private readonly impls: readonly KsrDeclaration[];
 
   constructor(modules: readonly KsrModule[]) {
@@ -129,6 +140,7 @@ export class Registry {
     }
     this.entries = Object.freeze(entries);
     this.impls = Object.freeze(impls);
+    this.pvs = new PvTable(modules.map((m) => [m.module === '' ? 'the core module' : `module ${m.module}`, m.pvs ?? {}] as const));
   }
 
   /** Resolves a path such as "KSR.hdr.get" or "hdr.get"; for tests and tools, never the hot path. */
@@ -172,6 +184,25 @@ export const DEFAULT_CALL_LIMITS: CallLimits = Object.freeze({
   maxRouteDepth: DEFAULT_MAX_ROUTE_DEPTH,
 });
 
+/** What each call limit may be set to, with the config key that sets it (limits.*). */
+export const CALL_LIMIT_BOUNDS: Readonly<Record<keyof CallLimits, { key: string; min: number; max: number; why: string }>> = {
+  // at least a SIP message, at most a few MB: a value crosses the bridge outside the CPU limit
+  maxValueBytes: { key: 'limits.max_value_bytes', min: 65536, max: 8 * 1024 * 1024, why: 'at least a SIP message; a value crosses the bridge outside the CPU limit' },
+  // pyodide overflows the host stack past ~80 nested routes (DEFAULT_MAX_ROUTE_DEPTH)
+  maxRouteDepth: { key: 'limits.max_route_depth', min: 1, max: 64, why: 'pyodide overflows the host stack at ~82 nested routes' },
+};
+
+/** Throws when a call limit that is set lies outside its bounds, naming the config key, the bounds and the value. */
+export function checkCallLimits(limits: Partial<CallLimits>): void {
+  for (const [name, b] of Object.entries(CALL_LIMIT_BOUNDS) as Array<[keyof CallLimits, (typeof CALL_LIMIT_BOUNDS)[keyof CallLimits]]>) {
+    const v = limits[name];
+    if (v === undefined) continue;
+    if (!Number.isInteger(v) || v < b.min || v > b.max) {
+      throw new Error(`${b.key}: expected an integer from ${b.min} to ${b.max} (${b.why}), got ${v}`);
+    }
+  }
+}
+
 /**
  * The error for a value over the size limit. Guests write the same text (js-bootstrap.ts,
  * lua/guest/ksr-table.js, python/guest/bridge.js), so a script sees one message wherever
@@ -208,6 +239,7 @@ export class Dispatcher {
     readonly registry: Registry,
     limits: Partial<CallLimits> = {},
   ) {
+    checkCallLimits(limits);
     this.limits = Object.freeze({ ...DEFAULT_CALL_LIMITS, ...limits });
   }
 

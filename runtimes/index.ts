@@ -38,17 +38,29 @@ export async function createRuntime(engine: EngineName, opts: RuntimeOptions): P
   return factory(opts);
 }
 
+/** The engines an operator may choose (routing.engine / --engine): those of a language that has several. */
+export const CHOOSABLE_ENGINES: readonly EngineName[] = RUNTIMES.filter(
+  (r) => RUNTIMES.filter((o) => o.language === r.language).length > 1,
+).map((r) => r.engine);
+
+/** The JavaScript engines (v8, quickjs). */
+export const JS_ENGINES: readonly EngineName[] = RUNTIMES.filter((r) => r.language === 'js').map((r) => r.engine);
+
 /**
  * The engine a script file runs on: its extension picks the language; among engines of one
- * language the preferred one unless `asked` names another (JS: v8 unless quickjs is asked for).
+ * language the preferred one unless `requested` (routing.engine, as the operator wrote it)
+ * names another of that language (JS: v8 unless quickjs is asked for).
  */
-export function engineForFile(file: string, asked?: string): EngineName {
+export function engineForFile(file: string, requested: string | null = null): EngineName {
+  if (requested !== null && !(CHOOSABLE_ENGINES as readonly string[]).includes(requested)) {
+    throw new Error(`routing.engine: expected ${CHOOSABLE_ENGINES.join(' or ')}, got '${requested}'`);
+  }
   const ext = file.slice(file.lastIndexOf('.') + 1).toLowerCase();
   const fitting = RUNTIMES.filter((r) => (r.extensions as readonly string[]).includes(ext));
   if (fitting.length === 0) {
     const known = [...new Set(RUNTIMES.flatMap((r) => r.extensions.map((e) => `.${e}`)))].join(', ');
     throw new Error(`cannot tell the language of '${file}': expected a file ending in ${known}`);
   }
-  const chosen = fitting.find((r) => r.engine === asked) ?? fitting.find((r) => 'preferred' in r && r.preferred) ?? fitting[0]!;
+  const chosen = fitting.find((r) => r.engine === requested) ?? fitting.find((r) => 'preferred' in r && r.preferred) ?? fitting[0]!;
   return chosen.engine;
 }

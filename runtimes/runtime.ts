@@ -86,11 +86,28 @@ export class ScriptError extends Error implements ScriptErrorInfo {
   }
 }
 
+/** CPU time per message when the operator set none (limits.cpu_ms). */
+export const DEFAULT_CPU_MS = 100;
+/** Memory of a runtime when the operator set none (limits.memory_mb); pyodide needs more to boot. */
+export const DEFAULT_MEMORY_MB = 128;
+
+/** Each language's defaults: the one place they are defined (host/config carries only what was written). */
 export const DEFAULT_LIMITS: Readonly<Record<Language, RuntimeLimits>> = {
-  js: { cpuMs: 100, memoryMb: 128 },
-  lua: { cpuMs: 100, memoryMb: 128 },
-  python: { cpuMs: 100, memoryMb: 384 },
+  js: { cpuMs: DEFAULT_CPU_MS, memoryMb: DEFAULT_MEMORY_MB },
+  lua: { cpuMs: DEFAULT_CPU_MS, memoryMb: DEFAULT_MEMORY_MB },
+  python: { cpuMs: DEFAULT_CPU_MS, memoryMb: 384 },
 };
+
+/** The limits a runtime of that language runs with: what the operator wrote, else its defaults. */
+export function limitsFor(language: Language, written: Partial<RuntimeLimits> = {}): RuntimeLimits {
+  const d = DEFAULT_LIMITS[language];
+  return {
+    cpuMs: written.cpuMs ?? d.cpuMs,
+    memoryMb: written.memoryMb ?? d.memoryMb,
+    ...(written.maxValueBytes !== undefined ? { maxValueBytes: written.maxValueBytes } : {}),
+    ...(written.maxRouteDepth !== undefined ? { maxRouteDepth: written.maxRouteDepth } : {}),
+  };
+}
 
 /** The callbacks a script may define, looked up by these names (Kamailio's KEMI names). */
 export const STANDARD_CALLBACKS = ['ksr_request_route', 'ksr_reply_route', 'ksr_onsend_route'] as const;

@@ -8,14 +8,11 @@ import { AUTH } from '../../host/auth/auth-codes.js';
 import { authorize, scriptSecret } from '../../host/auth/authorize.js';
 import { challengeLines, sendChallenge } from '../../host/auth/challenge-reply.js';
 import { findCredentials, peekMarks, type CredentialsKind } from '../../host/auth/credentials.js';
-import { authOf } from '../../host/auth/digest-auth.js';
 import { parseAlgorithm, type DigestAlgorithm } from '../../host/auth/digest-hash.js';
-import { registerAuthPvs } from '../../host/auth/auth-pvs.js';
 import { realmOrDefault } from '../../host/auth/request-identity.js';
 import { messageMethod } from '../../host/core/sip-values.js';
 import { decl, intOf, partial } from './decl.js';
-
-registerAuthPvs();
+import { AUTH_PVS } from '../../host/auth/auth-pvs.js';
 
 /** pv_* flags: bit 1 = the password argument is HA1. */
 const HA1_FLAG = 1;
@@ -49,7 +46,7 @@ function setAlgorithm(ctx: MsgContext, text: string): number {
     ctx.core.logger.log('error', `KSR.auth.auth_algorithm: expected MD5, SHA-256 or SHA-512-256 (or a comma list), got "${text}"`);
     return -1;
   }
-  authOf(ctx.core).algorithms = [...new Set(list as DigestAlgorithm[])];
+  ctx.core.auth.algorithms = [...new Set(list as DigestAlgorithm[])];
   return 1;
 }
 
@@ -81,4 +78,7 @@ export const authModule = defineModule('auth', {
     return AUTH.ERROR;
   }),
   auth_algorithm: decl('str', 'int', setAlgorithm),
+}, {
+  // Kamailio declares these in its pv module; here the module that reads credentials declares them
+  pvs: AUTH_PVS,
 });

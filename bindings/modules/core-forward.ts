@@ -3,8 +3,12 @@
 import { defineModule } from '../registry.js';
 import { forwardStateless } from '../../host/forward/stateless.js';
 import { decl, intOf } from './decl.js';
+import { sndPv } from '../../host/forward/snd-pv.js';
 
 export const coreForwardModule = defineModule('', {
   forward: decl('', 'int', (ctx) => intOf(forwardStateless(ctx))),
   forward_uri: decl('str', 'int', (ctx, uri: string) => intOf(forwardStateless(ctx, uri))),
+}, {
+  // $snd(...): what ksr_onsend_route is about to send (a core PV in Kamailio)
+  pvs: { snd: sndPv },
 });

@@ -17,9 +17,6 @@ import { corexModule } from './corex.js';
 import { authModule } from './auth.js';
 import { authDbModule } from './auth_db.js';
 import { registrarModule } from './registrar.js';
-import '../../host/tm/pvs.js';
-import '../../host/forward/snd-pv.js';
-import '../../host/registrar/fetched-contacts.js';
 
 export const ALL_MODULES: KsrModule[] = [
   coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule, rrModule, siputilsModule,

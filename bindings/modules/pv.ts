@@ -2,7 +2,7 @@
 // (conventions.md §e).
 import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
-import { readPv, toInt, writePv, type PvValue } from '../../host/core/pv.js';
+import { MESSAGE_PVS, readPv, toInt, writePv, type PvValue } from '../../host/core/pv.js';
 import { decl, partial, withNullMode, type NullMode } from './decl.js';
 
 /** Reads a PV; an invalid name is logged and reads as $null, as in Kamailio. */
@@ -33,4 +33,7 @@ const functions = {
   is_null: decl('str', 'bool', (ctx, name: string) => read(ctx, name) === null),
 };
 
-export const pvModule = defineModule('pv', Object.fromEntries(Object.entries(functions).map(([n, d]) => [n, partial(PV_SUBSET, d)])));
+export const pvModule = defineModule('pv', Object.fromEntries(Object.entries(functions).map(([n, d]) => [n, partial(PV_SUBSET, d)])), {
+  // the message PVs of Kamailio's pv module ($ru, $fu, $var(x), $avp(x), $hdr(x)...)
+  pvs: MESSAGE_PVS,
+});

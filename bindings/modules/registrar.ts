@@ -1,4 +1,4 @@
-// KSR.registrar.*: thin adapters onto host/registrar (usrloc via usrlocOf(ctx.core)).
+// KSR.registrar.*: thin adapters onto host/registrar (usrloc as ctx.core.usrloc).
 // Return codes as Kamailio: save 1 inserted / 2 updated / 3 deleted / 4 query, -1 error;
 // lookup 1 found, -1 not found, -2 method not allowed, -3 internal error. Left out
 // (bindings/README.md): lookup_xavp (no xavps in this build).
@@ -10,6 +10,7 @@ import { lookup, lookupBranches, lookupToDset, registered, regFromUser, unregist
 import { contactAttr, fetchContacts, freeContacts, resultAttr } from '../../host/registrar/fetched-contacts.js';
 import { sendPreparedReply } from '../../host/registrar/register-reply.js';
 import { decl, intOf, partial } from './decl.js';
+import { ulcPv } from '../../host/registrar/fetched-contacts.js';
 
 /** Kamailio's ulc_*get: the value, or int 0 when the result, attribute or index is undefined. */
 const orZero = (v: string | number | null): string | number => v ?? 0;
@@ -49,4 +50,7 @@ export const registrarModule = defineModule('registrar', {
   reg_send_reply: decl('', 'int', (ctx) => intOf(sendPreparedReply(ctx))),
   ulc_rget: decl('str, str', 'xval', (ctx, name: string, attr: string) => orZero(resultAttr(ctx, name, attr))),
   ulc_cget: decl('str, str, int', 'xval', (ctx, name: string, attr: string, i: number) => orZero(contactAttr(ctx, name, attr, i))),
+}, {
+  // Kamailio's registrar mod_pvs: $ulc(name=>attr), the contacts reg_fetch_contacts fetched
+  pvs: { ulc: ulcPv },
 });

@@ -8,7 +8,6 @@ import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { sendStatelessReply } from '../../host/core/stateless-reply.js';
 import { forwardReplyWithStatus } from '../../host/forward/stateless.js';
-import { tmOf } from '../../host/tm/layer.js';
 import { decl, partial, intOf } from './decl.js';
 
 /** send_reply_mode's flags (Kamailio sl): 1 never open a connection for it, 2 close after it. */
@@ -17,7 +16,7 @@ const MODE_CLOSE = 2;
 
 /** A reply to the request: through its transaction when it has one, else stateless. */
 function reply(ctx: MsgContext, code: number, reason: string): number {
-  const tm = tmOf(ctx.core);
+  const tm = ctx.core.tm;
   if (tm.transactionOf(ctx)) return tm.reply(ctx, code, reason, false);
   return intOf(sendStatelessReply(ctx, code, reason));
 }

@@ -1,17 +1,17 @@
-// KSR.tm.*: thin adapters onto host/tm (TransactionLayer via tmOf(ctx.core)). Return codes
+// KSR.tm.*: thin adapters onto host/tm (TransactionLayer via ctx.core.tm). Return codes
 // follow Kamailio's tm: 1 ok, -1 false/failure, 0 "absorbed, stop the script" (t_check_trans,
 // t_relay or t_newtran on a retransmission). Left out (bindings/README.md): t_replicate,
 // t_uac_send, t_next_contact_flow.
 import { defineModule, type KsrDeclaration } from '../registry.js';
 import type { MsgContext, Proto } from '../../host/core/context.js';
-import { tmOf, type RelayTarget } from '../../host/tm/layer.js';
+import type { RelayTarget } from '../../host/tm/layer.js';
 import { optionsOf, type TmOptions } from '../../host/tm/options.js';
 import { loadContacts, nextContacts } from '../../host/tm/contacts.js';
 import { replyCode } from '../../host/tm/pvs.js';
 import type { Transaction } from '../../host/tm/transaction.js';
 import { decl, intOf, partial } from './decl.js';
 
-const tOf = (ctx: MsgContext): Transaction | null => tmOf(ctx.core).transactionOf(ctx);
+const tOf = (ctx: MsgContext): Transaction | null => ctx.core.tm.transactionOf(ctx);
 
 type Callback = 'onFailure' | 'onBranch' | 'onReply' | 'onBranchFailure';
 
@@ -52,7 +52,7 @@ function relayTo(ctx: MsgContext, target: RelayTarget | null, flags = 0): number
     return -1;
   }
   applyRelayFlags(ctx, flags);
-  return tmOf(ctx.core).relay(ctx, target);
+  return ctx.core.tm.relay(ctx, target);
 }
 
 const setOption = <K extends keyof TmOptions>(key: K, map: (v: number) => TmOptions[K]) =>
@@ -65,7 +65,7 @@ const setOption = <K extends keyof TmOptions>(key: K, map: (v: number) => TmOpti
 const failed = (ctx: MsgContext) => tOf(ctx)?.failedBranch ?? null;
 
 const fn: Record<string, KsrDeclaration> = {
-  t_relay: decl('', 'int', (ctx) => tmOf(ctx.core).relay(ctx)),
+  t_relay: decl('', 'int', (ctx) => ctx.core.tm.relay(ctx)),
   t_relay_to_proxy: decl('str', 'int', (ctx, p: string) => relayTo(ctx, proxyTarget(p))),
   t_relay_to_flags: decl('int', 'int', (ctx, f: number) => relayTo(ctx, {}, f)),
   t_relay_to_proxy_flags: decl('str, int', 'int', (ctx, p: string, f: number) => relayTo(ctx, proxyTarget(p), f)),
@@ -82,35 +82,35 @@ const fn: Record<string, KsrDeclaration> = {
   t_on_branch: onRoute('onBranch'),
   t_on_reply: onRoute('onReply'),
   t_on_branch_failure: onRoute('onBranchFailure'),
-  t_reply: decl('int, str', 'int', (ctx, code: number, reason: string) => tmOf(ctx.core).reply(ctx, code, reason, false)),
-  t_send_reply: decl('int, str', 'int', (ctx, code: number, reason: string) => tmOf(ctx.core).reply(ctx, code, reason, true)),
+  t_reply: decl('int, str', 'int', (ctx, code: number, reason: string) => ctx.core.tm.reply(ctx, code, reason, false)),
+  t_send_reply: decl('int, str', 'int', (ctx, code: number, reason: string) => ctx.core.tm.reply(ctx, code, reason, true)),
   t_reply_error: partial(
     'always 500 Server Internal Error: the engine keeps no last internal error to map to a reply',
-    decl('', 'int', (ctx) => tmOf(ctx.core).reply(ctx, 500, 'Server Internal Error', true)),
+    decl('', 'int', (ctx) => ctx.core.tm.reply(ctx, 500, 'Server Internal Error', true)),
   ),
-  t_check_trans: decl('', 'int', (ctx) => tmOf(ctx.core).checkTrans(ctx)),
-  t_newtran: decl('', 'int', (ctx) => tmOf(ctx.core).newTransaction(ctx)),
+  t_check_trans: decl('', 'int', (ctx) => ctx.core.tm.checkTrans(ctx)),
+  t_newtran: decl('', 'int', (ctx) => ctx.core.tm.newTransaction(ctx)),
   t_release: decl('', 'int', (ctx) => {
     const t = tOf(ctx);
     if (!t) return -1;
-    tmOf(ctx.core).release(t);
+    ctx.core.tm.release(t);
     return 1;
   }),
   t_exists: decl('', 'int', (ctx) => intOf(tOf(ctx) !== null)),
-  t_lookup_request: decl('', 'int', (ctx) => intOf(ctx.msg.isRequest && tmOf(ctx.core).lookup(ctx.msg) !== null)),
-  t_lookup_cancel: decl('', 'int', (ctx) => intOf(ctx.msg.method === 'CANCEL' && tmOf(ctx.core).inviteOf(ctx.msg) !== null)),
+  t_lookup_request: decl('', 'int', (ctx) => intOf(ctx.msg.isRequest && ctx.core.tm.lookup(ctx.msg) !== null)),
+  t_lookup_cancel: decl('', 'int', (ctx) => intOf(ctx.msg.method === 'CANCEL' && ctx.core.tm.inviteOf(ctx.msg) !== null)),
   t_lookup_cancel_flags: decl('int', 'int', (ctx, flags: number) => {
-    const inv = ctx.msg.method === 'CANCEL' ? tmOf(ctx.core).inviteOf(ctx.msg) : null;
+    const inv = ctx.msg.method === 'CANCEL' ? ctx.core.tm.inviteOf(ctx.msg) : null;
     if (!inv) return -1;
     if (flags & 1) ctx.flags |= inv.req.flags; // copy the INVITE's message flags
     return 1;
   }),
-  t_retransmit_reply: decl('', 'int', (ctx) => tmOf(ctx.core).retransmit(ctx)),
+  t_retransmit_reply: decl('', 'int', (ctx) => ctx.core.tm.retransmit(ctx)),
   t_is_canceled: decl('', 'int', (ctx) => intOf(tOf(ctx)?.canceled === true)),
   t_is_expired: decl('', 'int', (ctx) => {
     const t = tOf(ctx);
     if (!t) return -1;
-    const s = tmOf(ctx.core).settings;
+    const s = ctx.core.tm.settings;
     const life = t.isInvite ? (t.options.maxInvLifetime ?? s.maxInvLifetime) : (t.options.maxNoninvLifetime ?? s.maxNoninvLifetime);
     return intOf(t.expired || Date.now() - t.createdAt > life);
   }),
@@ -208,7 +208,7 @@ const fn: Record<string, KsrDeclaration> = {
     return t.dropped && t.finalCode >= 200 ? t.finalCode : (t.lastReply?.code ?? 0);
   }),
   t_get_branch_index: decl('', 'int', (ctx) => (ctx.branchIndex >= 0 ? ctx.branchIndex : -1)),
-  t_clean: decl('', 'int', (ctx) => (tmOf(ctx.core).clean(), 1)),
+  t_clean: decl('', 'int', (ctx) => (ctx.core.tm.clean(), 1)),
 };
 
 /** t_set_fr(fr_inv, fr): ms; 0 keeps the current value. Applies to branches created later. */

@@ -2,27 +2,27 @@
 // (bindings/README.md): t_flush_xflags, t_reuse_branch, t_uac_ack_local.
 import { defineModule } from '../registry.js';
 import type { MsgContext, RouteType } from '../../host/core/context.js';
-import { tmOf } from '../../host/tm/layer.js';
 import { dropWithStatus, sendLocalReply } from '../../host/tm/uas.js';
 import { decl, intOf } from './decl.js';
+import { branchIndexPv, replyCodePv, replyPv, requestPv, transactionPv } from '../../host/tm/pvs.js';
 
 const isRoute = (type: RouteType) => decl('', 'int', (ctx) => intOf(ctx.routeType === type));
 
 /** t_cancel_callid(_reason): the INVITE transaction of that Call-ID and CSeq number. */
 function cancelCallId(ctx: MsgContext, callId: string, cseq: string, flag: number, cause: number | null): number {
   const n = Number(cseq);
-  const t = Number.isInteger(n) ? tmOf(ctx.core).byCallId(callId, n, 'INVITE') : null;
+  const t = Number.isInteger(n) ? ctx.core.tm.byCallId(callId, n, 'INVITE') : null;
   if (!t || t.finalCode >= 200) return -1;
   if (flag >= 0 && flag <= 31) t.saved.flags |= 1 << flag;
   const reason = cause !== null && cause > 0 ? `SIP;cause=${cause}` : null;
   t.canceled = true;
-  tmOf(ctx.core).cancelBranches(t, () => true, reason);
+  ctx.core.tm.cancelBranches(t, () => true, reason);
   return 1;
 }
 
 /** Kamailio's t_drop_rcode: the status is set, no reply goes upstream, the transaction is released; 0. */
 function dropTransaction(ctx: MsgContext, code: number, fn: string): number {
-  const tm = tmOf(ctx.core);
+  const tm = ctx.core.tm;
   const t = tm.transactionOf(ctx);
   if (!t) {
     ctx.core.logger.log('error', `${fn}: the message has no transaction`);
@@ -45,23 +45,23 @@ export const tmxModule = defineModule('tmx', {
   t_is_failure_route: isRoute('failure'),
   t_is_branch_route: isRoute('branch'),
   t_suspend: decl('', 'int', (ctx) => {
-    const tm = tmOf(ctx.core);
+    const tm = ctx.core.tm;
     if (!tm.transactionOf(ctx) && tm.newTransaction(ctx) !== 1) return -1;
     tm.transactionOf(ctx)!.suspended = true;
     return 1;
   }),
   t_continue: decl('int, int, str', 'int', (ctx, index: number, label: number, cb: string) => {
-    const t = tmOf(ctx.core).byTindex(index, label);
-    return t ? tmOf(ctx.core).resume(t, cb) : -1;
+    const t = ctx.core.tm.byTindex(index, label);
+    return t ? ctx.core.tm.resume(t, cb) : -1;
   }),
   t_flush_flags: decl('', 'int', (ctx) => {
-    const t = tmOf(ctx.core).transactionOf(ctx);
+    const t = ctx.core.tm.transactionOf(ctx);
     if (!t) return -1;
     t.saved.flags = ctx.flags;
     return 1;
   }),
   t_cancel_branches: decl('str', 'int', (ctx, which: string) => {
-    const tm = tmOf(ctx.core);
+    const tm = ctx.core.tm;
     const t = tm.transactionOf(ctx);
     if (!t || ctx.msg.isRequest) return -1;
     const idx = ctx.branchIndex;
@@ -77,7 +77,7 @@ export const tmxModule = defineModule('tmx', {
     cancelCallId(ctx, callId, cseq, flag, code),
   ),
   t_reply_callid: decl('str, str, int, str', 'int', (ctx, callId: string, cseq: string, code: number, reason: string) => {
-    const tm = tmOf(ctx.core);
+    const tm = ctx.core.tm;
     const n = Number(cseq);
     const t = Number.isInteger(n) ? tm.byCallId(callId, n) : null;
     if (!t || code < 100 || code > 699) return -1;
@@ -86,4 +86,7 @@ export const tmxModule = defineModule('tmx', {
   // Kamailio: t_drop() is t_drop_rcode(500)
   t_drop: decl('', 'int', (ctx) => dropTransaction(ctx, 500, 'KSR.tmx.t_drop')),
   t_drop_rcode: decl('int', 'int', (ctx, code: number) => dropTransaction(ctx, code, 'KSR.tmx.t_drop_rcode')),
+}, {
+  // Kamailio's tmx mod_pvs: the transaction PVs
+  pvs: { T_branch_idx: branchIndexPv, T_reply_code: replyCodePv, T_req: requestPv, T_rpl: replyPv, T: transactionPv },
 });

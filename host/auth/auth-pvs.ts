@@ -1,8 +1,10 @@
-// The auth PVs Kamailio scripts read ($au is in host/core/pv.ts): from the first Digest
-// credentials, Authorization before Proxy-Authorization.
-//   $ar realm · $adu digest URI · $aU whole username · $ad domain of a user@domain username
-import { registerPvClass, type PvValue } from '../core/pv.js';
+// The auth PVs Kamailio scripts read, from the first Digest credentials, Authorization before
+// Proxy-Authorization. Declared by KSR.auth (bindings/modules/auth.ts).
+//   $au user part of the username · $ar realm · $adu digest URI · $aU whole username
+//   $ad domain of a user@domain username
+import type { PvClass, PvDeclarations, PvValue } from '../core/pv.js';
 import type { MsgContext } from '../core/context.js';
+import { authUser } from '../core/sip-values.js';
 import { anyCredentials } from './credentials.js';
 
 const param = (name: string) => (ctx: MsgContext): PvValue => anyCredentials(ctx)?.params.get(name) ?? null;
@@ -13,14 +15,14 @@ function usernameDomain(ctx: MsgContext): PvValue {
   return u && at >= 0 ? u.slice(at + 1) : null;
 }
 
-let registered = false;
+const plain = (get: PvClass['get']): PvClass => ({ hasArg: false, get });
 
-/** Idempotent: bindings/modules/auth.ts calls it when loaded. */
-export function registerAuthPvs(): void {
-  if (registered) return;
-  registered = true;
-  registerPvClass('ar', { hasArg: false, get: param('realm') });
-  registerPvClass('adu', { hasArg: false, get: param('uri') });
-  registerPvClass('aU', { hasArg: false, get: param('username') });
-  registerPvClass('ad', { hasArg: false, get: usernameDomain });
-}
+/** By name, as KSR.auth declares them. */
+export const AUTH_PVS: PvDeclarations = {
+  // Kamailio's $au is the user part of the credentials' username ($aU is all of it).
+  au: plain((ctx) => authUser(ctx)?.split('@')[0] ?? null),
+  ar: plain(param('realm')),
+  adu: plain(param('uri')),
+  aU: plain(param('username')),
+  ad: plain(usernameDomain),
+};

@@ -5,7 +5,7 @@ import type { MsgContext } from '../core/context.js';
 import { messageMethod } from '../core/sip-values.js';
 import { AUTH, type AuthCode } from './auth-codes.js';
 import { findCredentials, type CredentialsKind } from './credentials.js';
-import { authOf, type SecretLookup } from './digest-auth.js';
+import type { SecretLookup } from './digest-auth.js';
 import { identityMatches, realmOrDefault } from './request-identity.js';
 import { storeOf, storeSecrets } from './store-secrets.js';
 
@@ -21,7 +21,7 @@ export interface AuthorizeOptions {
 export function authorize(ctx: MsgContext, o: AuthorizeOptions): AuthCode {
   const realm = realmOrDefault(ctx, o.realm);
   const kind = o.kind !== 'auto' ? o.kind : messageMethod(ctx).toUpperCase() === 'REGISTER' ? 'authorization' : 'proxy-authorization';
-  const code = authOf(ctx.core).authenticate(ctx, { realm, kind, lookup: o.lookup, method: o.method });
+  const code = ctx.core.auth.authenticate(ctx, { realm, kind, lookup: o.lookup, method: o.method });
   if (code !== AUTH.OK || !o.checkIdentity) return code;
   const username = findCredentials(ctx, kind, realm)?.params.get('username') ?? '';
   return identityMatches(ctx, username, realm) ? AUTH.OK : AUTH.USER_MISMATCH;

@@ -3,9 +3,7 @@
 // reply goes through it (Kamailio's auth uses sl's tm-aware freply), else statelessly.
 import type { MsgContext } from '../core/context.js';
 import { sendStatelessReply } from '../core/stateless-reply.js';
-import { tmOf } from '../tm/layer.js';
 import { peekMarks } from './credentials.js';
-import { authOf } from './digest-auth.js';
 import type { Qop } from './digest-hash.js';
 import { realmOrDefault } from './request-identity.js';
 
@@ -25,7 +23,7 @@ export function challengeLines(ctx: MsgContext, realm: string, flags: number, ki
   if (flags & CHALLENGE_FLAGS.QOP_AUTH) qop.push('auth');
   if (flags & CHALLENGE_FLAGS.QOP_AUTH_INT) qop.push('auth-int');
   const stale = (flags & CHALLENGE_FLAGS.STALE) !== 0 || (peekMarks(ctx)?.stale ?? false);
-  const values = authOf(ctx.core).challenge(realmOrDefault(ctx, realm), { qop, stale });
+  const values = ctx.core.auth.challenge(realmOrDefault(ctx, realm), { qop, stale });
   return values.map((v) => `${KIND[kind].header}: ${v}\r\n`);
 }
 
@@ -37,7 +35,7 @@ export function sendChallenge(ctx: MsgContext, realm: string, flags: number, kin
   }
   const lines = challengeLines(ctx, realm, flags, kind);
   const { code, reason } = KIND[kind];
-  const tm = tmOf(ctx.core);
+  const tm = ctx.core.tm;
   if (tm.transactionOf(ctx)) {
     // Kamailio adds the header as a reply lump (add_lump_rpl); tm builds (and retransmits) from them.
     ctx.replyLumps.push(...lines);

@@ -12,7 +12,11 @@ export interface FoundCredentials {
   params: Map<string, string>;
 }
 
-/** A header line's Digest params; null when it is not Digest or malformed. Parsed once per line. */
+/**
+ * A header line's Digest params; null when it is not Digest or malformed. Parsed once per line:
+ * a parse cache keyed by the header line (immutable, of the received message), not message
+ * state, so it stays here rather than on the context.
+ */
 const parsed = new WeakMap<HeaderField, Map<string, string> | null>();
 
 function digestParams(line: HeaderField): Map<string, string> | null {
@@ -56,17 +60,12 @@ export interface AuthMarks {
   stale: boolean;
 }
 
-const marks = new WeakMap<MsgContext, AuthMarks>();
 
+/** The marks of this request (MsgContext.authMarks), made on the first authentication. */
 export function marksOf(ctx: MsgContext): AuthMarks {
-  let m = marks.get(ctx);
-  if (!m) {
-    m = { used: null, stale: false };
-    marks.set(ctx, m);
-  }
-  return m;
+  return (ctx.authMarks ??= { used: null, stale: false });
 }
 
 export function peekMarks(ctx: MsgContext): AuthMarks | undefined {
-  return marks.get(ctx);
+  return ctx.authMarks ?? undefined;
 }

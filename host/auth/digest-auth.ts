@@ -1,7 +1,7 @@
 // Digest authentication of one engine (RFC 2617, RFC 7616, RFC 8760 for SIP): building
-// challenges and verifying credentials. One instance per CoreServices (authOf(core)); the
-// engine configures it from the `auth:` settings, anything else (tests) gets the defaults and
-// the process-wide random secret.
+// challenges and verifying credentials. One instance per core (core.auth); the engine
+// configures it from the `auth:` settings; a test core without a secret gets the
+// process-wide random one.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { MsgContext } from '../core/context.js';
 import type { CoreServices } from '../core/services.js';
@@ -42,16 +42,6 @@ const PROCESS_SECRET = randomBytes(32);
 
 const QOPS: readonly string[] = ['auth', 'auth-int'];
 
-const auths = new WeakMap<CoreServices, DigestAuth>();
-
-/**
- * The digest authentication of an engine, made on first use from the core's `settings.auth`
- * (the Engine has them) or the defaults (test cores).
- */
-export function authOf(core: CoreServices): DigestAuth {
-  return auths.get(core) ?? new DigestAuth(core, (core as { settings?: { auth?: AuthSettings } }).settings?.auth ?? {});
-}
-
 export class DigestAuth {
   readonly settings: AuthSettings;
   /** Algorithms offered and accepted; KSR.auth.auth_algorithm changes it. */
@@ -75,7 +65,6 @@ export class DigestAuth {
     if (this.settings.secret === null) {
       core.logger.log('warn', 'auth: no auth.secret configured: nonces are signed with a random key of this process; they die with a restart and other nodes refuse them');
     }
-    auths.set(core, this);
   }
 
   /** Header values for a challenge: one per algorithm, in the configured order. */

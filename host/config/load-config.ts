@@ -19,17 +19,17 @@ const SCHEMA = {
     routing: {
       type: 'object',
       additionalProperties: false,
-      properties: { script: { type: 'string', minLength: 1 }, engine: { enum: ['v8', 'quickjs'] } },
+      // the engine's name is checked by runtimes/ (engineForFile), which knows the names
+      properties: { script: { type: 'string', minLength: 1 }, engine: { type: 'string', minLength: 1 } },
     },
     limits: {
       type: 'object',
       additionalProperties: false,
       properties: {
-        cpu_ms: positive, memory_mb: { type: 'integer', minimum: 8 }, python_memory_mb: { type: 'integer', minimum: 64 },
-        // at least a SIP message, at most a few MB: a value crosses the bridge outside the CPU limit
-        max_value_bytes: { type: 'integer', minimum: 65536, maximum: 8 * 1024 * 1024 },
-        // pyodide overflows the host stack past ~80 nested routes (bindings/registry.ts)
-        max_route_depth: { type: 'integer', minimum: 1, maximum: 64 },
+        // defaults and bounds belong to the runtimes and the registry (DEFAULT_LIMITS, CALL_LIMIT_BOUNDS)
+        cpu_ms: positive, memory_mb: { type: 'integer', minimum: 8 },
+        max_value_bytes: { type: 'integer', minimum: 1 },
+        max_route_depth: { type: 'integer', minimum: 1 },
       },
     },
     tcp: {
@@ -134,8 +134,8 @@ export class ConfigError extends Error {}
 type RawConfig = {
   listen?: string[];
   aliases?: string[];
-  routing?: { script?: string; engine?: 'v8' | 'quickjs' };
-  limits?: { cpu_ms?: number; memory_mb?: number; python_memory_mb?: number; max_value_bytes?: number; max_route_depth?: number };
+  routing?: { script?: string; engine?: string };
+  limits?: { cpu_ms?: number; memory_mb?: number; max_value_bytes?: number; max_route_depth?: number };
   tcp?: {
     max_message_bytes?: number; max_headers?: number; idle_timeout_ms?: number; max_connections?: number;
     max_connections_per_source?: number; header_timeout_ms?: number; write_buffer_bytes?: number;
@@ -203,14 +203,13 @@ export function settingsFromConfigText(text: string, file: string): Settings {
   return {
     listen: c.listen ? wrap('listen', () => c.listen!.map(parseListen)) : d.listen.map((l) => ({ ...l })),
     aliases: c.aliases ?? [...d.aliases],
-    routing: { script: c.routing?.script ?? d.routing.script, jsEngine: c.routing?.engine ?? d.routing.jsEngine },
-    limits: {
-      cpuMs: c.limits?.cpu_ms ?? d.limits.cpuMs,
-      memoryMb: c.limits?.memory_mb ?? d.limits.memoryMb,
-      pythonMemoryMb: c.limits?.python_memory_mb ?? d.limits.pythonMemoryMb,
-      maxValueBytes: c.limits?.max_value_bytes ?? d.limits.maxValueBytes,
-      maxRouteDepth: c.limits?.max_route_depth ?? d.limits.maxRouteDepth,
-    },
+    routing: { script: c.routing?.script ?? d.routing.script, engine: c.routing?.engine ?? d.routing.engine },
+    limits: written({
+      cpuMs: c.limits?.cpu_ms,
+      memoryMb: c.limits?.memory_mb,
+      maxValueBytes: c.limits?.max_value_bytes,
+      maxRouteDepth: c.limits?.max_route_depth,
+    }),
     tcp: {
       maxMessageBytes: c.tcp?.max_message_bytes ?? d.tcp.maxMessageBytes,
       maxHeaders: c.tcp?.max_headers ?? d.tcp.maxHeaders,
@@ -286,4 +285,9 @@ export function loadConfigFile(file: string): Settings {
     throw new ConfigError(`${file}: cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   return settingsFromConfigText(text, file);
+}
+
+/** The members that were given: a limit the operator did not write is absent, not a default. */
+function written<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

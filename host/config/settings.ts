@@ -5,12 +5,9 @@ import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from '../auth/auth-settings.
 import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../transport/outbound-policy.js';
 import { DEFAULT_TCP_SETTINGS, type TcpLimits } from '../transport/tcp-settings.js';
 import { DEFAULT_OVERLOAD_SETTINGS, type OverloadSettings } from '../core/overload-settings.js';
+import type { ListenAddress } from '../transport/types.js';
 
-export interface ListenAddress {
-  proto: 'udp' | 'tcp';
-  ip: string;
-  port: number;
-}
+export type { ListenAddress } from '../transport/types.js';
 
 /** The control endpoint: where it listens, and (optional, defaults in host/control/rpc-server.ts) who may call it. */
 export interface ControlSettings {
@@ -31,12 +28,20 @@ export interface Settings {
   listen: ListenAddress[];
   /** Extra names and addresses that count as "myself" (KSR.is_myself). */
   aliases: string[];
-  routing: { script: string; jsEngine: 'v8' | 'quickjs' };
   /**
-   * cpuMs: CPU time per message, nested callbacks included; maxValueBytes: the longest string
-   * a KSR call takes or returns; maxRouteDepth: how deep KSR.route may nest callbacks.
+   * The script, and the engine the operator named for it (`routing.engine`), null when none:
+   * runtimes/ knows the engine names and checks it (runtimes/index.ts engineForFile).
    */
-  limits: { cpuMs: number; memoryMb: number; pythonMemoryMb: number; maxValueBytes: number; maxRouteDepth: number };
+  routing: { script: string; engine: string | null };
+  /**
+   * The limits the operator wrote, nothing else: one absent takes its default where it is
+   * defined once (cpuMs, memoryMb: runtimes/runtime.ts DEFAULT_LIMITS, per runtime;
+   * maxValueBytes, maxRouteDepth: bindings/registry.ts DEFAULT_CALL_LIMITS, which also bounds
+   * them). cpuMs: CPU time per message, nested callbacks included; memoryMb: the runtime's
+   * memory; maxValueBytes: the longest string a KSR call takes or returns; maxRouteDepth: how
+   * deep KSR.route may nest callbacks.
+   */
+  limits: { cpuMs?: number; memoryMb?: number; maxValueBytes?: number; maxRouteDepth?: number };
   /** Framing limits, connection table bounds, deadlines and write buffers (host/transport/tcp-settings.ts). */
   tcp: TcpLimits;
   udp: { maxMessageBytes: number };
@@ -68,8 +73,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
     { proto: 'tcp', ip: '127.0.0.1', port: 5060 },
   ],
   aliases: [],
-  routing: { script: 'sample-scripts/routing.lua', jsEngine: 'v8' },
-  limits: { cpuMs: 100, memoryMb: 128, pythonMemoryMb: 384, maxValueBytes: 1024 * 1024, maxRouteDepth: 50 },
+  routing: { script: 'sample-scripts/routing.lua', engine: null },
+  limits: {},
   tcp: { ...DEFAULT_TCP_SETTINGS },
   udp: { maxMessageBytes: 65535 },
   control: { ip: '127.0.0.1', port: 5080 },

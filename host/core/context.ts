@@ -5,21 +5,18 @@
 import type { SipMessage } from '../sip/message.js';
 import { Lumps } from '../sip/lumps.js';
 import type { CoreServices } from './services.js';
+import type { Proto, ReceiveInfo } from '../transport/types.js';
+// The state other capabilities keep on a message is declared here, typed by them: type-only
+// imports, erased at run time, so host/core loads none of their code (test/core/import-graph.test.ts).
+import type { Transaction } from '../tm/transaction.js';
+import type { TmOptions } from '../tm/options.js';
+import type { AuthMarks } from '../auth/credentials.js';
+import type { SanityFailure } from '../sanity/checks.js';
+import type { PreparedReply } from '../registrar/register-reply.js';
+import type { SendInfo } from '../forward/onsend.js';
 
-export type Proto = 'udp' | 'tcp' | 'tls' | 'ws' | 'wss' | 'sctp';
-
-/** Where a message came from and which local socket took it. */
-export interface ReceiveInfo {
-  proto: Proto;
-  srcIp: string;
-  srcPort: number;
-  rcvIp: string;
-  rcvPort: number;
-  /** TCP connection id (0 for UDP). */
-  conId: number;
-  /** Milliseconds since the epoch when the message was read off the socket. */
-  receivedAt: number;
-}
+// Proto and ReceiveInfo belong to the transport (the layer below); every capability names them from here.
+export type { Proto, ReceiveInfo } from '../transport/types.js';
 
 export type RouteType = 'request' | 'reply' | 'failure' | 'branch' | 'onreply' | 'onsend' | 'event';
 
@@ -87,14 +84,12 @@ export class MsgContext {
   readonly tmRequests: TmRequests = {
     onFailure: null, onBranch: null, onReply: null, onBranchFailure: null, frTimeout: null, frInvTimeout: null,
   };
+  /** The transaction of this message, when there is one (set by t_relay/t_newtran, and on tm's copies). */
+  transaction: Transaction | null = null;
   /**
-   * The transaction of this message, when there is one (host/tm owns the type; typed loosely
-   * here so host/core does not depend on host/tm).
-   */
-  transaction: unknown = null;
-  /**
-   * The CPU budget of the script callbacks run for this message in this turn of the event loop
-   * (runtimes/call-chain.ts owns its shape); the copies tm makes share it.
+   * The CPU budget of the script callbacks run for this message in this turn of the event loop;
+   * the copies tm makes share it. runtimes/call-chain.ts owns its shape, and host/ may not name
+   * runtimes/ even as a type, so it stays opaque here.
    */
   cpuBudget: unknown = null;
   /** Record-Route asked for by the script, inserted when the request is built for sending. */
@@ -139,4 +134,18 @@ export class MsgContext {
   replyNoConnect = false;
   /** add_tcp_alias(port) / add_tcp_alias_via: the source port to alias to this TCP connection; null = none. */
   tcpAliasPort: number | null = null;
+
+  // ---- what a capability keeps on the message between KSR calls (issue 8: declared, not in side tables) ----
+  /** t_set_* switches given before the transaction exists (tm moves them onto it; copies carry them). */
+  tmOptions: TmOptions | null = null;
+  /** What the last authentication of this request left: the credentials line it used, a stale nonce. */
+  authMarks: AuthMarks | null = null;
+  /** The last failed sanity check, and whether its reply went out (sanity_reply sends it later). */
+  sanityFailure: (SanityFailure & { sent: boolean }) | null = null;
+  /** save() with flag 0x02 (no reply): the REGISTER reply kept for reg_send_reply. */
+  preparedRegisterReply: PreparedReply | null = null;
+  /** set_q_override: the q every contact saved by this request gets; null = the Contact's own. */
+  qOverride: number | null = null;
+  /** In ksr_onsend_route (on its copy of the context): what is about to be sent, for $snd. */
+  sendInfo: SendInfo | null = null;
 }

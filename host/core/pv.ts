@@ -1,10 +1,11 @@
-// The pseudo-variable engine behind KSR.pv.* and the core PVs Kamailio scripts use most.
-// Names are parsed once and kept in a bounded LRU cache: Kamailio caches every distinct
-// name forever (kamailio#1948, #3440), so names built at run time grow its memory without
-// end; here the cache holds at most PV_CACHE_LIMIT names.
+// The pseudo-variable engine behind KSR.pv.* and the message PVs Kamailio scripts use most.
+// Which PVs exist is what the KSR modules of a registry declare (PvTable, one per registry,
+// reached as ctx.core.pvs). Names are parsed once and kept in a bounded LRU cache: Kamailio
+// caches every distinct name forever (kamailio#1948, #3440), so names built at run time grow
+// its memory without end; here the cache holds at most PV_CACHE_LIMIT names per table.
 import type { MsgContext } from './context.js';
 import {
-  authUser, bodyText, callId, cseqNumber, firstContact, fromAddr, messageMethod, requestUri, toAddr,
+  bodyText, callId, cseqNumber, firstContact, fromAddr, messageMethod, requestUri, toAddr,
 } from './sip-values.js';
 import { setRuri, setRuriPart } from './ruri-edit.js';
 import { setAddrPart, type AddrHeader, type AddrPart } from './nameaddr-edit.js';
@@ -44,7 +45,8 @@ function addrGetters(read: (ctx: MsgContext) => NameAddr | null, which: AddrHead
 const strOnly = (fn: (ctx: MsgContext, v: string | null) => boolean) => (ctx: MsgContext, _a: string, v: PvValue) =>
   typeof v === 'number' ? false : fn(ctx, v);
 
-const PV_CLASSES: Readonly<Record<string, PvClass>> = {
+/** The PVs of Kamailio's pv module that read and write the message; declared by KSR.pv (bindings/modules/pv.ts). */
+export const MESSAGE_PVS: PvDeclarations = {
   ru: { hasArg: false, get: (ctx) => (ctx.msg.isRequest ? ctx.ruri : null), set: strOnly((ctx, v) => v !== null && setRuri(ctx, v)) },
   rU: { hasArg: false, get: (ctx) => nonEmpty(requestUri(ctx)?.user), set: (ctx, _a, v) => setRuriPart(ctx, 'user', v) },
   rd: { hasArg: false, get: (ctx) => nonEmpty(requestUri(ctx)?.host), set: (ctx, _a, v) => setRuriPart(ctx, 'host', v) },
@@ -72,8 +74,6 @@ const PV_CLASSES: Readonly<Record<string, PvClass>> = {
   pr: { hasArg: false, get: (ctx) => ctx.rcv.proto },
   proto: { hasArg: false, get: (ctx) => ctx.rcv.proto },
   ua: { hasArg: false, get: (ctx) => ctx.msg.header('user-agent')?.value ?? null },
-  // Kamailio's $au is the user part of the credentials' username ($aU is all of it).
-  au: { hasArg: false, get: (ctx) => authUser(ctx)?.split('@')[0] ?? null },
   ct: { hasArg: false, get: (ctx) => firstContact(ctx)?.raw ?? null },
   du: {
     hasArg: false,
@@ -110,29 +110,21 @@ const PV_CLASSES: Readonly<Record<string, PvClass>> = {
   hdrc: { hasArg: true, get: (ctx, name) => ctx.msg.headersNamed(name).length },
 };
 
-/** PV classes other parts of the host add ($T_*, $snd): looked up after the built-in ones. */
-const EXTRA_CLASSES = new Map<string, PvClass>();
-
-/** Adds a PV class by name ("T_reply_code" for $T_reply_code); names already known are refused. */
-export function registerPvClass(name: string, cls: PvClass): void {
-  if (Object.hasOwn(PV_CLASSES, name) || EXTRA_CLASSES.has(name)) throw new Error(`registerPvClass: $${name} is already defined`);
-  EXTRA_CLASSES.set(name, cls);
-  cache.clear();
-}
+/** A named PV class as a module declares it (Kamailio's mod_pvs[]): "T_reply_code" for $T_reply_code. */
+export type PvDeclarations = Readonly<Record<string, PvClass>>;
 
 export const PV_CACHE_LIMIT = 1024;
 
 /** Least-recently-used map of parsed names, capped. Invalid names are cached too (as null). */
 class PvNameCache {
   private readonly map = new Map<string, PvSpec | null>();
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly parse: (text: string) => PvSpec | null,
+  ) {}
 
   get size(): number {
     return this.map.size;
-  }
-
-  clear(): void {
-    this.map.clear();
   }
 
   lookup(text: string): PvSpec | null {
@@ -142,7 +134,7 @@ class PvNameCache {
       this.map.set(text, hit ?? null);
       return hit ?? null;
     }
-    const spec = parsePvName(text);
+    const spec = this.parse(text);
     if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
     this.map.set(text, spec);
     return spec;
@@ -151,37 +143,66 @@ class PvNameCache {
 
 const NAME = /^\$([A-Za-z_][A-Za-z0-9_]*)(?:\((.+)\))?$/s;
 
-/** "$ru", "$var(x)", "$hdr(Via)": null when the name is not a PV this engine knows. */
-export function parsePvName(text: string): PvSpec | null {
-  const m = NAME.exec(text);
-  if (!m) return null;
-  const cls = Object.hasOwn(PV_CLASSES, m[1]!) ? PV_CLASSES[m[1]!]! : EXTRA_CLASSES.get(m[1]!);
-  if (!cls || cls.hasArg !== (m[2] !== undefined)) return null;
-  return { text, cls, arg: m[2] ?? '' };
-}
+/**
+ * The pseudo-variables one registry offers: the classes its modules declare, by name, with
+ * the cache of parsed names. A core is given one (CoreServices.pvs, from the registry) and
+ * every PV read or write of a message goes through it: which PVs exist is decided by the
+ * modules a registry holds, not by what happened to be imported.
+ */
+export class PvTable {
+  private readonly classes = new Map<string, PvClass>();
+  private readonly cache = new PvNameCache(PV_CACHE_LIMIT, (text) => this.parse(text));
 
-const cache = new PvNameCache(PV_CACHE_LIMIT);
+  /** `declarations`: [who declares them (a module name, for errors), their classes]. A name declared twice is refused. */
+  constructor(declarations: ReadonlyArray<readonly [string, PvDeclarations]>) {
+    const owner = new Map<string, string>();
+    for (const [who, pvs] of declarations) {
+      for (const [name, cls] of Object.entries(pvs)) {
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`pseudo-variables of ${who}: '${name}' is not a PV name (letters, digits, _)`);
+        const first = owner.get(name);
+        if (first !== undefined) throw new Error(`pseudo-variables: $${name} is declared by ${first} and again by ${who}`);
+        owner.set(name, who);
+        this.classes.set(name, cls);
+      }
+    }
+  }
 
-export function pvCacheSize(): number {
-  return cache.size;
-}
+  /** The names this table knows, without the $. */
+  get names(): string[] {
+    return [...this.classes.keys()];
+  }
 
-export function lookupPv(text: string): PvSpec | null {
-  return cache.lookup(text);
+  /** How many parsed names the cache holds now (at most PV_CACHE_LIMIT). */
+  get cacheSize(): number {
+    return this.cache.size;
+  }
+
+  /** "$ru", "$var(x)", "$hdr(Via)": null when the name is not a PV of this table. Cached. */
+  lookup(text: string): PvSpec | null {
+    return this.cache.lookup(text);
+  }
+
+  private parse(text: string): PvSpec | null {
+    const m = NAME.exec(text);
+    if (!m) return null;
+    const cls = this.classes.get(m[1]!);
+    if (!cls || cls.hasArg !== (m[2] !== undefined)) return null;
+    return { text, cls, arg: m[2] ?? '' };
+  }
 }
 
 export type PvRead = { ok: true; value: PvValue } | { ok: false; error: string };
 
-/** Reads a PV; an unknown name is an error (Kamailio logs it and answers $null). */
+/** Reads a PV of the context's core; an unknown name is an error (Kamailio logs it and answers $null). */
 export function readPv(ctx: MsgContext, text: string): PvRead {
-  const spec = lookupPv(text);
+  const spec = ctx.core.pvs.lookup(text);
   if (!spec) return { ok: false, error: `invalid pseudo-variable name "${text}"` };
   return { ok: true, value: spec.cls.get(ctx, spec.arg) };
 }
 
 /** Writes a PV; false when the name is unknown, read-only, or the value does not fit it. */
 export function writePv(ctx: MsgContext, text: string, value: PvValue): boolean {
-  const spec = lookupPv(text);
+  const spec = ctx.core.pvs.lookup(text);
   if (!spec?.cls.set) return false;
   return spec.cls.set(ctx, spec.arg, value);
 }

@@ -1,10 +1,20 @@
 // CoreServices: what the engine offers to the code that acts on a message (KSR adapters in
-// bindings/, tm, sl...). Implemented by host/core/engine.ts; tests may build a small one.
+// bindings/, tm, sl...). Implemented by host/engine/engine.ts; tests build a small one
+// (test/support/sip-fixtures.ts RecordingCore).
+//
+// The route services (tm, auth, usrloc) are made from the core they serve, so a core is
+// built in a fixed order: its own members first, then `ServiceSlots.fill` with every route
+// service (one typed object, checked), then nothing changes. A service asked for before the
+// fill (a service constructor reaching another) is an error that says so, never a default.
+// Their types are imported as types only: host/core depends on no other capability's code.
 import type { MsgContext, Proto } from './context.js';
 import type { InvokeResult } from './router.js';
+import type { PvTable } from './pv.js';
 import type { Destination } from '../transport/types.js';
 import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
+import type { TransactionLayer } from '../tm/layer.js';
+import type { DigestAuth } from '../auth/digest-auth.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
@@ -55,6 +65,54 @@ export interface CoreServices {
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
   /** The subscriber/location database (host/store), null when the server runs without one. */
   readonly store: SyncStore | null;
-  /** The location table (host/registrar); absent in test doubles, which get a memory one on first use. */
-  readonly usrloc?: Usrloc | null;
+  /** The pseudo-variables the registry's modules declare (Registry.pvs); KSR.pv and $T_req(...) read through it. */
+  readonly pvs: PvTable;
+  /** The transaction layer (host/tm): KSR.tm/tmx, sl inside a transaction, the engine's matching. */
+  readonly tm: TransactionLayer;
+  /** Digest authentication (host/auth): challenges, verification, nonce counts. */
+  readonly auth: DigestAuth;
+  /** The location table (host/registrar): save, lookup, fetched contacts, expiry. */
+  readonly usrloc: Usrloc;
+}
+
+/** What a core gives a route besides its own members; made right after the core, from it. */
+export interface RouteServices {
+  readonly tm: TransactionLayer;
+  readonly auth: DigestAuth;
+  readonly usrloc: Usrloc;
+}
+
+const ROUTE_SERVICES: Record<keyof RouteServices, string> = {
+  tm: 'the transaction layer (host/tm TransactionLayer)',
+  auth: 'digest authentication (host/auth DigestAuth)',
+  usrloc: 'the location table (host/registrar Usrloc)',
+};
+
+/**
+ * A core's route services: filled once, in the core's constructor, with all of them, then
+ * frozen. Reading one before the fill, filling twice or filling with one missing throws,
+ * naming the core, the service and what was seen.
+ */
+export class ServiceSlots {
+  private services: Readonly<RouteServices> | null = null;
+
+  constructor(private readonly owner: string) {}
+
+  fill(services: RouteServices): void {
+    if (this.services) throw new Error(`${this.owner}: route services are attached once, at construction; a second attach was refused`);
+    for (const [name, what] of Object.entries(ROUTE_SERVICES)) {
+      const got = (services as unknown as Record<string, unknown>)[name];
+      if (typeof got !== 'object' || got === null) {
+        throw new Error(`${this.owner}: a core needs ${what} as '${name}', got ${got === null ? 'null' : typeof got}`);
+      }
+    }
+    this.services = Object.freeze({ tm: services.tm, auth: services.auth, usrloc: services.usrloc });
+  }
+
+  get<K extends keyof RouteServices>(name: K): RouteServices[K] {
+    if (!this.services) {
+      throw new Error(`${this.owner}: ${name} was asked for before the route services were attached (a service's constructor may not use another service)`);
+    }
+    return this.services[name];
+  }
 }

@@ -3,7 +3,7 @@
 // A drop there discards the send.
 import type { MsgContext } from '../core/context.js';
 import type { Destination } from '../transport/types.js';
-import { copyContext } from '../tm/context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 
 export const ONSEND_ROUTE = 'ksr_onsend_route';
 
@@ -13,10 +13,8 @@ export interface SendInfo {
   local: { ip: string; port: number };
 }
 
-const sending = new WeakMap<MsgContext, SendInfo>();
-
 export function sendInfoOf(ctx: MsgContext): SendInfo | undefined {
-  return sending.get(ctx);
+  return ctx.sendInfo ?? undefined;
 }
 
 /** True when the message may go; false when ksr_onsend_route dropped it. */
@@ -24,7 +22,7 @@ export function runOnsend(ctx: MsgContext, info: SendInfo): boolean {
   if (!ctx.core.hasRoute(ONSEND_ROUTE)) return true;
   const c = copyContext(ctx, 'onsend');
   c.dropped = false;
-  sending.set(c, info);
+  c.sendInfo = info;
   ctx.core.runRoute(ONSEND_ROUTE, c);
   return !c.dropped;
 }

@@ -1,8 +1,9 @@
 // $snd(name): what ksr_onsend_route is about to send — ip, port, proto (1 udp, 2 tcp, as
 // Kamailio's PROTO_* numbers), sproto, af (4/6), buf, len. Null outside the onsend route.
+// Declared by the core forwarding module (bindings/modules/core-forward.ts).
 import { isIPv6 } from 'node:net';
 import type { MsgContext } from '../core/context.js';
-import { registerPvClass, type PvValue } from '../core/pv.js';
+import type { PvClass, PvValue } from '../core/pv.js';
 import { sendInfoOf } from './onsend.js';
 
 const FIELDS: Record<string, (i: NonNullable<ReturnType<typeof sendInfoOf>>) => PvValue> = {
@@ -15,19 +16,12 @@ const FIELDS: Record<string, (i: NonNullable<ReturnType<typeof sendInfoOf>>) => 
   len: (i) => i.buf.length,
 };
 
-let registered = false;
-
-export function registerSndPv(): void {
-  if (registered) return;
-  registered = true;
-  registerPvClass('snd', {
-    hasArg: true,
-    get: (ctx: MsgContext, name: string) => {
-      const info = sendInfoOf(ctx);
-      const f = FIELDS[name];
-      return info && f ? f(info) : null;
-    },
-  });
-}
-
-registerSndPv();
+/** $snd(name) */
+export const sndPv: PvClass = {
+  hasArg: true,
+  get: (ctx: MsgContext, name: string) => {
+    const info = sendInfoOf(ctx);
+    const f = FIELDS[name];
+    return info && f ? f(info) : null;
+  },
+};

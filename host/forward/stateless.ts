@@ -4,7 +4,7 @@ import type { MsgContext } from '../core/context.js';
 import type { Destination } from '../transport/types.js';
 import { buildForwardedReply } from '../sip/builder.js';
 import { SipParseError } from '../sip/errors.js';
-import { copyContext } from '../tm/context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 import { parseHop } from './next-hop.js';
 import { resolveLiteral } from '../dns/resolve-target.js';
 import { sendRequest } from './send-request.js';

@@ -3,13 +3,12 @@
 // fetched again under the same name, per server as Kamailio keeps it per worker process.
 // The expiry event fills the result `exp` with the expired binding (Kamailio's $ulc(exp=>...)).
 import type { MsgContext } from '../core/context.js';
-import { registerPvClass, type PvValue } from '../core/pv.js';
+import type { PvClass, PvValue } from '../core/pv.js';
 import { StoreUnavailable, type LocationRecord } from '../store/store.js';
 import { aorOfUri } from './lookup.js';
-import { usrlocOf } from './service.js';
 
 export function fetchContacts(ctx: MsgContext, table: string, uri: string, name: string): number {
-  const ul = usrlocOf(ctx.core);
+  const ul = ctx.core.usrloc;
   const aor = aorOfUri(ul, uri);
   ul.fetched.delete(name);
   if (!aor) {
@@ -29,13 +28,13 @@ export function fetchContacts(ctx: MsgContext, table: string, uri: string, name:
 }
 
 export function freeContacts(ctx: MsgContext, name: string): number {
-  usrlocOf(ctx.core).fetched.delete(name);
+  ctx.core.usrloc.fetched.delete(name);
   return 1;
 }
 
 /** Record-level attributes: aor, domain (the table), count. */
 export function resultAttr(ctx: MsgContext, name: string, attr: string): PvValue {
-  const r = usrlocOf(ctx.core).fetched.get(name);
+  const r = ctx.core.usrloc.fetched.get(name);
   if (!r) return null;
   switch (attr) {
     case 'aor': return r.aor;
@@ -69,7 +68,7 @@ const CONTACT_ATTRS: Record<string, (c: LocationRecord) => PvValue> = {
 
 /** Contact-level attribute of binding `index` (q as Kamailio shows it: x1000). */
 export function contactAttr(ctx: MsgContext, name: string, attr: string, index: number): PvValue {
-  const c = usrlocOf(ctx.core).fetched.get(name)?.contacts[index];
+  const c = ctx.core.usrloc.fetched.get(name)?.contacts[index];
   const get = CONTACT_ATTRS[attr];
   return c && get ? get(c) : null;
 }
@@ -83,12 +82,5 @@ function readUlc(ctx: MsgContext, arg: string): PvValue {
   return contactAttr(ctx, name!, attr!, 0);
 }
 
-let registered = false;
-
-export function registerUlcPv(): void {
-  if (registered) return;
-  registered = true;
-  registerPvClass('ulc', { hasArg: true, get: readUlc });
-}
-
-registerUlcPv();
+/** $ulc(name=>attr): declared by KSR.registrar (bindings/modules/registrar.ts). */
+export const ulcPv: PvClass = { hasArg: true, get: readUlc };

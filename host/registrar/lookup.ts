@@ -7,7 +7,6 @@ import type { Branch, MsgContext } from '../core/context.js';
 import { tryParseUri } from '../sip/uri.js';
 import { StoreUnavailable, type Aor, type LocationRecord } from '../store/store.js';
 import { methodAllowed } from './contact-params.js';
-import { usrlocOf } from './service.js';
 import type { Usrloc } from './usrloc.js';
 
 export const LOOKUP = { FOUND: 1, NOT_FOUND: -1, METHOD_NOT_ALLOWED: -2, ERROR: -3 } as const;
@@ -21,7 +20,7 @@ export function aorOfUri(ul: Usrloc, uriText: string): Aor | null {
 
 /** The bindings usable for this request, or a lookup result code. */
 function bindingsFor(ctx: MsgContext, table: string, uri: string, fn: string): LocationRecord[] | number {
-  const ul = usrlocOf(ctx.core);
+  const ul = ctx.core.usrloc;
   const aor = aorOfUri(ul, uri);
   if (!aor) {
     ctx.core.logger.log('error', `registrar.${fn}: expected a SIP URI with a user part, got '${uri}'`);
@@ -107,7 +106,7 @@ export function lookupBranches(ctx: MsgContext, table: string): number {
 export const REGISTERED_MATCH = { CALLID: 1, RECEIVED: 2, CONTACT: 4 } as const;
 
 export function registered(ctx: MsgContext, table: string, uri: string, match = 0): number {
-  const ul = usrlocOf(ctx.core);
+  const ul = ctx.core.usrloc;
   const aor = aorOfUri(ul, uri);
   if (!aor) return -1;
   let all: LocationRecord[];
@@ -163,7 +162,7 @@ export function regFromUser(ctx: MsgContext, table: string, uri: string, mode: n
 
 /** unregister / unregister_ruid: removes the AoR's bindings (or the one with that ruid); 1 when any went. */
 export function unregister(ctx: MsgContext, table: string, uri: string, ruid = ''): number {
-  const ul = usrlocOf(ctx.core);
+  const ul = ctx.core.usrloc;
   const aor = aorOfUri(ul, uri);
   if (!aor) {
     ctx.core.logger.log('error', `registrar.unregister: expected a SIP URI with a user part, got '${uri}'`);

@@ -1,11 +1,10 @@
 // The reply to a REGISTER (RFC 3261 §10.3 step 8): 200 listing every current binding with
 // its remaining lifetime, Path echoed when the UA supports it (RFC 3327 §5.3); or the error.
 // Sent statefully when the script made a transaction, else statelessly. With save flag 0x02
-// (no reply) it is kept for reg_send_reply.
+// (no reply) it is kept on the message (MsgContext.preparedRegisterReply) for reg_send_reply.
 import type { MsgContext } from '../core/context.js';
 import { sendStatelessReply } from '../core/stateless-reply.js';
 import type { LocationRecord } from '../store/store.js';
-import { tmOf } from '../tm/layer.js';
 import { sendLocalReply } from '../tm/uas.js';
 
 export interface PreparedReply {
@@ -13,8 +12,6 @@ export interface PreparedReply {
   reason: string;
   headers: string[];
 }
-
-const prepared = new WeakMap<MsgContext, PreparedReply>();
 
 function formatQ(q: number): string {
   return q >= 1 ? '1' : q.toFixed(3).replace(/0+$/, '').replace(/\.$/, '');
@@ -35,22 +32,22 @@ export function contactHeaders(records: readonly LocationRecord[], nowS: number)
 
 export function sendRegisterReply(ctx: MsgContext, reply: PreparedReply, noReply: boolean): boolean {
   if (noReply) {
-    prepared.set(ctx, reply);
+    ctx.preparedRegisterReply = reply;
     return true;
   }
   return sendNow(ctx, reply);
 }
 
 function sendNow(ctx: MsgContext, r: PreparedReply): boolean {
-  const t = tmOf(ctx.core).transactionOf(ctx);
-  if (t) return sendLocalReply(tmOf(ctx.core), t, ctx, r.code, r.reason, { headers: r.headers });
+  const t = ctx.core.tm.transactionOf(ctx);
+  if (t) return sendLocalReply(ctx.core.tm, t, ctx, r.code, r.reason, { headers: r.headers });
   return sendStatelessReply(ctx, r.code, r.reason, { headers: r.headers });
 }
 
 /** reg_send_reply: sends what save() prepared; false when nothing was. */
 export function sendPreparedReply(ctx: MsgContext): boolean {
-  const r = prepared.get(ctx);
+  const r = ctx.preparedRegisterReply;
   if (!r) return false;
-  prepared.delete(ctx);
+  ctx.preparedRegisterReply = null;
   return sendNow(ctx, r);
 }

@@ -21,7 +21,6 @@ import { StoreUnavailable, type Aor, type LocationRecord } from '../store/store.
 import { allowMask, incomingContact, type IncomingContact } from './contact-params.js';
 import { E, RegistrarError } from './errors.js';
 import { contactHeaders, sendRegisterReply } from './register-reply.js';
-import { usrlocOf } from './service.js';
 import { byPreference, type Usrloc } from './usrloc.js';
 
 /** save() flag bits (Kamailio's registrar.h), plus 0x100, ours. */
@@ -43,9 +42,6 @@ export const SAVE_FLAGS = {
 /** Kamailio's save() results: 1 inserted, 2 updated, 3 deleted, 4 query (no Contact); -1 error. */
 export const SAVE_RESULT = { INSERTED: 1, UPDATED: 2, DELETED: 3, QUERY: 4 } as const;
 
-/** q set by set_q_override for the next save() of this request. */
-const qOverrides = new WeakMap<MsgContext, number>();
-
 /** set_q_override("0.5"): every contact saved by this request gets that q; -1 for a bad value. */
 export function setQOverride(ctx: MsgContext, q: string): number {
   const t = q.trim();
@@ -53,7 +49,7 @@ export function setQOverride(ctx: MsgContext, q: string): number {
     ctx.core.logger.log('error', `KSR.registrar.set_q_override: expected a q value 0..1, got '${q}'`);
     return -1;
   }
-  qOverrides.set(ctx, Number(t));
+  ctx.qOverride = Number(t);
   return 1;
 }
 
@@ -71,7 +67,7 @@ interface Plan {
 }
 
 export function save(ctx: MsgContext, table: string, flags: number, aorUri?: string): number {
-  const ul = usrlocOf(ctx.core);
+  const ul = ctx.core.usrloc;
   const noReply = (flags & SAVE_FLAGS.NO_REPLY) !== 0;
   if (!ctx.msg.isRequest) {
     ctx.core.logger.log('error', 'registrar.save: expected a REGISTER request, got a reply');
@@ -194,7 +190,7 @@ function planBindings(
   const incoming = new Map<string, IncomingContact>();
   for (const na of replace ? list.slice(-1) : list) {
     const c = incomingContact(na, headerExpires, ul.registrar);
-    c.q = qOverrides.get(ctx) ?? c.q;
+    c.q = ctx.qOverride ?? c.q;
     incoming.set(c.instance ? `i:${c.instance}:${c.regId}` : `u:${c.uri}`, c);
   }
   const existing = ul.contacts(table, aor);

@@ -1,7 +1,7 @@
 // KSR.sanity: runs the checks a mask selects, in bit order, and answers the first failure
 // itself when the request can be answered (not an ACK, not a reply), as Kamailio's
-// sanity module does with its default `noreply` = 0. The failure is remembered per
-// message so sanity_reply can send it later.
+// sanity module does with its default `noreply` = 0. The failure is remembered on the
+// message (MsgContext.sanityFailure) so sanity_reply can send it later.
 import type { MsgContext } from '../core/context.js';
 import { SANITY_CHECKS, type SanityFailure } from './checks.js';
 
@@ -9,11 +9,7 @@ import { SANITY_CHECKS, type SanityFailure } from './checks.js';
 export const SANITY_DEFAULT_MSG_CHECKS = 999;
 export const SANITY_DEFAULT_URI_CHECKS = 3;
 
-interface Pending extends SanityFailure {
-  sent: boolean;
-}
-
-const lastFailure = new WeakMap<MsgContext, Pending>();
+type Pending = NonNullable<MsgContext['sanityFailure']>;
 
 /** The first failing check of `msgChecks`, or null. */
 export function findSanityFailure(ctx: MsgContext, msgChecks: number, uriChecks: number): SanityFailure | null {
@@ -42,7 +38,7 @@ export function sanityCheck(ctx: MsgContext, msgChecks: number, uriChecks: numbe
   const f = findSanityFailure(ctx, msgChecks, uriChecks);
   if (!f) return 1;
   const pending: Pending = { ...f, sent: false };
-  lastFailure.set(ctx, pending);
+  ctx.sanityFailure = pending;
   ctx.core.logger.log('info', `sanity: check failed: ${f.code} ${f.reason}`);
   send(ctx, pending);
   return -1;
@@ -50,7 +46,7 @@ export function sanityCheck(ctx: MsgContext, msgChecks: number, uriChecks: numbe
 
 /** Sends the reply of the last failed check if it was not sent yet: 1 sent, -1 nothing to send. */
 export function sanityReply(ctx: MsgContext): number {
-  const f = lastFailure.get(ctx);
+  const f = ctx.sanityFailure;
   if (!f || f.sent) return -1;
   return send(ctx, f) ? 1 : -1;
 }

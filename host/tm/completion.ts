@@ -1,7 +1,7 @@
 // When no branch is waiting any more: the failure route (on a copy of the request, where the
 // script may add branches and t_relay again, or reply itself), then the best final reply
 // upstream (RFC 3261 §16.7 steps 5-6).
-import { copyContext } from './context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 import { pickBest } from './best-response.js';
 import type { TmCore } from './tm-core.js';
 import type { Transaction, UacBranch } from './transaction.js';

@@ -1,5 +1,5 @@
 // The transaction layer: the table of transactions, how requests and replies find theirs,
-// and the operations KSR.tm.* / KSR.tmx.* and the engine call. One per engine (tmOf(core)).
+// and the operations KSR.tm.* / KSR.tmx.* and the engine call. One per core (core.tm).
 import { randomInt } from 'node:crypto';
 import type { MsgContext, Proto } from '../core/context.js';
 import type { CoreServices } from '../core/services.js';
@@ -8,7 +8,7 @@ import { parseHop } from '../forward/next-hop.js';
 import { newTransactionId } from '../forward/via.js';
 import type { SipMessage } from '../sip/message.js';
 import { checkCompletion } from './completion.js';
-import { copyContext } from './context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 import { dialogKey, replyKey, serverKey } from './keys.js';
 import { defaultOptions, pendingOptions } from './options.js';
 import { DEFAULT_TM_SETTINGS, type TmSettings } from './settings.js';
@@ -22,13 +22,6 @@ import { ackReceived, retransmitLastReply, sendLocalReply, terminate } from './u
 export interface RelayTarget {
   uri?: string;
   proto?: Proto;
-}
-
-const layers = new WeakMap<CoreServices, TransactionLayer>();
-
-/** The transaction layer of an engine; one with default settings is made for a core that has none (tests). */
-export function tmOf(core: CoreServices): TransactionLayer {
-  return layers.get(core) ?? new TransactionLayer(core);
 }
 
 export class TransactionLayer implements TmCore {
@@ -49,7 +42,6 @@ export class TransactionLayer implements TmCore {
     settings: Partial<TmSettings> = {},
   ) {
     this.settings = { ...DEFAULT_TM_SETTINGS, ...settings };
-    layers.set(core, this);
   }
 
   get size(): number {

@@ -1,6 +1,6 @@
 // Per-transaction switches a script sets with KSR.tm.t_set_* before (or after) t_relay. Kept
-// beside the context until the transaction exists, then on the transaction; copies of a
-// context (failure, branch routes) carry them.
+// on the context (MsgContext.tmOptions) until the transaction exists, then on the transaction;
+// copies of a context (failure, branch routes) carry them.
 import type { MsgContext } from '../core/context.js';
 
 export interface TmOptions {
@@ -25,22 +25,12 @@ export function defaultOptions(): TmOptions {
   };
 }
 
-const pending = new WeakMap<MsgContext, TmOptions>();
-
 /** The options of the context's transaction, or of the context until it has one. */
 export function optionsOf(ctx: MsgContext): TmOptions {
-  const t = ctx.transaction as { options?: TmOptions } | null;
-  if (t && t.options) return t.options;
-  let o = pending.get(ctx);
-  if (!o) pending.set(ctx, (o = defaultOptions()));
-  return o;
+  if (ctx.transaction) return ctx.transaction.options;
+  return (ctx.tmOptions ??= defaultOptions());
 }
 
 export function pendingOptions(ctx: MsgContext): TmOptions | undefined {
-  return pending.get(ctx);
-}
-
-export function copyOptions(from: MsgContext, to: MsgContext): void {
-  const o = pending.get(from);
-  if (o) pending.set(to, { ...o });
+  return ctx.tmOptions ?? undefined;
 }

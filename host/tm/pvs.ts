@@ -1,8 +1,8 @@
 // Transaction PVs: $T_branch_idx, $T_reply_code, $T_req(pv), $T_rpl(pv) and $T(name)
 // (id_index, id_label for t_suspend/t_continue, reply_code, reply_reason, branch_index).
-// Registered with the PV engine when this file is first imported.
+// Declared by KSR.tmx (bindings/modules/tmx.ts), as Kamailio's tmx declares them.
 import type { MsgContext } from '../core/context.js';
-import { readPv, registerPvClass, type PvValue } from '../core/pv.js';
+import { readPv, type PvClass, type PvValue } from '../core/pv.js';
 import { Transaction } from './transaction.js';
 
 function tOf(ctx: MsgContext): Transaction | null {
@@ -44,16 +44,13 @@ const T_FIELDS: Record<string, (ctx: MsgContext) => PvValue> = {
   branch_index: branchIdx,
 };
 
-let registered = false;
-
-export function registerTmPvs(): void {
-  if (registered) return;
-  registered = true;
-  registerPvClass('T_branch_idx', { hasArg: false, get: branchIdx });
-  registerPvClass('T_reply_code', { hasArg: false, get: replyCode });
-  registerPvClass('T_req', { hasArg: true, get: (ctx, name) => inner(tOf(ctx)?.req ?? null, name) });
-  registerPvClass('T_rpl', { hasArg: true, get: (ctx, name) => inner(replyCtx(ctx), name) });
-  registerPvClass('T', { hasArg: true, get: (ctx, name) => T_FIELDS[name]?.(ctx) ?? null });
-}
-
-registerTmPvs();
+/** $T_branch_idx */
+export const branchIndexPv: PvClass = { hasArg: false, get: branchIdx };
+/** $T_reply_code */
+export const replyCodePv: PvClass = { hasArg: false, get: replyCode };
+/** $T_req(pv): a PV of the transaction's request. */
+export const requestPv: PvClass = { hasArg: true, get: (ctx, name) => inner(tOf(ctx)?.req ?? null, name) };
+/** $T_rpl(pv): a PV of the reply being looked at. */
+export const replyPv: PvClass = { hasArg: true, get: (ctx, name) => inner(replyCtx(ctx), name) };
+/** $T(name): id_index, id_label, reply_code, reply_reason, branch_index. */
+export const transactionPv: PvClass = { hasArg: true, get: (ctx, name) => T_FIELDS[name]?.(ctx) ?? null };

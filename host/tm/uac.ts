@@ -6,7 +6,7 @@ import type { MsgContext } from '../core/context.js';
 import { SipMessage } from '../sip/message.js';
 import { SEND_FAILED, sendRequest, type SendOutcome } from '../forward/send-request.js';
 import type { Target } from '../dns/resolve-target.js';
-import { copyContext } from './context-copy.js';
+import { copyContext } from '../core/context-copy.js';
 import { t1Of, t2Of, type TmCore } from './tm-core.js';
 import { UacBranch, type Transaction } from './transaction.js';
 import { buildAck, buildCancel } from './uac-requests.js';

@@ -1,7 +1,6 @@
 // All listeners of the server: starts them from the settings and sends a buffer to a
 // destination through the right one.
 import { isIPv6 } from 'node:net';
-import type { ListenAddress } from '../config/settings.js';
 import { normaliseIp, TcpListener, type TcpLimits } from './tcp-listener.js';
 import { OutboundGuard } from './outbound-guard.js';
 import { DEFAULT_OUTBOUND } from './outbound-policy.js';
@@ -9,7 +8,7 @@ import { UdpListener } from './udp-listener.js';
 import { readUdpKernelStats, readUdpKernelStatsAsync, type UdpKernelStats } from './udp-kernel-stats.js';
 import type { CloseReason } from './tcp-settings.js';
 import { TurnScheduler } from './tcp-turns.js';
-import type { Destination, MessageHandler, TransportCounters } from './types.js';
+import type { Destination, ListenAddress, MessageHandler, TransportCounters } from './types.js';
 
 /** How often the kernel's UDP drop counters are read in the background (and a rise logged). */
 const KERNEL_SAMPLE_MS = 1000;

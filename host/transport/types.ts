@@ -1,4 +1,24 @@
-import type { ReceiveInfo } from '../core/context.js';
+export type Proto = 'udp' | 'tcp' | 'tls' | 'ws' | 'wss' | 'sctp';
+
+/** Where a message came from and which local socket took it. */
+export interface ReceiveInfo {
+  proto: Proto;
+  srcIp: string;
+  srcPort: number;
+  rcvIp: string;
+  rcvPort: number;
+  /** TCP connection id (0 for UDP). */
+  conId: number;
+  /** Milliseconds since the epoch when the message was read off the socket. */
+  receivedAt: number;
+}
+
+/** A socket to listen on (config `listen:`). */
+export interface ListenAddress {
+  proto: 'udp' | 'tcp';
+  ip: string;
+  port: number;
+}
 
 /** Called for every message read off a socket (one datagram, or one framed TCP message). */
 export type MessageHandler = (buf: Buffer, rcv: ReceiveInfo) => void;

@@ -3,8 +3,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { settingsFromConfigText, ConfigError } from '../../host/config/load-config.js';
 import { DEFAULT_SETTINGS } from '../../host/config/settings.js';
-import { authOf } from '../../host/auth/digest-auth.js';
+import pino from 'pino';
+import { Engine } from '../../host/engine/engine.js';
+import { Usrloc } from '../../host/registrar/usrloc.js';
+import { DigestAuth } from '../../host/auth/digest-auth.js';
 import { RecordingCore } from '../support/sip-fixtures.js';
+import { createRegistry } from '../../bindings/modules/index.js';
 
 test('auth defaults: no secret, 300 s, MD5', () => {
   const s = settingsFromConfigText('', 'k.yaml');
@@ -27,15 +31,14 @@ test('auth errors name the key and what was expected', () => {
   assert.throws(() => settingsFromConfigText('auth:\n  nonce_expire: 3\n', 'k.yaml'), /unknown key 'auth.nonce_expire'/);
 });
 
-test('an engine core with settings.auth gets a DigestAuth from them; without a secret a warning is logged', () => {
-  const core = Object.assign(new RecordingCore(), {
-    settings: { ...DEFAULT_SETTINGS, auth: { ...DEFAULT_SETTINGS.auth, secret: 'a-long-enough-secret', algorithms: ['SHA-256' as const] } },
-  });
-  const a = authOf(core);
-  assert.equal(authOf(core), a, 'one per core');
+test('an engine builds its DigestAuth from settings.auth at construction; a core without a secret logs a warning', () => {
+  const settings = { ...DEFAULT_SETTINGS, auth: { ...DEFAULT_SETTINGS.auth, secret: 'a-long-enough-secret', algorithms: ['SHA-256' as const] } };
+  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: new Usrloc(), pvs: createRegistry().pvs });
+  const a = engine.auth;
+  assert.equal(engine.auth, a, 'one per core');
   assert.deepEqual(a.algorithms, ['SHA-256']);
-  assert.equal(core.logs.length, 0);
+  assert.equal(a.settings.secret, 'a-long-enough-secret');
   const bare = new RecordingCore();
-  authOf(bare);
+  new DigestAuth(bare);
   assert.ok(bare.logs.some((l) => l.level === 'warn' && /no auth.secret configured/.test(l.text)));
 });

@@ -17,12 +17,10 @@ const T0 = Date.UTC(2026, 10, 26, 8, 0, 0);
 
 /** One engine: a core with a store, its DigestAuth on a clock the test moves. */
 function engine(settings: Partial<AuthSettings> = {}) {
-  const core = new RecordingCore();
   const store = new MemoryStore().add('alice', 'localhost', 'wonderland').add('carol', 'localhost', 'hashonly', false);
-  core.store = store;
   const clock = { now: T0 };
-  const auth = new DigestAuth(core, { secret: 'shared-secret', ...settings }, () => clock.now);
-  return { core, store, clock, auth };
+  const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'shared-secret', ...settings }, () => clock.now) });
+  return { core, store, clock, auth: core.auth };
 }
 
 type Engine = ReturnType<typeof engine>;

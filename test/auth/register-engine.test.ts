@@ -59,7 +59,7 @@ for (const lang of ['js', 'lua'] as const) {
     const server = await startServer({
       ...DEFAULT_SETTINGS,
       listen: [{ proto: 'udp', ip: '127.0.0.1', port }],
-      routing: { script, jsEngine: 'v8' },
+      routing: { script, engine: 'v8' },
       limits: { ...DEFAULT_SETTINGS.limits, cpuMs: 2000 },
       control: null,
       store: 'sqlite::memory:',

@@ -11,9 +11,7 @@ import { invite, register } from '../auth/requests.js';
 import { ksrOn } from './ksr-call.js';
 
 function engine() {
-  const core = new RecordingCore();
-  new DigestAuth(core, { secret: 'bindings-test-secret' });
-  return core;
+  return new RecordingCore(undefined, undefined, { auth: (c) => new DigestAuth(c, { secret: 'bindings-test-secret' }) });
 }
 
 /** Challenge a REGISTER on `core`; the first challenge header's params. */

@@ -12,10 +12,8 @@ import { invite, MemoryStore, register } from '../auth/requests.js';
 import { ksrOn } from './ksr-call.js';
 
 function engine() {
-  const core = new RecordingCore();
   const store = new MemoryStore().add('alice', 'localhost', 'wonderland').add('carol', 'localhost', 'hashonly', false);
-  core.store = store;
-  new DigestAuth(core, { secret: 'auth-db-test-secret' });
+  const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'auth-db-test-secret' }) });
   return { core, store };
 }
 
@@ -94,9 +92,7 @@ test('auth_check against the SQLite driver: plain password, and the HA1/HA1b it 
   try {
     await store.addSubscriber('dave', 'localhost', 'pw-dave');
     const row = store.subscriber('dave', 'localhost')!;
-    const core = new RecordingCore();
-    core.store = store;
-    new DigestAuth(core, { secret: 'auth-db-test-secret' });
+    const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'auth-db-test-secret' }) });
     const nonce = nonceFrom(core);
     const check = (over: Partial<ClientInput>) =>
       ksrOn(makeContext(register(cred(nonce, { username: 'dave', password: 'pw-dave', ...over }), 'dave'), { core }))(

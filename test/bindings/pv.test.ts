@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SipMessage } from '../../host/sip/message.js';
-import { PV_CACHE_LIMIT, pvCacheSize } from '../../host/core/pv.js';
+import { PV_CACHE_LIMIT } from '../../host/core/pv.js';
 import { builtMessage, makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from './ksr-call.js';
 
@@ -135,8 +135,9 @@ test('$fu / $td / $fn on a From without angle brackets', () => {
 });
 
 test('the PV name cache is bounded: dynamic names do not grow it without end', () => {
-  const ksr = ksrOn(makeContext('register'));
+  const ctx = makeContext('register');
+  const ksr = ksrOn(ctx);
   for (let i = 0; i < PV_CACHE_LIMIT * 2; i++) ksr('pv.sets', `$var(dyn_${i})`, 'x');
-  assert.ok(pvCacheSize() <= PV_CACHE_LIMIT, `cache holds ${pvCacheSize()} names`);
+  assert.ok(ctx.core.pvs.cacheSize <= PV_CACHE_LIMIT, `cache holds ${ctx.core.pvs.cacheSize} names`);
   assert.equal(ksr('pv.get', '$var(dyn_0)'), 'x', 'an evicted name parses again');
 });

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRegistry } from '../../bindings/modules/index.js';
 import { Dispatcher } from '../../bindings/registry.js';
-import { createRuntime } from '../../runtimes/index.js';
-import type { EngineName } from '../../runtimes/runtime.js';
+import { createRuntime, LANGUAGE_OF } from '../../runtimes/index.js';
+import { DEFAULT_LIMITS, type EngineName } from '../../runtimes/runtime.js';
 import { makeContext } from '../support/sip-fixtures.js';
 
 const SCRIPTS: Record<EngineName, [string, string]> = {
@@ -39,7 +39,7 @@ SCRIPTS.quickjs = ['r.js', SCRIPTS.v8[1]];
 for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
   test(`KSR.route runs the named function on the same message (${engine})`, async (t) => {
     const dispatcher = new Dispatcher(createRegistry());
-    const rt = await createRuntime(engine, { dispatcher, limits: { cpuMs: 2000, memoryMb: engine === 'pyodide' ? 384 : 128 } });
+    const rt = await createRuntime(engine, { dispatcher, limits: { cpuMs: 2000, memoryMb: DEFAULT_LIMITS[LANGUAGE_OF[engine]].memoryMb } });
     try {
       await rt.load(SCRIPTS[engine][1], SCRIPTS[engine][0]);
       const fresh = () => {

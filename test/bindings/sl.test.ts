@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { SipMessage } from '../../host/sip/message.js';
 import { makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from './ksr-call.js';
-import { tmOf } from '../../host/tm/layer.js';
 
 /** A 200 that came back to us: our Via on top, the caller's below it. */
 const RELAYED_200 = [
@@ -43,7 +42,7 @@ for (const fn of ['sl.sl_send_reply', 'sl.send_reply', 'sl.send_reply_mode', 'sl
   test(`${fn} after t_newtran answers through the transaction: recorded, resent, and only once`, () => {
     const ctx = makeContext('options');
     const ksr = ksrOn(ctx);
-    const tm = tmOf(ctx.core);
+    const tm = ctx.core.tm;
     try {
       assert.equal(ksr('tm.t_newtran'), 1);
       const args = fn.endsWith('error') ? [] : fn.endsWith('mode') ? [404, 'Not Here', 0] : [404, 'Not Here'];
@@ -68,7 +67,7 @@ for (const fn of ['sl.sl_send_reply', 'sl.send_reply', 'sl.send_reply_mode', 'sl
 
 test('send_reply in an onreply route answers the transaction\'s request', () => {
   const req = makeContext('options');
-  const tm = tmOf(req.core);
+  const tm = req.core.tm;
   try {
     assert.equal(ksrOn(req)('tm.t_newtran'), 1);
     const reply = makeContext(RELAYED_200, { core: req.core });

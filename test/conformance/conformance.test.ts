@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createRegistry } from '../../bindings/modules/index.js';
 import { Dispatcher } from '../../bindings/registry.js';
 import { createRuntime, LANGUAGE_OF } from '../../runtimes/index.js';
-import type { EngineName } from '../../runtimes/runtime.js';
+import { DEFAULT_LIMITS, type EngineName } from '../../runtimes/runtime.js';
 import { CASES } from './cases.js';
 import { createCaptureModule } from './capture-module.js';
 import { caseContext, checkCase } from './check-case.js';
@@ -25,7 +25,7 @@ for (const engine of ENGINES) {
     const runtime = await createRuntime(engine, {
       dispatcher,
       // Generous: the first calls into a fresh interpreter are slow on a shared 2-core machine.
-      limits: { cpuMs: 2000, memoryMb: language === 'python' ? 384 : 128 },
+      limits: { cpuMs: 2000, memoryMb: DEFAULT_LIMITS[language].memoryMb },
     });
     try {
       await runtime.load(conformanceScript(language, CASES), `conformance.${EXT[language]}`);

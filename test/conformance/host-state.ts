@@ -6,7 +6,6 @@ import type { MsgContext } from '../../host/core/context.js';
 import { readPv, type PvValue } from '../../host/core/pv.js';
 import { buildOutgoingRequest } from '../../host/forward/build-request.js';
 import { sendInfoOf } from '../../host/forward/onsend.js';
-import { usrlocOf } from '../../host/registrar/service.js';
 import { peekMarks } from '../../host/auth/credentials.js';
 import { pendingOptions, type TmOptions } from '../../host/tm/options.js';
 import { Transaction } from '../../host/tm/transaction.js';
@@ -93,7 +92,7 @@ export function branchesView(ctx: MsgContext): string[] {
 
 /** Every binding of the core's location table, "table aor contact" (aor: user[@domain]). */
 export function locationView(ctx: MsgContext): string[] {
-  return usrlocOf(ctx.core)
+  return ctx.core.usrloc
     .dump()
     .flatMap(({ table, records }) => records.map((r) => `${table} ${r.username}${r.domain ? `@${r.domain}` : ''} ${r.contact}`))
     .sort();

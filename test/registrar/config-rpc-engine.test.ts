@@ -5,12 +5,13 @@ import assert from 'node:assert/strict';
 import pino from 'pino';
 import { settingsFromConfigText } from '../../host/config/load-config.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../host/config/settings.js';
-import { Engine } from '../../host/core/engine.js';
+import { Engine } from '../../host/engine/engine.js';
 import { RpcError } from '../../host/control/rpc-server.js';
 import { usrlocRpcMethods } from '../../host/registrar/rpc-methods.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import { freePort } from '../support/ports.js';
 import { register, registrar } from './support.js';
+import { createRegistry } from '../../bindings/modules/index.js';
 
 test('config: registrar and usrloc keys are read; defaults otherwise; bad values name the key', () => {
   const d = settingsFromConfigText('', 'k.yaml');
@@ -63,7 +64,7 @@ test('the engine starts the expiry timer and clears it on stop', async () => {
   const port = await freePort();
   const settings: Settings = { ...structuredClone(DEFAULT_SETTINGS as Settings), listen: [{ proto: 'udp', ip: '127.0.0.1', port }] };
   const ul = new Usrloc({ usrloc: { timerIntervalS: 3600 } });
-  const engine = new Engine(settings, pino({ level: 'silent' }), { usrloc: ul });
+  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: ul, pvs: createRegistry().pvs });
   assert.equal(engine.usrloc, ul);
   await engine.start();
   try {

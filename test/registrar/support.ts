@@ -3,7 +3,6 @@
 import { SipMessage } from '../../host/sip/message.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { Usrloc, type UsrlocOptions } from '../../host/registrar/usrloc.js';
-import { attachUsrloc } from '../../host/registrar/service.js';
 import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
 import { ksrOn, type Call } from '../bindings/ksr-call.js';
 
@@ -72,10 +71,9 @@ export interface Registrar {
 }
 
 export function registrar(opts: UsrlocOptions = {}): Registrar {
-  const core = new RecordingCore();
   const clock = new FakeClock();
   const ul = new Usrloc({ now: clock.now, ...opts });
-  attachUsrloc(core, ul);
+  const core = new RecordingCore(undefined, undefined, { usrloc: ul });
   return {
     core, ul, clock,
     on(raw, rcv = {}) {

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { openStore } from '../../host/store/open-store.js';
 import { StoreUnavailable, type SyncStore } from '../../host/store/store.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
-import { attachUsrloc } from '../../host/registrar/service.js';
 import { expireNow, startExpiry, CONTACT_EXPIRED } from '../../host/registrar/expired-event.js';
 import { readPv } from '../../host/core/pv.js';
 import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
@@ -94,9 +93,8 @@ test('expiry without a callback configured just removes', () => {
 
 test('the expiry timer runs on its interval, is unref\'d, and stops', async () => {
   const clock = new FakeClock(Date.now());
-  const core = new RecordingCore();
   const ul = new Usrloc({ now: clock.now, usrloc: { timerIntervalS: 0.02, eventCallback: 'cb' } });
-  attachUsrloc(core, ul);
+  const core = new RecordingCore(undefined, undefined, { usrloc: ul });
   ksrOn(makeContext(register({ contacts: ['<sip:alice@h>;expires=60'] }), { core }))('registrar.save', 'location', 0);
   clock.advance(61);
   // the timer is unref'd: this test keeps the loop alive itself, and gives up after 10 s

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MsgContext } from '../../host/core/context.js';
 import { makeContext } from '../support/sip-fixtures.js';
-import { copyRoutingState } from '../../host/rr/routing-state.js';
+import { copyRoutingState } from '../../host/core/routing-state.js';
 
 const CHANGED = {
   recordRoutePreset2: '10.0.0.2',

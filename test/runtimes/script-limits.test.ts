@@ -6,11 +6,11 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRegistry } from '../../bindings/modules/index.js';
 import { Dispatcher } from '../../bindings/registry.js';
-import { createRuntime } from '../../runtimes/index.js';
-import type { EngineName, ScriptRuntime } from '../../runtimes/runtime.js';
+import { createRuntime, LANGUAGE_OF } from '../../runtimes/index.js';
+import { DEFAULT_LIMITS, type EngineName, type ScriptRuntime } from '../../runtimes/runtime.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { makeContext } from '../support/sip-fixtures.js';
-import { copyContext } from '../../host/tm/context-copy.js';
+import { copyContext } from '../../host/core/context-copy.js';
 
 const CPU_MS = 100;
 const MAX_DEPTH = 10;
@@ -146,7 +146,7 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
         for (const a of args) if (typeof a === 'string') longestArgument = Math.max(longestArgument, a.length);
         return call(index, args);
       };
-      const r = await createRuntime(engine, { dispatcher, limits: { cpuMs: CPU_MS, memoryMb: engine === 'pyodide' ? 384 : 128 } });
+      const r = await createRuntime(engine, { dispatcher, limits: { cpuMs: CPU_MS, memoryMb: DEFAULT_LIMITS[LANGUAGE_OF[engine]].memoryMb } });
       await r.load(source, file);
       return r;
     };

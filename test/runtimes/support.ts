@@ -6,6 +6,7 @@ import { MsgContext } from '../../host/core/context.js';
 import type { CoreServices, LogLevel } from '../../host/core/services.js';
 import type { SipMessage } from '../../host/sip/message.js';
 import type { RuntimeOptions } from '../../runtimes/runtime.js';
+import { RecordingCore } from '../support/sip-fixtures.js';
 
 export interface Recorder {
   logs: { level: LogLevel; text: string }[];
@@ -40,18 +41,8 @@ export function testRuntimeOptions(overrides: Partial<RuntimeOptions['limits']> 
   return { opts: { dispatcher, limits: { cpuMs: 100, memoryMb: 64, ...overrides } }, rec };
 }
 
-const quietCore: CoreServices = {
-  logger: { log: () => {} },
-  isMyself: () => false,
-  sendReply: () => true,
-  defines: new Map(),
-  debugLevel: 0,
-  runRoute: () => ({ outcome: 'missing' }),
-  hasRoute: () => false,
-  send: () => true,
-  localAddress: () => ({ ip: '127.0.0.1', port: 5060 }),
-  store: null,
-};
+/** The test registry's functions never reach the core; one recording core serves every context. */
+const quietCore: CoreServices = new RecordingCore({}, 0);
 
 /** A context whose message is never read by the test registry. */
 export function blankContext(): MsgContext {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { SipMessage } from '../../host/sip/message.js';
 import { SipParseError } from '../../host/sip/errors.js';
 import { buildErrorReply } from '../../host/sip/reply.js';
-import { checkReplyHeaders, checkRequestHeaders } from '../../host/core/engine.js';
+import { checkReplyHeaders, checkRequestHeaders } from '../../host/engine/engine.js';
 import { serverKey } from '../../host/tm/keys.js';
 import { CASES, tortureMessage, type TortureCase } from './rfc4475/cases.js';
 

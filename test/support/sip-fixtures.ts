@@ -1,13 +1,20 @@
 // Raw SIP messages and a MsgContext factory for binding and conformance tests. The
-// CoreServices here records what the bindings asked of the engine (logs, replies).
+// CoreServices here records what the bindings asked of the engine (logs, replies); its route
+// services (tm, auth, usrloc) are built in its constructor as the engine builds its own, from
+// defaults or from what the test passes (TestServices).
 import { SipMessage } from '../../host/sip/message.js';
 import { buildReply } from '../../host/sip/reply.js';
 import { MsgContext, type ReceiveInfo } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import type { Destination } from '../../host/transport/types.js';
-import type { CoreServices, LogLevel, ReplyOptions } from '../../host/core/services.js';
+import { ServiceSlots, type CoreServices, type LogLevel, type ReplyOptions } from '../../host/core/services.js';
 import type { Proto } from '../../host/core/context.js';
 import type { SyncStore } from '../../host/store/store.js';
+import { TransactionLayer } from '../../host/tm/layer.js';
+import { DigestAuth } from '../../host/auth/digest-auth.js';
+import { Usrloc } from '../../host/registrar/usrloc.js';
+import type { PvTable } from '../../host/core/pv.js';
+import { createRegistry } from '../../bindings/modules/index.js';
 
 const crlf = (lines: string[]): string => lines.join('\r\n');
 
@@ -91,6 +98,18 @@ export interface SentReply {
   buf: Buffer;
 }
 
+/** Route services a test wants instead of the defaults; tm and auth are made from the core. */
+export interface TestServices {
+  tm?: (core: CoreServices) => TransactionLayer;
+  auth?: (core: CoreServices) => DigestAuth;
+  usrloc?: Usrloc;
+  store?: SyncStore | null;
+  /** The PVs the core offers; default: those of every module of this build (createRegistry()). */
+  pvs?: PvTable;
+}
+
+let buildPvs: PvTable | null = null;
+
 /** A CoreServices that records logs and replies; "myself" is 127.0.0.1:5060 and localhost. */
 export class RecordingCore implements CoreServices {
   readonly logs: Array<{ level: LogLevel; text: string }> = [];
@@ -98,12 +117,35 @@ export class RecordingCore implements CoreServices {
   readonly logger = { log: (level: LogLevel, text: string) => void this.logs.push({ level, text }) };
   readonly defines: ReadonlyMap<string, string>;
   readonly debugLevel: number;
-  /** None unless a test gives one (e.g. openStore('sqlite::memory:')). */
-  store: SyncStore | null = null;
+  /** None unless a test gives one (e.g. openStore('sqlite::memory:')); tests may take it away. */
+  store: SyncStore | null;
+  readonly pvs: PvTable;
+  private readonly services = new ServiceSlots('RecordingCore');
 
-  constructor(defines: Record<string, string> = { WITH_AUTH: '1', SERVER_NAME: 'ksr-test' }, debugLevel = 2) {
+  constructor(defines: Record<string, string> = { WITH_AUTH: '1', SERVER_NAME: 'ksr-test' }, debugLevel = 2, services: TestServices = {}) {
     this.defines = new Map(Object.entries(defines));
     this.debugLevel = debugLevel;
+    this.store = services.store ?? null;
+    this.pvs = services.pvs ?? (buildPvs ??= createRegistry().pvs);
+    this.services.fill({
+      tm: services.tm?.(this) ?? new TransactionLayer(this),
+      auth: services.auth?.(this) ?? new DigestAuth(this),
+      usrloc: services.usrloc ?? new Usrloc(),
+    });
+    // what the services logged while being built (auth: no secret) is not what a test looks at
+    this.logs.length = 0;
+  }
+
+  get tm(): TransactionLayer {
+    return this.services.get('tm');
+  }
+
+  get auth(): DigestAuth {
+    return this.services.get('auth');
+  }
+
+  get usrloc(): Usrloc {
+    return this.services.get('usrloc');
   }
 
   isMyself(host: string, port?: number, _proto?: Proto): boolean {

@@ -4,7 +4,8 @@
 import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { Engine } from '../../host/core/engine.js';
+import { Engine } from '../../host/engine/engine.js';
+import { Usrloc } from '../../host/registrar/usrloc.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptRouter } from '../../host/core/router.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../host/config/settings.js';
@@ -68,7 +69,7 @@ export async function startProxy(routes: Record<string, Route>, tm: Partial<TmSe
     tm: { ...DEFAULT_SETTINGS.tm, ...FAST_TM, ...tm },
     ...extra,
   };
-  const engine = new Engine(settings, pino({ level: 'silent' }));
+  const engine = new Engine(settings, pino({ level: 'silent' }), { store: null, usrloc: new Usrloc(), pvs: createRegistry().pvs });
   const router = new TableRouter(routes);
   engine.setRouter(router);
   await engine.start();

@@ -102,7 +102,7 @@ for (const [lang, engine] of [['js', 'v8'], ['js', 'quickjs'], ['lua', 'fengari'
     const server = await startServer({
       ...DEFAULT_SETTINGS,
       listen: [{ proto: 'udp', ip: '127.0.0.1', port }],
-      routing: { script: file, jsEngine: engine === 'quickjs' ? 'quickjs' : 'v8' },
+      routing: { script: file, engine: engine === 'quickjs' ? 'quickjs' : 'v8' },
       limits: { ...DEFAULT_SETTINGS.limits, cpuMs: 2000 },
       control: null,
       // fr_timer long enough for a pyodide reload while the INVITE waits

@@ -2,11 +2,12 @@
 // given through ScriptRouter (router.ts), and offers CoreServices to whatever acts on a message.
 import { networkInterfaces } from 'node:os';
 import type { Logger } from 'pino';
-import { MsgContext, type Proto, type ReceiveInfo } from './context.js';
-import type { CoreServices, LogLevel, ReplyOptions } from './services.js';
-import type { InvokeResult, ScriptRouter } from './router.js';
-import { RouteStats } from './route-stats.js';
-import { replyDestination, viaReceivedParams } from './reply-destination.js';
+import { MsgContext, type Proto, type ReceiveInfo } from '../core/context.js';
+import { ServiceSlots, type CoreServices, type LogLevel, type ReplyOptions } from '../core/services.js';
+import type { InvokeResult, ScriptRouter } from '../core/router.js';
+import { RouteStats } from '../core/route-stats.js';
+import { PvTable } from '../core/pv.js';
+import { replyDestination, viaReceivedParams } from '../core/reply-destination.js';
 import { SipMessage } from '../sip/message.js';
 import { SipParseError } from '../sip/errors.js';
 import { buildErrorReply, buildReply } from '../sip/reply.js';
@@ -21,8 +22,8 @@ import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
-import { OverloadPolicy } from './overload-policy.js';
-import { LimitThrottle, retryAfterHeader } from './limit-throttle.js';
+import { OverloadPolicy } from '../core/overload-policy.js';
+import { LimitThrottle, retryAfterHeader } from '../core/limit-throttle.js';
 
 export interface EngineCounters {
   received: number;
@@ -40,12 +41,14 @@ export interface EngineCounters {
   repliesSent: number;
 }
 
-/** What the engine is given besides settings; each member optional so tests pass only what they use. */
+/** What the engine is given besides settings: the route services made before it. */
 export interface EngineOptions {
-  /** Opened (and later closed) by whoever builds the engine: bin/server.ts. */
-  store?: SyncStore | null;
+  /** Opened (and later closed) by whoever builds the engine: bin/server.ts. null: no database. */
+  store: SyncStore | null;
   /** The location table; its expiry timer runs between start() and stop(). */
-  usrloc?: Usrloc | null;
+  usrloc: Usrloc;
+  /** The pseudo-variables of the registry the scripts call (Registry.pvs). */
+  pvs: PvTable;
 }
 
 const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -64,9 +67,9 @@ export class Engine implements CoreServices {
   private readonly myselfHosts: Set<string>;
   private readonly myselfPorts: Set<number>;
   private router: ScriptRouter | null = null;
-  readonly tm: TransactionLayer;
+  private readonly services = new ServiceSlots('Engine');
   readonly store: SyncStore | null;
-  readonly usrloc: Usrloc | null;
+  readonly pvs: PvTable;
   /** Sheds new requests before the script while overloaded (overload-policy.ts). */
   readonly overload: OverloadPolicy;
   /** Sources whose requests keep hitting the script's limits get a 503 for a while. */
@@ -75,10 +78,12 @@ export class Engine implements CoreServices {
   constructor(
     readonly settings: Settings,
     private readonly log: Logger,
-    opts: EngineOptions = {},
+    opts: EngineOptions,
   ) {
-    this.store = opts.store ?? null;
-    this.usrloc = opts.usrloc ?? null;
+    if (opts?.store === undefined) throw new Error('Engine: expected options.store (a SyncStore, or null for none), got undefined');
+    this.store = opts.store;
+    if (!(opts.pvs instanceof PvTable)) throw new Error(`Engine: expected options.pvs (the registry's PvTable), got ${opts.pvs === null ? 'null' : typeof opts.pvs}`);
+    this.pvs = opts.pvs;
     this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
       udpMaxBytes: settings.udp.maxMessageBytes,
       tcp: { ...settings.tcp },
@@ -90,9 +95,24 @@ export class Engine implements CoreServices {
     this.logger = { log: (level, text) => scriptLog[PINO_LEVEL[level] ?? 'error'](text) };
     this.myselfHosts = myselfHosts(settings);
     this.myselfPorts = new Set(settings.listen.map((l) => l.port));
-    this.tm = new TransactionLayer(this, settings.tm);
-    // made now, not on first use, so a missing auth.secret is reported at start
-    new DigestAuth(this, settings.auth);
+    // the route services last, from this core: none of them may use another in its constructor
+    this.services.fill({
+      tm: new TransactionLayer(this, settings.tm),
+      auth: new DigestAuth(this, settings.auth),
+      usrloc: opts.usrloc,
+    });
+  }
+
+  get tm(): TransactionLayer {
+    return this.services.get('tm');
+  }
+
+  get auth(): DigestAuth {
+    return this.services.get('auth');
+  }
+
+  get usrloc(): Usrloc {
+    return this.services.get('usrloc');
   }
 
   setRouter(router: ScriptRouter): void {
@@ -104,13 +124,13 @@ export class Engine implements CoreServices {
     const endpoints = await protectedEndpoints(this.settings.control, this.settings.store, (m) => this.log.warn(m));
     this.transports.guard.protect(endpoints);
     this.log.info({ protected: this.transports.guard.protectedEndpoints, outbound: this.settings.outbound.rules.map((r) => r.text).concat(`default ${this.settings.outbound.defaultAction}`) }, 'outbound guard');
-    if (this.usrloc) startExpiry(this, this.usrloc);
+    startExpiry(this, this.usrloc);
     this.overload.start();
     return this.transports.start();
   }
 
   stop(): Promise<void> {
-    this.usrloc?.stop();
+    this.usrloc.stop();
     this.tm.stop();
     this.overload.stop();
     return this.transports.stop();

@@ -2,10 +2,9 @@
 // request", the branch route's per-branch request, the onsend route. A copy carries what the
 // script set on the request (flags, AVPs, lumps, R-URI, $du, branch set, t_on_* names) and
 // nothing it does to the copy leaks back into the original.
-import { MsgContext, type RouteType } from '../core/context.js';
+import { MsgContext, type RouteType } from './context.js';
 import type { SipMessage } from '../sip/message.js';
-import { copyOptions } from './options.js';
-import { copyRoutingState } from '../rr/routing-state.js';
+import { copyRoutingState } from './routing-state.js';
 
 export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessage = src.msg): MsgContext {
   const c = new MsgContext(msg, src.rcv, new Map(src.vars), src.core);
@@ -28,7 +27,7 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.forcedProto = src.forcedProto;
   c.path = src.path;
   c.routeType = routeType;
-  copyOptions(src, c);
+  c.tmOptions = src.tmOptions ? { ...src.tmOptions } : null;
   copyRoutingState(src, c);
   return c;
 }
