@@ -56,7 +56,10 @@ interface LoadedAttack {
 }
 
 async function loadAttacks(): Promise<LoadedAttack[]> {
-  const names = readdirSync(ATTACKS_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+  // HOSTILE_ONLY=spin,nested_spin runs those attacks alone (to measure one; npm test runs all)
+  const only = process.env.HOSTILE_ONLY?.split(',').filter(Boolean) ?? [];
+  const names = readdirSync(ATTACKS_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3))
+    .filter((n) => only.length === 0 || only.includes(n)).sort();
   const out: LoadedAttack[] = [];
   for (const name of names) {
     const mod = (await import(join(ATTACKS_DIR, `${name}.ts`))) as { attack: AttackSpec };
