@@ -172,6 +172,12 @@ function api(args: string[]): void {
   process.stdout.write(`${registry.entries.length} functions: ${registry.entries.length - partial} complete, ${partial} partial\n`);
 }
 
+// A reader that stops early (`ksr-host api --json | head`) is no error: end quietly, as Unix tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const [command, ...rest] = process.argv.slice(2);
 /** A command that prints what it returns; usage errors exit 2, others 1. */
 const printing = (f: (args: string[]) => Promise<string>) => async (args: string[]): Promise<void> => {

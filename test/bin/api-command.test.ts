@@ -41,3 +41,15 @@ test('ksr-host api prints one line per function, signature then status, and the 
   assert.ok(partial > 0);
   assert.equal(lines.at(-1), `${registry.entries.length} functions: ${registry.entries.length - partial} complete, ${partial} partial`);
 });
+
+test('a reader that stops early (ksr-host api --json | head -1) ends the command quietly, exit 0', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [BIN, 'api', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  // read one chunk, then close the pipe as `head` does
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  assert.equal(code, 0, `exit code; stderr: ${stderr}`);
+  assert.doesNotMatch(stderr, /EPIPE/);
+});
