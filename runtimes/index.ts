@@ -2,7 +2,7 @@
 // extensions and what the manager must do for it: runtimes/runtime.ts RuntimeDeclaration).
 // Adding a language is a folder with a declaration.ts, and one line in RUNTIMES.
 // Each engine's module is loaded only when asked for, so a deployment on Lua never loads pyodide.
-import type { RuntimeDeclaration, RuntimeOptions, ScriptRuntime } from './runtime.js';
+import type { RuntimeDeclaration, RuntimeLimits, RuntimeOptions, ScriptRuntime } from './runtime.js';
 import { v8 } from './v8/declaration.js';
 import { quickjs } from './quickjs/declaration.js';
 import { fengari } from './lua/declaration.js';
@@ -18,6 +18,31 @@ const BY_ENGINE = new Map<string, RuntimeDeclaration>(RUNTIMES.map((r) => [r.eng
 export const ENGINES: readonly EngineName[] = RUNTIMES.map((r) => r.engine);
 
 export const LANGUAGE_OF = Object.freeze(Object.fromEntries(RUNTIMES.map((r) => [r.engine, r.language]))) as Readonly<Record<EngineName, Language>>;
+
+/** CPU time per message when the operator set none (limits.cpu_ms). */
+export const DEFAULT_CPU_MS = 100;
+/** Memory of a runtime when the operator set none (limits.memory_mb), unless its declaration says more. */
+export const DEFAULT_MEMORY_MB = 128;
+
+/**
+ * Each language's default limits, from its runtimes' declarations: the one place they are
+ * defined (host/config carries only what the operator wrote).
+ */
+export const DEFAULT_LIMITS = Object.freeze(Object.fromEntries(RUNTIMES.map((r) => [
+  r.language,
+  Object.freeze({ cpuMs: DEFAULT_CPU_MS, memoryMb: ('defaultMemoryMb' in r ? r.defaultMemoryMb : undefined) ?? DEFAULT_MEMORY_MB }),
+]))) as Readonly<Record<Language, RuntimeLimits>>;
+
+/** The limits a runtime of that language runs with: what the operator wrote, else its defaults. */
+export function limitsFor(language: Language, written: Partial<RuntimeLimits> = {}): RuntimeLimits {
+  const d = DEFAULT_LIMITS[language];
+  return {
+    cpuMs: written.cpuMs ?? d.cpuMs,
+    memoryMb: written.memoryMb ?? d.memoryMb,
+    ...(written.maxValueBytes !== undefined ? { maxValueBytes: written.maxValueBytes } : {}),
+    ...(written.maxRouteDepth !== undefined ? { maxRouteDepth: written.maxRouteDepth } : {}),
+  };
+}
 
 export function declarationOf(engine: EngineName): RuntimeDeclaration {
   const d = BY_ENGINE.get(engine);

@@ -18,6 +18,8 @@ export interface RuntimeDeclaration {
   readonly extensions: readonly string[];
   /** Among the engines of one language, the one used unless another is asked for. */
   readonly preferred?: boolean;
+  /** Memory (MB) a runtime of this language gets when the operator sets none; DEFAULT_MEMORY_MB when absent. */
+  readonly defaultMemoryMb?: number;
   readonly recovery: {
     /**
      * True when a callback stopped at its CPU limit leaves the runtime sound (it serves on);
@@ -86,28 +88,8 @@ export class ScriptError extends Error implements ScriptErrorInfo {
   }
 }
 
-/** CPU time per message when the operator set none (limits.cpu_ms). */
-export const DEFAULT_CPU_MS = 100;
-/** Memory of a runtime when the operator set none (limits.memory_mb); pyodide needs more to boot. */
-export const DEFAULT_MEMORY_MB = 128;
-
-/** Each language's defaults: the one place they are defined (host/config carries only what was written). */
-export const DEFAULT_LIMITS: Readonly<Record<Language, RuntimeLimits>> = {
-  js: { cpuMs: DEFAULT_CPU_MS, memoryMb: DEFAULT_MEMORY_MB },
-  lua: { cpuMs: DEFAULT_CPU_MS, memoryMb: DEFAULT_MEMORY_MB },
-  python: { cpuMs: DEFAULT_CPU_MS, memoryMb: 384 },
-};
-
-/** The limits a runtime of that language runs with: what the operator wrote, else its defaults. */
-export function limitsFor(language: Language, written: Partial<RuntimeLimits> = {}): RuntimeLimits {
-  const d = DEFAULT_LIMITS[language];
-  return {
-    cpuMs: written.cpuMs ?? d.cpuMs,
-    memoryMb: written.memoryMb ?? d.memoryMb,
-    ...(written.maxValueBytes !== undefined ? { maxValueBytes: written.maxValueBytes } : {}),
-    ...(written.maxRouteDepth !== undefined ? { maxRouteDepth: written.maxRouteDepth } : {}),
-  };
-}
+// DEFAULT_LIMITS and limitsFor are built from the runtime folders' declarations (runtimes/index.ts).
+export { DEFAULT_CPU_MS, DEFAULT_MEMORY_MB, DEFAULT_LIMITS, limitsFor } from './index.js';
 
 /** The callbacks a script may define, looked up by these names (Kamailio's KEMI names). */
 export const STANDARD_CALLBACKS = ['ksr_request_route', 'ksr_reply_route', 'ksr_onsend_route'] as const;

@@ -35,7 +35,7 @@ export interface Settings {
   routing: { script: string; engine: string | null };
   /**
    * The limits the operator wrote, nothing else: one absent takes its default where it is
-   * defined once (cpuMs, memoryMb: runtimes/runtime.ts DEFAULT_LIMITS, per runtime;
+   * defined once (cpuMs, memoryMb: runtimes/index.ts DEFAULT_LIMITS, from each runtime's declaration;
    * maxValueBytes, maxRouteDepth: bindings/registry.ts DEFAULT_CALL_LIMITS, which also bounds
    * them). cpuMs: CPU time per message, nested callbacks included; memoryMb: the runtime's
    * memory; maxValueBytes: the longest string a KSR call takes or returns; maxRouteDepth: how
