@@ -6,6 +6,7 @@
 // - the texts of the error a script gets when it calls a KSR module or function that this
 //   server does not have (KSR.nathelper.nat_uac_test), the same in every language.
 import type { InvokeResult, ScriptErrorInfo } from '../host/core/router.js';
+import type { KsrEntry } from '../bindings/registry.js';
 
 /** The bridge global holding GUEST_PROTOCOL as JSON; the guest reads and deletes it. */
 export const BRIDGE_PROTOCOL = '__ksr_protocol';
@@ -42,6 +43,8 @@ export const MISSING_TEXT = Object.freeze({
   module: '{path}: module {module} is not available in ksr-host',
   moduleFunction: "{path}: function {name} is not available in ksr-host's {module} module",
   coreFunction: '{path}: function {name} is not available in ksr-host',
+  /** KSR.<name> read where a guest cannot tell a module from a function (Python's attribute access). */
+  name: '{path}: not available in ksr-host',
 });
 
 /** Everything a guest is given of the protocol. */
@@ -88,11 +91,59 @@ export function errorFromReport(json: string, file: string): ScriptErrorInfo & {
   return info;
 }
 
+/** `KSR.mod.fn` or `KSR.name` in a line of script text. */
+const KSR_NAME = /\bKSR\.([A-Za-z_]\w*)(?:\.([A-Za-z_]\w*))?/g;
+
+/**
+ * Names the KSR module or function a script error is about when the registry lacks it. In
+ * every guest a name KSR lacks is absent (nil, undefined; Python's AttributeError), as in
+ * Kamailio, so `if not KSR.nathelper then` works; using it anyway fails with the
+ * interpreter's own words ("attempt to index a nil value", "Cannot read properties of
+ * undefined"). The script's line says which name that was: the first KSR name on it the
+ * registry lacks. Built once at load; only an error pays for a look.
+ */
+export class MissingNames {
+  private readonly modules = new Map<string, Set<string>>();
+  private readonly lines: string[];
+
+  constructor(entries: readonly KsrEntry[], source: string, private readonly file: string) {
+    for (const e of entries) {
+      let names = this.modules.get(e.module);
+      if (!names) this.modules.set(e.module, (names = new Set()));
+      names.add(e.name);
+    }
+    this.lines = source.split('\n');
+  }
+
+  /** The error, with the missing-name text when its line uses a name KSR lacks; else unchanged. */
+  explain(error: ScriptErrorInfo): ScriptErrorInfo {
+    if (error.file !== this.file || error.line < 1) return error;
+    // a KSR call that failed on its own is not about a missing name (Python's attribute
+    // error for a missing name names it: the line tells module from function)
+    if (error.ksrFunction && !error.message.includes('not available in ksr-host')) return error;
+    const text = this.lines[error.line - 1];
+    if (text === undefined) return error;
+    for (const m of text.matchAll(KSR_NAME)) {
+      const missing = this.missingOf(m[1]!, m[2]);
+      if (missing) return { ...error, message: missing };
+    }
+    return error;
+  }
+
+  private missingOf(first: string, second: string | undefined): string | null {
+    const module = this.modules.get(first);
+    if (module && first !== '') return second !== undefined && !module.has(second) ? missingText('moduleFunction', first, second) : null;
+    if (this.modules.get('')?.has(first)) return null;
+    return second !== undefined ? missingText('module', first, second) : missingText('coreFunction', '', first);
+  }
+}
+
 /**
  * A guest's answer for a callback as the host's InvokeResult: a result code, or an error
- * report. `unexpected` names the engine in the error for anything else (a bug, not a script's).
+ * report (a missing KSR name explained by `names`). `unexpected` names the engine in the
+ * error for anything else (a bug, not a script's).
  */
-export function resultOf(answer: unknown, file: string, engine: string): InvokeResult {
+export function resultOf(answer: unknown, file: string, engine: string, names?: MissingNames | null): InvokeResult {
   switch (answer) {
     case RESULT.ok:
       return { outcome: 'ok' };
@@ -103,5 +154,5 @@ export function resultOf(answer: unknown, file: string, engine: string): InvokeR
   }
   if (typeof answer !== 'string') return { outcome: 'error', error: { message: `${engine}: unexpected guest answer ${String(answer)}`, file, line: 0 } };
   const { memory, ...error } = errorFromReport(answer, file);
-  return { outcome: memory ? 'memory' : 'error', error };
+  return { outcome: memory ? 'memory' : 'error', error: names ? names.explain(error) : error };
 }

@@ -56,16 +56,12 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   const entries = JSON.parse(g.${BRIDGE_ENTRIES});
   const maxValue = JSON.parse(g.${BRIDGE_LIMITS}).maxValueBytes;
   const protocol = JSON.parse(g.${BRIDGE_PROTOCOL});
-  const ProxyOf = g.__ksr_proxy;
   delete g.${BRIDGE_CALL};
   delete g.${BRIDGE_ENTRIES};
   delete g.${BRIDGE_LIMITS};
   delete g.${BRIDGE_PROTOCOL};
-  delete g.__ksr_proxy;
   const RESULT = protocol.result;
-  const MISSING = protocol.missing;
   const apply = Reflect.apply;
-  const reflectGet = Reflect.get;
   const stringify = JSON.stringify;
   const parse = JSON.parse;
   const makeFunction = Function;
@@ -75,10 +71,8 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   const ownNames = Object.getOwnPropertyNames;
   const ObjectProto = Object.prototype;
   const Err = Error;
-  const replace = String.prototype.replace;
   const KSR_PATH = Symbol('ksr');
   const IDENT = /^[A-Za-z_$][\w$]*$/;
-  const FIELD = /\{(\w+)\}/g;
   const test = RegExp.prototype.test;
 
   // The stop signal: a unique object, not an Error, so 'catch (e) { if (e instanceof Error) ... }'
@@ -132,37 +126,13 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     };
   }
 
-  // --- names KSR does not have: one clear error (guest-protocol.ts MISSING_TEXT) ---
-  function missing(kind, module, name) {
-    const fields = { path: pathOf(module, name), module: module, name: name };
-    return new Err(apply(replace, MISSING[kind], [FIELD, (_, k) => fields[k] || '']));
-  }
-  /** What KSR.<name> is when KSR has no such module or function: either, until it is used. */
-  function unknownMember(name) {
-    const f = function () { throw missing('coreFunction', '', name); };
-    return new ProxyOf(f, {
-      get(target, key) {
-        if (typeof key !== 'string') return undefined;
-        throw missing('module', name, key);
-      },
-    });
-  }
-  /** The prototype of KSR (module '') or of one of its modules: answers the names they lack. */
-  function lacking(module) {
-    return new ProxyOf(ObjectProto, {
-      get(target, key, receiver) {
-        if (typeof key !== 'string' || key in target || key === 'then' || key === 'toJSON') return reflectGet(target, key, receiver);
-        if (module === '') return unknownMember(key);
-        throw missing('moduleFunction', module, key);
-      },
-    });
-  }
-
-  const KSR = create(lacking(''));
+  // A name KSR lacks is undefined, as in Kamailio ("if (!KSR.nathelper)" works); the error a
+  // script then meets is explained on the host from its line (guest-protocol.ts MissingNames).
+  const KSR = create(ObjectProto);
   for (const e of entries) {
     let target = KSR;
     if (e.module !== '') {
-      if (!apply(ObjectProto.hasOwnProperty, KSR, [e.module])) KSR[e.module] = create(lacking(e.module));
+      if (!apply(ObjectProto.hasOwnProperty, KSR, [e.module])) KSR[e.module] = create(ObjectProto);
       target = KSR[e.module];
     }
     target[e.name] = stub(e);

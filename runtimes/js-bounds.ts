@@ -36,9 +36,6 @@ export const BOUNDS_SOURCE = String.raw`(function (g) {
   const typedLength = getOwnPropertyDescriptor(TypedArrayPrototype, 'length').get;
   const isTypedArray = (o) => { try { apply(typedLength, o, []); return true; } catch (e) { return false; } };
 
-  // the KSR bootstrap, which runs next, takes it (and deletes this global) for KSR's
-  // missing-name errors: its proxies answer no length (guest-protocol.ts MISSING_TEXT)
-  g.__ksr_proxy = g.Proxy;
   if (!delete g.Proxy) throw new Error('bounds: could not remove Proxy');
 
   function tooLong(what, n, max) {

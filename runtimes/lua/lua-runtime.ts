@@ -12,7 +12,7 @@ import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime
 import type { GuestBundle } from './bundle.js';
 import { runGuest } from './guest-script.js';
 import { CallChain } from '../call-chain.js';
-import { errorFromReport, RESULT, resultOf } from '../guest-protocol.js';
+import { errorFromReport, RESULT, MissingNames, resultOf } from '../guest-protocol.js';
 
 /** Starting fengari is not the script's time: it gets its own, generous, limit. */
 const BOOT_TIMEOUT_MS = 5000;
@@ -41,6 +41,9 @@ export class LuaRuntime implements ScriptRuntime {
   private callbacks: ReadonlySet<string> = new Set();
 
   private readonly chain: CallChain;
+
+  /** Explains an error about a KSR name the registry lacks (built at load). */
+  private missingNames: MissingNames | null = null;
 
   constructor(
     private readonly opts: RuntimeOptions,
@@ -102,6 +105,7 @@ export class LuaRuntime implements ScriptRuntime {
   }
 
   async load(source: string, file: string): Promise<void> {
+    this.missingNames = new MissingNames(this.opts.dispatcher.entries, source, file);
     this.chain.file = file;
     this.file = file;
     const r = this.run(this.guest.load, [source, file]);
@@ -155,7 +159,7 @@ export class LuaRuntime implements ScriptRuntime {
       return { outcome, error };
     }
     if (ctx.stopped) return { outcome: 'stopped' };
-    return resultOf(r.value, file, 'fengari');
+    return resultOf(r.value, file, 'fengari', this.missingNames);
   }
 
   /**

@@ -12,7 +12,7 @@ import type { Guarded } from '../isolate/sandbox.js';
 import type { PythonGuest } from './boot.js';
 import type { Watchdog } from './watchdog.js';
 import { CallChain } from '../call-chain.js';
-import { errorFromReport, RESULT, resultOf } from '../guest-protocol.js';
+import { errorFromReport, RESULT, MissingNames, resultOf } from '../guest-protocol.js';
 
 /**
  * A top level that imports modules needs more than one callback's CPU budget: pyodide
@@ -52,9 +52,12 @@ export class PythonRuntime implements ScriptRuntime {
 
   private readonly chain: CallChain;
 
+  /** Explains an error about a KSR name the registry lacks (built at load). */
+  private missingNames: MissingNames | null = null;
+
   constructor(
     private readonly guest: PythonGuest,
-    dispatcher: Dispatcher,
+    private readonly dispatcher: Dispatcher,
     private readonly limits: RuntimeLimits,
     private readonly watchdog: Watchdog,
   ) {
@@ -68,6 +71,7 @@ export class PythonRuntime implements ScriptRuntime {
 
   /** Runs on the isolate's own thread (isolated-vm's async apply): the event loop serves on meanwhile. */
   async load(source: string, file: string): Promise<void> {
+    this.missingNames = new MissingNames(this.dispatcher.entries, source, file);
     this.chain.file = file;
     const budget = loadBudgetMs(this.limits.cpuMs);
     const sandbox = this.guest.sandbox;
@@ -165,7 +169,7 @@ export class PythonRuntime implements ScriptRuntime {
 
   private result(answer: number | string, ctx: MsgContext): InvokeResult {
     if (answer !== RESULT.missing && ctx.stopped) return { outcome: 'stopped' };
-    return resultOf(answer, this.file, 'pyodide');
+    return resultOf(answer, this.file, 'pyodide', this.missingNames);
   }
 
   private where(message: string): ScriptErrorInfo {

@@ -24,7 +24,7 @@ import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, candidateNames, INVOKE_GLOBAL, NAMES_GLOBAL } from '../js-bootstrap.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
-import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON, resultOf, scriptLine } from '../guest-protocol.js';
+import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON, MissingNames, resultOf, scriptLine } from '../guest-protocol.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 
 const MB = 1024 * 1024;
@@ -54,6 +54,9 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private timedOut = false;
   private overMemory = false;
   private isBroken = false;
+
+  /** Explains an error about a KSR name the registry lacks (built at load). */
+  private missingNames: MissingNames | null = null;
 
   private constructor(wasm: CappedModule, opts: RuntimeOptions) {
     this.dispatcher = opts.dispatcher;
@@ -135,6 +138,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   }
 
   async load(source: string, file: string): Promise<void> {
+    this.missingNames = new MissingNames(this.dispatcher.entries, source, file);
     this.file = file;
     this.chain.file = file;
     if (this.isBroken) throw new ScriptError('the QuickJS runtime is broken', file, 0);
@@ -251,7 +255,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     h.dispose();
     if (ctx.stopped) return { outcome: 'stopped' };
     // a refused large allocation reports 'memory': the context is sound, the callback just could not have it
-    return resultOf(answer, this.file, 'quickjs');
+    return resultOf(answer, this.file, 'quickjs', this.missingNames);
   }
 
   /** What escaped the bootstrap's catch: an interrupt (CPU or memory) or an error while reporting. */

@@ -11,7 +11,7 @@ import type { InvokeResult } from '../../host/core/router.js';
 import { IsolateSandbox } from '../isolate/sandbox.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, candidateNames, INVOKE_GLOBAL, NAMES_GLOBAL } from '../js-bootstrap.js';
-import { resultOf, scriptLine } from '../guest-protocol.js';
+import { MissingNames, resultOf, scriptLine } from '../guest-protocol.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 import { CallChain } from '../call-chain.js';
 
@@ -57,6 +57,9 @@ export class V8Runtime implements ScriptRuntime {
   private readonly cpuMs: number;
   private readonly chain: CallChain;
 
+  /** Explains an error about a KSR name the registry lacks (built at load). */
+  private missingNames: MissingNames | null = null;
+
   private constructor(
     private readonly guest: Guest,
     opts: RuntimeOptions,
@@ -81,6 +84,7 @@ export class V8Runtime implements ScriptRuntime {
   }
 
   async load(source: string, file: string): Promise<void> {
+    this.missingNames = new MissingNames(this.dispatcher.entries, source, file);
     this.file = file;
     this.chain.file = file;
     const r = this.sandbox.evalSync(source, file, this.cpuMs);
@@ -141,7 +145,7 @@ export class V8Runtime implements ScriptRuntime {
         return { outcome: 'error', error: { message: `v8: ${r.error?.message ?? 'unknown failure'}`, file: this.file, line: 0 } };
     }
     if (ctx.stopped) return { outcome: 'stopped' };
-    return resultOf(r.value, this.file, 'v8');
+    return resultOf(r.value, this.file, 'v8', this.missingNames);
   }
 
   memoryUsage(): number {

@@ -31,6 +31,10 @@ function missing_core() {
 }
 function ksr_request_route() { KSR.info('route'); }
 const ksr_reply_route = () => KSR.info('lexical');
+function optional_module() {
+  if (!KSR.nathelper || KSR.tm.t_replicate !== undefined) { KSR.info('no nathelper'); return; }
+  KSR.nathelper.nat_uac_test(19);
+}
 `,
   lua: `KSR.info('top level of the script')
 function missing_module()
@@ -44,6 +48,10 @@ function missing_core()
 end
 function ksr_request_route() KSR.info('route') end
 ksr_reply_route = function() KSR.info('lexical') end
+function optional_module()
+  if not KSR.nathelper or KSR.tm.t_replicate ~= nil then KSR.info('no nathelper') return end
+  KSR.nathelper.nat_uac_test(19)
+end
 `,
   python: `import KSR; KSR.info('top level of the script')
 def missing_module():
@@ -57,6 +65,11 @@ def missing_core():
 
 def ksr_request_route(): KSR.info('route')
 ksr_reply_route = lambda: KSR.info('lexical')
+def optional_module():
+    if not hasattr(KSR, 'nathelper') or getattr(KSR.tm, 't_replicate', None) is not None:
+        KSR.info('no nathelper')
+        return
+    KSR.nathelper.nat_uac_test(19)
 `,
 };
 
@@ -102,6 +115,18 @@ for (const engine of ENGINES) {
         assert.equal(r.error!.line, line, `${callback}: ${r.error!.message}`);
       }
       assert.equal(rt.broken, false);
+    } finally {
+      rt.dispose();
+    }
+  });
+
+  test(`${engine}: a module ksr-host lacks is absent, as in Kamailio: a script may test for it and go on`, async () => {
+    const { rt } = await runtimeFor(engine);
+    try {
+      await rt.load(SCRIPTS[language], file);
+      const ctx = makeContext('options');
+      assert.deepEqual(rt.invoke('optional_module', ctx), { outcome: 'ok' });
+      assert.deepEqual((ctx.core as unknown as { logs: unknown[] }).logs, [{ level: 'info', text: 'no nathelper' }]);
     } finally {
       rt.dispose();
     }

@@ -57,7 +57,9 @@ export function stoppedPosition(L) {
   lua_getinfo(L, SL, ar);
   const ci = ar.i_ci;
   const lineinfo = ci.func.value.p?.lineinfo;
-  if (ar.currentline === -1 || !lineinfo || lineinfo.length === 0) return luaPosition(L, 1);
+  // stopped in C, or in the prelude (its pcall wrapper runs inside the script's loops): the
+  // innermost script frame is where the script was
+  if (ar.currentline === -1 || !lineinfo || lineinfo.length === 0 || bytesToJs(ar.source) === PRELUDE_SOURCE) return luaPosition(L, 1);
   const pc = jumpsBack(ci.l_code[ci.l_savedpc - 1]) ? ci.l_savedpc - 1 : ci.l_savedpc;
   return { src: bytesToJs(ar.short_src), line: lineinfo[Math.max(0, Math.min(pc, lineinfo.length - 1))] };
 }

@@ -74,49 +74,15 @@ function makeStub(call, entry, stop, maxBytes) {
   };
 }
 
-/** Raises `message` as a Lua error at the script's position (level 1: the caller of the C function). */
-function raiseAt(L, message) {
-  const at = luaPosition(L, 1);
-  lua_pushstring(L, to_luastring(at ? `${at.src}:${at.line}: ${message}` : message));
-  return lua_error(L);
-}
-
-function keyOf(L, i) {
-  return lua_type(L, i) === LUA_TSTRING ? bytesToJs(lua_tolstring(L, i)) : `[${bytesToJs(lua_typename(L, lua_type(L, i)))}]`;
-}
-
 /**
  * Makes KSR for a Lua state: an empty table whose __index builds a module's table (or a core
  * function) on first use and keeps it, so a fresh state (at load) costs the same with 12 or
  * 800 registry rows; stubs are made once per isolate, when first needed.
  * __pairs builds everything first, so iterating KSR still lists every function.
- * A name KSR or a module lacks is answered with the guest protocol's one error (`missing`:
- * its texts): module tables get an __index that raises it, and KSR.<unknown> is a stand-in
- * raising it when called (a function) or indexed (a module).
+ * A name KSR or a module lacks is nil, as in Kamailio (`if not KSR.nathelper then` works); the
+ * error a script then meets is explained on the host from its line (guest-protocol.ts MissingNames).
  */
-export function ksrBuilder(call, entries, stop, limits, missing) {
-  const missingText = (kind, module, name) => {
-    const fields = { path: module === '' ? `KSR.${name}` : `KSR.${module}.${name}`, module, name };
-    return missing[kind].replace(/\{(\w+)\}/g, (_, k) => fields[k] ?? '');
-  };
-  /** The __index of module `module`'s table: reached only for a name it lacks. */
-  const lackingIn = new Map();
-  const lacking = (module) => {
-    let f = lackingIn.get(module);
-    if (!f) lackingIn.set(module, (f = (L) => raiseAt(L, missingText('moduleFunction', module, keyOf(L, 2)))));
-    return f;
-  };
-  /** Pushes the stand-in for KSR.<name> that does not exist. */
-  function pushUnknown(L, name) {
-    lua_createtable(L, 0, 0);
-    lua_createtable(L, 0, 2);
-    lua_pushcfunction(L, (L) => raiseAt(L, missingText('module', name, keyOf(L, 2))));
-    lua_setfield(L, -2, to_luastring('__index'));
-    lua_pushcfunction(L, (L) => raiseAt(L, missingText('coreFunction', '', name)));
-    lua_setfield(L, -2, to_luastring('__call'));
-    lua_setmetatable(L, -2);
-  }
-
+export function ksrBuilder(call, entries, stop, limits) {
   const core = new Map();
   const modules = new Map();
   for (const e of entries) {
@@ -140,10 +106,6 @@ export function ksrBuilder(call, entries, stop, limits, missing) {
         lua_pushcfunction(L, stubOf(e));
         lua_setfield(L, -2, to_luastring(e.name));
       }
-      lua_createtable(L, 0, 1);
-      lua_pushcfunction(L, lacking(key));
-      lua_setfield(L, -2, to_luastring('__index'));
-      lua_setmetatable(L, -2);
       return true;
     }
     const e = core.get(key);
@@ -164,7 +126,7 @@ export function ksrBuilder(call, entries, stop, limits, missing) {
   function ksrIndex(L) {
     if (lua_type(L, 2) !== LUA_TSTRING) return 0;
     const key = bytesToJs(lua_tolstring(L, 2));
-    if (!materialize(L, key)) pushUnknown(L, key);
+    if (!materialize(L, key)) lua_pushnil(L);
     return 1;
   }
 

@@ -31,7 +31,7 @@ const { ok: OK, stopped: STOPPED, missing: MISSING } = protocol.result;
 
 /** The stop signal: a JS object pushed as light userdata, which no Lua code can create. */
 const STOP = Object.freeze({ ksrStop: true });
-const installKsr = ksrBuilder(call, entries, STOP, limits, protocol.missing);
+const installKsr = ksrBuilder(call, entries, STOP, limits);
 const messageHandler = makeMessageHandler(STOP);
 const T_MODE = to_luastring('t');
 

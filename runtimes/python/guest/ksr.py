@@ -42,31 +42,14 @@ def _missing(kind, module, name):
     return KSRMissing(_MISSING[kind].format(path=path, module=module, name=name), path)
 
 
-class _Unknown:
-    """KSR.<name> when KSR has no such module or function: either, until it is used."""
-    __slots__ = ("_ksr_name",)
-
-    def __init__(self, name):
-        object.__setattr__(self, "_ksr_name", name)
-
-    def __call__(self, *args, **kwargs):
-        raise _missing("coreFunction", "", self._ksr_name)
-
-    def __getattr__(self, key):
-        raise _missing("module", self._ksr_name, key)
-
-    def __repr__(self):
-        return "<KSR.%s: not available in ksr-host>" % self._ksr_name
-
-
 def _lacking(module):
     """A module's __getattr__ (PEP 562): reached only for a name the module lacks."""
     def __getattr__(name):
         if name.startswith("__"):
             raise AttributeError(name)
-        if module == "":
-            return _Unknown(name)
-        raise _missing("moduleFunction", module, name)
+        # KSR.<name>: a module or a core function, which this line alone cannot tell; the host
+        # names which from the script's line (guest-protocol.ts MissingNames)
+        raise _missing("name" if module == "" else "moduleFunction", module, name)
     return __getattr__
 
 
@@ -174,10 +157,17 @@ def build_router(ksr, table):
     imports it): LM_* functions and L_* levels, each function a KSR log function named by the
     table (bindings/python-router.ts), looked up in the KSR module just built."""
     def resolve(path):
-        target = ksr
-        for part in path.split(".")[1:]:
-            target = getattr(target, part)
-        return target
+        # looked up when called: a registry without that function (a test's) still builds
+        # Router, and a call then meets the missing-name error
+        parts = path.split(".")[1:]
+
+        def call(*args):
+            target = ksr
+            for part in parts:
+                target = getattr(target, part)
+            return target(*args)
+        call.__name__ = parts[-1]
+        return call
     logger = types.ModuleType("Router.Logger", "Kamailio app_python3's legacy logging functions")
     for name, path in table["functions"].items():
         setattr(logger, name, resolve(path))
