@@ -203,7 +203,7 @@ export class ScriptManager implements ScriptRouter {
 
   /**
    * A runtime that cannot be trusted any more: take the spare at once if there is one, and
-   * build a new one. Without a spare (v8, fengari) the build completes within this turn of the
+   * build a new one. Without a spare (v8; fengari between two breaks) the build completes within this turn of the
    * event loop: their factories and loads run synchronously behind their promises.
    */
   private replaceBroken(broken: ScriptRuntime): void {

@@ -42,7 +42,7 @@ test('every engine comes from its folder declaration; extensions pick the engine
   assert.equal(engineForFile('a.js'), 'v8');
   assert.equal(engineForFile('a.mjs', 'quickjs'), 'quickjs');
   assert.throws(() => engineForFile('a.rb'), /cannot tell the language of 'a\.rb': expected a file ending in \.js, \.mjs, \.cjs, \.lua, \.py/);
-  assert.deepEqual(declarationOf('fengari').recovery, { fromTimeout: false, keepsSpare: false });
+  assert.deepEqual(declarationOf('fengari').recovery, { fromTimeout: false, keepsSpare: true });
   assert.deepEqual(declarationOf('v8').recovery, { fromTimeout: true, keepsSpare: false });
   assert.deepEqual(declarationOf('pyodide').recovery, { fromTimeout: true, keepsSpare: true });
 });
@@ -58,13 +58,15 @@ function ksr_request_route() KSR.pv.sets('$var(loads)', tostring(loads)) end
   );
   try {
     const topLevels = () => log.lines.filter((l) => l.msg === 'top level ran').length;
-    assert.equal(topLevels(), 1, 'the top level logged through the manager');
+    // the warm spare's load logs it too, whenever its build gets there
+    assert.ok(topLevels() >= 1, 'the top level logged through the manager');
     assert.equal(m.has('ksr_request_route'), true);
+    const before = topLevels();
     assert.equal(m.invoke('spin', makeContext('options')).outcome, 'timeout');
     assert.equal(m.renewals, 1, 'renewed by the manager, synchronously');
     assert.equal(m.rebuilds, 0);
     assert.equal(m.timeoutsKept, 0);
-    assert.equal(topLevels(), 2, 'the top level ran again in the fresh Lua state');
+    assert.equal(topLevels(), before + 1, 'the top level ran again in the fresh Lua state, within the call');
     const ctx = makeContext('options');
     assert.deepEqual(m.invoke('ksr_request_route', ctx), { outcome: 'ok' });
     assert.equal(ctx.vars.get('loads'), '1', 'a fresh Lua state: the script loaded afresh');
