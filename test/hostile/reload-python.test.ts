@@ -10,23 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { startGapProbe, type GapReport } from '../support/gap-probe.js';
-import { headerValue, request, statusOf, udpExchange } from '../support/sip-client.js';
+import { versionServed, versionedPythonScript } from '../support/versioned-script.js';
 
 const MAX_GAP_MS = 200;
 
-const script = (version: string, topLevel = '') => `import KSR
-import json, re, collections
-${topLevel}
-def ksr_request_route():
-    KSR.hdr.append_to_reply("X-Version: ${version}\\r\\n")
-    KSR.sl.sl_send_reply(200, "OK")
-`;
+const script = versionedPythonScript;
 
-async function versionServed(port: number): Promise<string | undefined> {
-  const [r] = await udpExchange(port, request('OPTIONS', port), { waitMs: 2000 });
-  assert.equal(statusOf(r ?? ''), 200);
-  return headerValue(r!, 'X-Version');
-}
 
 /** Runs `during` with a UDP and a new-TCP-connection client probing beside it. */
 async function probed<T>(port: number, during: () => Promise<T>): Promise<{ value: T; udp: GapReport; tcp: GapReport }> {

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ANSWER_DEADLINE_MS } from '../../bin/reload-rpc.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { headerValue, request, statusOf, udpExchange } from '../support/sip-client.js';
+import { versionServed, versionedPythonScript } from '../support/versioned-script.js';
 
 const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
 const run = promisify(execFile);
@@ -21,18 +21,8 @@ const run = promisify(execFile);
 const TOP_LEVEL_MS = ANSWER_DEADLINE_MS - 500;
 const CPU_MS = 1500;
 
-const script = (version: string, topLevel = '') => `import KSR, time
-${topLevel}
-def ksr_request_route():
-    KSR.hdr.append_to_reply("X-Version: ${version}\\r\\n")
-    KSR.sl.sl_send_reply(200, "OK")
-`;
+const script = versionedPythonScript;
 
-async function versionServed(port: number): Promise<string | undefined> {
-  const [r] = await udpExchange(port, request('OPTIONS', port), { waitMs: 2000 });
-  assert.equal(statusOf(r ?? ''), 200);
-  return headerValue(r!, 'X-Version');
-}
 
 describe('kemi.reload through the CLI, python', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ksr-reload-cli-'));
