@@ -132,7 +132,7 @@ export class MsgContext {
   forwardNoConnect = false;
   replyClose = false;
   replyNoConnect = false;
-  /** add_tcp_alias(port) / add_tcp_alias_via: the source port to alias to this TCP connection; null = none. */
+  /** add_tcp_alias(port) / add_tcp_alias_via: the port aliased (the alias itself lives in the TCP listener); null = none. */
   tcpAliasPort: number | null = null;
 
   // ---- what a capability keeps on the message between KSR calls (issue 8: declared, not in side tables) ----
