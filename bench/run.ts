@@ -4,12 +4,17 @@
 //
 //   npm run bench -- [--scenario options|register-auth|calls] [--rate N] [--calls N]
 //                    [--engines v8,quickjs,fengari,pyodide] [--transport udp|tcp] [--scripts DIR]
+//   npm run bench -- --scenario register-auth --compare kamailio [--rates 2000,4000,6000,8000]
+//                    [--calls N] [--users 1000] [--engines ...] [--realtime] [--source-limits]
 //
 // options:        OPTIONS to the server (default 2000/s, 20 000 requests)
 // register-auth:  the seed's benchmark: REGISTER challenged with 401, then sent with
 //                 credentials and saved (SQLite store, one subscriber per registration)
 // calls:          INVITE/180/200/ACK/BYE through the proxy to a sipp callee; reports the
 //                 transaction table and the heap before and after
+// --compare kamailio: Debian's Kamailio (Lua and Python KEMI), then ksr-host in each runtime,
+//                 same scenario, users and rates, climbing the rates until a step is unclean
+//                 (bench/compare.ts); --realtime runs servers and sipp under chrt -f 10 (root)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +26,7 @@ import { startServerProcess, type ServerProcess } from '../test/support/server-p
 import { runSipp, scenario, startSipp, type SippRun } from '../test/support/sipp.js';
 import { freePort } from '../test/support/ports.js';
 import { makeUsers, writeSippUsers, writeUserCsv } from '../test/support/users.js';
+import { compare } from './compare.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +37,11 @@ const { values } = parseArgs({
     transport: { type: 'string', default: 'udp' },
     // run the routing.{js,lua,py} of another folder (default: sample-scripts/)
     scripts: { type: 'string' },
+    compare: { type: 'string' },
+    rates: { type: 'string' },
+    users: { type: 'string', default: '1000' },
+    realtime: { type: 'boolean', default: false },
+    'source-limits': { type: 'boolean', default: false },
   },
 });
 
@@ -45,6 +56,21 @@ const rate = Number(values.rate ?? DEFAULTS[kind]!.rate);
 const calls = Number(values.calls ?? DEFAULTS[kind]!.calls);
 const transport = values.transport === 'tcp' ? 'tcp' : 'udp';
 const BIN = fileURLToPath(new URL('../bin/ksr-host.mjs', import.meta.url));
+
+if (values.compare !== undefined) {
+  if (values.compare !== 'kamailio') throw new Error(`--compare ${values.compare}: expected --compare kamailio`);
+  if (kind !== 'register-auth') throw new Error(`--compare kamailio runs the register-auth scenario; got --scenario ${kind}`);
+  await compare({
+    rates: (values.rates ?? String(rate)).split(',').map(Number),
+    calls,
+    users: Number(values.users),
+    engines: values.engines!.split(','),
+    withKamailio: true,
+    realtime: values.realtime!,
+    sourceLimits: values['source-limits']!,
+  });
+  process.exit(0);
+}
 
 const SCRIPT: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
   v8: { file: 'routing.js', engine: 'v8' },
