@@ -24,6 +24,8 @@ export interface CompareOptions {
   withKamailio: boolean;
   /** SCHED_FIFO 10 for the server and sipp (root only): less noise from other load. */
   realtime: boolean;
+  /** Registrations sent at 1000/s before the first step, not measured (JIT and caches warm). */
+  warmup: number;
   /** Keep ksr-host's default per-source overload limits (off by default: see ksrHostTarget). */
   sourceLimits: boolean;
 }
@@ -92,6 +94,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
     const target = await start();
     try {
       if (opts.realtime) realtime(target.pid);
+      if (opts.warmup > 0) await warmUp(target, opts, sippUsers);
       for (const rate of opts.rates) {
         const step = await measure(target, rate, opts, sippUsers);
         steps.push(step);
@@ -171,6 +174,17 @@ async function measure(target: Target, rate: number, opts: CompareOptions, inf: 
   };
 }
 
+/** The same scenario, unmeasured and bounded, so the first step does not pay for JIT warm-up. */
+async function warmUp(target: Target, opts: CompareOptions, inf: string): Promise<void> {
+  const rate = 1000;
+  const run = await startSipp({
+    scenario: scenario('register-auth.xml'), port: target.port, transport: 'udp', calls: opts.warmup, rate,
+    timeoutS: Math.ceil(opts.warmup / rate) * 3 + 30, retransmissions: true, extra: ['-l', '5000', '-inf', inf],
+  }).done;
+  if (run.code !== 0) process.stderr.write(`${target.name}: warm-up: sipp exited ${run.code} (${outcome(run).failed} failed)\n`);
+  await sleep(1000);
+}
+
 /** chrt -f 10 on every thread of the process tree. */
 function realtime(pid: number): void {
   for (const p of processTree(pid)) execFileSync('chrt', ['-f', '-a', '-p', '10', String(p)], { stdio: 'pipe' });
@@ -202,7 +216,7 @@ function last(text: string, marker: string): string {
 }
 
 function print(steps: Step[], opts: CompareOptions): void {
-  console.log(`sipp register-auth over UDP, ${opts.calls} registrations per step, ${opts.users} users, rates ${opts.rates.join(', ')}/s${opts.realtime ? ', server and sipp under chrt -f 10' : ''}${opts.sourceLimits ? ", ksr-host's per-source limits on" : ''}`);
+  console.log(`sipp register-auth over UDP, ${opts.calls} registrations per step after ${opts.warmup} unmeasured at 1000/s, ${opts.users} users, rates ${opts.rates.join(', ')}/s${opts.realtime ? ', server and sipp under chrt -f 10' : ''}${opts.sourceLimits ? ", ksr-host's per-source limits on" : ''}`);
   console.log('| engine | offered/s | achieved/s | failed | retransmissions | CPU µs per registration | route avg µs | PSS MB | clean |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const s of steps) {

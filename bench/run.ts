@@ -4,8 +4,9 @@
 //
 //   npm run bench -- [--scenario options|register-auth|calls] [--rate N] [--calls N]
 //                    [--engines v8,quickjs,fengari,pyodide] [--transport udp|tcp] [--scripts DIR]
-//   npm run bench -- --scenario register-auth --compare kamailio [--rates 2000,4000,6000,8000]
-//                    [--calls N] [--users 1000] [--engines ...] [--realtime] [--source-limits]
+//   npm run bench -- --scenario register-auth --compare kamailio [--rates 1000,2000,4000,6000,8000]
+//                    [--calls N] [--users 1000] [--warmup 2000] [--engines ...] [--realtime]
+//                    [--source-limits]
 //
 // options:        OPTIONS to the server (default 2000/s, 20 000 requests)
 // register-auth:  the seed's benchmark: REGISTER challenged with 401, then sent with
@@ -42,6 +43,7 @@ const { values } = parseArgs({
     users: { type: 'string', default: '1000' },
     realtime: { type: 'boolean', default: false },
     'source-limits': { type: 'boolean', default: false },
+    warmup: { type: 'string', default: '2000' },
   },
 });
 
@@ -61,13 +63,14 @@ if (values.compare !== undefined) {
   if (values.compare !== 'kamailio') throw new Error(`--compare ${values.compare}: expected --compare kamailio`);
   if (kind !== 'register-auth') throw new Error(`--compare kamailio runs the register-auth scenario; got --scenario ${kind}`);
   await compare({
-    rates: (values.rates ?? String(rate)).split(',').map(Number),
+    rates: (values.rates ?? values.rate ?? '1000,2000,4000,6000,8000').split(',').map(Number),
     calls,
     users: Number(values.users),
     engines: values.engines!.split(','),
     withKamailio: true,
     realtime: values.realtime!,
     sourceLimits: values['source-limits']!,
+    warmup: Number(values.warmup),
   });
   process.exit(0);
 }
