@@ -77,11 +77,15 @@ export async function compare(opts: CompareOptions): Promise<void> {
   writeKamailioDb(kamailioDb, users);
 
   const starters: Array<{ name: string; start: () => Promise<Target> }> = [];
+  // Kamailio absent (or a module of it): said on stderr at once and above the table
+  const skipped: string[] = [];
   if (opts.withKamailio) {
     for (const engine of ['lua', 'python'] as KamailioEngine[]) {
       const missing = kamailioMissing(engine);
-      if (missing) process.stderr.write(`kamailio ${engine}: skipped: ${missing}\n`);
-      else starters.push({ name: `kamailio ${engine}`, start: () => kamailioTarget(engine, kamailioDb) });
+      if (missing) {
+        skipped.push(`kamailio ${engine}: skipped: ${missing}`);
+        process.stderr.write(`${skipped.at(-1)}\n`);
+      } else starters.push({ name: `kamailio ${engine}`, start: () => kamailioTarget(engine, kamailioDb) });
     }
   }
   for (const engine of opts.engines) {
@@ -110,7 +114,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
       await target.stop();
     }
   }
-  print(steps, opts);
+  print(steps, opts, skipped);
 }
 
 async function kamailioTarget(engine: KamailioEngine, db: string): Promise<Target> {
@@ -138,7 +142,7 @@ async function ksrHostTarget(engine: string, dir: string, sourceLimits: boolean)
     port: server.port,
     async routeAvg() {
       const route = (await server.rpc('kemi.stats')).result?.routes?.ksr_request_route;
-      return route ? `${route.avg}` : '?';
+      return route ? `${Math.round(route.avg)}` : '?';
     },
     async notes() {
       const stats = (await server.rpc('kemi.stats')).result ?? {};
@@ -215,9 +219,10 @@ function last(text: string, marker: string): string {
   return at < 0 ? '' : text.slice(at, at + 200);
 }
 
-function print(steps: Step[], opts: CompareOptions): void {
+function print(steps: Step[], opts: CompareOptions, skipped: string[]): void {
+  for (const line of skipped) console.log(line);
   console.log(`sipp register-auth over UDP, ${opts.calls} registrations per step after ${opts.warmup} unmeasured at 1000/s, ${opts.users} users, rates ${opts.rates.join(', ')}/s${opts.realtime ? ', server and sipp under chrt -f 10' : ''}${opts.sourceLimits ? ", ksr-host's per-source limits on" : ''}`);
-  console.log('| engine | offered/s | achieved/s | failed | retransmissions | CPU µs per registration | route avg µs | PSS MB | clean |');
+  console.log('| engine | offered/s | achieved/s | failed | retransmissions | CPU µs per registration | route avg µs (per request) | PSS MB | clean |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const s of steps) {
     console.log(`| ${s.engine} | ${s.offered} | ${s.achieved.toFixed(0)} | ${s.failed} | ${s.retrans} | ${s.cpuUsPerReg.toFixed(0)} | ${s.routeAvg} | ${s.pssMb.toFixed(0)} | ${s.clean ? 'yes' : `no${s.sippExit !== 0 ? ` (sipp exit ${s.sippExit})` : ''}`} |`);
