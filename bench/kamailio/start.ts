@@ -75,7 +75,12 @@ export async function startKamailio(engine: KamailioEngine, dbFile: string, opts
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kamailio (${engine}) did not start in ${opts.startTimeoutMs ?? 15000} ms; output:\n${out}`)), opts.startTimeoutMs ?? 15000);
+    const timer = setTimeout(() => {
+      // a Kamailio that never bound its socket is not left running
+      clearInterval(poll);
+      child.kill('SIGKILL');
+      reject(new Error(`kamailio (${engine}) did not start in ${opts.startTimeoutMs ?? 15000} ms; output:\n${out}`));
+    }, opts.startTimeoutMs ?? 15000);
     const poll = setInterval(() => {
       // ready when the UDP socket is bound: a worker is then receiving
       if (readFileSync('/proc/net/udp', 'utf8').includes(`:${port.toString(16).toUpperCase().padStart(4, '0')} `)) {
