@@ -143,6 +143,17 @@ export class Registry {
     this.pvs = new PvTable(modules.map((m) => [m.module === '' ? 'the core module' : `module ${m.module}`, m.pvs ?? {}] as const));
   }
 
+  private entriesJson: string | null = null;
+
+  /**
+   * The entries as the JSON a guest builds KSR from: made once per registry, without what only
+   * tools read (the status, ~10 KB of the ~45 KB).
+   */
+  guestEntries(): string {
+    this.entriesJson ??= JSON.stringify(this.entries.map(({ status: _status, ...rest }) => rest));
+    return this.entriesJson;
+  }
+
   /** Resolves a path such as "KSR.hdr.get" or "hdr.get"; for tests and tools, never the hot path. */
   find(path: string): KsrEntry | undefined {
     const p = path.startsWith('KSR.') ? path : `KSR.${path}`;
@@ -245,6 +256,11 @@ export class Dispatcher {
 
   get entries(): readonly KsrEntry[] {
     return this.registry.entries;
+  }
+
+  /** The registry rows as the JSON a guest builds KSR from (the bridge's second global). */
+  guestEntries(): string {
+    return this.registry.guestEntries();
   }
 
   /** The limits as the JSON a guest reads when it builds KSR (the bridge's third global). */

@@ -35,9 +35,9 @@ export interface GuestErrorReport {
 
 /**
  * The error of a call to what this server does not have, with `{path}` (KSR.nathelper.nat_uac_test),
- * `{module}` and `{name}` filled in by the guest (Python's str.format syntax; the JS guests
- * replace the same fields). A name under KSR that is neither a module nor a core function
- * could be either: called, it is a function; used as a module, it is a module.
+ * `{module}` and `{name}` filled in by MissingNames on the host, or by the Python guest (its
+ * str.format syntax) for the attribute it cannot resolve. A name under KSR that is neither a
+ * module nor a core function could be either: the script's line tells which.
  */
 export const MISSING_TEXT = Object.freeze({
   module: '{path}: module {module} is not available in ksr-host',

@@ -62,7 +62,7 @@ export class IsolateSandbox {
   installBridge(dispatcher: Dispatcher): void {
     const g = this.context.global;
     g.setSync(BRIDGE_CALL, new ivm.Callback((index: number, ...args: unknown[]) => dispatcher.call(index, args)));
-    g.setSync(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
+    g.setSync(BRIDGE_ENTRIES, dispatcher.guestEntries());
     g.setSync(BRIDGE_LIMITS, dispatcher.guestLimits());
     g.setSync(BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON);
   }

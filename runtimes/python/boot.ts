@@ -122,7 +122,7 @@ async function installBridge(sandbox: IsolateSandbox, o: BootOptions): Promise<v
     return dispatcher.call(index, args);
   };
   await g.set(BRIDGE_CALL, new ivm.Callback(call));
-  await g.set(BRIDGE_ENTRIES, JSON.stringify(dispatcher.entries));
+  await g.set(BRIDGE_ENTRIES, dispatcher.guestEntries());
   await g.set(BRIDGE_LIMITS, dispatcher.guestLimits());
   await g.set(BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON);
   await g.set('__ksr_router_logger', JSON.stringify(ROUTER_LOGGER));

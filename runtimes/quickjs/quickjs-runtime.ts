@@ -109,7 +109,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private installBridge(module: QuickJSWASMModule): void {
     const vm = this.vm;
     installFastBridge(module, vm, BRIDGE_CALL, this.dispatcher);
-    const entries = vm.newString(JSON.stringify(this.dispatcher.entries));
+    const entries = vm.newString(this.dispatcher.guestEntries());
     vm.setProp(vm.global, BRIDGE_ENTRIES, entries);
     entries.dispose();
     const limits = vm.newString(this.dispatcher.guestLimits());
