@@ -7,6 +7,15 @@
 // HOLD_MS on end: the shed requests are counted at the cost an admitted one had, so shedding
 // does not make the load look low, and a flood that pauses (its sender stalled) finds the
 // policy still on when it resumes.
+//
+// While overloaded, the sources' rates are scaled by `admitFactor`, which climbs (×1.25 a
+// window, up to MAX_ADMIT_FACTOR) while the loop has room and halves while it is busy and
+// queueing: the policy finds the rate the server can carry instead of holding every source at
+// overload.source_rate. Without it an episode could outlive its cause: a single trunk sending
+// more than source_rate kept being shed after a short spike, and the retransmissions of what
+// was shed, counted at a served request's cost, kept the projected load above calmRatio
+// (one sipp source offering 1000/s was held at ~200/s by a server 21 % busy). An episode also
+// ends once the factor is at its top and the loop below calmRatio for HOLD_MS.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 const SAMPLE_MS = 25;
@@ -14,6 +23,11 @@ const SAMPLE_MS = 25;
 const ENTER_WINDOWS = 2;
 /** How long the load must stay below calmRatio before the server is no longer overloaded. */
 export const HOLD_MS = 1000;
+/** The most the sources' rates are raised while overloaded (× overload.source_rate and source_rate_any). */
+export const MAX_ADMIT_FACTOR = 64;
+/** How fast the factor climbs per window with room, and falls per window busy and queueing. */
+const CLIMB = 1.25;
+const FALL = 0.5;
 
 export interface LoadSnapshot {
   overloaded: boolean;
@@ -25,10 +39,14 @@ export interface LoadSnapshot {
   episodes: number;
   /** The longest the sampling timer fired late since the last snapshot: how long the loop was held. */
   loopLagMaxMs: number;
+  /** While overloaded, the factor the sources' rates are scaled by. */
+  admitFactor: number;
 }
 
 export class LoadMonitor {
   overloaded = false;
+  /** While overloaded: the factor the sources' rates are scaled by (1 when an episode starts). */
+  admitFactor = 1;
   private utilisation = 0;
   private projected = 0;
   private episodes = 0;
@@ -77,7 +95,7 @@ export class LoadMonitor {
     const r = (x: number) => Math.round(x * 1000) / 1000;
     const lag = Math.round(Math.max(this.lagMaxMs, performance.now() - this.lastAt - SAMPLE_MS));
     this.lagMaxMs = 0;
-    return { overloaded: this.overloaded, utilisation: r(this.utilisation), projected: r(this.projected), episodes: this.episodes, loopLagMaxMs: Math.max(0, lag) };
+    return { overloaded: this.overloaded, utilisation: r(this.utilisation), projected: r(this.projected), episodes: this.episodes, loopLagMaxMs: Math.max(0, lag), admitFactor: Math.round(this.admitFactor * 100) / 100 };
   }
 
   private sample(): void {
@@ -95,20 +113,32 @@ export class LoadMonitor {
     }
     this.utilisation = d.utilization;
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
-    this.pressed = this.backlog && this.utilisation >= this.thresholds.busyRatio ? this.pressed + 1 : 0;
+    const pressedNow = this.backlog && this.utilisation >= this.thresholds.busyRatio;
+    this.pressed = pressedNow ? this.pressed + 1 : 0;
+    const room = !this.backlog && this.utilisation < this.thresholds.calmRatio;
     this.backlog = false;
     if (!this.overloaded) {
       if (this.pressed >= ENTER_WINDOWS) {
         this.overloaded = true;
+        this.admitFactor = 1;
         this.calmSince = null;
         this.episodes++;
       }
-    } else if (this.projected >= this.thresholds.calmRatio) {
+      return this.endWindow();
+    }
+    if (pressedNow) this.admitFactor = Math.max(1, this.admitFactor * FALL);
+    else if (room) this.admitFactor = Math.min(MAX_ADMIT_FACTOR, this.admitFactor * CLIMB);
+    const calm = this.projected < this.thresholds.calmRatio || (room && this.admitFactor >= MAX_ADMIT_FACTOR);
+    if (!calm) {
       this.calmSince = null;
     } else {
       this.calmSince ??= at;
       if (at - this.calmSince >= HOLD_MS) this.overloaded = false;
     }
+    this.endWindow();
+  }
+
+  private endWindow(): void {
     this.admitted = 0;
     this.shed = 0;
   }

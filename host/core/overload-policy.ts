@@ -9,7 +9,9 @@
 //    loop busy at least overload.busy_ratio and messages queueing — UDP reads coming back
 //    full, TCP messages waiting — until the load counting the shed requests has stayed below
 //    overload.calm_ratio for a second). A busy server that keeps up sheds nothing.
-// 3. While overloaded, each source address gets overload.source_rate new requests per second
+// 3. While overloaded, each source address gets overload.source_rate new requests per second,
+//    scaled by the load monitor's admit factor (it climbs while the loop has room, halves while
+//    busy and queueing: load-monitor.ts)
 //    (a token bucket holding a tenth of a second's worth, started full at the first message of
 //    the episode: a larger burst allowance would let a flood run at full cost while the
 //    queues fill); what goes beyond is shed. A flooding source loses its excess; a source sending
@@ -170,7 +172,10 @@ export class OverloadPolicy {
 
   /** The source's bucket, with the tokens earned since it was last seen; full when new. */
   private bucket(source: string, now: number): Bucket {
-    const { sourceRate, sourceRateAny } = this.settings;
+    // the rates the server can carry now: overload.source_rate(_any) × the monitor's factor
+    const f = this.monitor.admitFactor;
+    const sourceRate = this.settings.sourceRate * f;
+    const sourceRateAny = this.settings.sourceRateAny * f;
     const most = Math.max(1, sourceRate * BURST_S);
     const mostAny = Math.max(1, sourceRateAny * BURST_S);
     let b = this.buckets.get(source);

@@ -141,3 +141,36 @@ test('the load monitor: busy alone is not overload; busy with messages queueing 
     m.stop();
   }
 });
+
+test('while overloaded, the sources rates scale with the monitor admit factor', () => {
+  const p = overloaded({ sourceRate: 100 });
+  p.monitor.admitFactor = 4;
+  let admitted = 0;
+  for (let i = 0; i < 100; i++) if (!p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'))) admitted++;
+  // a burst of a tenth of a second: 100 × 4 × 0.1
+  assert.equal(admitted, 40);
+});
+
+test('the admit factor climbs while the loop has room, falls while busy and queueing, and an episode with room ends', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7 });
+  m.start();
+  try {
+    assert.equal(await busy(m, 300, true), true, 'overloaded while busy and queueing');
+    const pressed = m.admitFactor;
+    assert.equal(pressed, 1, 'held at source_rate while busy and queueing');
+    await new Promise((r) => setTimeout(r, 300));
+    const climbed = m.admitFactor;
+    assert.ok(climbed > 4, `the factor climbs while the loop has room (got ${climbed})`);
+    await busy(m, 200, true);
+    assert.ok(m.admitFactor < climbed, `it falls while busy and queueing again (${climbed} → ${m.admitFactor})`);
+    // a trunk whose shed retransmissions would keep the projected load high still gets out
+    const end = Date.now() + 3 * HOLD_MS;
+    while (m.overloaded && Date.now() < end) {
+      for (let i = 0; i < 50; i++) m.noteShed();
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.equal(m.overloaded, false, 'the episode ended once the factor was at its top with room');
+  } finally {
+    m.stop();
+  }
+});
