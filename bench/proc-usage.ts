@@ -52,3 +52,17 @@ export function pssBytes(root: number): number {
   }
   return kb * 1024;
 }
+
+/** Resident set size of the tree in bytes (VmRSS summed: pages shared by Kamailio's processes
+ *  count once per process; for ksr-host, one process, it is the process's RSS). */
+export function rssBytes(root: number): number {
+  let kb = 0;
+  for (const pid of processTree(root)) {
+    try {
+      kb += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kb * 1024;
+}
