@@ -17,7 +17,8 @@ import { startSipp, type SippRun } from '../test/support/sipp.js';
 import { makeUsers, writeSippUsers, writeUserCsv } from '../test/support/users.js';
 import { kamailioMissing, startKamailio, writeKamailioDb, type KamailioEngine, type KamailioProcess } from './kamailio/start.js';
 import { cpuMicros, processTree, pssBytes, rssBytes } from './proc-usage.js';
-import { responseTimes, sippOutcome, TRACE_RTT_ARGS, type ResponseTimes } from './sipp-figures.js';
+import { sippOutcome } from '../test/support/sipp-outcome.js';
+import { responseTimes, TRACE_RTT_ARGS, type ResponseTimes } from './sipp-figures.js';
 import { gcPer10kMessages, requestRoute, workerCount, workerMemory, type RouteSummary, type WorkerMemory } from './server-figures.js';
 
 export type CompareScenario = 'register-auth' | 'options-tcp';

@@ -1,18 +1,9 @@
-// What a finished sipp run says: its outcome (successful and failed calls, retransmissions, the
-// rate it achieved) from its last statistics screen, and the response times it measured from
-// the -trace_rtt file its scenario's start_rtd/rtd attributes fill (bench/scenarios/).
+// The response times a finished sipp run measured, from the -trace_rtt file its scenario's
+// start_rtd/rtd attributes fill (bench/scenarios/). Its outcome (ok, failed, retransmissions,
+// rate) is test/support/sipp-outcome.ts.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SippRun } from '../test/support/sipp.js';
-
-export interface SippOutcome {
-  ok: number;
-  failed: number;
-  /** The sum of the Retrans column of the last scenario screen. */
-  retrans: number;
-  /** sipp's cumulative call rate, when its screen shows one. */
-  rate?: number;
-}
 
 export interface ResponseTimes {
   /** How many request → response times sipp wrote. */
@@ -27,16 +18,6 @@ export interface ResponseTimes {
 
 /** The sipp arguments that make it write every response time to <scenario>_<pid>_rtt.csv. */
 export const TRACE_RTT_ARGS = ['-trace_rtt'];
-
-export function sippOutcome(run: SippRun): SippOutcome {
-  const ok = Number(/Successful call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(last(run.stdout, 'Successful call'))?.[1] ?? NaN);
-  const failed = Number(/Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(last(run.stdout, 'Failed call'))?.[1] ?? NaN);
-  const screen = run.stdout.slice(run.stdout.lastIndexOf('Messages  Retrans'));
-  let retrans = 0;
-  for (const m of screen.matchAll(/(?:-+>|<-+)\s+(\d+)\s+(\d+)/g)) retrans += Number(m[2]);
-  const rate = /Call Rate\s*\|[^|]*\|\s*([\d.]+) cps/.exec(last(run.stdout, 'Call Rate'))?.[1];
-  return { ok, failed, retrans, ...(rate ? { rate: Number(rate) } : {}) };
-}
 
 /**
  * Every response time of the run, all RTD timers pooled (register-auth has two: REGISTER → 401
@@ -62,9 +43,4 @@ export function responseTimes(run: SippRun): ResponseTimes | undefined {
     under1MsPct: (100 * under1) / times.length,
     stepMs: times.find((t) => t > 0) ?? 0,
   };
-}
-
-function last(text: string, marker: string): string {
-  const at = text.lastIndexOf(marker);
-  return at < 0 ? '' : text.slice(at, at + 200);
 }
