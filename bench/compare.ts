@@ -4,7 +4,7 @@
 // unclean step (clean, as issue 9 defines it: sipp exit 0, no failed call, no retransmission,
 // every call of the step done, ≥ 95 % of the offered rate achieved). CPU is utime+stime of the
 // server's whole process tree (every thread) from /proc, read just before and just after the
-// sipp run; memory is the tree's RSS and PSS after it; response times are sipp's own (-trace_rtt).
+// sipp run; memory is the server tree's RSS and PSS after it (ksr-host's without its launcher); response times are sipp's own (-trace_rtt).
 // `--memory` instead runs the scenario twice at one rate and reports the RSS after each run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ import { startServerProcess, type ServerProcess } from '../test/support/server-p
 import { startSipp, type SippRun } from '../test/support/sipp.js';
 import { makeUsers, writeSippUsers, writeUserCsv } from '../test/support/users.js';
 import { kamailioMissing, startKamailio, writeKamailioDb, type KamailioEngine, type KamailioProcess } from './kamailio/start.js';
-import { cpuMicros, processTree, pssBytes, rssBytes } from './proc-usage.js';
+import { cpuMicros, firstChild, processTree, pssBytes, rssBytes } from './proc-usage.js';
 import { sippOutcome } from '../test/support/sipp-outcome.js';
 import { responseTimes, TRACE_RTT_ARGS, type ResponseTimes } from './sipp-figures.js';
 import { gcPer10kMessages, requestRoute, workerCount, workerMemory, type RouteSummary, type WorkerMemory } from './server-figures.js';
@@ -75,7 +75,10 @@ interface Step {
 /** What the loop needs of a server, Kamailio or ksr-host. */
 interface Target {
   name: string;
+  /** The process tree whose CPU is counted. */
   pid: number;
+  /** The tree whose memory is reported: ksr-host's server process without its launcher. */
+  memoryPid: number;
   port: number;
   /** ksr-host's kemi.stats (undefined for Kamailio). */
   stats(): Promise<Record<string, any> | undefined>;
@@ -167,7 +170,7 @@ async function climb(target: Target, opts: CompareOptions, inf: string, steps: S
 async function kamailioTarget(engine: KamailioEngine, db: string, tcp: boolean): Promise<Target> {
   const k: KamailioProcess = await startKamailio(engine, db, { tcp });
   return {
-    name: `kamailio ${engine}`, pid: k.pid, port: k.port,
+    name: `kamailio ${engine}`, pid: k.pid, memoryPid: k.pid, port: k.port,
     stats: async () => undefined,
     workers: async () => '2 processes',
     notes: async () => '',
@@ -197,6 +200,8 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
   return {
     name: `ksr-host ${engine}`,
     pid: server.child.pid!,
+    // bin/ksr-host.mjs starts the server as its child: the launcher's ~40 MB is not the server's
+    memoryPid: firstChild(server.child.pid!) ?? server.child.pid!,
     port: server.port,
     stats,
     async workers() {
@@ -244,7 +249,7 @@ async function measure(target: Target, rate: number, calls: number, opts: Compar
   return {
     engine: target.name, workers: await target.workers(), offered: rate, achieved, ok, failed, retrans, sippExit: run.code,
     cpuUsPerCall: cpu / Math.max(1, ok), route: requestRoute(after), rtt: responseTimes(run), gcPer10k: gcPer10kMessages(before, after),
-    rssMb: rssBytes(target.pid) / 1e6, pssMb: pssBytes(target.pid) / 1e6,
+    rssMb: rssBytes(target.memoryPid) / 1e6, pssMb: pssBytes(target.memoryPid) / 1e6,
     clean: run.code === 0 && failed === 0 && retrans === 0 && ok === calls && achieved >= 0.95 * rate,
   };
 }
@@ -276,7 +281,7 @@ async function memoryRuns(target: Target, opts: CompareOptions, inf: string): Pr
     const step = await measure(target, rate, opts.calls, opts, inf);
     // replies sent and timers settled before the figure is read
     await sleep(2000);
-    const rssMb = rssBytes(target.pid) / 1e6;
+    const rssMb = rssBytes(target.memoryPid) / 1e6;
     const perWorker = workerMemory(await target.stats());
     const heap = await target.heapAfterGc();
     runs.push({ step, rssMb, perWorker, ...(heap !== undefined ? { heapAfterGcMb: heap / 1e6 } : {}) });
@@ -323,7 +328,10 @@ function printSteps(steps: Step[], opts: CompareOptions): void {
     const clean = steps.filter((s) => s.engine === engine && s.clean).map((s) => s.offered);
     console.log(`| ${engine} | ${clean.length ? `${Math.max(...clean)}/s` : `none of ${opts.rates.join(', ')}`} |`);
   }
-  const step = steps.find((s) => s.rtt)?.rtt?.stepMs;
+  // the smallest non-zero time of any step: a step whose answers were nearly all 0 ms may show
+  // only a multiple of the tick
+  const ticks = steps.map((s) => s.rtt?.stepMs ?? 0).filter((t) => t > 0);
+  const step = ticks.length ? Math.min(...ticks) : undefined;
   if (step) console.log(`\n(sipp's response times are whole ms on its own clock, which advanced in ${step} ms steps here: "< 1 ms" means answered within the tick the request left in.)`);
 }
 

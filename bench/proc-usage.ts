@@ -18,6 +18,11 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
+/** The first child of a process (bin/ksr-host.mjs's is the server itself), or undefined. */
+export function firstChild(pid: number): number | undefined {
+  return processTree(pid).find((p) => p !== pid && Number(readStat(p)?.[1]) === pid);
+}
+
 /** Fields of /proc/PID/stat after the command name (field 3 on), or undefined if it is gone. */
 function readStat(pid: number): string[] | undefined {
   try {
