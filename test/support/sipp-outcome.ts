@@ -16,7 +16,9 @@ export function sippOutcome(run: SippRun): SippOutcome {
   const failed = Number(/Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(last(run.stdout, 'Failed call'))?.[1] ?? NaN);
   const screen = run.stdout.slice(run.stdout.lastIndexOf('Messages  Retrans'));
   let retrans = 0;
-  for (const m of screen.matchAll(/(?:-+>|<-+)\s+(\d+)\s+(\d+)/g)) retrans += Number(m[2]);
+  // a message line: `REGISTER ---------->  [B-RTD1] Messages Retrans ...` (the RTD mark when the
+  // scenario starts or stops a response-time timer there)
+  for (const m of screen.matchAll(/(?:-+>|<-+)\s+(?:[BE]-RTD\d+\s+)?(\d+)\s+(\d+)/g)) retrans += Number(m[2]);
   const rate = /Call Rate\s*\|[^|]*\|\s*([\d.]+) cps/.exec(last(run.stdout, 'Call Rate'))?.[1];
   return { ok, failed, retrans, ...(rate ? { rate: Number(rate) } : {}) };
 }
