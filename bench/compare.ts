@@ -338,15 +338,19 @@ function printSteps(steps: Step[], opts: CompareOptions): void {
 
 function printMemory(rows: MemoryRow[], opts: CompareOptions): void {
   console.log(header(opts));
-  console.log('| engine | run 1 clean | RSS after run 1 MB | run 2 clean | RSS after run 2 MB | RSS growth | grew | heap after full GC MB (1 → 2) | per worker (1 → 2) |');
+  console.log('| engine | run 1 clean | RSS after run 1 MB | run 2 clean | RSS after run 2 MB | RSS growth | grew | heap after full GC MB (1 → 2) | per worker MB (1 → 2) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const [a, b] = r.runs as [MemorySample, MemorySample];
     const growth = b.rssMb - a.rssMb;
     const grew = growth > GROWTH_TOLERANCE * a.rssMb;
     const heap = a.heapAfterGcMb !== undefined ? `${fmt(a.heapAfterGcMb, 1)} → ${fmt(b.heapAfterGcMb, 1)}` : '-';
+    const mb = (v: number | undefined) => (v === undefined ? '-' : (v / 1e6).toFixed(1));
     const perWorker = a.perWorker
-      ? a.perWorker.map((w) => `${w.id}: ${(w.bytes / 1e6).toFixed(1)} → ${fmt((b.perWorker?.find((x) => x.id === w.id)?.bytes ?? NaN) / 1e6, 1)} MB (${w.kind})`).join('; ')
+      ? a.perWorker.map((w) => {
+          const w2 = b.perWorker?.find((x) => x.id === w.id);
+          return `#${w.id} heap ${mb(w.heapBytes)} → ${mb(w2?.heapBytes)}, runtime ${mb(w.runtimeBytes)} → ${mb(w2?.runtimeBytes)}`;
+        }).join('; ')
       : 'not listed by kemi.stats';
     const clean = (s: Step) => (s.clean ? 'yes' : `no (${s.failed} failed, ${s.retrans} retrans)`);
     console.log(`| ${r.engine} | ${clean(a.step)} | ${a.rssMb.toFixed(1)} | ${clean(b.step)} | ${b.rssMb.toFixed(1)} | ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (${((100 * growth) / a.rssMb).toFixed(1)} %) | ${grew ? 'yes' : 'no'} | ${heap} | ${perWorker} |`);

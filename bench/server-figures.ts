@@ -44,18 +44,18 @@ export function gcPer10kMessages(before: Stats, after: Stats): number | undefine
 
 export interface WorkerMemory {
   id: string;
-  bytes: number;
-  /** Which figure `bytes` is (rssBytes, heapUsedBytes, ...), as the worker reported it. */
-  kind: string;
+  /** The worker thread's V8 heap in use, when reported. */
+  heapBytes?: number;
+  /** The memory of the worker's script runtime (isolate, wasm heap), when reported. */
+  runtimeBytes?: number;
 }
 
-/** The worker list of kemi.stats (an array, or an object keyed by worker), when there is one. */
+/** The worker list of kemi.stats: `workers.perWorker` (the workers branch: {count, perWorker:
+ *  [{index, heapUsedBytes, runtimeMemoryBytes, ...}]}), or `workers` itself as an array. */
 function workerEntries(stats: Stats): Array<[string, any]> | undefined {
   const w = stats?.workers;
-  if (Array.isArray(w)) return w.map((e, i) => [String(e?.id ?? e?.index ?? i), e]);
-  if (w && typeof w === 'object' && !('count' in w)) return Object.entries(w);
-  if (w && typeof w === 'object' && Array.isArray(w.list)) return w.list.map((e: any, i: number) => [String(e?.id ?? i), e]);
-  return undefined;
+  const list = Array.isArray(w) ? w : Array.isArray(w?.perWorker) ? w.perWorker : undefined;
+  return list?.map((e: any, i: number) => [String(e?.index ?? e?.id ?? i), e]);
 }
 
 /** How many workers the server runs, as kemi.stats says it. */
@@ -65,21 +65,16 @@ export function workerCount(stats: Stats): number | undefined {
   return workerEntries(stats)?.length;
 }
 
-/** Each worker's own memory figure, when kemi.stats lists workers. */
+/** Each worker's own memory (threads share the process's RSS: a worker's is its heap and its
+ *  runtime's memory), when kemi.stats lists workers. */
 export function workerMemory(stats: Stats): WorkerMemory[] | undefined {
   const entries = workerEntries(stats);
-  if (!entries) return undefined;
-  const out: WorkerMemory[] = [];
-  for (const [id, e] of entries) {
-    for (const kind of ['rssBytes', 'heapUsedBytes', 'memoryBytes']) {
-      const v = num(e?.[kind] ?? e?.process?.[kind] ?? e?.runtime?.[kind]);
-      if (v !== undefined) {
-        out.push({ id, bytes: v, kind });
-        break;
-      }
-    }
-  }
-  return out.length ? out : undefined;
+  if (!entries?.length) return undefined;
+  return entries.map(([id, e]) => {
+    const heapBytes = num(e?.heapUsedBytes ?? e?.thread?.heapUsedBytes);
+    const runtimeBytes = num(e?.runtimeMemoryBytes ?? e?.runtime?.memoryBytes);
+    return { id, ...(heapBytes !== undefined ? { heapBytes } : {}), ...(runtimeBytes !== undefined ? { runtimeBytes } : {}) };
+  });
 }
 
 function num(v: unknown): number | undefined {
