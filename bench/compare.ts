@@ -1,9 +1,11 @@
-// `npm run bench -- --scenario register-auth --compare kamailio`: Debian's Kamailio (Lua and
-// Python KEMI) and ksr-host in each runtime, one after the other, under the same sipp scenario,
-// user file and rates. Each server climbs the rates in steps and stops at its first unclean step
-// (clean: sipp exit 0, no failed registration, no retransmission, ≥ 95 % of the offered rate).
-// CPU is utime+stime of the server's whole process tree from /proc, read just before and just
-// after the sipp run; memory is the tree's PSS after it.
+// `npm run bench -- --scenario register-auth|options-tcp --compare kamailio`: Debian's Kamailio
+// (Lua and Python KEMI) and ksr-host in each runtime, one after the other, under the same sipp
+// scenario, user file and rates. Each server climbs the rates in steps and stops at its first
+// unclean step (clean, as issue 9 defines it: sipp exit 0, no failed call, no retransmission,
+// every call of the step done, ≥ 95 % of the offered rate achieved). CPU is utime+stime of the
+// server's whole process tree (every thread) from /proc, read just before and just after the
+// sipp run; memory is the server tree's RSS and PSS after it (ksr-host's without its launcher); response times are sipp's own (-trace_rtt).
+// `--memory` instead runs the scenario twice at one rate and reports the RSS after each run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,12 +13,30 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../test/support/server-process.js';
-import { scenario, startSipp, type SippRun } from '../test/support/sipp.js';
+import { startSipp, type SippRun } from '../test/support/sipp.js';
 import { makeUsers, writeSippUsers, writeUserCsv } from '../test/support/users.js';
 import { kamailioMissing, startKamailio, writeKamailioDb, type KamailioEngine, type KamailioProcess } from './kamailio/start.js';
-import { cpuMicros, processTree, pssBytes } from './proc-usage.js';
+import { cpuMicros, firstChild, processTree, pssBytes, rssBytes } from './proc-usage.js';
+import { sippOutcome } from '../test/support/sipp-outcome.js';
+import { responseTimes, TRACE_RTT_ARGS, type ResponseTimes } from './sipp-figures.js';
+import { gcPer10kMessages, requestRoute, workerCount, workerMemory, type RouteSummary, type WorkerMemory } from './server-figures.js';
+
+export type CompareScenario = 'register-auth' | 'options-tcp';
+
+/** What each scenario sends: its sipp file (bench/scenarios/), transport and unit. */
+const SCENARIOS: Record<CompareScenario, { file: string; transport: 'udp' | 'tcp'; unit: string; users: boolean; describe: string }> = {
+  'register-auth': {
+    file: 'register-auth.xml', transport: 'udp', unit: 'registration', users: true,
+    describe: 'sipp register-auth over UDP (REGISTER → 401 → REGISTER with credentials → 200)',
+  },
+  'options-tcp': {
+    file: 'options.xml', transport: 'tcp', unit: 'OPTIONS', users: false,
+    describe: 'sipp OPTIONS → 200 over TCP, one connection (-t t1)',
+  },
+};
 
 export interface CompareOptions {
+  scenario: CompareScenario;
   rates: number[];
   calls: number;
   users: number;
@@ -24,22 +44,30 @@ export interface CompareOptions {
   withKamailio: boolean;
   /** SCHED_FIFO 10 for the server and sipp (root only): less noise from other load. */
   realtime: boolean;
-  /** Registrations sent at 1000/s before the first step, not measured (JIT and caches warm). */
+  /** Calls sent at 1000/s before the first step, not measured (JIT and caches warm). */
   warmup: number;
   /** Keep ksr-host's default per-source overload limits (off by default: see ksrHostTarget). */
   sourceLimits: boolean;
+  /** ksr-host's `--workers N`; absent: not passed (the server's own default). */
+  workers?: number;
+  /** --memory: two runs of `calls` at rates[0] each, RSS after each, instead of the climb. */
+  memory: boolean;
 }
 
 interface Step {
   engine: string;
+  workers: string;
   offered: number;
   achieved: number;
   ok: number;
   failed: number;
   retrans: number;
   sippExit: number | null;
-  cpuUsPerReg: number;
-  routeAvg: string;
+  cpuUsPerCall: number;
+  route: RouteSummary;
+  rtt?: ResponseTimes;
+  gcPer10k?: number;
+  rssMb: number;
   pssMb: number;
   clean: boolean;
 }
@@ -47,27 +75,39 @@ interface Step {
 /** What the loop needs of a server, Kamailio or ksr-host. */
 interface Target {
   name: string;
+  /** The process tree whose CPU is counted. */
   pid: number;
+  /** The tree whose memory is reported: ksr-host's server process without its launcher. */
+  memoryPid: number;
   port: number;
-  routeAvg(): Promise<string>;
+  /** ksr-host's kemi.stats (undefined for Kamailio). */
+  stats(): Promise<Record<string, any> | undefined>;
+  /** The worker count used, as the server reports it or as it was started. */
+  workers(): Promise<string>;
   /** Anything the server itself reports that explains an unclean step (ksr-host: shedding). */
   notes(): Promise<string>;
   resetStats(): Promise<void>;
+  /** Heap used after a full GC, when the server can do one (ksr-host's core.gc). */
+  heapAfterGc(): Promise<number | undefined>;
   stop(): Promise<void>;
 }
 
 const BIN = fileURLToPath(new URL('../bin/ksr-host.mjs', import.meta.url));
+const SCENARIO_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
 const KSR_SCRIPTS: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
   v8: { file: 'routing.js', engine: 'v8' },
   quickjs: { file: 'routing.js', engine: 'quickjs' },
   fengari: { file: 'routing.lua' },
   pyodide: { file: 'routing.py' },
 };
+/** RSS grown by more than this share between the two --memory runs counts as growth. */
+const GROWTH_TOLERANCE = 0.05;
 
 export async function compare(opts: CompareOptions): Promise<void> {
   const badRate = opts.rates.find((r) => !Number.isFinite(r) || r <= 0);
   if (badRate !== undefined || !opts.rates.length) throw new Error(`--rates: expected positive numbers separated by commas, got ${opts.rates.join(',')}`);
   if (opts.realtime && process.getuid?.() !== 0) throw new Error('--realtime: chrt -f needs root; run without it');
+  if (opts.workers !== undefined && !(Number.isInteger(opts.workers) && opts.workers > 0)) throw new Error(`--workers: expected a positive integer, got ${opts.workers}`);
   const dir = mkdtempSync(join(tmpdir(), 'ksr-compare-'));
   const users = makeUsers(opts.users);
   const sippUsers = join(dir, 'sipp-users.csv');
@@ -75,6 +115,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   writeUserCsv(join(dir, 'users.csv'), users);
   const kamailioDb = join(dir, 'kamailio.db');
   writeKamailioDb(kamailioDb, users);
+  const tcp = SCENARIOS[opts.scenario].transport === 'tcp';
 
   const starters: Array<{ name: string; start: () => Promise<Target> }> = [];
   // Kamailio absent (or a module of it): said on stderr at once and above the table
@@ -85,44 +126,61 @@ export async function compare(opts: CompareOptions): Promise<void> {
       if (missing) {
         skipped.push(`kamailio ${engine}: skipped: ${missing}`);
         process.stderr.write(`${skipped.at(-1)}\n`);
-      } else starters.push({ name: `kamailio ${engine}`, start: () => kamailioTarget(engine, kamailioDb) });
+      } else starters.push({ name: `kamailio ${engine}`, start: () => kamailioTarget(engine, kamailioDb, tcp) });
     }
   }
   for (const engine of opts.engines) {
     if (!KSR_SCRIPTS[engine]) throw new Error(`unknown engine '${engine}': expected ${Object.keys(KSR_SCRIPTS).join(', ')}`);
-    starters.push({ name: `ksr-host ${engine}`, start: () => ksrHostTarget(engine, dir, opts.sourceLimits) });
+    starters.push({ name: `ksr-host ${engine}`, start: () => ksrHostTarget(engine, dir, opts) });
   }
 
   const steps: Step[] = [];
+  const memory: MemoryRow[] = [];
   for (const { name, start } of starters) {
     const target = await start();
     try {
       if (opts.realtime) realtime(target.pid);
       if (opts.warmup > 0) await warmUp(target, opts, sippUsers);
-      for (const rate of opts.rates) {
-        const step = await measure(target, rate, opts, sippUsers);
-        steps.push(step);
-        process.stderr.write(`${name} at ${rate}/s: ${step.clean ? 'clean' : 'not clean'} (${step.failed} failed, ${step.retrans} retransmissions, ${step.achieved.toFixed(0)}/s)\n`);
-        if (!step.clean) {
-          const notes = await target.notes();
-          if (notes) process.stderr.write(`${name} at ${rate}/s: ${notes}\n`);
-          break;
-        }
-        await sleep(1000);
-      }
+      if (opts.memory) memory.push(await memoryRuns(target, opts, sippUsers));
+      else await climb(target, opts, sippUsers, steps);
     } finally {
       await target.stop();
     }
   }
-  print(steps, opts, skipped);
+  for (const line of skipped) console.log(line);
+  if (opts.memory) printMemory(memory, opts);
+  else printSteps(steps, opts);
 }
 
-async function kamailioTarget(engine: KamailioEngine, db: string): Promise<Target> {
-  const k: KamailioProcess = await startKamailio(engine, db);
-  return { name: `kamailio ${engine}`, pid: k.pid, port: k.port, routeAvg: async () => '-', notes: async () => '', resetStats: async () => {}, stop: () => k.stop() };
+/** Climbs the rates until a step is not clean. */
+async function climb(target: Target, opts: CompareOptions, inf: string, steps: Step[]): Promise<void> {
+  for (const rate of opts.rates) {
+    const step = await measure(target, rate, opts.calls, opts, inf);
+    steps.push(step);
+    process.stderr.write(`${target.name} at ${rate}/s: ${step.clean ? 'clean' : 'not clean'} (${step.failed} failed, ${step.retrans} retransmissions, ${step.achieved.toFixed(0)}/s)\n`);
+    if (!step.clean) {
+      const notes = await target.notes();
+      if (notes) process.stderr.write(`${target.name} at ${rate}/s: ${notes}\n`);
+      return;
+    }
+    await sleep(1000);
+  }
 }
 
-async function ksrHostTarget(engine: string, dir: string, sourceLimits: boolean): Promise<Target> {
+async function kamailioTarget(engine: KamailioEngine, db: string, tcp: boolean): Promise<Target> {
+  const k: KamailioProcess = await startKamailio(engine, db, { tcp });
+  return {
+    name: `kamailio ${engine}`, pid: k.pid, memoryPid: k.pid, port: k.port,
+    stats: async () => undefined,
+    workers: async () => '2 processes',
+    notes: async () => '',
+    resetStats: async () => {},
+    heapAfterGc: async () => undefined,
+    stop: () => k.stop(),
+  };
+}
+
+async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions): Promise<Target> {
   const s = KSR_SCRIPTS[engine]!;
   const store = `sqlite:${join(dir, `ksr-host-${engine}.db`)}`;
   execFileSync(process.execPath, [BIN, 'user', 'import', join(dir, 'users.csv'), '--store', store], { stdio: 'pipe' });
@@ -132,61 +190,104 @@ async function ksrHostTarget(engine: string, dir: string, sourceLimits: boolean)
   // overload.source_rate (200/s) once an overload episode starts, and Kamailio's config has no
   // per-source limit (no pike) either, so it is lifted unless --source-limits asks for it.
   const lines = ['auth: { secret: "bench-secret-0123456789abcdef" }', 'tm: { t1_ms: 250 }', 'log: { level: info }', 'usrloc: { db_mode: memory }', `store: "${store}"`];
-  if (!sourceLimits) lines.push('overload: { source_rate: 1000000, source_rate_any: 1000000 }');
+  if (!opts.sourceLimits) lines.push('overload: { source_rate: 1000000, source_rate_any: 1000000 }');
   writeFileSync(config, lines.join('\n') + '\n');
   const script = fileURLToPath(new URL(`../sample-scripts/${s.file}`, import.meta.url));
-  const server: ServerProcess = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config] });
+  // --workers only when asked: a server without the option refuses an unknown flag
+  const workerArgs = opts.workers !== undefined ? ['--workers', String(opts.workers)] : [];
+  const server: ServerProcess = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config, ...workerArgs] });
+  const stats = async () => (await server.rpc('kemi.stats')).result as Record<string, any> | undefined;
   return {
     name: `ksr-host ${engine}`,
     pid: server.child.pid!,
+    // bin/ksr-host.mjs starts the server as its child: the launcher's ~40 MB is not the server's
+    memoryPid: firstChild(server.child.pid!) ?? server.child.pid!,
     port: server.port,
-    async routeAvg() {
-      const route = (await server.rpc('kemi.stats')).result?.routes?.ksr_request_route;
-      return route ? `${Math.round(route.avg)}` : '?';
+    stats,
+    async workers() {
+      const reported = workerCount(await stats());
+      if (reported !== undefined) return String(reported);
+      return opts.workers !== undefined ? `${opts.workers} (asked; not in kemi.stats)` : '1 (no workers in kemi.stats)';
     },
     async notes() {
-      const stats = (await server.rpc('kemi.stats')).result ?? {};
-      return `overload ${JSON.stringify(stats.overload ?? {})}; transport ${JSON.stringify(stats.transport ?? {})}`;
+      const st = (await stats()) ?? {};
+      return `overload ${JSON.stringify(st.overload ?? {})}; transport ${JSON.stringify(st.transport ?? {})}`;
     },
     async resetStats() {
       await server.rpc('kemi.stats_reset');
+    },
+    async heapAfterGc() {
+      const gc = (await server.rpc('core.gc')).result;
+      return typeof gc?.heapUsedAfter === 'number' ? gc.heapUsedAfter : undefined;
     },
     stop: () => server.stop(),
   };
 }
 
-async function measure(target: Target, rate: number, opts: CompareOptions, inf: string): Promise<Step> {
+function sippFor(target: Target, opts: CompareOptions, calls: number, rate: number, inf: string, measured: boolean) {
+  const sc = SCENARIOS[opts.scenario];
+  return startSipp({
+    scenario: join(SCENARIO_DIR, sc.file), port: target.port, transport: sc.transport, calls, rate,
+    timeoutS: Math.ceil(calls / rate) * 3 + 30, retransmissions: true,
+    extra: ['-l', '5000', ...(sc.users ? ['-inf', inf] : []), ...(measured ? TRACE_RTT_ARGS : [])],
+  });
+}
+
+async function measure(target: Target, rate: number, calls: number, opts: CompareOptions, inf: string): Promise<Step> {
   await target.resetStats();
-  const timeoutS = Math.ceil(opts.calls / rate) * 3 + 30;
+  const before = await target.stats();
   const cpu0 = cpuMicros(target.pid);
   const t0 = performance.now();
-  const sipp = startSipp({
-    scenario: scenario('register-auth.xml'), port: target.port, transport: 'udp', calls: opts.calls, rate, timeoutS,
-    retransmissions: true, extra: ['-l', '5000', '-inf', inf],
-  });
+  const sipp = sippFor(target, opts, calls, rate, inf, true);
   if (opts.realtime) realtime(sipp.child.pid!);
   const run = await sipp.done;
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMicros(target.pid) - cpu0;
-  const { ok, failed } = outcome(run);
-  const retrans = retransmissions(run);
-  const achieved = cumulativeRate(run) ?? opts.calls / seconds;
+  const after = await target.stats();
+  const { ok, failed, retrans, rate: sippRate } = sippOutcome(run);
+  const achieved = sippRate ?? calls / seconds;
   return {
-    engine: target.name, offered: rate, achieved, ok, failed, retrans, sippExit: run.code,
-    cpuUsPerReg: cpu / Math.max(1, ok), routeAvg: await target.routeAvg(), pssMb: pssBytes(target.pid) / 1e6,
-    clean: run.code === 0 && failed === 0 && retrans === 0 && ok === opts.calls && achieved >= 0.95 * rate,
+    engine: target.name, workers: await target.workers(), offered: rate, achieved, ok, failed, retrans, sippExit: run.code,
+    cpuUsPerCall: cpu / Math.max(1, ok), route: requestRoute(after), rtt: responseTimes(run), gcPer10k: gcPer10kMessages(before, after),
+    rssMb: rssBytes(target.memoryPid) / 1e6, pssMb: pssBytes(target.memoryPid) / 1e6,
+    clean: run.code === 0 && failed === 0 && retrans === 0 && ok === calls && achieved >= 0.95 * rate,
   };
 }
 
 /** The same scenario, unmeasured and bounded, so the first step does not pay for JIT warm-up. */
 async function warmUp(target: Target, opts: CompareOptions, inf: string): Promise<void> {
-  const rate = 1000;
-  const run = await startSipp({
-    scenario: scenario('register-auth.xml'), port: target.port, transport: 'udp', calls: opts.warmup, rate,
-    timeoutS: Math.ceil(opts.warmup / rate) * 3 + 30, retransmissions: true, extra: ['-l', '5000', '-inf', inf],
-  }).done;
-  if (run.code !== 0) process.stderr.write(`${target.name}: warm-up: sipp exited ${run.code} (${outcome(run).failed} failed)\n`);
+  const run: SippRun = await sippFor(target, opts, opts.warmup, 1000, inf, false).done;
+  if (run.code !== 0) process.stderr.write(`${target.name}: warm-up: sipp exited ${run.code} (${sippOutcome(run).failed} failed)\n`);
   await sleep(1000);
+}
+
+interface MemorySample {
+  step: Step;
+  rssMb: number;
+  heapAfterGcMb?: number;
+  perWorker?: WorkerMemory[];
+}
+
+interface MemoryRow {
+  engine: string;
+  runs: MemorySample[];
+}
+
+/** Two runs of opts.calls at the first rate; RSS (and each worker's figure) after each. */
+async function memoryRuns(target: Target, opts: CompareOptions, inf: string): Promise<MemoryRow> {
+  const rate = opts.rates[0]!;
+  const runs: MemorySample[] = [];
+  for (let i = 1; i <= 2; i++) {
+    const step = await measure(target, rate, opts.calls, opts, inf);
+    // replies sent and timers settled before the figure is read
+    await sleep(2000);
+    const rssMb = rssBytes(target.memoryPid) / 1e6;
+    const perWorker = workerMemory(await target.stats());
+    const heap = await target.heapAfterGc();
+    runs.push({ step, rssMb, perWorker, ...(heap !== undefined ? { heapAfterGcMb: heap / 1e6 } : {}) });
+    process.stderr.write(`${target.name} memory run ${i}: ${step.clean ? 'clean' : 'not clean'} (${step.failed} failed, ${step.retrans} retransmissions), RSS ${rssMb.toFixed(1)} MB\n`);
+  }
+  return { engine: target.name, runs };
 }
 
 /** chrt -f 10 on every thread of the process tree. */
@@ -194,38 +295,32 @@ function realtime(pid: number): void {
   for (const p of processTree(pid)) execFileSync('chrt', ['-f', '-a', '-p', '10', String(p)], { stdio: 'pipe' });
 }
 
-function outcome(run: SippRun): { ok: number; failed: number } {
-  const ok = Number(/Successful call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(last(run.stdout, 'Successful call'))?.[1] ?? NaN);
-  const failed = Number(/Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(last(run.stdout, 'Failed call'))?.[1] ?? NaN);
-  return { ok, failed };
+function header(opts: CompareOptions): string {
+  const sc = SCENARIOS[opts.scenario];
+  return [
+    `${sc.describe}, ${opts.calls} per ${opts.memory ? 'run' : 'step'} after ${opts.warmup} unmeasured at 1000/s`,
+    sc.users ? `, ${opts.users} users` : '',
+    opts.memory ? `, twice at ${opts.rates[0]}/s` : `, rates ${opts.rates.join(', ')}/s`,
+    opts.realtime ? ', servers and sipp under chrt -f 10' : ', no realtime priority',
+    opts.workers !== undefined ? `, ksr-host --workers ${opts.workers}` : '',
+    opts.sourceLimits ? ", ksr-host's per-source limits on" : '',
+    opts.memory && opts.calls < 100000 ? ' (issue 9 reads memory after 100 000)' : '',
+    !opts.memory && opts.calls < 20000 ? ' (issue 9 counts a rate clean over 20 000)' : '',
+  ].join('');
 }
 
-/** The sum of the Retrans column of sipp's last scenario screen. */
-function retransmissions(run: SippRun): number {
-  const screen = run.stdout.slice(run.stdout.lastIndexOf('Messages  Retrans'));
-  let sum = 0;
-  for (const m of screen.matchAll(/(?:-+>|<-+)\s+(\d+)\s+(\d+)/g)) sum += Number(m[2]);
-  return sum;
-}
+const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '-' : v.toFixed(digits));
 
-/** sipp's cumulative call rate from its last statistics screen. */
-function cumulativeRate(run: SippRun): number | undefined {
-  const m = /Call Rate\s*\|[^|]*\|\s*([\d.]+) cps/.exec(last(run.stdout, 'Call Rate'));
-  return m ? Number(m[1]) : undefined;
-}
-
-function last(text: string, marker: string): string {
-  const at = text.lastIndexOf(marker);
-  return at < 0 ? '' : text.slice(at, at + 200);
-}
-
-function print(steps: Step[], opts: CompareOptions, skipped: string[]): void {
-  for (const line of skipped) console.log(line);
-  console.log(`sipp register-auth over UDP, ${opts.calls} registrations per step after ${opts.warmup} unmeasured at 1000/s, ${opts.users} users, rates ${opts.rates.join(', ')}/s${opts.realtime ? ', server and sipp under chrt -f 10' : ''}${opts.sourceLimits ? ", ksr-host's per-source limits on" : ''}`);
-  console.log('| engine | offered/s | achieved/s | failed | retransmissions | CPU µs per registration | route avg µs (per request) | PSS MB | clean |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+function printSteps(steps: Step[], opts: CompareOptions): void {
+  const unit = SCENARIOS[opts.scenario].unit;
+  console.log(header(opts));
+  console.log(`| engine | workers | offered/s | achieved/s | failed | retrans | CPU µs per ${unit} | route avg / p50 / p99 µs | sipp p99 ms | sipp < 1 ms | GC ms per 10k msgs | RSS MB | PSS MB | clean |`);
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const s of steps) {
-    console.log(`| ${s.engine} | ${s.offered} | ${s.achieved.toFixed(0)} | ${s.failed} | ${s.retrans} | ${s.cpuUsPerReg.toFixed(0)} | ${s.routeAvg} | ${s.pssMb.toFixed(0)} | ${s.clean ? 'yes' : `no${s.sippExit !== 0 ? ` (sipp exit ${s.sippExit})` : ''}`} |`);
+    const route = s.route.avg === undefined ? '-' : `${fmt(s.route.avg)} / ${fmt(s.route.p50)} / ${fmt(s.route.p99)}`;
+    console.log(
+      `| ${s.engine} | ${s.workers} | ${s.offered} | ${s.achieved.toFixed(0)} | ${s.failed} | ${s.retrans} | ${s.cpuUsPerCall.toFixed(0)} | ${route} | ${fmt(s.rtt?.p99Ms)} | ${s.rtt ? `${s.rtt.under1MsPct.toFixed(1)} %` : '-'} | ${fmt(s.gcPer10k, 1)} | ${s.rssMb.toFixed(0)} | ${s.pssMb.toFixed(0)} | ${s.clean ? 'yes' : `no${s.sippExit !== 0 ? ` (sipp exit ${s.sippExit})` : ''}`} |`,
+    );
   }
   console.log('');
   console.log('| engine | highest clean rate |');
@@ -234,4 +329,31 @@ function print(steps: Step[], opts: CompareOptions, skipped: string[]): void {
     const clean = steps.filter((s) => s.engine === engine && s.clean).map((s) => s.offered);
     console.log(`| ${engine} | ${clean.length ? `${Math.max(...clean)}/s` : `none of ${opts.rates.join(', ')}`} |`);
   }
+  // the smallest non-zero time of any step: a step whose answers were nearly all 0 ms may show
+  // only a multiple of the tick
+  const ticks = steps.map((s) => s.rtt?.stepMs ?? 0).filter((t) => t > 0);
+  const step = ticks.length ? Math.min(...ticks) : undefined;
+  if (step) console.log(`\n(sipp's response times are whole ms on its own clock, which advanced in ${step} ms steps here: "< 1 ms" means answered within the tick the request left in.)`);
+}
+
+function printMemory(rows: MemoryRow[], opts: CompareOptions): void {
+  console.log(header(opts));
+  console.log('| engine | run 1 clean | RSS after run 1 MB | run 2 clean | RSS after run 2 MB | RSS growth | grew | heap after full GC MB (1 → 2) | per worker MB (1 → 2) |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const [a, b] = r.runs as [MemorySample, MemorySample];
+    const growth = b.rssMb - a.rssMb;
+    const grew = growth > GROWTH_TOLERANCE * a.rssMb;
+    const heap = a.heapAfterGcMb !== undefined ? `${fmt(a.heapAfterGcMb, 1)} → ${fmt(b.heapAfterGcMb, 1)}` : '-';
+    const mb = (v: number | undefined) => (v === undefined ? '-' : (v / 1e6).toFixed(1));
+    const perWorker = a.perWorker
+      ? a.perWorker.map((w) => {
+          const w2 = b.perWorker?.find((x) => x.id === w.id);
+          return `#${w.id} heap ${mb(w.heapBytes)} → ${mb(w2?.heapBytes)}, runtime ${mb(w.runtimeBytes)} → ${mb(w2?.runtimeBytes)}`;
+        }).join('; ')
+      : 'not listed by kemi.stats';
+    const clean = (s: Step) => (s.clean ? 'yes' : `no (${s.failed} failed, ${s.retrans} retrans)`);
+    console.log(`| ${r.engine} | ${clean(a.step)} | ${a.rssMb.toFixed(1)} | ${clean(b.step)} | ${b.rssMb.toFixed(1)} | ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (${((100 * growth) / a.rssMb).toFixed(1)} %) | ${grew ? 'yes' : 'no'} | ${heap} | ${perWorker} |`);
+  }
+  console.log(`\n(grew: RSS after the second run more than ${GROWTH_TOLERANCE * 100} % above the first; Kamailio's RSS sums its processes, shared memory once per process.)`);
 }

@@ -18,6 +18,11 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
+/** The first child of a process (bin/ksr-host.mjs's is the server itself), or undefined. */
+export function firstChild(pid: number): number | undefined {
+  return processTree(pid).find((p) => p !== pid && Number(readStat(p)?.[1]) === pid);
+}
+
 /** Fields of /proc/PID/stat after the command name (field 3 on), or undefined if it is gone. */
 function readStat(pid: number): string[] | undefined {
   try {
@@ -46,6 +51,20 @@ export function pssBytes(root: number): number {
   for (const pid of processTree(root)) {
     try {
       kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return kb * 1024;
+}
+
+/** Resident set size of the tree in bytes (VmRSS summed: pages shared by Kamailio's processes
+ *  count once per process; for ksr-host, one process, it is the process's RSS). */
+export function rssBytes(root: number): number {
+  let kb = 0;
+  for (const pid of processTree(root)) {
+    try {
+      kb += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
     } catch {
       // gone meanwhile
     }

@@ -4,9 +4,12 @@
 //
 //   npm run bench -- [--scenario options|register-auth|calls] [--rate N] [--calls N]
 //                    [--engines v8,quickjs,fengari,pyodide] [--transport udp|tcp] [--scripts DIR]
-//   npm run bench -- --scenario register-auth --compare kamailio [--rates 1000,2000,4000,6000,8000]
-//                    [--calls N] [--users 1000] [--warmup 2000] [--engines ...] [--realtime]
-//                    [--source-limits]
+//                    [--workers N]
+//   npm run bench -- --scenario register-auth|options-tcp [--compare kamailio]
+//                    [--rates 1000,2000,4000,6000,8000] [--calls N] [--users 1000] [--warmup 2000]
+//                    [--engines ...] [--workers N] [--no-realtime] [--source-limits]
+//   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
+//                    [--calls 100000] [--engines ...] [--workers N]
 //
 // options:        OPTIONS to the server (default 2000/s, 20 000 requests)
 // register-auth:  the seed's benchmark: REGISTER challenged with 401, then sent with
@@ -15,7 +18,13 @@
 //                 transaction table and the heap before and after
 // --compare kamailio: Debian's Kamailio (Lua and Python KEMI), then ksr-host in each runtime,
 //                 same scenario, users and rates, climbing the rates until a step is unclean
-//                 (bench/compare.ts); --realtime runs servers and sipp under chrt -f 10 (root)
+//                 (bench/compare.ts). Servers and sipp run under chrt -f 10 when root
+//                 (--no-realtime: not).
+// options-tcp:    OPTIONS → 200 over one TCP connection, in the comparison's table (with
+//                 --compare kamailio, Kamailio too); default rates 4000,8000
+// --memory:       the scenario twice (100 000 registrations each by default) at one rate; RSS
+//                 after each run and whether it grew
+// --workers N:    passed to ksr-host as `--workers N` (not passed when absent)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,7 +50,11 @@ const { values } = parseArgs({
     compare: { type: 'string' },
     rates: { type: 'string' },
     users: { type: 'string', default: '1000' },
-    realtime: { type: 'boolean', default: false },
+    // SCHED_FIFO for servers and sipp in --compare: on by default when root
+    realtime: { type: 'boolean' },
+    'no-realtime': { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
+    workers: { type: 'string' },
     'source-limits': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2000' },
   },
@@ -50,6 +63,7 @@ const { values } = parseArgs({
 const DEFAULTS: Record<string, { rate: number; calls: number }> = {
   options: { rate: 2000, calls: 20000 },
   'register-auth': { rate: 4000, calls: 20000 },
+  'options-tcp': { rate: 4000, calls: 20000 },
   calls: { rate: 200, calls: 10000 },
 };
 const kind = values.scenario!;
@@ -59,18 +73,27 @@ const calls = Number(values.calls ?? DEFAULTS[kind]!.calls);
 const transport = values.transport === 'tcp' ? 'tcp' : 'udp';
 const BIN = fileURLToPath(new URL('../bin/ksr-host.mjs', import.meta.url));
 
-if (values.compare !== undefined) {
-  if (values.compare !== 'kamailio') throw new Error(`--compare ${values.compare}: expected --compare kamailio`);
-  if (kind !== 'register-auth') throw new Error(`--compare kamailio runs the register-auth scenario; got --scenario ${kind}`);
+const workers = values.workers === undefined ? undefined : Number(values.workers);
+if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new Error(`--workers: expected a positive integer, got '${values.workers}'`);
+
+if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
+  if (values.compare !== undefined && values.compare !== 'kamailio') throw new Error(`--compare ${values.compare}: expected --compare kamailio`);
+  if (kind !== 'register-auth' && kind !== 'options-tcp') throw new Error(`--compare and --memory run --scenario register-auth or options-tcp; got --scenario ${kind}`);
+  const root = process.getuid?.() === 0;
+  if (values.realtime && values['no-realtime']) throw new Error('--realtime and --no-realtime: choose one');
+  const defaultRates = values.memory ? '2000' : kind === 'options-tcp' ? '4000,8000' : '1000,2000,4000,6000,8000';
   await compare({
-    rates: (values.rates ?? values.rate ?? '1000,2000,4000,6000,8000').split(',').map(Number),
-    calls,
+    scenario: kind,
+    rates: (values.rates ?? values.rate ?? defaultRates).split(',').map(Number),
+    calls: Number(values.calls ?? (values.memory ? 100000 : 20000)),
     users: Number(values.users),
     engines: values.engines!.split(','),
-    withKamailio: true,
-    realtime: values.realtime!,
+    withKamailio: values.compare === 'kamailio',
+    realtime: values.realtime ?? (root && !values['no-realtime']),
     sourceLimits: values['source-limits']!,
     warmup: Number(values.warmup),
+    memory: values.memory!,
+    ...(workers !== undefined ? { workers } : {}),
   });
   process.exit(0);
 }
@@ -102,7 +125,9 @@ function failedCalls(run: SippRun): string {
 
 /** A config for the run: store, auth secret, short T1 so transactions end soon after a call run. */
 function prepare(dir: string): { config: string; inf?: string } {
-  const lines = ['auth: { secret: "bench-secret-0123456789abcdef" }', 'tm: { t1_ms: 250 }', 'log: { level: info }'];
+  // sipp is one source address: the per-source overload limits (200/s) would measure
+  // themselves, not the route, so they are lifted as in --compare
+  const lines = ['auth: { secret: "bench-secret-0123456789abcdef" }', 'tm: { t1_ms: 250 }', 'log: { level: info }', 'overload: { source_rate: 1000000, source_rate_any: 1000000 }'];
   if (kind !== 'register-auth') return write(dir, [...lines, 'store: "sqlite::memory:"']);
   const store = `sqlite:${join(dir, 'bench.db')}`;
   const users = makeUsers(calls);
@@ -161,7 +186,7 @@ for (const name of values.engines!.split(',')) {
   const script = values.scripts ? `${values.scripts}/${s.file}` : fileURLToPath(new URL(`../sample-scripts/${s.file}`, import.meta.url));
   const dir = mkdtempSync(join(tmpdir(), 'ksr-bench-'));
   const { config, inf } = prepare(dir);
-  const server = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config] });
+  const server = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config, ...(workers !== undefined ? ['--workers', String(workers)] : [])] });
   try {
     const reload = await server.rpc('kemi.reload');
     await server.rpc('kemi.stats_reset');
@@ -185,7 +210,7 @@ for (const name of values.engines!.split(',')) {
   }
 }
 
-console.log(`sipp ${kind} over ${transport}, ${calls} ${kind === 'calls' ? 'calls' : 'requests'} at ${rate}/s`);
+console.log(`sipp ${kind} over ${transport}, ${calls} ${kind === 'calls' ? 'calls' : 'requests'} at ${rate}/s${workers !== undefined ? `, --workers ${workers}` : ''}`);
 console.log('| engine | load (reload) | runtime memory | server RSS | route count | sum µs | avg µs | min µs | max µs | achieved | sipp failed (ok) | sipp exit |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {

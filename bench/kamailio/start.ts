@@ -1,5 +1,5 @@
 // Starts Debian's Kamailio as the comparison registrar: in the foreground (-DD -E), on
-// 127.0.0.1 and a free UDP port, with its own runtime dir, 2 workers, the KEMI script in Lua
+// 127.0.0.1 and a free UDP port (and TCP on the same port when asked), with its own runtime dir, 2 workers, the KEMI script in Lua
 // (app_lua) or Python (app_python3), digest auth against a SQLite `subscriber` table.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,13 +59,14 @@ export interface KamailioProcess {
   stop(): Promise<void>;
 }
 
-export async function startKamailio(engine: KamailioEngine, dbFile: string, opts: { startTimeoutMs?: number } = {}): Promise<KamailioProcess> {
+export async function startKamailio(engine: KamailioEngine, dbFile: string, opts: { startTimeoutMs?: number; tcp?: boolean } = {}): Promise<KamailioProcess> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'ksr-kamailio-'));
   const cfg = join(dir, 'kamailio.cfg');
   const fill: Record<string, string> = {
     PORT: String(port), MPATH: moduleDir()!, DB: dbFile, APP_MODULE: APP[engine].module, APP_NAME: APP[engine].name,
     SCRIPT: join(HERE, APP[engine].script), ENGINE: engine,
+    TRANSPORTS: opts.tcp ? `listen=tcp:127.0.0.1:${port}\ntcp_children=2` : 'disable_tcp=yes',
   };
   writeFileSync(cfg, readFileSync(join(HERE, 'kamailio.cfg'), 'utf8').replace(/@([A-Z_]+)@/g, (_, k: string) => fill[k] ?? `@${k}@`));
   // -DD: no daemon, but its worker processes; -E: log to stderr; -Y: its own runtime dir;

@@ -11,6 +11,8 @@ export interface SippRun {
   stderr: string;
   /** sipp's error log, when there was one. */
   errors: string;
+  /** sipp's working directory: the files of its -trace_* options are there. */
+  dir: string;
 }
 
 export interface SippOptions {
@@ -68,7 +70,7 @@ export function startSipp(opts: SippOptions): SippProcess {
       clearTimeout(hardLimit);
       const errFile = readdirSync(dir).find((f) => f.endsWith('_errors.log'));
       const errors = errFile ? readFileSync(join(dir, errFile), 'utf8') : '';
-      resolve({ code, stdout, stderr, errors });
+      resolve({ code, stdout, stderr, errors, dir });
     }),
   );
   return { child, done };
