@@ -1,0 +1,140 @@
+// The state every worker thread sees (registrations, nonce counts, and every later shared
+// table): one SQLite database in shared memory (/dev/shm, else the temp directory), WAL,
+// synchronous=OFF, one connection per thread. Reads are plain SELECTs (WAL: no lock, a
+// consistent snapshot); writes go through `write(fn)`, which takes the writers' lock in a
+// SharedArrayBuffer (write-lock.ts) and runs fn in BEGIN IMMEDIATE … COMMIT. Every access is
+// synchronous inside a KSR call, as Kamailio's shm tables are: no thread hop, no await.
+// A thread that dies mid-write leaves no half-written row: its connection is closed with its
+// thread and SQLite rolls the transaction back; the main thread frees its lock
+// (releaseLocksOf). See ARCHITECTURE.md, "Shared state across workers".
+import Database from 'better-sqlite3';
+import { existsSync, rmSync, accessSync, constants } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { SHARED_SCHEMA } from './schema.js';
+import { LOCK_BYTES, WriteLock } from './write-lock.js';
+
+/** What a worker is given (workerData): structured-cloneable. */
+export interface SharedStateHandle {
+  readonly path: string;
+  readonly lock: SharedArrayBuffer;
+}
+
+/** SQLite's own wait when its write lock is taken anyway (a connection outside our lock): a backstop only. */
+const BUSY_TIMEOUT_MS = 5000;
+const SUFFIXES = ['', '-wal', '-shm', '-journal'];
+let created = 0;
+
+function defaultDir(): string {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+}
+
+function removeFiles(path: string): void {
+  for (const s of SUFFIXES) rmSync(path + s, { force: true });
+}
+
+function configure(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = OFF');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.pragma('temp_store = MEMORY');
+}
+
+/** Main thread, once at start: a fresh database (an old file of that name is removed) with every shared table. */
+export function createSharedState(opts: { dir?: string } = {}): SharedStateHandle {
+  const dir = opts.dir ?? defaultDir();
+  const path = join(dir, `ksr-host-shared-${process.pid}-${threadId}-${created++}.sqlite`);
+  removeFiles(path);
+  const db = new Database(path);
+  try {
+    configure(db);
+    db.transaction(() => {
+      for (const sql of SHARED_SCHEMA) db.exec(sql);
+    })();
+  } finally {
+    db.close();
+  }
+  return { path, lock: new SharedArrayBuffer(LOCK_BYTES) };
+}
+
+/** Main thread, at stop (after every thread closed): the database and its -wal and -shm files. */
+export function removeSharedState(h: SharedStateHandle): void {
+  removeFiles(h.path);
+}
+
+export class SharedState {
+  readonly db: Database.Database;
+  readonly owner: number;
+  private readonly lock: WriteLock;
+  private readonly begin: Database.Statement;
+  private readonly commit: Database.Statement;
+  private readonly rollback: Database.Statement;
+  private depth = 0;
+  private closed = false;
+
+  private constructor(h: SharedStateHandle, owner: number) {
+    if (!existsSync(h.path)) throw new Error(`shared state: no database at ${h.path} (createSharedState makes it before threads open it)`);
+    this.lock = new WriteLock(h.lock, owner);
+    this.owner = owner;
+    this.db = new Database(h.path, { fileMustExist: true });
+    configure(this.db);
+    this.begin = this.db.prepare('BEGIN IMMEDIATE');
+    this.commit = this.db.prepare('COMMIT');
+    this.rollback = this.db.prepare('ROLLBACK');
+    this.lock.markAlive();
+  }
+
+  /** Each thread opens its own connection; owner = worker index + 1, main = 0. */
+  static open(h: SharedStateHandle, opts: { owner: number }): SharedState {
+    return new SharedState(h, opts.owner);
+  }
+
+  /**
+   * Runs fn inside the writers' lock and one transaction: all of it or nothing (a throw rolls
+   * back). fn must be synchronous and short. A write inside a write is part of the outer one.
+   */
+  write<T>(fn: () => T): T {
+    if (this.depth > 0) return fn();
+    if (this.closed) throw new Error(`shared state: owner ${this.owner} wrote after close`);
+    this.lock.acquire();
+    this.depth++;
+    try {
+      this.begin.run();
+      let out: T;
+      try {
+        out = fn();
+      } catch (e) {
+        this.rollback.run();
+        throw e;
+      }
+      this.commit.run();
+      return out;
+    } finally {
+      this.depth--;
+      this.lock.release();
+    }
+  }
+
+  /** The owner holding the writers' lock now, or null. */
+  lockHolder(): number | null {
+    return this.lock.holder();
+  }
+
+  /** Main thread, when a worker died: its lock (if it held it) is freed and it counts as gone. True when it held it. */
+  releaseLocksOf(owner: number): boolean {
+    return this.lock.releaseOwner(owner);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.lock.markGone();
+    this.db.close();
+  }
+}
