@@ -122,9 +122,11 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   const rpc = openControl(settings, log);
   registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName });
   for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name) });
-  if (process.env.KSR_TEST_WORKER_EXIT === '1') {
-    // tests only: make worker N exit, to prove the server keeps serving and restarts it
-    rpc.register('workers.exit', async (params) => pool!.call(Number((params as unknown[] | undefined)?.[0] ?? 0), 'exit'));
+  if (process.env.KSR_TEST_WORKER_HOOKS === '1') {
+    // tests only: worker N exits (the server keeps serving and restarts it), or refuses the next reload
+    const index = (params: unknown) => Number((params as unknown[] | undefined)?.[0] ?? 0);
+    rpc.register('workers.test_exit', async (params) => pool!.call(index(params), 'testExit'));
+    rpc.register('workers.test_refuse_next_reload', async (params) => pool!.call(index(params), 'testRefuseNextPrepare'));
   }
   const stop = async () => {
     overload.stop();

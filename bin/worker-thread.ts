@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   });
   engine.setRouter(manager);
   await engine.start();
+  let refuseNextPrepare = false;
   serveWorker(port, (buf, rcv) => engine.onMessage(buf, rcv), transports, {
     stats: () => ({
       routes: engine.stats.snapshot(),
@@ -83,18 +84,33 @@ async function main(): Promise<void> {
     }),
     statsReset: () => (engine.stats.reset(), true),
     tmStats: () => engine.tm.snapshot(),
-    prepare: async () => manager.prepare(),
+    prepare: async () => {
+      if (refuseNextPrepare) {
+        refuseNextPrepare = false;
+        return { ok: false, file: manager.file, engine: manager.engine, loadMs: 0, error: `refused by the test hook in worker ${index}` };
+      }
+      return manager.prepare();
+    },
     commit: () => manager.commit(),
     abort: () => manager.abort(),
-    // tests only (KSR_TEST_WORKER_EXIT=1 in the server's environment): this worker dies
-    exit: () => {
-      if (process.env.KSR_TEST_WORKER_EXIT !== '1') throw new Error('exit is a test hook (KSR_TEST_WORKER_EXIT=1)');
+    // tests only (KSR_TEST_WORKER_HOOKS=1 in the server's environment): this worker dies, or
+    // refuses the next reload as a script failing in this worker alone would
+    testExit: () => {
+      testHooksOnly();
       setImmediate(() => process.exit(3));
       return true;
+    },
+    testRefuseNextPrepare: () => {
+      testHooksOnly();
+      return (refuseNextPrepare = true);
     },
   });
   log.info({ script: settings.routing.script, engine: engineName }, 'worker serving');
   post({ t: 'ready' });
+}
+
+function testHooksOnly(): void {
+  if (process.env.KSR_TEST_WORKER_HOOKS !== '1') throw new Error('a test hook (the server runs without KSR_TEST_WORKER_HOOKS=1)');
 }
 
 main().catch((e) => post({ t: 'failed', error: e instanceof Error ? e.message : String(e) }));
