@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { existsSync, rmSync, accessSync, constants } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { SHARED_SCHEMA } from './schema.js';
 import { LOCK_BYTES, WriteLock } from './write-lock.js';
 
@@ -88,6 +88,9 @@ export class SharedState {
     this.commit = this.db.prepare('COMMIT');
     this.rollback = this.db.prepare('ROLLBACK');
     this.lock.markAlive();
+    // A worker that exits (process.exit, an uncaught error) says it is gone, so a waiter can take
+    // its lock over without the main thread; one terminated while stuck runs no JS: releaseLocksOf.
+    if (!isMainThread) process.once('exit', () => this.lock.markGone());
   }
 
   /** Each thread opens its own connection; owner = worker index + 1, main = 0. */
