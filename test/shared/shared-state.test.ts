@@ -58,7 +58,9 @@ test('write: one transaction inside the lock; a throw rolls all of it back; a wr
     assert.throws(() => main.write(() => { add.run('b'); main.write(() => add.run('c')); throw new Error('no'); }), /no/);
     assert.equal(count.get(), 1, 'b and c rolled back with the outer write');
     assert.equal(main.lockHolder(), null, 'released after a throw');
-    assert.throws(() => SharedState.open(createSharedState(), { owner: -1 }), /owner must be an integer/);
+    const h = createSharedState();
+    assert.throws(() => SharedState.open(h, { owner: -1 }), /owner must be an integer/);
+    removeSharedState(h);
   } finally {
     done();
   }
