@@ -39,6 +39,15 @@ const ops: Record<string, (...args: any[]) => unknown> = {
       ul.put('location', binding(`${prefix}${i}`, `sip:${prefix}${i}@h`, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + expiresS }));
     }
   },
+  /** Saves its own AoRs in a loop until the stop flag is set (the bench's other writer); how many. */
+  saveUntil(stop: SharedArrayBuffer) {
+    const flag = new Int32Array(stop);
+    let i = 0;
+    for (; Atomics.load(flag, 0) === 0; i++) {
+      ul.put('location', binding(`busy${i % 1000}`, `sip:busy${i % 1000}@h`, { ruid: `busy-${i % 1000}`, expires: Math.floor(nowMs / 1000) + 3600 }));
+    }
+    return i;
+  },
   increment(go: SharedArrayBuffer, n: number) {
     waitForGo(new Int32Array(go));
     const get = shared.db.prepare('SELECT n FROM test_counter WHERE id = 1').pluck();
