@@ -4,8 +4,9 @@
 // that dies holding the lock, and take each expired binding once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createSharedState, removeSharedState, SharedState, type SharedStateHandle } from '../../host/shared/shared-state.js';
 import { WAIT_BEFORE_CHECK_MS } from '../../host/shared/write-lock.js';
 import { TestThread } from './threads.js';
@@ -46,6 +47,21 @@ test('the database lives in /dev/shm (else the temp directory), in WAL, and is r
   done();
   for (const s of ['', '-wal', '-shm']) assert.equal(existsSync(h.path + s), false, `${h.path}${s} removed`);
   assert.throws(() => SharedState.open(h, { owner: 0 }), /no database at/);
+});
+
+test('files a ksr-host that is no longer running left behind are removed at create; a running one\'s are kept', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ksr-shared-'));
+  try {
+    // a pid that cannot be running (above pid_max), and this process's parent, which is
+    const gone = ['ksr-host-shared-99999999-0-0.sqlite', 'ksr-host-shared-99999999-0-0.sqlite-wal'];
+    const running = `ksr-host-shared-${process.ppid}-0-0.sqlite`;
+    for (const name of [...gone, running, 'other-file']) writeFileSync(join(dir, name), '');
+    const h = createSharedState({ dir });
+    assert.deepEqual(readdirSync(dir).filter((n) => !h.path.endsWith(n)).sort(), [running, 'other-file'].sort());
+    removeSharedState(h);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('write: one transaction inside the lock; a throw rolls all of it back; a write inside a write joins it', () => {
