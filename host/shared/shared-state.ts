@@ -139,15 +139,15 @@ export class SharedState {
     this.depth++;
     try {
       this.begin.run();
-      let out: T;
       try {
-        out = fn();
+        const out = fn();
+        this.commit.run();
+        return out;
       } catch (e) {
-        this.rollback.run();
+        // fn threw, or COMMIT failed (the transaction is then still open): nothing of it stays
+        if (this.db.inTransaction) this.rollback.run();
         throw e;
       }
-      this.commit.run();
-      return out;
     } finally {
       this.depth--;
       this.lock.release();
