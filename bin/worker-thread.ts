@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const usrloc = new Usrloc({ usrloc: settings.usrloc, registrar: settings.registrar, store, shared });
   let transports!: WorkerTransports;
   const engine = new Engine(settings, log, {
-    store, usrloc, pvs: registry.pvs,
+    store, usrloc, pvs: registry.pvs, shared,
     transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard)),
     // one expiry for the shared table: worker 0's
     expiry: index === 0,

@@ -20,6 +20,7 @@ import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
+import type { SharedState } from '../shared/shared-state.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
 import { OverloadPolicy } from '../core/overload-policy.js';
@@ -49,6 +50,8 @@ export interface EngineOptions {
   usrloc: Usrloc;
   /** The pseudo-variables of the registry the scripts call (Registry.pvs). */
   pvs: PvTable;
+  /** The workers' shared state (host/shared), when several workers serve: auth keeps its nonce counts there. */
+  shared?: SharedState | null;
   /**
    * The sockets, when not this thread's own: a worker thread's engine is given the socket
    * thread's (host/workers/worker-transports.ts). Absent: the listeners of settings.listen.
@@ -120,7 +123,7 @@ export class Engine implements CoreServices {
     // the route services last, from this core: none of them may use another in its constructor
     this.services.fill({
       tm: new TransactionLayer(this, settings.tm),
-      auth: new DigestAuth(this, settings.auth),
+      auth: new DigestAuth(this, settings.auth, undefined, opts.shared ?? null),
       usrloc: opts.usrloc,
     });
   }

@@ -130,6 +130,7 @@ export class Usrloc {
 
   remove(table: string, rec: Pick<LocationRecord, 'ruid' | 'username' | 'domain'>, memoryOnly = false): void {
     if (this.writesStore(table, memoryOnly)) this.store!.deleteLocation(rec.ruid);
+    this.used.add(table);
     if (this.dbOnly(table)) return;
     this.memory.remove(table, this.key(rec), rec.ruid);
   }

@@ -8,10 +8,10 @@
 // thread and SQLite rolls the transaction back; the main thread frees its lock
 // (releaseLocksOf). See ARCHITECTURE.md, "Shared state across workers".
 import Database from 'better-sqlite3';
-import { existsSync, rmSync, accessSync, constants } from 'node:fs';
+import { existsSync, rmSync, accessSync, constants, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 import { SHARED_SCHEMA } from './schema.js';
 import { LOCK_BYTES, WriteLock } from './write-lock.js';
 
@@ -24,6 +24,9 @@ export interface SharedStateHandle {
 /** SQLite's own wait when its write lock is taken anyway (a connection outside our lock): a backstop only. */
 const BUSY_TIMEOUT_MS = 5000;
 const SUFFIXES = ['', '-wal', '-shm', '-journal'];
+const FILE_PREFIX = 'ksr-host-shared-';
+/** ksr-host-shared-<pid>-<thread>-<n>.sqlite and its -wal/-shm/-journal. */
+const OUR_FILE = /^ksr-host-shared-(\d+)-\d+-\d+\.sqlite(-wal|-shm|-journal)?$/;
 let created = 0;
 
 function defaultDir(): string {
@@ -46,10 +49,37 @@ function configure(db: Database.Database): void {
   db.pragma('temp_store = MEMORY');
 }
 
-/** Main thread, once at start: a fresh database (an old file of that name is removed) with every shared table. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Files a ksr-host that is gone left behind (it crashed before stop): /dev/shm is memory. */
+function removeLeftovers(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = OUR_FILE.exec(name);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/**
+ * Main thread, once at start: a fresh database (an old file of that name is removed, and those
+ * of ksr-host processes no longer running) with every shared table.
+ */
 export function createSharedState(opts: { dir?: string } = {}): SharedStateHandle {
   const dir = opts.dir ?? defaultDir();
-  const path = join(dir, `ksr-host-shared-${process.pid}-${threadId}-${created++}.sqlite`);
+  const path = join(dir, `${FILE_PREFIX}${process.pid}-${threadId}-${created++}.sqlite`);
+  removeLeftovers(dir);
   removeFiles(path);
   const db = new Database(path);
   try {
@@ -88,6 +118,9 @@ export class SharedState {
     this.commit = this.db.prepare('COMMIT');
     this.rollback = this.db.prepare('ROLLBACK');
     this.lock.markAlive();
+    // A worker that exits (process.exit, an uncaught error) says it is gone, so a waiter can take
+    // its lock over without the main thread; one terminated while stuck runs no JS: releaseLocksOf.
+    if (!isMainThread) process.once('exit', () => this.lock.markGone());
   }
 
   /** Each thread opens its own connection; owner = worker index + 1, main = 0. */
@@ -106,15 +139,15 @@ export class SharedState {
     this.depth++;
     try {
       this.begin.run();
-      let out: T;
       try {
-        out = fn();
+        const out = fn();
+        this.commit.run();
+        return out;
       } catch (e) {
-        this.rollback.run();
+        // fn threw, or COMMIT failed (the transaction is then still open): nothing of it stays
+        if (this.db.inTransaction) this.rollback.run();
         throw e;
       }
-      this.commit.run();
-      return out;
     } finally {
       this.depth--;
       this.lock.release();
