@@ -8,7 +8,7 @@
 // thread and SQLite rolls the transaction back; the main thread frees its lock
 // (releaseLocksOf). See ARCHITECTURE.md, "Shared state across workers".
 import Database from 'better-sqlite3';
-import { existsSync, rmSync, accessSync, constants, readdirSync } from 'node:fs';
+import { existsSync, rmSync, accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
@@ -23,6 +23,7 @@ export interface SharedStateHandle {
 
 /** SQLite's own wait when its write lock is taken anyway (a connection outside our lock): a backstop only. */
 const BUSY_TIMEOUT_MS = 5000;
+const WAL_LIMIT_BYTES = 8 << 20;
 const SUFFIXES = ['', '-wal', '-shm', '-journal'];
 const FILE_PREFIX = 'ksr-host-shared-';
 /** ksr-host-shared-<pid>-<thread>-<n>.sqlite and its -wal/-shm/-journal. */
@@ -47,6 +48,8 @@ function configure(db: Database.Database): void {
   db.pragma('synchronous = OFF');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('temp_store = MEMORY');
+  // the WAL is cut back to this after a checkpoint instead of staying at its largest size
+  db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
 }
 
 function alive(pid: number): boolean {
@@ -101,6 +104,7 @@ export function removeSharedState(h: SharedStateHandle): void {
 export class SharedState {
   readonly db: Database.Database;
   readonly owner: number;
+  readonly path: string;
   private readonly lock: WriteLock;
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
@@ -112,6 +116,7 @@ export class SharedState {
     if (!existsSync(h.path)) throw new Error(`shared state: no database at ${h.path} (createSharedState makes it before threads open it)`);
     this.lock = new WriteLock(h.lock, owner);
     this.owner = owner;
+    this.path = h.path;
     this.db = new Database(h.path, { fileMustExist: true });
     configure(this.db);
     this.begin = this.db.prepare('BEGIN IMMEDIATE');
@@ -152,6 +157,15 @@ export class SharedState {
       this.depth--;
       this.lock.release();
     }
+  }
+
+  /**
+   * Bytes the shared state holds in /dev/shm (memory no process's RSS or PSS counts): the
+   * database and its write-ahead log.
+   */
+  fileBytes(): { database: number; wal: number } {
+    const size = (p: string): number => statSync(p, { throwIfNoEntry: false })?.size ?? 0;
+    return { database: size(this.path), wal: size(`${this.path}-wal`) };
   }
 
   /** The owner holding the writers' lock now, or null. */

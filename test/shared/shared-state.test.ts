@@ -43,7 +43,9 @@ test('the database lives in /dev/shm (else the temp directory), in WAL, and is r
   assert.equal(main.db.pragma('journal_mode', { simple: true }), 'wal');
   assert.equal(main.db.pragma('synchronous', { simple: true }), 0);
   assert.ok(structuredClone(h).lock instanceof SharedArrayBuffer, 'the handle crosses to a worker');
+  const before = main.fileBytes();
   main.write(() => main.db.prepare('INSERT INTO shared_flags VALUES (?)').run('x'));
+  assert.ok(before.database > 0 && main.fileBytes().wal > before.wal, `the write went to the WAL: ${JSON.stringify([before, main.fileBytes()])}`);
   done();
   for (const s of ['', '-wal', '-shm']) assert.equal(existsSync(h.path + s), false, `${h.path}${s} removed`);
   assert.throws(() => SharedState.open(h, { owner: 0 }), /no database at/);
