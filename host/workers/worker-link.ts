@@ -2,21 +2,18 @@
 // failures to the transports facade, and the socket thread's questions to named operations.
 import type { MessagePort } from 'node:worker_threads';
 import type { MessageHandler } from '../transport/types.js';
-import type { FromWorker, ToWorker } from './protocol.js';
+import { messageAt, MSG_STRIDE, type FromWorker, type MessageBatch, type ToWorker } from './protocol.js';
 import type { WorkerTransports } from './worker-transports.js';
 
 export type WorkerOps = Record<string, (args: unknown) => unknown>;
 
 export function serveWorker(port: MessagePort, onMessage: MessageHandler, transports: WorkerTransports, ops: WorkerOps): void {
   const answer = (m: FromWorker) => port.postMessage(m);
-  port.on('message', (m: ToWorker) => {
-    if (m.t === 'msgs') {
-      const all = Buffer.from(m.bytes);
-      let at = 0;
-      for (let i = 0; i < m.rcvs.length; i++) {
-        const end = m.ends[i]!;
-        onMessage(all.subarray(at, end), m.rcvs[i]!);
-        at = end;
+  port.on('message', (m: ToWorker | MessageBatch) => {
+    if (Array.isArray(m)) {
+      for (let i = 0; i < m.length; i += MSG_STRIDE) {
+        const { buf, rcv } = messageAt(m, i);
+        onMessage(buf, rcv);
       }
     } else if (m.t === 'sendErrors') transports.onSendErrors(m.ids, m.reasons);
     else if (m.t === 'call') void runOp(ops, m.op, m.args).then((r) => answer({ t: 'answer', id: m.id, ...r }));

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Destination, ReceiveInfo } from '../transport/types.js';
 import { workerFor } from './dispatch-key.js';
-import { pack, type FromWorker, type ToWorker } from './protocol.js';
+import { outAt, OUT_STRIDE, pushMessage, type FromWorker, type MessageBatch, type ToWorker } from './protocol.js';
 
 export interface PoolSockets {
   send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean;
@@ -50,10 +50,7 @@ interface Pending {
 class Slot {
   worker: Worker | null = null;
   ready = false;
-  parts: Uint8Array[] = [];
-  ends: number[] = [];
-  rcvs: ReceiveInfo[] = [];
-  bytes = 0;
+  batch: MessageBatch = [];
   errIds: number[] = [];
   errReasons: string[] = [];
   readonly pending = new Map<number, Pending>();
@@ -97,10 +94,7 @@ export class WorkerPool {
       this.counters.droppedWhileDown++;
       return;
     }
-    s.parts.push(buf);
-    s.bytes += buf.length;
-    s.ends.push(s.bytes);
-    s.rcvs.push(rcv);
+    pushMessage(s.batch, buf, rcv);
     this.scheduleFlush();
   }
 
@@ -152,8 +146,9 @@ export class WorkerPool {
         reject(new Error(`worker ${s.index} was not ready within ${limit} ms`));
         void worker.terminate();
       }, limit);
-      worker.on('message', (m: FromWorker) => {
-        if (m.t === 'ready' && !started) {
+      worker.on('message', (m: FromWorker | unknown[]) => {
+        if (Array.isArray(m)) this.runOut(s, m);
+        else if (m.t === 'ready' && !started) {
           started = true;
           clearTimeout(timer);
           s.ready = true;
@@ -184,10 +179,7 @@ export class WorkerPool {
     s.ready = false;
     s.worker = null;
     this.failPending(s, `worker ${s.index} exited with ${code}`);
-    s.parts = [];
-    s.ends = [];
-    s.rcvs = [];
-    s.bytes = 0;
+    s.batch = [];
     if (this.stopping) return;
     this.opts.log.error({ worker: s.index, code, wasReady }, 'worker died; restarting it');
     try {
@@ -216,7 +208,6 @@ export class WorkerPool {
   }
 
   private onWorkerMessage(s: Slot, m: FromWorker): void {
-    if (m.t === 'out') return this.runOut(s, m);
     if (m.t === 'answer') {
       const p = s.pending.get(m.id);
       if (!p) return;
@@ -228,19 +219,17 @@ export class WorkerPool {
   }
 
   /** A worker's sends and aliases, in its order, from the listening sockets. */
-  private runOut(s: Slot, m: Extract<FromWorker, { t: 'out' }>): void {
-    const all = Buffer.from(m.bytes);
-    let at = 0;
-    for (const op of m.ops) {
+  private runOut(s: Slot, batch: unknown[]): void {
+    for (let i = 0; i < batch.length; i += OUT_STRIDE) {
+      const op = outAt(batch, i);
       if (op.k === 'alias') {
         this.opts.sockets.addTcpAlias(op.conId, op.port);
         continue;
       }
-      const buf = all.subarray(at, at + op.len);
-      at += op.len;
-      const onError = op.id ? (reason: string) => this.sendError(s, op.id, reason) : undefined;
+      const id = op.id;
+      const onError = id ? (reason: string) => this.sendError(s, id, reason) : undefined;
       try {
-        this.opts.sockets.send(buf, op.dst, op.from, onError);
+        this.opts.sockets.send(op.buf, op.dst, op.from, onError);
       } catch (e) {
         this.opts.log.error({ worker: s.index, err: e }, 'send for a worker failed');
         onError?.((e as Error).message);
@@ -264,13 +253,9 @@ export class WorkerPool {
   private flush(): void {
     this.flushScheduled = false;
     for (const s of this.slots) {
-      if (s.rcvs.length > 0) {
-        const bytes = pack(s.parts, s.bytes);
-        this.post(s, { t: 'msgs', bytes, ends: s.ends, rcvs: s.rcvs }, [bytes]);
-        s.parts = [];
-        s.ends = [];
-        s.rcvs = [];
-        s.bytes = 0;
+      if (s.batch.length > 0) {
+        s.worker?.postMessage(s.batch);
+        s.batch = [];
       }
       if (s.errIds.length > 0) {
         this.post(s, { t: 'sendErrors', ids: s.errIds, reasons: s.errReasons });
@@ -280,7 +265,7 @@ export class WorkerPool {
     }
   }
 
-  private post(s: Slot, m: ToWorker, transfer?: ArrayBuffer[]): void {
-    s.worker?.postMessage(m, transfer);
+  private post(s: Slot, m: ToWorker): void {
+    s.worker?.postMessage(m);
   }
 }

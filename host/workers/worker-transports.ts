@@ -8,7 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { OutboundGuard } from '../transport/outbound-guard.js';
 import type { Destination, TransportCounters } from '../transport/types.js';
 import type { EngineTransports } from '../engine/engine.js';
-import { pack, type BoundAddress, type OutOp } from './protocol.js';
+import { pushAlias, pushSend, type BoundAddress } from './protocol.js';
 
 const ZERO_COUNTERS: TransportCounters = {
   udpDropped: 0, udpKernelDrops: 0, udpRxQueueBytes: 0,
@@ -22,9 +22,7 @@ const ERROR_WAIT_MS = 15_000;
 
 export class WorkerTransports implements EngineTransports {
   readonly counters: TransportCounters = { ...ZERO_COUNTERS };
-  private ops: OutOp[] = [];
-  private parts: Uint8Array[] = [];
-  private bytes = 0;
+  private out: unknown[] = [];
   private flushScheduled = false;
   private nextId = 1;
   private readonly waiting = new Map<number, { onError: (reason: string) => void; at: number }>();
@@ -58,14 +56,16 @@ export class WorkerTransports implements EngineTransports {
       id = this.nextId++;
       this.waiting.set(id, { onError, at: Date.now() });
     }
-    this.push({ k: 'send', id, dst, ...(from ? { from } : {}), len: buf.length }, buf);
+    pushSend(this.out, buf, id, dst, from);
+    this.scheduleFlush();
     return true;
   }
 
   /** The alias is made by the socket thread, before any later send of this worker. */
   addTcpAlias(conId: number, port: number): boolean {
     if (!conId) return false;
-    this.push({ k: 'alias', conId, port }, null);
+    pushAlias(this.out, conId, port);
+    this.scheduleFlush();
     return true;
   }
 
@@ -98,26 +98,17 @@ export class WorkerTransports implements EngineTransports {
     }
   }
 
-  private push(op: OutOp, buf: Buffer | null): void {
-    this.ops.push(op);
-    if (buf) {
-      this.parts.push(buf);
-      this.bytes += buf.length;
-    }
-    if (!this.flushScheduled) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
   }
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.ops.length === 0) return;
-    const bytes = pack(this.parts, this.bytes);
-    this.port.postMessage({ t: 'out', ops: this.ops, bytes }, [bytes]);
-    this.ops = [];
-    this.parts = [];
-    this.bytes = 0;
+    if (this.out.length === 0) return;
+    this.port.postMessage(this.out);
+    this.out = [];
   }
 
   private sweep(): void {
