@@ -19,7 +19,8 @@ const seconds = Math.min(Number(values.seconds), 20);
 const dir = mkdtempSync(join(tmpdir(), 'ksr-hop-'));
 const script = join(dir, 'options.js');
 writeFileSync(script, 'function ksr_request_route() { KSR.sl.sl_send_reply(200, "OK"); }\n');
-const server = await startServerProcess({ script, workers });
+// one source sends everything: its per-source overload limits are lifted, as bench/compare.ts does
+const server = await startServerProcess({ script, workers, config: () => ({ overload: { source_rate: 1_000_000, source_rate_any: 1_000_000 } }) });
 
 /** The server process: bin/ksr-host.mjs's child. */
 function serverPid(): number {

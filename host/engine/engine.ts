@@ -59,6 +59,13 @@ export interface EngineOptions {
   transports?: (onMessage: MessageHandler, guard: OutboundGuard) => EngineTransports;
   /** Whether this engine runs usrloc's expiry timer (with several workers, worker 0 only). Default true. */
   expiry?: boolean;
+  /**
+   * Route figures in wall-clock time instead of the process's CPU time. A worker thread's: there
+   * process.cpuUsage() counts every thread of the process (getrusage RUSAGE_SELF), so a route
+   * would be charged the other workers' and the socket thread's CPU, and Node 20 has no
+   * per-thread CPU clock (/proc/thread-self/schedstat is only updated at ticks). Default false.
+   */
+  routeWallClock?: boolean;
 }
 
 /** What the engine needs of its transports (host/transport's Transports, or a worker's facade). */
@@ -84,6 +91,7 @@ export class Engine implements CoreServices {
   };
   readonly transports: EngineTransports;
   private readonly runsExpiry: boolean;
+  private readonly routeWallClock: boolean;
   readonly defines: ReadonlyMap<string, string>;
   readonly debugLevel: number;
   readonly logger: CoreServices['logger'];
@@ -113,6 +121,7 @@ export class Engine implements CoreServices {
       ? opts.transports(onMessage, guard)
       : new Transports(settings.listen, onMessage, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
     this.runsExpiry = opts.expiry ?? true;
+    this.routeWallClock = opts.routeWallClock ?? false;
     this.overload = new OverloadPolicy(settings.overload);
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
@@ -241,11 +250,20 @@ export class Engine implements CoreServices {
   runRoute(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (!this.router) return { outcome: 'missing' };
     ctx.sflags = 0;
-    // CPU time, not wall-clock: a busy machine does not make a route look slow (~1.4 µs a read)
-    const c0 = process.cpuUsage();
-    const result = this.router.invoke(callback, ctx, arg);
-    const c = process.cpuUsage(c0);
-    if (result.outcome !== 'missing') this.stats.record(callback, BigInt(c.user + c.system) * 1000n);
+    let result: InvokeResult;
+    let elapsedNs: bigint;
+    if (this.routeWallClock) {
+      const t0 = process.hrtime.bigint();
+      result = this.router.invoke(callback, ctx, arg);
+      elapsedNs = process.hrtime.bigint() - t0;
+    } else {
+      // CPU time, not wall-clock: a busy machine does not make a route look slow (~1.4 µs a read)
+      const c0 = process.cpuUsage();
+      result = this.router.invoke(callback, ctx, arg);
+      const c = process.cpuUsage(c0);
+      elapsedNs = BigInt(c.user + c.system) * 1000n;
+    }
+    if (result.outcome !== 'missing') this.stats.record(callback, elapsedNs);
     if (result.error) {
       const e = result.error;
       this.log.error({ callback, file: e.file, line: e.line, ksr: e.ksrFunction, outcome: result.outcome }, e.message);
