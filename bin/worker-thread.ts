@@ -84,6 +84,14 @@ async function main(): Promise<void> {
       thread: { heapUsedBytes: v8.getHeapStatistics().used_heap_size, heapTotalBytes: v8.getHeapStatistics().total_heap_size, ...processFaults },
     }),
     statsReset: () => (engine.stats.reset(), true),
+    // the server stops: timers, the runtime, the store connection and the shared state closed here
+    stop: async () => {
+      await engine.stop();
+      manager.dispose();
+      await store.close();
+      shared.close();
+      return true;
+    },
     tmStats: () => engine.tm.snapshot(),
     prepare: async () => {
       if (refuseNextPrepare) {

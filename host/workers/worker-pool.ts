@@ -60,6 +60,7 @@ class Slot {
 }
 
 const RESTART_DELAY_MS = [50, 200, 1000, 5000];
+const STOP_WAIT_MS = 3000;
 
 export class WorkerPool {
   readonly counters: PoolCounters = { restarts: 0, droppedWhileDown: 0 };
@@ -123,8 +124,10 @@ export class WorkerPool {
     return this.slots.filter((s) => s.ready).map((s) => s.index);
   }
 
+  /** Asks each worker to close what it holds (at most STOP_WAIT_MS), then ends its thread. */
   async stop(): Promise<void> {
     this.stopping = true;
+    await Promise.all(this.slots.map((s) => (s.ready ? this.call(s.index, 'stop', undefined, STOP_WAIT_MS).catch(() => undefined) : undefined)));
     await Promise.all(this.slots.map(async (s) => {
       const w = s.worker;
       s.ready = false;

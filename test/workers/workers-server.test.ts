@@ -86,7 +86,7 @@ describe('a server with 2 workers', () => {
     dir = mkdtempSync(join(tmpdir(), 'ksr-workers-'));
     script = join(dir, 'route.js');
     writeFileSync(script, SCRIPT('v1'));
-    server = await startServerProcess({ script, workers: 2, env: { KSR_TEST_WORKER_HOOKS: '1' }, config: () => ({ tm: { t1_ms: 500 } }) });
+    server = await startServerProcess({ script, workers: 2, env: { KSR_TEST_WORKER_HOOKS: '1' }, config: () => ({ tm: { t1_ms: 500 } }), startTimeoutMs: 60_000 });
   });
   after(async () => server?.stop());
 
