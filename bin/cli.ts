@@ -6,10 +6,11 @@ import { pino } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { checkCallLimits, Dispatcher, signatureOf } from '../bindings/registry.js';
 import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
-import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
+import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
 import { createRuntime, engineForFile, CHOOSABLE_ENGINES, LANGUAGE_OF } from '../runtimes/index.js';
 import { DEFAULT_LIMITS, STANDARD_CALLBACKS, type EngineName } from '../runtimes/runtime.js';
-import { apiList, startServer } from './server.js';
+import { apiList } from './server.js';
+import { startServing } from './serve.js';
 import { parseStoreUrl } from '../host/store/store-url.js';
 import { USER_USAGE, UsageError, userCommand } from './user-command.js';
 import { UL_USAGE, ulCommand } from './ul-command.js';
@@ -18,7 +19,7 @@ import { installProcessGuard } from './process-guard.js';
 import { answerDeadlineMs } from './reload-rpc.js';
 
 const USAGE = `usage:
-  ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL] [--state-dir DIR]
+  ksr-host run [--config FILE] [--script FILE] [--engine v8|quickjs] [--listen udp:IP:PORT]... [--control IP:PORT] [--store URL] [--state-dir DIR] [--workers N]
   ksr-host check FILE [--engine v8|quickjs]
   ksr-host rpc METHOD [PARAMS_JSON] [--control IP:PORT] [--config FILE] [--state-dir DIR] [--token TOKEN]
   ksr-host api [--json]          every KSR function: signature and status (complete, or partial: why)
@@ -30,7 +31,7 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-function settingsFrom(values: { config?: string; script?: string; engine?: string; listen?: string[]; control?: string; store?: string; 'state-dir'?: string }): Settings {
+function settingsFrom(values: { config?: string; script?: string; engine?: string; listen?: string[]; control?: string; store?: string; 'state-dir'?: string; workers?: string }): Settings {
   const base: Settings = values.config ? loadConfigFile(values.config) : structuredClone(DEFAULT_SETTINGS as Settings);
   if (values.script) base.routing.script = values.script;
   if (values.engine) {
@@ -41,6 +42,11 @@ function settingsFrom(values: { config?: string; script?: string; engine?: strin
   if (values.control) base.control = values.control === 'off' ? null : { ...base.control, ...parseHostPort(values.control, '--control') };
   if (values.store) base.store = (parseStoreUrl(values.store), values.store);
   if (values['state-dir']) base.stateDir = values['state-dir'];
+  if (values.workers !== undefined) {
+    const n = Number(values.workers);
+    if (!Number.isInteger(n) || n < 1 || n > MAX_WORKERS) throw new ConfigError(`--workers '${values.workers}': expected a whole number from 1 to ${MAX_WORKERS}`);
+    base.workers = n;
+  }
   // what host/config cannot judge: the engine's name and the call limits' bounds (runtimes/, bindings/)
   engineForFile(base.routing.script, base.routing.engine);
   checkCallLimits(base.limits);
@@ -58,6 +64,7 @@ async function run(args: string[]): Promise<void> {
       control: { type: 'string' },
       store: { type: 'string' },
       'state-dir': { type: 'string' },
+      workers: { type: 'string' },
     },
   });
   let settings: Settings;
@@ -70,11 +77,11 @@ async function run(args: string[]): Promise<void> {
   const log = pino({ level: settings.log.level });
   installProcessGuard(log);
   try {
-    server = await startServer(settings, log);
+    server = await startServing(settings, log);
   } catch (e) {
     fail(`cannot start: ${(e as Error).message}`);
   }
-  process.on('SIGHUP', () => void server.manager.reload());
+  process.on('SIGHUP', () => void server.reload());
   const stop = async () => {
     await server.stop();
     process.exit(0);

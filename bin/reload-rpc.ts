@@ -4,7 +4,12 @@
 // level for up to its load budget. The client waits for that, bounded; every other method
 // answers within the ordinary deadline.
 import { RpcError, type RpcHandler } from '../host/control/rpc-server.js';
-import type { ScriptManager } from '../runtimes/manager.js';
+import type { ReloadResult } from '../runtimes/manager.js';
+
+/** What reloads the script: a ScriptManager, or the workers' all-or-none reload (worker-server.ts). */
+export interface Reloader {
+  reload(): Promise<ReloadResult>;
+}
 
 /** How long any method may take to answer: a client gives up after this. */
 export const ANSWER_DEADLINE_MS = 10_000;
@@ -21,7 +26,7 @@ export function answerDeadlineMs(method: string): number {
 }
 
 /** kemi.reload: answers when the new script is in service (or refused), however long that takes up to RELOAD_ANSWER_MS. */
-export function reloadMethod(manager: ScriptManager, answerMs = RELOAD_ANSWER_MS): RpcHandler {
+export function reloadMethod(manager: Reloader, answerMs = RELOAD_ANSWER_MS): RpcHandler {
   return async () => {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), answerMs)));

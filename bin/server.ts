@@ -22,7 +22,7 @@ import { reloadMethod } from './reload-rpc.js';
 export const VERSION = '0.1.0';
 
 /** node's gc(), reached without --expose-gc on the command line. */
-function collectGarbage(): void {
+export function collectGarbage(): void {
   v8.setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
 }
@@ -83,10 +83,10 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   };
 }
 
-const UL_READ_ONLY = new Set(['ul.dump', 'ul.lookup']);
+export const UL_READ_ONLY = new Set(['ul.dump', 'ul.lookup']);
 
 /** The control endpoint with its token (made in the state directory at the first start) and limits. */
-function openControl(settings: Settings, log: Logger): RpcServer {
+export function openControl(settings: Settings, log: Logger): RpcServer {
   const c = settings.control;
   if (!c) return new RpcServer();
   const t = ensureToken(settings.stateDir);

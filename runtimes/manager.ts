@@ -91,6 +91,49 @@ export class ScriptManager implements ScriptRouter {
   }
 
   private async loadAndSwap(): Promise<ReloadResult> {
+    const r = await this.loadAside();
+    return r.ok ? this.swapIn(r) : r;
+  }
+
+  /**
+   * Reload in two steps, for several workers that must all switch or none (bin/workers):
+   * prepare() loads the file into a new runtime and runs its top level without putting it in
+   * service; commit() then swaps it in, abort() disposes it. Until commit or abort no other
+   * reload starts (they are serialised with reload()).
+   */
+  prepare(): Promise<ReloadResult> {
+    const next = this.reloading.then(() => this.loadAside());
+    // the next reload waits for this one's decision (commit or abort), not only for its load
+    this.reloading = next.then((r) => (r.ok ? new Promise<void>((done) => (this.releasePrepared = done)) : undefined));
+    return next;
+  }
+
+  /** Puts the prepared runtime in service; false when nothing was prepared. */
+  commit(): ReloadResult | null {
+    const p = this.prepared;
+    if (!p) return null;
+    const r = this.swapIn(p);
+    this.releasePrepared?.();
+    this.releasePrepared = null;
+    return r;
+  }
+
+  /** Disposes the prepared runtime: the one in service stays. */
+  abort(): boolean {
+    const p = this.prepared;
+    this.prepared = null;
+    p?.runtime.dispose();
+    this.releasePrepared?.();
+    this.releasePrepared = null;
+    if (p) this.log.info({ file: this.file, engine: this.engine }, 'prepared script discarded: another worker refused it');
+    return p !== null;
+  }
+
+  private prepared: (ReloadResult & { runtime: ScriptRuntime; source: string }) | null = null;
+  private releasePrepared: (() => void) | null = null;
+
+  /** Reads the file and loads it into a new runtime, not in service yet (this.prepared). */
+  private async loadAside(): Promise<ReloadResult> {
     const t0 = performance.now();
     let source: string;
     try {
@@ -104,15 +147,28 @@ export class ScriptManager implements ScriptRouter {
     } catch (e) {
       return this.refused(t0, e instanceof Error ? e.message : String(e));
     }
-    const loadMs = performance.now() - t0;
+    if (this.disposed) {
+      fresh.dispose();
+      return this.refused(t0, 'the script manager was disposed while loading');
+    }
+    const r = { ok: true, file: this.file, engine: this.engine, loadMs: performance.now() - t0 };
+    this.prepared?.runtime.dispose();
+    this.prepared = { ...r, runtime: fresh, source };
+    return r;
+  }
+
+  /** The prepared runtime goes into service, in one synchronous step (between two messages). */
+  private swapIn(r: ReloadResult): ReloadResult {
+    const p = this.prepared!;
+    this.prepared = null;
     const old = this.current;
-    this.current = fresh;
-    this.source = source;
+    this.current = p.runtime;
+    this.source = p.source;
     old?.dispose();
     this.reloads++;
-    this.log.info({ file: this.file, engine: this.engine, loadMs: Math.round(loadMs) }, 'script loaded');
+    this.log.info({ file: this.file, engine: this.engine, loadMs: Math.round(r.loadMs) }, 'script loaded');
     this.refreshSpare();
-    return { ok: true, file: this.file, engine: this.engine, loadMs };
+    return { ok: true, file: this.file, engine: this.engine, loadMs: r.loadMs };
   }
 
   private refused(t0: number, error: string): ReloadResult {
@@ -244,6 +300,7 @@ export class ScriptManager implements ScriptRouter {
 
   dispose(): void {
     this.disposed = true;
+    this.abort();
     this.current?.dispose();
     this.spare?.dispose();
     this.current = this.spare = null;

@@ -9,7 +9,9 @@ import { AUTH, type AuthCode } from './auth-codes.js';
 import { DEFAULT_AUTH_SETTINGS, type AuthSettings } from './auth-settings.js';
 import { findCredentials, marksOf, type CredentialsKind, type FoundCredentials } from './credentials.js';
 import { HEX_LENGTH, ha1Of, ha2Of, parseAlgorithm, responseOf, type DigestAlgorithm, type Qop } from './digest-hash.js';
-import { NonceCounts } from './nonce-counts.js';
+import { NonceCounts, type NonceCountTable } from './nonce-counts.js';
+import { SharedNonceCounts } from './shared-nonce-counts.js';
+import type { SharedState } from '../shared/shared-state.js';
 import { NonceSigner } from './nonce.js';
 
 /** What the password side knows about a user. `ha1` with alg null: good for whatever algorithm was used (pv_* with HA1). */
@@ -46,7 +48,7 @@ export class DigestAuth {
   readonly settings: AuthSettings;
   /** Algorithms offered and accepted; KSR.auth.auth_algorithm changes it. */
   algorithms: DigestAlgorithm[];
-  readonly counts: NonceCounts;
+  readonly counts: NonceCountTable;
   private readonly signer: NonceSigner;
   private readonly opaque: string | null;
 
@@ -55,12 +57,16 @@ export class DigestAuth {
     settings: Partial<AuthSettings> = {},
     /** ms since the epoch; tests move it. */
     readonly clock: () => number = Date.now,
+    /** The workers' shared state: nonce counts are kept there, so a count used in one worker is refused in all. */
+    shared: SharedState | null = null,
   ) {
     this.settings = { ...DEFAULT_AUTH_SETTINGS, ...settings };
     if (this.settings.algorithms.length === 0) throw new Error('auth: algorithms must list at least one of MD5, SHA-256, SHA-512-256');
     this.algorithms = [...this.settings.algorithms];
     this.signer = new NonceSigner(this.settings.secret ?? PROCESS_SECRET, this.settings.nonceExpireS);
-    this.counts = new NonceCounts(this.settings.ncTableSize, this.settings.nonceExpireS);
+    this.counts = shared
+      ? new SharedNonceCounts(shared, this.settings.ncTableSize, this.settings.nonceExpireS)
+      : new NonceCounts(this.settings.ncTableSize, this.settings.nonceExpireS);
     this.opaque = this.settings.opaque ? this.signer.derive('opaque') : null;
     if (this.settings.secret === null) {
       core.logger.log('warn', 'auth: no auth.secret configured: nonces are signed with a random key of this process; they die with a restart and other nodes refuse them');

@@ -11,6 +11,10 @@
 // request that used the highest count is remembered by its branch, and the same request
 // within a transaction's lifetime (64 × T1) is accepted again; anything else with that count
 // is still a replay.
+//
+// Two tables give the same verdicts: NonceCounts, a Map of this thread (one worker), and
+// SharedNonceCounts (shared-nonce-counts.ts), a table of the workers' shared state, so a count
+// used in one worker is refused in every other.
 export type NcVerdict = 'ok' | 'reused' | 'forgotten';
 
 interface Seen {
@@ -24,7 +28,19 @@ interface Seen {
 /** How long a retransmission of the request that used a count may come (64 × T1 of 500 ms). */
 export const RETRANSMISSION_S = 32;
 
-export class NonceCounts {
+export interface NonceCountTable {
+  readonly limit: number;
+  readonly expireS: number;
+  /** Entries held now. */
+  readonly size: number;
+  /**
+   * Records `nc` for the nonce when it is higher than any seen, or accepts a retransmission of
+   * the request that used it (same branch, within RETRANSMISSION_S); says why not otherwise.
+   */
+  use(nonce: string, issuedS: number, nc: number, nowS: number, branch?: string): NcVerdict;
+}
+
+export class NonceCounts implements NonceCountTable {
   private readonly seen = new Map<string, Seen>();
   private floorS = -1;
   private lastPruneS = 0;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
-import { DEFAULT_SETTINGS, parseHostPort, parseListen, type Settings } from './settings.js';
+import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListen, type Settings } from './settings.js';
 import { parseStoreUrl } from '../store/store-url.js';
 import { parseAlgorithmList } from '../auth/auth-config.js';
 import { parseOutboundRule } from '../transport/outbound-policy.js';
@@ -16,6 +16,7 @@ const SCHEMA = {
   properties: {
     listen: { type: 'array', items: { type: 'string' }, minItems: 1 },
     aliases: { type: 'array', items: { type: 'string' } },
+    workers: { type: 'integer', minimum: 1, maximum: MAX_WORKERS },
     routing: {
       type: 'object',
       additionalProperties: false,
@@ -133,6 +134,7 @@ export class ConfigError extends Error {}
 
 type RawConfig = {
   listen?: string[];
+  workers?: number;
   aliases?: string[];
   routing?: { script?: string; engine?: string };
   limits?: { cpu_ms?: number; memory_mb?: number; max_value_bytes?: number; max_route_depth?: number };
@@ -203,6 +205,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
   return {
     listen: c.listen ? wrap('listen', () => c.listen!.map(parseListen)) : d.listen.map((l) => ({ ...l })),
     aliases: c.aliases ?? [...d.aliases],
+    ...(c.workers !== undefined ? { workers: c.workers } : {}),
     routing: { script: c.routing?.script ?? d.routing.script, engine: c.routing?.engine ?? d.routing.engine },
     limits: written({
       cpuMs: c.limits?.cpu_ms,

@@ -24,8 +24,17 @@ export interface ControlSettings {
   maxConnections?: number;
 }
 
+/** The most worker threads `workers` may ask for. */
+export const MAX_WORKERS = 64;
+
 export interface Settings {
   listen: ListenAddress[];
+  /**
+   * Worker threads that run the engine, each with its own runtime (bin/worker-server.ts); 1:
+   * the engine runs in the main thread. Absent: one per core (os.availableParallelism()),
+   * decided where the server is started from the command line (bin/serve.ts).
+   */
+  workers?: number;
   /** Extra names and addresses that count as "myself" (KSR.is_myself). */
   aliases: string[];
   /**

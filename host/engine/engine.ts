@@ -13,13 +13,14 @@ import { SipParseError } from '../sip/errors.js';
 import { buildErrorReply, buildReply } from '../sip/reply.js';
 import type { Settings } from '../config/settings.js';
 import { Transports } from '../transport/transports.js';
-import type { Destination } from '../transport/types.js';
+import type { Destination, MessageHandler, TransportCounters } from '../transport/types.js';
 import { TransactionLayer } from '../tm/layer.js';
 import { forwardReplyStateless } from '../forward/stateless.js';
 import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
+import type { SharedState } from '../shared/shared-state.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
 import { OverloadPolicy } from '../core/overload-policy.js';
@@ -49,6 +50,34 @@ export interface EngineOptions {
   usrloc: Usrloc;
   /** The pseudo-variables of the registry the scripts call (Registry.pvs). */
   pvs: PvTable;
+  /** The workers' shared state (host/shared), when several workers serve: auth keeps its nonce counts there. */
+  shared?: SharedState | null;
+  /**
+   * The sockets, when not this thread's own: a worker thread's engine is given the socket
+   * thread's (host/workers/worker-transports.ts). Absent: the listeners of settings.listen.
+   */
+  transports?: (onMessage: MessageHandler, guard: OutboundGuard) => EngineTransports;
+  /** Whether this engine runs usrloc's expiry timer (with several workers, worker 0 only). Default true. */
+  expiry?: boolean;
+  /**
+   * Route figures in wall-clock time instead of the process's CPU time. A worker thread's: there
+   * process.cpuUsage() counts every thread of the process (getrusage RUSAGE_SELF), so a route
+   * would be charged the other workers' and the socket thread's CPU, and Node 20 has no
+   * per-thread CPU clock (/proc/thread-self/schedstat is only updated at ticks). Default false.
+   */
+  routeWallClock?: boolean;
+}
+
+/** What the engine needs of its transports (host/transport's Transports, or a worker's facade). */
+export interface EngineTransports {
+  readonly guard: OutboundGuard;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean;
+  addTcpAlias(conId: number, port: number): boolean;
+  permits(proto: string, ip: string, port: number, onError?: (reason: string) => void): boolean;
+  localAddress(proto: 'udp' | 'tcp', ipv6: boolean): { ip: string; port: number } | null;
+  snapshot(): TransportCounters;
 }
 
 const PINO_LEVEL: Record<LogLevel, 'debug' | 'info' | 'warn' | 'error' | 'fatal'> = {
@@ -60,7 +89,9 @@ export class Engine implements CoreServices {
   readonly counters: EngineCounters = {
     received: 0, requests: 0, replies: 0, badRequests: 0, malformedDropped: 0, malformedReasons: {}, scriptFailures: 0, repliesSent: 0,
   };
-  readonly transports: Transports;
+  readonly transports: EngineTransports;
+  private readonly runsExpiry: boolean;
+  private readonly routeWallClock: boolean;
   readonly defines: ReadonlyMap<string, string>;
   readonly debugLevel: number;
   readonly logger: CoreServices['logger'];
@@ -84,10 +115,13 @@ export class Engine implements CoreServices {
     this.store = opts.store;
     if (!(opts.pvs instanceof PvTable)) throw new Error(`Engine: expected options.pvs (the registry's PvTable), got ${opts.pvs === null ? 'null' : typeof opts.pvs}`);
     this.pvs = opts.pvs;
-    this.transports = new Transports(settings.listen, (buf, rcv) => this.onMessage(buf, rcv), {
-      udpMaxBytes: settings.udp.maxMessageBytes,
-      tcp: { ...settings.tcp },
-    }, log, new OutboundGuard(settings.outbound, log));
+    const onMessage: MessageHandler = (buf, rcv) => this.onMessage(buf, rcv);
+    const guard = new OutboundGuard(settings.outbound, log);
+    this.transports = opts.transports
+      ? opts.transports(onMessage, guard)
+      : new Transports(settings.listen, onMessage, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
+    this.runsExpiry = opts.expiry ?? true;
+    this.routeWallClock = opts.routeWallClock ?? false;
     this.overload = new OverloadPolicy(settings.overload);
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
@@ -98,7 +132,7 @@ export class Engine implements CoreServices {
     // the route services last, from this core: none of them may use another in its constructor
     this.services.fill({
       tm: new TransactionLayer(this, settings.tm),
-      auth: new DigestAuth(this, settings.auth),
+      auth: new DigestAuth(this, settings.auth, undefined, opts.shared ?? null),
       usrloc: opts.usrloc,
     });
   }
@@ -124,7 +158,7 @@ export class Engine implements CoreServices {
     const endpoints = await protectedEndpoints(this.settings.control, this.settings.store, (m) => this.log.warn(m));
     this.transports.guard.protect(endpoints);
     this.log.info({ protected: this.transports.guard.protectedEndpoints, outbound: this.settings.outbound.rules.map((r) => r.text).concat(`default ${this.settings.outbound.defaultAction}`) }, 'outbound guard');
-    startExpiry(this, this.usrloc);
+    if (this.runsExpiry) startExpiry(this, this.usrloc);
     this.overload.start();
     return this.transports.start();
   }
@@ -216,11 +250,20 @@ export class Engine implements CoreServices {
   runRoute(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (!this.router) return { outcome: 'missing' };
     ctx.sflags = 0;
-    // CPU time, not wall-clock: a busy machine does not make a route look slow (~1.4 µs a read)
-    const c0 = process.cpuUsage();
-    const result = this.router.invoke(callback, ctx, arg);
-    const c = process.cpuUsage(c0);
-    if (result.outcome !== 'missing') this.stats.record(callback, BigInt(c.user + c.system) * 1000n);
+    let result: InvokeResult;
+    let elapsedNs: bigint;
+    if (this.routeWallClock) {
+      const t0 = process.hrtime.bigint();
+      result = this.router.invoke(callback, ctx, arg);
+      elapsedNs = process.hrtime.bigint() - t0;
+    } else {
+      // CPU time, not wall-clock: a busy machine does not make a route look slow (~1.4 µs a read)
+      const c0 = process.cpuUsage();
+      result = this.router.invoke(callback, ctx, arg);
+      const c = process.cpuUsage(c0);
+      elapsedNs = BigInt(c.user + c.system) * 1000n;
+    }
+    if (result.outcome !== 'missing') this.stats.record(callback, elapsedNs);
     if (result.error) {
       const e = result.error;
       this.log.error({ callback, file: e.file, line: e.line, ksr: e.ksrFunction, outcome: result.outcome }, e.message);

@@ -8,8 +8,17 @@ import { SipParseError } from '../sip/errors.js';
 
 export const MAGIC_COOKIE = 'z9hG4bK';
 /** Distinguishes this process's branches from another instance's on the same address. */
-const INSTANCE = randomBytes(4).toString('hex');
+let INSTANCE = randomBytes(4).toString('hex');
 let serial = 0;
+
+/**
+ * A worker thread's branches carry the server's instance and the worker's index
+ * (`<instance>-<index>-`), so the socket thread sends a reply to the worker that holds its
+ * transaction from the top Via alone (host/workers/dispatch-key.ts).
+ */
+export function setBranchInstance(instance: string): void {
+  INSTANCE = instance;
+}
 
 /** A new transaction id: z9hG4bK + instance + serial; tm appends ".<branch index>". */
 export function newTransactionId(): string {

@@ -7,7 +7,12 @@
 //    other's registrations).
 // The store has one `location` table, so only the table named "location" is kept in it; any
 // other table name a script uses is a memory table of its own, in every mode.
+// The memory layer is a Map of this thread, or (with `shared`, several workers) a table in the
+// shared database every worker sees (location-table.ts, ARCHITECTURE.md "Shared state across workers").
 import type { Aor, LocationRecord, SyncStore } from '../store/store.js';
+import type { SharedState } from '../shared/shared-state.js';
+import { MapLocationTable, type LocationTable } from './location-table.js';
+import { SharedLocationTable } from './shared-location-table.js';
 import { DEFAULT_REGISTRAR_SETTINGS, DEFAULT_USRLOC_SETTINGS, type RegistrarSettings, type UsrlocSettings } from './settings.js';
 
 export const STORED_TABLE = 'location';
@@ -20,6 +25,8 @@ export interface UsrlocOptions {
   now?: () => number;
   /** This node's id, written as server_id. */
   serverId?: number;
+  /** The workers' shared state: the memory layer lives there instead of in this thread. */
+  shared?: SharedState | null;
 }
 
 /** A snapshot taken by reg_fetch_contacts (and the `exp` result of the expiry event). */
@@ -45,7 +52,12 @@ export class Usrloc {
   /** reg_fetch_contacts results by name; process-wide as in Kamailio (until reg_free_contacts). */
   readonly fetched = new Map<string, FetchedContacts>();
   private readonly now: () => number;
-  private readonly tables = new Map<string, Map<string, LocationRecord[]>>();
+  /** The memory layer (modes memory and write-through; every table but the stored one in db-only). */
+  private readonly memory: LocationTable;
+  /** Table names this thread used (ul.dump lists them, as Kamailio lists every domain a script names). */
+  private readonly used = new Set<string>();
+  /** Part of every ruid: the worker (shared state owner) that made it, so workers' ruids never collide. */
+  private readonly ruidSuffix: string;
   private timer: NodeJS.Timeout | null = null;
   private seq = 0;
 
@@ -55,6 +67,8 @@ export class Usrloc {
     this.store = opts.store ?? null;
     this.now = opts.now ?? Date.now;
     this.serverId = opts.serverId ?? 0;
+    this.memory = opts.shared ? new SharedLocationTable(opts.shared) : new MapLocationTable();
+    this.ruidSuffix = opts.shared ? `${this.serverId}-w${opts.shared.owner}` : `${this.serverId}`;
     if (this.settings.mode !== 'memory' && !this.store) {
       throw new Error(`usrloc: db_mode '${this.settings.mode}' needs a store (config 'store:' or --store), none was given`);
     }
@@ -67,7 +81,7 @@ export class Usrloc {
   /** A new unique record id; sorts in creation order (time, then a counter). */
   newRuid(): string {
     const t = this.now().toString(36).padStart(10, '0');
-    return `uloc-${t}-${(this.seq++).toString(36).padStart(6, '0')}-${this.serverId}`;
+    return `uloc-${t}-${(this.seq++).toString(36).padStart(6, '0')}-${this.ruidSuffix}`;
   }
 
   /** The AoR as usrloc keys it: user only, or user@domain with use_domain. */
@@ -91,12 +105,6 @@ export class Usrloc {
     return this.stored(table) && !(memoryOnly && this.settings.mode === 'write-through');
   }
 
-  private memTable(table: string): Map<string, LocationRecord[]> {
-    let t = this.tables.get(table);
-    if (!t) this.tables.set(table, (t = new Map()));
-    return t;
-  }
-
   private key(aor: Aor): string {
     return `${aor.username}\n${aor.domain}`;
   }
@@ -104,7 +112,8 @@ export class Usrloc {
   /** Live contacts of an AoR, best first. May throw StoreUnavailable (db-only). */
   contacts(table: string, aor: Aor): LocationRecord[] {
     const now = this.nowS();
-    const list = this.dbOnly(table) ? this.store!.locations(aor) : (this.memTable(table).get(this.key(aor)) ?? []);
+    this.used.add(table);
+    const list = this.dbOnly(table) ? this.store!.locations(aor) : this.memory.list(table, this.key(aor));
     return list.filter((r) => r.expires > now).sort(byPreference);
   }
 
@@ -114,77 +123,55 @@ export class Usrloc {
    */
   put(table: string, rec: LocationRecord, memoryOnly = false): void {
     if (this.writesStore(table, memoryOnly)) this.store!.putLocation(rec);
+    this.used.add(table);
     if (this.dbOnly(table)) return;
-    const t = this.memTable(table);
-    const k = this.key(rec);
-    const list = t.get(k) ?? [];
-    const i = list.findIndex((r) => r.ruid === rec.ruid);
-    if (i >= 0) list[i] = rec;
-    else list.push(rec);
-    t.set(k, list);
+    this.memory.put(table, this.key(rec), rec);
   }
 
   remove(table: string, rec: Pick<LocationRecord, 'ruid' | 'username' | 'domain'>, memoryOnly = false): void {
     if (this.writesStore(table, memoryOnly)) this.store!.deleteLocation(rec.ruid);
+    this.used.add(table);
     if (this.dbOnly(table)) return;
-    const t = this.memTable(table);
-    const k = this.key(rec);
-    const rest = (t.get(k) ?? []).filter((r) => r.ruid !== rec.ruid);
-    if (rest.length > 0) t.set(k, rest);
-    else t.delete(k);
+    this.memory.remove(table, this.key(rec), rec.ruid);
   }
 
   /** Removes every contact of the AoR; how many live ones went. */
   removeAor(table: string, aor: Aor): number {
     const live = this.contacts(table, aor).length;
     if (this.stored(table)) this.store!.deleteAor(aor);
-    if (!this.dbOnly(table)) this.memTable(table).delete(this.key(aor));
+    if (!this.dbOnly(table)) this.memory.removeAor(table, this.key(aor));
     return live;
   }
 
   /** Every live contact, grouped by table (ul.dump). */
   dump(limit = 100_000): Array<{ table: string; records: LocationRecord[] }> {
     const now = this.nowS();
-    const names = new Set(this.tables.keys());
+    const names = new Set([...this.used, ...this.memory.names()]);
     if (this.store && this.settings.mode !== 'memory') names.add(STORED_TABLE);
     const out: Array<{ table: string; records: LocationRecord[] }> = [];
     for (const table of names) {
-      const recs = this.dbOnly(table) ? this.store!.allLocations(limit) : [...this.memTable(table).values()].flat();
+      const recs = this.dbOnly(table) ? this.store!.allLocations(limit) : this.memory.all(table);
       out.push({ table, records: recs.filter((r) => r.expires > now).sort(byPreference) });
     }
     return out;
   }
 
-  /** write-through: fills memory from the store (at start). */
+  /** write-through: fills memory from the store (at start; with shared state, the first worker's call fills it, the others' add 0). */
   load(): number {
     if (this.settings.mode !== 'write-through' || !this.store) return 0;
+    const store = this.store;
     const now = this.nowS();
-    let n = 0;
-    for (const rec of this.store.allLocations()) {
-      if (rec.expires <= now) continue;
-      const t = this.memTable(STORED_TABLE);
-      const k = this.key(rec);
-      t.set(k, [...(t.get(k) ?? []), rec]);
-      n++;
-    }
-    return n;
+    this.used.add(STORED_TABLE);
+    return this.memory.loadOnce(STORED_TABLE, () =>
+      store.allLocations().filter((rec) => rec.expires > now).map((rec) => ({ aorKey: this.key(rec), rec })),
+    );
   }
 
   /** Removes and returns what has expired, in every table. May throw StoreUnavailable. */
   takeExpired(): Array<{ table: string; rec: LocationRecord }> {
     const now = this.nowS();
-    const out: Array<{ table: string; rec: LocationRecord }> = [];
-    for (const [table, t] of this.tables) {
-      if (this.dbOnly(table)) continue;
-      for (const [k, list] of t) {
-        const gone = list.filter((r) => r.expires <= now);
-        if (gone.length === 0) continue;
-        const rest = list.filter((r) => r.expires > now);
-        if (rest.length > 0) t.set(k, rest);
-        else t.delete(k);
-        for (const rec of gone) out.push({ table, rec });
-      }
-    }
+    // db-only keeps nothing of the stored table in memory, so the memory layer's expired are its own
+    const out: Array<{ table: string; rec: LocationRecord }> = this.memory.takeExpired(now);
     if (this.store && this.settings.mode !== 'memory') {
       // write-through: the store's copies go too (memory already said which expired);
       // db-only: the store says which expired (on a shared database, the node that takes them)

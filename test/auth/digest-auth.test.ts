@@ -10,6 +10,7 @@ import { DigestAuth } from '../../host/auth/digest-auth.js';
 import type { AuthSettings } from '../../host/auth/auth-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import { RecordingCore } from '../support/sip-fixtures.js';
+import { sharedState } from '../support/shared-variant.js';
 import { challengeParams, credentialsValue, type ClientInput } from './digest-client.js';
 import { contextOn, invite, INVITE_BODY, MemoryStore, register } from './requests.js';
 
@@ -19,7 +20,7 @@ const T0 = Date.UTC(2026, 10, 26, 8, 0, 0);
 function engine(settings: Partial<AuthSettings> = {}) {
   const store = new MemoryStore().add('alice', 'localhost', 'wonderland').add('carol', 'localhost', 'hashonly', false);
   const clock = { now: T0 };
-  const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'shared-secret', ...settings }, () => clock.now) });
+  const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'shared-secret', ...settings }, () => clock.now, sharedState()) });
   return { core, store, clock, auth: core.auth };
 }
 

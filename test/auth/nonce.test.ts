@@ -1,9 +1,17 @@
-// Stateless nonces (HMAC-signed issue time) and the bounded nonce-count table.
+// Stateless nonces (HMAC-signed issue time) and the bounded nonce-count table (the Map, or the
+// shared one when test/shared/suites-shared.test.ts runs this file).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { NonceSigner } from '../../host/auth/nonce.js';
-import { NonceCounts } from '../../host/auth/nonce-counts.js';
+import { NonceCounts, type NonceCountTable } from '../../host/auth/nonce-counts.js';
+import { SharedNonceCounts } from '../../host/auth/shared-nonce-counts.js';
+import { sharedState } from '../support/shared-variant.js';
+
+function counts(limit: number, expireS: number): NonceCountTable {
+  const shared = sharedState();
+  return shared ? new SharedNonceCounts(shared, limit, expireS) : new NonceCounts(limit, expireS);
+}
 
 const T0 = Date.UTC(2026, 10, 26, 8, 0, 0);
 
@@ -38,7 +46,7 @@ test('re-signing a changed time with a wrong key does not pass', () => {
 });
 
 test('nonce counts: the highest nc per nonce; equal or lower is reused', () => {
-  const t = new NonceCounts(10, 300);
+  const t = counts(10, 300);
   assert.equal(t.use('a', 100, 1, 100), 'ok');
   assert.equal(t.use('a', 100, 1, 100), 'reused');
   assert.equal(t.use('a', 100, 5, 100), 'ok');
@@ -47,7 +55,7 @@ test('nonce counts: the highest nc per nonce; equal or lower is reused', () => {
 });
 
 test('nonce counts: a retransmission (same branch) of the request that used the count is accepted again, within a transaction\'s lifetime', () => {
-  const t = new NonceCounts(10, 300);
+  const t = counts(10, 300);
   assert.equal(t.use('a', 100, 1, 100, 'z9hG4bK-1'), 'ok');
   assert.equal(t.use('a', 100, 1, 101, 'z9hG4bK-1'), 'ok', 'the same request again: a retransmission');
   assert.equal(t.use('a', 100, 1, 101, 'z9hG4bK-2'), 'reused', 'another request with that count: a replay');
@@ -58,7 +66,7 @@ test('nonce counts: a retransmission (same branch) of the request that used the 
 });
 
 test('nonce counts are bounded: expired entries leave; when full the oldest goes and nonces as old are refused', () => {
-  const t = new NonceCounts(3, 300);
+  const t = counts(3, 300);
   t.use('a', 100, 1, 100);
   t.use('b', 101, 1, 101);
   t.use('c', 102, 1, 102);

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { startServerProcess, testWorkers, type ServerProcess } from '../support/server-process.js';
 import { explain, scenario, startSipp, type SippOptions } from '../support/sipp.js';
 import { freePort } from '../support/ports.js';
 
@@ -66,7 +66,8 @@ function busyReply(request: string): string {
 }
 
 export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' | 'quickjs'): void {
-  describe(`proxy call flows, ${language}${engine ? ` on ${engine}` : ''}`, () => {
+  const workers = testWorkers();
+  describe(`proxy call flows, ${language}${engine ? ` on ${engine}` : ''}${workers > 1 ? `, ${workers} workers` : ''}`, () => {
     let server: ServerProcess;
     let dir: string;
     let scriptFile: string;

@@ -1,10 +1,12 @@
 // REGISTERs and INVITEs built per test, a fake clock, and a context factory whose core has
-// its own Usrloc (memory unless a store and mode are given).
+// its own Usrloc (memory unless a store and mode are given; its memory layer in a fresh shared
+// state when test/shared/suites-shared.test.ts runs the suites).
 import { SipMessage } from '../../host/sip/message.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { Usrloc, type UsrlocOptions } from '../../host/registrar/usrloc.js';
 import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
 import { ksrOn, type Call } from '../bindings/ksr-call.js';
+import { sharedState } from '../support/shared-variant.js';
 
 export class FakeClock {
   constructor(public ms = 1_700_000_000_000) {}
@@ -72,7 +74,7 @@ export interface Registrar {
 
 export function registrar(opts: UsrlocOptions = {}): Registrar {
   const clock = new FakeClock();
-  const ul = new Usrloc({ now: clock.now, ...opts });
+  const ul = new Usrloc({ now: clock.now, shared: sharedState(), ...opts });
   const core = new RecordingCore(undefined, undefined, { usrloc: ul });
   return {
     core, ul, clock,

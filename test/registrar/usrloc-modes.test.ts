@@ -10,6 +10,7 @@ import { readPv } from '../../host/core/pv.js';
 import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
 import { ksrOn } from '../bindings/ksr-call.js';
 import { FakeClock, invite, register, registrar } from './support.js';
+import { sharedState } from '../support/shared-variant.js';
 
 const ALICE = { username: 'alice', domain: '' };
 
@@ -31,8 +32,9 @@ test('write-through: every change reaches the store; memory is loaded from it at
     assert.equal(store.locations({ username: 'bob', domain: '' }).length, 0);
     assert.equal(r.ul.contacts('location', { username: 'bob', domain: '' }).length, 1);
     // a restart: a new Usrloc over the same store sees alice
-    const again = new Usrloc({ store, usrloc: { mode: 'write-through' }, now: r.clock.now });
+    const again = new Usrloc({ store, usrloc: { mode: 'write-through' }, now: r.clock.now, shared: sharedState() });
     assert.equal(again.load(), 1);
+    assert.equal(again.load(), 0, 'loaded once (with shared state: by the first worker that asks)');
     assert.deepEqual(again.contacts('location', ALICE).map((x) => x.contact), ['sip:alice@h2']);
     // memory is authoritative: a row written behind its back is not seen until the next load
     store.putLocation({ ...store.locations(ALICE)[0]!, ruid: 'behind', contact: 'sip:alice@h9' });
@@ -93,7 +95,7 @@ test('expiry without a callback configured just removes', () => {
 
 test('the expiry timer runs on its interval, is unref\'d, and stops', async () => {
   const clock = new FakeClock(Date.now());
-  const ul = new Usrloc({ now: clock.now, usrloc: { timerIntervalS: 0.02, eventCallback: 'cb' } });
+  const ul = new Usrloc({ now: clock.now, usrloc: { timerIntervalS: 0.02, eventCallback: 'cb' }, shared: sharedState() });
   const core = new RecordingCore(undefined, undefined, { usrloc: ul });
   ksrOn(makeContext(register({ contacts: ['<sip:alice@h>;expires=60'] }), { core }))('registrar.save', 'location', 0);
   clock.advance(61);

@@ -37,6 +37,17 @@ export interface StartOptions {
    * control port into `defines`). Its store is sqlite::memory: unless it names one.
    */
   config?: (ports: { port: number; controlPort: number }) => Record<string, unknown>;
+  /** Worker threads (`--workers`); default KSR_TEST_WORKERS from the environment, else 1. */
+  workers?: number;
+  /** More environment for the server process. */
+  env?: Record<string, string>;
+}
+
+/** The workers a test server runs with unless the test says: KSR_TEST_WORKERS, else 1 (the engine in the main thread). */
+export function testWorkers(): number {
+  const n = Number(process.env.KSR_TEST_WORKERS ?? 1);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`KSR_TEST_WORKERS: expected a whole number ≥ 1, got '${process.env.KSR_TEST_WORKERS}'`);
+  return n;
 }
 
 export async function startServerProcess(opts: StartOptions): Promise<ServerProcess> {
@@ -54,13 +65,14 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
     BIN, 'run', '--script', opts.script, '--state-dir', stateDir,
     '--listen', `udp:127.0.0.1:${port}`, '--listen', `tcp:127.0.0.1:${port}`,
     '--control', `127.0.0.1:${controlPort}`,
+    '--workers', String(opts.workers ?? testWorkers()),
     ...(opts.engine ? ['--engine', opts.engine] : []),
     ...configArgs,
     // a test server keeps no state between runs unless it names a store (flag or config file)
     ...(opts.config || opts.extraArgs?.some((a) => a === '--store' || a === '--config') ? [] : ['--store', 'sqlite::memory:']),
     ...(opts.extraArgs ?? []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

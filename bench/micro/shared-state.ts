@@ -1,0 +1,111 @@
+// The cost of the workers' shared state (host/shared) against the in-thread Map, per operation:
+// usrloc save (read the AoR's bindings, then write the refreshed one, as registrar.save does),
+// usrloc lookup, and a nonce-count use (a new nonce; the next nc of a known one). 1000 AoRs
+// and 1000 nonces are in the tables first. Each figure is the median of ROUNDS loops of N ops,
+// Map and shared alternated so both see the same machine load; "contended" runs the shared
+// save while another thread saves its own AoRs in a loop.
+//   node --no-node-snapshot --import tsx bench/micro/shared-state.ts [N]
+// Budget (this 2-core machine, quiet): shared save ≤ 30 µs, lookup ≤ 15 µs, nonce use ≤ 25 µs.
+import { createSharedState, removeSharedState, SharedState } from '../../host/shared/shared-state.js';
+import { Usrloc } from '../../host/registrar/usrloc.js';
+import { NonceCounts, type NonceCountTable } from '../../host/auth/nonce-counts.js';
+import { SharedNonceCounts } from '../../host/auth/shared-nonce-counts.js';
+import type { LocationRecord } from '../../host/store/store.js';
+import { binding } from '../../test/shared/bindings.js';
+import { TestThread } from '../../test/shared/threads.js';
+
+const N = Number(process.argv[2] ?? 5000);
+const ROUNDS = 7;
+const AORS = 1000;
+const T0_MS = 1_700_000_000_000;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** µs per op of one loop of N. */
+function loop(op: (i: number) => void): number {
+  const t0 = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) op(i);
+  return Number(process.hrtime.bigint() - t0) / 1000 / N;
+}
+
+interface Subject {
+  name: string;
+  ul: Usrloc;
+  counts: NonceCountTable;
+}
+
+function fill(s: Subject): LocationRecord[] {
+  const recs: LocationRecord[] = [];
+  for (let i = 0; i < AORS; i++) {
+    const rec = binding(`user${i}`, `sip:user${i}@192.0.2.1:5060`, { ruid: s.ul.newRuid(), expires: T0_MS / 1000 + 3600 });
+    s.ul.put('location', rec);
+    recs.push(rec);
+    s.counts.use(`nonce${i}`, T0_MS / 1000, 1, T0_MS / 1000);
+  }
+  return recs;
+}
+
+function ops(s: Subject, recs: LocationRecord[]) {
+  const aors = recs.map((r) => ({ username: r.username, domain: '' }));
+  let nc = 2;
+  let fresh = 0;
+  return {
+    save: (i: number) => {
+      const k = i % AORS;
+      const current = s.ul.contacts('location', aors[k]!);
+      s.ul.put('location', { ...current[0]!, cseq: current[0]!.cseq + 1, expires: T0_MS / 1000 + 3600 });
+    },
+    lookup: (i: number) => {
+      if (s.ul.contacts('location', aors[i % AORS]!).length !== 1) throw new Error('bench: lookup found nothing');
+    },
+    nonceNew: () => {
+      if (s.counts.use(`fresh${fresh++}`, T0_MS / 1000, 1, T0_MS / 1000) !== 'ok') throw new Error('bench: nonce refused');
+    },
+    nonceNext: (i: number) => {
+      if (s.counts.use(`nonce${i % AORS}`, T0_MS / 1000, nc, T0_MS / 1000) !== 'ok') throw new Error('bench: nc refused');
+      if (i % AORS === AORS - 1) nc++;
+    },
+  };
+}
+
+const h = createSharedState();
+const shared = SharedState.open(h, { owner: 0 });
+const clock = () => T0_MS;
+const subjects: Subject[] = [
+  { name: 'Map', ul: new Usrloc({ now: clock }), counts: new NonceCounts(100_000, 300) },
+  { name: 'shared', ul: new Usrloc({ now: clock, shared }), counts: new SharedNonceCounts(shared, 100_000, 300) },
+];
+const runs = subjects.map((s) => ops(s, fill(s)));
+const results: Record<string, Record<string, number[]>> = {};
+for (let r = 0; r < ROUNDS; r++) {
+  subjects.forEach((s, i) => {
+    const o = runs[i]!;
+    for (const [name, op] of Object.entries(o)) ((results[name] ??= {})[s.name] ??= []).push(loop(op));
+  });
+}
+
+// contended: another thread (test/shared/shared-thread.ts, the real SharedState) saves its own AoRs in a loop meanwhile
+const busy = await TestThread.start(h, 1);
+const stop = new SharedArrayBuffer(4);
+const busySaves = busy.call<number>('saveUntil', stop);
+await new Promise((r) => setTimeout(r, 100));
+const contended: number[] = [];
+for (let r = 0; r < ROUNDS; r++) contended.push(loop(runs[1]!.save));
+Atomics.store(new Int32Array(stop), 0, 1);
+const othersSaves = await busySaves;
+await busy.stop();
+shared.close();
+removeSharedState(h);
+
+console.log(`µs per operation, median of ${ROUNDS} × ${N} (${AORS} AoRs and nonces in each table)`);
+console.log(`${'operation'.padEnd(34)}${'Map'.padStart(8)}${'shared'.padStart(9)}`);
+const label: Record<string, string> = {
+  save: 'usrloc save (read + write)', lookup: 'usrloc lookup', nonceNew: 'nonce use, new nonce', nonceNext: 'nonce use, next nc',
+};
+for (const [name, by] of Object.entries(results)) {
+  console.log(`${label[name]!.padEnd(34)}${median(by.Map!).toFixed(1).padStart(8)}${median(by.shared!).toFixed(1).padStart(9)}`);
+}
+console.log(`${'usrloc save, another thread saving'.padEnd(34)}${'-'.padStart(8)}${median(contended).toFixed(1).padStart(9)}   (it saved ${othersSaves} meanwhile)`);

@@ -1,0 +1,267 @@
+// A server with `workers` ≥ 2: the main thread is the socket thread (listeners, control
+// endpoint, the overload policy's early drop) and hands each message to a worker thread
+// (host/workers/worker-pool.ts) by its dispatch key; every worker runs its own Engine and
+// runtime (bin/worker-thread.ts). State every worker must see lives in host/shared. Whole-server
+// answers (kemi.stats, tm.stats, ul.*, kemi.reload) are made here from the workers' own.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { createRegistry } from '../bindings/modules/index.js';
+import { checkCallLimits } from '../bindings/registry.js';
+import { RpcError, type RpcServer } from '../host/control/rpc-server.js';
+import type { Settings } from '../host/config/settings.js';
+import { OverloadPolicy } from '../host/core/overload-policy.js';
+import type { RouteFigures } from '../host/core/route-stats.js';
+import { Usrloc } from '../host/registrar/usrloc.js';
+import { usrlocRpcMethods } from '../host/registrar/rpc-methods.js';
+import { createSharedState, removeSharedState, SharedState } from '../host/shared/shared-state.js';
+import { openStore } from '../host/store/open-store.js';
+import { OutboundGuard } from '../host/transport/outbound-guard.js';
+import { protectedEndpoints } from '../host/transport/protected-endpoints.js';
+import { Transports } from '../host/transport/transports.js';
+import { branchMarker } from '../host/workers/dispatch-key.js';
+import { mergeRouteStats, sumCounters } from '../host/workers/merge-stats.js';
+import { WorkerPool } from '../host/workers/worker-pool.js';
+import type { BoundAddress } from '../host/workers/protocol.js';
+import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
+import { limitsFor, type EngineName } from '../runtimes/runtime.js';
+import type { ReloadResult } from '../runtimes/manager.js';
+import { processFaults } from './process-guard.js';
+import { RELOAD_ANSWER_MS, reloadMethod } from './reload-rpc.js';
+import { apiList, collectGarbage, openControl, UL_READ_ONLY, VERSION } from './server.js';
+import type { WorkerInit } from './worker-thread.js';
+
+/** What bin/serve.ts needs of a running server, whichever its shape. */
+export interface RunningServer {
+  reload(): Promise<ReloadResult>;
+  stop(): Promise<void>;
+}
+
+/** How long a worker may take to answer a stats question. */
+const STATS_ANSWER_MS = 5000;
+
+/** One worker's answer to 'stats' (bin/worker-thread.ts). */
+interface WorkerStats {
+  routes: Record<string, RouteFigures>;
+  messages: Record<string, unknown>;
+  transport: Record<string, number>;
+  overload: Record<string, unknown>;
+  limitThrottle: Record<string, unknown>;
+  tm: Record<string, number>;
+  runtime: { engine: string; language: string; memoryBytes: number; reloads: number; rebuilds: number; renewals: number; timeoutsKept: number };
+  thread: { heapUsedBytes: number; heapTotalBytes: number; uncaughtExceptions?: number; unhandledRejections?: number };
+}
+
+export async function startWorkerServer(settings: Settings, log: Logger, count: number): Promise<RunningServer & { pool: WorkerPool }> {
+  const registry = createRegistry();
+  const engineName = engineForFile(settings.routing.script, settings.routing.engine);
+  checkCallLimits(limitsFor(LANGUAGE_OF[engineName], settings.limits));
+  // nonces signed by one worker are checked by another: one secret for all of them
+  const workerSettings: Settings = structuredClone(settings);
+  if (workerSettings.auth.secret === null) {
+    workerSettings.auth.secret = randomBytes(32).toString('base64');
+    log.warn('auth: no auth.secret configured: nonces are signed with a random key of this process; they die with a restart and other nodes refuse them');
+  }
+  const sharedHandle = createSharedState();
+  const shared = SharedState.open(sharedHandle, { owner: 0 });
+  const store = await openStore(settings.store);
+  const closeAll = async () => {
+    shared.close();
+    removeSharedState(sharedHandle);
+    await store.close();
+  };
+  // the stored bindings are loaded once, here, into the table every worker reads; this usrloc
+  // answers ul.* for the whole server
+  const usrloc = new Usrloc({ usrloc: settings.usrloc, registrar: settings.registrar, store, shared });
+  try {
+    log.info({ mode: usrloc.settings.mode, loaded: usrloc.load() }, 'usrloc ready');
+  } catch (e) {
+    log.error({ err: e }, 'usrloc: could not load the bindings from the store; starting empty');
+  }
+
+  const overload = new OverloadPolicy(settings.overload);
+  const socketCounters = { received: 0, earlyDropped: 0 };
+  let pool: WorkerPool | null = null;
+  const guard = new OutboundGuard(settings.outbound, log);
+  const transports = new Transports(settings.listen, (buf, rcv) => {
+    socketCounters.received++;
+    if (overload.dropEarly(buf, rcv)) return void socketCounters.earlyDropped++;
+    pool?.dispatch(buf, rcv);
+  }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
+  guard.protect(await protectedEndpoints(settings.control, settings.store, (m) => log.warn(m)));
+  try {
+    await transports.start();
+  } catch (e) {
+    await closeAll();
+    throw e;
+  }
+  const bound: BoundAddress[] = [
+    ...transports.udp.map((l) => ({ proto: 'udp' as const, ip: l.ip, port: l.port })),
+    ...transports.tcp.map((l) => ({ proto: 'tcp' as const, ip: l.ip, port: l.port })),
+  ];
+  const instance = randomBytes(4).toString('hex');
+  pool = new WorkerPool({
+    count,
+    entry: new URL('./worker-boot.mjs', import.meta.url),
+    workerData: (index): WorkerInit => ({ index, count, settings: workerSettings, instance, bound, shared: sharedHandle }),
+    sockets: transports,
+    marker: branchMarker(instance),
+    log: log.child({ component: 'workers' }),
+    onDied: (index) => {
+      if (shared.releaseLocksOf(index + 1)) log.warn({ worker: index }, 'the dead worker held the shared state lock: released');
+    },
+  });
+  try {
+    await pool.start();
+  } catch (e) {
+    await transports.stop();
+    await closeAll();
+    throw e;
+  }
+  overload.start();
+  const reloader = new WorkersReload(pool, settings.routing.script, engineName, log);
+  const rpc = openControl(settings, log);
+  registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName });
+  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name) });
+  if (process.env.KSR_TEST_WORKER_HOOKS === '1') {
+    // tests only: worker N exits (the server keeps serving and restarts it), or refuses the next reload
+    const index = (params: unknown) => Number((params as unknown[] | undefined)?.[0] ?? 0);
+    rpc.register('workers.test_exit', async (params) => pool!.call(index(params), 'testExit'));
+    rpc.register('workers.test_refuse_next_reload', async (params) => pool!.call(index(params), 'testRefuseNextPrepare'));
+  }
+  const stop = async () => {
+    overload.stop();
+    await Promise.all([transports.stop(), rpc.close()]);
+    await pool!.stop();
+    await closeAll();
+  };
+  if (settings.control) {
+    try {
+      await rpc.listen(settings.control.ip, settings.control.port);
+    } catch (e) {
+      await stop();
+      throw e;
+    }
+  }
+  log.info(
+    { listen: settings.listen.map((l) => `${l.proto}:${l.ip}:${l.port}`), script: settings.routing.script, engine: engineName, workers: count, control: settings.control },
+    'ksr-host serving',
+  );
+  return { pool, reload: () => reloader.reload(), stop };
+}
+
+/**
+ * kemi.reload for every worker, all or none: each worker loads the new script aside
+ * (ScriptManager.prepare); only when all of them loaded it does each switch (commit), else
+ * every one discards it (abort) and the first refusal is the answer. Serialised.
+ */
+class WorkersReload {
+  reloads = 1;
+  private last: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly file: string,
+    private readonly engine: EngineName,
+    private readonly log: Logger,
+  ) {}
+
+  reload(): Promise<ReloadResult> {
+    const next = this.last.then(() => this.allOrNone());
+    this.last = next;
+    return next;
+  }
+
+  private async allOrNone(): Promise<ReloadResult> {
+    const t0 = performance.now();
+    const prepared = await this.pool.callAll('prepare', undefined, RELOAD_ANSWER_MS);
+    const refusal = prepared
+      .map((r, index) => ({ index, error: r.status === 'rejected' ? (r.reason as Error).message : (r.value as ReloadResult).ok ? null : (r.value as ReloadResult).error }))
+      .find((r) => r.error !== null);
+    if (refusal) {
+      await this.pool.callAll('abort');
+      const error = `worker ${refusal.index}: ${refusal.error}`;
+      this.log.error({ file: this.file, workers: this.pool.size }, `script refused by a worker, every worker keeps the running one: ${error}`);
+      return { ok: false, file: this.file, engine: this.engine, loadMs: performance.now() - t0, error };
+    }
+    const committed = await this.pool.callAll('commit');
+    const lost = committed.findIndex((r) => r.status === 'rejected');
+    // a worker that died between prepare and commit restarts from the file: the new script
+    if (lost >= 0) this.log.warn({ worker: lost }, 'a worker could not switch (it died); it restarts with the new script');
+    this.reloads++;
+    return { ok: true, file: this.file, engine: this.engine, loadMs: performance.now() - t0 };
+  }
+}
+
+function registerWorkerMethods(
+  rpc: RpcServer,
+  s: {
+    pool: WorkerPool; reloader: WorkersReload; registry: ReturnType<typeof createRegistry>; transports: Transports;
+    overload: OverloadPolicy; socketCounters: { received: number; earlyDropped: number }; engineName: EngineName;
+  },
+): void {
+  const readOnly = { readOnly: true };
+  const answers = async <T>(op: string): Promise<{ list: { index: number; value: T }[]; unanswered: number[] }> => {
+    const settled = await s.pool.callAll(op, undefined, STATS_ANSWER_MS);
+    const list: { index: number; value: T }[] = [];
+    const unanswered: number[] = [];
+    settled.forEach((r, index) => (r.status === 'fulfilled' ? list.push({ index, value: r.value as T }) : unanswered.push(index)));
+    return { list, unanswered };
+  };
+  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), readOnly);
+  rpc.register('kemi.reload', reloadMethod(s.reloader));
+  rpc.register('kemi.api_list', () => apiList(s.registry), readOnly);
+  rpc.register('kemi.stats', async () => {
+    const { list, unanswered } = await answers<WorkerStats>('stats');
+    const w = list.map((a) => a.value);
+    const mainOverload = s.overload.snapshot();
+    const faults = sumCounters([{ ...processFaults }, ...w.map((x) => ({ uncaughtExceptions: x.thread.uncaughtExceptions ?? 0, unhandledRejections: x.thread.unhandledRejections ?? 0 }))]);
+    return {
+      routes: mergeRouteStats(w.map((x) => x.routes)),
+      messages: sumCounters(w.map((x) => x.messages)),
+      transport: sumCounters([s.transports.snapshot(), ...w.map((x) => x.transport)]),
+      // the socket thread's loop decides the early drop; what the workers shed is added
+      overload: { ...sumCounters([mainOverload, ...w.map((x) => x.overload)]), ...s.overload.monitor.snapshot() },
+      limitThrottle: sumCounters(w.map((x) => x.limitThrottle)),
+      tm: sumCounters(w.map((x) => x.tm)),
+      runtime: {
+        engine: s.engineName,
+        language: w[0]?.runtime.language,
+        memoryBytes: w.reduce((n, x) => n + x.runtime.memoryBytes, 0),
+        reloads: s.reloader.reloads,
+        rebuilds: w.reduce((n, x) => n + x.runtime.rebuilds, 0),
+        renewals: w.reduce((n, x) => n + x.runtime.renewals, 0),
+        timeoutsKept: w.reduce((n, x) => n + x.runtime.timeoutsKept, 0),
+      },
+      process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...faults },
+      workers: {
+        count: s.pool.size,
+        restarts: s.pool.counters.restarts,
+        droppedWhileDown: s.pool.counters.droppedWhileDown,
+        socketThread: { ...s.socketCounters },
+        unanswered,
+        perWorker: list.map(({ index, value: x }) => ({
+          index,
+          received: (x.messages as { received?: number }).received ?? 0,
+          heapUsedBytes: x.thread.heapUsedBytes,
+          runtimeMemoryBytes: x.runtime.memoryBytes,
+          transactions: x.tm.transactions ?? 0,
+        })),
+      },
+    };
+  }, readOnly);
+  rpc.register('tm.stats', async () => {
+    const { list, unanswered } = await answers<Record<string, number>>('tmStats');
+    if (list.length === 0) throw new RpcError(-32000, `no worker answered (workers ${unanswered.join(', ')})`);
+    return { ...sumCounters(list.map((a) => a.value)), ...(unanswered.length ? { unanswered } : {}) };
+  }, readOnly);
+  rpc.register('kemi.stats_reset', async () => {
+    const { unanswered } = await answers('statsReset');
+    return { ok: unanswered.length === 0, ...(unanswered.length ? { unanswered } : {}) };
+  });
+  rpc.register('core.gc', () => {
+    const before = process.memoryUsage();
+    collectGarbage();
+    const after = process.memoryUsage();
+    return { heapUsedBefore: before.heapUsed, heapUsedAfter: after.heapUsed, rss: after.rss, thread: 'socket thread only' };
+  });
+}

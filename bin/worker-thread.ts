@@ -1,0 +1,125 @@
+// One worker thread of a server with `workers` ≥ 2: its own registry, ScriptManager and
+// runtime, its own store connection, and an Engine whose sockets are the socket thread's
+// (host/workers/worker-transports.ts). Assembled here because, like server.ts, it knows all
+// three layers. What it is given: WorkerInit (workerData).
+import v8 from 'node:v8';
+import { parentPort, workerData } from 'node:worker_threads';
+import { pino } from 'pino';
+import { createRegistry } from '../bindings/modules/index.js';
+import { Engine } from '../host/engine/engine.js';
+import type { Settings } from '../host/config/settings.js';
+import { setBranchInstance } from '../host/forward/via.js';
+import { openStore } from '../host/store/open-store.js';
+import { Usrloc } from '../host/registrar/usrloc.js';
+import { SharedState, type SharedStateHandle } from '../host/shared/shared-state.js';
+import { workerBranchInstance } from '../host/workers/dispatch-key.js';
+import { WorkerTransports } from '../host/workers/worker-transports.js';
+import { serveWorker } from '../host/workers/worker-link.js';
+import type { BoundAddress, FromWorker } from '../host/workers/protocol.js';
+import { ScriptManager } from '../runtimes/manager.js';
+import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
+import { limitsFor } from '../runtimes/runtime.js';
+import { processFaults } from './process-guard.js';
+
+export interface WorkerInit {
+  index: number;
+  count: number;
+  settings: Settings;
+  /** The server's branch instance: this worker's branches carry it and its index. */
+  instance: string;
+  bound: BoundAddress[];
+  shared: SharedStateHandle;
+}
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+const post = (m: FromWorker) => port.postMessage(m);
+
+async function main(): Promise<void> {
+  const { settings, index } = init;
+  setBranchInstance(workerBranchInstance(init.instance, index));
+  const log = pino({ level: settings.log.level }).child({ worker: index });
+  const registry = createRegistry();
+  const engineName = engineForFile(settings.routing.script, settings.routing.engine);
+  const limits = limitsFor(LANGUAGE_OF[engineName], settings.limits);
+  const manager = new ScriptManager(registry, engineName, settings.routing.script, limits, log.child({ component: 'script-manager' }));
+  const store = await openStore(settings.store);
+  try {
+    await manager.start();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const shared = SharedState.open(init.shared, { owner: index + 1 });
+  // the socket thread loaded the stored bindings into the shared table before the workers started
+  const usrloc = new Usrloc({ usrloc: settings.usrloc, registrar: settings.registrar, store, shared });
+  let transports!: WorkerTransports;
+  const engine = new Engine(settings, log, {
+    store, usrloc, pvs: registry.pvs, shared,
+    transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard)),
+    // one expiry for the shared table: worker 0's
+    expiry: index === 0,
+    routeWallClock: true,
+  });
+  engine.setRouter(manager);
+  await engine.start();
+  let refuseNextPrepare = false;
+  serveWorker(port, (buf, rcv) => engine.onMessage(buf, rcv), transports, {
+    stats: () => ({
+      routes: engine.stats.snapshot(),
+      messages: engine.counters,
+      transport: transports.snapshot(),
+      overload: engine.overload.snapshot(),
+      limitThrottle: engine.limitThrottle.snapshot(),
+      tm: engine.tm.snapshot(),
+      runtime: {
+        engine: manager.engine,
+        language: manager.language,
+        memoryBytes: manager.memoryUsage(),
+        reloads: manager.reloads,
+        rebuilds: manager.rebuilds,
+        renewals: manager.renewals,
+        timeoutsKept: manager.timeoutsKept,
+      },
+      thread: { heapUsedBytes: v8.getHeapStatistics().used_heap_size, heapTotalBytes: v8.getHeapStatistics().total_heap_size, ...processFaults },
+    }),
+    statsReset: () => (engine.stats.reset(), true),
+    // the server stops: timers, the runtime, the store connection and the shared state closed here
+    stop: async () => {
+      await engine.stop();
+      manager.dispose();
+      await store.close();
+      shared.close();
+      return true;
+    },
+    tmStats: () => engine.tm.snapshot(),
+    prepare: async () => {
+      if (refuseNextPrepare) {
+        refuseNextPrepare = false;
+        return { ok: false, file: manager.file, engine: manager.engine, loadMs: 0, error: `refused by the test hook in worker ${index}` };
+      }
+      return manager.prepare();
+    },
+    commit: () => manager.commit(),
+    abort: () => manager.abort(),
+    // tests only (KSR_TEST_WORKER_HOOKS=1 in the server's environment): this worker dies, or
+    // refuses the next reload as a script failing in this worker alone would
+    testExit: () => {
+      testHooksOnly();
+      setImmediate(() => process.exit(3));
+      return true;
+    },
+    testRefuseNextPrepare: () => {
+      testHooksOnly();
+      return (refuseNextPrepare = true);
+    },
+  });
+  log.info({ script: settings.routing.script, engine: engineName }, 'worker serving');
+  post({ t: 'ready' });
+}
+
+function testHooksOnly(): void {
+  if (process.env.KSR_TEST_WORKER_HOOKS !== '1') throw new Error('a test hook (the server runs without KSR_TEST_WORKER_HOOKS=1)');
+}
+
+main().catch((e) => post({ t: 'failed', error: e instanceof Error ? e.message : String(e) }));

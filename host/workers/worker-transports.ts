@@ -1,0 +1,118 @@
+// The transports an Engine in a worker thread uses: the same interface as host/transport's
+// Transports, but the sockets are the socket thread's. A send is checked by the outbound
+// guard here (so a refusal is synchronous, as in one thread), then posted in this turn's
+// batch; a failure found by the socket thread (connect failed, no connection for a
+// no-connect send) comes back by id and calls the sender's onError.
+import { isIPv6 } from 'node:net';
+import type { MessagePort } from 'node:worker_threads';
+import type { OutboundGuard } from '../transport/outbound-guard.js';
+import type { Destination, TransportCounters } from '../transport/types.js';
+import type { EngineTransports } from '../engine/engine.js';
+import { pushAlias, pushSend, type BoundAddress } from './protocol.js';
+
+const ZERO_COUNTERS: TransportCounters = {
+  udpDropped: 0, udpKernelDrops: 0, udpRxQueueBytes: 0,
+  tcpStreamsDropped: 0, tcpConnectionsRefused: 0, tcpFramingErrors: 0, tcpIdleTimeouts: 0, tcpHeaderTimeouts: 0,
+  tcpSendTimeouts: 0, tcpWriteOverflows: 0, tcpEvicted: 0, tcpReadPauses: 0, tcpConnectionsOpen: 0,
+  outboundDenied: 0,
+};
+
+/** Failures waited for longer than this are forgotten (a TCP connect times out at 5 s). */
+const ERROR_WAIT_MS = 15_000;
+
+export class WorkerTransports implements EngineTransports {
+  readonly counters: TransportCounters = { ...ZERO_COUNTERS };
+  private out: unknown[] = [];
+  private flushScheduled = false;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { onError: (reason: string) => void; at: number }>();
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly port: MessagePort,
+    private readonly bound: readonly BoundAddress[],
+    readonly guard: OutboundGuard,
+  ) {}
+
+  async start(): Promise<void> {
+    this.sweeper = setInterval(() => this.sweep(), ERROR_WAIT_MS / 3).unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.flush();
+  }
+
+  send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean {
+    // a TCP send on a connection is checked against that connection's real peer by the socket thread too
+    if (!this.permits(dst.proto, dst.ip, dst.port, onError)) return false;
+    if (!this.bound.some((b) => b.proto === dst.proto && isIPv6(b.ip) === isIPv6(dst.ip))) {
+      if (onError) queueMicrotask(() => onError(`no ${dst.proto.toUpperCase()} listener for ${dst.ip}`));
+      return false;
+    }
+    let id = 0;
+    // only a TCP send can fail after it left (connect, no-connect, the connection's real peer refused)
+    if (onError && dst.proto === 'tcp') {
+      id = this.nextId++;
+      this.waiting.set(id, { onError, at: Date.now() });
+    }
+    pushSend(this.out, buf, id, dst, from);
+    this.scheduleFlush();
+    return true;
+  }
+
+  /** The alias is made by the socket thread, before any later send of this worker. */
+  addTcpAlias(conId: number, port: number): boolean {
+    if (!conId) return false;
+    pushAlias(this.out, conId, port);
+    this.scheduleFlush();
+    return true;
+  }
+
+  permits(proto: string, ip: string, port: number, onError?: (reason: string) => void): boolean {
+    const verdict = this.guard.check(ip, port);
+    if (verdict.allowed) return true;
+    this.counters.outboundDenied++;
+    this.guard.logDenied(proto, ip, port, verdict);
+    onError?.(`outbound send to ${proto}:${ip}:${port} denied by ${verdict.rule}`);
+    return false;
+  }
+
+  localAddress(proto: 'udp' | 'tcp', ipv6: boolean): { ip: string; port: number } | null {
+    const b = this.bound.find((x) => x.proto === proto && isIPv6(x.ip) === ipv6);
+    return b ? { ip: b.ip, port: b.port } : null;
+  }
+
+  /** This worker's own counters (what its guard refused); the sockets' are the socket thread's. */
+  snapshot(): TransportCounters {
+    return { ...this.counters };
+  }
+
+  /** Failures reported by the socket thread. */
+  onSendErrors(ids: readonly number[], reasons: readonly string[]): void {
+    for (let i = 0; i < ids.length; i++) {
+      const w = this.waiting.get(ids[i]!);
+      if (!w) continue;
+      this.waiting.delete(ids[i]!);
+      w.onError(reasons[i]!);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (this.out.length === 0) return;
+    this.port.postMessage(this.out);
+    this.out = [];
+  }
+
+  private sweep(): void {
+    const old = Date.now() - ERROR_WAIT_MS;
+    for (const [id, w] of this.waiting) if (w.at < old) this.waiting.delete(id);
+  }
+}

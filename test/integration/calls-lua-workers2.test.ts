@@ -1,0 +1,3 @@
+// The lua call flows with the engine in 2 worker threads.
+import '../support/workers-2.js';
+import './calls-lua.test.js';

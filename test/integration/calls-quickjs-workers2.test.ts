@@ -1,0 +1,3 @@
+// The quickjs call flows with the engine in 2 worker threads.
+import '../support/workers-2.js';
+import './calls-quickjs.test.js';

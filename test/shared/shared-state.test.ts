@@ -1,0 +1,221 @@
+// The workers' shared state (host/shared): the database in shared memory, the writers' lock in a
+// SharedArrayBuffer, and real worker threads that save and look up each other's bindings, write
+// concurrently without losing a row, refuse each other's replayed nonce counts, survive a thread
+// that dies holding the lock, and take each expired binding once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSharedState, removeSharedState, SharedState, type SharedStateHandle } from '../../host/shared/shared-state.js';
+import { WAIT_BEFORE_CHECK_MS } from '../../host/shared/write-lock.js';
+import { TestThread } from './threads.js';
+
+function fresh(): { h: SharedStateHandle; main: SharedState; done: () => void } {
+  const h = createSharedState();
+  const main = SharedState.open(h, { owner: 0 });
+  return {
+    h, main,
+    done: () => {
+      main.close();
+      removeSharedState(h);
+    },
+  };
+}
+
+async function withThreads(h: SharedStateHandle, n: number, body: (threads: TestThread[]) => Promise<void>): Promise<void> {
+  const threads = await Promise.all(Array.from({ length: n }, (_, i) => TestThread.start(h, i + 1)));
+  try {
+    await body(threads);
+  } finally {
+    await Promise.all(threads.map((t) => t.stop()));
+  }
+}
+
+function goFlag(): { buf: SharedArrayBuffer; go: () => void } {
+  const buf = new SharedArrayBuffer(4);
+  return { buf, go: () => (Atomics.store(new Int32Array(buf), 0, 1), Atomics.notify(new Int32Array(buf), 0)) };
+}
+
+test('the database lives in /dev/shm (else the temp directory), in WAL, and is removed with its -wal and -shm files', () => {
+  const { h, main, done } = fresh();
+  assert.ok(h.path.startsWith(existsSync('/dev/shm') ? '/dev/shm/' : tmpdir()), h.path);
+  assert.equal(main.db.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(main.db.pragma('synchronous', { simple: true }), 0);
+  assert.ok(structuredClone(h).lock instanceof SharedArrayBuffer, 'the handle crosses to a worker');
+  const before = main.fileBytes();
+  main.write(() => main.db.prepare('INSERT INTO shared_flags VALUES (?)').run('x'));
+  assert.ok(before.database > 0 && main.fileBytes().wal > before.wal, `the write went to the WAL: ${JSON.stringify([before, main.fileBytes()])}`);
+  done();
+  for (const s of ['', '-wal', '-shm']) assert.equal(existsSync(h.path + s), false, `${h.path}${s} removed`);
+  assert.throws(() => SharedState.open(h, { owner: 0 }), /no database at/);
+});
+
+test('files a ksr-host that is no longer running left behind are removed at create; a running one\'s are kept', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ksr-shared-'));
+  try {
+    // a pid that cannot be running (above pid_max), and this process's parent, which is
+    const gone = ['ksr-host-shared-99999999-0-0.sqlite', 'ksr-host-shared-99999999-0-0.sqlite-wal'];
+    const running = `ksr-host-shared-${process.ppid}-0-0.sqlite`;
+    for (const name of [...gone, running, 'other-file']) writeFileSync(join(dir, name), '');
+    const h = createSharedState({ dir });
+    assert.deepEqual(readdirSync(dir).filter((n) => !h.path.endsWith(n)).sort(), [running, 'other-file'].sort());
+    removeSharedState(h);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('write: one transaction inside the lock; a throw rolls all of it back; a write inside a write joins it', () => {
+  const { main, done } = fresh();
+  try {
+    const add = main.db.prepare('INSERT INTO shared_flags VALUES (?)');
+    const count = main.db.prepare('SELECT COUNT(*) FROM shared_flags').pluck();
+    assert.equal(main.write(() => (add.run('a'), main.lockHolder())), 0, 'the lock holds the owner');
+    assert.equal(main.lockHolder(), null, 'released after');
+    assert.throws(() => main.write(() => { add.run('b'); main.write(() => add.run('c')); throw new Error('no'); }), /no/);
+    assert.equal(count.get(), 1, 'b and c rolled back with the outer write');
+    assert.equal(main.lockHolder(), null, 'released after a throw');
+    const h = createSharedState();
+    assert.throws(() => SharedState.open(h, { owner: -1 }), /owner must be an integer/);
+    removeSharedState(h);
+  } finally {
+    done();
+  }
+});
+
+test('two threads save and look up each other\'s bindings', async () => {
+  const { h, done } = fresh();
+  try {
+    await withThreads(h, 2, async ([a, b]) => {
+      await a!.call('save', 'alice', 'sip:alice@a', 3600);
+      await b!.call('save', 'bob', 'sip:bob@b', 3600);
+      await b!.call('save', 'alice', 'sip:alice@b', 3600);
+      assert.deepEqual((await b!.call<string[]>('lookup', 'alice')).sort(), ['sip:alice@a', 'sip:alice@b']);
+      assert.deepEqual(await a!.call('lookup', 'bob'), ['sip:bob@b']);
+    });
+  } finally {
+    done();
+  }
+});
+
+test('three threads writing at once lose no row and no update, serialised by our lock, not SQLite\'s busy handler (bounded loops)', async () => {
+  const { h, main, done } = fresh();
+  try {
+    main.db.exec('CREATE TABLE test_counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO test_counter VALUES (1, 0)');
+    await withThreads(h, 3, async (threads) => {
+      for (const t of threads) await t.call('noBusyWait');
+      const rows = goFlag();
+      const saving = threads.map((t, i) => t.call('saveMany', rows.buf, `u${i}-`, 300, 3600));
+      rows.go();
+      await Promise.all(saving);
+      assert.equal(main.db.prepare('SELECT COUNT(*) FROM ul_bindings').pluck().get(), 900);
+      const counts = goFlag();
+      const adding = threads.map((t) => t.call('increment', counts.buf, 500));
+      counts.go();
+      await Promise.all(adding);
+      assert.equal(main.db.prepare('SELECT n FROM test_counter').pluck().get(), 1500, 'each read-modify-write under the lock');
+    });
+  } finally {
+    done();
+  }
+});
+
+test('a nonce count used in one thread is refused as a replay in another; its retransmission is accepted', async () => {
+  const { h, done } = fresh();
+  try {
+    await withThreads(h, 2, async ([a, b]) => {
+      assert.equal(await a!.call('nonce', 'n1', 100, 1, 100, 'z9hG4bK-1'), 'ok');
+      assert.equal(await b!.call('nonce', 'n1', 100, 1, 101, 'z9hG4bK-2'), 'reused', 'the same nc, another request');
+      assert.equal(await b!.call('nonce', 'n1', 100, 1, 101, 'z9hG4bK-1'), 'ok', 'a retransmission reaching the other worker');
+      assert.equal(await b!.call('nonce', 'n1', 100, 2, 102, 'z9hG4bK-3'), 'ok');
+      assert.equal(await a!.call('nonce', 'n1', 100, 2, 102, 'z9hG4bK-4'), 'reused');
+    });
+  } finally {
+    done();
+  }
+});
+
+for (const how of ['exit', 'stuck'] as const) {
+  test(`a thread that dies holding the lock (${how}) leaves no row and blocks nobody after releaseLocksOf`, async () => {
+    const { h, main, done } = fresh();
+    try {
+      await withThreads(h, 2, async ([dying, other]) => {
+        dying!.post('dieInWrite', how, 'ghost');
+        await dying!.inWrite;
+        assert.equal(main.lockHolder(), 1, 'the dying thread holds the lock');
+        if (how === 'stuck') await dying!.stop();
+        assert.equal(await dying!.exited, how === 'exit' ? 3 : 1);
+        // what the main thread does on a worker's exit
+        assert.equal(main.releaseLocksOf(1), true);
+        const t0 = performance.now();
+        await other!.call('save', 'carol', 'sip:carol@c', 3600);
+        assert.ok(performance.now() - t0 < 2000, `the other thread wrote at once (${(performance.now() - t0).toFixed(0)} ms)`);
+        assert.deepEqual(await other!.call('lookup', 'ghost'), [], 'the dead thread\'s write was rolled back');
+        assert.deepEqual(await other!.call('lookup', 'carol'), ['sip:carol@c']);
+      });
+    } finally {
+      done();
+    }
+  });
+}
+
+test('a waiter takes over the lock of a worker that exited in a write, without the main thread', async () => {
+  const { h, main, done } = fresh();
+  try {
+    await withThreads(h, 2, async ([dying, other]) => {
+      dying!.post('dieInWrite', 'exit', 'ghost');
+      await dying!.inWrite;
+      await dying!.exited;
+      assert.equal(main.lockHolder(), 1, 'the lock word still names the dead thread');
+      const t0 = performance.now();
+      await other!.call('save', 'dave', 'sip:dave@d', 3600);
+      const waited = performance.now() - t0;
+      assert.ok(waited >= WAIT_BEFORE_CHECK_MS * 0.9 && waited < 5000, `taken over after the check wait (${waited.toFixed(0)} ms)`);
+      assert.deepEqual(await other!.call('lookup', 'dave'), ['sip:dave@d']);
+      assert.deepEqual(await other!.call('lookup', 'ghost'), []);
+    });
+  } finally {
+    done();
+  }
+});
+
+test('a worker restarted as the same owner frees the lock its dead predecessor held', async () => {
+  const { h, main, done } = fresh();
+  try {
+    await withThreads(h, 1, async ([dying]) => {
+      dying!.post('dieInWrite', 'stuck', 'ghost');
+      await dying!.inWrite;
+      await dying!.stop();
+      assert.equal(main.lockHolder(), 1);
+      const restarted = SharedState.open(h, { owner: 1 });
+      assert.equal(main.lockHolder(), null);
+      restarted.write(() => restarted.db.prepare('INSERT INTO shared_flags VALUES (?)').run('after'));
+      restarted.close();
+    });
+  } finally {
+    done();
+  }
+});
+
+test('expiry: threads taking expired bindings at once take each one once', async () => {
+  const { h, main, done } = fresh();
+  try {
+    await withThreads(h, 3, async (threads) => {
+      const rows = goFlag();
+      const saving = threads.map((t, i) => t.call('saveMany', rows.buf, `e${i}-`, 200, 60));
+      rows.go();
+      await Promise.all(saving);
+      for (const t of threads) await t.call('setNow', 1_700_000_000_000 + 61_000);
+      const taking = goFlag();
+      const takes = threads.map((t) => t.call<string[]>('takeExpired', taking.buf));
+      taking.go();
+      const taken = (await Promise.all(takes)).flat();
+      assert.equal(taken.length, 600, 'every expired binding taken');
+      assert.equal(new Set(taken).size, 600, 'and none twice');
+      assert.equal(main.db.prepare('SELECT COUNT(*) FROM ul_bindings').pluck().get(), 0);
+    });
+  } finally {
+    done();
+  }
+});

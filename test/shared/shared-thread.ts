@@ -1,0 +1,90 @@
+// One worker thread of the shared-state tests: opens the shared state as its owner and runs
+// the operations the test posts ({id, op, args}), answering {id, result} or {id, error}.
+import { parentPort, workerData } from 'node:worker_threads';
+import { SharedState, type SharedStateHandle } from '../../host/shared/shared-state.js';
+import { Usrloc } from '../../host/registrar/usrloc.js';
+import { SharedNonceCounts } from '../../host/auth/shared-nonce-counts.js';
+import { binding } from './bindings.js';
+
+const { handle, owner } = workerData as { handle: SharedStateHandle; owner: number };
+const shared = SharedState.open(handle, { owner });
+let nowMs = 1_700_000_000_000;
+const ul = new Usrloc({ shared, now: () => nowMs });
+const nonces = new SharedNonceCounts(shared, 1000, 300);
+
+/** Waits until the test sets the start flag, so the threads' loops overlap. */
+function waitForGo(go: Int32Array): void {
+  while (Atomics.load(go, 0) === 0) Atomics.wait(go, 0, 0, 50);
+}
+
+const ops: Record<string, (...args: any[]) => unknown> = {
+  setNow(ms: number) {
+    nowMs = ms;
+  },
+  save(user: string, contact: string, expiresS: number) {
+    const rec = binding(user, contact, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + expiresS });
+    ul.put('location', rec);
+    return rec.ruid;
+  },
+  lookup(user: string) {
+    return ul.contacts('location', ul.aorOf(user, '')).map((r) => r.contact);
+  },
+  /** SQLite's busy handler off: a collision our lock did not prevent would throw SQLITE_BUSY. */
+  noBusyWait() {
+    shared.db.pragma('busy_timeout = 0');
+  },
+  saveMany(go: SharedArrayBuffer, prefix: string, n: number, expiresS: number) {
+    waitForGo(new Int32Array(go));
+    for (let i = 0; i < n; i++) {
+      ul.put('location', binding(`${prefix}${i}`, `sip:${prefix}${i}@h`, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + expiresS }));
+    }
+  },
+  /** Saves its own AoRs in a loop until the stop flag is set (the bench's other writer); how many. */
+  saveUntil(stop: SharedArrayBuffer) {
+    const flag = new Int32Array(stop);
+    let i = 0;
+    for (; Atomics.load(flag, 0) === 0; i++) {
+      ul.put('location', binding(`busy${i % 1000}`, `sip:busy${i % 1000}@h`, { ruid: `busy-${i % 1000}`, expires: Math.floor(nowMs / 1000) + 3600 }));
+    }
+    return i;
+  },
+  increment(go: SharedArrayBuffer, n: number) {
+    waitForGo(new Int32Array(go));
+    const get = shared.db.prepare('SELECT n FROM test_counter WHERE id = 1').pluck();
+    const set = shared.db.prepare('UPDATE test_counter SET n = ? WHERE id = 1');
+    // a read-modify-write: only the lock keeps two threads from writing the same n + 1
+    for (let i = 0; i < n; i++) shared.write(() => set.run((get.get() as number) + 1));
+  },
+  takeExpired(go: SharedArrayBuffer) {
+    waitForGo(new Int32Array(go));
+    const taken: string[] = [];
+    // several rounds while the other threads take too
+    for (let i = 0; i < 20; i++) for (const { rec } of ul.takeExpired()) taken.push(rec.ruid);
+    return taken;
+  },
+  nonce(nonce: string, issuedS: number, nc: number, nowS: number, branch?: string) {
+    return nonces.use(nonce, issuedS, nc, nowS, branch);
+  },
+  /** Writes a row inside the lock, then dies there: by exiting, or stuck until terminated. */
+  dieInWrite(how: 'exit' | 'stuck', user: string) {
+    shared.write(() => {
+      ul.put('location', binding(user, `sip:${user}@dead`, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + 3600 }));
+      parentPort!.postMessage({ inWrite: true });
+      if (how === 'exit') process.exit(3);
+      const never = new Int32Array(new SharedArrayBuffer(4));
+      for (;;) Atomics.wait(never, 0, 0);
+    });
+  },
+  close() {
+    shared.close();
+  },
+};
+
+parentPort!.on('message', (m: { id: number; op: string; args: unknown[] }) => {
+  try {
+    parentPort!.postMessage({ id: m.id, result: ops[m.op]!(...m.args) });
+  } catch (e) {
+    parentPort!.postMessage({ id: m.id, error: (e as Error).stack ?? String(e) });
+  }
+});
+parentPort!.postMessage({ ready: true });
