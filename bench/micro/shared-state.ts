@@ -5,7 +5,8 @@
 // Map and shared alternated so both see the same machine load; "contended" runs the shared
 // save while another thread saves its own AoRs in a loop.
 //   node --no-node-snapshot --import tsx bench/micro/shared-state.ts [N]
-// Budget (this 2-core machine, quiet): shared save ≤ 30 µs, lookup ≤ 15 µs, nonce use ≤ 25 µs.
+// Budget (this 2-core machine, quiet): shared save ≤ 30 µs, lookup ≤ 10 µs, nonce use ≤ 30 µs
+// (measured under load 7–11 from other work: 26–29, 5–6, 24–27).
 import { createSharedState, removeSharedState, SharedState } from '../../host/shared/shared-state.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import { NonceCounts, type NonceCountTable } from '../../host/auth/nonce-counts.js';

@@ -58,6 +58,7 @@ export class Usrloc {
   private readonly used = new Set<string>();
   /** Part of every ruid: the worker (shared state owner) that made it, so workers' ruids never collide. */
   private readonly ruidSuffix: string;
+  private readonly shared: SharedState | null;
   private timer: NodeJS.Timeout | null = null;
   private seq = 0;
 
@@ -67,6 +68,7 @@ export class Usrloc {
     this.store = opts.store ?? null;
     this.now = opts.now ?? Date.now;
     this.serverId = opts.serverId ?? 0;
+    this.shared = opts.shared ?? null;
     this.memory = opts.shared ? new SharedLocationTable(opts.shared) : new MapLocationTable();
     this.ruidSuffix = opts.shared ? `${this.serverId}-w${opts.shared.owner}` : `${this.serverId}`;
     if (this.settings.mode !== 'memory' && !this.store) {
@@ -107,6 +109,16 @@ export class Usrloc {
 
   private key(aor: Aor): string {
     return `${aor.username}\n${aor.domain}`;
+  }
+
+  /**
+   * Runs fn (reads, then changes) as one step no other worker's change interleaves with: with
+   * shared state, inside its writers' lock and one transaction (a throw undoes the memory
+   * changes; the store's are the store's); alone in a thread, as is. Kamailio's save holds its
+   * AoR's lock the same way, so max_contacts and replace-all hold against a save in another worker.
+   */
+  atomically<T>(fn: () => T): T {
+    return this.shared ? this.shared.write(fn) : fn();
   }
 
   /** Live contacts of an AoR, best first. May throw StoreUnavailable (db-only). */

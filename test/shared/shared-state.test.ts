@@ -198,6 +198,26 @@ test('a worker restarted as the same owner frees the lock its dead predecessor h
   }
 });
 
+test('Usrloc.atomically: a read-then-add in two threads at once never goes past the limit', async () => {
+  const { h, main, done } = fresh();
+  try {
+    await withThreads(h, 2, async (threads) => {
+      // rounds until a racing pair shows up: with the read and the add as one step, there are never more than max
+      for (let round = 0; round < 20; round++) {
+        main.write(() => main.db.exec('DELETE FROM ul_bindings'));
+        const go = goFlag();
+        const adding = threads.map((t) => t.call<number>('addIfFewer', go.buf, 5, 200, true));
+        go.go();
+        const added = (await Promise.all(adding)).reduce((a, b) => a + b, 0);
+        assert.equal(added, 5, `round ${round}`);
+        assert.equal(main.db.prepare('SELECT COUNT(*) FROM ul_bindings').pluck().get(), 5);
+      }
+    });
+  } finally {
+    done();
+  }
+});
+
 test('expiry: threads taking expired bindings at once take each one once', async () => {
   const { h, main, done } = fresh();
   try {

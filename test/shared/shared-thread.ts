@@ -48,6 +48,19 @@ const ops: Record<string, (...args: any[]) => unknown> = {
     }
     return i;
   },
+  /** n rounds of: read alice's bindings, add one when she has fewer than max (atomically or not); how many added. */
+  addIfFewer(go: SharedArrayBuffer, max: number, n: number, atomic: boolean) {
+    waitForGo(new Int32Array(go));
+    const aor = ul.aorOf('alice', '');
+    let added = 0;
+    const step = () => {
+      if (ul.contacts('location', aor).length >= max) return;
+      ul.put('location', binding('alice', `sip:alice@w${owner}-${added}`, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + 3600 }));
+      added++;
+    };
+    for (let i = 0; i < n; i++) (atomic ? ul.atomically(step) : step());
+    return added;
+  },
   increment(go: SharedArrayBuffer, n: number) {
     waitForGo(new Int32Array(go));
     const get = shared.db.prepare('SELECT n FROM test_counter WHERE id = 1').pluck();
