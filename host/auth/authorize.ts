@@ -33,12 +33,22 @@ export function authorize(ctx: MsgContext, o: AuthorizeOptions): AuthCode {
  * gets -5 (and a challenge) first.
  */
 export function subscriberLookup(ctx: MsgContext, table: string): SecretLookup {
-  const fail = (why: string): SecretLookup => () => {
+  if (table !== 'subscriber') return failingLookup(`table "${table}" is not available; the store has "subscriber"`);
+  const store = storeOf(ctx.core);
+  if (!store) return failingLookup('no store configured (config `store:`)');
+  // one lookup function per store, made once: no closure per authentication (it holds no
+  // message state, and reads the store each time, so nothing is cached about a user)
+  let lookup = lookups.get(store);
+  if (!lookup) lookups.set(store, (lookup = storeSecrets(store)));
+  return lookup;
+}
+
+const lookups = new WeakMap<object, SecretLookup>();
+
+function failingLookup(why: string): SecretLookup {
+  return () => {
     throw new Error(why);
   };
-  if (table !== 'subscriber') return fail(`table "${table}" is not available; the store has "subscriber"`);
-  const store = storeOf(ctx.core);
-  return store ? storeSecrets(store) : fail('no store configured (config `store:`)');
 }
 
 /** The password side for the pv_* functions: the value the script gave, a plain password or (flag 1) HA1. */

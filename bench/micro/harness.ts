@@ -1,0 +1,48 @@
+// Micro-benchmark harness: a case prepares the state of n operations outside the clock (fresh
+// parsed messages, so no lazy parse is already cached), then runs them; the figure is µs per
+// operation, the median of several rounds after a warm-up round (the minimum is printed too:
+// on a shared machine it is the steadier of the two).
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+export interface MicroCase {
+  name: string;
+  /** Budget in µs per operation: the figure must stay at or under it. */
+  budgetUs: number;
+  /** Pure CPU (no system call, no event loop): stable from run to run on a quiet core. */
+  pureCpu: boolean;
+  /** What the budget is set from (Kamailio's cost for the same work, what we reached). */
+  why: string;
+  /** Operations per round. */
+  ops: number;
+  /** Builds everything n operations need; returns the timed part. */
+  prepare(n: number): Promise<() => void | Promise<void>> | (() => void | Promise<void>);
+}
+
+export interface MicroResult {
+  name: string;
+  medianUs: number;
+  minUs: number;
+  budgetUs: number;
+  pureCpu: boolean;
+  over: boolean;
+}
+
+// a full collection before each timed round, so garbage made while preparing is not collected inside it
+v8.setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+export async function measure(c: MicroCase, rounds = 7): Promise<MicroResult> {
+  const perOp: number[] = [];
+  for (let r = 0; r <= rounds; r++) {
+    const run = await c.prepare(c.ops);
+    collect();
+    const t0 = process.hrtime.bigint();
+    await run();
+    const us = Number(process.hrtime.bigint() - t0) / 1000 / c.ops;
+    if (r > 0) perOp.push(us); // round 0 warms the code up
+  }
+  perOp.sort((a, b) => a - b);
+  const medianUs = perOp[Math.floor(perOp.length / 2)]!;
+  return { name: c.name, medianUs, minUs: perOp[0]!, budgetUs: c.budgetUs, pureCpu: c.pureCpu, over: medianUs > c.budgetUs };
+}
