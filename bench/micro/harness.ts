@@ -1,10 +1,9 @@
 // Micro-benchmark harness: a case prepares the state of n operations outside the clock (fresh
 // parsed messages, so no lazy parse is already cached), then runs them; the figure is µs per
 // operation, the median of several rounds after a warm-up round (the minimum is printed too:
-// on a shared machine it is the steadier of the two).
-import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
-
+// on a shared machine it is the steadier of the two). No forced collection between rounds:
+// after a full gc() the young generation starts small again and the next round ran 3x slower
+// (parse: 6 → 18-24 µs), which is not how a serving process runs.
 export interface MicroCase {
   name: string;
   /** Budget in µs per operation: the figure must stay at or under it. */
@@ -28,15 +27,10 @@ export interface MicroResult {
   over: boolean;
 }
 
-// a full collection before each timed round, so garbage made while preparing is not collected inside it
-v8.setFlagsFromString('--expose-gc');
-const collect = runInNewContext('gc') as () => void;
-
 export async function measure(c: MicroCase, rounds = 7): Promise<MicroResult> {
   const perOp: number[] = [];
   for (let r = 0; r <= rounds; r++) {
     const run = await c.prepare(c.ops);
-    collect();
     const t0 = process.hrtime.bigint();
     await run();
     const us = Number(process.hrtime.bigint() - t0) / 1000 / c.ops;
