@@ -3,7 +3,7 @@
 // Prints name, µs per operation (median and min of 7 rounds), budget; exits 1 when a median is
 // over its budget. The machine may be shared: an over-budget figure is worth a second run
 // before it is believed, and the pure-CPU cases are the steady ones.
-import { CASES } from './cases.js';
+import { CASES, closeShared } from './cases.js';
 import { measure } from './harness.js';
 
 export async function runMicro(filter?: string): Promise<number> {
@@ -16,6 +16,7 @@ export async function runMicro(filter?: string): Promise<number> {
     if (r.over) over++;
     console.log(`| ${r.name} | ${r.medianUs.toFixed(2)} | ${r.minUs.toFixed(2)} | ${r.budgetUs} | ${r.pureCpu ? 'yes' : 'no'} | ${r.over ? 'OVER BUDGET' : 'ok'} |`);
   }
+  await closeShared();
   if (over > 0) console.log(`${over} case(s) over budget`);
   return over > 0 ? 1 : 0;
 }
