@@ -7,6 +7,7 @@
 //   npm run bench -- --scenario register-auth --compare kamailio [--rates 1000,2000,4000,6000,8000]
 //                    [--calls N] [--users 1000] [--warmup 2000] [--engines ...] [--realtime]
 //                    [--source-limits]
+//   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
 //
 // options:        OPTIONS to the server (default 2000/s, 20 000 requests)
 // register-auth:  the seed's benchmark: REGISTER challenged with 401, then sent with
@@ -44,8 +45,13 @@ const { values } = parseArgs({
     realtime: { type: 'boolean', default: false },
     'source-limits': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2000' },
+    micro: { type: 'boolean', default: false },
+    filter: { type: 'string' },
   },
 });
+
+// --micro [--filter TEXT]: the micro-benchmarks of the hot pieces against their budgets (bench/micro/)
+if (values.micro) process.exit(await (await import('./micro/run.js')).runMicro(values.filter));
 
 const DEFAULTS: Record<string, { rate: number; calls: number }> = {
   options: { rate: 2000, calls: 20000 },
