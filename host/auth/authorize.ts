@@ -36,14 +36,17 @@ export function subscriberLookup(ctx: MsgContext, table: string): SecretLookup {
   if (table !== 'subscriber') return failingLookup(`table "${table}" is not available; the store has "subscriber"`);
   const store = storeOf(ctx.core);
   if (!store) return failingLookup('no store configured (config `store:`)');
-  // one lookup function per store, made once: no closure per authentication (it holds no
-  // message state, and reads the store each time, so nothing is cached about a user)
-  let lookup = lookups.get(store);
-  if (!lookup) lookups.set(store, (lookup = storeSecrets(store)));
-  return lookup;
+  // the lookup of the last store asked for, kept: no closure per authentication. It holds no
+  // message state and reads the store each time, so nothing about a user is cached.
+  if (lastStore !== store) {
+    lastStore = store;
+    lastLookup = storeSecrets(store);
+  }
+  return lastLookup!;
 }
 
-const lookups = new WeakMap<object, SecretLookup>();
+let lastStore: object | null = null;
+let lastLookup: SecretLookup | null = null;
 
 function failingLookup(why: string): SecretLookup {
   return () => {
