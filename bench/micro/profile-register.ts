@@ -52,6 +52,8 @@ const child = spawn(process.execPath, [
   '--config', config, '--script', join(root, 'sample-scripts', engineFile), ...(values.engine === 'quickjs' ? ['--engine', 'quickjs'] : []),
   '--state-dir', join(dir, 'state'), '--listen', `udp:127.0.0.1:${port}`, '--control', `127.0.0.1:${controlPort}`,
 ], { stdio: ['ignore', 'pipe', 'pipe'] });
+// the server never outlives this script, whatever fails below
+process.on('exit', () => child.exitCode === null && child.kill('SIGKILL'));
 let out = '';
 child.stdout!.on('data', (d) => (out += d));
 child.stderr!.on('data', (d) => (out += d));
