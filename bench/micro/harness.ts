@@ -9,6 +9,8 @@
 // printed beside it. No forced collection between rounds: after a full gc() the young
 // generation starts small again and the next round ran 3x slower (parse: 6 → 18-24 µs), which
 // is not how a serving process runs.
+import { PerformanceObserver } from 'node:perf_hooks';
+
 export interface MicroCase {
   name: string;
   /** Budget in µs of CPU per operation: the best round must stay at or under it. */
@@ -33,27 +35,40 @@ export interface MicroResult {
   budgetUs: number;
   pureCpu: boolean;
   over: boolean;
+  /** Garbage collection during the measured rounds: ms per 10 000 operations (wall-clock). */
+  gcMsPer10k: number;
 }
 
 export async function measure(c: MicroCase, rounds = 7): Promise<MicroResult> {
   const cpu: number[] = [];
   const wall: number[] = [];
+  let gcMs = 0;
+  let counting = false;
+  const gc = new PerformanceObserver((list) => {
+    if (counting) for (const e of list.getEntries()) gcMs += e.duration;
+  });
+  gc.observe({ entryTypes: ['gc'] });
   for (let r = 0; r <= rounds; r++) {
     const run = await c.prepare(c.ops);
+    await new Promise((resolve) => setImmediate(resolve)); // the preparation's GC entries are delivered
+    counting = r > 0;
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     await run();
     const t = Number(process.hrtime.bigint() - t0) / 1000;
     const used = process.cpuUsage(c0);
+    await new Promise((resolve) => setImmediate(resolve)); // and the round's
+    counting = false;
     if (r === 0) continue; // round 0 warms the code up
     cpu.push((used.user + used.system) / c.ops);
     wall.push(t / c.ops);
   }
+  gc.disconnect();
   cpu.sort((a, b) => a - b);
   wall.sort((a, b) => a - b);
   const bestUs = cpu[0]!;
   return {
     name: c.name, bestUs, medianUs: cpu[Math.floor(cpu.length / 2)]!, bestWallUs: wall[0]!,
-    budgetUs: c.budgetUs, pureCpu: c.pureCpu, over: bestUs > c.budgetUs,
+    budgetUs: c.budgetUs, pureCpu: c.pureCpu, over: bestUs > c.budgetUs, gcMsPer10k: (gcMs * 10_000) / (c.ops * rounds),
   };
 }

@@ -10,12 +10,12 @@ import { measure } from './harness.js';
 export async function runMicro(filter?: string): Promise<number> {
   const chosen = CASES.filter((c) => !filter || c.name.toLowerCase().includes(filter.toLowerCase()));
   let over = 0;
-  console.log('| case | CPU µs/op (best of 7) | median | wall µs/op (best) | budget | pure CPU | |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| case | CPU µs/op (best of 7) | median | wall µs/op (best) | GC ms per 10 000 ops | budget | pure CPU | |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const c of chosen) {
     const r = await measure(c);
     if (r.over) over++;
-    console.log(`| ${r.name} | ${r.bestUs.toFixed(2)} | ${r.medianUs.toFixed(2)} | ${r.bestWallUs.toFixed(2)} | ${r.budgetUs} | ${r.pureCpu ? 'yes' : 'no'} | ${r.over ? 'OVER BUDGET' : 'ok'} |`);
+    console.log(`| ${r.name} | ${r.bestUs.toFixed(2)} | ${r.medianUs.toFixed(2)} | ${r.bestWallUs.toFixed(2)} | ${r.gcMsPer10k.toFixed(1)} | ${r.budgetUs} | ${r.pureCpu ? 'yes' : 'no'} | ${r.over ? 'OVER BUDGET' : 'ok'} |`);
   }
   await closeShared();
   if (over > 0) console.log(`${over} case(s) over budget`);
