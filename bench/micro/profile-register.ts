@@ -68,9 +68,10 @@ async function rpc(method: string): Promise<any> {
   });
   return ((await res.body.json()) as any).result;
 }
-const cpuTicks = () => {
+/** utime and stime of the server, in clock ticks (100/s). */
+const cpuTicks = (): [number, number] => {
   const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(f[11]) + Number(f[12]); // utime + stime, clock ticks (100/s)
+  return [Number(f[11]), Number(f[12])];
 };
 const sippArgs = { scenario: scenario('register-auth.xml'), port, transport: 'udp' as const, retransmissions: true, extra: ['-l', '5000', '-inf', join(dir, 'sipp-users.csv')] };
 await runSipp({ ...sippArgs, calls: 2000, rate: 1000, timeoutS: 30 }); // warm-up, unmeasured
@@ -81,7 +82,9 @@ const mono0 = Number(process.hrtime.bigint() / 1000n); // µs, CLOCK_MONOTONIC a
 const run = await runSipp({ ...sippArgs, calls, rate, timeoutS: Math.ceil(calls / rate) * 3 + 30 });
 const wall = (performance.now() - w0) / 1000;
 const mono1 = Number(process.hrtime.bigint() / 1000n);
-const ticks = cpuTicks() - t0;
+const t1 = cpuTicks();
+const [user, system] = [t1[0] - t0[0], t1[1] - t0[1]];
+const ticks = user + system;
 const stats = await rpc('kemi.stats');
 child.kill('SIGTERM');
 await new Promise((r) => child.once('exit', r));
@@ -89,7 +92,7 @@ const ok = /Successful call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(run.stdout)?.[1] ?? '?
 const failed = /Failed call\s*\|\s*\d+\s*\|\s*(\d+)/.exec(run.stdout)?.[1] ?? '?';
 const retrans = /Retransmissions\s*\|[^\n]*/.exec(run.stdout)?.[0] ?? '';
 console.log(`${values.engine} register-auth ${calls} at ${rate}/s: ${(calls / wall).toFixed(0)}/s achieved, ok ${ok}, failed ${failed}; ` +
-  `CPU ${((ticks * 10000) / calls).toFixed(0)} µs per registration; route avg ${stats.routes?.ksr_request_route?.avg} µs` +
+  `CPU ${((ticks * 10000) / calls).toFixed(0)} µs per registration (user ${((user * 10000) / calls).toFixed(0)}, system ${((system * 10000) / calls).toFixed(0)}); route avg ${stats.routes?.ksr_request_route?.avg} µs` +
   (stats.gc ? `; gc ${JSON.stringify(stats.gc)}` : ''));
 if (retrans) console.log(retrans.replace(/\s+/g, ' '));
 if (values['no-prof']) process.exit(0);
