@@ -38,8 +38,6 @@ function isIPv4Shape(s: string): boolean {
 
 export class UdpListener {
   private readonly socket: dgram.Socket;
-  /** The family of this listener's address, known once (picking a listener reads it per send). */
-  readonly ipv6: boolean;
 
   constructor(
     readonly ip: string,
@@ -48,8 +46,8 @@ export class UdpListener {
     private readonly maxBytes: number,
     private readonly onOversize: () => void,
   ) {
-    this.ipv6 = isIPv6(ip);
-    this.socket = dgram.createSocket({ type: this.ipv6 ? 'udp6' : 'udp4', reuseAddr: false, ipv6Only: this.ipv6, lookup: literalLookup as never });
+    const ipv6 = isIPv6(ip);
+    this.socket = dgram.createSocket({ type: ipv6 ? 'udp6' : 'udp4', reuseAddr: false, ipv6Only: ipv6, lookup: literalLookup as never });
     this.socket.on('message', (buf, r) => {
       if (buf.length > this.maxBytes) return this.onOversize();
       this.onMessage(buf, {
