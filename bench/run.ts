@@ -10,6 +10,7 @@
 //                    [--engines ...] [--workers N] [--no-realtime] [--source-limits]
 //   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
 //                    [--calls 100000] [--engines ...] [--workers N]
+//   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
 //
 // options:        OPTIONS to the server (default 2000/s, 20 000 requests)
 // register-auth:  the seed's benchmark: REGISTER challenged with 401, then sent with
@@ -57,8 +58,13 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     'source-limits': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2000' },
+    micro: { type: 'boolean', default: false },
+    filter: { type: 'string' },
   },
 });
+
+// --micro [--filter TEXT]: the micro-benchmarks of the hot pieces against their budgets (bench/micro/)
+if (values.micro) process.exit(await (await import('./micro/run.js')).runMicro(values.filter));
 
 const DEFAULTS: Record<string, { rate: number; calls: number }> = {
   options: { rate: 2000, calls: 20000 },

@@ -142,6 +142,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
       timeoutsKept: s.manager.timeoutsKept,
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...processFaults },
+    gc: s.engine.gc.snapshot(s.engine.counters.received),
   }), readOnly);
   rpc.register('tm.stats', () => s.engine.tm.snapshot(), readOnly);
   rpc.register('kemi.stats_reset', () => (s.engine.stats.reset(), { ok: true }));

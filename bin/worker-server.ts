@@ -29,6 +29,7 @@ import { processFaults } from './process-guard.js';
 import { RELOAD_ANSWER_MS, reloadMethod } from './reload-rpc.js';
 import { apiList, collectGarbage, openControl, UL_READ_ONLY, VERSION } from './server.js';
 import type { WorkerInit } from './worker-thread.js';
+import { mergeGcSnapshots, type GcSnapshot } from '../host/core/gc-stats.js';
 
 /** What bin/serve.ts needs of a running server, whichever its shape. */
 export interface RunningServer {
@@ -47,6 +48,7 @@ interface WorkerStats {
   overload: Record<string, unknown>;
   limitThrottle: Record<string, unknown>;
   tm: Record<string, number>;
+  gc: GcSnapshot;
   runtime: { engine: string; language: string; memoryBytes: number; reloads: number; rebuilds: number; renewals: number; timeoutsKept: number };
   thread: { heapUsedBytes: number; heapTotalBytes: number; uncaughtExceptions?: number; unhandledRejections?: number };
 }
@@ -223,6 +225,8 @@ function registerWorkerMethods(
       overload: { ...sumCounters([mainOverload, ...w.map((x) => x.overload)]), ...s.overload.monitor.snapshot() },
       limitThrottle: sumCounters(w.map((x) => x.limitThrottle)),
       tm: sumCounters(w.map((x) => x.tm)),
+      // the workers' collections, per 10 000 messages they received
+      gc: mergeGcSnapshots(w.map((x) => x.gc), w.reduce((n, x) => n + Number((x.messages as { received?: number }).received ?? 0), 0)),
       runtime: {
         engine: s.engineName,
         language: w[0]?.runtime.language,

@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       overload: engine.overload.snapshot(),
       limitThrottle: engine.limitThrottle.snapshot(),
       tm: engine.tm.snapshot(),
+      gc: engine.gc.snapshot(engine.counters.received),
       runtime: {
         engine: manager.engine,
         language: manager.language,

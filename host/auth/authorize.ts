@@ -33,12 +33,25 @@ export function authorize(ctx: MsgContext, o: AuthorizeOptions): AuthCode {
  * gets -5 (and a challenge) first.
  */
 export function subscriberLookup(ctx: MsgContext, table: string): SecretLookup {
-  const fail = (why: string): SecretLookup => () => {
+  if (table !== 'subscriber') return failingLookup(`table "${table}" is not available; the store has "subscriber"`);
+  const store = storeOf(ctx.core);
+  if (!store) return failingLookup('no store configured (config `store:`)');
+  // the lookup of the last store asked for, kept: no closure per authentication. It holds no
+  // message state and reads the store each time, so nothing about a user is cached.
+  if (lastStore !== store) {
+    lastStore = store;
+    lastLookup = storeSecrets(store);
+  }
+  return lastLookup!;
+}
+
+let lastStore: object | null = null;
+let lastLookup: SecretLookup | null = null;
+
+function failingLookup(why: string): SecretLookup {
+  return () => {
     throw new Error(why);
   };
-  if (table !== 'subscriber') return fail(`table "${table}" is not available; the store has "subscriber"`);
-  const store = storeOf(ctx.core);
-  return store ? storeSecrets(store) : fail('no store configured (config `store:`)');
 }
 
 /** The password side for the pv_* functions: the value the script gave, a plain password or (flag 1) HA1. */

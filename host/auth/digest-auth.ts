@@ -43,6 +43,7 @@ export interface ChallengeOptions {
 const PROCESS_SECRET = randomBytes(32);
 
 const QOPS: readonly string[] = ['auth', 'auth-int'];
+const REQUIRED_PARAMS = ['username', 'realm', 'nonce', 'uri', 'response'];
 
 export class DigestAuth {
   readonly settings: AuthSettings;
@@ -168,7 +169,7 @@ interface Digest {
 /** The parameters a verification needs, checked (Kamailio's check_dig_cred); a string says what is wrong. */
 function readDigest(found: FoundCredentials, accepted: readonly DigestAlgorithm[]): Digest | string {
   const p = found.params;
-  for (const name of ['username', 'realm', 'nonce', 'uri', 'response']) {
+  for (const name of REQUIRED_PARAMS) {
     if (!p.get(name)) return `no ${name}`;
   }
   const algText = p.get('algorithm') ?? 'MD5';
@@ -179,9 +180,9 @@ function readDigest(found: FoundCredentials, accepted: readonly DigestAlgorithm[
   const qop = qopText === undefined ? null : (qopText.toLowerCase() as Qop);
   const nc = p.get('nc') ?? '';
   const cnonce = p.get('cnonce') ?? '';
-  if (qop !== null && (!/^[0-9a-fA-F]{8}$/.test(nc) || cnonce === '')) return 'qop without nc (8 hex digits) and cnonce';
+  if (qop !== null && (!NC_HEX.test(nc) || cnonce === '')) return 'qop without nc (8 hex digits) and cnonce';
   const response = p.get('response')!;
-  if (response.length !== HEX_LENGTH[algorithm] || !/^[0-9a-fA-F]+$/.test(response)) {
+  if (response.length !== HEX_LENGTH[algorithm] || !HEX.test(response)) {
     return `response is not ${HEX_LENGTH[algorithm]} hex digits`;
   }
   return {
@@ -198,5 +199,13 @@ function sameHex(want: string, got: string): boolean {
 
 /** A realm inside a quoted-string: quote and backslash escaped, control characters (CR, LF...) dropped so a realm cannot add header lines. */
 function quoteText(s: string): string {
-  return s.replace(/[\x00-\x1f\x7f]/g, '').replace(/["\\]/g, (ch) => `\\${ch}`);
+  if (!NEEDS_QUOTING.test(s)) return s;
+  return s.replace(CONTROL_CHARS, '').replace(QUOTE_OR_BACKSLASH, '\\$&');
 }
+
+// made once (a regex literal in a function is a new RegExp object each time it runs)
+const NC_HEX = /^[0-9a-fA-F]{8}$/;
+const HEX = /^[0-9a-fA-F]+$/;
+const NEEDS_QUOTING = /[\x00-\x1f\x7f"\\]/;
+const CONTROL_CHARS = /[\x00-\x1f\x7f]/g;
+const QUOTE_OR_BACKSLASH = /["\\]/g;

@@ -3,6 +3,7 @@
 // issued, so nothing is stored per challenge. Layout (base64url, 39 characters):
 //   [0] version 1 | [1..4] issue time, s since the epoch, uint32 BE | [5..12] random |
 //   [13..28] first 16 bytes of HMAC-SHA256(secret, bytes 0..12)
+import * as crypto from 'node:crypto';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const VERSION = 1;
@@ -31,8 +32,45 @@ export type NonceCheck =
   | { status: 'stale'; issuedS: number }
   | { status: 'invalid'; why: string };
 
+// crypto.hash (Node >= 20.12): a one-shot hash without a Hash object; its string outputs are
+// three times as fast as its Buffer output.
+// ('latin1' is a digest encoding like any other at run time; the typings list only hex/base64)
+const oneShot = (crypto as { hash?: unknown }).hash as ((alg: string, data: Buffer, enc: 'latin1') => string) | undefined;
+const BLOCK = 64; // SHA-256's block size
+const SHA256_BYTES = 32;
+
+/**
+ * HMAC-SHA256 under one key, RFC 2104 written out: H((K ^ opad) || H((K ^ ipad) || m)). The
+ * padded key blocks are made once and the two hashes write into buffers kept for the purpose,
+ * so a MAC costs two one-shot hashes (~0.6 µs) instead of a new Hmac object (~2.4 µs).
+ * Not reentrant, which a synchronous caller does not need.
+ */
+class KeyedMac {
+  private readonly inner = Buffer.alloc(BLOCK + PAYLOAD);
+  private readonly outer = Buffer.alloc(BLOCK + SHA256_BYTES);
+  /** The last MAC's first MAC bytes. */
+  readonly out = Buffer.alloc(MAC);
+
+  constructor(key: Buffer) {
+    const k = key.length > BLOCK ? crypto.createHash('sha256').update(key).digest() : key;
+    for (let i = 0; i < BLOCK; i++) {
+      this.inner[i] = (k[i] ?? 0) ^ 0x36;
+      this.outer[i] = (k[i] ?? 0) ^ 0x5c;
+    }
+  }
+
+  /** MAC of the PAYLOAD bytes of `payload` from `at`; the result is in `out` until the next call. */
+  mac(payload: Buffer, at: number, hashOnce: NonNullable<typeof oneShot>): Buffer {
+    payload.copy(this.inner, BLOCK, at, at + PAYLOAD);
+    this.outer.write(hashOnce('sha256', this.inner, 'latin1'), BLOCK, SHA256_BYTES, 'latin1');
+    this.out.write(hashOnce('sha256', this.outer, 'latin1'), 0, MAC, 'latin1');
+    return this.out;
+  }
+}
+
 export class NonceSigner {
   private readonly key: Buffer;
+  private readonly keyed: KeyedMac;
 
   constructor(
     secret: string | Buffer,
@@ -40,6 +78,7 @@ export class NonceSigner {
   ) {
     this.key = Buffer.isBuffer(secret) ? secret : Buffer.from(secret, 'utf8');
     if (this.key.length === 0) throw new Error('auth: the nonce secret must not be empty');
+    this.keyed = new KeyedMac(this.key);
   }
 
   issue(nowMs: number): string {
@@ -69,7 +108,9 @@ export class NonceSigner {
     return createHmac('sha256', this.key).update(label).digest('base64url').slice(0, 22);
   }
 
+  /** The first MAC bytes of HMAC-SHA256(secret, payload); valid until the next call. */
   private mac(payload: Buffer): Buffer {
+    if (oneShot && payload.length === PAYLOAD) return this.keyed.mac(payload, 0, oneShot);
     return createHmac('sha256', this.key).update(payload).digest().subarray(0, MAC);
   }
 }

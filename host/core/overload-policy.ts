@@ -193,18 +193,57 @@ export class OverloadPolicy {
   }
 }
 
-const TO_TAG = /\r\n(?:to|t)[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=/i;
-
 /**
  * A new request judged from the raw bytes: not a reply, not ACK or CANCEL, no To tag in the
  * header block. Garbage counts as new (it is what a flood sends); a To tag folded onto a
  * continuation line is missed, so such an in-dialog request from a flooding source is shed.
+ * Read from the bytes in place (this runs for every datagram while overloaded): no string of
+ * the message is made. Same verdict as /\r\n(?:to|t)[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=/i over the
+ * header block (test/core/overload-policy.test.ts compares them).
  */
-function looksLikeNewRequest(buf: Buffer): boolean {
-  const first = buf.toString('latin1', 0, Math.min(buf.length, 8));
-  if (first.startsWith('SIP/') || first.startsWith('ACK ') || first.startsWith('CANCEL ')) return false;
-  const end = buf.indexOf('\r\n\r\n');
-  return !TO_TAG.test(buf.toString('latin1', 0, end < 0 ? Math.min(buf.length, 8192) : end));
+export function looksLikeNewRequest(buf: Buffer): boolean {
+  if (startsWith(buf, SIP_SLASH) || startsWith(buf, ACK_SP) || startsWith(buf, CANCEL_SP)) return false;
+  const end = buf.indexOf(HEADERS_END);
+  return !hasToTag(buf, end < 0 ? Math.min(buf.length, 8192) : end);
+}
+
+const SIP_SLASH = Buffer.from('SIP/');
+const ACK_SP = Buffer.from('ACK ');
+const CANCEL_SP = Buffer.from('CANCEL ');
+const HEADERS_END = Buffer.from('\r\n\r\n');
+const CR = 0x0d, LF = 0x0a, SP = 0x20, HT = 0x09, COLON = 0x3a, SEMI = 0x3b, EQ = 0x3d;
+
+function startsWith(buf: Buffer, prefix: Buffer): boolean {
+  if (buf.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (buf[i] !== prefix[i]) return false;
+  return true;
+}
+
+/** A line of buf[0, end) after a CRLF that is "To" or "t", blanks, ":", and somewhere after a
+ *  ";" followed by blanks, "tag", blanks, "=" (letters in any case). */
+function hasToTag(buf: Buffer, end: number): boolean {
+  let nl = buf.indexOf(LF, 1);
+  while (nl >= 0 && nl < end) {
+    const s = nl + 1;
+    nl = buf.indexOf(LF, s);
+    if (buf[s - 2] !== CR || s >= end || (buf[s]! | 0x20) !== 0x74) continue; // "t" after CRLF
+    let i = s + 1;
+    if (i < end && (buf[i]! | 0x20) === 0x6f) i++; // "to"
+    while (i < end && (buf[i] === SP || buf[i] === HT)) i++;
+    if (i >= end || buf[i] !== COLON) continue;
+    for (i++; i < end && buf[i] !== CR && buf[i] !== LF; i++) {
+      if (buf[i] === SEMI && tagParamAt(buf, i + 1, end)) return true;
+    }
+  }
+  return false;
+}
+
+function tagParamAt(buf: Buffer, i: number, end: number): boolean {
+  while (i < end && (buf[i] === SP || buf[i] === HT)) i++;
+  if (i + 3 > end || (buf[i]! | 0x20) !== 0x74 || (buf[i + 1]! | 0x20) !== 0x61 || (buf[i + 2]! | 0x20) !== 0x67) return false;
+  i += 3;
+  while (i < end && (buf[i] === SP || buf[i] === HT)) i++;
+  return i < end && buf[i] === EQ;
 }
 
 /** A request that starts something: not ACK, not CANCEL, no To tag. */

@@ -17,9 +17,16 @@ export function replyDestination(ctx: MsgContext, via: Via, code = 0): Destinati
 export function viaReceivedParams(ctx: MsgContext, via: Via): { received?: string; rport?: number } {
   const out: { received?: string; rport?: number } = {};
   const rport = ctx.forceRport || via.params.has('rport');
-  if (via.host.replace(/^\[|\]$/g, '') !== ctx.rcv.srcIp || rport) out.received = ctx.rcv.srcIp;
+  if (unbracketed(via.host) !== ctx.rcv.srcIp || rport) out.received = ctx.rcv.srcIp;
   if (rport) out.rport = ctx.rcv.srcPort;
   return out;
+}
+
+/** "[::1]" → "::1"; anything else as it is (no regex, no copy for an IPv4 host or a name). */
+function unbracketed(host: string): string {
+  const a = host.startsWith('[') ? 1 : 0;
+  const b = host.endsWith(']') ? host.length - 1 : host.length;
+  return a === 0 && b === host.length ? host : host.slice(a, b);
 }
 
 /**

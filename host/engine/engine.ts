@@ -25,6 +25,7 @@ import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
 import { OverloadPolicy } from '../core/overload-policy.js';
 import { LimitThrottle, retryAfterHeader } from '../core/limit-throttle.js';
+import { GcStats } from '../core/gc-stats.js';
 
 export interface EngineCounters {
   received: number;
@@ -105,6 +106,8 @@ export class Engine implements CoreServices {
   readonly overload: OverloadPolicy;
   /** Sources whose requests keep hitting the script's limits get a 503 for a while. */
   readonly limitThrottle = new LimitThrottle();
+  /** This thread's garbage collections, for kemi.stats `gc` (observed between start() and stop()). */
+  readonly gc = new GcStats();
 
   constructor(
     readonly settings: Settings,
@@ -160,6 +163,7 @@ export class Engine implements CoreServices {
     this.log.info({ protected: this.transports.guard.protectedEndpoints, outbound: this.settings.outbound.rules.map((r) => r.text).concat(`default ${this.settings.outbound.defaultAction}`) }, 'outbound guard');
     if (this.runsExpiry) startExpiry(this, this.usrloc);
     this.overload.start();
+    this.gc.start();
     return this.transports.start();
   }
 
@@ -167,6 +171,7 @@ export class Engine implements CoreServices {
     this.usrloc.stop();
     this.tm.stop();
     this.overload.stop();
+    this.gc.stop();
     return this.transports.stop();
   }
 

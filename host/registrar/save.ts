@@ -95,7 +95,8 @@ function asRegistrarError(ctx: MsgContext, e: unknown): RegistrarError {
 }
 
 function saveBindings(ctx: MsgContext, ul: Usrloc, table: string, flags: number, aorUri?: string): { result: number; headers: string[] } {
-  const aor = aorFrom(ul, aorUri ?? toUri(ctx));
+  // the To URI as the message parsed it (sanity's URI checks parse it too), not parsed again
+  const aor = aorUri !== undefined ? aorFrom(ul, aorUri, tryParseUri(aorUri)) : aorFrom(ul, toUri(ctx), toAddress(ctx).uri);
   const { star, list } = parseContacts(ctx);
   const headerExpires = headerExpiresOf(ctx);
   const path = pathOf(ctx, ul);
@@ -111,7 +112,8 @@ function saveBindings(ctx: MsgContext, ul: Usrloc, table: string, flags: number,
   } else if (list.length > 0) {
     const plan = planBindings(ctx, ul, table, aor, list, headerExpires, path.value, flags);
     for (const rec of plan.deletes) ul.remove(table, rec, memoryOnly);
-    for (const rec of [...plan.updates, ...plan.inserts]) ul.put(table, rec, memoryOnly);
+    for (const rec of plan.updates) ul.put(table, rec, memoryOnly);
+    for (const rec of plan.inserts) ul.put(table, rec, memoryOnly);
     result = plan.result;
     current = plan.after;
   } else {
@@ -122,16 +124,19 @@ function saveBindings(ctx: MsgContext, ul: Usrloc, table: string, flags: number,
   return { result, headers };
 }
 
-function toUri(ctx: MsgContext): string {
+function toAddress(ctx: MsgContext): NameAddr {
   try {
-    return ctx.msg.to().uriText;
+    return ctx.msg.to();
   } catch {
     throw E.toParse();
   }
 }
 
-function aorFrom(ul: Usrloc, uriText: string): Aor {
-  const u = tryParseUri(uriText);
+function toUri(ctx: MsgContext): string {
+  return toAddress(ctx).uriText;
+}
+
+function aorFrom(ul: Usrloc, uriText: string, u: ReturnType<typeof tryParseUri>): Aor {
   if (!u || u.scheme === 'tel') throw E.aor(`'${uriText}' is not a SIP URI`);
   if (u.user === '') throw E.aor(`no user part in '${uriText}'`);
   return ul.aorOf(u.user, u.host);
@@ -153,13 +158,23 @@ function headerExpiresOf(ctx: MsgContext): number | undefined {
   }
 }
 
-function pathOf(ctx: MsgContext, ul: Usrloc): { value: string; lines: string[]; supported: boolean } {
+function pathOf(ctx: MsgContext, ul: Usrloc): Readonly<PathInfo> {
+  // no Path (the usual REGISTER): nothing to store or echo, Supported need not be read
+  if (!ctx.msg.hasHeader('path')) return NO_PATH;
   const lines = ctx.msg.headersNamed('path').map((h) => h.value.trim());
   const supported = ctx.msg.headersNamed('supported').some((h) => h.value.split(',').some((t) => t.trim().toLowerCase() === 'path'));
   if (!ul.registrar.usePath || lines.length === 0) return { value: '', lines: [], supported };
   if (!supported && ul.registrar.pathMode === 'strict') throw E.pathUnsupported();
   return { value: lines.join(','), lines, supported };
 }
+
+interface PathInfo {
+  value: string;
+  lines: readonly string[];
+  supported: boolean;
+}
+
+const NO_PATH: Readonly<PathInfo> = { value: '', lines: [], supported: false };
 
 function receivedOf(ctx: MsgContext, ul: Usrloc, flags: number): string {
   const avp = ctx.avps.get(ul.registrar.receivedAvp)?.[0];

@@ -20,18 +20,42 @@ export interface SanityCheck {
 
 const fail = (code: number, reason: string, headers?: string[]): SanityFailure => ({ code, reason, headers });
 
-/** Runs a parse, turning SipParseError into the given failure. */
-function parses(read: () => unknown, onError: SanityFailure): SanityFailure | null {
+/** Runs a parse of the message, turning SipParseError into the given failure. The parse is
+ *  a function of the message (module-level, no closure per call) and the failure is made only
+ *  when it fails: a message that passes allocates nothing here. */
+function parses(msg: MsgContext['msg'], read: (m: MsgContext['msg']) => unknown, code: number, reason: string): SanityFailure | null {
   try {
-    read();
+    read(msg);
     return null;
   } catch (e) {
-    if (e instanceof SipParseError) return onError;
+    if (e instanceof SipParseError) return fail(code, reason);
     throw e;
   }
 }
 
+const readVias = (m: MsgContext['msg']): unknown => m.vias();
+const readTopVia = (m: MsgContext['msg']): unknown => m.topVia();
+const readCSeq = (m: MsgContext['msg']): unknown => m.cseq();
+const readContentLength = (m: MsgContext['msg']): unknown => m.contentLength();
+const readAuthorization = (m: MsgContext['msg']): unknown => m.authorization('authorization');
+const readProxyAuthorization = (m: MsgContext['msg']): unknown => m.authorization('proxy-authorization');
+const READ_CREDENTIALS = { authorization: readAuthorization, 'proxy-authorization': readProxyAuthorization } as const;
+
+/** Leading blanks, then 1 to 10 digits at most 2^32-1: the number of a CSeq (no match array made). */
+function cseqNumberOk(v: string): boolean {
+  let i = 0;
+  while (i < v.length && (v.charCodeAt(i) === 0x20 || v.charCodeAt(i) === 0x09 || v.charCodeAt(i) === 0x0d || v.charCodeAt(i) === 0x0a)) i++;
+  const start = i;
+  while (i < v.length && v.charCodeAt(i) >= 0x30 && v.charCodeAt(i) <= 0x39) i++;
+  const digits = i - start;
+  return digits > 0 && digits <= 10 && Number(v.slice(start, i)) <= 0xffffffff;
+}
+
+const DIGITS = /^\d+$/;
+const TAG_PARAM = /;\s*tag\s*=/gi;
+
 const REQUIRED_HEADERS = ['via', 'from', 'to', 'call-id', 'cseq'];
+const DIGEST_REQUIRED = ['username', 'realm', 'nonce', 'uri', 'response'];
 const KNOWN_TRANSPORTS = new Set(['UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS']);
 const KNOWN_SCHEMES = /^(sip|sips|tel|tels):/i;
 const TOKEN = /^[A-Za-z0-9.!%*_+`'~-]+$/;
@@ -58,26 +82,26 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
   },
   {
     bit: 4, name: 'required headers', replies: true,
-    run: (ctx) =>
-      REQUIRED_HEADERS.every((h) => ctx.msg.hasHeader(h)) ? null : fail(400, 'Missing Required Header in Request'),
+    run: (ctx) => {
+      for (const h of REQUIRED_HEADERS) if (!ctx.msg.hasHeader(h)) return fail(400, 'Missing Required Header in Request');
+      return null;
+    },
   },
   {
     bit: 8, name: 'via sip version', replies: true,
     run: (ctx) => {
       if (!ctx.msg.hasHeader('via')) return null;
-      const bad = fail(400, 'Via Parsing Failure');
-      const p = parses(() => ctx.msg.vias(), bad);
+      const p = parses(ctx.msg, readVias, 400, 'Via Parsing Failure');
       if (p) return p;
-      return ctx.msg.vias().every((v) => v.protocol.toUpperCase().startsWith('SIP/2.0/'))
-        ? null
-        : fail(505, 'Version Not Supported (Via)');
+      for (const v of ctx.msg.vias()) if (!v.protocol.toUpperCase().startsWith('SIP/2.0/')) return fail(505, 'Version Not Supported (Via)');
+      return null;
     },
   },
   {
     bit: 16, name: 'via protocol', replies: true,
     run: (ctx) => {
       if (!ctx.msg.hasHeader('via')) return null;
-      const p = parses(() => ctx.msg.topVia(), fail(400, 'Via Parsing Failure'));
+      const p = parses(ctx.msg, readTopVia, 400, 'Via Parsing Failure');
       if (p) return p;
       return KNOWN_TRANSPORTS.has(ctx.msg.topVia().transport.toUpperCase())
         ? null
@@ -88,7 +112,7 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
     bit: 32, name: 'cseq method', replies: false,
     run: (ctx) => {
       if (!ctx.msg.hasHeader('cseq')) return fail(400, 'Missing CSeq Header');
-      const p = parses(() => ctx.msg.cseq(), fail(400, 'Invalid CSeq'));
+      const p = parses(ctx.msg, readCSeq, 400, 'Invalid CSeq');
       if (p) return p;
       const method = ctx.msg.cseq().method;
       if (!TOKEN.test(method)) return fail(400, 'Non-token CSeq method');
@@ -100,19 +124,17 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
     run: (ctx) => {
       const hf = ctx.msg.header('cseq');
       if (!hf) return fail(400, 'Missing CSeq Header');
-      const num = /^\s*(\d+)/.exec(hf.value)?.[1];
-      return num !== undefined && num.length <= 10 && Number(num) <= 0xffffffff ? null : fail(400, 'Invalid CSeq number');
+      return cseqNumberOk(hf.value) ? null : fail(400, 'Invalid CSeq number');
     },
   },
   {
     bit: 128, name: 'content length', replies: true,
     run: (ctx) => {
       if (!ctx.msg.hasHeader('content-length')) return null;
-      const bad = fail(400, 'Content-Length Invalid');
-      const p = parses(() => ctx.msg.contentLength(), bad);
+      const p = parses(ctx.msg, readContentLength, 400, 'Content-Length Invalid');
       if (p) return p;
       const cl = ctx.msg.contentLength();
-      if (cl === undefined) return bad;
+      if (cl === undefined) return fail(400, 'Content-Length Invalid');
       // SipMessage.parse already refuses fewer bytes than Content-Length and cuts off more, so
       // on a parsed message this only fails for a value the parser let through unread.
       return cl === ctx.msg.buf.length - ctx.msg.bodyOffset ? null : fail(400, 'Content-Length mis-match');
@@ -123,7 +145,7 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
     run: (ctx) => {
       const hf = ctx.msg.header('expires');
       if (!hf) return null;
-      return /^\d+$/.test(hf.value.trim()) ? null : fail(400, 'Expires not a number');
+      return DIGITS.test(hf.value.trim()) ? null : fail(400, 'Expires not a number');
     },
   },
   {
@@ -160,13 +182,11 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
     run: (ctx) => {
       for (const kind of ['authorization', 'proxy-authorization'] as const) {
         if (!ctx.msg.hasHeader(kind)) continue;
-        const bad = fail(400, 'Bad Credentials');
-        const p = parses(() => ctx.msg.authorization(kind), bad);
+        const p = parses(ctx.msg, READ_CREDENTIALS[kind], 400, 'Bad Credentials');
         if (p) return p;
         for (const c of ctx.msg.authorization(kind)) {
           if (c.scheme.toLowerCase() !== 'digest') continue;
-          const missing = ['username', 'realm', 'nonce', 'uri', 'response'].some((k) => !c.params.has(k));
-          if (missing) return bad;
+          for (const k of DIGEST_REQUIRED) if (!c.params.has(k)) return fail(400, 'Bad Credentials');
         }
       }
       return null;
@@ -177,7 +197,7 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
     run: (ctx) => {
       for (const name of ['from', 'to']) {
         const hf = ctx.msg.header(name);
-        if (hf && (hf.value.match(/;\s*tag\s*=/gi)?.length ?? 0) > 1) return fail(400, 'Duplicated To/From tag');
+        if (hf && (hf.value.match(TAG_PARAM)?.length ?? 0) > 1) return fail(400, 'Duplicated To/From tag');
       }
       return null;
     },
@@ -187,7 +207,7 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
     run: (ctx) => {
       for (const kind of ['authorization', 'proxy-authorization'] as const) {
         if (!ctx.msg.hasHeader(kind)) continue;
-        const p = parses(() => ctx.msg.authorization(kind), fail(400, 'Bad Authorization Header'));
+        const p = parses(ctx.msg, READ_CREDENTIALS[kind], 400, 'Bad Authorization Header');
         if (p) return p;
         if (ctx.msg.authorization(kind).some((c) => c.scheme.toLowerCase() !== 'digest')) {
           return fail(400, 'Unsupported Authorization Scheme');

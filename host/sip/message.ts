@@ -34,6 +34,7 @@ export interface HeaderField {
 export const MAX_MESSAGE_SIZE = 65535;
 export const MAX_HEADERS = 255;
 
+const WHITESPACE = /\s/;
 const CR = 0x0d;
 const LF = 0x0a;
 const SP = 0x20;
@@ -192,6 +193,8 @@ export class SipMessage {
   }
 
   // ---- parsed bodies, cached ----
+  // An accessor reads the cache before it makes the closure that would parse: a value asked
+  // for many times per message (From, To, CSeq, the top Via) allocates nothing after the first.
 
   private cached<T>(key: string, make: () => T): T {
     if (this.cache.has(key)) return this.cache.get(key) as T;
@@ -217,7 +220,7 @@ export class SipMessage {
   }
 
   vias(): Via[] {
-    return this.cached('Via', () => {
+    return (this.cache.get('Via') as Via[] | undefined) ?? this.cached('Via', () => {
       const out: Via[] = [];
       for (const h of this.headersNamed('via')) {
         const v = h.value;
@@ -244,15 +247,15 @@ export class SipMessage {
   }
 
   from(): NameAddr {
-    return this.cached('From', () => parseNameAddr(this.required('from', 'From').value, 'From'));
+    return (this.cache.get('From') as NameAddr | undefined) ?? this.cached('From', () => parseNameAddr(this.required('from', 'From').value, 'From'));
   }
 
   to(): NameAddr {
-    return this.cached('To', () => parseNameAddr(this.required('to', 'To').value, 'To'));
+    return (this.cache.get('To') as NameAddr | undefined) ?? this.cached('To', () => parseNameAddr(this.required('to', 'To').value, 'To'));
   }
 
   contacts(): { star: boolean; list: NameAddr[] } {
-    return this.cached('Contact', () => {
+    return (this.cache.get('Contact') as { star: boolean; list: NameAddr[] } | undefined) ?? this.cached('Contact', () => {
       let star = false;
       const list: NameAddr[] = [];
       for (const h of this.headersNamed('contact')) {
@@ -269,13 +272,13 @@ export class SipMessage {
   }
 
   cseq(): { seq: number; method: string } {
-    return this.cached('CSeq', () => parseCSeq(this.required('cseq', 'CSeq').value));
+    return (this.cache.get('CSeq') as { seq: number; method: string } | undefined) ?? this.cached('CSeq', () => parseCSeq(this.required('cseq', 'CSeq').value));
   }
 
   callId(): string {
-    return this.cached('Call-ID', () => {
+    return (this.cache.get('Call-ID') as string | undefined) ?? this.cached('Call-ID', () => {
       const v = this.required('call-id', 'Call-ID').value;
-      if (v === '' || /\s/.test(v)) throw new SipParseError('Bad Call-ID', excerpt(v));
+      if (v === '' || WHITESPACE.test(v)) throw new SipParseError('Bad Call-ID', excerpt(v));
       return v;
     });
   }
@@ -295,11 +298,11 @@ export class SipMessage {
   }
 
   routes(): NameAddr[] {
-    return this.cached('Route', () => this.addressList('route', 'Route'));
+    return (this.cache.get('Route') as NameAddr[] | undefined) ?? this.cached('Route', () => this.addressList('route', 'Route'));
   }
 
   recordRoutes(): NameAddr[] {
-    return this.cached('Record-Route', () => this.addressList('record-route', 'Record-Route'));
+    return (this.cache.get('Record-Route') as NameAddr[] | undefined) ?? this.cached('Record-Route', () => this.addressList('record-route', 'Record-Route'));
   }
 
   private addressList(lname: string, what: string): NameAddr[] {
@@ -319,7 +322,7 @@ export class SipMessage {
   }
 
   authorization(kind: 'authorization' | 'proxy-authorization'): DigestCredentials[] {
-    return this.cached(kind, () => this.headersNamed(kind).map((h) => parseCredentials(h.value)));
+    return (this.cache.get(kind) as DigestCredentials[] | undefined) ?? this.cached(kind, () => this.headersNamed(kind).map((h) => parseCredentials(h.value)));
   }
 
   contentType(): string | undefined {
@@ -335,7 +338,7 @@ export class SipMessage {
   }
 
   ruriParsed(): SipUri {
-    return this.cached('Request-URI', () => {
+    return (this.cache.get('Request-URI') as SipUri | undefined) ?? this.cached('Request-URI', () => {
       if (!this.isRequest) throw new SipParseError('No Request-URI', 'message is a reply');
       return parseUri(this.ruri);
     });

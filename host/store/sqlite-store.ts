@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Aor, LocationRecord, Store, StoreOptions, Subscriber } from './store.js';
 import { StoreUnavailable } from './store.js';
 import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
-import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
+import { checkAccount, locationFromRow, locationToRow, subscriberRow } from './rows.js';
 
 // Times are DATETIME text in UTC; read back as seconds. 1970-01-01 00:00:00 is "no expiry".
 const SELECT_COLUMNS = LOCATION_COLUMNS.map((c) => {
@@ -13,6 +13,9 @@ const SELECT_COLUMNS = LOCATION_COLUMNS.map((c) => {
 const INSERT_VALUES = LOCATION_COLUMNS.map((c) => (c === 'expires' || c === 'last_modified' ? `datetime(@${c}, 'unixepoch')` : `@${c}`)).join(', ');
 const UPDATE_SET = LOCATION_COLUMNS.filter((c) => c !== 'ruid').map((c) => `${c} = excluded.${c}`).join(', ');
 const NO_EXPIRY = `'1970-01-01 00:00:00'`;
+
+/** A column that may be NULL, as rows.ts reads it: null becomes ''. */
+const text = (v: unknown): string => (v == null ? '' : String(v));
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
@@ -46,7 +49,8 @@ export class SqliteStore implements Store {
   private prepare() {
     const d = this.db;
     return {
-      subscriber: d.prepare('SELECT username, domain, password, ha1, ha1b FROM subscriber WHERE username = ? AND domain = ?'),
+      // rows as arrays (raw): better-sqlite3 builds no object with named keys per row
+      subscriber: d.prepare('SELECT password, ha1, ha1b FROM subscriber WHERE username = ? AND domain = ?').raw(true),
       locations: d.prepare(`SELECT ${SELECT_COLUMNS} FROM location WHERE username = ? AND COALESCE(domain, '') = ?`),
       put: d.prepare(`INSERT INTO location (${LOCATION_COLUMNS.join(', ')}) VALUES (${INSERT_VALUES}) ON CONFLICT (ruid) DO UPDATE SET ${UPDATE_SET}`),
       delete: d.prepare('DELETE FROM location WHERE ruid = ?'),
@@ -75,9 +79,17 @@ export class SqliteStore implements Store {
     }
   }
 
+  /** Read per authentication, never cached (a deleted or changed user is seen at once); the
+   *  prepared statement is reused and the error wrapping costs no closure. */
   subscriber(username: string, domain: string): Subscriber | null {
-    const row = this.guard('subscriber', () => this.st.subscriber.get(username, domain)) as Record<string, unknown> | undefined;
-    return row ? subscriberFromRow(row) : null;
+    let row: unknown[] | undefined;
+    try {
+      row = this.st.subscriber.get(username, domain) as unknown[] | undefined;
+    } catch (e) {
+      throw new StoreUnavailable(this.description, `subscriber failed: ${(e as Error).message}`);
+    }
+    if (!row) return null;
+    return { username, domain, password: text(row[0]), ha1: text(row[1]), ha1b: text(row[2]) };
   }
 
   locations(aor: Aor): LocationRecord[] {

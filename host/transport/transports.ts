@@ -160,11 +160,13 @@ export class Transports {
     return l ? { ip: l.ip, port: l.port } : null;
   }
 
+  /** The listener that took the message, else the first of the address's family. Per send: plain
+   *  loops, and the family told by a ':' (the address is an IP literal: the guard passed it). */
   private pick<T extends { ip: string; port: number }>(list: T[], ip: string, from?: { ip: string; port: number }): T | undefined {
-    const family = isIPv6(ip);
-    return (
-      (from && list.find((l) => l.ip === from.ip && l.port === from.port)) ?? list.find((l) => isIPv6(l.ip) === family)
-    );
+    if (from) for (const l of list) if (l.port === from.port && l.ip === from.ip) return l;
+    const v6 = ip.includes(':');
+    for (const l of list) if (l.ip.includes(':') === v6) return l;
+    return undefined;
   }
 
   async stop(): Promise<void> {

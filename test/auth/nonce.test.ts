@@ -82,3 +82,14 @@ test('nonce counts are bounded: expired entries leave; when full the oldest goes
   for (let i = 0; i < 1000; i++) t.use(`n${i}`, 600, 1, 600);
   assert.equal(t.size, 3);
 });
+
+test('the MAC is HMAC-SHA256 of the first 13 bytes, as before the hand-made HMAC (nodes of both versions accept each other)', () => {
+  for (const secret of ['bench-secret-0123456789abcdef', 'x', 'k'.repeat(100)]) {
+    const s = new NonceSigner(secret, 300);
+    for (let i = 0; i < 50; i++) {
+      const buf = Buffer.from(s.issue(1_700_000_000_000 + i * 997), 'base64url');
+      const want = createHmac('sha256', secret).update(buf.subarray(0, 13)).digest().subarray(0, 16);
+      assert.deepEqual(buf.subarray(13), want, `secret of ${secret.length} bytes, nonce ${i}`);
+    }
+  }
+});

@@ -2,7 +2,7 @@
 // from whom, and what it never touches; and the load monitor on a real event loop.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { OverloadPolicy } from '../../host/core/overload-policy.js';
+import { looksLikeNewRequest, OverloadPolicy } from '../../host/core/overload-policy.js';
 import { HOLD_MS, LoadMonitor } from '../../host/core/load-monitor.js';
 import { DEFAULT_OVERLOAD_SETTINGS } from '../../host/core/overload-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
@@ -172,5 +172,29 @@ test('the admit factor climbs while the loop has room, falls while busy and queu
     assert.equal(m.overloaded, false, 'the episode ended once the factor was at its top with room');
   } finally {
     m.stop();
+  }
+});
+
+test('looksLikeNewRequest reads the bytes as the regex over the header block did', () => {
+  const TO_TAG = /\r\n(?:to|t)[ \t]*:[^\r\n]*;[ \t]*tag[ \t]*=/i;
+  const byRegex = (buf: Buffer): boolean => {
+    const first = buf.toString('latin1', 0, Math.min(buf.length, 8));
+    if (first.startsWith('SIP/') || first.startsWith('ACK ') || first.startsWith('CANCEL ')) return false;
+    const end = buf.indexOf('\r\n\r\n');
+    return !TO_TAG.test(buf.toString('latin1', 0, end < 0 ? Math.min(buf.length, 8192) : end));
+  };
+  const head = 'INVITE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n';
+  const toLines = [
+    'To: <sip:b@x>', 'To: <sip:b@x>;tag=1', 'to:<sip:b@x> ; TAG = 2', 't: <sip:b@x>;tag=3', 'T :b;tAg=4', 'To: <sip:b@x;tag=5>',
+    'Tox: a;tag=6', 'tO\t:\t<sip:b>;\ttag\t=7', 'To: a;tag', 'To: a;ta g=8', 'From: a;tag=9', 'To: a\n ;tag=10', 'To: a\r;tag=11', 'To: a;;tag=12',
+  ];
+  const cases: string[] = [];
+  for (const t of toLines) {
+    cases.push(`${head}${t}\r\nCall-ID: c\r\n\r\n`, `${head}${t}\r\n\r\n`, `${head}Call-ID: c\r\n${t}`, `${head}\r\n${t}\r\n\r\n`);
+  }
+  cases.push('SIP/2.0 200 OK\r\nTo: a\r\n\r\n', 'ACK sip:x SIP/2.0\r\n\r\n', 'CANCEL sip:x SIP/2.0\r\n\r\n', 'CANCE', '', '\r\nTo: a;tag=1\r\n\r\n', 'garbage\r\nt:;tag=');
+  for (const c of cases) {
+    const buf = Buffer.from(c, 'latin1');
+    assert.equal(looksLikeNewRequest(buf), byRegex(buf), JSON.stringify(c));
   }
 });
