@@ -100,28 +100,34 @@ function saveBindings(ctx: MsgContext, ul: Usrloc, table: string, flags: number,
   const { star, list } = parseContacts(ctx);
   const headerExpires = headerExpiresOf(ctx);
   const path = pathOf(ctx, ul);
-  const memoryOnly = (flags & SAVE_FLAGS.MEMORY_ONLY) !== 0;
-  let result: number = SAVE_RESULT.QUERY;
-  // the bindings the 200 lists, known without reading the store again (db-only: one round trip less)
-  let current: LocationRecord[];
-  if (star) {
-    if (headerExpires !== 0) throw E.starExpires();
-    ul.removeAor(table, aor);
-    result = SAVE_RESULT.DELETED;
-    current = [];
-  } else if (list.length > 0) {
-    const plan = planBindings(ctx, ul, table, aor, list, headerExpires, path.value, flags);
-    for (const rec of plan.deletes) ul.remove(table, rec, memoryOnly);
-    for (const rec of plan.updates) ul.put(table, rec, memoryOnly);
-    for (const rec of plan.inserts) ul.put(table, rec, memoryOnly);
-    result = plan.result;
-    current = plan.after;
-  } else {
-    current = ul.contacts(table, aor);
-  }
+  // the read and its changes as one step: with workers, two saves of one AoR in two threads
+  // must not both pass max_contacts or both replace the same bindings
+  const { result, current } = ul.atomically(() => applyContacts(ctx, ul, table, aor, star, list, headerExpires, path.value, flags));
   const headers = contactHeaders(current, ul.nowS());
   if (path.value && path.supported) headers.push(...path.lines.map((l) => `Path: ${l}\r\n`));
   return { result, headers };
+}
+
+/** The plan for the Contacts and its changes to the table; the bindings the 200 lists. */
+function applyContacts(
+  ctx: MsgContext, ul: Usrloc, table: string, aor: Aor, star: boolean, list: ReturnType<typeof parseContacts>['list'],
+  headerExpires: ReturnType<typeof headerExpiresOf>, path: ReturnType<typeof pathOf>['value'], flags: number,
+): { result: number; current: LocationRecord[] } {
+  const memoryOnly = (flags & SAVE_FLAGS.MEMORY_ONLY) !== 0;
+  if (star) {
+    if (headerExpires !== 0) throw E.starExpires();
+    ul.removeAor(table, aor);
+    return { result: SAVE_RESULT.DELETED, current: [] };
+  }
+  if (list.length > 0) {
+    const plan = planBindings(ctx, ul, table, aor, list, headerExpires, path, flags);
+    for (const rec of plan.deletes) ul.remove(table, rec, memoryOnly);
+    for (const rec of plan.updates) ul.put(table, rec, memoryOnly);
+    for (const rec of plan.inserts) ul.put(table, rec, memoryOnly);
+    return { result: plan.result, current: plan.after };
+  }
+  // the bindings the 200 lists, known without reading the store again (db-only: one round trip less)
+  return { result: SAVE_RESULT.QUERY, current: ul.contacts(table, aor) };
 }
 
 function toAddress(ctx: MsgContext): NameAddr {
