@@ -1,0 +1,144 @@
+// Where a route's time goes in each runtime, in one process, without the network:
+// - the seed's registrar route (sample-scripts/routing.*, a REGISTER challenged with 401, then
+//   the same REGISTER with credentials saved: the register-auth scenario's two messages),
+//   timed as the engine times it for kemi.stats (process CPU around the runtime's invoke);
+// - entering a callback that makes no KSR call (the cost of invoking a route);
+// - a KSR call crossing: a callback making CALLS calls of KSR.is_ACK() (no argument, a bool
+//   back) or of KSR.hdr.get("Call-ID") (a str each way), less the empty callback, per call.
+// Run it before and after a change in the same minute: absolute figures on a shared machine
+// are noise, the comparison is not.
+//   node --no-node-snapshot --import tsx bench/crossing.ts [ENGINES] [N]
+//   ENGINES: comma-separated, default v8,quickjs,fengari,pyodide; N: routes per figure (2000)
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRegistry } from '../bindings/modules/index.js';
+import { Dispatcher } from '../bindings/registry.js';
+import { DigestAuth } from '../host/auth/digest-auth.js';
+import type { MsgContext } from '../host/core/context.js';
+import { openStore } from '../host/store/open-store.js';
+import { createRuntime } from '../runtimes/index.js';
+import type { EngineName, ScriptRuntime } from '../runtimes/runtime.js';
+import { makeContext, RecordingCore } from '../test/support/sip-fixtures.js';
+import { challengeParams, credentialsValue } from '../test/auth/digest-client.js';
+import { register } from '../test/auth/requests.js';
+
+const engines = (process.argv[2] ?? 'v8,quickjs,fengari,pyodide').split(',') as EngineName[];
+const N = Number(process.argv[3] ?? 2000);
+const CALLS = 50;
+const SAMPLE: Record<EngineName, string> = { v8: 'routing.js', quickjs: 'routing.js', fengari: 'routing.lua', pyodide: 'routing.py' };
+
+const PROBES: Record<'js' | 'lua' | 'py', string> = {
+  js: `function ksr_empty() {}
+function ksr_calls0() { for (let i = 0; i < ${CALLS}; i++) KSR.is_ACK(); }
+function ksr_calls1() { for (let i = 0; i < ${CALLS}; i++) KSR.hdr.get("Call-ID"); }
+`,
+  lua: `function ksr_empty() end
+function ksr_calls0() for i = 1, ${CALLS} do KSR.is_ACK() end end
+function ksr_calls1() for i = 1, ${CALLS} do KSR.hdr.get("Call-ID") end end
+`,
+  py: `def ksr_empty():
+    pass
+
+def ksr_calls0():
+    f = KSR.is_ACK
+    for i in range(${CALLS}):
+        f()
+
+def ksr_calls1():
+    for i in range(${CALLS}):
+        KSR.hdr.get("Call-ID")
+`,
+};
+const EXT: Record<EngineName, 'js' | 'lua' | 'py'> = { v8: 'js', quickjs: 'js', fengari: 'lua', pyodide: 'py' };
+
+const registry = createRegistry();
+const store = await openStore('sqlite::memory:');
+const USERS = 200;
+for (let u = 0; u < USERS; u++) await store.addSubscriber(`u${u}`, 'localhost', `pw${u}`);
+const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'bench-secret-0123456789' }) });
+
+async function runtime(engine: EngineName, file: string): Promise<ScriptRuntime> {
+  const rt = await createRuntime(engine, { dispatcher: new Dispatcher(registry), limits: { cpuMs: 1000, memoryMb: 384 } });
+  await rt.load(readFileSync(file, 'utf8'), file);
+  return rt;
+}
+
+/** CPU µs of one invoke, as the engine measures a route for kemi.stats. */
+function timed(rt: ScriptRuntime, callback: string, ctx: MsgContext): number {
+  // a new message each time: the budget is per message (and per turn of the event loop)
+  ctx.cpuBudget = null;
+  ctx.stopped = false;
+  const c0 = process.cpuUsage();
+  const r = rt.invoke(callback, ctx);
+  const c = process.cpuUsage(c0);
+  if (r.outcome !== 'ok' && r.outcome !== 'stopped') throw new Error(`${callback}: ${r.outcome} ${r.error?.message ?? ''}`);
+  return c.user + c.system;
+}
+
+function summary(samples: number[]): string {
+  const avg = samples.reduce((a, b) => a + b, 0) / samples.length;
+  samples.sort((a, b) => a - b);
+  const q = (f: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * f))]!.toFixed(0);
+  return `avg ${avg.toFixed(1)} µs, p50 ${q(0.5)}, p99 ${q(0.99)}, max ${q(1)}`;
+}
+
+const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
+
+/** The register-auth scenario's two messages for user u: challenged, then with credentials. */
+function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
+  core.replies.length = 0;
+  const first = makeContext(register(null, `u${u}`), { core });
+  const t1 = timed(rt, 'ksr_request_route', first);
+  const challenge = core.replies[0];
+  if (challenge?.code !== 401) throw new Error(`expected a 401, got ${challenge?.code}`);
+  const nonce = challengeParams(challenge.buf.toString()).get('nonce')!;
+  const auth = credentialsValue({ username: `u${u}`, password: `pw${u}`, realm: 'localhost', nonce, method: 'REGISTER', uri: 'sip:localhost', nc: '00000001' });
+  core.replies.length = 0;
+  const second = makeContext(register(auth, `u${u}`), { core });
+  const t2 = timed(rt, 'ksr_request_route', second);
+  if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
+  return [t1, t2];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ksr-crossing-'));
+console.log(`in-process, ${N} routes per figure, ${CALLS} KSR calls per probe callback (CPU µs, as kemi.stats)`);
+for (const engine of engines) {
+  const sample = process.env.CROSSING_SCRIPTS ? join(process.env.CROSSING_SCRIPTS, SAMPLE[engine]) : fileURLToPath(new URL(`../sample-scripts/${SAMPLE[engine]}`, import.meta.url));
+  const probeFile = join(dir, `probe.${EXT[engine]}`);
+  writeFileSync(probeFile, PROBES[EXT[engine]]);
+  const reg = await runtime(engine, sample);
+  const probe = await runtime(engine, probeFile);
+  const ctx = makeContext(register(null, 'u0'), { core });
+  // warm-up: JIT, caches, first stores
+  for (let i = 0; i < 300; i++) {
+    registrarRound(reg, i % USERS);
+    timed(probe, 'ksr_empty', ctx);
+    timed(probe, 'ksr_calls0', ctx);
+    timed(probe, 'ksr_calls1', ctx);
+  }
+  const challenged: number[] = [];
+  const saved: number[] = [];
+  const empty: number[] = [];
+  const calls0: number[] = [];
+  const calls1: number[] = [];
+  for (let i = 0; i < N; i++) {
+    const [a, b] = registrarRound(reg, i % USERS);
+    challenged.push(a);
+    saved.push(b);
+    empty.push(timed(probe, 'ksr_empty', ctx));
+    calls0.push(timed(probe, 'ksr_calls0', ctx));
+    calls1.push(timed(probe, 'ksr_calls1', ctx));
+  }
+  const route = (mean(challenged) + mean(saved)) / 2;
+  const per0 = (mean(calls0) - mean(empty)) / CALLS;
+  const per1 = (mean(calls1) - mean(empty)) / CALLS;
+  console.log(
+    `${engine.padEnd(8)} registrar route avg ${route.toFixed(1)} µs (401: ${summary(challenged)}; 200: ${summary(saved)}) | ` +
+      `empty callback ${summary(empty)} | KSR call: ${per0.toFixed(2)} µs (is_ACK), ${per1.toFixed(2)} µs (hdr.get)`,
+  );
+  reg.dispose();
+  probe.dispose();
+}
+process.exit(0);
