@@ -220,7 +220,7 @@ export class Engine implements CoreServices {
     const c0 = process.cpuUsage();
     const result = this.router.invoke(callback, ctx, arg);
     const c = process.cpuUsage(c0);
-    if (result.outcome !== 'missing') this.stats.record(callback, BigInt(c.user + c.system) * 1000n);
+    if (result.outcome !== 'missing') this.stats.recordUs(callback, c.user + c.system);
     if (result.error) {
       const e = result.error;
       this.log.error({ callback, file: e.file, line: e.line, ksr: e.ksrFunction, outcome: result.outcome }, e.message);
