@@ -8,8 +8,10 @@
 // Each figure is the average of the least disturbed of ROUNDS rounds (p50/p99 over all).
 // Run it before and after a change in the same minute: absolute figures on a shared machine
 // are noise, the comparison is not.
-//   node --no-node-snapshot --import tsx bench/crossing.ts [ENGINES] [N]
+//   node --no-node-snapshot --import tsx bench/crossing.ts [ENGINES] [N] [--host-share]
 //   ENGINES: comma-separated, default v8,quickjs,fengari,pyodide; N: routes per figure (2000)
+//   --host-share: also the µs per registrar route spent in the KSR implementations themselves
+//   (Dispatcher.call, timed with hrtime: adds ~0.1 µs per call to the route figures)
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +27,12 @@ import { makeContext, RecordingCore } from '../test/support/sip-fixtures.js';
 import { challengeParams, credentialsValue } from '../test/auth/digest-client.js';
 import { register } from '../test/auth/requests.js';
 
-const engines = (process.argv[2] ?? 'v8,quickjs,fengari,pyodide').split(',') as EngineName[];
-const N = Number(process.argv[3] ?? 2000);
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const engines = (positional[0] ?? 'v8,quickjs,fengari,pyodide').split(',') as EngineName[];
+const N = Number(positional[1] ?? 2000);
+const hostShare = process.argv.includes('--host-share');
+/** µs spent in Dispatcher.call of the registrar runtime, and the routes it covers. */
+const inHost = { us: 0, routes: 0 };
 const CALLS = 50;
 const ROUNDS = 5;
 const SAMPLE: Record<EngineName, string> = { v8: 'routing.js', quickjs: 'routing.js', fengari: 'routing.lua', pyodide: 'routing.py' };
@@ -61,8 +67,18 @@ const USERS = 200;
 for (let u = 0; u < USERS; u++) await store.addSubscriber(`u${u}`, 'localhost', `pw${u}`);
 const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'bench-secret-0123456789' }) });
 
-async function runtime(engine: EngineName, file: string): Promise<ScriptRuntime> {
-  const rt = await createRuntime(engine, { dispatcher: new Dispatcher(registry), limits: { cpuMs: 1000, memoryMb: 384 } });
+async function runtime(engine: EngineName, file: string, timeHost = false): Promise<ScriptRuntime> {
+  const dispatcher = new Dispatcher(registry);
+  if (timeHost) {
+    const call = dispatcher.call.bind(dispatcher);
+    dispatcher.call = (index, args) => {
+      const t0 = process.hrtime.bigint();
+      const r = call(index, args);
+      inHost.us += Number(process.hrtime.bigint() - t0) / 1000;
+      return r;
+    };
+  }
+  const rt = await createRuntime(engine, { dispatcher, limits: { cpuMs: 1000, memoryMb: 384 } });
   await rt.load(readFileSync(file, 'utf8'), file);
   return rt;
 }
@@ -109,7 +125,7 @@ for (const engine of engines) {
   const sample = process.env.CROSSING_SCRIPTS ? join(process.env.CROSSING_SCRIPTS, SAMPLE[engine]) : fileURLToPath(new URL(`../sample-scripts/${SAMPLE[engine]}`, import.meta.url));
   const probeFile = join(dir, `probe.${EXT[engine]}`);
   writeFileSync(probeFile, PROBES[EXT[engine]]);
-  const reg = await runtime(engine, sample);
+  const reg = await runtime(engine, sample, hostShare);
   const probe = await runtime(engine, probeFile);
   const ctx = makeContext(register(null, 'u0'), { core });
   // warm-up: JIT, caches, first stores
@@ -121,6 +137,8 @@ for (const engine of engines) {
   }
   // ROUNDS rounds; each figure is the average of its least disturbed round (the machine is
   // shared: a round another process cut into is not the runtime's cost), p50 over all
+  inHost.us = 0;
+  inHost.routes = 0;
   const challenged: number[] = [];
   const saved: number[] = [];
   const best = { route: Infinity, empty: Infinity, per0: Infinity, per1: Infinity };
@@ -139,6 +157,7 @@ for (const engine of engines) {
       k0.push(timed(probe, 'ksr_calls0', ctx));
       k1.push(timed(probe, 'ksr_calls1', ctx));
     }
+    inHost.routes += 2 * per;
     challenged.push(...c);
     saved.push(...s);
     best.route = Math.min(best.route, (mean(c) + mean(s)) / 2);
@@ -148,7 +167,8 @@ for (const engine of engines) {
   }
   console.log(
     `${engine.padEnd(8)} registrar route avg ${best.route.toFixed(1)} µs (401: ${summary(challenged)}; 200: ${summary(saved)}) | ` +
-      `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (is_ACK), ${best.per1.toFixed(2)} µs (hdr.get)`,
+      `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (is_ACK), ${best.per1.toFixed(2)} µs (hdr.get)` +
+      (hostShare ? ` | in KSR implementations: ${(inHost.us / inHost.routes).toFixed(1)} µs per route (all rounds)` : ''),
   );
   reg.dispose();
   probe.dispose();
