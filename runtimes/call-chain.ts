@@ -149,15 +149,6 @@ export class CallChain {
     return { outcome: 'timeout', error: { message, file: this.file, line: 0 } };
   }
 
-  /**
-   * The running message's budget for a watchdog that reads the CPU time itself (Python's
-   * thread): when it opened (process CPU µs), what it allows, and the wall-clock ms to its cap.
-   */
-  cpuBudget(): { startUs: number; limitUs: number; capInMs: number } {
-    const b = this.budget;
-    return { startUs: b.cpuStartUs, limitUs: this.cpuMs * 1000, capInMs: b.capMs - performance.now() };
-  }
-
   /** Wall-clock ms left before the deadline, at least 1; 0 once the budget is spent. */
   remainingMs(): number {
     if (this.spent) return 0;

@@ -123,15 +123,13 @@ export class PythonRuntime implements ScriptRuntime {
   private runCallback(callback: string, ctx: MsgContext, budgetMs: number, arg?: string): InvokeResult {
     if (budgetMs <= 0) return this.chain.spentResult();
     const cpuMs = this.limits.cpuMs;
-    // CPU time, not wall-clock: past budgetMs the watchdog reads the CPU used, up to the cap
-    const cpu = this.chain.cpuBudget();
-    const watched = this.watchdog.enter(budgetMs, cpu);
-    // the backstop comes after the cap: a call still within its CPU is not cut by it
-    const backstop = backstopMs(Math.max(budgetMs, Math.ceil(cpu.capInMs)), cpuMs);
+    const watched = this.watchdog.enter(budgetMs);
     let g: Guarded<number | string>;
     let interrupted: boolean;
     try {
-      g = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: backstop }));
+      g = this.guest.sandbox.guard(() =>
+        this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: backstopMs(budgetMs, cpuMs) }),
+      );
     } finally {
       interrupted = this.watchdog.leave(watched);
     }

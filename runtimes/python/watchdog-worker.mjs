@@ -3,48 +3,17 @@
 // interrupt flag (SIGINT: Python raises KeyboardInterrupt) once a call passes its deadline,
 // and raises it again every few ms while the call goes on (a script that catches it is met
 // by the isolate's own timeout, later). Plain JavaScript: no loader in a worker.
-// Told everything through shared memory: no message per call. Given a CPU budget, the
-// deadline is where it starts reading the process's CPU time (process.cpuUsage() is the whole
-// process's from any thread): the flag is raised once the budget is used, or at the cap.
+// Told everything through shared memory: no message per call.
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { control, flag, layout } = workerData;
 const ctl = new Int32Array(control, 0, layout.INTS);
 const deadline = new Float64Array(control, layout.DEADLINE_BYTE, 1);
 const raisedAt = new Float64Array(control, layout.RAISED_BYTE, 1);
-// [cap (monotonic ms), CPU µs when the budget opened, CPU µs it allows (0: wall-clock only)]
-const cpu = new Float64Array(control, layout.CAP_BYTE, 3);
 const interrupt = new Int32Array(flag, 0, 1);
 const { ARMED, FIRED, WRITING, IDLE, STOP, SIGINT, REPEAT_MS, TICK_MS, IDLE_AFTER_MS } = layout;
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
-const cpuUs = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
-
-/** The deadline of call `gen` as moved on by the CPU it has left (this thread's own, per call). */
-let movedGen = 0;
-let movedTo = 0;
-
-/**
- * Ms until call `gen` is due, read at time t: its deadline, or past it, the CPU time decides,
- * up to the cap. 0 or less: due now.
- */
-function dueIn(gen, t) {
-  let due = movedGen === gen ? movedTo : deadline[0];
-  if (due - t > 0) return due - t;
-  const [cap, start, limit] = [cpu[0], cpu[1], cpu[2]];
-  if (limit <= 0 || t >= cap) return 0;
-  const leftUs = limit - (cpuUs() - start);
-  if (leftUs <= 0) return 0;
-  // the call could not have used its CPU before this: look again then (at least 1 ms on)
-  due = Math.min(cap, t + Math.max(1, leftUs / 1000));
-  if (Atomics.load(ctl, ARMED) !== gen) return 1; // the host moved on meanwhile: look again
-  movedGen = gen;
-  movedTo = due;
-  return due - t;
-}
 
 /** Raises the flag for call `gen` unless the host has ended that call (Dekker with disarm). */
 function raise(gen) {
@@ -75,7 +44,7 @@ while (Atomics.load(ctl, STOP) === 0) {
     continue;
   }
   lastBusy = t;
-  const left = dueIn(gen, t);
+  const left = deadline[0] - t;
   if (left > 0) {
     Atomics.wait(ctl, ARMED, gen, left);
     continue;

@@ -10,14 +10,6 @@
 //   isolate (applySync) while Python runs: the second line, with no clock in the isolate.
 // The host tells both about each call through shared memory only (a few stores); the worker
 // is woken (Atomics.notify) only when it went idle or for a nested, sooner deadline.
-//
-// CPU time, not wall-clock (as call-chain.ts for the other runtimes): given the message's CPU
-// budget (`CpuBudget`), the deadline is only where the worker starts looking; past it, the
-// process's CPU time decides, and the flag is raised once the call has used its CPU limit or
-// at the cap, whichever comes first. The guest's own clock check and `overdue()` wait for the
-// cap too, unless the CPU is spent. Wall-clock alone (before issue 9) cut routes that waited
-// for a core on a loaded machine: each cut cost a 500 and, when the isolate's backstop came
-// first, a rebuild whose spare boot (~2 s of CPU) loaded the machine further.
 import { Worker } from 'node:worker_threads';
 
 /** Word indices in the control block, and the worker's timing; passed to the worker. */
@@ -37,13 +29,7 @@ const LAYOUT = {
   DEADLINE_BYTE: 24,
   /** Byte offset of when the flag was first raised for the call (Float64, same clock). */
   RAISED_BYTE: 32,
-  /** Byte offset of the cap (Float64, monotonic ms): past it the call is stopped whatever its CPU. */
-  CAP_BYTE: 40,
-  /** Byte offset of the process CPU time (µs) when the call's budget opened; 0: wall-clock only. */
-  CPU_START_BYTE: 48,
-  /** Byte offset of the CPU (µs) the budget allows. */
-  CPU_LIMIT_BYTE: 56,
-  BYTES: 64,
+  BYTES: 40,
   SIGINT: 2,
   /** Raise the flag again this often while an overdue call goes on. */
   REPEAT_MS: 2,
@@ -60,36 +46,12 @@ export function monotonicMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
-/** The process CPU time in µs (all threads: getrusage), as call-chain.ts reads it. */
-function processCpuUs(): number {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-}
-
-/**
- * The CPU budget a call spends (its message's, call-chain.ts): the process's CPU time when it
- * opened (µs), the CPU it allows (µs), and the wall-clock ms from now after which the call is
- * stopped whatever CPU it used (the stretched cap).
- */
-export interface CpuBudget {
-  readonly startUs: number;
-  readonly limitUs: number;
-  readonly capInMs: number;
-}
-
 /** One watched call; nested calls chain to the call they run in. */
 export interface WatchedCall {
   gen: number;
   deadline: number;
   /** The same deadline on the isolate's clock (Date.now()). */
   wallDeadline: number;
-  /** Past this (Date.now()) the call is overdue whatever its CPU; = wallDeadline without a CPU budget. */
-  wallCap: number;
-  /** Monotonic ms of the cap (= deadline without a CPU budget). */
-  cap: number;
-  cpuStartUs: number;
-  /** 0: wall-clock only. */
-  cpuLimitUs: number;
   /** The flag was raised during this call (or during a call nested in it, once it resumed). */
   fired: boolean;
   readonly outer: WatchedCall | null;
@@ -108,7 +70,6 @@ export class Watchdog {
   private readonly control = new SharedArrayBuffer(LAYOUT.BYTES);
   private readonly ctl = new Int32Array(this.control, 0, LAYOUT.INTS);
   private readonly deadline = new Float64Array(this.control, LAYOUT.DEADLINE_BYTE, 1);
-  private readonly cpu = new Float64Array(this.control, LAYOUT.CAP_BYTE, 3);
   private readonly raisedAt = new Float64Array(this.control, LAYOUT.RAISED_BYTE, 1);
   /** How late past a deadline the flag was raised, at most (thread scheduling), for diagnostics. */
   maxLateMs = 0;
@@ -142,28 +103,12 @@ export class Watchdog {
     return w;
   }
 
-  /**
-   * Starts watching a call of at most `budgetMs` (wall-clock), or, given its CPU budget, of at
-   * most that budget's CPU once `budgetMs` have passed, up to its cap. A nested call ends no
-   * later than its outer one.
-   */
-  enter(budgetMs: number, cpu?: CpuBudget): WatchedCall {
+  /** Starts watching a call of at most `budgetMs`; a nested call ends no later than its outer one. */
+  enter(budgetMs: number): WatchedCall {
     const outer = this.current;
     const now = monotonicMs();
-    const wallNow = Date.now();
     const deadline = Math.min(now + budgetMs, outer?.deadline ?? Infinity);
-    const cap = cpu ? Math.max(deadline, Math.min(now + cpu.capInMs, outer?.cap ?? Infinity)) : deadline;
-    const call: WatchedCall = {
-      gen: 0,
-      deadline,
-      wallDeadline: wallNow + (deadline - now),
-      wallCap: wallNow + (cap - now),
-      cap,
-      cpuStartUs: cpu?.startUs ?? 0,
-      cpuLimitUs: cpu?.limitUs ?? 0,
-      fired: false,
-      outer,
-    };
+    const call: WatchedCall = { gen: 0, deadline, wallDeadline: Date.now() + (deadline - now), fired: false, outer };
     if (outer) this.disarm(outer);
     this.arm(call);
     this.current = call;
@@ -187,12 +132,7 @@ export class Watchdog {
   overdue(): boolean {
     const call = this.current;
     if (!call) return false;
-    if (!call.fired && Atomics.load(this.ctl, LAYOUT.FIRED) !== call.gen) {
-      const t = Date.now();
-      if (t <= call.wallDeadline) return false;
-      // past the deadline the CPU used decides, up to the cap (read only then: ~1 µs)
-      if (call.cpuLimitUs > 0 && t < call.wallCap && processCpuUs() - call.cpuStartUs < call.cpuLimitUs) return false;
-    }
+    if (!call.fired && Atomics.load(this.ctl, LAYOUT.FIRED) !== call.gen && Date.now() <= call.wallDeadline) return false;
     call.fired = true;
     return true;
   }
@@ -200,13 +140,8 @@ export class Watchdog {
   private arm(call: WatchedCall): void {
     this.gen = this.gen >= 0x7ffffff0 ? 1 : this.gen + 1;
     call.gen = this.gen;
-    // the guest checks its own clock against the cap: between deadline and cap the worker,
-    // which reads the CPU time, decides (same thread as the guest while it runs)
-    this.guestDeadline[0] = call.wallCap;
-    this.deadline[0] = call.deadline; // these are published by the atomic store below
-    this.cpu[0] = call.cap;
-    this.cpu[1] = call.cpuStartUs;
-    this.cpu[2] = call.cpuLimitUs;
+    this.guestDeadline[0] = call.wallDeadline; // same thread as the guest while it runs
+    this.deadline[0] = call.deadline; // published by the atomic store below
     Atomics.store(this.ctl, LAYOUT.ARMED, call.gen);
   }
 

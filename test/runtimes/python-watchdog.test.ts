@@ -77,39 +77,3 @@ test('a nested call ends no later than its outer one; the outer resumes with its
     w.dispose();
   }
 });
-
-const cpuNowUs = () => {
-  const u = process.cpuUsage();
-  return u.user + u.system;
-};
-const blockedWait = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-test('given a CPU budget, a call waiting past its deadline without using CPU is stopped only at the cap', async () => {
-  const w = await Watchdog.start();
-  try {
-    const flag = new Int32Array(w.flag, 0, 1);
-    const call = w.enter(30, { startUs: cpuNowUs(), limitUs: 30_000, capInMs: 400 });
-    blockedWait(120); // a thread waiting for a core uses no CPU either
-    assert.equal(Atomics.load(flag, FLAG_LAYOUT.SIGNAL), 0, 'not raised past the deadline: the call has CPU left');
-    assert.equal(w.overdue(), false, 'KSR calls still run');
-    blockedWait(600);
-    assert.equal(Atomics.load(flag, FLAG_LAYOUT.SIGNAL), 2, 'raised at the cap');
-    assert.equal(w.leave(call), true);
-  } finally {
-    w.dispose();
-  }
-});
-
-test('given a CPU budget, a call that uses its CPU is stopped once it has, before the cap', async () => {
-  const w = await Watchdog.start();
-  try {
-    const flag = new Int32Array(w.flag, 0, 1);
-    const call = w.enter(30, { startUs: cpuNowUs(), limitUs: 30_000, capInMs: 5000 });
-    busyWait(300);
-    assert.equal(Atomics.load(flag, FLAG_LAYOUT.SIGNAL), 2, 'raised long before the cap');
-    assert.equal(w.overdue(), true);
-    assert.equal(w.leave(call), true);
-  } finally {
-    w.dispose();
-  }
-});
