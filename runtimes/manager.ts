@@ -112,10 +112,6 @@ export class ScriptManager implements ScriptRouter {
     this.reloads++;
     this.log.info({ file: this.file, engine: this.engine, loadMs: Math.round(loadMs) }, 'script loaded');
     this.refreshSpare();
-    // answered once the new script's spare is ready too (Python: ~2 s of CPU on the isolate's
-    // thread): a load started on the answer (bench/run.ts) otherwise met that boot, whose stalls
-    // began an overload episode (issue 9: 2464 of 10 000 registrations failed at 1000/s)
-    await this.spareBuild;
     return { ok: true, file: this.file, engine: this.engine, loadMs };
   }
 
