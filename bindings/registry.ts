@@ -268,7 +268,12 @@ export class Dispatcher {
     return JSON.stringify(this.limits);
   }
 
-  call(index: number, args: readonly unknown[]): KsrValue | KsrSignal {
+  /**
+   * `args` is the bridge's own fresh array (a rest parameter or one built per call): it is
+   * converted in place and handed on without a copy or a spread (issue 9: no per-call garbage
+   * beyond what the bridge itself makes).
+   */
+  call(index: number, args: unknown[]): KsrValue | KsrSignal {
     const ctx = this.context;
     const entry = this.registry.entries[index];
     if (!entry) return { ksrSignal: 'error', message: `KSR: no function with index ${index}` };
@@ -276,10 +281,10 @@ export class Dispatcher {
     if (!ctx) return this.callOutside(index, entry, args);
     if (ctx.stopped) return STOP;
     if (this.admit !== null && !this.admit()) return STOP;
-    const checked = checkArguments(entry, args, this.limits.maxValueBytes);
-    if (typeof checked === 'string') return { ksrSignal: 'error', message: checked };
+    const refused = convertArguments(entry, args, this.limits.maxValueBytes);
+    if (refused !== null) return { ksrSignal: 'error', message: refused };
     try {
-      const v = this.registry.implementation(index).fn(ctx, ...checked);
+      const v = applyImpl(this.registry.implementation(index).fn, ctx, args);
       // a callback nested in this call (KSR.route) may have spent the budget: the caller stops here
       if (this.budgetSpent) return STOP;
       if (typeof v === 'string' && tooLarge(v, this.limits.maxValueBytes)) {
@@ -299,19 +304,35 @@ export class Dispatcher {
   }
 
   /** A call while no route callback runs: only a function that needs no message may run. */
-  private callOutside(index: number, entry: KsrEntry, args: readonly unknown[]): KsrValue | KsrSignal {
+  private callOutside(index: number, entry: KsrEntry, args: unknown[]): KsrValue | KsrSignal {
     const decl = this.registry.implementation(index);
     if (decl.needsMessage !== false) return { ksrSignal: 'error', message: `${ksrPath(entry)}: needs a SIP message: called outside a route callback (only the log functions may be)` };
-    const checked = checkArguments(entry, args, this.limits.maxValueBytes);
-    if (typeof checked === 'string') return { ksrSignal: 'error', message: checked };
+    const refused = convertArguments(entry, args, this.limits.maxValueBytes);
+    if (refused !== null) return { ksrSignal: 'error', message: refused };
     try {
-      const v = decl.fn(this.outside as MsgContext, ...checked);
+      const v = applyImpl(decl.fn, this.outside as MsgContext, args);
       return v === undefined ? null : v;
     } catch (e) {
       if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
       this.outside.core.logger.log('error', `${ksrPath(entry)} failed outside a route: ${(e as Error)?.stack ?? String(e)}`);
       return { ksrSignal: 'error', message: `${ksrPath(entry)}: internal error (see server log)` };
     }
+  }
+}
+
+/** Calls an implementation without spreading the arguments for the usual counts (0 to 3). */
+function applyImpl(fn: KsrImpl, ctx: MsgContext, a: readonly unknown[]): KsrValue {
+  switch (a.length) {
+    case 0:
+      return fn(ctx);
+    case 1:
+      return fn(ctx, a[0]);
+    case 2:
+      return fn(ctx, a[0], a[1]);
+    case 3:
+      return fn(ctx, a[0], a[1], a[2]);
+    default:
+      return fn(ctx, ...a);
   }
 }
 
@@ -333,28 +354,36 @@ export function tooLarge(s: string, max: number): boolean {
 
 /** Returns the converted arguments, or a message saying what was expected and what was seen. */
 export function checkArguments(entry: KsrEntry, args: readonly unknown[], maxValueBytes = DEFAULT_MAX_VALUE_BYTES): unknown[] | string {
-  const n = entry.params.length;
+  const out = [...args];
+  return convertArguments(entry, out, maxValueBytes) ?? out;
+}
+
+/**
+ * Converts the arguments in place (a number for a str, a bool or a numeric str for an int):
+ * null when they are fine, else a message saying what was expected and what was seen.
+ * Arguments already of their type (nearly all) are left as they are: nothing is allocated.
+ */
+export function convertArguments(entry: KsrEntry, args: unknown[], maxValueBytes = DEFAULT_MAX_VALUE_BYTES): string | null {
+  const params = entry.params;
+  const n = params.length;
   const tooMany = !entry.variadic && args.length > n;
   if (args.length < n || tooMany) {
     return `${signatureOf(entry)}: expected ${n}${entry.variadic ? '+' : ''} argument(s), got ${args.length}`;
   }
-  const out: unknown[] = new Array(args.length);
   for (let i = 0; i < args.length; i++) {
-    const t: ParamType = i < n ? entry.params[i]! : 'str';
+    const t: ParamType = i < n ? params[i]! : 'str';
     const v = args[i];
     if (t === 'str') {
       // Numbers are accepted for str, as Lua's and Duktape's bindings convert them.
       if (typeof v === 'string') {
         if (tooLarge(v, maxValueBytes)) return tooLargeMessage(ksrPath(entry), `argument ${i + 1}`, maxValueBytes);
-        out[i] = v;
-      } else if (typeof v === 'number' && Number.isFinite(v)) out[i] = String(v);
+      } else if (typeof v === 'number' && Number.isFinite(v)) args[i] = String(v);
       else return `${signatureOf(entry)}: argument ${i + 1} must be str, got ${describe(v)}`;
-    } else {
-      if (typeof v === 'number' && Number.isInteger(v)) out[i] = v;
-      else if (typeof v === 'boolean') out[i] = v ? 1 : 0;
-      else if (typeof v === 'string' && /^-?\d+$/.test(v.trim()) && t === 'long') out[i] = Number(v);
-      else return `${signatureOf(entry)}: argument ${i + 1} must be ${t}, got ${describe(v)}`;
-    }
+    } else if (typeof v === 'number' && Number.isInteger(v)) {
+      // as it is
+    } else if (typeof v === 'boolean') args[i] = v ? 1 : 0;
+    else if (typeof v === 'string' && t === 'long' && /^-?\d+$/.test(v.trim())) args[i] = Number(v);
+    else return `${signatureOf(entry)}: argument ${i + 1} must be ${t}, got ${describe(v)}`;
   }
-  return out;
+  return null;
 }

@@ -25,18 +25,24 @@
   const pathOf = (e) => (e.module === '' ? `KSR.${e.name}` : `KSR.${e.module}.${e.name}`);
   const typeName = (v) => (v !== null && (typeof v === 'object' || typeof v === 'function') ? `a Python ${v.type ?? typeof v}` : typeof v);
 
+  function refusedArgument(path, args) {
+    // Only copyable values cross to the host: a Python object as argument cannot.
+    const i = args.findIndex((a) => a !== null && (typeof a === 'object' || typeof a === 'function'));
+    if (i < 0) return ['error', `${path}: the call could not be made (stack exhausted?)`];
+    return ['error', `${path}: argument ${i + 1} must be a str or a number, got ${typeName(args[i])}`];
+  }
+
+  // Up to three arguments are passed on as they are (no rest array, no spread: issue 9).
   function stub(entry) {
     const index = entry.index;
     const path = pathOf(entry);
-    return function ksrStub(...args) {
+    return function ksrStub(a, b, c) {
+      const n = arguments.length;
       let r;
       try {
-        r = call(index, ...args);
+        r = n === 0 ? call(index) : n === 1 ? call(index, a) : n === 2 ? call(index, a, b) : n === 3 ? call(index, a, b, c) : call(index, ...arguments);
       } catch {
-        // Only copyable values cross to the host: a Python object as argument cannot.
-        const i = args.findIndex((a) => a !== null && (typeof a === 'object' || typeof a === 'function'));
-        if (i < 0) return ['error', `${path}: the call could not be made (stack exhausted?)`];
-        return ['error', `${path}: argument ${i + 1} must be a str or a number, got ${typeName(args[i])}`];
+        return refusedArgument(path, [...arguments]);
       }
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
       // a signal: raised in Python by the wrapper (ksr.py _ksr_function), not thrown through here
@@ -50,7 +56,10 @@
   host.settle(); // called the way the host will call it: notes the depth of a settled stack
   global.__ksr_load = (text, file) => host.load(text, file);
   global.__ksr_names = () => host.names();
-  global.__ksr_invoke = (name, arg) => host.invoke(name, arg === null ? undefined : arg);
+  // the bound method's proxy made once: `host.invoke` per callback made (and later freed) a
+  // new PyProxy each time
+  const invoke = host.invoke;
+  global.__ksr_invoke = (name, arg) => invoke(name, arg === null ? undefined : arg);
   // A KeyboardInterrupt still pending may surface as soon as settle() is entered: try again.
   global.__ksr_settle = () => {
     for (let i = 0; i < 3; i++) {

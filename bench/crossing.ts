@@ -1,0 +1,176 @@
+// Where a route's time goes in each runtime, in one process, without the network:
+// - the seed's registrar route (sample-scripts/routing.*, a REGISTER challenged with 401, then
+//   the same REGISTER with credentials saved: the register-auth scenario's two messages),
+//   timed as the engine times it for kemi.stats (process CPU around the runtime's invoke);
+// - entering a callback that makes no KSR call (the cost of invoking a route);
+// - a KSR call crossing: a callback making CALLS calls of KSR.is_ACK() (no argument, a bool
+//   back) or of KSR.hdr.get("Call-ID") (a str each way), less the empty callback, per call.
+// Each figure is the average of the least disturbed of ROUNDS rounds (p50/p99 over all).
+// Run it before and after a change in the same minute: absolute figures on a shared machine
+// are noise, the comparison is not.
+//   node --no-node-snapshot --import tsx bench/crossing.ts [ENGINES] [N] [--host-share]
+//   ENGINES: comma-separated, default v8,quickjs,fengari,pyodide; N: routes per figure (2000)
+//   --host-share: also the µs per registrar route spent in the KSR implementations themselves
+//   (Dispatcher.call, timed with hrtime: adds ~0.1 µs per call to the route figures)
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRegistry } from '../bindings/modules/index.js';
+import { Dispatcher } from '../bindings/registry.js';
+import { DigestAuth } from '../host/auth/digest-auth.js';
+import type { MsgContext } from '../host/core/context.js';
+import { openStore } from '../host/store/open-store.js';
+import { createRuntime } from '../runtimes/index.js';
+import type { EngineName, ScriptRuntime } from '../runtimes/runtime.js';
+import { makeContext, RecordingCore } from '../test/support/sip-fixtures.js';
+import { challengeParams, credentialsValue } from '../test/auth/digest-client.js';
+import { register } from '../test/auth/requests.js';
+
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const engines = (positional[0] ?? 'v8,quickjs,fengari,pyodide').split(',') as EngineName[];
+const N = Number(positional[1] ?? 2000);
+const hostShare = process.argv.includes('--host-share');
+/** µs spent in Dispatcher.call of the registrar runtime, and the routes it covers. */
+const inHost = { us: 0, routes: 0 };
+const CALLS = 50;
+const ROUNDS = 5;
+const SAMPLE: Record<EngineName, string> = { v8: 'routing.js', quickjs: 'routing.js', fengari: 'routing.lua', pyodide: 'routing.py' };
+
+const PROBES: Record<'js' | 'lua' | 'py', string> = {
+  js: `function ksr_empty() {}
+function ksr_calls0() { for (let i = 0; i < ${CALLS}; i++) KSR.is_ACK(); }
+function ksr_calls1() { for (let i = 0; i < ${CALLS}; i++) KSR.hdr.get("Call-ID"); }
+`,
+  lua: `function ksr_empty() end
+function ksr_calls0() for i = 1, ${CALLS} do KSR.is_ACK() end end
+function ksr_calls1() for i = 1, ${CALLS} do KSR.hdr.get("Call-ID") end end
+`,
+  py: `def ksr_empty():
+    pass
+
+def ksr_calls0():
+    f = KSR.is_ACK
+    for i in range(${CALLS}):
+        f()
+
+def ksr_calls1():
+    for i in range(${CALLS}):
+        KSR.hdr.get("Call-ID")
+`,
+};
+const EXT: Record<EngineName, 'js' | 'lua' | 'py'> = { v8: 'js', quickjs: 'js', fengari: 'lua', pyodide: 'py' };
+
+const registry = createRegistry();
+const store = await openStore('sqlite::memory:');
+const USERS = 200;
+for (let u = 0; u < USERS; u++) await store.addSubscriber(`u${u}`, 'localhost', `pw${u}`);
+const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'bench-secret-0123456789' }) });
+
+async function runtime(engine: EngineName, file: string, timeHost = false): Promise<ScriptRuntime> {
+  const dispatcher = new Dispatcher(registry);
+  if (timeHost) {
+    const call = dispatcher.call.bind(dispatcher);
+    dispatcher.call = (index, args) => {
+      const t0 = process.hrtime.bigint();
+      const r = call(index, args);
+      inHost.us += Number(process.hrtime.bigint() - t0) / 1000;
+      return r;
+    };
+  }
+  const rt = await createRuntime(engine, { dispatcher, limits: { cpuMs: 1000, memoryMb: 384 } });
+  await rt.load(readFileSync(file, 'utf8'), file);
+  return rt;
+}
+
+/** CPU µs of one invoke, as the engine measures a route for kemi.stats. */
+function timed(rt: ScriptRuntime, callback: string, ctx: MsgContext): number {
+  // a new message each time: the budget is per message (and per turn of the event loop)
+  ctx.cpuBudget = null;
+  ctx.stopped = false;
+  const c0 = process.cpuUsage();
+  const r = rt.invoke(callback, ctx);
+  const c = process.cpuUsage(c0);
+  if (r.outcome !== 'ok' && r.outcome !== 'stopped') throw new Error(`${callback}: ${r.outcome} ${r.error?.message ?? ''}`);
+  return c.user + c.system;
+}
+
+function summary(samples: number[]): string {
+  samples.sort((a, b) => a - b);
+  const q = (f: number) => samples[Math.min(samples.length - 1, Math.floor(samples.length * f))]!.toFixed(0);
+  return `p50 ${q(0.5)}, p99 ${q(0.99)}`;
+}
+
+const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
+
+/** The register-auth scenario's two messages for user u: challenged, then with credentials. */
+function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
+  core.replies.length = 0;
+  const first = makeContext(register(null, `u${u}`), { core });
+  const t1 = timed(rt, 'ksr_request_route', first);
+  const challenge = core.replies[0];
+  if (challenge?.code !== 401) throw new Error(`expected a 401, got ${challenge?.code}`);
+  const nonce = challengeParams(challenge.buf.toString()).get('nonce')!;
+  const auth = credentialsValue({ username: `u${u}`, password: `pw${u}`, realm: 'localhost', nonce, method: 'REGISTER', uri: 'sip:localhost', nc: '00000001' });
+  core.replies.length = 0;
+  const second = makeContext(register(auth, `u${u}`), { core });
+  const t2 = timed(rt, 'ksr_request_route', second);
+  if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
+  return [t1, t2];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'ksr-crossing-'));
+console.log(`in-process, ${N} routes per figure, ${CALLS} KSR calls per probe callback (CPU µs, as kemi.stats)`);
+for (const engine of engines) {
+  const sample = process.env.CROSSING_SCRIPTS ? join(process.env.CROSSING_SCRIPTS, SAMPLE[engine]) : fileURLToPath(new URL(`../sample-scripts/${SAMPLE[engine]}`, import.meta.url));
+  const probeFile = join(dir, `probe.${EXT[engine]}`);
+  writeFileSync(probeFile, PROBES[EXT[engine]]);
+  const reg = await runtime(engine, sample, hostShare);
+  const probe = await runtime(engine, probeFile);
+  const ctx = makeContext(register(null, 'u0'), { core });
+  // warm-up: JIT, caches, first stores
+  for (let i = 0; i < 300; i++) {
+    registrarRound(reg, i % USERS);
+    timed(probe, 'ksr_empty', ctx);
+    timed(probe, 'ksr_calls0', ctx);
+    timed(probe, 'ksr_calls1', ctx);
+  }
+  // ROUNDS rounds; each figure is the average of its least disturbed round (the machine is
+  // shared: a round another process cut into is not the runtime's cost), p50 over all
+  inHost.us = 0;
+  inHost.routes = 0;
+  const challenged: number[] = [];
+  const saved: number[] = [];
+  const best = { route: Infinity, empty: Infinity, per0: Infinity, per1: Infinity };
+  const per = Math.ceil(N / ROUNDS);
+  for (let r = 0; r < ROUNDS; r++) {
+    const c: number[] = [];
+    const s: number[] = [];
+    const e: number[] = [];
+    const k0: number[] = [];
+    const k1: number[] = [];
+    for (let i = 0; i < per; i++) {
+      const [a, b] = registrarRound(reg, (r * per + i) % USERS);
+      c.push(a);
+      s.push(b);
+      e.push(timed(probe, 'ksr_empty', ctx));
+      k0.push(timed(probe, 'ksr_calls0', ctx));
+      k1.push(timed(probe, 'ksr_calls1', ctx));
+    }
+    inHost.routes += 2 * per;
+    challenged.push(...c);
+    saved.push(...s);
+    best.route = Math.min(best.route, (mean(c) + mean(s)) / 2);
+    best.empty = Math.min(best.empty, mean(e));
+    best.per0 = Math.min(best.per0, (mean(k0) - mean(e)) / CALLS);
+    best.per1 = Math.min(best.per1, (mean(k1) - mean(e)) / CALLS);
+  }
+  console.log(
+    `${engine.padEnd(8)} registrar route avg ${best.route.toFixed(1)} µs (401: ${summary(challenged)}; 200: ${summary(saved)}) | ` +
+      `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (is_ACK), ${best.per1.toFixed(2)} µs (hdr.get)` +
+      (hostShare ? ` | in KSR implementations: ${(inHost.us / inHost.routes).toFixed(1)} µs per route (all rounds)` : ''),
+  );
+  reg.dispose();
+  probe.dispose();
+}
+process.exit(0);
