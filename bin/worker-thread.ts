@@ -59,7 +59,6 @@ async function main(): Promise<void> {
     transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard)),
     // one expiry for the shared table: worker 0's
     expiry: index === 0,
-    routeWallClock: true,
   });
   engine.setRouter(manager);
   await engine.start();

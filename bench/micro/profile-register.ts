@@ -1,6 +1,6 @@
 // A CPU profile of the server under the seed's benchmark (sipp register-auth over UDP, SQLite
 // subscribers, usrloc in memory), summarised by self time per function and per file:
-//   node --no-node-snapshot --import tsx bench/micro/profile-register.ts [--rate N] [--calls N] [--engine v8] [--top N]
+//   node --no-node-snapshot --import tsx bench/micro/profile-register.ts [--rate N] [--calls N] [--engine v8] [--top N] [--workers N]
 // Also prints the server's CPU µs per registration (utime+stime of the process from /proc,
 // read around the sipp run) and kemi.stats' route average and gc figures.
 import { execFileSync, spawn } from 'node:child_process';
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'v8' },
     top: { type: 'string', default: '40' },
     'no-prof': { type: 'boolean', default: false },
+    // the server's worker threads (absent: its own default, one per core); the profile is the main thread's
+    workers: { type: 'string' },
   },
 });
 const rate = Number(values.rate);
@@ -50,6 +52,7 @@ const profDir = join(dir, 'prof');
 const child = spawn(process.execPath, [
   ...(values['no-prof'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]), '--no-node-snapshot', '--import', tsx, CLI, 'run',
   '--config', config, '--script', join(root, 'sample-scripts', engineFile), ...(values.engine === 'quickjs' ? ['--engine', 'quickjs'] : []),
+  ...(values.workers ? ['--workers', values.workers] : []),
   '--state-dir', join(dir, 'state'), '--listen', `udp:127.0.0.1:${port}`, '--control', `127.0.0.1:${controlPort}`,
 ], { stdio: ['ignore', 'pipe', 'pipe'] });
 // the server never outlives this script, whatever fails below

@@ -60,13 +60,6 @@ export interface EngineOptions {
   transports?: (onMessage: MessageHandler, guard: OutboundGuard) => EngineTransports;
   /** Whether this engine runs usrloc's expiry timer (with several workers, worker 0 only). Default true. */
   expiry?: boolean;
-  /**
-   * Route figures in wall-clock time instead of the process's CPU time. A worker thread's: there
-   * process.cpuUsage() counts every thread of the process (getrusage RUSAGE_SELF), so a route
-   * would be charged the other workers' and the socket thread's CPU, and Node 20 has no
-   * per-thread CPU clock (/proc/thread-self/schedstat is only updated at ticks). Default false.
-   */
-  routeWallClock?: boolean;
 }
 
 /** What the engine needs of its transports (host/transport's Transports, or a worker's facade). */
@@ -92,7 +85,6 @@ export class Engine implements CoreServices {
   };
   readonly transports: EngineTransports;
   private readonly runsExpiry: boolean;
-  private readonly routeWallClock: boolean;
   readonly defines: ReadonlyMap<string, string>;
   readonly debugLevel: number;
   readonly logger: CoreServices['logger'];
@@ -124,7 +116,6 @@ export class Engine implements CoreServices {
       ? opts.transports(onMessage, guard)
       : new Transports(settings.listen, onMessage, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
     this.runsExpiry = opts.expiry ?? true;
-    this.routeWallClock = opts.routeWallClock ?? false;
     this.overload = new OverloadPolicy(settings.overload);
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
@@ -251,23 +242,17 @@ export class Engine implements CoreServices {
     forwardReplyStateless(ctx);
   }
 
-  /** Runs one callback, timed (CPU) into the route statistics; script flags start at 0 (sr_kemi_route). */
+  /** Runs one callback, timed (wall clock) into the route statistics; script flags start at 0 (sr_kemi_route). */
   runRoute(callback: string, ctx: MsgContext, arg?: string): InvokeResult {
     if (!this.router) return { outcome: 'missing' };
     ctx.sflags = 0;
-    let result: InvokeResult;
-    let elapsedUs: number;
-    if (this.routeWallClock) {
-      const t0 = performance.now();
-      result = this.router.invoke(callback, ctx, arg);
-      elapsedUs = (performance.now() - t0) * 1000;
-    } else {
-      // CPU time, not wall-clock: a busy machine does not make a route look slow (~1.4 µs a read)
-      const c0 = process.cpuUsage();
-      result = this.router.invoke(callback, ctx, arg);
-      const c = process.cpuUsage(c0);
-      elapsedUs = c.user + c.system;
-    }
+    // Wall-clock time around the callback. Not CPU time: process.cpuUsage() counts every thread
+    // of the process (with workers, the others' too), Node 20 has no per-thread CPU clock, and
+    // its getrusage cost 7-8 % of the serving thread in a profile (two reads per callback).
+    // On a machine that preempts the server the figure includes the wait: read a quiet run's.
+    const t0 = performance.now();
+    const result = this.router.invoke(callback, ctx, arg);
+    const elapsedUs = (performance.now() - t0) * 1000;
     if (result.outcome !== 'missing') this.stats.recordUs(callback, elapsedUs);
     if (result.error) {
       const e = result.error;

@@ -2,7 +2,8 @@
 // process share one core (taskset -c 0, the hog bounded in time). A route that needs about half
 // the CPU limit is not timed out although the machine gives it only part of the core, while a
 // spinning route still is, within the stretched bound (1.3 × the limit, MAX_STRETCH) plus slack.
-// kemi.stats reports route times in CPU time, so the calibration is not fooled by the load either.
+// The calibration reads kemi.stats' route times (wall clock) before the hog starts, on the
+// pinned core alone, so the load it is judged under does not enter it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -60,7 +61,7 @@ async function send(server: ServerProcess, loops: number): Promise<{ status: num
   return { status: r ? statusOf(r) : 0, ms: performance.now() - t0 };
 }
 
-/** CPU µs of one request route, from kemi.stats (max after a reset); 0 when it did not get 200. */
+/** µs of one request route, from kemi.stats (max after a reset; wall clock, measured before the hog runs); 0 when it did not get 200. */
 async function routeCpuUs(server: ServerProcess, loops: number): Promise<number> {
   await server.rpc('kemi.stats_reset');
   const r = await send(server, loops);
@@ -69,8 +70,8 @@ async function routeCpuUs(server: ServerProcess, loops: number): Promise<number>
 }
 
 /**
- * The loop count for TARGET_CPU_MS of CPU, from the CPU time kemi.stats reports (not fooled
- * by the load). Iterated: fengari's interpreter gets several times faster once V8 has compiled
+ * The loop count for TARGET_CPU_MS of CPU, from the route time kemi.stats reports, taken
+ * before the hog starts (so wall clock is CPU time here). Iterated: fengari's interpreter gets several times faster once V8 has compiled
  * it, and a route cut by the limit on a loaded machine halves the count.
  */
 async function calibrate(server: ServerProcess): Promise<number> {
