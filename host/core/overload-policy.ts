@@ -5,7 +5,7 @@
 //    are shed only after new requests, from a source sending more than
 //    overload.source_rate_any messages of any kind a second (without that bound, a To tag on
 //    every request of a flood would pass it through).
-// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: for 50 ms the event
+// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: for 200 ms the event
 //    loop busy at least overload.busy_ratio and messages queueing — UDP reads coming back
 //    full, TCP messages waiting — until the load counting the shed requests has stayed below
 //    overload.calm_ratio for a second). A busy server that keeps up sheds nothing.
