@@ -9,13 +9,13 @@
 // policy still on when it resumes.
 //
 // While overloaded, the sources' rates are scaled by `admitFactor`, which climbs (×1.5 a
-// window, up to MAX_ADMIT_FACTOR) while the loop has room and halves while it is busy and
-// queueing: the policy finds the rate the server can carry instead of holding every source at
+// window, up to MAX_ADMIT_FACTOR) in every window that is not busy and queueing, and halves in
+// one that is: the policy finds the rate the server can carry instead of holding every source at
 // overload.source_rate. Without it an episode could outlive its cause: a single trunk sending
 // more than source_rate kept being shed after a short spike, and the retransmissions of what
 // was shed, counted at a served request's cost, kept the projected load above calmRatio
 // (one sipp source offering 1000/s was held at ~200/s by a server 21 % busy). An episode also
-// ends once the factor is at its top and the loop below calmRatio for HOLD_MS.
+// ends once the factor has been at its top, with no window busy and queueing, for HOLD_MS.
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 const SAMPLE_MS = 25;
@@ -122,10 +122,11 @@ export class LoadMonitor {
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
     const pressedNow = this.backlog && this.utilisation >= this.thresholds.busyRatio;
     this.pressed = pressedNow ? this.pressed + 1 : 0;
-    // room: the loop idles enough. Full reads alone do not take it away: at a few thousand
-    // datagrams a second a read batch fills whenever the loop was away for 8 ms, and a factor
-    // that waited for windows without one stayed flat while the loop was 50-60 % busy.
-    const room = this.utilisation < this.thresholds.calmRatio;
+    // room: anything short of busy and queueing, as congestion control does (increase until
+    // the signal, halve on it). Waiting for a loop under calm_ratio kept the factor flat while
+    // a single source at 2000 registrations/s held the loop 60-80 % busy, and the
+    // retransmissions of what it shed made the load that kept the episode going.
+    const room = !pressedNow;
     this.backlog = false;
     if (!this.overloaded) {
       if (this.pressed >= ENTER_WINDOWS) {
