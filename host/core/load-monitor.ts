@@ -138,7 +138,7 @@ export class LoadMonitor {
       return this.endWindow();
     }
     if (pressedNow) this.admitFactor = Math.max(1, this.admitFactor * FALL);
-    else if (room) this.admitFactor = Math.min(MAX_ADMIT_FACTOR, this.admitFactor * CLIMB);
+    else this.admitFactor = Math.min(MAX_ADMIT_FACTOR, this.admitFactor * CLIMB);
     const calm = this.projected < this.thresholds.calmRatio || (room && this.admitFactor >= MAX_ADMIT_FACTOR);
     if (!calm) {
       this.calmSince = null;
