@@ -1,8 +1,7 @@
 // Whole-server figures from the workers' own: counters summed (nested objects too), route
 // statistics merged exactly (counts and sums added, min of mins, max of maxes, the average
-// from the sums; a histogram, if a route's figures carry one, added bucket by bucket; a
-// percentile, which cannot be added, is the workers' largest: an upper bound).
-import type { RouteFigures } from '../core/route-stats.js';
+// from the sums; the histograms added bucket by bucket, and p50/p99 read from the sum).
+import { percentiles, type RouteFigures } from '../core/route-stats.js';
 
 type Tree = { [k: string]: unknown };
 
@@ -45,10 +44,8 @@ export function mergeRouteStats(list: readonly Record<string, RouteFigures>[]): 
       merged.min = Math.min(m.min, f.min);
       merged.max = Math.max(m.max, f.max);
       merged.avg = merged.count ? Math.round((merged.sum / merged.count) * 1000) / 1000 : 0;
-      // a percentile cannot be added: the larger of the workers' is an upper bound of the server's
-      for (const k of Object.keys(merged)) {
-        if (/^p\d+$/.test(k)) merged[k] = Math.max(Number((m as unknown as Tree)[k] ?? 0), Number((f as unknown as Tree)[k] ?? 0));
-      }
+      // the histograms were added bucket by bucket: the server's percentiles come from the sum
+      Object.assign(merged, percentiles([...(merged.histogram ?? [])]));
       out[name] = merged;
     }
   }
