@@ -43,6 +43,13 @@ export class ScriptManager implements ScriptRouter {
   /** The spare being built, if any. */
   private spareBuild: Promise<ScriptRuntime | null> | null = null;
   private disposed = false;
+  /**
+   * Runtimes made and still loading (a spare, a replacement, a reload). Disposed with the
+   * manager: a pyodide load left running on isolated-vm's thread pool at process exit calls
+   * back into a host that is exiting, and the process hangs (the pool's join waits for it) or
+   * aborts (IsolateEnvironment::GetCurrent(): environment != nullptr).
+   */
+  private readonly loading = new Set<ScriptRuntime>();
   /** The last reload asked for: the next one starts when it has ended (reloads are serialised). */
   private reloading: Promise<unknown> = Promise.resolve();
   /** Callbacks running now (more than 1 while KSR.route nests them). */
@@ -184,11 +191,18 @@ export class ScriptManager implements ScriptRouter {
     });
     dispatcher.outside = { core: { logger: this.scriptLog } };
     const runtime = await createRuntime(this.engine, { dispatcher, limits: this.limits });
+    if (this.disposed) {
+      runtime.dispose();
+      throw new Error('the script manager was disposed while a runtime was being made');
+    }
+    this.loading.add(runtime);
     try {
       await runtime.load(source, this.file);
     } catch (e) {
       runtime.dispose();
       throw e;
+    } finally {
+      this.loading.delete(runtime);
     }
     return runtime;
   }
@@ -300,6 +314,8 @@ export class ScriptManager implements ScriptRouter {
 
   dispose(): void {
     this.disposed = true;
+    for (const rt of this.loading) rt.dispose();
+    this.loading.clear();
     this.abort();
     this.current?.dispose();
     this.spare?.dispose();
