@@ -88,6 +88,19 @@ export class OutboundGuard {
     return decideOutboundBytes(this.policy, bytes, port);
   }
 
+  /**
+   * The verdict for a send, as every transport asks it: a refusal is counted (into
+   * counters.outboundDenied), logged and reported to onError; true when the send may go.
+   */
+  permits(proto: string, ip: string, port: number, counters: { outboundDenied: number }, onError?: (reason: string) => void): boolean {
+    const verdict = this.check(ip, port);
+    if (verdict.allowed) return true;
+    counters.outboundDenied++;
+    this.logDenied(proto, ip, port, verdict);
+    onError?.(`outbound send to ${proto}:${ip}:${port} denied by ${verdict.rule}`);
+    return false;
+  }
+
   /** Logs a refused send, rate-limited. */
   logDenied(proto: string, ip: string, port: number, verdict: Verdict, now = Date.now()): void {
     if (now - this.logWindowStart >= LOG_WINDOW_MS) {

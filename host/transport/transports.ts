@@ -146,12 +146,7 @@ export class Transports {
 
   /** The guard's verdict on a destination; a refusal is counted, logged and reported to onError. */
   permits(proto: string, ip: string, port: number, onError?: (reason: string) => void): boolean {
-    const verdict = this.guard.check(ip, port);
-    if (verdict.allowed) return true;
-    this.counters.outboundDenied++;
-    this.guard.logDenied(proto, ip, port, verdict);
-    onError?.(`outbound send to ${proto}:${ip}:${port} denied by ${verdict.rule}`);
-    return false;
+    return this.guard.permits(proto, ip, port, this.counters, onError);
   }
 
   /** The listener address used toward a family, for Via and Record-Route. */

@@ -46,7 +46,9 @@ export class WorkerTransports implements EngineTransports {
   send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean {
     // a TCP send on a connection is checked against that connection's real peer by the socket thread too
     if (!this.permits(dst.proto, dst.ip, dst.port, onError)) return false;
-    if (!this.bound.some((b) => b.proto === dst.proto && isIPv6(b.ip) === isIPv6(dst.ip))) {
+    // the family told by a ':' (an IP literal: the guard passed it), not isIPv6's regex per send
+    const v6 = dst.ip.includes(':');
+    if (!this.bound.some((b) => b.proto === dst.proto && b.ip.includes(':') === v6)) {
       if (onError) queueMicrotask(() => onError(`no ${dst.proto.toUpperCase()} listener for ${dst.ip}`));
       return false;
     }
@@ -70,12 +72,7 @@ export class WorkerTransports implements EngineTransports {
   }
 
   permits(proto: string, ip: string, port: number, onError?: (reason: string) => void): boolean {
-    const verdict = this.guard.check(ip, port);
-    if (verdict.allowed) return true;
-    this.counters.outboundDenied++;
-    this.guard.logDenied(proto, ip, port, verdict);
-    onError?.(`outbound send to ${proto}:${ip}:${port} denied by ${verdict.rule}`);
-    return false;
+    return this.guard.permits(proto, ip, port, this.counters, onError);
   }
 
   localAddress(proto: 'udp' | 'tcp', ipv6: boolean): { ip: string; port: number } | null {
