@@ -44,13 +44,12 @@ export function cpuMicros(root: number): number {
   return (ticks * 1e6) / TICKS_PER_S;
 }
 
-/** Proportional set size of the tree in bytes (RSS with shared pages divided among sharers,
- *  so Kamailio's shared memory is not counted once per worker). */
-export function pssBytes(root: number): number {
+/** A "Name:   N kB" field of a /proc file, summed over the process tree, in bytes. */
+function treeKb(root: number, file: string, field: RegExp): number {
   let kb = 0;
   for (const pid of processTree(root)) {
     try {
-      kb += Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+      kb += Number(field.exec(readFileSync(`/proc/${pid}/${file}`, 'utf8'))?.[1] ?? 0);
     } catch {
       // gone meanwhile
     }
@@ -58,16 +57,14 @@ export function pssBytes(root: number): number {
   return kb * 1024;
 }
 
+/** Proportional set size of the tree in bytes (RSS with shared pages divided among sharers,
+ *  so Kamailio's shared memory is not counted once per worker). */
+export function pssBytes(root: number): number {
+  return treeKb(root, 'smaps_rollup', /^Pss:\s+(\d+) kB/m);
+}
+
 /** Resident set size of the tree in bytes (VmRSS summed: pages shared by Kamailio's processes
  *  count once per process; for ksr-host, one process, it is the process's RSS). */
 export function rssBytes(root: number): number {
-  let kb = 0;
-  for (const pid of processTree(root)) {
-    try {
-      kb += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return kb * 1024;
+  return treeKb(root, 'status', /^VmRSS:\s+(\d+) kB/m);
 }
