@@ -28,8 +28,8 @@ async function outage(server: ControlledServer, storeUrl: string, keepsData: boo
     assert.deepEqual(await statuses(node, registers(node, 'down')), Array(ROUNDS).fill(500), node.output().slice(-2000));
     assert.deepEqual(await statuses(node, lookups(node, 'before')), Array(ROUNDS).fill(500));
     assert.equal(node.child.exitCode, null, 'the server is still running');
-    assert.match(node.output(), /registrar\.save: location store unavailable/);
-    assert.match(node.output(), /registrar\.lookup: location store unavailable/);
+    await node.waitForOutput(/registrar\.save: location store unavailable/);
+    await node.waitForOutput(/registrar\.lookup: location store unavailable/);
 
     await server.start();
     // the breaker lets a call through every second; the first that works ends the outage

@@ -56,7 +56,7 @@ test('a Contact registered at the Redis store\'s address is never relayed to (UD
     }
     const stats = (await s.rpc('kemi.stats')).result;
     assert.equal(stats.transport.outboundDenied, 2, 'both relays refused and counted');
-    assert.match(s.output(), new RegExp(`outbound send denied by fixed rule: store redis 127\\.0\\.0\\.1:${redisPort}`));
+    await s.waitForOutput(new RegExp(`outbound send denied by fixed rule: store redis 127\\.0\\.0\\.1:${redisPort}`));
   } finally {
     await s.stop();
   }
@@ -74,7 +74,7 @@ test('the same with a PostgreSQL store', async () => {
       assert.ok(final.length >= 1 && final.every((c) => c === 477), `${user}: ${replies.map((r) => r.split('\r\n')[0]).join(' | ')}`);
     }
     assert.equal((await s.rpc('kemi.stats')).result.transport.outboundDenied, 2);
-    assert.match(s.output(), new RegExp(`outbound send denied by fixed rule: store postgres 127\\.0\\.0\\.1:${pgPort}`));
+    await s.waitForOutput(new RegExp(`outbound send denied by fixed rule: store postgres 127\\.0\\.0\\.1:${pgPort}`));
   } finally {
     await s.stop();
   }

@@ -21,6 +21,13 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Everything the server wrote to stdout and stderr so far. */
   output(): string;
+  /**
+   * Resolves with the output once it matches (rejects with the output after `timeoutMs`). A log
+   * line written while a request is routed reaches this process through a pipe, and may come
+   * after the reply that the same route sent over UDP: assert on log lines with this, not on
+   * output() right after the reply.
+   */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** A JSON-RPC call with the control token (`withToken: false` to call as a stranger would). */
   rpc(method: string, params?: unknown, opts?: { withToken?: boolean }): Promise<{ result?: any; error?: { code: number; message: string } }>;
   stop(): Promise<void>;
@@ -98,6 +105,14 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
     token,
     child,
     output: () => out,
+    async waitForOutput(pattern, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!pattern.test(out)) {
+        if (Date.now() > deadline) throw new Error(`expected the server's output to match ${pattern} within ${timeoutMs} ms; output:\n${out.slice(-4000)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return out;
+    },
     async rpc(method, params, rpcOpts) {
       const res = await request(`http://127.0.0.1:${controlPort}/RPC`, {
         method: 'POST',

@@ -180,6 +180,6 @@ describe('a server with 2 workers', () => {
     const answers = await options(32);
     assert.equal(answers.length, 32, 'all answered after the restart');
     assert.deepEqual(new Set(answers), new Set(['v3']), 'the restarted worker runs the current script');
-    assert.match(server.output(), /worker died; restarting it/);
+    await server.waitForOutput(/worker died; restarting it/);
   });
 });

@@ -8,6 +8,6 @@ export const attack: AttackSpec = {
   item: 5,
   title: 'a 256-million-character string passed to KSR.pv.sets is refused before it is copied',
   async after(server) {
-    assert.match(server.output(), /KSR\.pv\.sets: argument 2 is longer than \d+ bytes \(limits\.max_value_bytes\)/);
+    await server.waitForOutput(/KSR\.pv\.sets: argument 2 is longer than \d+ bytes \(limits\.max_value_bytes\)/);
   },
 };

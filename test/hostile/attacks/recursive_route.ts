@@ -10,7 +10,7 @@ export const attack: AttackSpec = {
   title: 'KSR.route recursing without end is refused past limits.max_route_depth',
   repeat: 3,
   async after(server) {
-    assert.match(server.output(), /KSR\.route: callbacks nested deeper than \d+ \(limits\.max_route_depth\)/);
+    await server.waitForOutput(/KSR\.route: callbacks nested deeper than \d+ \(limits\.max_route_depth\)/);
     assert.doesNotMatch(server.output(), /UseAfterFree|Maximum call stack/);
   },
 };

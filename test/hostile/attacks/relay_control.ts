@@ -10,6 +10,6 @@ export const attack: AttackSpec = {
   async after(server) {
     const stats = (await server.rpc('kemi.stats')).result;
     assert.ok(stats.transport.outboundDenied >= 1, JSON.stringify(stats.transport));
-    assert.match(server.output(), /denied by fixed rule: control endpoint/);
+    await server.waitForOutput(/denied by fixed rule: control endpoint/);
   },
 };

@@ -14,6 +14,6 @@ export const attack: AttackSpec = {
     assert.ok(!aors.includes('mallory'), `no binding for mallory: ${JSON.stringify(aors)}`);
     const stats = (await server.rpc('kemi.stats')).result;
     assert.ok(stats.transport.outboundDenied >= 5, `transport.outboundDenied counts the refusals: ${JSON.stringify(stats.transport)}`);
-    assert.match(server.output(), /outbound send denied by fixed rule: control endpoint 127\.0\.0\.1:\d+/);
+    await server.waitForOutput(/outbound send denied by fixed rule: control endpoint 127\.0\.0\.1:\d+/);
   },
 };
