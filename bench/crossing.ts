@@ -11,7 +11,8 @@
 //   node --no-node-snapshot --import tsx bench/crossing.ts [ENGINES] [N] [--host-share]
 //   ENGINES: comma-separated, default v8,quickjs,fengari,pyodide; N: routes per figure (2000)
 //   --host-share: also the µs per registrar route spent in the KSR implementations themselves
-//   (Dispatcher.call, timed with hrtime: adds ~0.1 µs per call to the route figures)
+//   (Dispatcher.call, timed with hrtime: adds ~0.1 µs per call to the route figures), and
+//   the functions that take most of it (µs per route, and per call)
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ const N = Number(positional[1] ?? 2000);
 const hostShare = process.argv.includes('--host-share');
 /** µs spent in Dispatcher.call of the registrar runtime, and the routes it covers. */
 const inHost = { us: 0, routes: 0 };
+/** The same, per KSR function (by registry index): µs and calls. */
+const inHostByIndex = new Map<number, { us: number; calls: number }>();
 const CALLS = 50;
 const ROUNDS = 5;
 const SAMPLE: Record<EngineName, string> = { v8: 'routing.js', quickjs: 'routing.js', fengari: 'routing.lua', pyodide: 'routing.py' };
@@ -74,7 +77,12 @@ async function runtime(engine: EngineName, file: string, timeHost = false): Prom
     dispatcher.call = (index, args) => {
       const t0 = process.hrtime.bigint();
       const r = call(index, args);
-      inHost.us += Number(process.hrtime.bigint() - t0) / 1000;
+      const us = Number(process.hrtime.bigint() - t0) / 1000;
+      inHost.us += us;
+      const f = inHostByIndex.get(index) ?? { us: 0, calls: 0 };
+      f.us += us;
+      f.calls++;
+      inHostByIndex.set(index, f);
       return r;
     };
   }
@@ -117,6 +125,19 @@ function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
   const t2 = timed(rt, 'ksr_request_route', second);
   if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
   return [t1, t2];
+}
+
+/** The KSR functions that took most of the registrar routes' host time, then starts over. */
+function printHostFunctions(): void {
+  const rows = [...inHostByIndex].sort((a, b) => b[1].us - a[1].us).slice(0, 12);
+  for (const [index, f] of rows) {
+    const e = registry.entries[index]!;
+    const name = e.module ? `${e.module}.${e.name}` : e.name;
+    console.log(`    ${name.padEnd(32)} ${(f.us / inHost.routes).toFixed(1).padStart(6)} µs per route, ${(f.us / f.calls).toFixed(2).padStart(6)} µs per call`);
+  }
+  inHostByIndex.clear();
+  inHost.us = 0;
+  inHost.routes = 0;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ksr-crossing-'));
@@ -170,6 +191,7 @@ for (const engine of engines) {
       `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (is_ACK), ${best.per1.toFixed(2)} µs (hdr.get)` +
       (hostShare ? ` | in KSR implementations: ${(inHost.us / inHost.routes).toFixed(1)} µs per route (all rounds)` : ''),
   );
+  if (hostShare) printHostFunctions();
   reg.dispose();
   probe.dispose();
 }
