@@ -15,6 +15,8 @@
 // Two tables give the same verdicts: NonceCounts, a Map of this thread (one worker), and
 // SharedNonceCounts (shared-nonce-counts.ts), a table of the workers' shared state, so a count
 // used in one worker is refused in every other.
+import { detached } from '../core/detached-string.js';
+
 export type NcVerdict = 'ok' | 'reused' | 'forgotten';
 
 interface Seen {
@@ -64,13 +66,13 @@ export class NonceCounts implements NonceCountTable {
       if (nc === s.nc && branch !== undefined && branch === s.branch && nowS - s.usedS <= RETRANSMISSION_S) return 'ok';
       if (nc <= s.nc) return 'reused';
       s.nc = nc;
-      s.branch = branch;
+      s.branch = branch === undefined ? undefined : detached(branch);
       s.usedS = nowS;
       return 'ok';
     }
     if (issuedS <= this.floorS) return 'forgotten';
     this.makeRoom(nowS);
-    this.seen.set(nonce, { issuedS, nc, branch, usedS: nowS });
+    this.seen.set(detached(nonce), { issuedS, nc, branch: branch === undefined ? undefined : detached(branch), usedS: nowS });
     return 'ok';
   }
 

@@ -3,6 +3,7 @@
 // shared database every worker sees (shared-location-table.ts). Bindings are kept by table
 // name and AoR key; lists come back in no order and with expired ones (usrloc filters and sorts).
 import type { LocationRecord } from '../store/store.js';
+import { detached } from '../core/detached-string.js';
 
 export interface ExpiredBinding {
   table: string;
@@ -29,6 +30,14 @@ export interface LocationTable {
   takeExpired(nowS: number): ExpiredBinding[];
 }
 
+/** The record with copies of the strings that may be slices of the REGISTER (detached-string.ts). */
+function detachedRecord(r: LocationRecord): LocationRecord {
+  return {
+    ...r, username: detached(r.username), domain: detached(r.domain), contact: detached(r.contact), received: detached(r.received),
+    path: detached(r.path), callid: detached(r.callid), userAgent: detached(r.userAgent), instance: detached(r.instance),
+  };
+}
+
 /** The table of one thread. */
 export class MapLocationTable implements LocationTable {
   private readonly tables = new Map<string, Map<string, LocationRecord[]>>();
@@ -44,8 +53,9 @@ export class MapLocationTable implements LocationTable {
     return this.tables.get(table)?.get(aorKey) ?? [];
   }
 
-  put(table: string, aorKey: string, rec: LocationRecord): void {
+  put(table: string, aorKey: string, given: LocationRecord): void {
     const t = this.table(table);
+    const rec = detachedRecord(given);
     const list = t.get(aorKey) ?? [];
     const i = list.findIndex((r) => r.ruid === rec.ruid);
     if (i >= 0) list[i] = rec;
