@@ -18,14 +18,18 @@ const MAX_CLOCK_AHEAD_S = 30;
 let pool = Buffer.alloc(0);
 let poolAt = 0;
 
-function takeRandom(n: number): Buffer {
+/** Copies n random bytes into `dst` at `at`. */
+function takeRandom(n: number, dst: Buffer, at: number): void {
   if (poolAt + n > pool.length) {
     pool = randomBytes(4096);
     poolAt = 0;
   }
+  for (let i = 0; i < n; i++) dst[at + i] = pool[poolAt + i]!; // a loop: Buffer.copy's call costs more for 8 bytes
   poolAt += n;
-  return pool.subarray(poolAt - n, poolAt);
 }
+
+/** A nonce's characters (base64url); hoisted: a regex literal in a method is a new object per call. */
+const NONCE_CHARS = /^[A-Za-z0-9_-]+$/;
 
 export type NonceCheck =
   | { status: 'ok'; issuedS: number }
@@ -48,9 +52,6 @@ const SHA256_BYTES = 32;
 class KeyedMac {
   private readonly inner = Buffer.alloc(BLOCK + PAYLOAD);
   private readonly outer = Buffer.alloc(BLOCK + SHA256_BYTES);
-  /** The last MAC's first MAC bytes. */
-  readonly out = Buffer.alloc(MAC);
-
   constructor(key: Buffer) {
     const k = key.length > BLOCK ? crypto.createHash('sha256').update(key).digest() : key;
     for (let i = 0; i < BLOCK; i++) {
@@ -59,18 +60,23 @@ class KeyedMac {
     }
   }
 
-  /** MAC of the PAYLOAD bytes of `payload` from `at`; the result is in `out` until the next call. */
-  mac(payload: Buffer, at: number, hashOnce: NonNullable<typeof oneShot>): Buffer {
-    payload.copy(this.inner, BLOCK, at, at + PAYLOAD);
+  /** MAC of the PAYLOAD bytes of `payload` from `at`, its first MAC bytes written to `dst` at `dstAt`. */
+  mac(payload: Buffer, at: number, hashOnce: NonNullable<typeof oneShot>, dst: Buffer, dstAt: number): void {
+    for (let i = 0; i < PAYLOAD; i++) this.inner[BLOCK + i] = payload[at + i]!;
     this.outer.write(hashOnce('sha256', this.inner, 'latin1'), BLOCK, SHA256_BYTES, 'latin1');
-    this.out.write(hashOnce('sha256', this.outer, 'latin1'), 0, MAC, 'latin1');
-    return this.out;
+    dst.write(hashOnce('sha256', this.outer, 'latin1'), dstAt, MAC, 'latin1');
   }
 }
 
 export class NonceSigner {
   private readonly key: Buffer;
   private readonly keyed: KeyedMac;
+  // Buffers kept for the purpose (not reentrant; issue and check run synchronously): a nonce
+  // is written or decoded in place, and the MAC compared from a view made once.
+  private readonly issued = Buffer.alloc(TOTAL);
+  private readonly decoded = Buffer.alloc(TOTAL + 1);
+  private readonly decodedMac = this.decoded.subarray(PAYLOAD, TOTAL);
+  private readonly expected = Buffer.alloc(MAC);
 
   constructor(
     secret: string | Buffer,
@@ -82,19 +88,20 @@ export class NonceSigner {
   }
 
   issue(nowMs: number): string {
-    const buf = Buffer.allocUnsafe(TOTAL);
+    const buf = this.issued;
     buf[0] = VERSION;
     buf.writeUInt32BE(Math.floor(nowMs / 1000) >>> 0, 1);
-    takeRandom(8).copy(buf, 5);
-    this.mac(buf.subarray(0, PAYLOAD)).copy(buf, PAYLOAD);
+    takeRandom(8, buf, 5);
+    this.mac(buf, buf, PAYLOAD);
     return buf.toString('base64url');
   }
 
   check(nonce: string, nowMs: number): NonceCheck {
-    if (nonce.length !== ENCODED || !/^[A-Za-z0-9_-]+$/.test(nonce)) return { status: 'invalid', why: 'not one of our nonces (format)' };
-    const buf = Buffer.from(nonce, 'base64url');
-    if (buf.length !== TOTAL || buf[0] !== VERSION) return { status: 'invalid', why: 'not one of our nonces (version)' };
-    if (!timingSafeEqual(buf.subarray(PAYLOAD), this.mac(buf.subarray(0, PAYLOAD)))) {
+    if (nonce.length !== ENCODED || !NONCE_CHARS.test(nonce)) return { status: 'invalid', why: 'not one of our nonces (format)' };
+    const buf = this.decoded;
+    if (buf.write(nonce, 0, 'base64url') !== TOTAL || buf[0] !== VERSION) return { status: 'invalid', why: 'not one of our nonces (version)' };
+    this.mac(buf, this.expected, 0);
+    if (!timingSafeEqual(this.decodedMac, this.expected)) {
       return { status: 'invalid', why: 'signature does not match (forged, altered, or another secret)' };
     }
     const issuedS = buf.readUInt32BE(1);
@@ -108,9 +115,9 @@ export class NonceSigner {
     return createHmac('sha256', this.key).update(label).digest('base64url').slice(0, 22);
   }
 
-  /** The first MAC bytes of HMAC-SHA256(secret, payload); valid until the next call. */
-  private mac(payload: Buffer): Buffer {
-    if (oneShot && payload.length === PAYLOAD) return this.keyed.mac(payload, 0, oneShot);
-    return createHmac('sha256', this.key).update(payload).digest().subarray(0, MAC);
+  /** Writes the first MAC bytes of HMAC-SHA256(secret, payload's first PAYLOAD bytes) to `dst` at `at`. */
+  private mac(payload: Buffer, dst: Buffer, at: number): void {
+    if (oneShot) this.keyed.mac(payload, 0, oneShot, dst, at);
+    else createHmac('sha256', this.key).update(payload.subarray(0, PAYLOAD)).digest().copy(dst, at, 0, MAC);
   }
 }
