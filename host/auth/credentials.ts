@@ -66,6 +66,12 @@ export function marksOf(ctx: MsgContext): AuthMarks {
   return (ctx.authMarks ??= { used: null, stale: false });
 }
 
+/** The params of the credentials line the last authentication of this request used; null when none. */
+export function usedParams(ctx: MsgContext): Map<string, string> | null {
+  const line = ctx.authMarks?.used;
+  return line ? digestParams(line) : null;
+}
+
 export function peekMarks(ctx: MsgContext): AuthMarks | undefined {
   return ctx.authMarks ?? undefined;
 }
