@@ -3,12 +3,12 @@
 // issued, so nothing is stored per challenge. Layout (base64url, 39 characters):
 //   [0] version 1 | [1..4] issue time, s since the epoch, uint32 BE | [5..12] random |
 //   [13..28] first 16 bytes of HMAC-SHA256(secret, bytes 0..12)
-import * as crypto from 'node:crypto';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { MAC_BYTES, MAC_PAYLOAD, NonceMac } from './nonce-mac.js';
 
 const VERSION = 1;
-const PAYLOAD = 13;
-const MAC = 16;
+const PAYLOAD = MAC_PAYLOAD;
+const MAC = MAC_BYTES;
 const TOTAL = PAYLOAD + MAC;
 const ENCODED = Math.ceil((TOTAL * 4) / 3);
 /** A nonce issued this far in the future (another node's clock) is still believed. */
@@ -36,41 +36,10 @@ export type NonceCheck =
   | { status: 'stale'; issuedS: number }
   | { status: 'invalid'; why: string };
 
-// crypto.hash (Node >= 20.12): a one-shot hash without a Hash object; its string outputs are
-// three times as fast as its Buffer output.
-// ('latin1' is a digest encoding like any other at run time; the typings list only hex/base64)
-const oneShot = (crypto as { hash?: unknown }).hash as ((alg: string, data: Buffer, enc: 'latin1') => string) | undefined;
-const BLOCK = 64; // SHA-256's block size
-const SHA256_BYTES = 32;
-
-/**
- * HMAC-SHA256 under one key, RFC 2104 written out: H((K ^ opad) || H((K ^ ipad) || m)). The
- * padded key blocks are made once and the two hashes write into buffers kept for the purpose,
- * so a MAC costs two one-shot hashes (~0.6 µs) instead of a new Hmac object (~2.4 µs).
- * Not reentrant, which a synchronous caller does not need.
- */
-class KeyedMac {
-  private readonly inner = Buffer.alloc(BLOCK + PAYLOAD);
-  private readonly outer = Buffer.alloc(BLOCK + SHA256_BYTES);
-  constructor(key: Buffer) {
-    const k = key.length > BLOCK ? crypto.createHash('sha256').update(key).digest() : key;
-    for (let i = 0; i < BLOCK; i++) {
-      this.inner[i] = (k[i] ?? 0) ^ 0x36;
-      this.outer[i] = (k[i] ?? 0) ^ 0x5c;
-    }
-  }
-
-  /** MAC of the PAYLOAD bytes of `payload` from `at`, its first MAC bytes written to `dst` at `dstAt`. */
-  mac(payload: Buffer, at: number, hashOnce: NonNullable<typeof oneShot>, dst: Buffer, dstAt: number): void {
-    for (let i = 0; i < PAYLOAD; i++) this.inner[BLOCK + i] = payload[at + i]!;
-    this.outer.write(hashOnce('sha256', this.inner, 'latin1'), BLOCK, SHA256_BYTES, 'latin1');
-    dst.write(hashOnce('sha256', this.outer, 'latin1'), dstAt, MAC, 'latin1');
-  }
-}
-
 export class NonceSigner {
   private readonly key: Buffer;
-  private readonly keyed: KeyedMac;
+  /** HMAC-SHA256 under the key, its key blocks hashed once (nonce-mac.ts). */
+  private readonly keyed: NonceMac;
   // Buffers kept for the purpose (not reentrant; issue and check run synchronously): a nonce
   // is written or decoded in place, and the MAC compared from a view made once.
   private readonly issued = Buffer.alloc(TOTAL);
@@ -84,7 +53,7 @@ export class NonceSigner {
   ) {
     this.key = Buffer.isBuffer(secret) ? secret : Buffer.from(secret, 'utf8');
     if (this.key.length === 0) throw new Error('auth: the nonce secret must not be empty');
-    this.keyed = new KeyedMac(this.key);
+    this.keyed = new NonceMac(this.key);
   }
 
   issue(nowMs: number): string {
@@ -117,7 +86,6 @@ export class NonceSigner {
 
   /** Writes the first MAC bytes of HMAC-SHA256(secret, payload's first PAYLOAD bytes) to `dst` at `at`. */
   private mac(payload: Buffer, dst: Buffer, at: number): void {
-    if (oneShot) this.keyed.mac(payload, 0, oneShot, dst, at);
-    else createHmac('sha256', this.key).update(payload.subarray(0, PAYLOAD)).digest().copy(dst, at, 0, MAC);
+    this.keyed.mac(payload, 0, dst, at);
   }
 }
