@@ -15,14 +15,18 @@ export interface FoundCredentials {
 
 /**
  * A header line's Digest params; null when it is not Digest or malformed. Parsed once per line
- * of a request, kept in the request's marks (a list, one line most of the time): a WeakMap
- * keyed by the line did the same but cost a hash-table insert per request and ephemeron work
- * at every garbage collection.
+ * of a request that was authenticated: the lines parsed are kept in its marks (a list, one line
+ * most of the time; marksOf records the line an authentication found). Reading credentials
+ * (has_credentials, $adu...) changes nothing on the request, so before an authentication a
+ * line is parsed each time it is read. (A WeakMap keyed by the line did this for every read
+ * but cost a hash-table insert per request and ephemeron work at every garbage collection.)
  */
 function digestParams(ctx: MsgContext, line: HeaderField): Map<string, string> | null {
-  const marks = marksOf(ctx);
-  const i = marks.parsedLines.indexOf(line);
-  if (i >= 0) return marks.parsedParams[i]!;
+  const marks = ctx.authMarks;
+  if (marks) {
+    const i = marks.parsedLines.indexOf(line);
+    if (i >= 0) return marks.parsedParams[i]!;
+  }
   let p: Map<string, string> | null;
   try {
     const c = parseCredentials(line.value);
@@ -30,8 +34,10 @@ function digestParams(ctx: MsgContext, line: HeaderField): Map<string, string> |
   } catch {
     p = null; // a malformed line is not credentials
   }
-  marks.parsedLines.push(line);
-  marks.parsedParams.push(p);
+  if (marks) {
+    marks.parsedLines.push(line);
+    marks.parsedParams.push(p);
+  }
   return p;
 }
 
@@ -66,9 +72,14 @@ export interface AuthMarks {
 }
 
 
-/** The marks of this request (MsgContext.authMarks), made when its credentials are first read. */
-export function marksOf(ctx: MsgContext): AuthMarks {
-  return (ctx.authMarks ??= { used: null, stale: false, parsedLines: [], parsedParams: [] });
+/** The marks of this request (MsgContext.authMarks), made on its first authentication, which found `found`. */
+export function marksOf(ctx: MsgContext, found: FoundCredentials): AuthMarks {
+  const marks = (ctx.authMarks ??= { used: null, stale: false, parsedLines: [], parsedParams: [] });
+  if (!marks.parsedLines.includes(found.line)) {
+    marks.parsedLines.push(found.line);
+    marks.parsedParams.push(found.params);
+  }
+  return marks;
 }
 
 /** The params of the credentials line the last authentication of this request used; null when none. */

@@ -100,7 +100,7 @@ export class DigestAuth {
   authenticate(ctx: MsgContext, req: AuthRequest): AuthCode {
     const found = findCredentials(ctx, req.kind, req.realm);
     if (!found) return AUTH.NO_CREDENTIALS;
-    const marks = marksOf(ctx);
+    const marks = marksOf(ctx, found);
     marks.used = found.line;
     marks.stale = false;
     const c = readDigest(found, this.algorithms);
