@@ -83,7 +83,12 @@ export class NonceSigner {
   issue(nowMs: number): string {
     const buf = this.issued;
     buf[0] = VERSION;
-    buf.writeUInt32BE(Math.floor(nowMs / 1000) >>> 0, 1);
+    // the issue time, uint32 big-endian, byte by byte (writeUInt32BE's checks showed in profiles)
+    const t = Math.floor(nowMs / 1000) >>> 0;
+    buf[1] = t >>> 24;
+    buf[2] = (t >>> 16) & 0xff;
+    buf[3] = (t >>> 8) & 0xff;
+    buf[4] = t & 0xff;
     takeRandom(8, buf, 5);
     this.mac(buf, buf, PAYLOAD);
     return buf.toString('base64url');
@@ -97,7 +102,7 @@ export class NonceSigner {
     if (!timingSafeEqual(this.decodedMac, this.expected)) {
       return { status: 'invalid', why: 'signature does not match (forged, altered, or another secret)' };
     }
-    const issuedS = buf.readUInt32BE(1);
+    const issuedS = ((buf[1]! << 24) | (buf[2]! << 16) | (buf[3]! << 8) | buf[4]!) >>> 0;
     const nowS = Math.floor(nowMs / 1000);
     if (issuedS > nowS + MAX_CLOCK_AHEAD_S) return { status: 'invalid', why: `issued ${issuedS - nowS} s in the future` };
     return nowS - issuedS > this.expireS ? { status: 'stale', issuedS } : { status: 'ok', issuedS };
