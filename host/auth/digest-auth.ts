@@ -53,6 +53,8 @@ export class DigestAuth {
   private readonly opaque: string | null;
   /** ', opaque="..."' or '': what every challenge carries. */
   private readonly opaqueParam: string;
+  /** The last HA2 without auth-int and what it was made from (plainHa2). */
+  private lastHa2 = { alg: '', method: '', uri: '', ha2: '' };
 
   constructor(
     readonly core: CoreServices,
@@ -163,7 +165,6 @@ export class DigestAuth {
     this.lastHa2 = { alg, method, uri, ha2 };
     return ha2;
   }
-  private lastHa2 = { alg: '', method: '', uri: '', ha2: '' };
 
   private ha1For(secret: UserSecret, c: Digest): string | null {
     if (secret.kind === 'password') return ha1Of(c.algorithm, c.username, c.realm, secret.password);
