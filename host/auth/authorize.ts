@@ -4,7 +4,7 @@
 import type { MsgContext } from '../core/context.js';
 import { messageMethod } from '../core/sip-values.js';
 import { AUTH, type AuthCode } from './auth-codes.js';
-import { findCredentials, type CredentialsKind } from './credentials.js';
+import { usedParams, type CredentialsKind } from './credentials.js';
 import type { SecretLookup } from './digest-auth.js';
 import { identityMatches, realmOrDefault } from './request-identity.js';
 import { storeOf, storeSecrets } from './store-secrets.js';
@@ -23,7 +23,8 @@ export function authorize(ctx: MsgContext, o: AuthorizeOptions): AuthCode {
   const kind = o.kind !== 'auto' ? o.kind : messageMethod(ctx).toUpperCase() === 'REGISTER' ? 'authorization' : 'proxy-authorization';
   const code = ctx.core.auth.authenticate(ctx, { realm, kind, lookup: o.lookup, method: o.method });
   if (code !== AUTH.OK || !o.checkIdentity) return code;
-  const username = findCredentials(ctx, kind, realm)?.params.get('username') ?? '';
+  // the line authenticate just used (found by kind and realm), not a second search
+  const username = usedParams(ctx)?.get('username') ?? '';
   return identityMatches(ctx, username, realm) ? AUTH.OK : AUTH.USER_MISMATCH;
 }
 

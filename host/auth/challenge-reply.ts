@@ -4,7 +4,7 @@
 import type { MsgContext } from '../core/context.js';
 import { sendStatelessReply } from '../core/stateless-reply.js';
 import { peekMarks } from './credentials.js';
-import type { Qop } from './digest-hash.js';
+import { qopParam } from './digest-auth.js';
 import { realmOrDefault } from './request-identity.js';
 
 export type ChallengeKind = 'www' | 'proxy';
@@ -13,18 +13,20 @@ export type ChallengeKind = 'www' | 'proxy';
 export const CHALLENGE_FLAGS = Object.freeze({ QOP_AUTH: 1, QOP_AUTH_INT: 2, NO_500: 4, STALE: 16 });
 
 const KIND = {
-  www: { code: 401, reason: 'Unauthorized', header: 'WWW-Authenticate' },
-  proxy: { code: 407, reason: 'Proxy Authentication Required', header: 'Proxy-Authenticate' },
+  www: { code: 401, reason: 'Unauthorized', prefix: 'WWW-Authenticate: ' },
+  proxy: { code: 407, reason: 'Proxy Authentication Required', prefix: 'Proxy-Authenticate: ' },
 } as const;
+
+/** The qop parameter by flags & 3 (QOP_AUTH, QOP_AUTH_INT), written once. */
+const QOP_BY_FLAGS: readonly string[] = [
+  qopParam([]), qopParam(['auth']), qopParam(['auth-int']), qopParam(['auth', 'auth-int']),
+];
 
 /** The challenge header lines (each with CRLF) for the request, without sending them. */
 export function challengeLines(ctx: MsgContext, realm: string, flags: number, kind: ChallengeKind): string[] {
-  const qop: Qop[] = [];
-  if (flags & CHALLENGE_FLAGS.QOP_AUTH) qop.push('auth');
-  if (flags & CHALLENGE_FLAGS.QOP_AUTH_INT) qop.push('auth-int');
+  const qop = QOP_BY_FLAGS[flags & (CHALLENGE_FLAGS.QOP_AUTH | CHALLENGE_FLAGS.QOP_AUTH_INT)]!;
   const stale = (flags & CHALLENGE_FLAGS.STALE) !== 0 || (peekMarks(ctx)?.stale ?? false);
-  const values = ctx.core.auth.challenge(realmOrDefault(ctx, realm), { qop, stale });
-  return values.map((v) => `${KIND[kind].header}: ${v}\r\n`);
+  return ctx.core.auth.challengeLines(KIND[kind].prefix, realmOrDefault(ctx, realm), qop, stale, '\r\n');
 }
 
 /** Sends the challenge reply; 1 sent, -1 not (a reply, an ACK, a transaction already answered). */

@@ -43,7 +43,6 @@ export interface ChallengeOptions {
 const PROCESS_SECRET = randomBytes(32);
 
 const QOPS: readonly string[] = ['auth', 'auth-int'];
-const REQUIRED_PARAMS = ['username', 'realm', 'nonce', 'uri', 'response'];
 
 export class DigestAuth {
   readonly settings: AuthSettings;
@@ -52,6 +51,10 @@ export class DigestAuth {
   readonly counts: NonceCountTable;
   private readonly signer: NonceSigner;
   private readonly opaque: string | null;
+  /** ', opaque="..."' or '': what every challenge carries. */
+  private readonly opaqueParam: string;
+  /** The last HA2 without auth-int and what it was made from (plainHa2). */
+  private lastHa2 = { alg: '', method: '', uri: '', ha2: '' };
 
   constructor(
     readonly core: CoreServices,
@@ -69,6 +72,7 @@ export class DigestAuth {
       ? new SharedNonceCounts(shared, this.settings.ncTableSize, this.settings.nonceExpireS)
       : new NonceCounts(this.settings.ncTableSize, this.settings.nonceExpireS);
     this.opaque = this.settings.opaque ? this.signer.derive('opaque') : null;
+    this.opaqueParam = this.opaque ? `, opaque="${this.opaque}"` : '';
     if (this.settings.secret === null) {
       core.logger.log('warn', 'auth: no auth.secret configured: nonces are signed with a random key of this process; they die with a restart and other nodes refuse them');
     }
@@ -76,20 +80,29 @@ export class DigestAuth {
 
   /** Header values for a challenge: one per algorithm, in the configured order. */
   challenge(realm: string, opts: ChallengeOptions): string[] {
+    return this.challengeLines('', realm, qopParam(opts.qop), opts.stale, '');
+  }
+
+  /**
+   * The challenge as header lines: `${prefix}Digest realm=..., algorithm=X${qop}${end}`, one
+   * per algorithm, each line whole (the reply copies them as they are, no second list).
+   * `qop` is the parameter as written (', qop="auth"' or '', qopParam).
+   */
+  challengeLines(prefix: string, realm: string, qop: string, stale: boolean, end: string): string[] {
     const nonce = this.signer.issue(this.clock());
-    const qop = opts.qop.length > 0 ? `, qop="${opts.qop.join(',')}"` : '';
-    const opaque = this.opaque ? `, opaque="${this.opaque}"` : '';
-    const stale = opts.stale ? ', stale=true' : '';
-    return this.algorithms.map(
-      (alg) => `Digest realm="${quoteText(realm)}", nonce="${nonce}"${opaque}${stale}, algorithm=${alg}${qop}`,
-    );
+    const head = `${prefix}Digest realm="${quoteText(realm)}", nonce="${nonce}"${this.opaqueParam}${stale ? ', stale=true' : ''}, algorithm=`;
+    const algs = this.algorithms;
+    if (algs.length === 1) return [`${head}${algs[0]}${qop}${end}`];
+    const lines: string[] = [];
+    for (const alg of algs) lines.push(`${head}${alg}${qop}${end}`);
+    return lines;
   }
 
   /** Verifies the request's credentials for the realm; Kamailio's return codes (auth-codes.ts). */
   authenticate(ctx: MsgContext, req: AuthRequest): AuthCode {
     const found = findCredentials(ctx, req.kind, req.realm);
     if (!found) return AUTH.NO_CREDENTIALS;
-    const marks = marksOf(ctx);
+    const marks = marksOf(ctx, found);
     marks.used = found.line;
     marks.stale = false;
     const c = readDigest(found, this.algorithms);
@@ -136,9 +149,21 @@ export class DigestAuth {
       return this.refuse(ctx, AUTH.ERROR, `${c.username}: only an MD5 HA1 is stored, ${c.algorithm} needs the plain password`, 'warn');
     }
     const method = req.method ?? (ctx.msg.isRequest ? ctx.msg.method : '');
-    const ha2 = ha2Of(c.algorithm, method, c.uri, c.qop, c.qop === 'auth-int' ? ctx.msg.body() : undefined);
+    const ha2 = c.qop === 'auth-int' ? ha2Of(c.algorithm, method, c.uri, c.qop, ctx.msg.body()) : this.plainHa2(c.algorithm, method, c.uri);
     const want = responseOf(c.algorithm, { ha1, nonce: c.nonce, qop: c.qop, nc: c.nc, cnonce: c.cnonce, ha2 });
     return sameHex(want, c.response) ? AUTH.OK : AUTH.INVALID_PASSWORD;
+  }
+
+  /**
+   * HA2 without auth-int, H(method:uri): the same for every REGISTER to a domain, so the last
+   * one is kept with what it was made from (a pure function of public values, nothing secret).
+   */
+  private plainHa2(alg: DigestAlgorithm, method: string, uri: string): string {
+    const last = this.lastHa2;
+    if (last.alg === alg && last.method === method && last.uri === uri) return last.ha2;
+    const ha2 = ha2Of(alg, method, uri, null);
+    this.lastHa2 = { alg, method, uri, ha2 };
+    return ha2;
   }
 
   private ha1For(secret: UserSecret, c: Digest): string | null {
@@ -169,9 +194,16 @@ interface Digest {
 /** The parameters a verification needs, checked (Kamailio's check_dig_cred); a string says what is wrong. */
 function readDigest(found: FoundCredentials, accepted: readonly DigestAlgorithm[]): Digest | string {
   const p = found.params;
-  for (const name of REQUIRED_PARAMS) {
-    if (!p.get(name)) return `no ${name}`;
-  }
+  const username = p.get('username');
+  const realm = p.get('realm');
+  const nonce = p.get('nonce');
+  const uri = p.get('uri');
+  const response = p.get('response');
+  if (!username) return 'no username';
+  if (!realm) return 'no realm';
+  if (!nonce) return 'no nonce';
+  if (!uri) return 'no uri';
+  if (!response) return 'no response';
   const algText = p.get('algorithm') ?? 'MD5';
   const algorithm = parseAlgorithm(algText);
   if (!algorithm || !accepted.includes(algorithm)) return `algorithm ${algText} is not one of ${accepted.join(', ')}`;
@@ -181,21 +213,34 @@ function readDigest(found: FoundCredentials, accepted: readonly DigestAlgorithm[
   const nc = p.get('nc') ?? '';
   const cnonce = p.get('cnonce') ?? '';
   if (qop !== null && (!NC_HEX.test(nc) || cnonce === '')) return 'qop without nc (8 hex digits) and cnonce';
-  const response = p.get('response')!;
   if (response.length !== HEX_LENGTH[algorithm] || !HEX.test(response)) {
     return `response is not ${HEX_LENGTH[algorithm]} hex digits`;
   }
   return {
-    username: p.get('username')!, realm: p.get('realm')!, nonce: p.get('nonce')!, uri: p.get('uri')!,
-    response, algorithm, qop, nc, cnonce, opaque: p.get('opaque') ?? null,
+    username, realm, nonce, uri, response, algorithm, qop, nc, cnonce, opaque: p.get('opaque') ?? null,
   };
 }
 
-function sameHex(want: string, got: string): boolean {
-  const a = Buffer.from(want, 'latin1');
-  const b = Buffer.from(got.toLowerCase(), 'latin1');
-  return a.length === b.length && timingSafeEqual(a, b);
+/** The qop parameter of a challenge as written: '' for none, ', qop="auth"', ', qop="auth,auth-int"'. */
+export function qopParam(qop: readonly Qop[]): string {
+  return qop.length > 0 ? `, qop="${qop.join(',')}"` : '';
 }
+
+/**
+ * The response we computed against the one received, in constant time: both hex strings are
+ * decoded (either case) into buffers kept for the purpose and compared as bytes. `got` has
+ * the algorithm's length and is hex (readDigest checked), `want` is a digest of that length.
+ */
+function sameHex(want: string, got: string): boolean {
+  const bytes = want.length >> 1;
+  if (got.length !== want.length) return false;
+  const [a, b] = bytes === 16 ? HEX16 : HEX32;
+  if (bytes !== a.length || a.write(want, 0, 'hex') !== bytes || b.write(got, 0, 'hex') !== bytes) return false;
+  return timingSafeEqual(a, b);
+}
+const HEX_KEPT = [Buffer.alloc(32), Buffer.alloc(32)] as const;
+const HEX32 = HEX_KEPT;
+const HEX16 = [HEX_KEPT[0].subarray(0, 16), HEX_KEPT[1].subarray(0, 16)] as const;
 
 /** A realm inside a quoted-string: quote and backslash escaped, control characters (CR, LF...) dropped so a realm cannot add header lines. */
 function quoteText(s: string): string {

@@ -19,6 +19,7 @@ export const HEX_LENGTH: Readonly<Record<DigestAlgorithm, number>> = { MD5: 32, 
 
 /** "md5", "sha-256" (any case) → the algorithm; null for anything else (incl. the -sess variants). */
 export function parseAlgorithm(text: string): DigestAlgorithm | null {
+  if (text === 'MD5' || text === 'SHA-256' || text === 'SHA-512-256') return text; // as clients write it
   const up = text.trim().toUpperCase();
   return (DIGEST_ALGORITHMS as readonly string[]).includes(up) ? (up as DigestAlgorithm) : null;
 }

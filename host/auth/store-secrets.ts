@@ -8,6 +8,12 @@ import type { SecretLookup, UserSecret } from './digest-auth.js';
 
 export function storeSecrets(store: SyncStore): SecretLookup {
   return (user, domain, withDomain): UserSecret | null => {
+    // the password column alone where the store can read it so; the whole row only without one
+    if (store.subscriberPassword) {
+      const password = store.subscriberPassword(user, domain);
+      if (password === undefined) return null;
+      if (password !== null) return { kind: 'password', password };
+    }
     const s = store.subscriber(user, domain);
     if (!s) return null;
     if (s.password !== '') return { kind: 'password', password: s.password };

@@ -86,6 +86,12 @@ export interface SyncStore {
   readonly description: string;
 
   subscriber(username: string, domain: string): Subscriber | null;
+  /**
+   * Optional, for the authentication of every request: the subscriber's plain password alone
+   * (one column, no row object). A string when it has one; null when its password is empty
+   * (read `subscriber` for the HA1 columns); undefined when there is no such subscriber.
+   */
+  subscriberPassword?(username: string, domain: string): string | null | undefined;
 
   /** Records of one AoR, in no particular order. */
   locations(aor: Aor): LocationRecord[];

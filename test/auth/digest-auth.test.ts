@@ -11,7 +11,7 @@ import type { AuthSettings } from '../../host/auth/auth-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import { RecordingCore } from '../support/sip-fixtures.js';
 import { sharedState } from '../support/shared-variant.js';
-import { challengeParams, credentialsValue, type ClientInput } from './digest-client.js';
+import { challengeParams, clientResponse, credentialsValue, type ClientInput } from './digest-client.js';
 import { contextOn, invite, INVITE_BODY, MemoryStore, register } from './requests.js';
 
 const T0 = Date.UTC(2026, 10, 26, 8, 0, 0);
@@ -108,6 +108,26 @@ test('wrong password -2, unknown user -3, no credentials for the realm -5', () =
   const ctx = contextOn(register(null), e.core);
   assert.equal(authorize(ctx, { realm: 'localhost', kind: 'auto', lookup: subscriberLookup(ctx, 'subscriber') }), AUTH.NO_CREDENTIALS);
   assert.equal(check(e, answer(ch!, { realm: 'elsewhere' })), AUTH.NO_CREDENTIALS);
+});
+
+test('the response compares as hex, either case; one digit off, in any place, is a wrong password', () => {
+  for (const algorithm of ['MD5', 'SHA-256'] as const) {
+    const e = engine({ algorithms: [algorithm] });
+    const [ch] = challenge(e);
+    let nc = 0;
+    /** A REGISTER answering the challenge with the next nc, its response passed through `alter`. */
+    const request = (alter: (response: string) => string) => {
+      const c = answer(ch!, { nc: (++nc).toString(16).padStart(8, '0') });
+      const response = clientResponse(c);
+      return { c, raw: register(credentialsValue(c).replace(`response="${response}"`, `response="${alter(response)}"`)) };
+    };
+    const upper = request((r) => r.toUpperCase());
+    assert.equal(check(e, upper.c, 0, upper.raw), AUTH.OK, `${algorithm}: upper-case hex`);
+    for (const at of [0, 16, 31]) {
+      const flipped = request((r) => r.slice(0, at) + (r[at] === '0' ? '1' : '0') + r.slice(at + 1));
+      assert.equal(check(e, flipped.c, 0, flipped.raw), AUTH.INVALID_PASSWORD, `${algorithm}: digit ${at} changed`);
+    }
+  }
 });
 
 test('an expired nonce with the right response is -4, and the next challenge says stale=true', () => {

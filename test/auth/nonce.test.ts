@@ -27,6 +27,20 @@ test('a nonce carries its issue time, is signed with HMAC-SHA256 of the secret, 
   assert.deepEqual(s.check(n, T0 + 1000), { status: 'ok', issuedS: T0 / 1000 });
 });
 
+test('the buffers a signer keeps between calls leave nothing behind: each nonce checks on its own, a refused one does not change the next verdict', () => {
+  const s = new NonceSigner('k', 300);
+  const a = s.issue(T0);
+  const b = s.issue(T0 + 5000);
+  const tampered = (b[0] === 'A' ? 'B' : 'A') + b.slice(1);
+  assert.deepEqual(s.check(a, T0), { status: 'ok', issuedS: T0 / 1000 });
+  assert.equal(s.check(tampered, T0).status, 'invalid');
+  assert.equal(s.check('!'.repeat(a.length), T0).status, 'invalid', 'not base64url');
+  assert.equal(s.check(a.slice(1), T0).status, 'invalid', 'one character short');
+  assert.deepEqual(s.check(b, T0 + 5000), { status: 'ok', issuedS: T0 / 1000 + 5 });
+  assert.deepEqual(s.check(a, T0), { status: 'ok', issuedS: T0 / 1000 });
+  assert.notEqual(a, b);
+});
+
 test('expiry: ok up to nonceExpire seconds, stale after; a time far ahead is invalid', () => {
   const s = new NonceSigner('k', 300);
   const n = s.issue(T0);
