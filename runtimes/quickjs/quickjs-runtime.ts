@@ -233,9 +233,12 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     this.startClock(timeoutMs);
     const name = vm.newString(callback);
     const argument = arg === undefined ? undefined : vm.newString(arg);
+    // the message's facts go with the call: the guest answers the method tests from them
+    const factText = this.dispatcher.messageFacts(ctx);
+    const facts = factText === null ? undefined : vm.newString(factText);
     let r;
     try {
-      r = argument ? vm.callFunction(this.invokeFn, vm.undefined, name, argument) : vm.callFunction(this.invokeFn, vm.undefined, name);
+      r = vm.callFunction(this.invokeFn, vm.undefined, name, argument ?? vm.undefined, facts ?? vm.null);
       this.drainJobs();
     } catch (e) {
       // A host exception out of the wasm (native stack overflow, abort): the module is unusable.
@@ -245,6 +248,7 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
       this.stopClock();
       name.dispose();
       argument?.dispose();
+      facts?.dispose();
     }
     // Even when the script caught the "out of memory" and returned before an interrupt.
     if (this.wasm.refused()) this.isBroken = true;
