@@ -4,7 +4,7 @@
 // - processCpuUs(): CPU time of this process (all threads; a route runs on the main thread,
 //   so this is its time plus whatever the few helper threads did meanwhile). ~1.4 µs a read,
 //   precise to the µs (getrusage sums the threads' exact run times). A message budget starts
-//   from processCpuUsAtLeast(): a reading reused for a few hundred µs, rounded up.
+//   from processCpuUsAtLeast(): a reading reused for a few ms, rounded up.
 // - CpuShare: the share of its runnable time the main thread actually ran, from
 //   /proc/thread-self/schedstat (field 1: ns on a CPU, field 2: ns waiting on a run queue),
 //   sampled on a timer, never per message. An isolate's timeout is wall-clock (a timer thread
