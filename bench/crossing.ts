@@ -112,16 +112,24 @@ function summary(samples: number[]): string {
 const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
 
 /** The register-auth scenario's two messages for user u: challenged, then with credentials. */
+let rounds = 0;
+
+/** A REGISTER of its own dialog: the same Call-ID and CSeq 20 s later would be refused (cseq_delay). */
+function registerOnce(auth: string | null, user: string, round: number): string {
+  return register(auth, user).replace('Call-ID: reg-1@', `Call-ID: reg-${round}@`);
+}
+
 function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
   core.replies.length = 0;
-  const first = makeContext(register(null, `u${u}`), { core });
+  const round = ++rounds;
+  const first = makeContext(registerOnce(null, `u${u}`, round), { core });
   const t1 = timed(rt, 'ksr_request_route', first);
   const challenge = core.replies[0];
   if (challenge?.code !== 401) throw new Error(`expected a 401, got ${challenge?.code}`);
   const nonce = challengeParams(challenge.buf.toString()).get('nonce')!;
   const auth = credentialsValue({ username: `u${u}`, password: `pw${u}`, realm: 'localhost', nonce, method: 'REGISTER', uri: 'sip:localhost', nc: '00000001' });
   core.replies.length = 0;
-  const second = makeContext(register(auth, `u${u}`), { core });
+  const second = makeContext(registerOnce(auth, `u${u}`, round), { core });
   const t2 = timed(rt, 'ksr_request_route', second);
   if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
   return [t1, t2];
