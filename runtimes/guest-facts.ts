@@ -27,6 +27,8 @@ export const FACTS_SOURCE = String.raw`(function () {
   // How many fact values, and arguments per fact value, a function keeps answers for.
   const MEMO_FACTS = 32;
   const MEMO_ARGS = 64;
+  // only short arguments are kept: at most ~128 KB held, however a script calls them
+  const MEMO_ARG_LENGTH = 64;
   // letterOf: one of the letters, upper-cased, names the fact
   const letterOf = (letters) => (m, arg) => {
     const s = apply(upper, arg, []);
@@ -99,7 +101,7 @@ export const FACTS_SOURCE = String.raw`(function () {
         if (!plain(arg)) return undefined;
         r = test(m, arg) ? yes : no;
         if (byArg === undefined && byFact.size < MEMO_FACTS) byFact.set(m, (byArg = new Map()));
-        if (byArg !== undefined && byArg.size < MEMO_ARGS) byArg.set(arg, r);
+        if (byArg !== undefined && byArg.size < MEMO_ARGS && arg.length <= MEMO_ARG_LENGTH) byArg.set(arg, r);
         return r;
       };
     }
