@@ -77,7 +77,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   const IDENT = /^[A-Za-z_$][\w$]*$/;
   const test = RegExp.prototype.test;
   // the message's facts, sent with each callback: rows declared with 'answer' are answered from them
-  const { facts, answerOf } = ${FACTS_SOURCE}(${JSON.stringify(FACT_SEPARATOR)}, maxValue);
+  const { facts, stubOf } = ${FACTS_SOURCE}(${JSON.stringify(FACT_SEPARATOR)}, maxValue);
 
   // The stop signal: a unique object, not an Error, so 'catch (e) { if (e instanceof Error) ... }'
   // lets it through; the dispatcher answers every later KSR call with stop again anyway.
@@ -120,12 +120,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     const index = entry.index;
     const path = pathOf(entry.module, entry.name);
     const viaHost = hostStub(index, path);
-    if (entry.answer === undefined) return viaHost;
-    const answer = answerOf(entry);
-    return function () {
-      const v = answer(arguments[0], arguments.length);
-      return v !== undefined ? v : apply(viaHost, undefined, arguments);
-    };
+    return entry.answer === undefined ? viaHost : stubOf(entry, viaHost);
   }
 
   function hostStub(index, path) {
