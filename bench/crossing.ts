@@ -3,8 +3,10 @@
 //   the same REGISTER with credentials saved: the register-auth scenario's two messages),
 //   timed as the engine times it for kemi.stats (process CPU around the runtime's invoke);
 // - entering a callback that makes no KSR call (the cost of invoking a route);
-// - a KSR call crossing: a callback making CALLS calls of KSR.is_ACK() (no argument, a bool
-//   back) or of KSR.hdr.get("Call-ID") (a str each way), less the empty callback, per call.
+// - a KSR call crossing: a callback making CALLS calls of KSR.isdsturiset() (no argument, a bool
+//   back) or of KSR.hdr.get("Call-ID") (a str each way), less the empty callback, per call;
+// - a method test answered in the guest from the message's facts (KSR.is_ACK(): no crossing,
+//   runtimes/guest-facts.ts), per call, the same way.
 // Each figure is the average of the least disturbed of ROUNDS rounds (p50/p99 over all).
 // Run it before and after a change in the same minute: absolute figures on a shared machine
 // are noise, the comparison is not.
@@ -42,17 +44,24 @@ const SAMPLE: Record<EngineName, string> = { v8: 'routing.js', quickjs: 'routing
 
 const PROBES: Record<'js' | 'lua' | 'py', string> = {
   js: `function ksr_empty() {}
-function ksr_calls0() { for (let i = 0; i < ${CALLS}; i++) KSR.is_ACK(); }
+function ksr_calls0() { for (let i = 0; i < ${CALLS}; i++) KSR.isdsturiset(); }
+function ksr_facts() { for (let i = 0; i < ${CALLS}; i++) KSR.is_ACK(); }
 function ksr_calls1() { for (let i = 0; i < ${CALLS}; i++) KSR.hdr.get("Call-ID"); }
 `,
   lua: `function ksr_empty() end
-function ksr_calls0() for i = 1, ${CALLS} do KSR.is_ACK() end end
+function ksr_calls0() for i = 1, ${CALLS} do KSR.isdsturiset() end end
+function ksr_facts() for i = 1, ${CALLS} do KSR.is_ACK() end end
 function ksr_calls1() for i = 1, ${CALLS} do KSR.hdr.get("Call-ID") end end
 `,
   py: `def ksr_empty():
     pass
 
 def ksr_calls0():
+    f = KSR.isdsturiset
+    for i in range(${CALLS}):
+        f()
+
+def ksr_facts():
     f = KSR.is_ACK
     for i in range(${CALLS}):
         f()
@@ -112,16 +121,24 @@ function summary(samples: number[]): string {
 const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
 
 /** The register-auth scenario's two messages for user u: challenged, then with credentials. */
+let rounds = 0;
+
+/** A REGISTER of its own dialog: the same Call-ID and CSeq 20 s later would be refused (cseq_delay). */
+function registerOnce(auth: string | null, user: string, round: number): string {
+  return register(auth, user).replace('Call-ID: reg-1@', `Call-ID: reg-${round}@`);
+}
+
 function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
   core.replies.length = 0;
-  const first = makeContext(register(null, `u${u}`), { core });
+  const round = ++rounds;
+  const first = makeContext(registerOnce(null, `u${u}`, round), { core });
   const t1 = timed(rt, 'ksr_request_route', first);
   const challenge = core.replies[0];
   if (challenge?.code !== 401) throw new Error(`expected a 401, got ${challenge?.code}`);
   const nonce = challengeParams(challenge.buf.toString()).get('nonce')!;
   const auth = credentialsValue({ username: `u${u}`, password: `pw${u}`, realm: 'localhost', nonce, method: 'REGISTER', uri: 'sip:localhost', nc: '00000001' });
   core.replies.length = 0;
-  const second = makeContext(register(auth, `u${u}`), { core });
+  const second = makeContext(registerOnce(auth, `u${u}`, round), { core });
   const t2 = timed(rt, 'ksr_request_route', second);
   if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
   return [t1, t2];
@@ -154,6 +171,7 @@ for (const engine of engines) {
     registrarRound(reg, i % USERS);
     timed(probe, 'ksr_empty', ctx);
     timed(probe, 'ksr_calls0', ctx);
+    timed(probe, 'ksr_facts', ctx);
     timed(probe, 'ksr_calls1', ctx);
   }
   // ROUNDS rounds; each figure is the average of its least disturbed round (the machine is
@@ -162,13 +180,14 @@ for (const engine of engines) {
   inHost.routes = 0;
   const challenged: number[] = [];
   const saved: number[] = [];
-  const best = { route: Infinity, empty: Infinity, per0: Infinity, per1: Infinity };
+  const best = { route: Infinity, empty: Infinity, per0: Infinity, per1: Infinity, facts: Infinity };
   const per = Math.ceil(N / ROUNDS);
   for (let r = 0; r < ROUNDS; r++) {
     const c: number[] = [];
     const s: number[] = [];
     const e: number[] = [];
     const k0: number[] = [];
+    const kf: number[] = [];
     const k1: number[] = [];
     for (let i = 0; i < per; i++) {
       const [a, b] = registrarRound(reg, (r * per + i) % USERS);
@@ -176,6 +195,7 @@ for (const engine of engines) {
       s.push(b);
       e.push(timed(probe, 'ksr_empty', ctx));
       k0.push(timed(probe, 'ksr_calls0', ctx));
+      kf.push(timed(probe, 'ksr_facts', ctx));
       k1.push(timed(probe, 'ksr_calls1', ctx));
     }
     inHost.routes += 2 * per;
@@ -184,11 +204,13 @@ for (const engine of engines) {
     best.route = Math.min(best.route, (mean(c) + mean(s)) / 2);
     best.empty = Math.min(best.empty, mean(e));
     best.per0 = Math.min(best.per0, (mean(k0) - mean(e)) / CALLS);
+    best.facts = Math.min(best.facts, (mean(kf) - mean(e)) / CALLS);
     best.per1 = Math.min(best.per1, (mean(k1) - mean(e)) / CALLS);
   }
   console.log(
     `${engine.padEnd(8)} registrar route avg ${best.route.toFixed(1)} µs (401: ${summary(challenged)}; 200: ${summary(saved)}) | ` +
-      `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (is_ACK), ${best.per1.toFixed(2)} µs (hdr.get)` +
+      `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (isdsturiset), ${best.per1.toFixed(2)} µs (hdr.get) | ` +
+      `answered in the guest: ${best.facts.toFixed(2)} µs (is_ACK)` +
       (hostShare ? ` | in KSR implementations: ${(inHost.us / inHost.routes).toFixed(1)} µs per route (all rounds)` : ''),
   );
   if (hostShare) printHostFunctions();

@@ -1,6 +1,6 @@
 // The JavaScript that builds `KSR` inside a JS engine (V8 isolate or QuickJS), shared by both
 // engines. It runs once, before the script, and leaves behind two entry points the host keeps
-// a handle to (and then deletes from the global object): `invoke(name, arg)`, answering with
+// a handle to (and then deletes from the global object): `invoke(name, arg, facts)`, answering with
 // guest-protocol.ts's result codes or error report, and `names(candidates)`, the script's
 // callbacks, read once after its top level ran (has() never enters the isolate).
 //
@@ -18,6 +18,8 @@
 // out of the interpreter first, outside any CPU limit.
 
 import { BRIDGE_PROTOCOL } from './guest-protocol.js';
+import { FACTS_SOURCE } from './guest-facts.js';
+import { FACT_SEPARATOR } from '../bindings/registry.js';
 
 /** The bridge globals the bootstrap reads and deletes (the names IsolateSandbox.installBridge uses). */
 export const BRIDGE_CALL = '__ksr_call';
@@ -74,6 +76,8 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   const KSR_PATH = Symbol('ksr');
   const IDENT = /^[A-Za-z_$][\w$]*$/;
   const test = RegExp.prototype.test;
+  // the message's facts, sent with each callback: rows declared with 'answer' are answered from them
+  const { facts, stubOf } = ${FACTS_SOURCE}(${JSON.stringify(FACT_SEPARATOR)}, maxValue);
 
   // The stop signal: a unique object, not an Error, so 'catch (e) { if (e instanceof Error) ... }'
   // lets it through; the dispatcher answers every later KSR call with stop again anyway.
@@ -83,7 +87,11 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
 
   function settle(r, path) {
     if (typeof r !== 'object' || r === null) return r;
-    if (r.ksrSignal === 'stop') throw STOP;
+    if (r.ksrSignal === 'stop') {
+      // every later call must reach the host, which answers STOP again
+      facts.drop();
+      throw STOP;
+    }
     const e = new Err(String(r.message));
     e[KSR_PATH] = path;
     throw e;
@@ -111,6 +119,11 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   function stub(entry) {
     const index = entry.index;
     const path = pathOf(entry.module, entry.name);
+    const viaHost = hostStub(index, path);
+    return entry.answer === undefined ? viaHost : stubOf(entry, viaHost);
+  }
+
+  function hostStub(index, path) {
     return function () {
       switch (arguments.length) {
         case 0: return settle(call(index), path);
@@ -176,15 +189,19 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     return stringify(r);
   }
 
-  g.${INVOKE_GLOBAL} = function (name, arg) {
+  /** Runs callback 'name' (with arg unless undefined) on a message with the given facts (or null). */
+  g.${INVOKE_GLOBAL} = function (name, arg, factText) {
     const f = lookup(name);
     if (f === undefined) return RESULT.missing;
+    const outer = facts.enter(factText);
     try {
       if (arg === undefined) f(); else f(arg);
       return RESULT.ok;
     } catch (e) {
       if (e === STOP) return RESULT.stopped;
       return report(e);
+    } finally {
+      facts.leave(outer);
     }
   };
 

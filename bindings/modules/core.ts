@@ -4,7 +4,8 @@ import { defineModule, type KsrDeclaration } from '../registry.js';
 import type { LogLevel } from '../../host/core/services.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { flagOp, type FlagOp, type FlagSet } from '../../host/core/flags.js';
-import { isMethod, isMethodIn, methodIs } from '../../host/core/methods.js';
+import { isMethod, isMethodIn, METHOD_LETTERS, methodIs } from '../../host/core/methods.js';
+import { messageMethod } from '../../host/core/sip-values.js';
 import { isMyselfOf, isMyselfText, type MyselfTarget } from '../../host/core/myself.js';
 import { isIpFamily, isProtoGroup, isProtoIn, PROTO_GROUPS } from '../../host/core/proto-tests.js';
 import { setRuri, setRuriPart } from '../../host/core/ruri-edit.js';
@@ -34,8 +35,10 @@ const METHODS = [
   'INFO', 'UPDATE', 'PRACK', 'MESSAGE', 'KDMQ', 'GET', 'POST', 'PUT', 'DELETE',
 ];
 
+// The method tests are answered in the guest from the method as received (the `method` fact),
+// as Kamailio's read the first line: no KSR call changes it.
 const methodTests = Object.fromEntries(
-  METHODS.map((m) => [`is_${m}`, decl('', 'bool', (ctx) => methodIs(ctx, m))]),
+  METHODS.map((m) => [`is_${m}`, { ...decl('', 'bool', (ctx) => methodIs(ctx, m)), answer: { fact: 'method', test: 'is', value: m } } satisfies KsrDeclaration]),
 );
 const protoTests = Object.fromEntries(
   Object.keys(PROTO_GROUPS).map((g) => [`is_${g}`, decl('', 'bool', (ctx) => isProtoGroup(ctx, g))]),
@@ -101,8 +104,8 @@ const functions: Record<string, KsrDeclaration> = {
     return true;
   }),
 
-  is_method: decl('str', 'bool', (ctx, spec: string) => isMethod(ctx, spec)),
-  is_method_in: decl('str', 'bool', (ctx, letters: string) => isMethodIn(ctx, letters)),
+  is_method: { ...decl('str', 'bool', (ctx, spec: string) => isMethod(ctx, spec)), answer: { fact: 'method', test: 'nameIn' } },
+  is_method_in: { ...decl('str', 'bool', (ctx, letters: string) => isMethodIn(ctx, letters)), answer: { fact: 'method', test: 'letterOf', letters: METHOD_LETTERS } },
   ...methodTests,
   is_proto: decl('str', 'bool', (ctx, letters: string) => isProtoIn(ctx, letters)),
   ...protoTests,
@@ -114,4 +117,7 @@ const functions: Record<string, KsrDeclaration> = {
   ...coreRoutingFunctions,
 };
 
-export const coreModule = defineModule('', functions);
+export const coreModule = defineModule('', functions, {
+  // upper-cased, as every method test compares it (messageMethod: a reply's is its CSeq's)
+  facts: { method: (ctx) => messageMethod(ctx).toUpperCase() },
+});

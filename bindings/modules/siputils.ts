@@ -13,9 +13,11 @@ import { decl, intOf, partial } from './decl.js';
 const firstHop = decl('', 'int', (ctx) => intOf(isFirstHop(ctx)));
 
 export const siputilsModule = defineModule('siputils', {
+  // answered in the guest from the message as received (the `request` fact). has_totag is not:
+  // its fact would parse every message's To (~5 µs) for routes that may never ask
   has_totag: decl('', 'int', (ctx) => intOf(hasToTag(ctx))),
-  is_request: decl('', 'int', (ctx) => intOf(ctx.msg.isRequest)),
-  is_reply: decl('', 'int', (ctx) => intOf(!ctx.msg.isRequest)),
+  is_request: { ...decl('', 'int', (ctx) => intOf(ctx.msg.isRequest)), answer: { fact: 'request', test: 'is', value: '1' } },
+  is_reply: { ...decl('', 'int', (ctx) => intOf(!ctx.msg.isRequest)), answer: { fact: 'request', test: 'is', value: '' } },
   // every message here is SIP: there is no HTTP transport
   is_sip: decl('', 'int', () => 1),
   is_http: decl('', 'int', () => -1),
@@ -39,4 +41,6 @@ export const siputilsModule = defineModule('siputils', {
   cmp_hdr_name: decl('str, str', 'int', (_ctx, a: string, b: string) => intOf(sameHeaderName(a, b))),
   is_gruu: decl('', 'int', (ctx) => gruuKind(ctx)),
   sip_parse_headers: decl('', 'int', (ctx) => intOf(parseAllHeaders(ctx))),
+}, {
+  facts: { request: (ctx) => (ctx.msg.isRequest ? '1' : '') },
 });

@@ -4,7 +4,7 @@ import type { MsgContext } from './context.js';
 import { messageMethod } from './sip-values.js';
 
 /** KSR.is_method_in letters (case-insensitive). */
-const METHOD_LETTERS: Readonly<Record<string, string>> = {
+export const METHOD_LETTERS: Readonly<Record<string, string>> = {
   I: 'INVITE', A: 'ACK', B: 'BYE', C: 'CANCEL', M: 'MESSAGE', R: 'REGISTER', E: 'PRACK',
   P: 'PUBLISH', S: 'SUBSCRIBE', N: 'NOTIFY', O: 'OPTIONS', F: 'REFER', G: 'GET',
   U: 'UPDATE', K: 'KDMQ', D: 'DELETE', T: 'POST', V: 'PUT',

@@ -6,6 +6,8 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FACT_SEPARATOR } from '../../bindings/registry.js';
+import { FACTS_SOURCE } from '../guest-facts.js';
 
 const require = createRequire(import.meta.url);
 const GUEST_DIR = join(dirname(fileURLToPath(import.meta.url)), 'guest');
@@ -46,10 +48,17 @@ export function cacheDirectory(): string {
  */
 const FENGARI_CONF = { LUAI_MAXSTACK: 50_000 };
 
+/**
+ * `import { makeFacts, FACT_SEPARATOR } from 'ksr:facts'` in the guest: the answers from the
+ * message's facts every guest shares (../guest-facts.ts), with the host's separator.
+ */
+const FACTS_MODULE = `export const makeFacts = ${FACTS_SOURCE};\nexport const FACT_SEPARATOR = ${JSON.stringify(FACT_SEPARATOR)};\n`;
+
 function bundleKey(): string {
   const h = createHash('sha256');
   h.update(`fengari ${require('fengari/package.json').version}; esbuild ${require('esbuild/package.json').version}\n`);
   h.update(`${JSON.stringify(FENGARI_CONF)}\n`);
+  h.update(FACTS_MODULE);
   for (const f of readdirSync(GUEST_DIR).sort()) h.update(`${f}\n`).update(readFileSync(join(GUEST_DIR, f)));
   return h.digest('hex').slice(0, 16);
 }
@@ -94,6 +103,15 @@ async function build(): Promise<string> {
     define: { 'process.env.FENGARICONF': JSON.stringify(JSON.stringify(FENGARI_CONF)) },
     external: NODE_ONLY,
     loader: { '.lua': 'text' },
+    plugins: [
+      {
+        name: 'ksr-facts',
+        setup(b) {
+          b.onResolve({ filter: /^ksr:facts$/ }, () => ({ path: 'facts', namespace: 'ksr' }));
+          b.onLoad({ filter: /.*/, namespace: 'ksr' }, () => ({ contents: FACTS_MODULE, loader: 'js' }));
+        },
+      },
+    ],
     logLevel: 'silent',
   });
   const out = result.outputFiles[0];

@@ -17,7 +17,7 @@ import { errorFromReport, RESULT, MissingNames, resultOf } from '../guest-protoc
 /** Starting fengari is not the script's time: it gets its own, generous, limit. */
 const BOOT_TIMEOUT_MS = 5000;
 
-type Arg = string | boolean;
+type Arg = string | boolean | null;
 type Fn = ivm.Reference<(...args: Arg[]) => unknown>;
 
 interface Guest {
@@ -145,7 +145,9 @@ export class LuaRuntime implements ScriptRuntime {
   private runCallback(callback: string, ctx: MsgContext, file: string, timeoutMs: number, arg?: string): InvokeResult {
     if (timeoutMs <= 0) return this.chain.spentResult();
     const timeout = timeoutMs;
-    const r = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, arg === undefined ? [callback] : [callback, arg], { timeout }));
+    // the message's facts go with the call: the guest answers the method tests from them
+    const args: Arg[] = [callback, arg ?? null, this.opts.dispatcher.messageFacts(ctx)];
+    const r = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, args, { timeout }));
     if (r.outcome !== 'ok') {
       const spent = this.chain.expired();
       const outcome = spent ? 'timeout' : r.outcome === 'error' ? 'error' : r.outcome;

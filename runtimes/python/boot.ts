@@ -7,7 +7,8 @@
 // of its turns, with the guest waiting.
 import { randomBytes } from 'node:crypto';
 import ivm from 'isolated-vm';
-import { STOP, type Dispatcher } from '../../bindings/registry.js';
+import { FACT_SEPARATOR, STOP, type Dispatcher } from '../../bindings/registry.js';
+import { FACTS_SOURCE } from '../guest-facts.js';
 import { BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, IsolateSandbox } from '../isolate/sandbox.js';
 import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON } from '../guest-protocol.js';
 import { ROUTER_LOGGER } from '../../bindings/python-router.js';
@@ -46,7 +47,7 @@ export interface PythonGuest {
   /** () → JSON list of callable names */
   names: ivm.Reference<() => string>;
   /** (callback, arg|null) → a guest protocol result code or error report (JSON) */
-  invoke: ivm.Reference<(name: string, arg: string | null) => number | string>;
+  invoke: ivm.Reference<(name: string, arg: string | null, facts: string | null) => number | string>;
   /** () → bytes of wasm memory in use */
   wasmBytes: ivm.Reference<() => number>;
   /** () → 'ok' once pending interrupts are drained and the interpreter is sound, else why not */
@@ -162,6 +163,8 @@ export async function bootPython(o: BootOptions): Promise<PythonGuest> {
     sandbox.lockDown('python'); // resizable buffers and Intl: memory the isolate does not count
     await installBridge(sandbox, o);
     await sandbox.context.global.set('__ksr_py', guestSource('ksr.py'));
+    // the answers from the message's facts, as every guest has them (../guest-facts.ts)
+    await step(sandbox, 'message facts', `globalThis.__ksr_facts = ${FACTS_SOURCE}(${JSON.stringify(FACT_SEPARATOR)}, ${o.dispatcher.limits.maxValueBytes}); undefined;`, 'ksr-python/facts.js');
     await step(sandbox, 'KSR bridge', guestSource('bridge.js'), 'ksr-python/bridge.js');
     return {
       sandbox,

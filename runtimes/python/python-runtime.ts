@@ -128,7 +128,8 @@ export class PythonRuntime implements ScriptRuntime {
     let interrupted: boolean;
     try {
       g = this.guest.sandbox.guard(() =>
-        this.guest.invoke.applySync(undefined, [callback, arg ?? null], { timeout: backstopMs(budgetMs, cpuMs) }),
+        // the message's facts go with the call: the guest answers the method tests from them
+        this.guest.invoke.applySync(undefined, [callback, arg ?? null, this.dispatcher.messageFacts(ctx)], { timeout: backstopMs(budgetMs, cpuMs) }),
       );
     } finally {
       interrupted = this.watchdog.leave(watched);

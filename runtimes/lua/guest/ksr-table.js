@@ -1,7 +1,8 @@
 // KSR for Lua, built from the registry rows (the runtime never names a KSR function): one
 // stub per row, made once per isolate and reused by every Lua state. A stub passes its
 // index and arguments through the one bridge call and turns a signal into STOP or an error
-// raised at the call site (so the message starts with the script's file:line).
+// raised at the call site (so the message starts with the script's file:line). A row with
+// `answer` is answered from the message's facts without the bridge when it can be.
 import { lastKsrError, luaPosition } from './errors.js';
 import { bytesToJs, pushJs, toJs, TOO_LARGE, UNCONVERTIBLE } from './values.js';
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
@@ -57,19 +58,31 @@ function bridge(call, index, L, path, maxBytes) {
   return call(index, ...args);
 }
 
-function makeStub(call, entry, stop, maxBytes) {
+function makeStub(call, entry, stop, maxBytes, facts) {
   const index = entry.index;
   const path = pathOf(entry);
-  return function ksrStub(L) {
+  const viaHost = function ksrStub(L) {
     const r = bridge(call, index, L, path, maxBytes);
     if (r !== null && typeof r === 'object') {
       if (r.ksrSignal === 'stop') {
+        // every later call must reach the host, which answers STOP again
+        facts.facts.drop();
         lua_pushlightuserdata(L, stop);
         return lua_error(L);
       }
       return raise(L, path, String(r.message));
     }
     pushJs(L, r);
+    return 1;
+  };
+  if (entry.answer === undefined) return viaHost;
+  // answered from the message's facts when it can be (../../guest-facts.ts), else by the host
+  const answer = facts.answerOf(entry);
+  return function ksrFactStub(L) {
+    const n = lua_gettop(L);
+    const v = n === 0 ? answer(undefined, 0) : n === 1 && lua_type(L, 1) === LUA_TSTRING ? answer(toJs(L, 1, maxBytes), 1) : undefined;
+    if (v === undefined) return viaHost(L);
+    pushJs(L, v);
     return 1;
   };
 }
@@ -82,7 +95,7 @@ function makeStub(call, entry, stop, maxBytes) {
  * A name KSR or a module lacks is nil, as in Kamailio (`if not KSR.nathelper then` works); the
  * error a script then meets is explained on the host from its line (guest-protocol.ts MissingNames).
  */
-export function ksrBuilder(call, entries, stop, limits) {
+export function ksrBuilder(call, entries, stop, limits, facts) {
   const core = new Map();
   const modules = new Map();
   for (const e of entries) {
@@ -93,7 +106,7 @@ export function ksrBuilder(call, entries, stop, limits) {
   const stubs = new Map();
   const stubOf = (e) => {
     let f = stubs.get(e.index);
-    if (!f) stubs.set(e.index, (f = makeStub(call, e, stop, limits.maxValueBytes)));
+    if (!f) stubs.set(e.index, (f = makeStub(call, e, stop, limits.maxValueBytes, facts)));
     return f;
   };
 

@@ -7,6 +7,7 @@ import { catchCompileError, describeError, forgetErrors, makeMessageHandler, sto
 import { ksrBuilder } from './ksr-table.js';
 import { newLuaState } from './lua-state.js';
 import { bytesToJs } from './values.js';
+import { FACT_SEPARATOR, makeFacts } from 'ksr:facts';
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
 // of it goes through esbuild's export getters on every call).
 const {
@@ -31,7 +32,9 @@ const { ok: OK, stopped: STOPPED, missing: MISSING } = protocol.result;
 
 /** The stop signal: a JS object pushed as light userdata, which no Lua code can create. */
 const STOP = Object.freeze({ ksrStop: true });
-const installKsr = ksrBuilder(call, entries, STOP, limits);
+/** The message's facts, sent with each callback: rows declared with `answer` are answered from them. */
+const facts = makeFacts(FACT_SEPARATOR, limits.maxValueBytes);
+const installKsr = ksrBuilder(call, entries, STOP, limits, facts);
 const messageHandler = makeMessageHandler(STOP);
 const T_MODE = to_luastring('t');
 
@@ -121,7 +124,8 @@ globalThis.__lua = {
     return JSON.stringify(globalNames(L).filter((n) => !known.has(n)));
   },
 
-  invoke(name, arg) {
+  /** Runs callback `name` (with arg when a string) on a message with the given facts (or null). */
+  invoke(name, arg, factText) {
     forgetErrors();
     lua_settop(L, 0);
     lua_pushcfunction(L, messageHandler);
@@ -134,7 +138,12 @@ globalThis.__lua = {
       lua_pushstring(L, to_luastring(arg));
       nargs = 1;
     }
-    return finishCall(lua_pcall(L, nargs, 0, 1));
+    const outer = facts.facts.enter(factText);
+    try {
+      return finishCall(lua_pcall(L, nargs, 0, 1));
+    } finally {
+      facts.facts.leave(outer);
+    }
   },
 
   /** Where the Lua code was when the isolate stopped it (a timeout): JSON { file, line } or 0. */

@@ -3,7 +3,8 @@
 // global is deleted; the stubs keep the bridge callback in their closure only.
 // Inputs (globals): __pyodide (the booted pyodide), __ksr_call, __ksr_entries, __ksr_limits,
 // __ksr_protocol (runtimes/guest-protocol.ts as JSON), __ksr_router_logger
-// (bindings/python-router.ts as JSON), __ksr_py.
+// (bindings/python-router.ts as JSON), __ksr_py, __ksr_facts (../../guest-facts.ts, made
+// for this host's separator and limit), __ksr_overdue (interrupts.js).
 (function installBridge(global) {
   'use strict';
   const py = global.__pyodide;
@@ -13,6 +14,8 @@
   const protocol = global.__ksr_protocol;
   const routerLogger = global.__ksr_router_logger;
   const source = global.__ksr_py;
+  const { facts, answerOf } = global.__ksr_facts;
+  const overdue = global.__ksr_overdue;
   delete global.__pyodide;
   delete global.__ksr_call;
   delete global.__ksr_entries;
@@ -20,6 +23,8 @@
   delete global.__ksr_protocol;
   delete global.__ksr_router_logger;
   delete global.__ksr_py;
+  delete global.__ksr_facts;
+  delete global.__ksr_overdue;
 
   const host = py.runPython(source, { filename: '<ksr>' });
   const pathOf = (e) => (e.module === '' ? `KSR.${e.name}` : `KSR.${e.module}.${e.name}`);
@@ -32,8 +37,22 @@
     return ['error', `${path}: argument ${i + 1} must be a str or a number, got ${typeName(args[i])}`];
   }
 
-  // Up to three arguments are passed on as they are (no rest array, no spread: issue 9).
+  // A row with `answer` is answered from the message's facts when it can be: not once the
+  // call is interrupted (every KSR call then stops the script: the host says so).
   function stub(entry) {
+    const viaHost = hostStub(entry);
+    if (entry.answer === undefined) return viaHost;
+    const answer = answerOf(entry);
+    return function ksrFactStub(a, b, c) {
+      const n = arguments.length;
+      const v = n <= 1 && !overdue() ? answer(a, n) : undefined;
+      if (v !== undefined) return v;
+      return n === 0 ? viaHost() : n === 1 ? viaHost(a) : n === 2 ? viaHost(a, b) : n === 3 ? viaHost(a, b, c) : viaHost(...arguments);
+    };
+  }
+
+  // Up to three arguments are passed on as they are (no rest array, no spread: issue 9).
+  function hostStub(entry) {
     const index = entry.index;
     const path = pathOf(entry);
     return function ksrStub(a, b, c) {
@@ -46,7 +65,11 @@
       }
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
       // a signal: raised in Python by the wrapper (ksr.py _ksr_function), not thrown through here
-      if (typeof r === 'object') return [r.ksrSignal, r.message ?? ''];
+      if (typeof r === 'object') {
+        // after a stop every later call must reach the host, which answers STOP again
+        if (r.ksrSignal === 'stop') facts.drop();
+        return [r.ksrSignal, r.message ?? ''];
+      }
       return r;
     };
   }
@@ -59,7 +82,15 @@
   // the bound method's proxy made once: `host.invoke` per callback made (and later freed) a
   // new PyProxy each time
   const invoke = host.invoke;
-  global.__ksr_invoke = (name, arg) => invoke(name, arg === null ? undefined : arg);
+  // facts: the message's (null: none), for the callback's duration (callbacks nest through KSR.route)
+  global.__ksr_invoke = (name, arg, factText) => {
+    const outer = facts.enter(factText);
+    try {
+      return invoke(name, arg === null ? undefined : arg);
+    } finally {
+      facts.leave(outer);
+    }
+  };
   // A KeyboardInterrupt still pending may surface as soon as settle() is entered: try again.
   global.__ksr_settle = () => {
     for (let i = 0; i < 3; i++) {

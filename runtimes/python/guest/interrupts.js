@@ -36,6 +36,9 @@
     },
   });
   py.setInterruptBuffer(buffer);
+  // For the bridge (taken and deleted there): true once the call running now was interrupted
+  // or is past its deadline, when every KSR call must reach the host, which answers STOP.
+  global.__ksr_overdue = () => flag[0] !== 0 || flag[1] !== 0 || now() > deadline[0];
   Object.defineProperty(py._module, 'Py_EmscriptenSignalBuffer', { value: buffer, writable: false, configurable: false });
   const refuse = () => {
     throw new Error('setInterruptBuffer: the interrupt buffer is the sandbox\'s');
