@@ -21,6 +21,7 @@ import { createRegistry } from '../bindings/modules/index.js';
 import { Dispatcher } from '../bindings/registry.js';
 import { DigestAuth } from '../host/auth/digest-auth.js';
 import type { MsgContext } from '../host/core/context.js';
+import { checkRequestHeaders } from '../host/engine/engine.js';
 import { openStore } from '../host/store/open-store.js';
 import { createRuntime } from '../runtimes/index.js';
 import type { EngineName, ScriptRuntime } from '../runtimes/runtime.js';
@@ -111,17 +112,25 @@ function summary(samples: number[]): string {
 
 const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
 
+/** The context as the engine hands it to the route: the headers every request needs (top Via,
+ *  From, To, Call-ID, CSeq) parsed on receipt (Engine.onMessage), so their parse is not
+ *  counted in the first KSR function that reads one (it was: sanity_check and t_check_trans). */
+function received(ctx: MsgContext): MsgContext {
+  checkRequestHeaders(ctx.msg);
+  return ctx;
+}
+
 /** The register-auth scenario's two messages for user u: challenged, then with credentials. */
 function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
   core.replies.length = 0;
-  const first = makeContext(register(null, `u${u}`), { core });
+  const first = received(makeContext(register(null, `u${u}`), { core }));
   const t1 = timed(rt, 'ksr_request_route', first);
   const challenge = core.replies[0];
   if (challenge?.code !== 401) throw new Error(`expected a 401, got ${challenge?.code}`);
   const nonce = challengeParams(challenge.buf.toString()).get('nonce')!;
   const auth = credentialsValue({ username: `u${u}`, password: `pw${u}`, realm: 'localhost', nonce, method: 'REGISTER', uri: 'sip:localhost', nc: '00000001' });
   core.replies.length = 0;
-  const second = makeContext(register(auth, `u${u}`), { core });
+  const second = received(makeContext(register(auth, `u${u}`), { core }));
   const t2 = timed(rt, 'ksr_request_route', second);
   if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
   return [t1, t2];
