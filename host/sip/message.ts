@@ -138,6 +138,8 @@ export class SipMessage {
   readonly firstHeaderOffset: number;
   /** Byte offset of the first line (> 0 only when CRLFs came before it). */
   readonly firstLineOffset: number;
+  /** NEED_* bits of the headers the scan saw (Via, From, To, Call-ID, CSeq, Max-Forwards). */
+  private readonly seen: number;
 
   private cache = new Map<string, unknown>();
 
@@ -156,6 +158,7 @@ export class SipMessage {
     this.ruriEnd = init.ruriEnd;
     this.firstHeaderOffset = init.firstHeaderOffset;
     this.firstLineOffset = init.firstLineOffset;
+    this.seen = init.seen;
   }
 
   static parse(buf: Buffer): SipMessage {
@@ -187,9 +190,12 @@ export class SipMessage {
 
   /** True when this message is a request carrying what a 400 reply must copy. */
   canReply(): boolean {
-    let seen = 0;
-    for (const h of this.headers) seen |= NEED_BITS[h.lname] ?? 0;
-    return this.isRequest && (seen & NEED_ALL) === NEED_ALL;
+    return this.isRequest && this.hasRequiredHeaders();
+  }
+
+  /** Via, From, To, Call-ID and CSeq are all present (RFC 3261 §8.1.1): known from the scan. */
+  hasRequiredHeaders(): boolean {
+    return (this.seen & NEED_ALL) === NEED_ALL;
   }
 
   // ---- parsed bodies, cached ----
@@ -396,7 +402,7 @@ function fail(reason: string, detail: string, isRequest: boolean, seen: number):
 interface ScanResult {
   buf: Buffer; isRequest: boolean; version: string; method: string; ruri: string; status: number; reason: string;
   headers: HeaderField[]; headersEnd: number; bodyOffset: number; ruriStart: number; ruriEnd: number; firstHeaderOffset: number;
-  firstLineOffset: number;
+  firstLineOffset: number; seen: number;
 }
 
 function scanMessage(input: Buffer): ScanResult {
@@ -483,7 +489,7 @@ function scanMessage(input: Buffer): ScanResult {
   // when truncated, `buf` shares memory and offsets with `input`
   return {
     buf, isRequest, version: fl.version, method: fl.method, ruri: fl.ruri, status: fl.status, reason: fl.reason,
-    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset, firstLineOffset: pos,
+    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset, firstLineOffset: pos, seen,
   };
 }
 
