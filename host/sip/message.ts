@@ -141,7 +141,18 @@ export class SipMessage {
   /** NEED_* bits of the headers the scan saw (Via, From, To, Call-ID, CSeq, Max-Forwards). */
   private readonly seen: number;
 
-  private cache = new Map<string, unknown>();
+  /** The less used parsed bodies, by name; made on first use. */
+  private cache: Map<string, unknown> | null = null;
+  // The bodies read for most messages (every request parses its Via, From, To, Call-ID and
+  // CSeq on receipt): fields, not Map entries. undefined = not parsed yet (or it failed: a
+  // failed parse is not kept, so each read reports it again).
+  private viaList: Via[] | undefined = undefined;
+  private fromAddr: NameAddr | undefined = undefined;
+  private toAddr: NameAddr | undefined = undefined;
+  private callIdText: string | undefined = undefined;
+  private cseqValue: { seq: number; method: string } | undefined = undefined;
+  private contactList: { star: boolean; list: NameAddr[] } | undefined = undefined;
+  private ruriValue: SipUri | undefined = undefined;
 
   private constructor(init: ScanResult) {
     this.buf = init.buf;
@@ -199,17 +210,27 @@ export class SipMessage {
   }
 
   // ---- parsed bodies, cached ----
-  // An accessor reads the cache before it makes the closure that would parse: a value asked
-  // for many times per message (From, To, CSeq, the top Via) allocates nothing after the first.
+  // The hot ones read a field, then parse through a module-level function (no closure made
+  // per read); the others go through the Map with a closure, on first use only.
 
   private cached<T>(key: string, make: () => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const cache = (this.cache ??= new Map());
+    if (cache.has(key)) return cache.get(key) as T;
     try {
       const v = make();
-      this.cache.set(key, v);
+      cache.set(key, v);
       return v;
     } catch (e) {
       throw this.asParseError(e, key);
+    }
+  }
+
+  /** read(this), its failure reported as a SipParseError of `where`. */
+  private parsing<T>(where: string, read: (m: SipMessage) => T): T {
+    try {
+      return read(this);
+    } catch (e) {
+      throw this.asParseError(e, where);
     }
   }
 
@@ -219,21 +240,8 @@ export class SipMessage {
     return err;
   }
 
-  private required(lname: string, what: string): HeaderField {
-    const h = this.header(lname);
-    if (!h) throw new SipParseError(`Missing ${what}`, `no ${what} header`);
-    return h;
-  }
-
   vias(): Via[] {
-    return (this.cache.get('Via') as Via[] | undefined) ?? this.cached('Via', () => {
-      const out: Via[] = [];
-      for (const h of this.headersNamed('via')) {
-        const v = h.value;
-        for (const [a, b] of splitList(v)) out.push(parseVia(v.slice(a, b)));
-      }
-      return out;
-    });
+    return (this.viaList ??= this.parsing('Via', readVias));
   }
 
   topVia(): Via {
@@ -253,40 +261,23 @@ export class SipMessage {
   }
 
   from(): NameAddr {
-    return (this.cache.get('From') as NameAddr | undefined) ?? this.cached('From', () => parseNameAddr(this.required('from', 'From').value, 'From'));
+    return (this.fromAddr ??= this.parsing('From', readFrom));
   }
 
   to(): NameAddr {
-    return (this.cache.get('To') as NameAddr | undefined) ?? this.cached('To', () => parseNameAddr(this.required('to', 'To').value, 'To'));
+    return (this.toAddr ??= this.parsing('To', readTo));
   }
 
   contacts(): { star: boolean; list: NameAddr[] } {
-    return (this.cache.get('Contact') as { star: boolean; list: NameAddr[] } | undefined) ?? this.cached('Contact', () => {
-      let star = false;
-      const list: NameAddr[] = [];
-      for (const h of this.headersNamed('contact')) {
-        const v = h.value;
-        for (const [a, b] of splitList(v)) {
-          const item = v.slice(a, b);
-          if (item === '*') star = true;
-          else list.push(parseNameAddr(item, 'Contact'));
-        }
-      }
-      if (star && list.length > 0) throw new SipParseError('Bad Contact', "'*' mixed with addresses");
-      return { star, list };
-    });
+    return (this.contactList ??= this.parsing('Contact', readContacts));
   }
 
   cseq(): { seq: number; method: string } {
-    return (this.cache.get('CSeq') as { seq: number; method: string } | undefined) ?? this.cached('CSeq', () => parseCSeq(this.required('cseq', 'CSeq').value));
+    return (this.cseqValue ??= this.parsing('CSeq', readCSeq));
   }
 
   callId(): string {
-    return (this.cache.get('Call-ID') as string | undefined) ?? this.cached('Call-ID', () => {
-      const v = this.required('call-id', 'Call-ID').value;
-      if (v === '' || WHITESPACE.test(v)) throw new SipParseError('Bad Call-ID', excerpt(v));
-      return v;
-    });
+    return (this.callIdText ??= this.parsing('Call-ID', readCallId));
   }
 
   maxForwards(): number | undefined {
@@ -304,11 +295,11 @@ export class SipMessage {
   }
 
   routes(): NameAddr[] {
-    return (this.cache.get('Route') as NameAddr[] | undefined) ?? this.cached('Route', () => this.addressList('route', 'Route'));
+    return (this.cache?.get('Route') as NameAddr[] | undefined) ?? this.cached('Route', () => this.addressList('route', 'Route'));
   }
 
   recordRoutes(): NameAddr[] {
-    return (this.cache.get('Record-Route') as NameAddr[] | undefined) ?? this.cached('Record-Route', () => this.addressList('record-route', 'Record-Route'));
+    return (this.cache?.get('Record-Route') as NameAddr[] | undefined) ?? this.cached('Record-Route', () => this.addressList('record-route', 'Record-Route'));
   }
 
   private addressList(lname: string, what: string): NameAddr[] {
@@ -328,7 +319,7 @@ export class SipMessage {
   }
 
   authorization(kind: 'authorization' | 'proxy-authorization'): DigestCredentials[] {
-    return (this.cache.get(kind) as DigestCredentials[] | undefined) ?? this.cached(kind, () => this.headersNamed(kind).map((h) => parseCredentials(h.value)));
+    return (this.cache?.get(kind) as DigestCredentials[] | undefined) ?? this.cached(kind, () => this.headersNamed(kind).map((h) => parseCredentials(h.value)));
   }
 
   contentType(): string | undefined {
@@ -344,11 +335,63 @@ export class SipMessage {
   }
 
   ruriParsed(): SipUri {
-    return (this.cache.get('Request-URI') as SipUri | undefined) ?? this.cached('Request-URI', () => {
-      if (!this.isRequest) throw new SipParseError('No Request-URI', 'message is a reply');
-      return parseUri(this.ruri);
-    });
+    return (this.ruriValue ??= this.parsing('Request-URI', readRuri));
   }
+
+  /** The header a parse of a required one reads; a SipParseError when it is missing. */
+  required(lname: string, what: string): HeaderField {
+    const h = this.header(lname);
+    if (!h) throw new SipParseError(`Missing ${what}`, `no ${what} header`);
+    return h;
+  }
+}
+
+// ---- the parses behind the cached accessors (module level: no closure per message) ----
+
+function readVias(m: SipMessage): Via[] {
+  const out: Via[] = [];
+  for (const h of m.headers) {
+    if (h.lname !== 'via') continue;
+    const v = h.value;
+    // one value on the line, nothing a list split would treat (the usual Via): no split
+    if (v !== '' && v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('<') < 0) {
+      out.push(parseVia(v));
+      continue;
+    }
+    for (const [a, b] of splitList(v)) out.push(parseVia(v.slice(a, b)));
+  }
+  return out;
+}
+
+const readFrom = (m: SipMessage): NameAddr => parseNameAddr(m.required('from', 'From').value, 'From');
+const readTo = (m: SipMessage): NameAddr => parseNameAddr(m.required('to', 'To').value, 'To');
+const readCSeq = (m: SipMessage): { seq: number; method: string } => parseCSeq(m.required('cseq', 'CSeq').value);
+
+function readCallId(m: SipMessage): string {
+  const v = m.required('call-id', 'Call-ID').value;
+  if (v === '' || WHITESPACE.test(v)) throw new SipParseError('Bad Call-ID', excerpt(v));
+  return v;
+}
+
+function readContacts(m: SipMessage): { star: boolean; list: NameAddr[] } {
+  let star = false;
+  const list: NameAddr[] = [];
+  for (const h of m.headers) {
+    if (h.lname !== 'contact') continue;
+    const v = h.value;
+    for (const [a, b] of splitList(v)) {
+      const item = v.slice(a, b);
+      if (item === '*') star = true;
+      else list.push(parseNameAddr(item, 'Contact'));
+    }
+  }
+  if (star && list.length > 0) throw new SipParseError('Bad Contact', "'*' mixed with addresses");
+  return { star, list };
+}
+
+function readRuri(m: SipMessage): SipUri {
+  if (!m.isRequest) throw new SipParseError('No Request-URI', 'message is a reply');
+  return parseUri(m.ruri);
 }
 
 /** Safety net: a bug of ours on odd input still reaches the caller as a SipParseError (the
