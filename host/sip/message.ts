@@ -140,6 +140,8 @@ export class SipMessage {
   readonly firstLineOffset: number;
   /** NEED_* bits of the headers the scan saw (Via, From, To, Call-ID, CSeq, Max-Forwards). */
   private readonly seen: number;
+  /** The Content-Length value; undefined without the header. */
+  private readonly declaredLength: number | undefined;
 
   /** The less used parsed bodies, by name; made on first use. */
   private cache: Map<string, unknown> | null = null;
@@ -170,6 +172,7 @@ export class SipMessage {
     this.firstHeaderOffset = init.firstHeaderOffset;
     this.firstLineOffset = init.firstLineOffset;
     this.seen = init.seen;
+    this.declaredLength = init.contentLength;
   }
 
   static parse(buf: Buffer): SipMessage {
@@ -287,11 +290,9 @@ export class SipMessage {
     });
   }
 
+  /** The scan read it already (a message with a bad or conflicting one does not parse). */
   contentLength(): number | undefined {
-    return this.cached('Content-Length', () => {
-      const h = this.header('content-length');
-      return h ? parseNumber(h.value, 'Content-Length', MAX_MESSAGE_SIZE * 16) : undefined;
-    });
+    return this.declaredLength;
   }
 
   routes(): NameAddr[] {
@@ -445,7 +446,7 @@ function fail(reason: string, detail: string, isRequest: boolean, seen: number):
 interface ScanResult {
   buf: Buffer; isRequest: boolean; version: string; method: string; ruri: string; status: number; reason: string;
   headers: HeaderField[]; headersEnd: number; bodyOffset: number; ruriStart: number; ruriEnd: number; firstHeaderOffset: number;
-  firstLineOffset: number; seen: number;
+  firstLineOffset: number; seen: number; contentLength: number | undefined;
 }
 
 function scanMessage(input: Buffer): ScanResult {
@@ -516,6 +517,7 @@ function scanMessage(input: Buffer): ScanResult {
   if (zero >= 0) checkNuls(input, zero, headers, isRequest, seen);
 
   let buf = input;
+  let contentLength: number | undefined;
   if (clField) {
     let cl: number;
     try {
@@ -527,12 +529,13 @@ function scanMessage(input: Buffer): ScanResult {
     if (cl > avail) fail('Content-Length exceeds data', `Content-Length ${cl}, ${avail} bytes present`, isRequest, seen);
     // a body longer than Content-Length: the rest is not part of this message
     if (cl < avail) buf = input.subarray(0, bodyOffset + cl);
+    contentLength = cl;
   }
 
   // when truncated, `buf` shares memory and offsets with `input`
   return {
     buf, isRequest, version: fl.version, method: fl.method, ruri: fl.ruri, status: fl.status, reason: fl.reason,
-    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset, firstLineOffset: pos, seen,
+    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset, firstLineOffset: pos, seen, contentLength,
   };
 }
 
