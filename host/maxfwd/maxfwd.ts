@@ -1,6 +1,7 @@
 // Max-Forwards handling as Kamailio's maxfwd module (maxfwd.c): the header is added when
 // absent and otherwise decremented through a lump; the script sends 483 on -1.
 import type { MsgContext } from '../core/context.js';
+import type { HeaderField } from '../sip/message.js';
 
 /** Kamailio's max_limit default: a larger received value is lowered to it before decrementing. */
 export const MAXFWD_MAX_LIMIT = 70;
@@ -10,8 +11,7 @@ const INVALID = -2;
 
 /** The received value 0..255; ABSENT; INVALID unless 1 to 10 digits of at most 255. A number,
  *  not an object or a regex match: this runs on every request. */
-function readMaxfwd(ctx: MsgContext): number {
-  const hf = ctx.msg.header('max-forwards');
+function readMaxfwd(hf: HeaderField | undefined): number {
   if (!hf) return ABSENT;
   const v = hf.value;
   if (v.length === 0 || v.length > 10) return INVALID;
@@ -30,7 +30,8 @@ function readMaxfwd(ctx: MsgContext): number {
  */
 export function processMaxfwd(ctx: MsgContext, limit: number): number {
   if (!Number.isInteger(limit) || limit < 0 || limit > 255) return -2;
-  const value = readMaxfwd(ctx);
+  const hf = ctx.msg.header('max-forwards');
+  const value = readMaxfwd(hf);
   if (value === INVALID) return -2;
   if (value === ABSENT) {
     const first = ctx.msg.headers[0];
@@ -38,14 +39,13 @@ export function processMaxfwd(ctx: MsgContext, limit: number): number {
     return 2;
   }
   if (value === 0) return -1;
-  const hf = ctx.msg.header('max-forwards')!;
-  ctx.lumps.replace(hf.valueStart, hf.valueEnd, String(Math.min(value, MAXFWD_MAX_LIMIT) - 1));
+  ctx.lumps.replace(hf!.valueStart, hf!.valueEnd, String(Math.min(value, MAXFWD_MAX_LIMIT) - 1));
   return 1;
 }
 
 /** 1 when the received value is below `limit`; -1 when not; -2 absent; -3 unreadable. */
 export function isMaxfwdLt(ctx: MsgContext, limit: number): number {
-  const value = readMaxfwd(ctx);
+  const value = readMaxfwd(ctx.msg.header('max-forwards'));
   if (value === ABSENT) return -2;
   if (value === INVALID) return -3;
   return value < limit ? 1 : -1;

@@ -188,8 +188,13 @@ export class SipMessage {
   }
 
   header(name: string): HeaderField | undefined {
+    // most callers name a header by its canonical name already ('via', 'max-forwards'): look
+    // for that first, and canonicalise (a lookup in the names' cache) only when it is not there
+    const hs = this.headers;
+    for (let i = 0; i < hs.length; i++) if (hs[i]!.lname === name) return hs[i];
     const l = canonicalName(name);
-    for (const h of this.headers) if (h.lname === l) return h;
+    if (l === name) return undefined;
+    for (let i = 0; i < hs.length; i++) if (hs[i]!.lname === l) return hs[i];
     return undefined;
   }
 
