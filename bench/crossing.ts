@@ -139,7 +139,7 @@ function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
 
 /** The KSR functions that took most of the registrar routes' host time, then starts over. */
 function printHostFunctions(best: HostShare): void {
-  const rows = [...best.byIndex].sort((a, b) => b[1].us - a[1].us).slice(0, 12);
+  const rows = [...best.byIndex].sort((a, b) => b[1].us - a[1].us).slice(0, 16);
   for (const [index, f] of rows) {
     const e = registry.entries[index]!;
     const name = e.module ? `${e.module}.${e.name}` : e.name;
