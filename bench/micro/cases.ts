@@ -142,7 +142,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'sanity_check(1511, 7) of a REGISTER',
     budgetUs: 4, pureCpu: true, ops: 5000,
-    why: "Kamailio's sanity_check costs 1-3 µs; here 1.4-2.0 (2.2 before the second lean pass: a header lookup per required header, upper-case copies of SIP/2.0, Content-Length parsed again; 3.3-6.0 before issue 9: closures and failure objects made for checks that pass). In route (bench/crossing.ts --host-share, best round) 2.6-2.7 µs per call, crossing included",
+    why: "Kamailio's sanity_check costs 1-3 µs; here 1.4-2.0 (2.2 before the second lean pass: a header lookup per required header, upper-case copies of SIP/2.0, Content-Length parsed again; 3.3-6.0 before issue 9: closures and failure objects made for checks that pass). In route (bench/crossing.ts --host-share, v8, best round) 2.2-2.4 µs per call, crossing included (3.1-3.8 before)",
     prepare(n) {
       const core = new RecordingCore();
       const ctxs = contexts(core, Array.from({ length: n }, (_, i) => register(i)));
@@ -208,7 +208,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'usrloc save (registrar.save, memory, 1000 AoRs re-registering, 200 built)',
     budgetUs: 25, pureCpu: true, ops: 5000,
-    why: "Kamailio's save() into in-memory usrloc with its 200 ~10 µs; here 11.1 (17.9-19.4 before the second lean pass: each binding spread from the old one and a shared base, a Map, two Sets and a re-sorted copy per REGISTER, the Via params copied for the reply; 19.7-23.6 before issue 9: the To URI parsed twice). In route 10-11 µs per call (v8, best round; 19.5-22.6 before)",
+    why: "Kamailio's save() into in-memory usrloc with its 200 ~10 µs; here 11.1 (17.9-19.4 before the second lean pass: each binding spread from the old one and a shared base, a Map, two Sets and a re-sorted copy per REGISTER, the Via params copied for the reply; 19.7-23.6 before issue 9: the To URI parsed twice). In route 9.2-12.2 µs per call (v8, best round; 14.3-40 before)",
     prepare(n) {
       const core = new RecordingCore(undefined, undefined, { usrloc: new Usrloc() });
       const ctxs = contexts(core, Array.from({ length: n }, (_, i) => register(i)));
@@ -224,7 +224,7 @@ export const CASES: MicroCase[] = [
   {
     name: 't_check_trans miss (a new REGISTER, 1000 transactions live)',
     budgetUs: 1, pureCpu: true, ops: 10000,
-    why: "Kamailio's t_check_trans miss is a hash lookup, < 1 µs; here 0.29-0.30 with 1000 others live, a lookup of the branch alone (0.49-0.65 before the second lean pass: the whole key built as a string and hashed for every miss, the Via read through the message's Map; an empty table now answers without any lookup). In route 0.9-1.0 µs per call, crossing included (the 5 µs once measured there was the parse of Via/CSeq, done on receipt by the engine, charged to the first KSR call that read them)",
+    why: "Kamailio's t_check_trans miss is a hash lookup, < 1 µs; here 0.29-0.30 with 1000 others live, a lookup of the branch alone (0.49-0.65 before the second lean pass: the whole key built as a string and hashed for every miss, the Via read through the message's Map; an empty table now answers without any lookup). In route 0.32-0.38 µs per call, crossing included (0.95-1.3 before) (the 5 µs once measured there was the parse of Via/CSeq, done on receipt by the engine, charged to the first KSR call that read them)",
     prepare(n) {
       const core = new RecordingCore();
       // others' transactions in the table: a miss is a branch lookup, not an empty table's answer
