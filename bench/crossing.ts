@@ -14,7 +14,8 @@
 //   ENGINES: comma-separated, default v8,quickjs,fengari,pyodide; N: routes per figure (2000)
 //   --host-share: also the µs per registrar route spent in the KSR implementations themselves
 //   (Dispatcher.call, timed with hrtime: adds ~0.1 µs per call to the route figures), and
-//   the functions that take most of it (µs per route, and per call)
+//   the functions that take most of it (µs per route, and per call), in the least disturbed
+//   round (the one the route average comes from)
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,7 @@ import { createRegistry } from '../bindings/modules/index.js';
 import { Dispatcher } from '../bindings/registry.js';
 import { DigestAuth } from '../host/auth/digest-auth.js';
 import type { MsgContext } from '../host/core/context.js';
+import { checkRequestHeaders } from '../host/engine/engine.js';
 import { openStore } from '../host/store/open-store.js';
 import { createRuntime } from '../runtimes/index.js';
 import type { EngineName, ScriptRuntime } from '../runtimes/runtime.js';
@@ -120,6 +122,14 @@ function summary(samples: number[]): string {
 
 const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
 
+/** The context as the engine hands it to the route: the headers every request needs (top Via,
+ *  From, To, Call-ID, CSeq) parsed on receipt (Engine.onMessage), so their parse is not
+ *  counted in the first KSR function that reads one (it was: sanity_check and t_check_trans). */
+function received(ctx: MsgContext): MsgContext {
+  checkRequestHeaders(ctx.msg);
+  return ctx;
+}
+
 /** The register-auth scenario's two messages for user u: challenged, then with credentials. */
 let rounds = 0;
 
@@ -131,30 +141,42 @@ function registerOnce(auth: string | null, user: string, round: number): string 
 function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
   core.replies.length = 0;
   const round = ++rounds;
-  const first = makeContext(registerOnce(null, `u${u}`, round), { core });
+  const first = received(makeContext(registerOnce(null, `u${u}`, round), { core }));
   const t1 = timed(rt, 'ksr_request_route', first);
   const challenge = core.replies[0];
   if (challenge?.code !== 401) throw new Error(`expected a 401, got ${challenge?.code}`);
   const nonce = challengeParams(challenge.buf.toString()).get('nonce')!;
   const auth = credentialsValue({ username: `u${u}`, password: `pw${u}`, realm: 'localhost', nonce, method: 'REGISTER', uri: 'sip:localhost', nc: '00000001' });
   core.replies.length = 0;
-  const second = makeContext(registerOnce(auth, `u${u}`, round), { core });
+  const second = received(makeContext(registerOnce(auth, `u${u}`, round), { core }));
   const t2 = timed(rt, 'ksr_request_route', second);
   if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
   return [t1, t2];
 }
 
 /** The KSR functions that took most of the registrar routes' host time, then starts over. */
-function printHostFunctions(): void {
-  const rows = [...inHostByIndex].sort((a, b) => b[1].us - a[1].us).slice(0, 12);
+function printHostFunctions(best: HostShare): void {
+  const rows = [...best.byIndex].sort((a, b) => b[1].us - a[1].us).slice(0, 16);
   for (const [index, f] of rows) {
     const e = registry.entries[index]!;
     const name = e.module ? `${e.module}.${e.name}` : e.name;
-    console.log(`    ${name.padEnd(32)} ${(f.us / inHost.routes).toFixed(1).padStart(6)} µs per route, ${(f.us / f.calls).toFixed(2).padStart(6)} µs per call`);
+    console.log(`    ${name.padEnd(32)} ${(f.us / best.routes).toFixed(1).padStart(6)} µs per route, ${(f.us / f.calls).toFixed(2).padStart(6)} µs per call`);
   }
+}
+
+interface HostShare {
+  us: number;
+  routes: number;
+  byIndex: Map<number, { us: number; calls: number }>;
+}
+
+/** The host time of the round just run (and starts the next one from zero). */
+function takeHostShare(): HostShare {
+  const share = { us: inHost.us, routes: inHost.routes, byIndex: new Map(inHostByIndex) };
   inHostByIndex.clear();
   inHost.us = 0;
   inHost.routes = 0;
+  return share;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'ksr-crossing-'));
@@ -176,8 +198,9 @@ for (const engine of engines) {
   }
   // ROUNDS rounds; each figure is the average of its least disturbed round (the machine is
   // shared: a round another process cut into is not the runtime's cost), p50 over all
-  inHost.us = 0;
-  inHost.routes = 0;
+  takeHostShare();
+  // the host share of the least disturbed round too (the one whose routes took least)
+  let bestShare: HostShare | null = null;
   const challenged: number[] = [];
   const saved: number[] = [];
   const best = { route: Infinity, empty: Infinity, per0: Infinity, per1: Infinity, facts: Infinity };
@@ -201,6 +224,8 @@ for (const engine of engines) {
     inHost.routes += 2 * per;
     challenged.push(...c);
     saved.push(...s);
+    const share = takeHostShare();
+    if ((mean(c) + mean(s)) / 2 < best.route) bestShare = share;
     best.route = Math.min(best.route, (mean(c) + mean(s)) / 2);
     best.empty = Math.min(best.empty, mean(e));
     best.per0 = Math.min(best.per0, (mean(k0) - mean(e)) / CALLS);
@@ -211,9 +236,9 @@ for (const engine of engines) {
     `${engine.padEnd(8)} registrar route avg ${best.route.toFixed(1)} µs (401: ${summary(challenged)}; 200: ${summary(saved)}) | ` +
       `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (isdsturiset), ${best.per1.toFixed(2)} µs (hdr.get) | ` +
       `answered in the guest: ${best.facts.toFixed(2)} µs (is_ACK)` +
-      (hostShare ? ` | in KSR implementations: ${(inHost.us / inHost.routes).toFixed(1)} µs per route (all rounds)` : ''),
+      (hostShare && bestShare ? ` | in KSR implementations: ${(bestShare.us / bestShare.routes).toFixed(1)} µs per route (that round)` : ''),
   );
-  if (hostShare) printHostFunctions();
+  if (hostShare && bestShare) printHostFunctions(bestShare);
   reg.dispose();
   probe.dispose();
 }

@@ -3,7 +3,7 @@
 // server's environment (bindings/left-out.ts).
 import { defineModule, type KsrDeclaration } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
-import { readPv, toInt, type PvValue } from '../../host/core/pv.js';
+import { readPv, toInt, type PvSpec, type PvTable, type PvValue } from '../../host/core/pv.js';
 import {
   firstContact, PROTO_IDS, socketName, sourceUri, bodyText, messageMethod, callId,
 } from '../../host/core/sip-values.js';
@@ -17,7 +17,19 @@ function pv(ctx: MsgContext, name: string): PvValue {
 
 type Read = (ctx: MsgContext) => PvValue;
 
-const fromPv = (name: string): Read => (ctx) => pv(ctx, name);
+/** A getter over one fixed PV name, its parse looked up once per PV table (a core has one)
+ *  rather than through the table's LRU of names on every call. */
+const fromPv = (name: string): Read => {
+  let table: PvTable | null = null;
+  let spec: PvSpec | null = null;
+  return (ctx) => {
+    if (ctx.core.pvs !== table) {
+      table = ctx.core.pvs;
+      spec = table.lookup(name);
+    }
+    return spec ? spec.cls.get(ctx, spec.arg) : null;
+  };
+};
 
 /** get_X / gete_X / getw_X for one value. */
 function family(read: Read, modes: NullMode[] = ['null']): Record<NullMode, KsrDeclaration> {

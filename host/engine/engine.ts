@@ -265,13 +265,12 @@ export class Engine implements CoreServices {
     const req = ctx.msg;
     if (!req.isRequest || req.method === 'ACK') return false;
     const via = req.topVia();
-    const headers = [...ctx.replyLumps, ...(opts.headers ?? [])];
-    const buf = buildReply(req, code, reason, {
-      ...viaReceivedParams(ctx, via),
-      headers,
-      body: opts.body,
-      contentType: opts.contentType,
-    });
+    // append_to_reply's lines, then the caller's: a new array only when there are both
+    const lumps = ctx.replyLumps;
+    const extra = opts.headers;
+    const headers = extra === undefined || extra.length === 0 ? lumps : lumps.length === 0 ? extra : lumps.concat(extra);
+    const stamp = viaReceivedParams(ctx, via);
+    const buf = buildReply(req, code, reason, { received: stamp.received, rport: stamp.rport, headers, body: opts.body, contentType: opts.contentType });
     const sent = this.transports.send(buf, replyDestination(ctx, via, code), { ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort });
     if (sent) {
       this.counters.repliesSent++;

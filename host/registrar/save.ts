@@ -200,6 +200,50 @@ function matching(existing: readonly LocationRecord[], c: IncomingContact): Loca
   return existing.find((r) => r.contact === c.uri);
 }
 
+/** What every binding this REGISTER writes shares (its own fields come from the contact). */
+interface Common {
+  username: string; domain: string; received: string; path: string; callid: string; cseq: number; lastModified: number;
+  cflags: number; userAgent: string; socket: string; methods: number; serverId: number; connectionId: number;
+}
+
+function commonOf(ctx: MsgContext, ul: Usrloc, aor: Aor, path: string, flags: number, callid: string, cseq: number, now: number): Common {
+  const r = ctx.rcv;
+  return {
+    username: aor.username, domain: aor.domain, received: receivedOf(ctx, ul, flags), path, callid, cseq, lastModified: now,
+    cflags: ctx.bflags[0] ?? 0, userAgent: ctx.msg.header('user-agent')?.value ?? '',
+    socket: `${r.proto}:${r.rcvIp.includes(':') ? `[${r.rcvIp}]` : r.rcvIp}:${r.rcvPort}`,
+    methods: allowMask(ctx.msg.headersNamed('allow').map((h) => h.value)), serverId: ul.serverId,
+    connectionId: r.proto === 'udp' ? -1 : r.conId,
+  };
+}
+
+/** One binding as written: every field of LocationRecord in one literal (one object shape,
+ *  no spread of the old record and a shared base: those cost more than the rest of the plan). */
+function binding(ruid: string, c: IncomingContact, b: Common, now: number): LocationRecord {
+  return {
+    ruid, username: b.username, domain: b.domain, contact: c.uri, received: b.received, path: b.path, expires: now + c.expires,
+    q: c.q, callid: b.callid, cseq: b.cseq, lastModified: b.lastModified, flags: 0, cflags: b.cflags, userAgent: b.userAgent,
+    socket: b.socket, methods: b.methods, instance: c.instance, regId: c.regId, serverId: b.serverId, connectionId: b.connectionId,
+    keepalive: 0, partition: 0,
+  };
+}
+
+/** The contacts of the REGISTER, one per binding key (instance + reg-id, else URI): a key given
+ *  twice keeps its first place and its last value (as a Map's set would; lists are short). */
+function incomingOf(ctx: MsgContext, ul: Usrloc, list: readonly NameAddr[], headerExpires: number | undefined): IncomingContact[] {
+  const out: IncomingContact[] = [];
+  for (const na of list) {
+    const c = incomingContact(na, headerExpires, ul.registrar);
+    c.q = ctx.qOverride ?? c.q;
+    const same = out.findIndex((o) => (c.instance ? o.instance === c.instance && o.regId === c.regId : !o.instance && o.uri === c.uri));
+    if (same >= 0) out[same] = c;
+    else out.push(c);
+  }
+  return out;
+}
+
+const hasRuid = (list: readonly LocationRecord[], ruid: string): boolean => list.some((r) => r.ruid === ruid);
+
 function planBindings(
   ctx: MsgContext, ul: Usrloc, table: string, aor: Aor, list: NameAddr[], headerExpires: number | undefined, path: string, flags: number,
 ): Plan {
@@ -208,41 +252,35 @@ function planBindings(
   const cseq = ctx.msg.cseq().seq;
   const replace = (flags & SAVE_FLAGS.REPLACE) !== 0;
   // the same URI twice in one REGISTER: the last one counts; with REPLACE only the last contact
-  const incoming = new Map<string, IncomingContact>();
-  for (const na of replace ? list.slice(-1) : list) {
-    const c = incomingContact(na, headerExpires, ul.registrar);
-    c.q = ctx.qOverride ?? c.q;
-    incoming.set(c.instance ? `i:${c.instance}:${c.regId}` : `u:${c.uri}`, c);
-  }
+  const incoming = incomingOf(ctx, ul, replace ? list.slice(-1) : list, headerExpires);
   const existing = ul.contacts(table, aor);
-  const plan: Plan = { aor, inserts: [], updates: [], deletes: [], after: [], result: SAVE_RESULT.INSERTED };
-  const touched = new Set<string>();
-  const base = {
-    username: aor.username, domain: aor.domain, received: receivedOf(ctx, ul, flags), path, callid: callId, cseq,
-    lastModified: now, flags: 0, cflags: ctx.bflags[0] ?? 0, userAgent: ctx.msg.header('user-agent')?.value ?? '',
-    socket: `${ctx.rcv.proto}:${ctx.rcv.rcvIp.includes(':') ? `[${ctx.rcv.rcvIp}]` : ctx.rcv.rcvIp}:${ctx.rcv.rcvPort}`,
-    methods: allowMask(ctx.msg.headersNamed('allow').map((h) => h.value)), serverId: ul.serverId,
-    connectionId: ctx.rcv.proto === 'udp' ? -1 : ctx.rcv.conId, keepalive: 0, partition: 0,
-  };
-  for (const c of incoming.values()) {
+  const plan: Plan = { aor, inserts: [], updates: [], deletes: [], after: existing, result: SAVE_RESULT.INSERTED };
+  const touched: string[] = [];
+  let common: Common | null = null;
+  for (const c of incoming) {
     const old = matching(existing, c);
     if (old) {
-      touched.add(old.ruid);
+      touched.push(old.ruid);
       if (old.callid === callId && cseq <= old.cseq) {
         if (cseq === old.cseq && now - old.lastModified < CSEQ_DELAY_S) continue;
         throw E.cseq();
       }
       if (c.expires === 0) plan.deletes.push(old);
-      else plan.updates.push({ ...old, ...base, contact: c.uri, expires: now + c.expires, q: c.q, instance: c.instance, regId: c.regId });
+      else plan.updates.push(binding(old.ruid, c, (common ??= commonOf(ctx, ul, aor, path, flags, callId, cseq, now)), now));
     } else if (c.expires > 0) {
-      plan.inserts.push({ ...base, ruid: ul.newRuid(), contact: c.uri, expires: now + c.expires, q: c.q, instance: c.instance, regId: c.regId });
+      plan.inserts.push(binding(ul.newRuid(), c, (common ??= commonOf(ctx, ul, aor, path, flags, callId, cseq, now)), now));
     }
   }
-  if (replace) for (const r of existing) if (!touched.has(r.ruid)) plan.deletes.push(r);
+  if (replace) for (const r of existing) if (!touched.includes(r.ruid)) plan.deletes.push(r);
   const max = ul.registrar.maxContacts;
   if (max > 0 && existing.length - plan.deletes.length + plan.inserts.length > max) throw E.tooMany();
-  const replaced = new Set([...plan.deletes, ...plan.updates].map((r) => r.ruid));
-  plan.after = [...existing.filter((r) => !replaced.has(r.ruid)), ...plan.updates, ...plan.inserts].sort(byPreference);
+  if (plan.deletes.length + plan.updates.length + plan.inserts.length > 0) {
+    // existing is best first already (usrloc.contacts): only a change needs a new order
+    const after = existing.filter((r) => !hasRuid(plan.deletes, r.ruid) && !hasRuid(plan.updates, r.ruid));
+    for (const r of plan.updates) after.push(r);
+    for (const r of plan.inserts) after.push(r);
+    plan.after = after.sort(byPreference);
+  }
   if (plan.inserts.length === 0) plan.result = plan.updates.length > 0 ? SAVE_RESULT.UPDATED : plan.deletes.length > 0 ? SAVE_RESULT.DELETED : SAVE_RESULT.UPDATED;
   return plan;
 }

@@ -52,9 +52,18 @@ function cseqNumberOk(v: string): boolean {
 }
 
 const DIGITS = /^\d+$/;
+
+/** 'SIP/2.0' in any case, without making an upper-case copy (the usual spelling is checked first). */
+function isSip20(v: string): boolean {
+  return v === 'SIP/2.0' || v.toUpperCase() === 'SIP/2.0';
+}
+
+/** A Via sent-protocol 'SIP/2.0/<transport>', the name in any case. */
+function isSip20Slash(p: string): boolean {
+  return p.startsWith('SIP/2.0/') || p.toUpperCase().startsWith('SIP/2.0/');
+}
 const TAG_PARAM = /;\s*tag\s*=/gi;
 
-const REQUIRED_HEADERS = ['via', 'from', 'to', 'call-id', 'cseq'];
 const DIGEST_REQUIRED = ['username', 'realm', 'nonce', 'uri', 'response'];
 const KNOWN_TRANSPORTS = new Set(['UDP', 'TCP', 'TLS', 'SCTP', 'WS', 'WSS']);
 const KNOWN_SCHEMES = /^(sip|sips|tel|tels):/i;
@@ -74,7 +83,7 @@ const URI_CHECKS: ReadonlyArray<{ bit: number; parses: (m: MsgContext['msg']) =>
 export const SANITY_CHECKS: readonly SanityCheck[] = [
   {
     bit: 1, name: 'ruri sip version', replies: false,
-    run: (ctx) => (ctx.msg.version.toUpperCase() === 'SIP/2.0' ? null : fail(505, 'Version Not Supported (R-URI)')),
+    run: (ctx) => (isSip20(ctx.msg.version) ? null : fail(505, 'Version Not Supported (R-URI)')),
   },
   {
     bit: 2, name: 'ruri scheme', replies: false,
@@ -82,10 +91,8 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
   },
   {
     bit: 4, name: 'required headers', replies: true,
-    run: (ctx) => {
-      for (const h of REQUIRED_HEADERS) if (!ctx.msg.hasHeader(h)) return fail(400, 'Missing Required Header in Request');
-      return null;
-    },
+    // the scan knows which of them it saw: no lookup per header
+    run: (ctx) => (ctx.msg.hasRequiredHeaders() ? null : fail(400, 'Missing Required Header in Request')),
   },
   {
     bit: 8, name: 'via sip version', replies: true,
@@ -93,7 +100,7 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
       if (!ctx.msg.hasHeader('via')) return null;
       const p = parses(ctx.msg, readVias, 400, 'Via Parsing Failure');
       if (p) return p;
-      for (const v of ctx.msg.vias()) if (!v.protocol.toUpperCase().startsWith('SIP/2.0/')) return fail(505, 'Version Not Supported (Via)');
+      for (const v of ctx.msg.vias()) if (!isSip20Slash(v.protocol)) return fail(505, 'Version Not Supported (Via)');
       return null;
     },
   },
@@ -152,6 +159,7 @@ export const SANITY_CHECKS: readonly SanityCheck[] = [
     bit: 512, name: 'proxy-require', replies: false,
     run: (ctx) => {
       // No extension is supported by this proxy (Kamailio's default proxy_require list is empty).
+      if (!ctx.msg.hasHeader('proxy-require')) return null;
       const options = ctx.msg
         .headersNamed('proxy-require')
         .flatMap((hf) => hf.value.split(','))

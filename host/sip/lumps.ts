@@ -9,7 +9,9 @@
 
 interface Insert {
   offset: number;
-  data: Buffer;
+  /** Text stays text until apply(): most requests' edits (Max-Forwards) are never applied
+   *  (a REGISTER answered here), so no Buffer is made for them. */
+  data: Buffer | string;
 }
 
 interface Range {
@@ -31,7 +33,7 @@ export class Lumps {
 
   insert(offset: number, text: string | Buffer): void {
     checkOffset('insert', offset);
-    this.inserts.push({ offset, data: toBuffer(text) });
+    this.inserts.push({ offset, data: text });
   }
 
   delete(start: number, end: number): void {
@@ -118,7 +120,7 @@ export class Lumps {
         // an insert inside an already skipped range lands where the range was
         if (nextIns > cursor) parts.push(buf.subarray(cursor, nextIns));
         cursor = Math.max(cursor, nextIns);
-        parts.push(ins[i++].data);
+        parts.push(toBuffer(ins[i++].data));
       } else {
         if (nextDel > cursor) parts.push(buf.subarray(cursor, nextDel));
         cursor = Math.max(cursor, dels[d++].end);

@@ -138,8 +138,23 @@ export class SipMessage {
   readonly firstHeaderOffset: number;
   /** Byte offset of the first line (> 0 only when CRLFs came before it). */
   readonly firstLineOffset: number;
+  /** NEED_* bits of the headers the scan saw (Via, From, To, Call-ID, CSeq, Max-Forwards). */
+  private readonly seen: number;
+  /** The Content-Length value; undefined without the header. */
+  private readonly declaredLength: number | undefined;
 
-  private cache = new Map<string, unknown>();
+  /** The less used parsed bodies, by name; made on first use. */
+  private cache: Map<string, unknown> | null = null;
+  // The bodies read for most messages (every request parses its Via, From, To, Call-ID and
+  // CSeq on receipt): fields, not Map entries. undefined = not parsed yet (or it failed: a
+  // failed parse is not kept, so each read reports it again).
+  private viaList: Via[] | undefined = undefined;
+  private fromAddr: NameAddr | undefined = undefined;
+  private toAddr: NameAddr | undefined = undefined;
+  private callIdText: string | undefined = undefined;
+  private cseqValue: { seq: number; method: string } | undefined = undefined;
+  private contactList: { star: boolean; list: NameAddr[] } | undefined = undefined;
+  private ruriValue: SipUri | undefined = undefined;
 
   private constructor(init: ScanResult) {
     this.buf = init.buf;
@@ -156,6 +171,8 @@ export class SipMessage {
     this.ruriEnd = init.ruriEnd;
     this.firstHeaderOffset = init.firstHeaderOffset;
     this.firstLineOffset = init.firstLineOffset;
+    this.seen = init.seen;
+    this.declaredLength = init.contentLength;
   }
 
   static parse(buf: Buffer): SipMessage {
@@ -171,8 +188,13 @@ export class SipMessage {
   }
 
   header(name: string): HeaderField | undefined {
+    // most callers name a header by its canonical name already ('via', 'max-forwards'): look
+    // for that first, and canonicalise (a lookup in the names' cache) only when it is not there
+    const hs = this.headers;
+    for (let i = 0; i < hs.length; i++) if (hs[i]!.lname === name) return hs[i];
     const l = canonicalName(name);
-    for (const h of this.headers) if (h.lname === l) return h;
+    if (l === name) return undefined;
+    for (let i = 0; i < hs.length; i++) if (hs[i]!.lname === l) return hs[i];
     return undefined;
   }
 
@@ -187,23 +209,36 @@ export class SipMessage {
 
   /** True when this message is a request carrying what a 400 reply must copy. */
   canReply(): boolean {
-    let seen = 0;
-    for (const h of this.headers) seen |= NEED_BITS[h.lname] ?? 0;
-    return this.isRequest && (seen & NEED_ALL) === NEED_ALL;
+    return this.isRequest && this.hasRequiredHeaders();
+  }
+
+  /** Via, From, To, Call-ID and CSeq are all present (RFC 3261 §8.1.1): known from the scan. */
+  hasRequiredHeaders(): boolean {
+    return (this.seen & NEED_ALL) === NEED_ALL;
   }
 
   // ---- parsed bodies, cached ----
-  // An accessor reads the cache before it makes the closure that would parse: a value asked
-  // for many times per message (From, To, CSeq, the top Via) allocates nothing after the first.
+  // The hot ones read a field, then parse through a module-level function (no closure made
+  // per read); the others go through the Map with a closure, on first use only.
 
   private cached<T>(key: string, make: () => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const cache = (this.cache ??= new Map());
+    if (cache.has(key)) return cache.get(key) as T;
     try {
       const v = make();
-      this.cache.set(key, v);
+      cache.set(key, v);
       return v;
     } catch (e) {
       throw this.asParseError(e, key);
+    }
+  }
+
+  /** read(this), its failure reported as a SipParseError of `where`. */
+  private parsing<T>(where: string, read: (m: SipMessage) => T): T {
+    try {
+      return read(this);
+    } catch (e) {
+      throw this.asParseError(e, where);
     }
   }
 
@@ -213,21 +248,8 @@ export class SipMessage {
     return err;
   }
 
-  private required(lname: string, what: string): HeaderField {
-    const h = this.header(lname);
-    if (!h) throw new SipParseError(`Missing ${what}`, `no ${what} header`);
-    return h;
-  }
-
   vias(): Via[] {
-    return (this.cache.get('Via') as Via[] | undefined) ?? this.cached('Via', () => {
-      const out: Via[] = [];
-      for (const h of this.headersNamed('via')) {
-        const v = h.value;
-        for (const [a, b] of splitList(v)) out.push(parseVia(v.slice(a, b)));
-      }
-      return out;
-    });
+    return (this.viaList ??= this.parsing('Via', readVias));
   }
 
   topVia(): Via {
@@ -247,40 +269,23 @@ export class SipMessage {
   }
 
   from(): NameAddr {
-    return (this.cache.get('From') as NameAddr | undefined) ?? this.cached('From', () => parseNameAddr(this.required('from', 'From').value, 'From'));
+    return (this.fromAddr ??= this.parsing('From', readFrom));
   }
 
   to(): NameAddr {
-    return (this.cache.get('To') as NameAddr | undefined) ?? this.cached('To', () => parseNameAddr(this.required('to', 'To').value, 'To'));
+    return (this.toAddr ??= this.parsing('To', readTo));
   }
 
   contacts(): { star: boolean; list: NameAddr[] } {
-    return (this.cache.get('Contact') as { star: boolean; list: NameAddr[] } | undefined) ?? this.cached('Contact', () => {
-      let star = false;
-      const list: NameAddr[] = [];
-      for (const h of this.headersNamed('contact')) {
-        const v = h.value;
-        for (const [a, b] of splitList(v)) {
-          const item = v.slice(a, b);
-          if (item === '*') star = true;
-          else list.push(parseNameAddr(item, 'Contact'));
-        }
-      }
-      if (star && list.length > 0) throw new SipParseError('Bad Contact', "'*' mixed with addresses");
-      return { star, list };
-    });
+    return (this.contactList ??= this.parsing('Contact', readContacts));
   }
 
   cseq(): { seq: number; method: string } {
-    return (this.cache.get('CSeq') as { seq: number; method: string } | undefined) ?? this.cached('CSeq', () => parseCSeq(this.required('cseq', 'CSeq').value));
+    return (this.cseqValue ??= this.parsing('CSeq', readCSeq));
   }
 
   callId(): string {
-    return (this.cache.get('Call-ID') as string | undefined) ?? this.cached('Call-ID', () => {
-      const v = this.required('call-id', 'Call-ID').value;
-      if (v === '' || WHITESPACE.test(v)) throw new SipParseError('Bad Call-ID', excerpt(v));
-      return v;
-    });
+    return (this.callIdText ??= this.parsing('Call-ID', readCallId));
   }
 
   maxForwards(): number | undefined {
@@ -290,19 +295,17 @@ export class SipMessage {
     });
   }
 
+  /** The scan read it already (a message with a bad or conflicting one does not parse). */
   contentLength(): number | undefined {
-    return this.cached('Content-Length', () => {
-      const h = this.header('content-length');
-      return h ? parseNumber(h.value, 'Content-Length', MAX_MESSAGE_SIZE * 16) : undefined;
-    });
+    return this.declaredLength;
   }
 
   routes(): NameAddr[] {
-    return (this.cache.get('Route') as NameAddr[] | undefined) ?? this.cached('Route', () => this.addressList('route', 'Route'));
+    return (this.cache?.get('Route') as NameAddr[] | undefined) ?? this.cached('Route', () => this.addressList('route', 'Route'));
   }
 
   recordRoutes(): NameAddr[] {
-    return (this.cache.get('Record-Route') as NameAddr[] | undefined) ?? this.cached('Record-Route', () => this.addressList('record-route', 'Record-Route'));
+    return (this.cache?.get('Record-Route') as NameAddr[] | undefined) ?? this.cached('Record-Route', () => this.addressList('record-route', 'Record-Route'));
   }
 
   private addressList(lname: string, what: string): NameAddr[] {
@@ -322,7 +325,7 @@ export class SipMessage {
   }
 
   authorization(kind: 'authorization' | 'proxy-authorization'): DigestCredentials[] {
-    return (this.cache.get(kind) as DigestCredentials[] | undefined) ?? this.cached(kind, () => this.headersNamed(kind).map((h) => parseCredentials(h.value)));
+    return (this.cache?.get(kind) as DigestCredentials[] | undefined) ?? this.cached(kind, () => this.headersNamed(kind).map((h) => parseCredentials(h.value)));
   }
 
   contentType(): string | undefined {
@@ -338,11 +341,63 @@ export class SipMessage {
   }
 
   ruriParsed(): SipUri {
-    return (this.cache.get('Request-URI') as SipUri | undefined) ?? this.cached('Request-URI', () => {
-      if (!this.isRequest) throw new SipParseError('No Request-URI', 'message is a reply');
-      return parseUri(this.ruri);
-    });
+    return (this.ruriValue ??= this.parsing('Request-URI', readRuri));
   }
+
+  /** The header a parse of a required one reads; a SipParseError when it is missing. */
+  required(lname: string, what: string): HeaderField {
+    const h = this.header(lname);
+    if (!h) throw new SipParseError(`Missing ${what}`, `no ${what} header`);
+    return h;
+  }
+}
+
+// ---- the parses behind the cached accessors (module level: no closure per message) ----
+
+function readVias(m: SipMessage): Via[] {
+  const out: Via[] = [];
+  for (const h of m.headers) {
+    if (h.lname !== 'via') continue;
+    const v = h.value;
+    // one value on the line, nothing a list split would treat (the usual Via): no split
+    if (v !== '' && v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('<') < 0) {
+      out.push(parseVia(v));
+      continue;
+    }
+    for (const [a, b] of splitList(v)) out.push(parseVia(v.slice(a, b)));
+  }
+  return out;
+}
+
+const readFrom = (m: SipMessage): NameAddr => parseNameAddr(m.required('from', 'From').value, 'From');
+const readTo = (m: SipMessage): NameAddr => parseNameAddr(m.required('to', 'To').value, 'To');
+const readCSeq = (m: SipMessage): { seq: number; method: string } => parseCSeq(m.required('cseq', 'CSeq').value);
+
+function readCallId(m: SipMessage): string {
+  const v = m.required('call-id', 'Call-ID').value;
+  if (v === '' || WHITESPACE.test(v)) throw new SipParseError('Bad Call-ID', excerpt(v));
+  return v;
+}
+
+function readContacts(m: SipMessage): { star: boolean; list: NameAddr[] } {
+  let star = false;
+  const list: NameAddr[] = [];
+  for (const h of m.headers) {
+    if (h.lname !== 'contact') continue;
+    const v = h.value;
+    for (const [a, b] of splitList(v)) {
+      const item = v.slice(a, b);
+      if (item === '*') star = true;
+      else list.push(parseNameAddr(item, 'Contact'));
+    }
+  }
+  if (star && list.length > 0) throw new SipParseError('Bad Contact', "'*' mixed with addresses");
+  return { star, list };
+}
+
+function readRuri(m: SipMessage): SipUri {
+  if (!m.isRequest) throw new SipParseError('No Request-URI', 'message is a reply');
+  return parseUri(m.ruri);
 }
 
 /** Safety net: a bug of ours on odd input still reaches the caller as a SipParseError (the
@@ -396,7 +451,7 @@ function fail(reason: string, detail: string, isRequest: boolean, seen: number):
 interface ScanResult {
   buf: Buffer; isRequest: boolean; version: string; method: string; ruri: string; status: number; reason: string;
   headers: HeaderField[]; headersEnd: number; bodyOffset: number; ruriStart: number; ruriEnd: number; firstHeaderOffset: number;
-  firstLineOffset: number;
+  firstLineOffset: number; seen: number; contentLength: number | undefined;
 }
 
 function scanMessage(input: Buffer): ScanResult {
@@ -467,6 +522,7 @@ function scanMessage(input: Buffer): ScanResult {
   if (zero >= 0) checkNuls(input, zero, headers, isRequest, seen);
 
   let buf = input;
+  let contentLength: number | undefined;
   if (clField) {
     let cl: number;
     try {
@@ -478,12 +534,13 @@ function scanMessage(input: Buffer): ScanResult {
     if (cl > avail) fail('Content-Length exceeds data', `Content-Length ${cl}, ${avail} bytes present`, isRequest, seen);
     // a body longer than Content-Length: the rest is not part of this message
     if (cl < avail) buf = input.subarray(0, bodyOffset + cl);
+    contentLength = cl;
   }
 
   // when truncated, `buf` shares memory and offsets with `input`
   return {
     buf, isRequest, version: fl.version, method: fl.method, ruri: fl.ruri, status: fl.status, reason: fl.reason,
-    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset, firstLineOffset: pos,
+    headers, headersEnd, bodyOffset, ruriStart: fl.ruriStart, ruriEnd: fl.ruriEnd, firstHeaderOffset, firstLineOffset: pos, seen, contentLength,
   };
 }
 

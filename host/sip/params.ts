@@ -7,6 +7,9 @@ const SP = 0x20;
 const HT = 0x09;
 const CR = 0x0d;
 const LF = 0x0a;
+const SEMI = 0x3b;
+const EQ = 0x3d;
+const QUOTE = 0x22;
 
 export function isWsp(c: number): boolean {
   return c === SP || c === HT || c === CR || c === LF;
@@ -87,22 +90,33 @@ export function unquote(v: string): string {
 export function parseParams(s: string, i: number, what: string, stopAt = ''): { params: Map<string, string>; end: number } {
   const params = new Map<string, string>();
   const n = s.length;
+  // char codes, not one-char strings; the stop set is looked at only when there is one
+  const stops = stopAt !== '';
   i = skipWs(s, i);
   while (i < n) {
-    const c = s[i];
-    if (stopAt.includes(c)) break;
-    if (c !== ';') throw new SipParseError(`Bad ${what} parameters`, `expected ';' at ${excerpt(s.slice(i))}`);
+    if (stops && stopAt.includes(s[i])) break;
+    if (s.charCodeAt(i) !== SEMI) throw new SipParseError(`Bad ${what} parameters`, `expected ';' at ${excerpt(s.slice(i))}`);
     i = skipWs(s, i + 1);
     const nameStart = i;
-    while (i < n && !isWsp(s.charCodeAt(i)) && s[i] !== '=' && s[i] !== ';' && !stopAt.includes(s[i])) i++;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isWsp(c) || c === EQ || c === SEMI || (stops && stopAt.includes(s[i]))) break;
+      i++;
+    }
     const name = s.slice(nameStart, i).toLowerCase();
     i = skipWs(s, i);
     let value = '';
-    if (s[i] === '=') {
+    if (s.charCodeAt(i) === EQ) {
       i = skipWs(s, i + 1);
       const vStart = i;
-      if (s[i] === '"') i = endOfQuoted(s, i);
-      else while (i < n && !isWsp(s.charCodeAt(i)) && s[i] !== ';' && !stopAt.includes(s[i])) i++;
+      if (s.charCodeAt(i) === QUOTE) i = endOfQuoted(s, i);
+      else {
+        while (i < n) {
+          const c = s.charCodeAt(i);
+          if (isWsp(c) || c === SEMI || (stops && stopAt.includes(s[i]))) break;
+          i++;
+        }
+      }
       value = s.slice(vStart, i);
       i = skipWs(s, i);
     }

@@ -100,12 +100,19 @@ function stampTopVia(req: SipMessage, lineValue: string, opts: LocalReplyOptions
     if (e instanceof SipParseError) return lineValue;
     throw e;
   }
-  const params = new Map(via.params);
-  if (opts.received !== undefined) params.set('received', opts.received);
-  if (opts.rport !== undefined) params.set('rport', String(opts.rport));
+  // the Via's params as parsed, received= and rport= set in place when there, else added after
+  // them (what a copy of the Map with both set would list, without the copy)
+  const received = opts.received;
+  const rport = opts.rport === undefined ? undefined : String(opts.rport);
   const semi = first.indexOf(';');
   let text = (semi >= 0 ? first.slice(0, semi) : first).trimEnd();
-  for (const [k, v] of params) text += v === '' ? `;${k}` : `;${k}=${v}`;
+  for (const [k, param] of via.params) {
+    const v = k === 'received' && received !== undefined ? received : k === 'rport' && rport !== undefined ? rport : param;
+    text += v === '' ? `;${k}` : `;${k}=${v}`;
+  }
+  if (received !== undefined && !via.params.has('received')) text += received === '' ? ';received' : `;received=${received}`;
+  if (rport !== undefined && !via.params.has('rport')) text += rport === '' ? ';rport' : `;rport=${rport}`;
+  if (a === 0 && b === lineValue.length) return text;
   return lineValue.slice(0, a) + text + lineValue.slice(b);
 }
 

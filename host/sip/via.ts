@@ -18,30 +18,35 @@ export interface Via {
   raw: string;
 }
 
+const SLASH = 0x2f;
+
 function bad(why: string, text: string): SipParseError {
   return new SipParseError('Bad Via', `${why} in ${excerpt(text)}`);
 }
 
-/** Reads a token of the sent-protocol; stops at '/', whitespace or end. */
-function protoPart(s: string, i: number): { tok: string; end: number } {
-  const st = i;
-  while (i < s.length && s[i] !== '/' && !isWsp(s.charCodeAt(i))) i++;
-  return { tok: s.slice(st, i), end: i };
+/** End of a token of the sent-protocol: at '/', whitespace or the end. */
+function protoEnd(s: string, i: number): number {
+  while (i < s.length && s.charCodeAt(i) !== SLASH && !isWsp(s.charCodeAt(i))) i++;
+  return i;
 }
 
 export function parseVia(raw: string): Via {
   const s = raw;
-  let i = skipWs(s, 0);
-  const name = protoPart(s, i);
-  i = skipWs(s, name.end);
-  if (s[i] !== '/') throw bad('expected "/" after protocol name', s);
-  const ver = protoPart(s, skipWs(s, i + 1));
-  i = skipWs(s, ver.end);
-  if (s[i] !== '/') throw bad('expected "/" after protocol version', s);
-  const tr = protoPart(s, skipWs(s, i + 1));
-  i = tr.end;
-  if (name.tok === '' || ver.tok === '' || tr.tok === '') throw bad('incomplete sent-protocol', s);
-  if (name.tok.toUpperCase() !== 'SIP') throw bad('protocol is not SIP', s);
+  // the three parts of the sent-protocol by offsets (no object per part)
+  const nameStart = skipWs(s, 0);
+  const nameEnd = protoEnd(s, nameStart);
+  let i = skipWs(s, nameEnd);
+  if (s.charCodeAt(i) !== SLASH) throw bad('expected "/" after protocol name', s);
+  const verStart = skipWs(s, i + 1);
+  const verEnd = protoEnd(s, verStart);
+  i = skipWs(s, verEnd);
+  if (s.charCodeAt(i) !== SLASH) throw bad('expected "/" after protocol version', s);
+  const trStart = skipWs(s, i + 1);
+  const trEnd = protoEnd(s, trStart);
+  i = trEnd;
+  if (nameEnd === nameStart || verEnd === verStart || trEnd === trStart) throw bad('incomplete sent-protocol', s);
+  const name = s.slice(nameStart, nameEnd);
+  if (name !== 'SIP' && name.toUpperCase() !== 'SIP') throw bad('protocol is not SIP', s);
   if (i >= s.length || !isWsp(s.charCodeAt(i))) throw bad('expected space after sent-protocol', s);
   i = skipWs(s, i);
 
@@ -80,6 +85,8 @@ export function parseVia(raw: string): Via {
   if (paren >= i && s.trimEnd().endsWith(')')) end = paren;
   const { params, end: pend } = parseParams(s.slice(0, end), i, 'Via');
   if (pend < end) throw bad('junk after parameters', s);
-  const protocol = `${name.tok}/${ver.tok}/${tr.tok}`;
-  return { protocol, transport: tr.tok.toUpperCase(), host, port, params, branch: params.get('branch'), raw };
+  const transport = s.slice(trStart, trEnd);
+  // written without blanks around the slashes (the usual "SIP/2.0/UDP"): the text itself
+  const protocol = nameEnd + 1 === verStart && verEnd + 1 === trStart ? s.slice(nameStart, trEnd) : `${name}/${s.slice(verStart, verEnd)}/${transport}`;
+  return { protocol, transport: transport.toUpperCase(), host, port, params, branch: params.get('branch'), raw };
 }

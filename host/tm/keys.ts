@@ -25,6 +25,27 @@ export function serverKey(msg: SipMessage, asMethod: string = msg.method): strin
   }
 }
 
+/** The top Via branch when serverKey keys the request by it (RFC 3261 matching); null when
+ *  the request has no key at all (no parsable top Via); undefined when it is keyed the RFC
+ *  2543 way. */
+export function rfc3261Branch(msg: SipMessage): string | null | undefined {
+  let branch: string | undefined;
+  try {
+    branch = msg.topVia().branch;
+  } catch (e) {
+    if (e instanceof SipParseError) return null;
+    throw e;
+  }
+  return branch && branch.length > MAGIC_COOKIE.length && branch.startsWith(MAGIC_COOKIE) ? branch : undefined;
+}
+
+/** The branch of an RFC 3261 server key (serverKey's "3261\n<branch>\n..."), else null. */
+export function branchOfKey(key: string): string | null {
+  if (!key.startsWith('3261\n')) return null;
+  const end = key.indexOf('\n', 5);
+  return end < 0 ? null : key.slice(5, end);
+}
+
 /** Call-ID, CSeq number and From-tag: how an end-to-end ACK for a 2xx finds its INVITE. */
 export function dialogKey(msg: SipMessage): string | null {
   try {

@@ -9,7 +9,7 @@ import { newTransactionId } from '../forward/via.js';
 import type { SipMessage } from '../sip/message.js';
 import { checkCompletion } from './completion.js';
 import { copyContext } from '../core/context-copy.js';
-import { dialogKey, replyKey, serverKey } from './keys.js';
+import { branchOfKey, dialogKey, replyKey, rfc3261Branch, serverKey } from './keys.js';
 import { defaultOptions, pendingOptions } from './options.js';
 import { DEFAULT_TM_SETTINGS, type TmSettings } from './settings.js';
 import { TimerSet } from './timers.js';
@@ -32,6 +32,9 @@ export class TransactionLayer implements TmCore {
     branchTimeouts: 0, branchSendFailures: 0, cancelsReceived: 0, dnsFailovers: 0,
   };
   private readonly byKey = new Map<string, Transaction>();
+  /** How many keys of byKey carry each RFC 3261 branch: a request whose branch has none misses
+   *  without its key being built (t_check_trans on every new request is a miss). */
+  private readonly keysOfBranch = new Map<string, number>();
   private readonly byDialog = new Map<string, Transaction>();
   private readonly byBranch = new Map<string, { t: Transaction; b: UacBranch }>();
   private readonly byIndex = new Map<number, Transaction>();
@@ -61,14 +64,42 @@ export class TransactionLayer implements TmCore {
 
   /** The INVITE transaction a CANCEL (or ACK) refers to. */
   inviteOf(msg: SipMessage): Transaction | null {
+    if (!this.mayMatch(msg)) return null;
     const key = serverKey(msg, 'INVITE');
     return key ? (this.byKey.get(key) ?? null) : null;
   }
 
   /** The transaction a request belongs to, without acting on it (t_lookup_request). */
   lookup(msg: SipMessage): Transaction | null {
+    if (!this.mayMatch(msg)) return null;
     const key = serverKey(msg);
     return key ? (this.byKey.get(key) ?? null) : null;
+  }
+
+  /** False when no server key of this request can be in the table: there are none, or its
+   *  RFC 3261 branch is in none (an RFC 2543 request has its key built and looked up). */
+  private mayMatch(msg: SipMessage): boolean {
+    if (this.byKey.size === 0) return false;
+    const branch = rfc3261Branch(msg);
+    if (branch === null) return false;
+    return branch === undefined || this.keysOfBranch.has(branch);
+  }
+
+  private addKey(key: string, t: Transaction): void {
+    if (!this.byKey.has(key)) {
+      const b = branchOfKey(key);
+      if (b !== null) this.keysOfBranch.set(b, (this.keysOfBranch.get(b) ?? 0) + 1);
+    }
+    this.byKey.set(key, t);
+  }
+
+  private removeKey(key: string): void {
+    if (!this.byKey.delete(key)) return;
+    const b = branchOfKey(key);
+    if (b === null) return;
+    const n = (this.keysOfBranch.get(b) ?? 1) - 1;
+    if (n > 0) this.keysOfBranch.set(b, n);
+    else this.keysOfBranch.delete(b);
   }
 
   /** A transaction by Call-ID and CSeq number (tmx t_cancel_callid, t_reply_callid). */
@@ -92,7 +123,7 @@ export class TransactionLayer implements TmCore {
     const isInvite = msg.method === 'INVITE';
     const options = { ...(pendingOptions(ctx) ?? defaultOptions()) };
     const t = new Transaction(newTransactionId(), index, randomInt(1, 2 ** 31 - 1), key, isInvite ? dialogKey(msg) : null, ctx, options);
-    this.byKey.set(key, t);
+    this.addKey(key, t);
     this.byIndex.set(index, t);
     if (t.dialogKey) this.byDialog.set(t.dialogKey, t);
     ctx.transaction = t;
@@ -309,7 +340,7 @@ export class TransactionLayer implements TmCore {
       for (const h of [b.retrTimer, b.frTimer, b.cancelTimer, b.endTimer]) this.timers.stop(h);
       this.byBranch.delete(b.id);
     }
-    if (this.byKey.get(t.key) === t) this.byKey.delete(t.key);
+    if (this.byKey.get(t.key) === t) this.removeKey(t.key);
     if (t.dialogKey && this.byDialog.get(t.dialogKey) === t) this.byDialog.delete(t.dialogKey);
     this.byIndex.delete(t.index);
     this.stats.freed++;
@@ -350,6 +381,7 @@ export class TransactionLayer implements TmCore {
     this.timers.clearAll();
     for (const t of this.byKey.values()) t.freed = true;
     this.byKey.clear();
+    this.keysOfBranch.clear();
     this.byDialog.clear();
     this.byBranch.clear();
     this.byIndex.clear();

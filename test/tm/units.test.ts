@@ -71,3 +71,25 @@ test('CANCEL and ACK are built from the request as sent: R-URI, top Via, Route s
   assert.equal(ack.topVia().branch, 'z9hG4bKours.0');
   assert.equal(ack.body().length, 0);
 });
+
+test('t_check_trans: a request meets its transaction among others; a miss by branch, a freed one is gone, RFC 2543 keys still match', async () => {
+  const { RecordingCore, makeContext } = await import('../support/sip-fixtures.js');
+  const core = new RecordingCore();
+  const options = (branch: string) => FIXTURES.options.replace(/branch=[^;\r\n]+/, `branch=${branch}`);
+  const created = ['z9hG4bK-a', 'z9hG4bK-b', 'z9hG4bK-c'].map((b) => {
+    const ctx = makeContext(options(b), { core });
+    assert.equal(core.tm.newTransaction(ctx), 1);
+    return ctx.transaction!;
+  });
+  assert.equal(core.tm.checkTrans(makeContext(options('z9hG4bK-b'), { core })), 0, 'a retransmission is absorbed');
+  assert.equal(core.tm.checkTrans(makeContext(options('z9hG4bK-new'), { core })), -1, 'a branch with no transaction misses');
+  core.tm.release(created[1]!);
+  assert.equal(core.tm.checkTrans(makeContext(options('z9hG4bK-b'), { core })), -1, 'a freed transaction is not met again');
+  assert.equal(core.tm.checkTrans(makeContext(options('z9hG4bK-a'), { core })), 0, 'the others still are');
+  // RFC 2543 (no cookie): keyed by Call-ID, From-tag, CSeq, R-URI and Via
+  const old = makeContext(options('old-style-1'), { core });
+  assert.equal(core.tm.newTransaction(old), 1);
+  assert.equal(core.tm.checkTrans(makeContext(options('old-style-1'), { core })), 0);
+  core.tm.stop();
+  assert.equal(core.tm.checkTrans(makeContext(options('z9hG4bK-a'), { core })), -1, 'an emptied table meets nothing');
+});
