@@ -5,13 +5,14 @@
 //    are shed only after new requests, from a source sending more than
 //    overload.source_rate_any messages of any kind a second (without that bound, a To tag on
 //    every request of a flood would pass it through).
-// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: for 200 ms the event
-//    loop busy at least overload.busy_ratio and messages queueing — UDP reads coming back
-//    full, TCP messages waiting — until the load counting the shed requests has stayed below
-//    overload.calm_ratio for a second). A busy server that keeps up sheds nothing.
+// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: a queue in front of the
+//    route that stands — UDP reads keep coming back full and none empties the socket, or TCP
+//    messages keep waiting — for ~200 ms with the loop busy at least overload.busy_ratio,
+//    until the load counting the shed requests has stayed below overload.calm_ratio for a
+//    second). A busy server whose queue drains between bursts sheds nothing.
 // 3. While overloaded, each source address gets overload.source_rate new requests per second,
-//    scaled by the load monitor's admit factor (it climbs while the loop has room, halves while
-//    busy and queueing: load-monitor.ts)
+//    scaled by the load monitor's admit factor (it climbs while no queue stands, halves while
+//    one does: load-monitor.ts)
 //    (a token bucket holding a tenth of a second's worth, started full at the first message of
 //    the episode: a larger burst allowance would let a flood run at full cost while the
 //    queues fill); what goes beyond is shed. A flooding source loses its excess; a source sending
@@ -34,9 +35,10 @@ import type { ReceiveInfo } from './context.js';
 import { LoadMonitor } from './load-monitor.js';
 import type { OverloadSettings } from './overload-settings.js';
 
-/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left more queued. */
+/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
+ *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
 const UDP_READ_BATCH = 32;
-/** A TCP message that waited this long for its turn means messages are queueing. */
+/** A TCP message that waited this long for its turn (from its last byte) was queued. */
 const TCP_QUEUED_MS = 50;
 /** A bucket holds this many seconds' worth of its rate (at least one token). */
 const BURST_S = 0.1;
@@ -68,6 +70,7 @@ export class OverloadPolicy {
   /** Datagrams handled in this turn of the event loop (reset at its check phase). */
   private datagramsThisTurn = 0;
   private readonly endTurn = () => {
+    this.monitor.noteUdpTurn(this.datagramsThisTurn >= UDP_READ_BATCH);
     this.datagramsThisTurn = 0;
   };
 
@@ -155,13 +158,16 @@ export class OverloadPolicy {
     return { ...this.monitor.snapshot(), ...this.counters, sourcesTracked: this.buckets.size };
   }
 
-  /** Tells the monitor when messages are queueing: a full UDP read batch, a TCP message that waited. */
+  /**
+   * Tells the monitor what the queues in front of the route look like: for UDP, every turn of
+   * the loop that read datagrams (a full batch left more waiting; a short one emptied the
+   * sockets); for TCP, whether a message waited its turn.
+   */
   private watchQueue(rcv: ReceiveInfo, now: number): void {
     if (rcv.proto === 'udp') {
       if (this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
-      if (this.datagramsThisTurn === UDP_READ_BATCH) this.monitor.noteBacklog();
-    } else if (now - rcv.receivedAt > TCP_QUEUED_MS) {
-      this.monitor.noteBacklog();
+    } else {
+      this.monitor.noteTcpWait(now - rcv.receivedAt > TCP_QUEUED_MS);
     }
   }
 

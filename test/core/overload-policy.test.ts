@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { looksLikeNewRequest, OverloadPolicy } from '../../host/core/overload-policy.js';
-import { HOLD_MS, LoadMonitor } from '../../host/core/load-monitor.js';
+import { HOLD_MS, LoadMonitor, STANDING_MS } from '../../host/core/load-monitor.js';
 import { DEFAULT_OVERLOAD_SETTINGS } from '../../host/core/overload-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import type { ReceiveInfo } from '../../host/core/context.js';
@@ -112,33 +112,85 @@ test('while overloaded, a new request that waited longer than max_wait_ms is she
   assert.equal(p.shouldShed(SipMessage.parse(sip('ACK')), rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_600), false);
 });
 
-/** Keeps the loop busy in slices of 20 ms for `ms` (timers still fire between them); true if it ever saw overload. */
-async function busy(m: LoadMonitor, ms: number, queueing: boolean): Promise<boolean> {
+/**
+ * Keeps the loop busy in slices of 20 ms for `ms` (timers still fire between them), each slice a
+ * turn that read UDP datagrams: `queue` says how the reads came back — 'standing': every read
+ * full (the socket never emptied), 'bursts': full reads with an emptying one between them (a
+ * burst served before the next), 'drained': none full. True if it ever saw overload.
+ */
+async function busy(m: LoadMonitor, ms: number, queue: 'standing' | 'bursts' | 'drained', admitsPerSlice = Infinity): Promise<boolean> {
   const until = performance.now() + ms;
   let seen = false;
+  let turn = 0;
   while (performance.now() < until) {
     const end = performance.now() + 20;
-    while (performance.now() < end) m.noteAdmitted();
-    if (queueing) m.noteBacklog();
+    for (let i = 0; performance.now() < end; i++) if (i < admitsPerSlice) m.noteAdmitted();
+    m.noteUdpTurn(queue === 'standing' || (queue === 'bursts' && turn++ % 2 === 0));
     await new Promise((r) => setImmediate(r));
     seen ||= m.overloaded;
   }
   return seen;
 }
 
-test('the load monitor: busy alone is not overload; busy with messages queueing is, until calm for a while', async () => {
-  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7 });
+test('the load monitor: busy alone is not overload, nor bursts that drain; a standing queue is, until calm for a while', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
   m.start();
   try {
-    assert.equal(await busy(m, 300, false), false, 'a busy server that keeps up is not overloaded');
-    assert.equal(await busy(m, 500, true), true, 'overloaded while busy and queueing');
+    assert.equal(await busy(m, 300, 'drained'), false, 'a busy server that keeps up is not overloaded');
+    assert.equal(await busy(m, 500, 'bursts'), false, 'full reads with the socket emptied between them are not overload');
+    assert.equal(await busy(m, 500, 'standing'), true, 'overloaded while the queue stands');
     await new Promise((r) => setTimeout(r, HOLD_MS / 2));
     assert.equal(m.overloaded, true, 'held for a while after the load fell');
     await new Promise((r) => setTimeout(r, HOLD_MS));
     assert.equal(m.overloaded, false, 'calm once idle');
-    assert.equal(m.snapshot().episodes, 1);
+    const s = m.snapshot();
+    assert.equal(s.episodes, 1);
+    assert.ok(s.queueStandingMaxMs >= STANDING_MS, `the standing queue is reported (${s.queueStandingMaxMs} ms)`);
   } finally {
     m.stop();
+  }
+});
+
+test('the load monitor: a TCP message that waited its turn, and others after it, is a standing queue', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  m.start();
+  try {
+    const until = performance.now() + 500;
+    while (performance.now() < until && !m.overloaded) {
+      const end = performance.now() + 20;
+      while (performance.now() < end) m.noteAdmitted();
+      m.noteTcpWait(true);
+      await new Promise((r) => setImmediate(r));
+    }
+    assert.equal(m.overloaded, true);
+  } finally {
+    m.stop();
+  }
+});
+
+test('an episode starts with each source allowed half the requests a second the loop served, not source_rate', async () => {
+  // 100 requests per 20 ms slice of a busy loop: ~5000/s served at full time; half of it is
+  // 2500/s, 12.5 × source_rate (200)
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  m.start();
+  try {
+    const until = performance.now() + 1000;
+    while (performance.now() < until && !m.overloaded) await busy(m, 20, 'standing', 100);
+    assert.equal(m.overloaded, true);
+    assert.ok(m.admitFactor > 6 && m.admitFactor < 16, `started near 12.5 (got ${m.admitFactor})`);
+  } finally {
+    m.stop();
+  }
+  // a loop that served 2 requests per 20 ms slice (100/s): the factor cannot go below 1 (source_rate)
+  const slow = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  slow.start();
+  try {
+    const until = performance.now() + 1000;
+    while (performance.now() < until && !slow.overloaded) await busy(slow, 20, 'standing', 2);
+    assert.equal(slow.overloaded, true);
+    assert.equal(slow.admitFactor, 1);
+  } finally {
+    slow.stop();
   }
 });
 
@@ -151,18 +203,18 @@ test('while overloaded, the sources rates scale with the monitor admit factor', 
   assert.equal(admitted, 40);
 });
 
-test('the admit factor climbs while the loop has room, falls while busy and queueing, and an episode with room ends', async () => {
-  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7 });
+test('the admit factor climbs while no queue stands, falls while one does, and an episode with room ends', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
   m.start();
   try {
-    assert.equal(await busy(m, 500, true), true, 'overloaded while busy and queueing');
+    assert.equal(await busy(m, 500, 'standing'), true, 'overloaded while the queue stands');
     const pressed = m.admitFactor;
-    assert.equal(pressed, 1, 'held at source_rate while busy and queueing');
+    assert.equal(pressed, 1, 'held at source_rate while the queue stands');
     await new Promise((r) => setTimeout(r, 300));
     const climbed = m.admitFactor;
     assert.ok(climbed > 4, `the factor climbs while the loop has room (got ${climbed})`);
-    await busy(m, 200, true);
-    assert.ok(m.admitFactor < climbed, `it falls while busy and queueing again (${climbed} → ${m.admitFactor})`);
+    await busy(m, 200, 'standing');
+    assert.ok(m.admitFactor < climbed, `it falls while the queue stands again (${climbed} → ${m.admitFactor})`);
     // a trunk whose shed retransmissions would keep the projected load high still gets out
     const end = Date.now() + 3 * HOLD_MS;
     while (m.overloaded && Date.now() < end) {
