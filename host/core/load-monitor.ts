@@ -122,6 +122,9 @@ export class LoadMonitor {
   private readonly tcp = new QueueWatch();
   /** Pressed windows in a row. */
   private pressed = 0;
+  /** Told at the end of a window whose state differs from the last told (a worker tells its socket thread). */
+  onChange: ((state: { overloaded: boolean; admitFactor: number }) => void) | null = null;
+  private told = { overloaded: false, admitFactor: 1 };
 
   constructor(private readonly thresholds: { busyRatio: number; calmRatio: number; sourceRate: number }) {}
 
@@ -218,5 +221,10 @@ export class LoadMonitor {
   private endWindow(): void {
     this.admitted = 0;
     this.shed = 0;
+    const t = this.told;
+    if (this.onChange && (t.overloaded !== this.overloaded || (this.overloaded && t.admitFactor !== this.admitFactor))) {
+      this.told = { overloaded: this.overloaded, admitFactor: this.admitFactor };
+      this.onChange(this.told);
+    }
   }
 }

@@ -67,6 +67,12 @@ export class OverloadPolicy {
   readonly monitor: LoadMonitor;
   readonly counters: OverloadCounters = { shedSourceRate: 0, shedSourceFlood: 0, shedStale: 0, shed503: 0 };
   private readonly buckets = new Map<string, Bucket>();
+  /**
+   * The socket thread of a server with workers: the overloaded workers, by index, with the
+   * factor the socket thread applies for each (followWorker). Its own loop is rarely the one
+   * congested; a worker's is, and a flood shed here does not cross to it.
+   */
+  private readonly workers = new Map<number, number>();
   /** Datagrams handled in this turn of the event loop (reset at its check phase). */
   private datagramsThisTurn = 0;
   private readonly endTurn = () => {
@@ -96,7 +102,7 @@ export class OverloadPolicy {
    */
   dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
     this.watchQueue(rcv, now);
-    if (!this.monitor.overloaded) return false;
+    if (!this.overloaded()) return false;
     const b = this.bucket(rcv.srcIp, now);
     const isNew = looksLikeNewRequest(buf);
     const answered = this.replies(rcv.proto);
@@ -123,7 +129,7 @@ export class OverloadPolicy {
 
   /** True when this request is to be shed rather than routed. Called for every parsed request. */
   shouldShed(msg: SipMessage, rcv: ReceiveInfo, now = Date.now()): boolean {
-    if (!this.monitor.overloaded) {
+    if (!this.overloaded()) {
       if (this.buckets.size > 0) this.buckets.clear();
       this.monitor.noteAdmitted();
       return false;
@@ -155,7 +161,30 @@ export class OverloadPolicy {
   }
 
   snapshot() {
-    return { ...this.monitor.snapshot(), ...this.counters, sourcesTracked: this.buckets.size };
+    return { ...this.monitor.snapshot(), ...this.counters, sourcesTracked: this.buckets.size, overloadedWorkers: this.workers.size };
+  }
+
+  /**
+   * The socket thread follows worker `index`'s monitor: while it is overloaded, this policy is
+   * too, with the sources' rates scaled by `factor` (the worker's own factor × the number of
+   * workers: a source's messages spread over the workers by Call-ID, so the worker sees its
+   * share of what passes here). null: that worker is not overloaded (or died).
+   */
+  followWorker(index: number, factor: number | null): void {
+    if (factor === null) this.workers.delete(index);
+    else this.workers.set(index, factor);
+  }
+
+  /** Overloaded: this thread's loop, or a worker it follows. */
+  private overloaded(): boolean {
+    return this.monitor.overloaded || this.workers.size > 0;
+  }
+
+  /** The factor the sources' rates are scaled by: the smallest of this loop's and the followed workers'. */
+  private admitFactor(): number {
+    let f = this.monitor.overloaded ? this.monitor.admitFactor : Infinity;
+    for (const w of this.workers.values()) f = Math.min(f, w);
+    return Number.isFinite(f) ? f : this.monitor.admitFactor;
   }
 
   /**
@@ -179,7 +208,7 @@ export class OverloadPolicy {
   /** The source's bucket, with the tokens earned since it was last seen; full when new. */
   private bucket(source: string, now: number): Bucket {
     // the rates the server can carry now: overload.source_rate(_any) × the monitor's factor
-    const f = this.monitor.admitFactor;
+    const f = this.admitFactor();
     const sourceRate = this.settings.sourceRate * f;
     const sourceRateAny = this.settings.sourceRateAny * f;
     const most = Math.max(1, sourceRate * BURST_S);

@@ -207,9 +207,12 @@ test('the admit factor climbs while no queue stands, falls while one does, and a
   const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
   m.start();
   try {
-    assert.equal(await busy(m, 500, 'standing'), true, 'overloaded while the queue stands');
+    assert.equal(await busy(m, 300, 'standing'), true, 'overloaded while the queue stands');
+    // it started at half what the loop served (×64 here: the loop admits millions a second)
+    // and halves every window the queue stands
+    for (let i = 0; i < 100 && m.admitFactor > 1; i++) await busy(m, 20, 'standing');
     const pressed = m.admitFactor;
-    assert.equal(pressed, 1, 'held at source_rate while the queue stands');
+    assert.equal(pressed, 1, 'down to source_rate while the queue stands');
     await new Promise((r) => setTimeout(r, 300));
     const climbed = m.admitFactor;
     assert.ok(climbed > 4, `the factor climbs while the loop has room (got ${climbed})`);
@@ -248,5 +251,40 @@ test('looksLikeNewRequest reads the bytes as the regex over the header block did
   for (const c of cases) {
     const buf = Buffer.from(c, 'latin1');
     assert.equal(looksLikeNewRequest(buf), byRegex(buf), JSON.stringify(c));
+  }
+});
+
+test('the socket thread follows an overloaded worker: it drops early at the factor given, and stops when the worker is no longer overloaded', () => {
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 100 });
+  const now = 1_000_000;
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'), now), false, 'nobody overloaded');
+  p.followWorker(1, 4);
+  let admitted = 0;
+  for (let i = 0; i < 100; i++) if (!p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'), now)) admitted++;
+  assert.equal(admitted, 40, 'a burst of a tenth of a second at 100 × 4');
+  assert.equal(p.snapshot().overloadedWorkers, 1);
+  p.followWorker(0, 2);
+  p.followWorker(1, null);
+  admitted = 0;
+  for (let i = 0; i < 100; i++) if (!p.dropEarly(sip('REGISTER'), rcv('10.0.0.8'), now)) admitted++;
+  assert.equal(admitted, 20, 'the smallest factor of the overloaded workers');
+  p.followWorker(0, null);
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'), now), false, 'no worker overloaded: nothing dropped');
+});
+
+test('the load monitor tells a listener when it turns overloaded, its factor changes, and it turns calm', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  const told: { overloaded: boolean; admitFactor: number }[] = [];
+  m.onChange = (s) => told.push({ ...s });
+  m.start();
+  try {
+    await busy(m, 400, 'standing');
+    assert.equal(told[0]?.overloaded, true);
+    await new Promise((r) => setTimeout(r, 3 * HOLD_MS));
+    assert.equal(m.overloaded, false);
+    assert.equal(told.at(-1)?.overloaded, false);
+    assert.ok(told.length >= 3, `told of the factor while it climbed (${told.length} times)`);
+  } finally {
+    m.stop();
   }
 });
