@@ -13,8 +13,8 @@
 // A queue *stands* while it has been seen full (a full read, a TCP message that waited) in the
 // current window and not seen empty for STANDING_MS. A sample window (SAMPLE_MS) is *pressed*
 // when a queue stands at its end and the loop was busy at least busyRatio in it. The server
-// turns overloaded after ENTER_WINDOWS pressed windows in a row (a queue that has not drained
-// for ~200 ms while full reads kept coming). It stays so until the load it would carry if it
+// turns overloaded once a queue has stood ENTER_MS (150 ms) over ENTER_WINDOWS pressed windows
+// in a row. It stays so until the load it would carry if it
 // served what it is shedding falls below calmRatio, for HOLD_MS on end: the shed requests are
 // counted at the cost an admitted one had, so shedding does not make the load look low, and a
 // flood that pauses (its sender stalled) finds the policy still on when it resumes.
@@ -43,20 +43,25 @@ const SAMPLE_MS = 25;
  */
 export const STANDING_MS = 50;
 /**
- * Pressed windows in a row before the server counts as overloaded: the queue has stood
- * STANDING_MS at the first and ENTER_WINDOWS - 1 windows more at the last, 175-200 ms (a flood
- * fills the kernel's 4 MB buffer in about that time). Not fewer: a loop held 50 ms (a GC,
- * a reload compiling, the process preempted on a shared machine) at 60 % utilisation leaves a
- * queue that takes 75 ms more to drain, which is not overload.
+ * How long a queue stands, over at least ENTER_WINDOWS pressed windows in a row, before the
+ * server counts as overloaded. Not longer: a legitimate client's datagram waits behind a
+ * flood's queue that long (test/hostile bounds the wait at 200 ms), and counted in windows the
+ * wait grew with the loop's lag (windows of 40-77 ms under a flood on a busy machine: 300 ms).
+ * Not shorter: a loop held 50 ms (a GC, a reload compiling, the process preempted on a shared
+ * machine) at 60 % utilisation leaves a queue that takes 75 ms more to drain, which is not
+ * overload; and a long hold is one window, so after it the queue must still stand for
+ * ENTER_WINDOWS - 1 windows more.
  */
-const ENTER_WINDOWS = 6;
+const ENTER_MS = 150;
+const ENTER_WINDOWS = 3;
 /** How long the load must stay below calmRatio before the server is no longer overloaded. */
 export const HOLD_MS = 1000;
 /** The most the sources' rates are raised while overloaded (× overload.source_rate and source_rate_any). */
 export const MAX_ADMIT_FACTOR = 64;
-/** How fast the factor climbs per window that is not pressed, and falls per window that is. */
+/** How fast the factor climbs per window in which the queue emptied, and falls when pressed (at most once per FALL_EVERY_MS). */
 const CLIMB = 1.5;
 const FALL = 0.5;
+const FALL_EVERY_MS = 100;
 /**
  * An episode starts with each source allowed this share of what the loop serves a second at
  * full time (its measured cost per request), not at overload.source_rate: the queue stood
@@ -122,6 +127,8 @@ export class LoadMonitor {
   private readonly tcp = new QueueWatch();
   /** Pressed windows in a row. */
   private pressed = 0;
+  /** When the factor last fell. */
+  private fellAt = -Infinity;
   /** Told at the end of a window whose state differs from the last told (a worker tells its socket thread). */
   onChange: ((state: { overloaded: boolean; admitFactor: number }) => void) | null = null;
   private told = { overloaded: false, admitFactor: 1 };
@@ -190,17 +197,29 @@ export class LoadMonitor {
     const pressedNow = standing >= STANDING_MS && this.utilisation >= this.thresholds.busyRatio;
     this.pressed = pressedNow ? this.pressed + 1 : 0;
     if (!this.overloaded) {
-      if (this.pressed >= ENTER_WINDOWS) {
+      if (this.pressed >= ENTER_WINDOWS && standing >= ENTER_MS) {
         this.overloaded = true;
         this.admitFactor = this.startFactor();
+        this.fellAt = at;
         this.calmSince = null;
         this.episodes++;
       }
       return this.endWindow();
     }
-    // AIMD, as congestion control: increase until the signal, halve on it
-    if (pressedNow) this.admitFactor = Math.max(1, this.admitFactor * FALL);
-    else this.admitFactor = Math.min(MAX_ADMIT_FACTOR, this.admitFactor * CLIMB);
+    // as congestion control: increase while the queue empties, halve on the signal, but once
+    // per FALL_EVERY_MS: a queue that stood 50 ms takes that long to drain after the cut, and
+    // halving every window meanwhile (×1/16 in 100 ms) left the loop 20-30 % busy afterwards
+    if (pressedNow) {
+      if (at - this.fellAt >= FALL_EVERY_MS) {
+        // half of what the window served, when that is below the allowance: a factor far above
+        // what the loop serves (a starved process) would take several halvings to bite
+        const servedFactor = (this.admitted * 1000) / windowMs / this.thresholds.sourceRate;
+        this.admitFactor = Math.max(1, Math.min(this.admitFactor, servedFactor) * FALL);
+        this.fellAt = at;
+      }
+    } else if (standing === 0) {
+      this.admitFactor = Math.min(MAX_ADMIT_FACTOR, this.admitFactor * CLIMB);
+    }
     const calm = this.projected < this.thresholds.calmRatio || (!pressedNow && this.admitFactor >= MAX_ADMIT_FACTOR);
     if (!calm) {
       this.calmSince = null;
@@ -228,3 +247,4 @@ export class LoadMonitor {
     }
   }
 }
+
