@@ -87,6 +87,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   const transports = new Transports(settings.listen, (buf, rcv) => {
     socketCounters.received++;
     if (overload.dropEarly(buf, rcv)) return void socketCounters.earlyDropped++;
+    overload.monitor.noteAdmitted(); // what this thread serves: its cost per message sizes an episode's factor
     pool?.dispatch(buf, rcv);
   }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
   guard.protect(await protectedEndpoints(settings.control, settings.store, (m) => log.warn(m)));

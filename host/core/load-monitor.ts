@@ -7,8 +7,11 @@
 // - UDP: libuv reads at most 32 datagrams from a socket per turn of the loop. A turn that read
 //   fewer emptied the kernel's receive buffer (the read came back EAGAIN): the queue was at 0
 //   then. A turn that read 32 left more behind. The policy reports every turn (noteUdpTurn).
-// - TCP: a message whose last byte waited more than 50 ms for its turn was queued; one that
-//   did not means the queue was (close to) empty (noteTcpWait).
+// - Any message that waited more than 50 ms for its turn since it was read was queued; one that
+//   did not means the queue was (close to) empty (noteWait). Over TCP the wait counts from the
+//   message's last byte; in a worker (workers ≥ 2) from the socket thread's read, so it is the
+//   wait in the worker's port. (A UDP datagram in a single engine is handled as it is read: its
+//   wait is 0, and only the read turns tell.)
 //
 // A queue *stands* while it has been seen full (a full read, a TCP message that waited) in the
 // current window and not seen empty for STANDING_MS. A sample window (SAMPLE_MS) is *pressed*
@@ -124,7 +127,7 @@ export class LoadMonitor {
   /** Since when the load has been below calmRatio while overloaded. */
   private calmSince: number | null = null;
   private readonly udp = new QueueWatch();
-  private readonly tcp = new QueueWatch();
+  private readonly waits = new QueueWatch();
   /** Pressed windows in a row. */
   private pressed = 0;
   /** When the factor last fell. */
@@ -155,9 +158,9 @@ export class LoadMonitor {
     this.udp.note(full, at);
   }
 
-  /** A TCP message reached its turn: `queued` when it waited long for it. */
-  noteTcpWait(queued: boolean, at = performance.now()): void {
-    this.tcp.note(queued, at);
+  /** A message reached its turn: `queued` when it waited long for it since it was read. */
+  noteWait(queued: boolean, at = performance.now()): void {
+    this.waits.note(queued, at);
   }
 
   noteShed(): void {
@@ -192,7 +195,7 @@ export class LoadMonitor {
     }
     this.utilisation = d.utilization;
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
-    const standing = Math.max(this.udp.standingMs(at, windowStart), this.tcp.standingMs(at, windowStart));
+    const standing = Math.max(this.udp.standingMs(at, windowStart), this.waits.standingMs(at, windowStart));
     this.standingMaxMs = Math.max(this.standingMaxMs, standing);
     const pressedNow = standing >= STANDING_MS && this.utilisation >= this.thresholds.busyRatio;
     this.pressed = pressedNow ? this.pressed + 1 : 0;
@@ -247,4 +250,5 @@ export class LoadMonitor {
     }
   }
 }
+
 

@@ -38,8 +38,8 @@ import type { OverloadSettings } from './overload-settings.js';
 /** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
  *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
 const UDP_READ_BATCH = 32;
-/** A TCP message that waited this long for its turn (from its last byte) was queued. */
-const TCP_QUEUED_MS = 50;
+/** A message that waited this long for its turn since it was read (TCP: its last byte) was queued. */
+const QUEUED_MS = 50;
 /** A bucket holds this many seconds' worth of its rate (at least one token). */
 const BURST_S = 0.1;
 /** Buckets kept at most; past it (sources spoofed by the thousand) they start over. */
@@ -190,14 +190,12 @@ export class OverloadPolicy {
   /**
    * Tells the monitor what the queues in front of the route look like: for UDP, every turn of
    * the loop that read datagrams (a full batch left more waiting; a short one emptied the
-   * sockets); for TCP, whether a message waited its turn.
+   * sockets); for every message, whether it waited its turn (TCP: since its last byte; in a
+   * worker: since the socket thread read it).
    */
   private watchQueue(rcv: ReceiveInfo, now: number): void {
-    if (rcv.proto === 'udp') {
-      if (this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
-    } else {
-      this.monitor.noteTcpWait(now - rcv.receivedAt > TCP_QUEUED_MS);
-    }
+    if (rcv.proto === 'udp' && this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
+    this.monitor.noteWait(now - rcv.receivedAt > QUEUED_MS);
   }
 
   private shed(): true {

@@ -151,7 +151,7 @@ test('the load monitor: busy alone is not overload, nor bursts that drain; a sta
   }
 });
 
-test('the load monitor: a TCP message that waited its turn, and others after it, is a standing queue', async () => {
+test('the load monitor: messages that keep waiting their turn (TCP, or a worker\'s port) are a standing queue', async () => {
   const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
   m.start();
   try {
@@ -159,7 +159,7 @@ test('the load monitor: a TCP message that waited its turn, and others after it,
     while (performance.now() < until && !m.overloaded) {
       const end = performance.now() + 20;
       while (performance.now() < end) m.noteAdmitted();
-      m.noteTcpWait(true);
+      m.noteWait(true);
       await new Promise((r) => setImmediate(r));
     }
     assert.equal(m.overloaded, true);
