@@ -13,8 +13,8 @@
 //   wait in the worker's port. (A UDP datagram in a single engine is handled as it is read: its
 //   wait is 0, and only the read turns tell.)
 //
-// A queue *stands* while it has been seen full (a full read, a TCP message that waited) in the
-// current window and not seen empty for STANDING_MS. A sample window (SAMPLE_MS) is *pressed*
+// A queue *stands* while it has been seen full (a full read, a message that waited) in the
+// current window and at every look for STANDING_MS. A sample window (SAMPLE_MS) is *pressed*
 // when a queue stands at its end and the loop was busy at least busyRatio in it. The server
 // turns overloaded once a queue has stood ENTER_MS (150 ms) over ENTER_WINDOWS pressed windows
 // in a row. It stays so until the load it would carry if it
@@ -41,19 +41,20 @@ import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 
 const SAMPLE_MS = 25;
 /**
- * A queue not seen empty for this long, while full reads keep coming, stands (CoDel's
- * interval, scaled to SIP: T1 is 500 ms). A burst that fills a read drains within a few ms.
+ * A queue seen full at every look for this long stands (CoDel's interval, scaled to SIP: T1 is
+ * 500 ms). A burst that fills a read drains within a few ms.
  */
 export const STANDING_MS = 50;
 /**
  * How long a queue stands, over at least ENTER_WINDOWS pressed windows in a row, before the
  * server counts as overloaded. Not longer: a legitimate client's datagram waits behind a
- * flood's queue that long (test/hostile bounds the wait at 200 ms), and counted in windows the
- * wait grew with the loop's lag (windows of 40-77 ms under a flood on a busy machine: 300 ms).
- * Not shorter: a loop held 50 ms (a GC, a reload compiling, the process preempted on a shared
- * machine) at 60 % utilisation leaves a queue that takes 75 ms more to drain, which is not
- * overload; and a long hold is one window, so after it the queue must still stand for
- * ENTER_WINDOWS - 1 windows more.
+ * flood's queue that long (test/hostile bounds the wait at 200 ms, and the backlog is shed
+ * after it); counted in windows instead, the wait grew with the loop's lag (windows of 40-77 ms
+ * under a flood on a busy machine: 300 ms); gating on 16 full reads in a row as well delayed
+ * it to ~400 ms on a starved machine. Not shorter: a loop held 50 ms (a GC, the process
+ * preempted) at 60 % utilisation leaves a queue that stands ~125 ms from the read before the
+ * hold until it drains, which is not overload. (A longer hold at a higher utilisation is
+ * one: a starved process did start episodes at 800 registrations/s on the shared machine.)
  */
 const ENTER_MS = 150;
 const ENTER_WINDOWS = 3;
@@ -92,19 +93,29 @@ export interface LoadSnapshot {
   admitFactor: number;
 }
 
-/** When one queue was last seen empty, and last seen full. */
+/**
+ * Since when one queue has been seen full on end (every look since then found it full), and
+ * when it was last seen full. Counted from the first full look, not from the last empty one:
+ * before the first message, or after a loop held by a first route's compile, the last empty
+ * look is long past, and a server that had just started counted 1.3 s of standing queue at its
+ * first full read (an episode at once, seen at 700 registrations/s).
+ */
 class QueueWatch {
-  emptyAt = performance.now();
-  fullAt = -Infinity;
+  private fullSince: number | null = null;
+  private fullAt = -Infinity;
 
   note(full: boolean, at: number): void {
-    if (full) this.fullAt = at;
-    else this.emptyAt = at;
+    if (!full) {
+      this.fullSince = null;
+      return;
+    }
+    this.fullSince ??= at;
+    this.fullAt = at;
   }
 
-  /** How long it has stood at `at`: 0 unless seen full since `since` and since it was last empty. */
+  /** How long it has stood at `at`: 0 unless it was seen full since `since` and not empty since. */
   standingMs(at: number, since: number): number {
-    return this.fullAt >= since && this.fullAt > this.emptyAt ? at - this.emptyAt : 0;
+    return this.fullSince !== null && this.fullAt >= since ? at - this.fullSince : 0;
   }
 }
 
@@ -250,5 +261,6 @@ export class LoadMonitor {
     }
   }
 }
+
 
 
