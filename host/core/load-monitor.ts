@@ -65,7 +65,7 @@ export const MAX_ADMIT_FACTOR = 64;
 /** How fast the factor climbs per window in which the queue emptied, and falls when pressed (at most once per FALL_EVERY_MS). */
 const CLIMB = 1.5;
 const FALL = 0.5;
-const FALL_EVERY_MS = 100;
+const FALL_EVERY_MS = 50;
 /**
  * An episode starts with each source allowed this share of what the loop serves a second at
  * full time (its measured cost per request), not at overload.source_rate: the queue stood
@@ -220,9 +220,10 @@ export class LoadMonitor {
       }
       return this.endWindow();
     }
-    // as congestion control: increase while the queue empties, halve on the signal, but once
-    // per FALL_EVERY_MS: a queue that stood 50 ms takes that long to drain after the cut, and
-    // halving every window meanwhile (×1/16 in 100 ms) left the loop 20-30 % busy afterwards
+    // as congestion control: increase while the queue empties, cut on the signal, but at most
+    // once per FALL_EVERY_MS (a cut needs that long to show in the queue), and to half of what
+    // the window served rather than half the allowance: halving the allowance every window
+    // (×1/16 in 100 ms) overshot, and the loop idled at 20-30 % afterwards
     if (pressedNow) {
       if (at - this.fellAt >= FALL_EVERY_MS) {
         // half of what the window served, when that is below the allowance: a factor far above
