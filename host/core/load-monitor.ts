@@ -4,7 +4,7 @@
 // that never drains. So, as CoDel judges a queue by its minimum over an interval rather than
 // its peak, the monitor tracks when each queue in front of the route was last seen empty:
 //
-// - UDP: libuv reads at most 32 datagrams from a socket per turn of the loop. A turn that read
+// - UDP, in the thread that reads the sockets: libuv reads at most 32 datagrams from a socket per turn of the loop. A turn that read
 //   fewer emptied the kernel's receive buffer (the read came back EAGAIN): the queue was at 0
 //   then. A turn that read 32 left more behind. The policy reports every turn (noteUdpTurn).
 // - Any message that waited more than 50 ms for its turn since it was read was queued; one that

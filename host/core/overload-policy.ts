@@ -30,6 +30,7 @@
 // request), so a flood, well-formed or not, costs a few microseconds a message. Kamailio's pike (per-source rate, drop) and
 // ratelimit (503 under load) are the models; this policy only bites while the server is
 // actually overloaded.
+import { isMainThread } from 'node:worker_threads';
 import type { SipMessage } from '../sip/message.js';
 import type { ReceiveInfo } from './context.js';
 import { LoadMonitor } from './load-monitor.js';
@@ -40,6 +41,12 @@ import type { OverloadSettings } from './overload-settings.js';
 const UDP_READ_BATCH = 32;
 /** A message that waited this long for its turn since it was read (TCP: its last byte) was queued. */
 const QUEUED_MS = 50;
+/**
+ * Whether this thread reads the sockets itself. A worker thread (workers ≥ 2) gets datagrams
+ * through its port, which hands over every queued message in one turn: a turn of 32 there says
+ * nothing about what is left, and only each message's wait tells (noteWait).
+ */
+const READS_SOCKETS = isMainThread;
 /** A bucket holds this many seconds' worth of its rate (at least one token). */
 const BURST_S = 0.1;
 /** Buckets kept at most; past it (sources spoofed by the thousand) they start over. */
@@ -194,7 +201,7 @@ export class OverloadPolicy {
    * worker: since the socket thread read it).
    */
   private watchQueue(rcv: ReceiveInfo, now: number): void {
-    if (rcv.proto === 'udp' && this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
+    if (rcv.proto === 'udp' && READS_SOCKETS && this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
     this.monitor.noteWait(now - rcv.receivedAt > QUEUED_MS);
   }
 
