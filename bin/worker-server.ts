@@ -90,6 +90,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     overload.monitor.noteAdmitted(); // what this thread serves: its cost per message sizes an episode's factor
     pool?.dispatch(buf, rcv);
   }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
+  overload.monitor.udpQueueBytes = () => transports.udpQueueBytes();
   guard.protect(await protectedEndpoints(settings.control, settings.store, (m) => log.warn(m)));
   try {
     await transports.start();

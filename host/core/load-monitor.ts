@@ -16,24 +16,27 @@
 // A queue *stands* while it has been seen full (a full read, a message that waited) in the
 // current window and at every look for STANDING_MS. A sample window (SAMPLE_MS) is *pressed*
 // when a queue stands at its end and the loop was busy at least busyRatio in it. The server
-// turns overloaded once a queue has stood ENTER_MS (150 ms) over ENTER_WINDOWS pressed windows
-// in a row. It stays so until the load it would carry if it
-// served what it is shedding falls below calmRatio, for HOLD_MS on end: the shed requests are
-// counted at the cost an admitted one had, so shedding does not make the load look low, and a
-// flood that pauses (its sender stalled) finds the policy still on when it resumes.
+// turns overloaded once a queue has stood ENTER_MS (100 ms) over ENTER_WINDOWS pressed windows
+// in a row; a UDP queue counts only while the kernel holds SHALLOW_BYTES or more for the
+// sockets (its rx_queue, read from /proc only while the queue stands: shallowUdp). It stays
+// so until the load it would carry if it served what it is shedding falls below calmRatio, for
+// HOLD_MS on end: the shed requests are counted at the cost an admitted one had, so shedding
+// does not make the load look low, and a flood that pauses (its sender stalled) finds the
+// policy still on when it resumes.
 //
 // Why not the busy loop and a full read in the same window (the signal before): sipp at 2000
 // registrations/s sends bursts that fill one read and leave a 25 ms window ≥ 90 % busy at 60-80 %
 // utilisation; eight such windows in a row started an episode that held the one source at
 // source_rate, and the retransmissions of what was shed kept it going (750/s of 1500/s achieved,
-// 18 000 shed). Why not the kernel's rx_queue (/proc/net/udp, read by transports.ts for
-// kemi.stats): sampled every 25 ms it is a point in time, read through a file of every UDP
+// 18 000 shed). Why not the kernel's rx_queue alone (/proc/net/udp, also read by transports.ts
+// for kemi.stats): sampled every 25 ms it is a point in time, read through a file of every UDP
 // socket on the machine, and says nothing for TCP or a worker's port; the read turns see every
-// moment the queue emptied, for free.
+// moment the queue emptied, for free, and the rx_queue is read only to tell a deep standing
+// queue from a shallow one.
 //
-// While overloaded, the sources' rates are scaled by `admitFactor`, which climbs (×1.5 a
-// window, up to MAX_ADMIT_FACTOR) in every window that is not pressed, and halves in one that
-// is: the policy finds the rate the server can carry instead of holding every source at
+// While overloaded, the sources' rates are scaled by `admitFactor`: it starts at START_SHARE of
+// what the loop served, climbs (×1.5 a window, up to MAX_ADMIT_FACTOR) in every window in which
+// the queue emptied, and falls to half of what was served in one that is pressed: the policy finds the rate the server can carry instead of holding every source at
 // overload.source_rate. An episode also ends once the factor has been at its top, with no
 // pressed window, for HOLD_MS (without it, the retransmissions of what was shed, counted at a
 // served request's cost, kept the projected load above calmRatio for a single trunk).
@@ -48,16 +51,22 @@ export const STANDING_MS = 50;
 /**
  * How long a queue stands, over at least ENTER_WINDOWS pressed windows in a row, before the
  * server counts as overloaded. Not longer: a legitimate client's datagram waits behind a
- * flood's queue that long (test/hostile bounds the wait at 200 ms, and the backlog is shed
- * after it); counted in windows instead, the wait grew with the loop's lag (windows of 40-77 ms
- * under a flood on a busy machine: 300 ms); gating on 16 full reads in a row as well delayed
- * it to ~400 ms on a starved machine. Not shorter: a loop held 50 ms (a GC, the process
- * preempted) at 60 % utilisation leaves a queue that stands ~125 ms from the read before the
- * hold until it drains, which is not overload. (A longer hold at a higher utilisation is
- * one: a starved process did start episodes at 800 registrations/s on the shared machine.)
+ * flood's queue that long and then behind its backlog being shed (test/hostile bounds the wait
+ * at 200 ms: 150 ms here left probes waiting 180-220 ms); counted in windows instead, the wait
+ * grew with the loop's lag (windows of 40-77 ms under a flood on a busy machine: 300 ms). Not
+ * shorter, and only deep UDP queues count (SHALLOW_BYTES): a step up in load, or a loop held
+ * 50 ms (a GC, the process preempted), leaves a queue that stands 100-200 ms while it is
+ * caught up, but a shallow one; without the depth, such steps started episodes at 800-1500
+ * registrations/s from one sipp source.
  */
-const ENTER_MS = 150;
+const ENTER_MS = 100;
 const ENTER_WINDOWS = 3;
+/**
+ * Bytes in the UDP receive buffers below which a standing UDP queue is shallow: ~200 datagrams
+ * of SIP on loopback (the kernel counts each at its allocation, 1280 bytes for a 400-byte
+ * datagram), 50-70 ms of work at 3000-4000 requests/s.
+ */
+const SHALLOW_BYTES = 256 * 1024;
 /** How long the load must stay below calmRatio before the server is no longer overloaded. */
 export const HOLD_MS = 1000;
 /** The most the sources' rates are raised while overloaded (× overload.source_rate and source_rate_any). */
@@ -87,7 +96,7 @@ export interface LoadSnapshot {
   episodes: number;
   /** The longest the sampling timer fired late since the last snapshot: how long the loop was held. */
   loopLagMaxMs: number;
-  /** The longest a queue stood (seen full, not seen empty) since the last snapshot, in ms. */
+  /** The longest a queue stood (seen full at every look; UDP: deep) since the last snapshot, in ms. */
   queueStandingMaxMs: number;
   /** While overloaded, the factor the sources' rates are scaled by. */
   admitFactor: number;
@@ -143,6 +152,12 @@ export class LoadMonitor {
   private pressed = 0;
   /** When the factor last fell. */
   private fellAt = -Infinity;
+  /**
+   * Bytes waiting in the UDP sockets' receive buffers now, or null where that cannot be read;
+   * set by whoever owns the sockets (Engine, the socket thread). Asked only while the UDP queue
+   * stands: one that stands shallow is not congestion (shallowUdp).
+   */
+  udpQueueBytes: (() => number | null) | null = null;
   /** Told at the end of a window whose state differs from the last told (a worker tells its socket thread). */
   onChange: ((state: { overloaded: boolean; admitFactor: number }) => void) | null = null;
   private told = { overloaded: false, admitFactor: 1 };
@@ -206,7 +221,8 @@ export class LoadMonitor {
     }
     this.utilisation = d.utilization;
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
-    const standing = Math.max(this.udp.standingMs(at, windowStart), this.waits.standingMs(at, windowStart));
+    const udpStanding = this.udp.standingMs(at, windowStart);
+    const standing = Math.max(this.shallowUdp(udpStanding) ? 0 : udpStanding, this.waits.standingMs(at, windowStart));
     this.standingMaxMs = Math.max(this.standingMaxMs, standing);
     const pressedNow = standing >= STANDING_MS && this.utilisation >= this.thresholds.busyRatio;
     this.pressed = pressedNow ? this.pressed + 1 : 0;
@@ -245,6 +261,18 @@ export class LoadMonitor {
     this.endWindow();
   }
 
+  /**
+   * A UDP queue that has stood STANDING_MS but holds less than SHALLOW_BYTES: a server taking
+   * a step up in load (sipp going from 200 to 1000 registrations/s) reads full batches for
+   * ~200 ms while it catches up, with a hundred datagrams waiting (~30 ms of work); a flood
+   * passes SHALLOW_BYTES within tens of ms. Read from the kernel only then (a /proc read).
+   */
+  private shallowUdp(standingMs: number): boolean {
+    if (standingMs < STANDING_MS || !this.udpQueueBytes) return false;
+    const bytes = this.udpQueueBytes();
+    return bytes !== null && bytes < SHALLOW_BYTES;
+  }
+
   /** The factor an episode starts at: START_SHARE of the requests a second the loop serves at full time, per source. */
   private startFactor(): number {
     const servedPerS = this.costMs > 0 ? 1000 / this.costMs : 0;
@@ -262,6 +290,7 @@ export class LoadMonitor {
     }
   }
 }
+
 
 
 

@@ -291,3 +291,18 @@ test('the load monitor tells a listener when it turns overloaded, its factor cha
     m.stop();
   }
 });
+
+test('a UDP queue that stands but holds little in the kernel (a step up in load being caught up) is not overload; a deep one is', async () => {
+  let bytes = 64 * 1024;
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  m.udpQueueBytes = () => bytes;
+  m.start();
+  try {
+    assert.equal(await busy(m, 400, 'standing'), false, 'shallow: not overloaded');
+    bytes = 4 * 1024 * 1024;
+    for (let i = 0; i < 75 && !m.overloaded; i++) await busy(m, 20, 'standing');
+    assert.equal(m.overloaded, true, 'deep: overloaded');
+  } finally {
+    m.stop();
+  }
+});
