@@ -87,8 +87,10 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   const transports = new Transports(settings.listen, (buf, rcv) => {
     socketCounters.received++;
     if (overload.dropEarly(buf, rcv)) return void socketCounters.earlyDropped++;
+    overload.monitor.noteAdmitted(); // what this thread serves: its cost per message sizes an episode's factor
     pool?.dispatch(buf, rcv);
   }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
+  overload.monitor.udpQueueBytes = () => transports.udpQueueBytes();
   guard.protect(await protectedEndpoints(settings.control, settings.store, (m) => log.warn(m)));
   try {
     await transports.start();
@@ -108,6 +110,8 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     sockets: transports,
     marker: branchMarker(instance),
     log: log.child({ component: 'workers' }),
+    // a worker's factor applies to its share of each source: count × it for the whole stream here
+    onOverload: (index, factor) => overload.followWorker(index, factor === null ? null : factor * count),
     onDied: (index) => {
       if (shared.releaseLocksOf(index + 1)) log.warn({ worker: index }, 'the dead worker held the shared state lock: released');
     },
@@ -194,6 +198,17 @@ class WorkersReload {
   }
 }
 
+/**
+ * The whole server's `overload` in kemi.stats: counts (episodes, what was shed) summed over the
+ * socket thread and the workers; the loop figures are the socket thread's; overloaded when it
+ * or a worker is (it then drops early for that worker).
+ */
+function overloadFigures(main: ReturnType<OverloadPolicy['snapshot']>, workers: Record<string, unknown>[]): Record<string, unknown> {
+  const { utilisation, projected, loopLagMaxMs, queueStandingMaxMs, admitFactor } = main;
+  const overloaded = main.overloaded || workers.some((x) => x.overloaded === true);
+  return { ...sumCounters([main, ...workers]), overloaded, utilisation, projected, loopLagMaxMs, queueStandingMaxMs, admitFactor };
+}
+
 function registerWorkerMethods(
   rpc: RpcServer,
   s: {
@@ -221,8 +236,9 @@ function registerWorkerMethods(
       routes: mergeRouteStats(w.map((x) => x.routes)),
       messages: sumCounters(w.map((x) => x.messages)),
       transport: sumCounters([s.transports.snapshot(), ...w.map((x) => x.transport)]),
-      // the socket thread's loop decides the early drop; what the workers shed is added
-      overload: { ...sumCounters([mainOverload, ...w.map((x) => x.overload)]), ...s.overload.monitor.snapshot() },
+      // the socket thread's loop figures; overloaded when it or a worker is (it then drops early
+      // for that worker); episodes and what was shed, summed
+      overload: overloadFigures(mainOverload, w.map((x) => x.overload)),
       limitThrottle: sumCounters(w.map((x) => x.limitThrottle)),
       tm: sumCounters(w.map((x) => x.tm)),
       // the workers' collections, per 10 000 messages they received

@@ -61,6 +61,8 @@ async function main(): Promise<void> {
     expiry: index === 0,
   });
   engine.setRouter(manager);
+  // the socket thread sheds for this worker while it is overloaded, before messages cross
+  engine.overload.monitor.onChange = (o) => post({ t: 'overload', ...o });
   await engine.start();
   let refuseNextPrepare = false;
   serveWorker(port, (buf, rcv) => engine.onMessage(buf, rcv), transports, {

@@ -5,13 +5,14 @@
 //    are shed only after new requests, from a source sending more than
 //    overload.source_rate_any messages of any kind a second (without that bound, a To tag on
 //    every request of a flood would pass it through).
-// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: for 200 ms the event
-//    loop busy at least overload.busy_ratio and messages queueing — UDP reads coming back
-//    full, TCP messages waiting — until the load counting the shed requests has stayed below
-//    overload.calm_ratio for a second). A busy server that keeps up sheds nothing.
+// 2. Nothing is shed unless the server is overloaded (load-monitor.ts: a queue in front of the
+//    route that stands — UDP reads keep coming back full and none empties the socket, or TCP
+//    messages keep waiting — for ~200 ms with the loop busy at least overload.busy_ratio,
+//    until the load counting the shed requests has stayed below overload.calm_ratio for a
+//    second). A busy server whose queue drains between bursts sheds nothing.
 // 3. While overloaded, each source address gets overload.source_rate new requests per second,
-//    scaled by the load monitor's admit factor (it climbs while the loop has room, halves while
-//    busy and queueing: load-monitor.ts)
+//    scaled by the load monitor's admit factor (it climbs while no queue stands, halves while
+//    one does: load-monitor.ts)
 //    (a token bucket holding a tenth of a second's worth, started full at the first message of
 //    the episode: a larger burst allowance would let a flood run at full cost while the
 //    queues fill); what goes beyond is shed. A flooding source loses its excess; a source sending
@@ -29,15 +30,23 @@
 // request), so a flood, well-formed or not, costs a few microseconds a message. Kamailio's pike (per-source rate, drop) and
 // ratelimit (503 under load) are the models; this policy only bites while the server is
 // actually overloaded.
+import { isMainThread } from 'node:worker_threads';
 import type { SipMessage } from '../sip/message.js';
 import type { ReceiveInfo } from './context.js';
 import { LoadMonitor } from './load-monitor.js';
 import type { OverloadSettings } from './overload-settings.js';
 
-/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left more queued. */
+/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
+ *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
 const UDP_READ_BATCH = 32;
-/** A TCP message that waited this long for its turn means messages are queueing. */
-const TCP_QUEUED_MS = 50;
+/** A message that waited this long for its turn since it was read (TCP: its last byte) was queued. */
+const QUEUED_MS = 50;
+/**
+ * Whether this thread reads the sockets itself. A worker thread (workers ≥ 2) gets datagrams
+ * through its port, which hands over every queued message in one turn: a turn of 32 there says
+ * nothing about what is left, and only each message's wait tells (noteWait).
+ */
+const READS_SOCKETS = isMainThread;
 /** A bucket holds this many seconds' worth of its rate (at least one token). */
 const BURST_S = 0.1;
 /** Buckets kept at most; past it (sources spoofed by the thousand) they start over. */
@@ -65,9 +74,16 @@ export class OverloadPolicy {
   readonly monitor: LoadMonitor;
   readonly counters: OverloadCounters = { shedSourceRate: 0, shedSourceFlood: 0, shedStale: 0, shed503: 0 };
   private readonly buckets = new Map<string, Bucket>();
+  /**
+   * The socket thread of a server with workers: the overloaded workers, by index, with the
+   * factor the socket thread applies for each (followWorker). Its own loop is rarely the one
+   * congested; a worker's is, and a flood shed here does not cross to it.
+   */
+  private readonly workers = new Map<number, number>();
   /** Datagrams handled in this turn of the event loop (reset at its check phase). */
   private datagramsThisTurn = 0;
   private readonly endTurn = () => {
+    this.monitor.noteUdpTurn(this.datagramsThisTurn >= UDP_READ_BATCH);
     this.datagramsThisTurn = 0;
   };
 
@@ -93,7 +109,7 @@ export class OverloadPolicy {
    */
   dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
     this.watchQueue(rcv, now);
-    if (!this.monitor.overloaded) return false;
+    if (!this.overloaded()) return false;
     const b = this.bucket(rcv.srcIp, now);
     const isNew = looksLikeNewRequest(buf);
     const answered = this.replies(rcv.proto);
@@ -120,7 +136,7 @@ export class OverloadPolicy {
 
   /** True when this request is to be shed rather than routed. Called for every parsed request. */
   shouldShed(msg: SipMessage, rcv: ReceiveInfo, now = Date.now()): boolean {
-    if (!this.monitor.overloaded) {
+    if (!this.overloaded()) {
       if (this.buckets.size > 0) this.buckets.clear();
       this.monitor.noteAdmitted();
       return false;
@@ -152,17 +168,41 @@ export class OverloadPolicy {
   }
 
   snapshot() {
-    return { ...this.monitor.snapshot(), ...this.counters, sourcesTracked: this.buckets.size };
+    return { ...this.monitor.snapshot(), ...this.counters, sourcesTracked: this.buckets.size, overloadedWorkers: this.workers.size };
   }
 
-  /** Tells the monitor when messages are queueing: a full UDP read batch, a TCP message that waited. */
+  /**
+   * The socket thread follows worker `index`'s monitor: while it is overloaded, this policy is
+   * too, with the sources' rates scaled by `factor` (the worker's own factor × the number of
+   * workers: a source's messages spread over the workers by Call-ID, so the worker sees its
+   * share of what passes here). null: that worker is not overloaded (or died).
+   */
+  followWorker(index: number, factor: number | null): void {
+    if (factor === null) this.workers.delete(index);
+    else this.workers.set(index, factor);
+  }
+
+  /** Overloaded: this thread's loop, or a worker it follows. */
+  private overloaded(): boolean {
+    return this.monitor.overloaded || this.workers.size > 0;
+  }
+
+  /** The factor the sources' rates are scaled by: the smallest of this loop's and the followed workers'. */
+  private admitFactor(): number {
+    let f = this.monitor.overloaded ? this.monitor.admitFactor : Infinity;
+    for (const w of this.workers.values()) f = Math.min(f, w);
+    return Number.isFinite(f) ? f : this.monitor.admitFactor;
+  }
+
+  /**
+   * Tells the monitor what the queues in front of the route look like: for UDP, every turn of
+   * the loop that read datagrams (a full batch left more waiting; a short one emptied the
+   * sockets); for every message, whether it waited its turn (TCP: since its last byte; in a
+   * worker: since the socket thread read it).
+   */
   private watchQueue(rcv: ReceiveInfo, now: number): void {
-    if (rcv.proto === 'udp') {
-      if (this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
-      if (this.datagramsThisTurn === UDP_READ_BATCH) this.monitor.noteBacklog();
-    } else if (now - rcv.receivedAt > TCP_QUEUED_MS) {
-      this.monitor.noteBacklog();
-    }
+    if (rcv.proto === 'udp' && READS_SOCKETS && this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
+    this.monitor.noteWait(now - rcv.receivedAt > QUEUED_MS);
   }
 
   private shed(): true {
@@ -173,7 +213,7 @@ export class OverloadPolicy {
   /** The source's bucket, with the tokens earned since it was last seen; full when new. */
   private bucket(source: string, now: number): Bucket {
     // the rates the server can carry now: overload.source_rate(_any) × the monitor's factor
-    const f = this.monitor.admitFactor;
+    const f = this.admitFactor();
     const sourceRate = this.settings.sourceRate * f;
     const sourceRateAny = this.settings.sourceRateAny * f;
     const most = Math.max(1, sourceRate * BURST_S);

@@ -1,7 +1,7 @@
 // Settings of the overload policy (overload-policy.ts), YAML key `overload:`; README.md says
 // what each does.
 export interface OverloadSettings {
-  /** The event loop busy at least this share of a sample window: overloaded. */
+  /** A sample window counts toward overload when a queue stands and the loop was busy at least this share of it (load-monitor.ts). */
   busyRatio: number;
   /** Overloaded until the load, counting what was shed as if it had been served, falls below this. */
   calmRatio: number;

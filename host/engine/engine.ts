@@ -117,6 +117,9 @@ export class Engine implements CoreServices {
       : new Transports(settings.listen, onMessage, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
     this.runsExpiry = opts.expiry ?? true;
     this.overload = new OverloadPolicy(settings.overload);
+    // how deep a standing UDP queue is, where this thread reads the sockets itself
+    const own = this.transports;
+    if (own instanceof Transports) this.overload.monitor.udpQueueBytes = () => own.udpQueueBytes();
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
     const scriptLog = log.child({ component: 'script' });

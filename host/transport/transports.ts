@@ -71,6 +71,20 @@ export class Transports {
     }
   }
 
+  /**
+   * Bytes waiting in the UDP sockets' receive buffers now (the kernel's rx_queue, read from
+   * /proc/net/udp{,6}); null where that file cannot be read. The overload monitor asks how deep
+   * a queue it sees standing is (load-monitor.ts).
+   */
+  udpQueueBytes(): number | null {
+    let bytes: number | null = null;
+    for (const l of this.udp) {
+      const s = readUdpKernelStats(l.ip, l.port);
+      if (s) bytes = (bytes ?? 0) + s.rxQueueBytes;
+    }
+    return bytes;
+  }
+
   /** The counters, with the kernel's UDP figures read now and the open connections counted. */
   snapshot(): TransportCounters {
     this.applyKernel(this.udp.map((l) => readUdpKernelStats(l.ip, l.port)));

@@ -23,7 +23,9 @@ export type ToWorker =
 export type FromWorker =
   | { t: 'ready' }
   | { t: 'failed'; error: string }
-  | { t: 'answer'; id: number; ok: boolean; value?: unknown; error?: string };
+  | { t: 'answer'; id: number; ok: boolean; value?: unknown; error?: string }
+  /** The worker's overload monitor changed: the socket thread sheds for it before the message crosses. */
+  | { t: 'overload'; overloaded: boolean; admitFactor: number };
 export const OUT_STRIDE = 9;
 
 /** The addresses the socket thread listens on, as bound (for Via and Record-Route in a worker). */

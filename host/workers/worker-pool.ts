@@ -30,6 +30,8 @@ export interface PoolOptions {
   log: PoolLog;
   /** A worker died: release what it held (shared-state locks) before it is restarted. */
   onDied?: (index: number) => void;
+  /** A worker's overload monitor changed (admitFactor while overloaded; null: not overloaded, or the worker died). */
+  onOverload?: (index: number, admitFactor: number | null) => void;
   /** How long a worker may take to become ready (pyodide boots in seconds). */
   startTimeoutMs?: number;
 }
@@ -183,6 +185,7 @@ export class WorkerPool {
     s.worker = null;
     this.failPending(s, `worker ${s.index} exited with ${code}`);
     s.batch = [];
+    this.opts.onOverload?.(s.index, null);
     if (this.stopping) return;
     this.opts.log.error({ worker: s.index, code, wasReady }, 'worker died; restarting it');
     try {
@@ -211,7 +214,8 @@ export class WorkerPool {
   }
 
   private onWorkerMessage(s: Slot, m: FromWorker): void {
-    if (m.t === 'answer') {
+    if (m.t === 'overload') this.opts.onOverload?.(s.index, m.overloaded ? m.admitFactor : null);
+    else if (m.t === 'answer') {
       const p = s.pending.get(m.id);
       if (!p) return;
       s.pending.delete(m.id);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { looksLikeNewRequest, OverloadPolicy } from '../../host/core/overload-policy.js';
-import { HOLD_MS, LoadMonitor } from '../../host/core/load-monitor.js';
+import { HOLD_MS, LoadMonitor, STANDING_MS } from '../../host/core/load-monitor.js';
 import { DEFAULT_OVERLOAD_SETTINGS } from '../../host/core/overload-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import type { ReceiveInfo } from '../../host/core/context.js';
@@ -112,33 +112,87 @@ test('while overloaded, a new request that waited longer than max_wait_ms is she
   assert.equal(p.shouldShed(SipMessage.parse(sip('ACK')), rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_600), false);
 });
 
-/** Keeps the loop busy in slices of 20 ms for `ms` (timers still fire between them); true if it ever saw overload. */
-async function busy(m: LoadMonitor, ms: number, queueing: boolean): Promise<boolean> {
+/**
+ * Keeps the loop busy in slices of 20 ms for `ms` (timers still fire between them), each slice a
+ * turn that read UDP datagrams: `queue` says how the reads came back — 'standing': every read
+ * full (the socket never emptied), 'bursts': full reads with an emptying one between them (a
+ * burst served before the next), 'drained': none full. True if it ever saw overload.
+ */
+async function busy(m: LoadMonitor, ms: number, queue: 'standing' | 'bursts' | 'drained', admitsPerSlice = Infinity): Promise<boolean> {
   const until = performance.now() + ms;
   let seen = false;
+  let turn = 0;
   while (performance.now() < until) {
     const end = performance.now() + 20;
-    while (performance.now() < end) m.noteAdmitted();
-    if (queueing) m.noteBacklog();
+    for (let i = 0; performance.now() < end; i++) if (i < admitsPerSlice) m.noteAdmitted();
+    // four read turns a slice
+    for (let k = 0; k < 4; k++) m.noteUdpTurn(queue === 'standing' || (queue === 'bursts' && turn++ % 2 === 0));
     await new Promise((r) => setImmediate(r));
     seen ||= m.overloaded;
   }
   return seen;
 }
 
-test('the load monitor: busy alone is not overload; busy with messages queueing is, until calm for a while', async () => {
-  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7 });
+test('the load monitor: busy alone is not overload, nor bursts that drain; a standing queue is, until calm for a while', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
   m.start();
   try {
-    assert.equal(await busy(m, 300, false), false, 'a busy server that keeps up is not overloaded');
-    assert.equal(await busy(m, 500, true), true, 'overloaded while busy and queueing');
+    assert.equal(await busy(m, 300, 'drained'), false, 'a busy server that keeps up is not overloaded');
+    assert.equal(await busy(m, 500, 'bursts'), false, 'full reads with the socket emptied between them are not overload');
+    assert.equal(await busy(m, 500, 'standing'), true, 'overloaded while the queue stands');
     await new Promise((r) => setTimeout(r, HOLD_MS / 2));
     assert.equal(m.overloaded, true, 'held for a while after the load fell');
     await new Promise((r) => setTimeout(r, HOLD_MS));
     assert.equal(m.overloaded, false, 'calm once idle');
-    assert.equal(m.snapshot().episodes, 1);
+    const s = m.snapshot();
+    assert.equal(s.episodes, 1);
+    assert.ok(s.queueStandingMaxMs >= STANDING_MS, `the standing queue is reported (${s.queueStandingMaxMs} ms)`);
   } finally {
     m.stop();
+  }
+});
+
+test('the load monitor: messages that keep waiting their turn (TCP, or a worker\'s port) are a standing queue', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  m.start();
+  try {
+    const until = performance.now() + 500;
+    while (performance.now() < until && !m.overloaded) {
+      const end = performance.now() + 20;
+      while (performance.now() < end) m.noteAdmitted();
+      for (let k = 0; k < 4; k++) m.noteWait(true);
+      await new Promise((r) => setImmediate(r));
+    }
+    assert.equal(m.overloaded, true);
+  } finally {
+    m.stop();
+  }
+});
+
+test('an episode starts with each source allowed half the requests a second the loop served, not source_rate', async () => {
+  // 100 requests per 20 ms slice of a busy loop: ~5000/s served at full time; half of it is
+  // 2500/s, 12.5 × source_rate (200)
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  m.start();
+  try {
+    const until = performance.now() + 1000;
+    while (performance.now() < until && !m.overloaded) await busy(m, 20, 'standing', 100);
+    assert.equal(m.overloaded, true);
+    // 12.5 on an idle machine; a slice stretched by preemption makes a request look dearer
+    assert.ok(m.admitFactor > 3 && m.admitFactor < 20, `started near 12.5 (got ${m.admitFactor})`);
+  } finally {
+    m.stop();
+  }
+  // a loop that served 2 requests per 20 ms slice (100/s): the factor cannot go below 1 (source_rate)
+  const slow = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  slow.start();
+  try {
+    const until = performance.now() + 1000;
+    while (performance.now() < until && !slow.overloaded) await busy(slow, 20, 'standing', 2);
+    assert.equal(slow.overloaded, true);
+    assert.equal(slow.admitFactor, 1);
+  } finally {
+    slow.stop();
   }
 });
 
@@ -146,23 +200,27 @@ test('while overloaded, the sources rates scale with the monitor admit factor', 
   const p = overloaded({ sourceRate: 100 });
   p.monitor.admitFactor = 4;
   let admitted = 0;
-  for (let i = 0; i < 100; i++) if (!p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'))) admitted++;
-  // a burst of a tenth of a second: 100 × 4 × 0.1
+  for (let i = 0; i < 100; i++) if (!p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'), 1_000_000)) admitted++;
+  // a burst of a tenth of a second: 100 × 4 × 0.1 (at one instant: no tokens earned meanwhile)
   assert.equal(admitted, 40);
 });
 
-test('the admit factor climbs while the loop has room, falls while busy and queueing, and an episode with room ends', async () => {
-  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7 });
+test('the admit factor climbs while no queue stands, falls while one does, and an episode with room ends', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
   m.start();
   try {
-    assert.equal(await busy(m, 500, true), true, 'overloaded while busy and queueing');
+    for (let i = 0; i < 75 && !m.overloaded; i++) await busy(m, 20, 'standing');
+    assert.equal(m.overloaded, true, 'overloaded while the queue stands');
+    // it started at half what the loop served (×64 here: the loop admits millions a second)
+    // and halves every window the queue stands
+    for (let i = 0; i < 100 && m.admitFactor > 1; i++) await busy(m, 20, 'standing');
     const pressed = m.admitFactor;
-    assert.equal(pressed, 1, 'held at source_rate while busy and queueing');
+    assert.equal(pressed, 1, 'down to source_rate while the queue stands');
     await new Promise((r) => setTimeout(r, 300));
     const climbed = m.admitFactor;
     assert.ok(climbed > 4, `the factor climbs while the loop has room (got ${climbed})`);
-    await busy(m, 200, true);
-    assert.ok(m.admitFactor < climbed, `it falls while busy and queueing again (${climbed} → ${m.admitFactor})`);
+    await busy(m, 200, 'standing');
+    assert.ok(m.admitFactor < climbed, `it falls while the queue stands again (${climbed} → ${m.admitFactor})`);
     // a trunk whose shed retransmissions would keep the projected load high still gets out
     const end = Date.now() + 3 * HOLD_MS;
     while (m.overloaded && Date.now() < end) {
@@ -196,5 +254,55 @@ test('looksLikeNewRequest reads the bytes as the regex over the header block did
   for (const c of cases) {
     const buf = Buffer.from(c, 'latin1');
     assert.equal(looksLikeNewRequest(buf), byRegex(buf), JSON.stringify(c));
+  }
+});
+
+test('the socket thread follows an overloaded worker: it drops early at the factor given, and stops when the worker is no longer overloaded', () => {
+  const p = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 100 });
+  const now = 1_000_000;
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'), now), false, 'nobody overloaded');
+  p.followWorker(1, 4);
+  let admitted = 0;
+  for (let i = 0; i < 100; i++) if (!p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'), now)) admitted++;
+  assert.equal(admitted, 40, 'a burst of a tenth of a second at 100 × 4');
+  assert.equal(p.snapshot().overloadedWorkers, 1);
+  p.followWorker(0, 2);
+  p.followWorker(1, null);
+  admitted = 0;
+  for (let i = 0; i < 100; i++) if (!p.dropEarly(sip('REGISTER'), rcv('10.0.0.8'), now)) admitted++;
+  assert.equal(admitted, 20, 'the smallest factor of the overloaded workers');
+  p.followWorker(0, null);
+  assert.equal(p.dropEarly(sip('REGISTER'), rcv('10.0.0.7'), now), false, 'no worker overloaded: nothing dropped');
+});
+
+test('the load monitor tells a listener when it turns overloaded, its factor changes, and it turns calm', async () => {
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  const told: { overloaded: boolean; admitFactor: number }[] = [];
+  m.onChange = (s) => told.push({ ...s });
+  m.start();
+  try {
+    for (let i = 0; i < 75 && !m.overloaded; i++) await busy(m, 20, 'standing', 100);
+    assert.equal(told[0]?.overloaded, true);
+    await new Promise((r) => setTimeout(r, 3 * HOLD_MS));
+    assert.equal(m.overloaded, false);
+    assert.equal(told.at(-1)?.overloaded, false);
+    assert.ok(told.length >= 3, `told of the factor while it climbed (${told.length} times)`);
+  } finally {
+    m.stop();
+  }
+});
+
+test('a UDP queue that stands but holds little in the kernel (a step up in load being caught up) is not overload; a deep one is', async () => {
+  let bytes = 64 * 1024;
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  m.udpQueueBytes = () => bytes;
+  m.start();
+  try {
+    assert.equal(await busy(m, 400, 'standing'), false, 'shallow: not overloaded');
+    bytes = 4 * 1024 * 1024;
+    for (let i = 0; i < 75 && !m.overloaded; i++) await busy(m, 20, 'standing');
+    assert.equal(m.overloaded, true, 'deep: overloaded');
+  } finally {
+    m.stop();
   }
 });

@@ -61,7 +61,8 @@ describe('hostile SIP peers over UDP', () => {
     const received = d((x) => x.messages.received);
     console.log(`# gap item 12 ${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}); ` +
       `flood ${flood.sent} sent in ${flood.ms} ms, ${JSON.stringify(flood.replies)} back; server received ${received}, shed ${shed}, ` +
-      `kernel drops ${kernel}, malformed dropped ${d((x) => x.messages.malformedDropped)}, episodes ${d((x) => x.overload.episodes)}, loop held up to ${s.overload.loopLagMaxMs} ms`);
+      `kernel drops ${kernel}, malformed dropped ${d((x) => x.messages.malformedDropped)}, episodes ${d((x) => x.overload.episodes)}, loop held up to ${s.overload.loopLagMaxMs} ms` +
+      (s.workers ? `; socket thread dropped ${d((x) => x.workers.socketThread.earlyDropped)} early` : ''));
     assert.equal(server.child.exitCode, null);
     assert.equal(server.child.pid, pid);
     assert.ok(flood.sent >= FLOOD.rate * FLOOD.seconds * 0.9, `the flood ran (${flood.sent} sent)`);
