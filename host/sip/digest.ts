@@ -11,19 +11,13 @@
 // names kept; an unterminated quote or <, then an element without '=', is the error.
 import { SipParseError, excerpt } from './errors.js';
 import { isWsp } from './params.js';
+import { BACKSLASH, COMMA, EQUALS, GT, LT, QUOTE } from './char-codes.js';
 
 export interface DigestCredentials {
   scheme: string;
   /** lower-case names, unquoted values */
   params: Map<string, string>;
 }
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const EQUALS = 0x3d;
-const LT = 0x3c;
-const GT = 0x3e;
 
 export function parseCredentials(value: string): DigestCredentials {
   const s = value.trim();

@@ -12,6 +12,7 @@ import { parseVia, type Via } from './via.js';
 import { parseNameAddr, type NameAddr } from './name-addr.js';
 import { parseCredentials, type DigestCredentials } from './digest.js';
 import { parseUri, type SipUri } from './uri.js';
+import { CR, HT, LF, SP } from './char-codes.js';
 
 export type { Via } from './via.js';
 export type { NameAddr } from './name-addr.js';
@@ -35,10 +36,6 @@ export const MAX_MESSAGE_SIZE = 65535;
 export const MAX_HEADERS = 255;
 
 const WHITESPACE = /\s/;
-const CR = 0x0d;
-const LF = 0x0a;
-const SP = 0x20;
-const HT = 0x09;
 
 // RFC 3261 token characters: alphanum and -.!%*_+`'~
 const TOKEN = new Uint8Array(256);

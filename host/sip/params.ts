@@ -2,14 +2,7 @@
 // and <...>, generic ";name=value" parameters, quoted-string unescaping. All loops are
 // single forward scans (no regex backtracking) so hostile input stays linear.
 import { SipParseError, excerpt } from './errors.js';
-
-const SP = 0x20;
-const HT = 0x09;
-const CR = 0x0d;
-const LF = 0x0a;
-const SEMI = 0x3b;
-const EQ = 0x3d;
-const QUOTE = 0x22;
+import { CR, EQUALS as EQ, HT, LF, QUOTE, SEMI, SP } from './char-codes.js';
 
 export function isWsp(c: number): boolean {
   return c === SP || c === HT || c === CR || c === LF;

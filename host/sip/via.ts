@@ -3,6 +3,7 @@
 import { isIPv6 } from 'node:net';
 import { SipParseError, excerpt } from './errors.js';
 import { parseParams, skipWs, isWsp } from './params.js';
+import { SLASH } from './char-codes.js';
 
 export interface Via {
   /** 'SIP/2.0/UDP' */
@@ -17,8 +18,6 @@ export interface Via {
   branch: string | undefined;
   raw: string;
 }
-
-const SLASH = 0x2f;
 
 function bad(why: string, text: string): SipParseError {
   return new SipParseError('Bad Via', `${why} in ${excerpt(text)}`);

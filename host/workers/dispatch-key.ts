@@ -3,15 +3,7 @@
 // worker that made the branch; anything else goes by a hash of its Call-ID, so every message
 // of a transaction (request, retransmissions, CANCEL, ACK, replies) meets its transaction.
 // A message without a Call-ID goes to worker 0, which answers it 400 as a single engine does.
-
-const CR = 13;
-const LF = 10;
-const COLON = 58;
-const SP = 32;
-const HT = 9;
-const COMMA = 44;
-const SEMI = 59;
-const DASH = 45;
+import { COLON, COMMA, CR, DASH, HT, LF, SEMI, SP } from '../sip/char-codes.js';
 
 /** The branch prefix of a worker's transactions: z9hG4bK + the server's instance + '-'. */
 export function branchMarker(instance: string): Buffer {
