@@ -140,6 +140,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
       rebuilds: s.manager.rebuilds,
       renewals: s.manager.renewals,
       timeoutsKept: s.manager.timeoutsKept,
+      ready: s.manager.ready,
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...processFaults },
     gc: s.engine.gc.snapshot(s.engine.counters.received),

@@ -49,7 +49,7 @@ interface WorkerStats {
   limitThrottle: Record<string, unknown>;
   tm: Record<string, number>;
   gc: GcSnapshot;
-  runtime: { engine: string; language: string; memoryBytes: number; reloads: number; rebuilds: number; renewals: number; timeoutsKept: number };
+  runtime: { engine: string; language: string; memoryBytes: number; reloads: number; rebuilds: number; renewals: number; timeoutsKept: number; ready: boolean };
   thread: { heapUsedBytes: number; heapTotalBytes: number; uncaughtExceptions?: number; unhandledRejections?: number };
 }
 
@@ -251,6 +251,7 @@ function registerWorkerMethods(
         rebuilds: w.reduce((n, x) => n + x.runtime.rebuilds, 0),
         renewals: w.reduce((n, x) => n + x.runtime.renewals, 0),
         timeoutsKept: w.reduce((n, x) => n + x.runtime.timeoutsKept, 0),
+        ready: w.length === s.pool.size && w.every((x) => x.runtime.ready),
       },
       process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...faults },
       workers: {

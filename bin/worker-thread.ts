@@ -82,6 +82,7 @@ async function main(): Promise<void> {
         rebuilds: manager.rebuilds,
         renewals: manager.renewals,
         timeoutsKept: manager.timeoutsKept,
+        ready: manager.ready,
       },
       thread: { heapUsedBytes: v8.getHeapStatistics().used_heap_size, heapTotalBytes: v8.getHeapStatistics().total_heap_size, ...processFaults },
     }),

@@ -58,6 +58,16 @@ export class ScriptManager implements ScriptRouter {
   rebuilds = 0;
   /** Callbacks stopped at the CPU limit whose runtime was kept (Python's interrupt), for stats. */
   timeoutsKept = 0;
+
+  /**
+   * True when a runtime is in service and, for an engine that keeps a warm spare, the spare is
+   * ready: the state a broken runtime is recovered from at once. False while a replacement or
+   * the next spare builds (Python: seconds), when a second break meets no spare.
+   */
+  get ready(): boolean {
+    if (!this.current || this.current.broken || this.rebuilding) return false;
+    return !this.declaration.recovery.keepsSpare || this.spare !== null;
+  }
   /** Runtimes renewed in place after a timeout (fengari: a fresh Lua state), for stats. */
   renewals = 0;
   reloads = 0;

@@ -14,6 +14,7 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { startGapProbe, type GapReport } from '../support/gap-probe.js';
 import { request, statusOf, udpExchange } from '../support/sip-client.js';
 import type { AttackSpec } from './attack-spec.js';
+import { waitReady } from './runtime-stats.js';
 
 const ATTACKS_DIR = fileURLToPath(new URL('./attacks/', import.meta.url));
 const EXT: Record<Language, string> = { js: 'js', lua: 'lua', python: 'py' };
@@ -127,6 +128,7 @@ export async function hostileSuite(engine: EngineName): Promise<void> {
 
     for (const [index, a] of attacks.entries()) {
       test(`item ${a.spec.item}: ${a.spec.title}`, async (t) => {
+        await waitReady(server);
         await a.spec.before?.(server);
         const udp = await startGapProbe({ port: server.port, transport: 'udp' });
         const tcp = await startGapProbe({ port: server.port, transport: 'tcp-new' });

@@ -52,6 +52,22 @@ export function statsDelta(): { before(server: ServerProcess): Promise<void>; de
   };
 }
 
+/**
+ * Waits until the server's runtime is ready (in service, and its warm spare built where the
+ * engine keeps one): an attack that broke the runtime is recovered from before the next one
+ * starts, so that each attack's figures are its own (a Python rebuild takes seconds; an attack
+ * started meanwhile met "no script is loaded" 500s, not its own timeouts).
+ */
+export async function waitReady(server: ServerProcess, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const runtime = (await server.rpc('kemi.stats')).result?.runtime;
+    if (runtime?.ready === true) return;
+    assert.ok(Date.now() < deadline, `the runtime was not ready within ${timeoutMs} ms: ${JSON.stringify(runtime)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** On Python, a timeout is an interrupt: the instance is kept, never rebuilt. */
 export function assertPythonKept(d: StatsView, timeouts: number): void {
   if (d.engine !== 'pyodide') return;

@@ -92,9 +92,12 @@ function ksr_request_route() { KSR.pv.sets('$var(ok)', 'yes'); }
   // memory, not time, must stop the loop: the heap fills through collections near the limit
   const { m } = await managerFor('greedy.js', source, 32, 3000);
   try {
+    assert.equal(m.ready, true, 'in service (v8 keeps no spare)');
     assert.equal(m.invoke('greedy', makeContext('options')).outcome, 'memory');
     assert.equal(m.rebuilds, 1);
+    assert.equal(m.ready, false, 'not ready while the replacement builds');
     await nextTurn();
+    assert.equal(m.ready, true, 'ready again once the replacement serves');
     const ctx = makeContext('options');
     assert.deepEqual(m.invoke('ksr_request_route', ctx), { outcome: 'ok' });
     assert.equal(ctx.vars.get('ok'), 'yes');
