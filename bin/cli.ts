@@ -82,10 +82,14 @@ async function run(args: string[]): Promise<void> {
     fail(`cannot start: ${(e as Error).message}`);
   }
   process.on('SIGHUP', () => void server.reload());
-  const stop = async () => {
-    await server.stop();
-    process.exit(0);
-  };
+  // once: a second signal (npm and the launcher both pass on a SIGTERM; an operator's Ctrl-C
+  // twice) waits for the stop under way instead of closing closed sockets
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await server.stop();
+      process.exit(0);
+    })());
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
 }

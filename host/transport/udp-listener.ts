@@ -86,7 +86,10 @@ export class UdpListener {
     this.socket.send(buf, port, ip);
   }
 
+  private closing: Promise<void> | null = null;
+
+  /** Closes the socket; a second call waits for the first (dgram throws on closing twice). */
   close(): Promise<void> {
-    return new Promise((resolve) => this.socket.close(() => resolve()));
+    return (this.closing ??= new Promise((resolve) => this.socket.close(() => resolve())));
   }
 }

@@ -50,3 +50,10 @@ test('a name is still resolved (dns.lookup), and a malformed literal is dropped 
   await l.close();
   peer.close();
 });
+
+test('closing a listener twice resolves both times (a second stop, e.g. a second SIGTERM, threw ERR_SOCKET_DGRAM_NOT_RUNNING)', async () => {
+  const l = new UdpListener('127.0.0.1', 0, () => {}, 65535, () => {});
+  await l.listen();
+  await Promise.all([l.close(), l.close()]);
+  await l.close();
+});
