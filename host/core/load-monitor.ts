@@ -12,6 +12,11 @@
 //   message's last byte; in a worker (workers ≥ 2) from the socket thread's read, so it is the
 //   wait in the worker's port. (A UDP datagram in a single engine is handled as it is read: its
 //   wait is 0, and only the read turns tell.)
+// - In the socket thread of a server with workers, what it holds for a worker that has no
+//   credit (host/workers/worker-pool.ts: at most CREDIT messages are in flight to a worker):
+//   how long that hold has stood deep, read at each window (downstreamStandingMs). A window in
+//   which it stood STANDING_MS is pressed whatever this loop's utilisation: the loop that is
+//   behind is the worker's; an episode so started begins at START_SHARE of what crossed.
 //
 // A queue *stands* while it has been seen full (a full read, a message that waited) in the
 // current window and at every look for STANDING_MS. A sample window (SAMPLE_MS) is *pressed*
@@ -96,7 +101,7 @@ export interface LoadSnapshot {
   episodes: number;
   /** The longest the sampling timer fired late since the last snapshot: how long the loop was held. */
   loopLagMaxMs: number;
-  /** The longest a queue stood (seen full at every look; UDP: deep) since the last snapshot, in ms. */
+  /** The longest a queue stood (seen full at every look; UDP: deep; a worker's hold: deep) since the last snapshot, in ms. */
   queueStandingMaxMs: number;
   /** While overloaded, the factor the sources' rates are scaled by. */
   admitFactor: number;
