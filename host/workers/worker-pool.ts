@@ -108,12 +108,14 @@ class Slot {
 }
 
 /**
- * Messages in flight to one worker at most. Enough that the acknowledgement's round trip
- * (a turn of each thread) never idles a worker at the rates it serves (~3000-5000 a second
- * each on 2 cores: ~20 in flight), small enough that the port's queue is a few ms of work, not
- * seconds: ~100 µs a message with a script → ~13 ms.
+ * Messages in flight to one worker at most: two chunks, so the worker acknowledges one while it
+ * works on the other and its queue does not run dry waiting for the round trip; small, so the
+ * port's queue is a few ms of work, not seconds. Measured with the UDP flood of
+ * test/hostile/sip-udp.test.ts (20 000 OPTIONS/s, 2 workers, idle 2-core machine, three
+ * alternating runs each): credit 64 left probes waiting at most 52-64 ms with 46 000-48 000 of the
+ * flood answered; 128: 88-127 ms, 45 500-46 700; 32 (one chunk, stop-and-wait) as 64.
  */
-export const CREDIT = 128;
+export const CREDIT = 64;
 /**
  * Messages posted together at most: with CREDIT a few chunks, the worker acknowledges one
  * (worker-transports.ts ACK_EVERY) while it works on the next, so its queue never runs dry
