@@ -87,8 +87,8 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   const transports = new Transports(settings.listen, (buf, rcv) => {
     socketCounters.received++;
     if (overload.dropEarly(buf, rcv)) return void socketCounters.earlyDropped++;
-    overload.monitor.noteAdmitted(); // what this thread serves: its cost per message sizes an episode's factor
-    pool?.dispatch(buf, rcv);
+    // judged: read while the policy sheds, so charged already (else judged when it leaves a hold)
+    pool?.dispatch(buf, rcv, overload.active);
   }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
   overload.monitor.udpQueueBytes = () => transports.udpQueueBytes();
   guard.protect(await protectedEndpoints(settings.control, settings.store, (m) => log.warn(m)));
@@ -112,6 +112,15 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     log: log.child({ component: 'workers' }),
     // a worker's factor applies to its share of each source: count × it for the whole stream here
     onOverload: (index, factor) => overload.followWorker(index, factor === null ? null : factor * count),
+    // the queue to each worker is bounded (credit); what waits for credit is judged by the
+    // policy when it leaves the hold, and a hold that stands is this thread's congestion signal
+    rejudge: (buf, rcv) => {
+      if (!overload.judgeHeld(buf, rcv)) return false;
+      socketCounters.earlyDropped++;
+      return true;
+    },
+    // what crossed is what the workers are served: its rate sizes an episode's factor
+    onPosted: () => overload.monitor.noteAdmitted(),
     onDied: (index) => {
       if (shared.releaseLocksOf(index + 1)) log.warn({ worker: index }, 'the dead worker held the shared state lock: released');
     },
@@ -123,6 +132,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     await closeAll();
     throw e;
   }
+  overload.monitor.downstreamStandingMs = (at) => pool!.heldStandingMs(at);
   overload.start();
   const reloader = new WorkersReload(pool, settings.routing.script, engineName, log);
   const rpc = openControl(settings, log);
@@ -231,10 +241,13 @@ function registerWorkerMethods(
     const { list, unanswered } = await answers<WorkerStats>('stats');
     const w = list.map((a) => a.value);
     const mainOverload = s.overload.snapshot();
+    const queues = s.pool.queues();
     const faults = sumCounters([{ ...processFaults }, ...w.map((x) => ({ uncaughtExceptions: x.thread.uncaughtExceptions ?? 0, unhandledRejections: x.thread.unhandledRejections ?? 0 }))]);
     return {
       routes: mergeRouteStats(w.map((x) => x.routes)),
-      messages: sumCounters(w.map((x) => x.messages)),
+      // received: every message read off the sockets (the socket thread's count: what it shed
+      // before dispatch never reached a worker), as with workers: 1
+      messages: { ...sumCounters(w.map((x) => x.messages)), received: s.socketCounters.received },
       transport: sumCounters([s.transports.snapshot(), ...w.map((x) => x.transport)]),
       // the socket thread's loop figures; overloaded when it or a worker is (it then drops early
       // for that worker); episodes and what was shed, summed
@@ -256,12 +269,12 @@ function registerWorkerMethods(
       process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...faults },
       workers: {
         count: s.pool.size,
-        restarts: s.pool.counters.restarts,
-        droppedWhileDown: s.pool.counters.droppedWhileDown,
+        ...(({ restarts, droppedWhileDown, heldDropped, heldMax }) => ({ restarts, droppedWhileDown, heldDropped, heldMax }))(s.pool.snapshot()),
         socketThread: { ...s.socketCounters },
         unanswered,
         perWorker: list.map(({ index, value: x }) => ({
           index,
+          ...queues[index],
           received: (x.messages as { received?: number }).received ?? 0,
           heapUsedBytes: x.thread.heapUsedBytes,
           runtimeMemoryBytes: x.runtime.memoryBytes,

@@ -12,6 +12,11 @@
 //   message's last byte; in a worker (workers ≥ 2) from the socket thread's read, so it is the
 //   wait in the worker's port. (A UDP datagram in a single engine is handled as it is read: its
 //   wait is 0, and only the read turns tell.)
+// - In the socket thread of a server with workers, what it holds for a worker that has no
+//   credit (host/workers/worker-pool.ts: at most CREDIT messages are in flight to a worker):
+//   how long that hold has stood deep, read at each window (downstreamStandingMs). A window in
+//   which it stood STANDING_MS is pressed whatever this loop's utilisation: the loop that is
+//   behind is the worker's; an episode so started begins at START_SHARE of what crossed.
 //
 // A queue *stands* while it has been seen full (a full read, a message that waited) in the
 // current window and at every look for STANDING_MS. A sample window (SAMPLE_MS) is *pressed*
@@ -96,7 +101,7 @@ export interface LoadSnapshot {
   episodes: number;
   /** The longest the sampling timer fired late since the last snapshot: how long the loop was held. */
   loopLagMaxMs: number;
-  /** The longest a queue stood (seen full at every look; UDP: deep) since the last snapshot, in ms. */
+  /** The longest a queue stood (seen full at every look; UDP: deep; a worker's hold: deep) since the last snapshot, in ms. */
   queueStandingMaxMs: number;
   /** While overloaded, the factor the sources' rates are scaled by. */
   admitFactor: number;
@@ -158,6 +163,15 @@ export class LoadMonitor {
    * stands: one that stands shallow is not congestion (shallowUdp).
    */
   udpQueueBytes: (() => number | null) | null = null;
+  /**
+   * The socket thread of a server with workers: how long a queue in front of a worker has
+   * stood deep (the messages held for a worker without credit: host/workers/worker-pool.ts
+   * heldStandingMs), in ms at `at`. A window in which it stood STANDING_MS is pressed whatever
+   * this loop's own utilisation: the loop that is behind is the worker's.
+   */
+  downstreamStandingMs: ((at: number) => number) | null = null;
+  /** Admitted messages a second, smoothed (what the workers took, for a socket thread: the factor a downstream episode starts at). */
+  private servedPerS = 0;
   /** Told at the end of a window whose state differs from the last told (a worker tells its socket thread). */
   onChange: ((state: { overloaded: boolean; admitFactor: number }) => void) | null = null;
   private told = { overloaded: false, admitFactor: 1 };
@@ -219,17 +233,23 @@ export class LoadMonitor {
       const cost = d.active / this.admitted;
       this.costMs = this.costMs === 0 ? cost : 0.7 * this.costMs + 0.3 * cost;
     }
+    const rate = (this.admitted * 1000) / windowMs;
+    this.servedPerS = this.servedPerS === 0 ? rate : 0.7 * this.servedPerS + 0.3 * rate;
     this.utilisation = d.utilization;
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
     const udpStanding = this.udp.standingMs(at, windowStart);
-    const standing = Math.max(this.shallowUdp(udpStanding) ? 0 : udpStanding, this.waits.standingMs(at, windowStart));
+    const own = Math.max(this.shallowUdp(udpStanding) ? 0 : udpStanding, this.waits.standingMs(at, windowStart));
+    const downstream = this.downstreamStandingMs?.(at) ?? 0;
+    const standing = Math.max(own, downstream);
     this.standingMaxMs = Math.max(this.standingMaxMs, standing);
-    const pressedNow = standing >= STANDING_MS && this.utilisation >= this.thresholds.busyRatio;
+    const ownPressed = own >= STANDING_MS && this.utilisation >= this.thresholds.busyRatio;
+    const pressedNow = ownPressed || downstream >= STANDING_MS;
     this.pressed = pressedNow ? this.pressed + 1 : 0;
     if (!this.overloaded) {
       if (this.pressed >= ENTER_WINDOWS && standing >= ENTER_MS) {
         this.overloaded = true;
-        this.admitFactor = this.startFactor();
+        // a worker that is behind serves what crossed to it, whatever this loop's cost
+        this.admitFactor = ownPressed ? this.startFactor() : this.factorFor(this.servedPerS);
         this.fellAt = at;
         this.calmSince = null;
         this.episodes++;
@@ -275,7 +295,11 @@ export class LoadMonitor {
 
   /** The factor an episode starts at: START_SHARE of the requests a second the loop serves at full time, per source. */
   private startFactor(): number {
-    const servedPerS = this.costMs > 0 ? 1000 / this.costMs : 0;
+    return this.factorFor(this.costMs > 0 ? 1000 / this.costMs : 0);
+  }
+
+  /** The factor that gives each source START_SHARE of `servedPerS`. */
+  private factorFor(servedPerS: number): number {
     const f = (servedPerS * START_SHARE) / this.thresholds.sourceRate;
     return Math.min(MAX_ADMIT_FACTOR, Math.max(1, f));
   }

@@ -109,7 +109,31 @@ export class OverloadPolicy {
    */
   dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
     this.watchQueue(rcv, now);
+    return this.overloaded() && this.judgeEarly(buf, rcv, now);
+  }
+
+  /**
+   * dropEarly's verdict for a message that was held (the socket thread of a server with
+   * workers holds what a worker has no credit for: host/workers/worker-pool.ts) and reaches its
+   * turn, when it was read before the server turned overloaded: it is charged now, and a new
+   * request that waited longer than overload.max_wait_ms is shed as stale (its sender has
+   * retransmitted or given up). Its wait was seen already (the hold is the queue watched).
+   */
+  judgeHeld(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
     if (!this.overloaded()) return false;
+    if (now - rcv.receivedAt > this.settings.maxWaitMs && !this.replies(rcv.proto) && looksLikeNewRequest(buf)) {
+      this.counters.shedStale++;
+      return this.shed();
+    }
+    return this.judgeEarly(buf, rcv, now);
+  }
+
+  /** Whether the policy sheds now: this thread's monitor, or a worker it follows, is overloaded. */
+  get active(): boolean {
+    return this.overloaded();
+  }
+
+  private judgeEarly(buf: Buffer, rcv: ReceiveInfo, now: number): boolean {
     const b = this.bucket(rcv.srcIp, now);
     const isNew = looksLikeNewRequest(buf);
     const answered = this.replies(rcv.proto);

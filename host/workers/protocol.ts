@@ -76,13 +76,22 @@ export function pushAlias(batch: unknown[], conId: number, port: number): void {
   batch.push(null, 0, 'alias', '', port, conId, 0, null, 0);
 }
 
+/**
+ * The worker finished `count` more messages of those the socket thread posted to it: the
+ * socket thread's credit for it (worker-pool.ts). After the sends they caused, in the same stream.
+ */
+export function pushAck(batch: unknown[], count: number): void {
+  batch.push(null, 0, 'ack', '', count, -1, 0, null, 0);
+}
+
 export type OutOp =
   | { k: 'send'; buf: Buffer; id: number; dst: Destination; from?: { ip: string; port: number } }
-  | { k: 'alias'; conId: number; port: number };
+  | { k: 'alias'; conId: number; port: number }
+  | { k: 'ack'; count: number };
 
 export function outAt(batch: unknown[], i: number): OutOp {
   const conId = batch[i + 5] as number;
-  if (batch[i] === null) return { k: 'alias', conId, port: batch[i + 4] as number };
+  if (batch[i] === null) return batch[i + 2] === 'ack' ? { k: 'ack', count: batch[i + 4] as number } : { k: 'alias', conId, port: batch[i + 4] as number };
   const flags = batch[i + 6] as number;
   const dst: Destination = { proto: batch[i + 2] as 'udp' | 'tcp', ip: batch[i + 3] as string, port: batch[i + 4] as number };
   if (conId >= 0) dst.conId = conId;

@@ -15,6 +15,8 @@ export function serveWorker(port: MessagePort, onMessage: MessageHandler, transp
         const { buf, rcv } = messageAt(m, i);
         onMessage(buf, rcv);
       }
+      // the socket thread's credit for this worker (worker-pool.ts), with this turn's sends
+      transports.ack(m.length / MSG_STRIDE);
     } else if (m.t === 'sendErrors') transports.onSendErrors(m.ids, m.reasons);
     else if (m.t === 'call') void runOp(ops, m.op, m.args).then((r) => answer({ t: 'answer', id: m.id, ...r }));
   });

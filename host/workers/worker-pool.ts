@@ -2,10 +2,21 @@
 // worker its dispatch key names (dispatch-key.ts), batched per turn of the event loop, sends
 // what the workers ask from the listening sockets, asks them questions (stats, reload steps)
 // by id with a timeout, and restarts a worker that died with the same index.
+//
+// The queue to each worker is bounded by credit: at most CREDIT messages are in flight to a
+// worker (posted, not yet acknowledged done: the worker acknowledges with the sends it posts
+// back, protocol.ts pushAck). A worker's port hands it its whole backlog in one turn, and
+// nothing can be taken back out of it, so an unbounded port queue under a flood held seconds of
+// work (turns of 1.9-2.4 s seen) and a legitimate message waited behind all of it. Past the
+// credit, messages wait here (fair-hold.ts: a lane per source, taken in turn, so a message from
+// another source does not wait behind a flood's backlog), where the overload policy can still
+// judge them (`rejudge`, when released) and where the socket thread sees the queue: a hold
+// that stands deep is its congestion signal (`heldStandingMs`, read by the load monitor).
 import { Worker } from 'node:worker_threads';
 import type { Destination, ReceiveInfo } from '../transport/types.js';
 import { workerFor } from './dispatch-key.js';
-import { outAt, OUT_STRIDE, pushMessage, type FromWorker, type MessageBatch, type ToWorker } from './protocol.js';
+import { FairHold } from './fair-hold.js';
+import { MSG_STRIDE, outAt, OUT_STRIDE, pushMessage, type FromWorker, type MessageBatch, type ToWorker } from './protocol.js';
 
 export interface PoolSockets {
   send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean;
@@ -34,6 +45,17 @@ export interface PoolOptions {
   onOverload?: (index: number, admitFactor: number | null) => void;
   /** How long a worker may take to become ready (pyodide boots in seconds). */
   startTimeoutMs?: number;
+  /** Messages in flight to one worker at most (default CREDIT). */
+  credit?: number;
+  /** Messages held for one worker at most (default MAX_HELD), and for one source a quarter of it; past them a message is dropped (counted). */
+  maxHeld?: number;
+  /**
+   * A held message is about to cross, and the overload policy has not judged it yet (it was
+   * held while the server was not overloaded): true drops it (the policy counts it).
+   */
+  rejudge?: (buf: Buffer, rcv: ReceiveInfo) => boolean;
+  /** A message crossed to a worker (what the workers are served: the load monitor's admitted count). */
+  onPosted?: () => void;
 }
 
 export interface PoolCounters {
@@ -41,6 +63,17 @@ export interface PoolCounters {
   restarts: number;
   /** Messages for a worker that was down, dropped (UDP retransmissions cover them). */
   droppedWhileDown: number;
+  /** Messages dropped because their worker's hold, or their source's lane in it, was full. */
+  heldDropped: number;
+  /** The most messages held for one worker at once since the last snapshot (pool.snapshot). */
+  heldMax: number;
+}
+
+/** A message waiting for its worker's credit; `judged`: the overload policy charged it when it was read. */
+interface Held {
+  buf: Buffer;
+  rcv: ReceiveInfo;
+  judged: boolean;
 }
 
 interface Pending {
@@ -58,22 +91,66 @@ class Slot {
   readonly pending = new Map<number, Pending>();
   /** Consecutive deaths without a ready in between: the restart waits longer each time. */
   deaths = 0;
-  constructor(readonly index: number) {}
+  /** Messages posted to the worker (counted as they join its batch), and acknowledged done by it. */
+  posted = 0;
+  acked = 0;
+  /** Messages waiting here for credit. */
+  readonly held: FairHold<Held>;
+  /** Since when messages have been held without the hold emptying (null: none held). */
+  heldSince: number | null = null;
+  constructor(readonly index: number, maxHeld: number) {
+    this.held = new FairHold(maxHeld, Math.max(1, Math.floor(maxHeld / 4)));
+  }
+
+  get inFlight(): number {
+    return this.posted - this.acked;
+  }
 }
+
+/**
+ * Messages in flight to one worker at most: two chunks, so the worker acknowledges one while it
+ * works on the other and its queue does not run dry waiting for the round trip; small, so the
+ * port's queue is a few ms of work, not seconds. Measured with the UDP flood of
+ * test/hostile/sip-udp.test.ts (20 000 OPTIONS/s, 2 workers, idle 2-core machine, three
+ * alternating runs each): credit 64 left probes waiting at most 52-64 ms with 46 000-48 000 of the
+ * flood answered; 128: 88-127 ms, 45 500-46 700; 32 (one chunk, stop-and-wait) as 64.
+ */
+export const CREDIT = 64;
+/**
+ * Messages posted together at most: with CREDIT a few chunks, the worker acknowledges one
+ * (worker-transports.ts ACK_EVERY) while it works on the next, so its queue never runs dry
+ * waiting for the round trip (posting the whole credit in one batch and acknowledging it at the
+ * end of the worker's turn was stop-and-wait).
+ */
+const CHUNK = 32;
+/**
+ * Messages held for one worker at most (~a second of what a worker serves; the kernel's UDP
+ * buffer holds ~3000), and a quarter of it for one source: a flood overflows its own lane.
+ */
+export const MAX_HELD = 4096;
+/**
+ * Held messages below which a hold that stands is shallow (not congestion): as the kernel's
+ * queue for the reading thread (load-monitor.ts SHALLOW_BYTES, ~200 datagrams), a step up in
+ * load leaves a shallow queue that stands while the workers catch up.
+ */
+export const HELD_DEEP = 128;
 
 const RESTART_DELAY_MS = [50, 200, 1000, 5000];
 const STOP_WAIT_MS = 3000;
 
 export class WorkerPool {
-  readonly counters: PoolCounters = { restarts: 0, droppedWhileDown: 0 };
+  readonly counters: PoolCounters = { restarts: 0, droppedWhileDown: 0, heldDropped: 0, heldMax: 0 };
   private readonly slots: Slot[];
   private flushScheduled = false;
   private stopping = false;
   private nextCallId = 1;
   private readonly flushAll = () => this.flush();
+  private readonly credit: number;
 
   constructor(private readonly opts: PoolOptions) {
-    this.slots = Array.from({ length: opts.count }, (_, i) => new Slot(i));
+    this.credit = opts.credit ?? CREDIT;
+    const maxHeld = opts.maxHeld ?? MAX_HELD;
+    this.slots = Array.from({ length: opts.count }, (_, i) => new Slot(i, maxHeld));
   }
 
   get size(): number {
@@ -90,15 +167,48 @@ export class WorkerPool {
     }
   }
 
-  /** A message read off a socket: to its worker's batch for this turn. */
-  dispatch(buf: Buffer, rcv: ReceiveInfo): void {
+  /**
+   * A message read off a socket: to its worker's batch for this turn while the worker has
+   * credit and nothing is held for it, else held (in order). `judged`: the overload policy
+   * already charged it (it was read while the server was overloaded).
+   */
+  dispatch(buf: Buffer, rcv: ReceiveInfo, judged = false): void {
     const s = this.slots[workerFor(buf, this.slots.length, this.opts.marker)]!;
     if (!s.ready) {
       this.counters.droppedWhileDown++;
       return;
     }
-    pushMessage(s.batch, buf, rcv);
-    this.scheduleFlush();
+    if (s.held.size === 0 && s.inFlight < this.credit) return this.cross(s, buf, rcv);
+    if (!s.held.push(rcv.srcIp, { buf, rcv, judged })) {
+      this.counters.heldDropped++;
+      return;
+    }
+    s.heldSince ??= performance.now();
+    if (s.held.size > this.counters.heldMax) this.counters.heldMax = s.held.size;
+  }
+
+  /**
+   * The congestion signal for the overload policy: the longest any worker's hold has stood
+   * (held messages on end, never emptied) among those holding at least HELD_DEEP now; 0 if none.
+   */
+  heldStandingMs(now = performance.now()): number {
+    let most = 0;
+    for (const s of this.slots) {
+      if (s.heldSince !== null && s.held.size >= HELD_DEEP) most = Math.max(most, now - s.heldSince);
+    }
+    return most;
+  }
+
+  /** Per worker: messages in flight to it and held for it now. */
+  queues(): { inFlight: number; held: number }[] {
+    return this.slots.map((s) => ({ inFlight: s.ready ? s.inFlight : 0, held: s.held.size }));
+  }
+
+  /** The pool's counters; heldMax restarts at each call. */
+  snapshot(): PoolCounters {
+    const c = { ...this.counters };
+    this.counters.heldMax = 0;
+    return c;
   }
 
   /** Asks worker `index` to run `op`; rejects after timeoutMs, or when the worker dies. */
@@ -185,6 +295,10 @@ export class WorkerPool {
     s.worker = null;
     this.failPending(s, `worker ${s.index} exited with ${code}`);
     s.batch = [];
+    // what was in flight is lost with the worker; what was held for it is dropped as for a worker that is down
+    this.counters.droppedWhileDown += s.held.clear();
+    s.heldSince = null;
+    s.posted = s.acked = 0;
     this.opts.onOverload?.(s.index, null);
     if (this.stopping) return;
     this.opts.log.error({ worker: s.index, code, wasReady }, 'worker died; restarting it');
@@ -229,6 +343,10 @@ export class WorkerPool {
   private runOut(s: Slot, batch: unknown[]): void {
     for (let i = 0; i < batch.length; i += OUT_STRIDE) {
       const op = outAt(batch, i);
+      if (op.k === 'ack') {
+        this.onAck(s, op.count);
+        continue;
+      }
       if (op.k === 'alias') {
         this.opts.sockets.addTcpAlias(op.conId, op.port);
         continue;
@@ -242,6 +360,29 @@ export class WorkerPool {
         onError?.((e as Error).message);
       }
     }
+  }
+
+  /** To the worker's batch for this turn, within its credit. */
+  private cross(s: Slot, buf: Buffer, rcv: ReceiveInfo): void {
+    pushMessage(s.batch, buf, rcv);
+    s.posted++;
+    this.opts.onPosted?.();
+    // a full chunk goes at once: the worker acknowledges it while it works on the next
+    if (s.batch.length >= CHUNK * MSG_STRIDE) {
+      s.worker?.postMessage(s.batch);
+      s.batch = [];
+    } else this.scheduleFlush();
+  }
+
+  /** The worker finished `count` messages: as much of its hold crosses as its credit allows. */
+  private onAck(s: Slot, count: number): void {
+    s.acked = Math.min(s.posted, s.acked + count);
+    while (s.held.size > 0 && s.inFlight < this.credit) {
+      const h = s.held.shift()!;
+      if (!h.judged && this.opts.rejudge?.(h.buf, h.rcv)) continue;
+      this.cross(s, h.buf, h.rcv);
+    }
+    if (s.held.size === 0) s.heldSince = null;
   }
 
   private sendError(s: Slot, id: number, reason: string): void {

@@ -8,7 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { OutboundGuard } from '../transport/outbound-guard.js';
 import type { Destination, TransportCounters } from '../transport/types.js';
 import type { EngineTransports } from '../engine/engine.js';
-import { pushAlias, pushSend, type BoundAddress } from './protocol.js';
+import { pushAck, pushAlias, pushSend, type BoundAddress } from './protocol.js';
 
 const ZERO_COUNTERS: TransportCounters = {
   udpDropped: 0, udpKernelDrops: 0, udpRxQueueBytes: 0,
@@ -17,12 +17,17 @@ const ZERO_COUNTERS: TransportCounters = {
   outboundDenied: 0,
 };
 
+/** Messages handled after which the worker acknowledges at once rather than at the end of its turn (worker-pool.ts CHUNK). */
+const ACK_EVERY = 32;
+
 /** Failures waited for longer than this are forgotten (a TCP connect times out at 5 s). */
 const ERROR_WAIT_MS = 15_000;
 
 export class WorkerTransports implements EngineTransports {
   readonly counters: TransportCounters = { ...ZERO_COUNTERS };
   private out: unknown[] = [];
+  /** Messages from the socket thread finished since the last flush (acknowledged with it). */
+  private finished = 0;
   private flushScheduled = false;
   private nextId = 1;
   private readonly waiting = new Map<number, { onError: (reason: string) => void; at: number }>();
@@ -71,6 +76,18 @@ export class WorkerTransports implements EngineTransports {
     return true;
   }
 
+  /**
+   * `count` messages from the socket thread were handled: acknowledged after their sends, at
+   * this turn's flush, or at once (with the sends so far) once ACK_EVERY are unacknowledged: a
+   * port hands over everything queued in one turn, and a worker that acknowledged only at the
+   * end of it would leave the socket thread without credit to send more while it works.
+   */
+  ack(count: number): void {
+    this.finished += count;
+    if (this.finished >= ACK_EVERY) this.flush();
+    else this.scheduleFlush();
+  }
+
   permits(proto: string, ip: string, port: number, onError?: (reason: string) => void): boolean {
     return this.guard.permits(proto, ip, port, this.counters, onError);
   }
@@ -103,6 +120,10 @@ export class WorkerTransports implements EngineTransports {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.finished > 0) {
+      pushAck(this.out, this.finished);
+      this.finished = 0;
+    }
     if (this.out.length === 0) return;
     this.port.postMessage(this.out);
     this.out = [];

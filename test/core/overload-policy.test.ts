@@ -306,3 +306,42 @@ test('a UDP queue that stands but holds little in the kernel (a step up in load 
     m.stop();
   }
 });
+
+test("the socket thread: a worker's hold that stands is overload whatever this loop's own load, and the episode starts at half of what crossed", async () => {
+  // the socket thread idles (its loop is not the one behind), while messages are held for a
+  // worker without credit since `since` (host/workers/worker-pool.ts heldStandingMs); 40
+  // messages cross per 10 ms: ~4000/s, half of it 2000/s = 10 × source_rate
+  let since: number | null = null;
+  const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+  m.downstreamStandingMs = (at) => (since === null ? 0 : at - since);
+  m.start();
+  const crossing = setInterval(() => { for (let i = 0; i < 40; i++) m.noteAdmitted(); }, 10);
+  try {
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(m.overloaded, false, 'nothing held: not overloaded');
+    since = performance.now();
+    for (let i = 0; i < 50 && !m.overloaded; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(m.overloaded, true, 'a hold that stands: overloaded');
+    assert.ok(performance.now() - since >= 100, 'after it stood 100 ms');
+    // 10 on an idle machine; timers stretched by preemption move it
+    assert.ok(m.admitFactor > 4 && m.admitFactor < 20, `started near 10 (got ${m.admitFactor})`);
+  } finally {
+    clearInterval(crossing);
+    m.stop();
+  }
+});
+
+test('a message held for a worker is judged when it leaves the hold: by its source rate, and as stale past max_wait_ms; nothing while not overloaded', () => {
+  const calm = new OverloadPolicy({ ...DEFAULT_OVERLOAD_SETTINGS, sourceRate: 100 });
+  assert.equal(calm.judgeHeld(sip('OPTIONS'), rcv('10.0.0.2', 'udp', 1_000_000), 1_000_900), false, 'not overloaded: nothing shed');
+  const p = overloaded({ maxWaitMs: 500 });
+  assert.equal(p.judgeHeld(sip('OPTIONS'), rcv('10.0.0.2', 'udp', 1_000_000), 1_000_600), true, 'a new request held past max_wait_ms');
+  assert.equal(p.counters.shedStale, 1);
+  assert.equal(p.judgeHeld(sip('ACK'), rcv('10.0.0.2', 'udp', 1_000_000), 1_000_600), false, 'an ACK is not stale');
+  // source_rate 100: a burst of 10 new requests from one source, then its rate is spent; another source is untouched
+  let passed = 0;
+  for (let i = 0; i < 30; i++) if (!p.judgeHeld(sip('OPTIONS'), rcv('10.0.0.3', 'udp', 1_000_000), 1_000_100)) passed++;
+  assert.equal(passed, 10);
+  assert.equal(p.counters.shedSourceRate, 20);
+  assert.equal(p.judgeHeld(sip('OPTIONS'), rcv('10.0.0.4', 'udp', 1_000_000), 1_000_100), false);
+});

@@ -2,7 +2,8 @@
 // OPTIONS/s come from 127.0.0.2 for 3 s, a legitimate UDP client and a client on a new TCP
 // connection each time (127.0.0.1) are answered within 200 ms throughout; the server keeps its
 // PID; kemi.stats shows the overload episode, what the policy shed and what the kernel
-// dropped.
+// dropped (a server that answered the whole flood kept up, and shed nothing). With workers
+// (sip-udp-workers2.test.ts) the probes pass the flood in the socket thread's fair hold.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -58,27 +59,35 @@ describe('hostile SIP peers over UDP', () => {
     const d = (f: (x: any) => number) => f(s) - f(before);
     const shed = d((x) => x.overload.shedSourceRate + x.overload.shedSourceFlood + x.overload.shedStale);
     const kernel = d((x) => x.transport.udpKernelDrops);
+    // with workers: received by the socket thread, then dropped because its hold for a worker was full
+    const heldDropped = d((x) => x.workers?.heldDropped ?? 0);
     const received = d((x) => x.messages.received);
     console.log(`# gap item 12 ${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}); ` +
       `flood ${flood.sent} sent in ${flood.ms} ms, ${JSON.stringify(flood.replies)} back; server received ${received}, shed ${shed}, ` +
       `kernel drops ${kernel}, malformed dropped ${d((x) => x.messages.malformedDropped)}, episodes ${d((x) => x.overload.episodes)}, loop held up to ${s.overload.loopLagMaxMs} ms` +
-      (s.workers ? `; socket thread dropped ${d((x) => x.workers.socketThread.earlyDropped)} early` : ''));
+      ((flood.replies[200] ?? 0) >= flood.sent * 0.98 ? '; carried in full' : '') +
+      (s.workers ? `; socket thread dropped ${d((x) => x.workers.socketThread.earlyDropped)} early, held up to ${s.workers.heldMax} for a worker (${heldDropped} dropped when full)` : ''));
     assert.equal(server.child.exitCode, null);
     assert.equal(server.child.pid, pid);
     assert.ok(flood.sent >= FLOOD.rate * FLOOD.seconds * 0.9, `the flood ran (${flood.sent} sent)`);
     // every datagram of the flood is accounted for: received (then routed, shed or refused as
-    // malformed) or dropped by the kernel
+    // malformed, or with workers dropped by a full hold) or dropped by the kernel
     assert.ok(received + kernel >= flood.sent * 0.99, `received ${received} + kernel drops ${kernel} vs ${flood.sent} sent`);
     if (garbage) {
-      const refused = shed + d((x) => x.messages.malformedDropped + x.messages.badRequests);
+      const refused = shed + heldDropped + d((x) => x.messages.malformedDropped + x.messages.badRequests);
       assert.ok(refused + kernel >= flood.sent * 0.99, `garbage shed or refused: ${refused} + kernel drops ${kernel} vs ${flood.sent}`);
-    } else {
+    }
+    // a server that answered the whole flood kept up with it: it had nothing to shed (2 workers
+    // on 2 cores may carry 20 000 in-dialog OPTIONS/s: 59 780 of 60 000 answered, no episode);
+    // one that did not must have been overloaded and shed
+    const carried = !garbage && (flood.replies[200] ?? 0) >= flood.sent * 0.98;
+    if (!garbage && !carried) {
       assert.ok(d((x) => x.overload.episodes) > 0, 'the flood made the server overloaded');
       assert.ok(shed > 0, 'the policy shed part of the flood');
     }
     assert.ok(u.maxGapMs <= MAX_GAP_MS, `a UDP client waited ${u.maxGapMs} ms (limit ${MAX_GAP_MS})`);
     assert.ok(c.maxGapMs <= MAX_GAP_MS, `a client on a new TCP connection waited ${c.maxGapMs} ms (limit ${MAX_GAP_MS})`);
-    return { flood, shed };
+    return { flood, shed, carried };
   }
 
   test(`item 12: a flood of ${FLOOD.rate} OPTIONS/s from one source does not deny the others; its losses are counted`, async () => {
@@ -94,8 +103,8 @@ describe('hostile SIP peers over UDP', () => {
 
   test(`item 12: a flood of ${FLOOD.rate} in-dialog OPTIONS/s (To tag) from one source is bounded too`, async () => {
     const before = (await stats()).overload.shedSourceFlood;
-    const { flood } = await floodWithProbes('in-dialog flood', 'in-dialog');
-    assert.ok((await stats()).overload.shedSourceFlood > before, 'dropped by the any-message rate');
+    const { flood, carried } = await floodWithProbes('in-dialog flood', 'in-dialog');
+    if (!carried) assert.ok((await stats()).overload.shedSourceFlood > before, 'dropped by the any-message rate');
     assert.ok((flood.replies[200] ?? 0) > 0, 'the source keeps its share');
   });
 
