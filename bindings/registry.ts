@@ -134,15 +134,6 @@ export function isSignal(v: unknown): v is KsrSignal {
   return typeof v === 'object' && v !== null && 'ksrSignal' in v;
 }
 
-/**
- * Raised by an implementation to end the callback from deep inside it (KSR.route's nested
- * exit). KSR.x.exit/drop do not throw: they set MsgContext.stopped, which the Dispatcher
- * answers with STOP (a throw, even of a non-Error, cost 3-6 µs on most routes' last call).
- */
-export class StopScript {
-  readonly message = 'script stopped';
-}
-
 /** Raised by an implementation for a call that cannot be honoured: becomes a script error. */
 export class KsrUsageError extends Error {}
 
@@ -386,10 +377,6 @@ export class Dispatcher {
       }
       return v === undefined ? null : v;
     } catch (e) {
-      if (e instanceof StopScript) {
-        ctx.stopped = true;
-        return STOP;
-      }
       if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
       // Host error text does not reach a script verbatim: it is logged, the script sees a summary.
       ctx.core.logger.log('error', `${ksrPath(entry)} failed: ${(e as Error)?.stack ?? String(e)}`);

@@ -2,7 +2,7 @@
 // KSR.*; spread into core.ts): advertised address/port, connection flags, tcp aliases, the
 // to_* tests on the next hop, and KSR.route. They record what the script asked on the
 // MsgContext; the sending path reads it.
-import { StopScript, type KsrDeclaration } from '../registry.js';
+import type { KsrDeclaration } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { nextHopFamily, nextHopProtoIn } from '../../host/rr/next-hop.js';
 import { decl, partial } from './decl.js';
@@ -54,7 +54,9 @@ function runSubRoute(ctx: MsgContext, name: string): number {
   const sflags = ctx.sflags;
   const r = ctx.core.runRoute(name, ctx);
   ctx.sflags = sflags;
-  if (r.outcome === 'stopped' || ctx.stopped) throw new StopScript();
+  // an exit in the sub-route ends the caller too: the Dispatcher answers STOP for a call that
+  // leaves the message stopped
+  if (r.outcome === 'stopped') ctx.stopped = true;
   return r.outcome === 'ok' ? 1 : -1;
 }
 

@@ -1,7 +1,7 @@
 // A small registry and context for runtime tests: the runtimes must work with any registry,
 // so their tests use one whose behaviour is easy to observe. The real modules are tested in
 // test/bindings and, through every runtime, in test/conformance.
-import { defineModule, Dispatcher, KsrUsageError, Registry, StopScript } from '../../bindings/registry.js';
+import { defineModule, Dispatcher, KsrUsageError, Registry } from '../../bindings/registry.js';
 import { MsgContext } from '../../host/core/context.js';
 import type { CoreServices, LogLevel } from '../../host/core/services.js';
 import type { SipMessage } from '../../host/sip/message.js';
@@ -29,8 +29,8 @@ export function testRegistry(rec: Recorder): Registry {
     host_object: { params: [], returns: 'xval', fn: () => 'plain' },
   });
   const x = defineModule('x', {
-    exit: { params: [], returns: 'none', fn: () => { throw new StopScript(); } },
-    drop: { params: [], returns: 'none', fn: (c) => { c.dropped = true; throw new StopScript(); } },
+    exit: { params: [], returns: 'none', fn: (c) => { c.stopped = true; return null; } },
+    drop: { params: [], returns: 'none', fn: (c) => { c.dropped = true; c.stopped = true; return null; } },
   });
   return new Registry([core, t, x]);
 }
