@@ -2,12 +2,13 @@
 // Built offline from node_modules and cached on disk (node_modules/.cache/ksr-host/), keyed
 // by a hash of the guest sources and the fengari and esbuild versions, so a change rebuilds.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FACT_SEPARATOR } from '../../bindings/registry.js';
 import { FACTS_SOURCE } from '../guest-facts.js';
+import { FENGARI_PATCHES_KEY, FENGARI_SOURCES, patchFengari } from './fengari-patches.js';
 
 const require = createRequire(import.meta.url);
 const GUEST_DIR = join(dirname(fileURLToPath(import.meta.url)), 'guest');
@@ -58,6 +59,7 @@ function bundleKey(): string {
   const h = createHash('sha256');
   h.update(`fengari ${require('fengari/package.json').version}; esbuild ${require('esbuild/package.json').version}\n`);
   h.update(`${JSON.stringify(FENGARI_CONF)}\n`);
+  h.update(`${FENGARI_PATCHES_KEY}\n`);
   h.update(FACTS_MODULE);
   for (const f of readdirSync(GUEST_DIR).sort()) h.update(`${f}\n`).update(readFileSync(join(GUEST_DIR, f)));
   return h.digest('hex').slice(0, 16);
@@ -68,28 +70,60 @@ async function loadOrBuild(): Promise<GuestBundle> {
   const cacheDir = cacheDirectory();
   const file = join(cacheDir, `lua-guest-${key}.js`);
   try {
-    return { code: readFileSync(file, 'utf8'), key, cacheDir };
+    const code = readFileSync(file, 'utf8');
+    touch(file);
+    return { code, key, cacheDir };
   } catch {
     // not built yet
   }
-  const code = await build();
+  const code = await buildGuest();
   removeStale(cacheDir, key);
   writeAtomically(file, code);
   return { code, key, cacheDir };
 }
 
-/** Bundles and code caches of older guest sources are never read again. */
+/**
+ * How long another key's bundle is kept. Checkouts that share one node_modules (git worktrees
+ * of different branches) each have their own key: removing the other's at once made every
+ * server process of each rebuild its bundle and code cache (~1-2 s at start).
+ */
+const STALE_AFTER_MS = 24 * 3600 * 1000;
+
+/** Marks a cached bundle as used (its mtime): a bundle in use is never stale. */
+function touch(file: string): void {
+  try {
+    const now = new Date();
+    utimesSync(file, now, now);
+  } catch {
+    // read-only cache: it is only ever removed by hand
+  }
+}
+
+/**
+ * Bundles of other guest sources unused for a day are removed, with their code caches (a
+ * cache goes with its bundle: `lua-guest-KEY.js`, `lua-guest-KEY-V8VERSION.v8cache`).
+ */
 function removeStale(cacheDir: string, key: string): void {
   try {
+    const before = Date.now() - STALE_AFTER_MS;
+    const lastUsed = (k: string) => {
+      try {
+        return statSync(join(cacheDir, `lua-guest-${k}.js`)).mtimeMs;
+      } catch {
+        return 0;
+      }
+    };
     for (const f of readdirSync(cacheDir)) {
-      if (f.startsWith('lua-guest-') && !f.includes(key)) rmSync(join(cacheDir, f), { force: true });
+      const k = /^lua-guest-([0-9a-f]{16})/.exec(f)?.[1];
+      if (k !== undefined && k !== key && lastUsed(k) < before) rmSync(join(cacheDir, f), { force: true });
     }
   } catch {
     // no cache directory yet
   }
 }
 
-async function build(): Promise<string> {
+/** The guest bundle's code (minified unless asked not to: for profiling, bench/). */
+export async function buildGuest(minify = true): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [ENTRY],
@@ -98,7 +132,7 @@ async function build(): Promise<string> {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    minify: true,
+    minify,
     legalComments: 'none',
     define: { 'process.env.FENGARICONF': JSON.stringify(JSON.stringify(FENGARI_CONF)) },
     external: NODE_ONLY,
@@ -109,6 +143,15 @@ async function build(): Promise<string> {
         setup(b) {
           b.onResolve({ filter: /^ksr:facts$/ }, () => ({ path: 'facts', namespace: 'ksr' }));
           b.onLoad({ filter: /.*/, namespace: 'ksr' }, () => ({ contents: FACTS_MODULE, loader: 'js' }));
+        },
+      },
+      {
+        name: 'fengari-patches',
+        setup(b) {
+          b.onLoad({ filter: FENGARI_SOURCES }, (args) => ({
+            contents: patchFengari(readFileSync(args.path, 'utf8')).text,
+            loader: 'js',
+          }));
         },
       },
     ],

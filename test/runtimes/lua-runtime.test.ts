@@ -94,6 +94,21 @@ test('has() sees callable globals only; a missing callback is reported as missin
   rt.dispose();
 });
 
+
+test('a callback is looked up by name at each call: a script that replaces it is followed, any name may be asked', async () => {
+  const { rt, rec } = await loaded(`
+    function cb() KSR.t.record('first'); cb = function() KSR.t.record('second') end end
+    function gone() gone = nil end`);
+  for (let i = 0; i < 3; i++) rt.invoke('cb', blankContext());
+  assert.deepEqual(rec.calls, ['first', 'second', 'second']);
+  assert.deepEqual(rt.invoke('gone', blankContext()), { outcome: 'ok' });
+  assert.deepEqual(rt.invoke('gone', blankContext()), { outcome: 'missing' });
+  // more names than the guest keeps as Lua strings (KSR.route takes any): each still answered
+  for (let i = 0; i < 100; i++) assert.deepEqual(rt.invoke(`route_${i}`, blankContext()), { outcome: 'missing' });
+  rt.invoke('cb', blankContext());
+  assert.deepEqual(rec.calls, ['first', 'second', 'second', 'second']);
+  rt.dispose();
+});
 test('exit and drop stop the callback', async () => {
   const { rt, rec } = await loaded(`
     function by_exit() KSR.t.record('before'); KSR.x.exit(); KSR.t.record('after exit') end

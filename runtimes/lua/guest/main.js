@@ -11,11 +11,11 @@ import { FACT_SEPARATOR, makeFacts } from 'ksr:facts';
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
 // of it goes through esbuild's export getters on every call).
 const {
-  lua_next, lua_pcall, lua_pushcfunction, lua_pushnil, lua_pushstring, lua_rawget, lua_rawgeti, lua_remove, lua_settop,
+  lua_next, lua_pcall, lua_pushcfunction, lua_pushnil, lua_pushstring, lua_pushvalue, lua_rawget, lua_rawgeti, lua_remove, lua_settop,
   lua_tolstring, lua_touserdata, lua_type, LUA_OK, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS,
   LUA_TFUNCTION, LUA_TLIGHTUSERDATA, LUA_TNIL, LUA_TSTRING,
 } = require('fengari/src/lua.js');
-const { luaL_getmetafield, luaL_loadbufferx } = require('fengari/src/lauxlib.js');
+const { luaL_getmetafield, luaL_loadbufferx, luaL_ref } = require('fengari/src/lauxlib.js');
 const { luaO_chunkid } = require('fengari/src/lobject.js');
 const { LUA_IDSIZE } = require('fengari/src/luaconf.js');
 const { to_luastring } = require('fengari/src/fengaricore.js');
@@ -38,17 +38,37 @@ const installKsr = ksrBuilder(call, entries, STOP, limits, facts);
 const messageHandler = makeMessageHandler(STOP);
 const T_MODE = to_luastring('t');
 
-let L = newLuaState(installKsr, STOP);
+/**
+ * The callback names as Lua strings kept in the state's registry (name -> reference): the
+ * same string each time, whose hash fengari made once. A name pushed afresh cost a copy of
+ * its bytes and a new hash per callback. Bounded: callback names come from the script too
+ * (KSR.route), the first ones seen are kept.
+ */
+const NAMES_KEPT = 64;
+let nameRefs = new Map();
+
+function freshState() {
+  nameRefs = new Map();
+  return newLuaState(installKsr, STOP);
+}
+
+let L = freshState();
 /** The script as loaded (at most once per isolate: a new script gets a new runtime). */
 let loaded = null;
 /** The globals of a fresh state: only what the script adds can be its callback. */
 const builtins = globalNames(L);
-const names = new Map();
 
-function luaName(name) {
-  let s = names.get(name);
-  if (!s) names.set(name, (s = to_luastring(name)));
-  return s;
+/** Pushes the callback name as a Lua string. */
+function pushName(name) {
+  const ref = nameRefs.get(name);
+  if (ref !== undefined) {
+    lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+    return;
+  }
+  lua_pushstring(L, to_luastring(name));
+  if (nameRefs.size >= NAMES_KEPT) return;
+  lua_pushvalue(L, -1);
+  nameRefs.set(name, luaL_ref(L, LUA_REGISTRYINDEX));
 }
 
 function errorResult() {
@@ -80,7 +100,7 @@ function finishCall(status) {
 /** Pushes global `name` without running any metamethod of _G; returns whether it is callable. */
 function pushGlobal(name) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_GLOBALS);
-  lua_pushstring(L, luaName(name));
+  pushName(name);
   lua_rawget(L, -2);
   lua_remove(L, -2);
   const t = lua_type(L, -1);
@@ -112,7 +132,7 @@ function globalNames(L) {
 globalThis.__lua = {
   load(source, file) {
     // A second load starts from a clean state: nothing of an earlier script survives.
-    if (loaded) L = newLuaState(installKsr, STOP);
+    if (loaded) L = freshState();
     const chunkname = to_luastring('@' + file);
     loaded = { bytes: to_luastring(source), chunkname, file, chunkSrc: bytesToJs(luaO_chunkid(chunkname, LUA_IDSIZE)) };
     return runTopLevel();
@@ -159,7 +179,7 @@ globalThis.__lua = {
 
   /** A fresh Lua state with the script's top level run again (asked by the manager after a timeout). */
   renew() {
-    L = newLuaState(installKsr, STOP);
+    L = freshState();
     return loaded ? runTopLevel() : OK;
   },
 };
