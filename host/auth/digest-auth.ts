@@ -3,7 +3,6 @@
 // configures it from the `auth:` settings; a test core without a secret gets the
 // process-wide random one.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { Md5, MD5_BYTES, sameAsHex } from '../sip/md5.js';
 import type { MsgContext } from '../core/context.js';
 import type { CoreServices } from '../core/services.js';
 import { AUTH, type AuthCode } from './auth-codes.js';
@@ -56,10 +55,6 @@ export class DigestAuth {
   private readonly opaqueParam: string;
   /** The last HA2 without auth-int and what it was made from (plainHa2). */
   private lastHa2 = { alg: '', method: '', uri: '', ha2: '' };
-  /** An MD5 check's hasher and digests, kept (md5Matches; not reentrant, a check runs synchronously). */
-  private readonly md5 = new Md5();
-  private readonly md5Ha1 = new Uint8Array(MD5_BYTES);
-  private readonly md5Want = new Uint8Array(MD5_BYTES);
 
   constructor(
     readonly core: CoreServices,
@@ -149,35 +144,14 @@ export class DigestAuth {
       return AUTH.ERROR;
     }
     if (!secret) return AUTH.USER_UNKNOWN;
-    if (secret.kind === 'ha1' && secret.alg !== null && secret.alg !== c.algorithm) {
+    const ha1 = this.ha1For(secret, c);
+    if (ha1 === null) {
       return this.refuse(ctx, AUTH.ERROR, `${c.username}: only an MD5 HA1 is stored, ${c.algorithm} needs the plain password`, 'warn');
     }
     const method = req.method ?? (ctx.msg.isRequest ? ctx.msg.method : '');
     const ha2 = c.qop === 'auth-int' ? ha2Of(c.algorithm, method, c.uri, c.qop, ctx.msg.body()) : this.plainHa2(c.algorithm, method, c.uri);
-    if (c.algorithm === 'MD5') return this.md5Matches(c, secret, ha2) ? AUTH.OK : AUTH.INVALID_PASSWORD;
-    const ha1 = secret.kind === 'password' ? ha1Of(c.algorithm, c.username, c.realm, secret.password) : secret.ha1.toLowerCase();
     const want = responseOf(c.algorithm, { ha1, nonce: c.nonce, qop: c.qop, nc: c.nc, cnonce: c.cnonce, ha2 });
     return sameHex(want, c.response) ? AUTH.OK : AUTH.INVALID_PASSWORD;
-  }
-
-  /**
-   * The MD5 response (RFC 2617 §3.2.2.1) computed and compared in JavaScript (sip/md5.ts): HA1
-   * from the password kept as bytes and fed as hex, the response fed in its pieces (no joined
-   * string, no hex string made), compared in constant time with the hex received. The same
-   * result as responseOf + sameHex (tested), without their four native calls.
-   */
-  private md5Matches(c: Digest, secret: UserSecret, ha2: string): boolean {
-    const h = this.md5.reset();
-    if (secret.kind === 'password') {
-      h.add(c.username).byte(COLON).add(c.realm).byte(COLON).add(secret.password).digestInto(this.md5Ha1);
-      h.reset().addHex(this.md5Ha1);
-    } else {
-      h.add(secret.ha1.toLowerCase());
-    }
-    h.byte(COLON).add(c.nonce).byte(COLON);
-    if (c.qop !== null) h.add(c.nc).byte(COLON).add(c.cnonce).byte(COLON).add(c.qop).byte(COLON);
-    h.add(ha2).digestInto(this.md5Want);
-    return sameAsHex(this.md5Want, c.response);
   }
 
   /**
@@ -190,6 +164,12 @@ export class DigestAuth {
     const ha2 = ha2Of(alg, method, uri, null);
     this.lastHa2 = { alg, method, uri, ha2 };
     return ha2;
+  }
+
+  private ha1For(secret: UserSecret, c: Digest): string | null {
+    if (secret.kind === 'password') return ha1Of(c.algorithm, c.username, c.realm, secret.password);
+    if (secret.alg !== null && secret.alg !== c.algorithm) return null;
+    return secret.ha1.toLowerCase();
   }
 
   private refuse(ctx: MsgContext, code: AuthCode, why: string, level: 'info' | 'warn' = 'info'): AuthCode {
@@ -267,8 +247,6 @@ function quoteText(s: string): string {
   if (!NEEDS_QUOTING.test(s)) return s;
   return s.replace(CONTROL_CHARS, '').replace(QUOTE_OR_BACKSLASH, '\\$&');
 }
-
-const COLON = 0x3a;
 
 // made once (a regex literal in a function is a new RegExp object each time it runs)
 const NC_HEX = /^[0-9a-fA-F]{8}$/;

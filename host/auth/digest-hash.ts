@@ -2,7 +2,6 @@
 // as pure functions over strings: HA1 from a password, HA2 for qop auth / auth-int, and the
 // response. Hex digests are lower-case, as both RFCs require.
 import * as crypto from 'node:crypto';
-import { md5Hex } from '../sip/md5.js';
 
 /** The algorithms we can compute; the names as they appear in `algorithm=`. */
 export type DigestAlgorithm = 'MD5' | 'SHA-256' | 'SHA-512-256';
@@ -29,8 +28,6 @@ export function parseAlgorithm(text: string): DigestAlgorithm | null {
 const oneShot: ((alg: string, data: string | Buffer, enc: 'hex') => string) | undefined = (crypto as { hash?: typeof crypto.hash }).hash;
 
 export function hexHash(alg: DigestAlgorithm, data: string | Buffer): string {
-  // MD5 of a string in JavaScript (sip/md5.ts: no native call; the same digest)
-  if (alg === 'MD5' && typeof data === 'string') return md5Hex(data);
   const name = NODE_HASH[alg];
   return oneShot ? oneShot(name, data, 'hex') : crypto.createHash(name).update(data).digest('hex');
 }

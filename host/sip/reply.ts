@@ -2,8 +2,8 @@
 // with received=/rport= when given), From, To (with a To-tag added when absent and the code
 // is above 100), Call-ID and CSeq copied from the request; then the caller's header lines
 // verbatim, Content-Type, Content-Length (always) and the body.
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { Md5, MD5_BYTES, hexOf } from './md5.js';
 import { SipParseError } from './errors.js';
 import { canonicalName } from './header-names.js';
 import type { HeaderField, SipMessage } from './message.js';
@@ -132,14 +132,13 @@ export function makeToTag(req: SipMessage): string {
     if (!(e instanceof SipParseError)) throw e;
   }
   const extra = branch.startsWith('z9hG4bK') && branch.length > 7 ? '' : (req.header('cseq')?.value ?? '');
-  // MD5 of `${call-id}\n${fromTag}\n${branch}\n${extra}`, fed in pieces, in JavaScript (sip/md5.ts)
-  const h = toTagHash.reset().add(req.header('call-id')?.value ?? '').byte(LF).add(fromTag).byte(LF).add(branch).byte(LF).add(extra);
-  return hexOf(h.digestInto(toTagDigest), 12);
+  const key = `${req.header('call-id')?.value ?? ''}\n${fromTag}\n${branch}\n${extra}`;
+  return md5Hex(key).slice(0, 24);
 }
 
-const LF = 0x0a;
-const toTagHash = new Md5();
-const toTagDigest = new Uint8Array(MD5_BYTES);
+// crypto.hash (Node >= 20.12): a one-shot, ~5x cheaper than a Hash object for a short input
+const oneShot: ((alg: string, data: string, enc: 'hex') => string) | undefined = (crypto as { hash?: typeof crypto.hash }).hash;
+const md5Hex = (s: string): string => (oneShot ? oneShot('md5', s, 'hex') : createHash('md5').update(s).digest('hex'));
 
 /** A 400 for a request that failed to parse: copies what can be copied from the raw bytes
  *  (Via, From, To, Call-ID, CSeq lines, as written; the first of a duplicated one). Null when
