@@ -3,6 +3,8 @@
 // call here follows a walk over 8 MiB (more than L2, which holds L1's lines on this machine)
 // and is timed alone (wall-clock, hrtime). Prints the median and the 25th percentile per piece.
 //   node --no-node-snapshot --import tsx bench/micro/cold.ts [N] [FILTER]
+// With --alloc (run node with --expose-gc --max-semi-space-size=256), bytes allocated per call
+// instead: the heap grown over N calls with no collection between (a scavenge makes the run say so).
 // bench/micro/cases.ts gives the same pieces warm (many in a row), with budgets.
 import { SipMessage } from '../../host/sip/message.js';
 import { buildReply, makeToTag } from '../../host/sip/reply.js';
@@ -21,8 +23,10 @@ import { RecordingCore } from '../../test/support/sip-fixtures.js';
 import { digestAuthorization, parseChallenge } from '../../test/support/digest-client.js';
 import { register } from './cases.js';
 
-const N = Number(process.argv[2] ?? 2000);
-const filter = (process.argv[3] ?? '').toLowerCase();
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const N = Number(args[0] ?? 2000);
+const filter = (args[1] ?? '').toLowerCase();
+const alloc = process.argv.includes('--alloc');
 const USERS = 1000;
 const DOMAIN = '127.0.0.1';
 const user = (i: number) => `u${String((i % USERS) + 1).padStart(5, '0')}`;
@@ -45,6 +49,7 @@ function contexts(core: RecordingCore, bufs: Buffer[]): MsgContext[] {
 
 /** Times fn(ctx) for each context, cold; µs median and 25th percentile. */
 function cold(ctxs: MsgContext[], fn: (ctx: MsgContext) => void): { p25: number; p50: number } {
+  if (alloc) return allocated(ctxs, fn);
   const us: number[] = [];
   for (const c of ctxs) {
     flush();
@@ -54,6 +59,16 @@ function cold(ctxs: MsgContext[], fn: (ctx: MsgContext) => void): { p25: number;
   }
   us.sort((a, b) => a - b);
   return { p25: us[Math.floor(us.length / 4)]!, p50: us[Math.floor(us.length / 2)]! };
+}
+
+/** Bytes of heap per call, as p25 and p50 (the same figure): the heap's growth over the calls, no GC between. */
+function allocated(ctxs: MsgContext[], fn: (ctx: MsgContext) => void): { p25: number; p50: number } {
+  (globalThis as { gc?: () => void }).gc?.();
+  const before = process.memoryUsage().heapUsed;
+  for (const c of ctxs) fn(c);
+  const bytes = (process.memoryUsage().heapUsed - before) / ctxs.length;
+  if (bytes < 0) throw new Error('a collection ran during the calls: run node with --max-semi-space-size=256, or fewer calls');
+  return { p25: bytes, p50: bytes };
 }
 
 const store = new SqliteStore(':memory:');
@@ -115,7 +130,8 @@ for (const [name, run] of pieces) {
   if (filter && !name.toLowerCase().includes(filter)) continue;
   run(); // warm-up: the code is compiled and optimised, as in a serving process
   const r = run();
-  console.log(`${name.padEnd(36)} cold µs: p50 ${r.p50.toFixed(2).padStart(6)}  p25 ${r.p25.toFixed(2).padStart(6)}`);
+  if (alloc) console.log(`${name.padEnd(36)} bytes allocated per call: ${r.p50.toFixed(0).padStart(6)}`);
+  else console.log(`${name.padEnd(36)} cold µs: p50 ${r.p50.toFixed(2).padStart(6)}  p25 ${r.p25.toFixed(2).padStart(6)}`);
 }
 store.close();
 if (sink === 42) console.log('');
