@@ -135,3 +135,19 @@ Content-Length: 9999
   const viaOnly = buildErrorReply(crlf('INVITE sip:b@h SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK2\n\n'), 'Missing From')!.toString();
   assert.equal(viaOnly, 'SIP/2.0 400 Missing From\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK2\r\nContent-Length: 0\r\n\r\n');
 });
+
+test('To-tags of 20 000 requests differing in one character of Call-ID, From-tag or branch are all different (16 hex digits)', () => {
+  const text = INVITE.toString('latin1');
+  const tags = new Set<string>();
+  for (let i = 0; i < 20_000; i++) {
+    const which = i % 3;
+    const n = String(Math.floor(i / 3));
+    const t = which === 0 ? text.replace('z9hG4bKnashds8', `z9hG4bKnashds8${n}`)
+      : which === 1 ? text.replace(/tag=([^\r;]+)/, (_m, v: string) => `tag=${v}${n}`)
+      : text.replace(/Call-ID: ([^\r]+)/, (_m, v: string) => `Call-ID: ${n}${v}`);
+    const tag = makeToTag(SipMessage.parse(Buffer.from(t, 'latin1')));
+    assert.match(tag, /^[0-9a-f]{16}$/);
+    tags.add(tag);
+  }
+  assert.equal(tags.size, 20_000);
+});
