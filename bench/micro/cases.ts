@@ -126,7 +126,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'reply build (401 with a challenge, received/rport stamped)',
     budgetUs: 16, pureCpu: true, ops: 5000,
-    why: 'Kamailio builds a stateless reply in ~2-3 µs; here 7.0-7.8 (9.3-9.9 before the second lean pass: the top Via params copied into a new Map to stamp received/rport; 12.4-14.5 before issue 9: a second parse of the top Via, an MD5 Hash object for the To-tag, a Buffer concat)',
+    why: 'Kamailio builds a stateless reply in ~2-3 µs; here 6.6-6.8 (7.2-7.8 before the third lean pass, same minutes: the To-tag an MD5 through crypto.hash; 7.0-7.8 then, 9.3-9.9 before the second lean pass: the top Via params copied into a new Map to stamp received/rport; 12.4-14.5 before issue 9: a second parse of the top Via, an MD5 Hash object for the To-tag, a Buffer concat)',
     prepare(n) {
       const core = new RecordingCore();
       const ctxs = contexts(core, Array.from({ length: n }, (_, i) => register(i)));
@@ -167,7 +167,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'nonce check (HMAC-SHA256 recomputed, constant-time compare, expiry)',
     budgetUs: 3, pureCpu: true, ops: 10000,
-    why: "Kamailio's check_nonce (an MD5 recomputed) ~1 µs; here 0.95 (1.42-1.48 before, same minutes: two crypto.hash calls, a Buffer decoded and two views made per check)",
+    why: "Kamailio's check_nonce (an MD5 recomputed) ~1 µs; here 0.88-0.95 (0.90-0.91 with timingSafeEqual for the MAC, same minutes; 1.42-1.48 before that: two crypto.hash calls, a Buffer decoded and two views made per check)",
     prepare(n) {
       const s = new NonceSigner('bench-secret-0123456789abcdef', 300);
       const now = 1_700_000_000_000;
@@ -195,7 +195,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'digest check: auth_check(realm, subscriber, 1) with SQLite lookup',
     budgetUs: 25, pureCpu: true, ops: 3000,
-    why: "Kamailio's auth_check (SQLite query, HA1/HA2/response MD5s) 8-15 µs; here 9.7-12.5 (13.9-14.4 before, same minutes: the whole subscriber row read, the nonce MAC through crypto.hash, a WeakMap parse cache, the credentials searched and split twice; 18-20.5 before that)",
+    why: "Kamailio's auth_check (SQLite query, HA1/HA2/response MD5s) 8-15 µs; here 9.7-12.5, 4.6 KB allocated per call (5.3 before the third lean pass: hex decodes and timingSafeEqual for the response, each parameter name cut out and lower-cased; 13.9-14.4 before, same minutes: the whole subscriber row read, the nonce MAC through crypto.hash, a WeakMap parse cache, the credentials searched and split twice; 18-20.5 before that)",
     async prepare(n) {
       const core = new RecordingCore(undefined, undefined, { store: await subscribers() });
       const ctxs = contexts(core, authenticated(core.auth, n));
@@ -247,7 +247,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'usrloc save (registrar.save, memory, 1000 AoRs re-registering, 200 built)',
     budgetUs: 25, pureCpu: true, ops: 5000,
-    why: "Kamailio's save() into in-memory usrloc with its 200 ~10 µs; here 11.1 (17.9-19.4 before the second lean pass: each binding spread from the old one and a shared base, a Map, two Sets and a re-sorted copy per REGISTER, the Via params copied for the reply; 19.7-23.6 before issue 9: the To URI parsed twice). In route 9.2-12.2 µs per call (v8, best round; 14.3-40 before)",
+    why: "Kamailio's save() into in-memory usrloc with its 200 ~10 µs; here 11.1 on a quiet machine; at load 8-10 12.7-14.7 against 14.5-15.1 before the third lean pass, 8.3 KB allocated per call against 9.3 (the contact URI copied again through a Buffer, the binding spread, lists for Allow and the live contacts); (17.9-19.4 before the second lean pass: each binding spread from the old one and a shared base, a Map, two Sets and a re-sorted copy per REGISTER, the Via params copied for the reply; 19.7-23.6 before issue 9: the To URI parsed twice). In route 9.2-12.2 µs per call (v8, best round; 14.3-40 before)",
     prepare(n) {
       const core = new RecordingCore(undefined, undefined, { usrloc: new Usrloc() });
       const ctxs = contexts(core, Array.from({ length: n }, (_, i) => register(i)));

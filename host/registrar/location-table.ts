@@ -30,12 +30,25 @@ export interface LocationTable {
   takeExpired(nowS: number): ExpiredBinding[];
 }
 
-/** The record with copies of the strings that may be slices of the REGISTER (detached-string.ts). */
-function detachedRecord(r: LocationRecord): LocationRecord {
+/**
+ * The record with copies of the strings that may be slices of the REGISTER (detached-string.ts),
+ * written as one literal (one object shape, no spread). A string equal to the one the binding it
+ * replaces holds is that one (already a copy): a re-registration copies only what changed
+ * (its Call-ID), not its contact URI again.
+ */
+function detachedRecord(r: LocationRecord, was: LocationRecord | undefined): LocationRecord {
   return {
-    ...r, username: detached(r.username), domain: detached(r.domain), contact: detached(r.contact), received: detached(r.received),
-    path: detached(r.path), callid: detached(r.callid), userAgent: detached(r.userAgent), instance: detached(r.instance),
+    ruid: r.ruid, username: kept(r.username, was?.username), domain: kept(r.domain, was?.domain), contact: kept(r.contact, was?.contact),
+    received: kept(r.received, was?.received), path: kept(r.path, was?.path), expires: r.expires, q: r.q, callid: kept(r.callid, was?.callid),
+    cseq: r.cseq, lastModified: r.lastModified, flags: r.flags, cflags: r.cflags, userAgent: kept(r.userAgent, was?.userAgent),
+    socket: r.socket, methods: r.methods, instance: kept(r.instance, was?.instance), regId: r.regId, serverId: r.serverId,
+    connectionId: r.connectionId, keepalive: r.keepalive, partition: r.partition,
   };
+}
+
+/** s detached, or `was` (a detached copy kept already) when it holds the same text. */
+function kept(s: string, was: string | undefined): string {
+  return s === was ? was : detached(s);
 }
 
 /** The table of one thread. */
@@ -55,12 +68,11 @@ export class MapLocationTable implements LocationTable {
 
   put(table: string, aorKey: string, given: LocationRecord): void {
     const t = this.table(table);
-    const rec = detachedRecord(given);
-    const list = t.get(aorKey) ?? [];
-    const i = list.findIndex((r) => r.ruid === rec.ruid);
-    if (i >= 0) list[i] = rec;
-    else list.push(rec);
-    t.set(aorKey, list);
+    let list = t.get(aorKey);
+    if (!list) t.set(aorKey, (list = []));
+    let i = 0;
+    while (i < list.length && list[i]!.ruid !== given.ruid) i++;
+    list[i] = detachedRecord(given, list[i]); // i === length: added at the end
   }
 
   remove(table: string, aorKey: string, ruid: string): void {

@@ -20,14 +20,17 @@ function formatQ(q: number): string {
 /** One Contact header listing the bindings, as Kamailio builds it; [] when there are none. */
 export function contactHeaders(records: readonly LocationRecord[], nowS: number): string[] {
   if (records.length === 0) return [];
-  const items = records.map((r) => {
-    let s = `<${r.contact}>;expires=${Math.max(0, r.expires - nowS)}`;
-    if (r.q >= 0) s += `;q=${formatQ(r.q)}`;
-    if (r.instance) s += `;+sip.instance="${r.instance}"`;
-    if (r.regId > 0) s += `;reg-id=${r.regId}`;
-    return s;
-  });
-  return [`Contact: ${items.join(', ')}\r\n`];
+  // one string written in one pass (no item list joined)
+  let line = 'Contact: ';
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
+    if (i > 0) line += ', ';
+    line += `<${r.contact}>;expires=${Math.max(0, r.expires - nowS)}`;
+    if (r.q >= 0) line += `;q=${formatQ(r.q)}`;
+    if (r.instance) line += `;+sip.instance="${r.instance}"`;
+    if (r.regId > 0) line += `;reg-id=${r.regId}`;
+  }
+  return [`${line}\r\n`];
 }
 
 export function sendRegisterReply(ctx: MsgContext, reply: PreparedReply, noReply: boolean): boolean {

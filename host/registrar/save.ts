@@ -17,6 +17,7 @@ import type { MsgContext } from '../core/context.js';
 import { SipParseError } from '../sip/errors.js';
 import { tryParseUri } from '../sip/uri.js';
 import type { NameAddr } from '../sip/name-addr.js';
+import type { HeaderField } from '../sip/message.js';
 import { StoreUnavailable, type Aor, type LocationRecord } from '../store/store.js';
 import { allowMask, incomingContact, type IncomingContact } from './contact-params.js';
 import { E, RegistrarError } from './errors.js';
@@ -210,11 +211,24 @@ function commonOf(ctx: MsgContext, ul: Usrloc, aor: Aor, path: string, flags: nu
   const r = ctx.rcv;
   return {
     username: aor.username, domain: aor.domain, received: receivedOf(ctx, ul, flags), path, callid, cseq, lastModified: now,
-    cflags: ctx.bflags[0] ?? 0, userAgent: ctx.msg.header('user-agent')?.value ?? '',
+    cflags: ctx.bflags[0] ?? 0, userAgent: userAgentOf(ctx.msg.headers),
     socket: `${r.proto}:${r.rcvIp.includes(':') ? `[${r.rcvIp}]` : r.rcvIp}:${r.rcvPort}`,
-    methods: allowMask(ctx.msg.headersNamed('allow').map((h) => h.value)), serverId: ul.serverId,
+    methods: methodsOf(ctx.msg.headers), serverId: ul.serverId,
     connectionId: r.proto === 'udp' ? -1 : r.conId,
   };
+}
+
+/** The first User-Agent's value, '' without one. */
+function userAgentOf(headers: readonly HeaderField[]): string {
+  for (let i = 0; i < headers.length; i++) if (headers[i]!.lname === 'user-agent') return headers[i]!.value;
+  return '';
+}
+
+/** The Allow headers as a method mask (allowMask); -1 without one. One pass, no list made for a REGISTER without Allow. */
+function methodsOf(headers: readonly HeaderField[]): number {
+  let values: string[] | null = null;
+  for (let i = 0; i < headers.length; i++) if (headers[i]!.lname === 'allow') (values ??= []).push(headers[i]!.value);
+  return values === null ? -1 : allowMask(values);
 }
 
 /** One binding as written: every field of LocationRecord in one literal (one object shape,
@@ -242,7 +256,10 @@ function incomingOf(ctx: MsgContext, ul: Usrloc, list: readonly NameAddr[], head
   return out;
 }
 
-const hasRuid = (list: readonly LocationRecord[], ruid: string): boolean => list.some((r) => r.ruid === ruid);
+function hasRuid(list: readonly LocationRecord[], ruid: string): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i]!.ruid === ruid) return true;
+  return false;
+}
 
 function planBindings(
   ctx: MsgContext, ul: Usrloc, table: string, aor: Aor, list: NameAddr[], headerExpires: number | undefined, path: string, flags: number,
@@ -276,10 +293,11 @@ function planBindings(
   if (max > 0 && existing.length - plan.deletes.length + plan.inserts.length > max) throw E.tooMany();
   if (plan.deletes.length + plan.updates.length + plan.inserts.length > 0) {
     // existing is best first already (usrloc.contacts): only a change needs a new order
-    const after = existing.filter((r) => !hasRuid(plan.deletes, r.ruid) && !hasRuid(plan.updates, r.ruid));
+    const after: LocationRecord[] = [];
+    for (const r of existing) if (!hasRuid(plan.deletes, r.ruid) && !hasRuid(plan.updates, r.ruid)) after.push(r);
     for (const r of plan.updates) after.push(r);
     for (const r of plan.inserts) after.push(r);
-    plan.after = after.sort(byPreference);
+    plan.after = after.length > 1 ? after.sort(byPreference) : after;
   }
   if (plan.inserts.length === 0) plan.result = plan.updates.length > 0 ? SAVE_RESULT.UPDATED : plan.deletes.length > 0 ? SAVE_RESULT.DELETED : SAVE_RESULT.UPDATED;
   return plan;

@@ -126,7 +126,10 @@ export class Usrloc {
     const now = this.nowS();
     this.used.add(table);
     const list = this.dbOnly(table) ? this.store!.locations(aor) : this.memory.list(table, this.key(aor));
-    return list.filter((r) => r.expires > now).sort(byPreference);
+    // one pass, and no sort of a single binding (the usual AoR)
+    const live: LocationRecord[] = [];
+    for (let i = 0; i < list.length; i++) if (list[i]!.expires > now) live.push(list[i]!);
+    return live.length > 1 ? live.sort(byPreference) : live;
   }
 
   /**

@@ -64,9 +64,25 @@ function addParam(s: string, a: number, b: number, params: Map<string, string>):
   let eq = a;
   while (eq < b && s.charCodeAt(eq) !== EQUALS) eq++;
   if (eq === a || eq === b) return false;
-  const name = trimmed(s, a, eq).toLowerCase();
+  const name = knownName(s, a, eq) ?? trimmed(s, a, eq).toLowerCase();
   if (!params.has(name)) params.set(name, unquoted(s, eq + 1, b));
   return true;
+}
+
+/** The names a Digest credential carries, as kept strings: such a name written in lower case is
+ *  not cut out of the header and lower-cased (two strings per parameter, ten parameters a request). */
+const DIGEST_NAMES: readonly string[] = ['username', 'realm', 'nonce', 'uri', 'response', 'algorithm', 'cnonce', 'opaque', 'qop', 'nc'];
+
+/** The kept name s[a, eq) spells exactly, blanks around it allowed; undefined otherwise. */
+function knownName(s: string, a: number, eq: number): string | undefined {
+  while (eq > a && isTrimSpace(s.charCodeAt(eq - 1))) eq--;
+  while (a < eq && isTrimSpace(s.charCodeAt(a))) a++;
+  const n = eq - a;
+  for (let k = 0; k < DIGEST_NAMES.length; k++) {
+    const name = DIGEST_NAMES[k]!;
+    if (name.length === n && s.startsWith(name, a)) return name;
+  }
+  return undefined;
 }
 
 /** The element s[a, b) as the error shows it: trimmed of SP/HT/CR/LF. */

@@ -2,7 +2,6 @@
 // with received=/rport= when given), From, To (with a To-tag added when absent and the code
 // is above 100), Call-ID and CSeq copied from the request; then the caller's header lines
 // verbatim, Content-Type, Content-Length (always) and the body.
-import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { SipParseError } from './errors.js';
 import { canonicalName } from './header-names.js';
@@ -100,24 +99,122 @@ function stampTopVia(req: SipMessage, lineValue: string, opts: LocalReplyOptions
     if (e instanceof SipParseError) return lineValue;
     throw e;
   }
-  // the Via's params as parsed, received= and rport= set in place when there, else added after
-  // them (what a copy of the Map with both set would list, without the copy)
   const received = opts.received;
   const rport = opts.rport === undefined ? undefined : String(opts.rport);
   const semi = first.indexOf(';');
+  if (single) {
+    // the usual Via, written as its parse would write it: the two values spliced into the line
+    const spliced = splicedVia(first, semi, via.params.size, received, rport);
+    if (spliced !== null) return spliced;
+  }
+  return reserialisedVia(lineValue, a, b, first, semi, via.params, received, rport);
+}
+
+/**
+ * The top Via value `first` rewritten from its parse: the text before its params, then each
+ * param as parsed (lower-case name, `;k` or `;k=v`), received= and rport= set in place when
+ * there, else added after them (what a copy of the Map with both set would list, without the
+ * copy); put back at [a, b) of the line. Exported for the test holding splicedVia to it.
+ */
+export function reserialisedVia(
+  lineValue: string, a: number, b: number, first: string, semi: number, params: ReadonlyMap<string, string>, received: string | undefined, rport: string | undefined,
+): string {
   let text = (semi >= 0 ? first.slice(0, semi) : first).trimEnd();
-  for (const [k, param] of via.params) {
+  for (const [k, param] of params) {
     const v = k === 'received' && received !== undefined ? received : k === 'rport' && rport !== undefined ? rport : param;
     text += v === '' ? `;${k}` : `;${k}=${v}`;
   }
-  if (received !== undefined && !via.params.has('received')) text += received === '' ? ';received' : `;received=${received}`;
-  if (rport !== undefined && !via.params.has('rport')) text += rport === '' ? ';rport' : `;rport=${rport}`;
+  if (received !== undefined && !params.has('received')) text += received === '' ? ';received' : `;received=${received}`;
+  if (rport !== undefined && !params.has('rport')) text += rport === '' ? ';rport' : `;rport=${rport}`;
   if (a === 0 && b === lineValue.length) return text;
   return lineValue.slice(0, a) + text + lineValue.slice(b);
 }
 
-/** Stable for the same request — retransmissions get the same tag — from Call-ID, From-tag
- *  and the top Via branch (plus CSeq for RFC 2543 requests without a branch). */
+/**
+ * What reserialisedVia gives for a Via value alone on its line, made by splicing received= and
+ * rport= into the text instead of writing every param again (a reply's largest allocation
+ * after its own text: ~1 KB of entry arrays and short strings). Only for a value its parse
+ * writes back unchanged: no blank before a ';' or around '=', names in lower case, no empty or
+ * quoted value, no comment, no name twice (`count` must be the parse's size); null otherwise (the caller
+ * writes it from the parse). Exported for the test holding it to reserialisedVia.
+ */
+export function splicedVia(v: string, semi: number, count: number, received: string | undefined, rport: string | undefined): string | null {
+  const n = v.length;
+  if (n === 0 || isBlank(v.charCodeAt(n - 1)) || (semi > 0 && isBlank(v.charCodeAt(semi - 1)))) return null;
+  let recA = -1;
+  let recB = -1;
+  let rpA = -1;
+  let rpB = -1;
+  let seen = 0;
+  for (let i = semi < 0 ? n : semi; i < n; ) {
+    // at a ';': a name of printable ASCII but upper-case letters, then '=' and a value or nothing
+    let j = i + 1;
+    while (j < n) {
+      const c = v.charCodeAt(j);
+      if (c === SEMI_CODE || c === EQ_CODE) break;
+      if (c <= 0x20 || c >= 0x7f || (c >= 0x41 && c <= 0x5a) || c === PAREN_CODE) return null;
+      j++;
+    }
+    const nameEnd = j;
+    if (nameEnd === i + 1) return null;
+    if (j < n && v.charCodeAt(j) === EQ_CODE) {
+      j++;
+      if (j === n || v.charCodeAt(j) === SEMI_CODE || v.charCodeAt(j) === QUOTE_CODE) return null;
+      while (j < n) {
+        const c = v.charCodeAt(j);
+        if (c === SEMI_CODE) break;
+        if (c <= 0x20 || c === 0x7f || c === PAREN_CODE) return null; // '(': a comment, which the parse leaves out
+        j++;
+      }
+    }
+    seen++;
+    const len = nameEnd - i - 1;
+    if (len === 8 && v.startsWith('received', i + 1)) {
+      recA = i;
+      recB = j;
+    } else if (len === 5 && v.startsWith('rport', i + 1)) {
+      rpA = i;
+      rpB = j;
+    }
+    i = j;
+  }
+  if (seen !== count) return null; // a name given twice: its parse keeps the first only
+  const recText = received === undefined ? null : received === '' ? ';received' : `;received=${received}`;
+  const rpText = rport === undefined ? null : rport === '' ? ';rport' : `;rport=${rport}`;
+  let out: string;
+  if (recText !== null && recA >= 0 && rpText !== null && rpA >= 0) {
+    out = recA < rpA
+      ? v.slice(0, recA) + recText + v.slice(recB, rpA) + rpText + v.slice(rpB)
+      : v.slice(0, rpA) + rpText + v.slice(rpB, recA) + recText + v.slice(recB);
+  } else if (recText !== null && recA >= 0) {
+    out = v.slice(0, recA) + recText + v.slice(recB);
+  } else if (rpText !== null && rpA >= 0) {
+    out = v.slice(0, rpA) + rpText + v.slice(rpB);
+  } else {
+    out = v;
+  }
+  if (recText !== null && recA < 0) out += recText;
+  if (rpText !== null && rpA < 0) out += rpText;
+  return out;
+}
+
+const SEMI_CODE = 0x3b;
+const EQ_CODE = 0x3d;
+const QUOTE_CODE = 0x22;
+const PAREN_CODE = 0x28;
+
+/** What trimEnd and the params' parse skip around a ';' (SP, HT, CR, LF and the rest of trim's set below 0x21). */
+function isBlank(c: number): boolean {
+  return c <= 0x20 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x1680 || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
+/** Stable for the same request — retransmissions get the same tag, on any node and in any
+ *  version that hashes alike — from Call-ID, From-tag and the top Via branch (plus CSeq for
+ *  RFC 2543 requests without a branch): 64 bits of a hash over them, in hex. Like Kamailio's
+ *  sl (a fixed prefix and a CRC of the request), not a cryptographic hash: the tag must be
+ *  the same for a retransmission and differ between requests, and every input is the
+ *  client's own. Two multiply-xor lanes in JavaScript (was an MD5 through crypto.hash: a
+ *  native call and a 32-character hex string per reply, ~3 µs called cold). */
 export function makeToTag(req: SipMessage): string {
   let fromTag = '';
   let branch = '';
@@ -132,13 +229,46 @@ export function makeToTag(req: SipMessage): string {
     if (!(e instanceof SipParseError)) throw e;
   }
   const extra = branch.startsWith('z9hG4bK') && branch.length > 7 ? '' : (req.header('cseq')?.value ?? '');
-  const key = `${req.header('call-id')?.value ?? ''}\n${fromTag}\n${branch}\n${extra}`;
-  return md5Hex(key).slice(0, 24);
+  tagLane1 = 0x811c9dc5;
+  tagLane2 = 0x2545f491;
+  mixIn(req.header('call-id')?.value ?? '');
+  mixIn(fromTag);
+  mixIn(branch);
+  mixIn(extra);
+  return hex32(finalMix(tagLane1)) + hex32(finalMix(tagLane2));
 }
 
-// crypto.hash (Node >= 20.12): a one-shot, ~5x cheaper than a Hash object for a short input
-const oneShot: ((alg: string, data: string, enc: 'hex') => string) | undefined = (crypto as { hash?: typeof crypto.hash }).hash;
-const md5Hex = (s: string): string => (oneShot ? oneShot('md5', s, 'hex') : createHash('md5').update(s).digest('hex'));
+let tagLane1 = 0;
+let tagLane2 = 0;
+
+/** Mixes s's UTF-16 units, then a separator, into both lanes (FNV-1a; a murmur-style multiply and shift). */
+function mixIn(s: string): void {
+  let a = tagLane1;
+  let b = tagLane2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  tagLane1 = Math.imul(a ^ 0x0a, 0x01000193);
+  tagLane2 = Math.imul(b ^ 0x0a, 0x5bd1e995);
+}
+
+/** murmur3's fmix32: every input bit reaches every output bit. */
+function finalMix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+function hex32(h: number): string {
+  return HEX_BYTE[(h >>> 24) & 0xff]! + HEX_BYTE[(h >>> 16) & 0xff]! + HEX_BYTE[(h >>> 8) & 0xff]! + HEX_BYTE[h & 0xff]!;
+}
 
 /** A 400 for a request that failed to parse: copies what can be copied from the raw bytes
  *  (Via, From, To, Call-ID, CSeq lines, as written; the first of a duplicated one). Null when

@@ -135,3 +135,59 @@ Content-Length: 9999
   const viaOnly = buildErrorReply(crlf('INVITE sip:b@h SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK2\n\n'), 'Missing From')!.toString();
   assert.equal(viaOnly, 'SIP/2.0 400 Missing From\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK2\r\nContent-Length: 0\r\n\r\n');
 });
+
+test('To-tags of 20 000 requests differing in one character of Call-ID, From-tag or branch are all different (16 hex digits)', () => {
+  const text = INVITE.toString('latin1');
+  const tags = new Set<string>();
+  for (let i = 0; i < 20_000; i++) {
+    const which = i % 3;
+    const n = String(Math.floor(i / 3));
+    const t = which === 0 ? text.replace('z9hG4bKnashds8', `z9hG4bKnashds8${n}`)
+      : which === 1 ? text.replace(/tag=([^\r;]+)/, (_m, v: string) => `tag=${v}${n}`)
+      : text.replace(/Call-ID: ([^\r]+)/, (_m, v: string) => `Call-ID: ${n}${v}`);
+    const tag = makeToTag(SipMessage.parse(Buffer.from(t, 'latin1')));
+    assert.match(tag, /^[0-9a-f]{16}$/);
+    tags.add(tag);
+  }
+  assert.equal(tags.size, 20_000);
+});
+
+test('the top Via stamped by splicing received/rport into the line equals its rewrite from the parse, or is left to it', async () => {
+  const { splicedVia, reserialisedVia } = await import('../../host/sip/reply.js');
+  const { parseVia } = await import('../../host/sip/via.js');
+  const hosts = ['127.0.0.1:5061', 'h.example.com', '[2001:db8::1]:5070', 'H.Example.COM:5060'];
+  const params = [
+    '', ';branch=z9hG4bK-1', ';branch=z9hG4bK-1;rport', ';rport;branch=z9hG4bK-2', ';branch=z9hG4bK-3;rport=5061',
+    ';received=10.0.0.1;branch=z9hG4bK-4;rport', ';branch=z9hG4bK-5;received=10.0.0.1', ';Branch=z9hG4bK-6;RPORT',
+    ';branch=z9hG4bK-7 ;rport', '; branch=z9hG4bK-8', ';branch = z9hG4bK-9', ';branch=z9hG4bK-10;rport=', ';branch="quoted;x";rport',
+    ';branch=z9hG4bK-11;branch=z9hG4bK-12;rport', ';rport;rport=1', ';branch=z9hG4bK-13;ttl=16;maddr=224.2.0.1;rport',
+    ';branch=z9hG4bK-14(comment)', ';branch=z9hG4bK-15;rport (comment)', ';received=[2001:db8::2];rport=7', ';x=a=b;rport',
+    ';branch=z9hG4bK-16;received', ';branch=z9hG4bK-ü;rport', ';alias;rport;received=1.2.3.4;branch=z9hG4bK-17',
+  ];
+  const stamps: Array<[string | undefined, string | undefined]> = [
+    ['127.0.0.1', '5061'], ['127.0.0.1', undefined], [undefined, '5061'], ['', ''], ['2001:db8::9', '6000'],
+  ];
+  let spliced = 0;
+  for (const proto of ['SIP/2.0/UDP ', 'SIP/2.0/TCP ', 'SIP / 2.0 / UDP ']) {
+    for (const host of hosts) {
+      for (const p of params) {
+        const value = `${proto}${host}${p}`;
+        let via;
+        try {
+          via = parseVia(value);
+        } catch {
+          continue; // not a Via: the reply copies the line as it is before either path
+        }
+        for (const [received, rport] of stamps) {
+          const semi = value.indexOf(';');
+          const want = reserialisedVia(value, 0, value.length, value, semi, via.params, received, rport);
+          const got = splicedVia(value, semi, via.params.size, received, rport);
+          if (got === null) continue;
+          spliced++;
+          assert.equal(got, want, `${JSON.stringify(value)} received=${received} rport=${rport}`);
+        }
+      }
+    }
+  }
+  assert.ok(spliced > 300, `the splice should serve the usual Vias (served ${spliced})`);
+});
