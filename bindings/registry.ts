@@ -88,8 +88,8 @@ export const FACT_SEPARATOR = '\x1f';
 
 /**
  * Stands in the facts text for a fact not known cheaply for this message (its reader answered
- * null): what is answered from it goes to the host. A fact whose value is this text (none
- * can be: the readers give '1', '', tokens or hosts) sends the message no facts.
+ * null): what is answered from it goes to the host. A fact whose value were this text (none
+ * is: the readers give '1', '', tokens or hosts) would only send its functions to the host.
  */
 export const FACT_UNKNOWN = '\x1e';
 
@@ -256,17 +256,15 @@ export class Registry {
   /**
    * The facts of ctx's message as the text sent with a callback (FACT_SEPARATOR between them,
    * in factNames' order; FACT_UNKNOWN for one its reader does not know cheaply), or null when
-   * one cannot be sent (holding the separator, or being the unknown text): then the guest asks
-   * the host for everything.
+   * one cannot be sent (holding the separator): then the guest asks the host for everything.
    */
   messageFacts(ctx: MsgContext): string | null {
     const readers = this.factReaders;
     if (readers.length === 0) return null;
     let text = '';
     for (let i = 0; i < readers.length; i++) {
-      let v = readers[i]!(ctx);
-      if (v === null) v = FACT_UNKNOWN;
-      else if (v === FACT_UNKNOWN || v.includes(FACT_SEPARATOR)) return null;
+      const v = readers[i]!(ctx) ?? FACT_UNKNOWN;
+      if (v.includes(FACT_SEPARATOR)) return null;
       text = i === 0 ? v : text + FACT_SEPARATOR + v;
     }
     return text;

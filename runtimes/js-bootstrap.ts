@@ -20,6 +20,8 @@
 // unstopped and the outer one's is back after it; a stop inside KSR.route reaches the outer
 // callback through the host (ctx.stopped, then STOP for the KSR.route call). Outside a
 // callback (a top level, a promise job run after it) the call goes to the host as before.
+// A stop the host answers (KSR.x.drop, an exit in a sub-route, a spent CPU budget) sets the
+// same state: later calls of the callback stop again in the guest, as the host would answer.
 //
 // Before a value crosses, the stub refuses a string longer than limits.max_value_bytes (its
 // length in UTF-16 units is a lower bound of its UTF-8 bytes; the Dispatcher checks the bytes)
@@ -92,8 +94,8 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   // The stop signal: a unique object, not an Error, so 'catch (e) { if (e instanceof Error) ... }'
   // lets it through; every later KSR call answers stop again anyway (the guest or the host).
   const STOP = freeze({ toString() { return 'KSR: script stopped (exit/drop)'; } });
-  // callbacks running now (nested through KSR.route), and whether the innermost one stopped
-  // itself (a 'stops' row): then every KSR call of it throws STOP without crossing
+  // callbacks running now (nested through KSR.route), and whether the innermost one is stopped
+  // (a 'stops' row, or STOP from the host): then every KSR call of it throws STOP without crossing
   let running = 0;
   let stopped = false;
 
@@ -102,7 +104,9 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   function settle(r, path) {
     if (typeof r !== 'object' || r === null) return r;
     if (r.ksrSignal === 'stop') {
-      // every later call must reach the host, which answers STOP again
+      // the host stopped the message (KSR.x.drop, an exit in a KSR.route sub-route, a spent
+      // CPU budget): every later call of the callback throws STOP again, here
+      stopped = true;
       facts.drop();
       throw STOP;
     }
