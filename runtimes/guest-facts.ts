@@ -9,8 +9,9 @@
 // FACTS_SOURCE evaluates to `makeFacts(separator, maxValueBytes)`, which returns
 // - `facts`: the facts of the callback running now. `enter(text)` sets them for a callback and
 //   returns what to hand back to `leave` when it ends (callbacks nest through KSR.route);
-//   `drop()` forgets them once the host answered STOP (every later call must reach the host,
-//   which answers STOP again); `list()` splits the text on first use, null when there is none.
+//   `drop()` forgets them once the callback is stopped (every later call must stop again: the
+//   JS guest throws it itself, the others reach the host, which answers STOP); `list()` splits
+//   the text on first use, null when there is none.
 // - `answerOf(row)`: for a row with `answer`, `(arg, argc) => value | undefined`, undefined
 //   when the host must answer (no facts, the fact unknown for this message (FACT_UNKNOWN), a
 //   `value` fact that is '', an argument not a plain short string, a wrong count);
