@@ -191,6 +191,23 @@ for (const [engine, lang] of ENGINES) {
       assert.deepEqual(lines, [], 'is_REGISTER stopped the callback again');
     });
 
+    test('a request\'s To tag and From host are sent; a reply\'s are unknown and its other facts still answer', async () => {
+      const bye = makeContext(IN_DIALOG, { core });
+      const facts = (ctx: ReturnType<typeof makeContext>) => Object.fromEntries(registry.factNames.map((n, i) => [n, registry.messageFacts(ctx)!.split(FACT_SEPARATOR)[i]]));
+      assert.deepEqual(facts(bye), { method: 'BYE', request: '1', totag: '1', fhost: String(registry.implementation(registry.find('kx.gete_fhost')!.index).fn(bye)) });
+      assert.deepEqual(facts(makeContext('reply200', { core })), { method: 'INVITE', request: '', totag: FACT_UNKNOWN, fhost: FACT_UNKNOWN });
+    });
+
+    test('callbacks on many messages with different facts in a row all run (QuickJS keeps 64 strings)', async () => {
+      const r = await runtime();
+      for (let i = 0; i < 150; i++) {
+        const raw = IN_DIALOG.replace('alice@[2001:db8::1]:5070', `alice@host${i}.example.com`);
+        const { result } = run(r, 'ksr_sub', raw);
+        assert.equal(result.outcome, 'ok', result.error?.message);
+        assert.deepEqual(lines, ['sub false']);
+      }
+    });
+
     test('a nested callback has its own message\'s facts, and the outer one has its own again after it', async () => {
       const r = await runtime();
       // KSR.route runs the nested callback on another message (a reply) here, to tell the facts apart
