@@ -37,13 +37,23 @@ export interface KsrDeclaration {
    * call, when the arguments are of the declared types; any other call takes the usual path.
    */
   readonly answer?: FactAnswer;
+  /**
+   * The call only stops the script (KSR.x.exit): a guest may answer it itself, without a host
+   * call, by setting its own "stopped" state for the message and throwing its stop signal; the
+   * invoke then reports RESULT.stopped and the runtime sets ctx.stopped (guest-protocol.ts).
+   * Optional for a guest: one that does not honour it calls `fn`, which must stop the message
+   * the same way (ctx.stopped). No parameters, returns none.
+   */
+  readonly stops?: true;
 }
 
 /**
  * A message fact: a value of the message as received, which no KSR call can change (SipMessage
  * is immutable; script changes are lumps and context fields, as in Kamailio, whose is_method
  * reads the first line as received). The host sends the facts with every callback; '' is a
- * fact's "none" (no to-tag, no method). null: not known cheaply, the guest asks the host.
+ * fact's "none" (no to-tag, no method). null: not known cheaply for this message (a reply's
+ * To, which only a request has parsed on receipt): the guest asks the host for what is
+ * answered from that fact (FACT_UNKNOWN), the other facts still answer in the guest.
  */
 export type FactReader = (ctx: MsgContext) => string | null;
 
@@ -54,23 +64,34 @@ export type FactReader = (ctx: MsgContext) => string | null;
  * - `letterOf`: one str argument; one of its letters, upper-cased, names the fact in `letters`.
  * - `nameIn`: one str argument; one of its '|'-separated names, trimmed and upper-cased, is
  *   the fact (never an empty fact).
+ * - `value`: no argument, returns xval; the fact itself when it is not '' (its "none": then
+ *   the host answers, so each null mode of a getter family keeps its own answer).
  */
 export type FactAnswer =
   | { readonly fact: string; readonly test: 'is'; readonly value: string }
   | { readonly fact: string; readonly test: 'letterOf'; readonly letters: Readonly<Record<string, string>> }
-  | { readonly fact: string; readonly test: 'nameIn' };
+  | { readonly fact: string; readonly test: 'nameIn' }
+  | { readonly fact: string; readonly test: 'value' };
 
 /** A FactAnswer as guests get it: the fact by its place in Registry.factNames. */
 export type GuestFactAnswer =
   | { readonly fact: number; readonly test: 'is'; readonly value: string }
   | { readonly fact: number; readonly test: 'letterOf'; readonly letters: Readonly<Record<string, string>> }
-  | { readonly fact: number; readonly test: 'nameIn' };
+  | { readonly fact: number; readonly test: 'nameIn' }
+  | { readonly fact: number; readonly test: 'value' };
 
 /**
  * Separates the facts in the text sent with a callback. A message whose fact holds it (none
  * can: methods are tokens) is sent no facts.
  */
 export const FACT_SEPARATOR = '\x1f';
+
+/**
+ * Stands in the facts text for a fact not known cheaply for this message (its reader answered
+ * null): what is answered from it goes to the host. A fact whose value were this text (none
+ * is: the readers give '1', '', tokens or hosts) would only send its functions to the host.
+ */
+export const FACT_UNKNOWN = '\x1e';
 
 /** What a function that needs no message reads of its context (MsgContext has it too). */
 export interface KsrScope {
@@ -89,6 +110,8 @@ export interface KsrEntry {
   readonly status: KsrStatus;
   /** Answered in the guest from the message's facts (KsrDeclaration.answer). */
   readonly answer?: GuestFactAnswer;
+  /** A guest may stop the script itself for this call (KsrDeclaration.stops). */
+  readonly stops?: true;
 }
 
 export interface KsrModule {
@@ -142,11 +165,24 @@ function guestAnswer(path: string, decl: KsrDeclaration, factNames: readonly str
   const a = decl.answer!;
   const fact = factNames.indexOf(a.fact);
   if (fact < 0) throw new Error(`registry: ${path} is answered from message fact ${a.fact}, which no module declares`);
-  const params = a.test === 'is' ? '' : 'str';
-  if (decl.params.join(',') !== params || decl.variadic || (decl.returns !== 'bool' && decl.returns !== 'int')) {
-    throw new Error(`registry: ${path} is answered from a fact by '${a.test}': expected params (${params}) and returns bool or int, got (${decl.params.join(', ')}): ${decl.returns}`);
+  const params = a.test === 'is' || a.test === 'value' ? '' : 'str';
+  const returns = a.test === 'value' ? ['xval'] : ['bool', 'int'];
+  if (decl.params.join(',') !== params || decl.variadic || !returns.includes(decl.returns)) {
+    throw new Error(`registry: ${path} is answered from a fact by '${a.test}': expected params (${params}) and returns ${returns.join(' or ')}, got (${decl.params.join(', ')}): ${decl.returns}`);
+  }
+  if (a.test === 'is' && (a.value === FACT_UNKNOWN || a.value.includes(FACT_SEPARATOR))) {
+    throw new Error(`registry: ${path} is answered when fact ${a.fact} is ${JSON.stringify(a.value)}, which no fact can be`);
   }
   return Object.freeze({ ...a, fact }) as GuestFactAnswer;
+}
+
+/** A declaration's `stops`, or an error naming the function: only a call without arguments or value may be answered by a stop. */
+function checkedStops(path: string, decl: KsrDeclaration): { stops?: true } {
+  if (decl.stops === undefined) return {};
+  if (decl.stops !== true || decl.params.length > 0 || decl.variadic || decl.returns !== 'none' || decl.answer) {
+    throw new Error(`registry: ${path} is declared 'stops': expected no params, returns none and no answer, got (${decl.params.join(', ')}): ${decl.returns}`);
+  }
+  return { stops: true };
 }
 
 /** A status as declared, or an error naming the function: `partial:` needs a reason. */
@@ -193,6 +229,7 @@ export class Registry {
             returns: decl.returns,
             status: checkedStatus(path, decl.status),
             ...(answer ? { answer } : {}),
+            ...checkedStops(path, decl),
           }),
         );
         impls.push(decl);
@@ -218,16 +255,16 @@ export class Registry {
 
   /**
    * The facts of ctx's message as the text sent with a callback (FACT_SEPARATOR between them,
-   * in factNames' order), or null when one cannot be sent (unknown, or holding the separator):
-   * then the guest asks the host for everything.
+   * in factNames' order; FACT_UNKNOWN for one its reader does not know cheaply), or null when
+   * one cannot be sent (holding the separator): then the guest asks the host for everything.
    */
   messageFacts(ctx: MsgContext): string | null {
     const readers = this.factReaders;
     if (readers.length === 0) return null;
     let text = '';
     for (let i = 0; i < readers.length; i++) {
-      const v = readers[i]!(ctx);
-      if (v === null || v.includes(FACT_SEPARATOR)) return null;
+      const v = readers[i]!(ctx) ?? FACT_UNKNOWN;
+      if (v.includes(FACT_SEPARATOR)) return null;
       text = i === 0 ? v : text + FACT_SEPARATOR + v;
     }
     return text;

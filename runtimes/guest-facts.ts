@@ -9,16 +9,21 @@
 // FACTS_SOURCE evaluates to `makeFacts(separator, maxValueBytes)`, which returns
 // - `facts`: the facts of the callback running now. `enter(text)` sets them for a callback and
 //   returns what to hand back to `leave` when it ends (callbacks nest through KSR.route);
-//   `drop()` forgets them once the host answered STOP (every later call must reach the host,
-//   which answers STOP again); `list()` splits the text on first use, null when there is none.
+//   `drop()` forgets them once the callback is stopped (every later call must stop again: the
+//   JS guest throws it itself, the others reach the host, which answers STOP); `list()` splits
+//   the text on first use, null when there is none.
 // - `answerOf(row)`: for a row with `answer`, `(arg, argc) => value | undefined`, undefined
-//   when the host must answer (no facts, an argument not a plain short string, a wrong count);
+//   when the host must answer (no facts, the fact unknown for this message (FACT_UNKNOWN), a
+//   `value` fact that is '', an argument not a plain short string, a wrong count);
 // - `stubOf(row, viaHost)`: the whole stub, for JS guests (the JS bootstrap).
 // The string methods used at call time are captured; the kept answers are in Maps whose
 // methods a script can change: either way a script only changes its own answers.
+import { FACT_UNKNOWN } from '../bindings/registry.js';
 
 export const FACTS_SOURCE = String.raw`(function () {
   'use strict';
+  // a fact its reader did not know cheaply for this message (a reply's To): the host answers
+  const UNKNOWN = ${JSON.stringify(FACT_UNKNOWN)};
   const apply = Reflect.apply;
   const split = String.prototype.split;
   const upper = String.prototype.toUpperCase;
@@ -82,8 +87,17 @@ export const FACTS_SOURCE = String.raw`(function () {
         return (arg, argc) => {
           if (argc !== 0) return undefined;
           const p = parts !== null ? parts : facts.list();
-          if (p === null) return undefined;
+          if (p === null || p[f] === UNKNOWN) return undefined;
           return p[f] === value ? yes : no;
+        };
+      }
+      if (a.test === 'value') {
+        return (arg, argc) => {
+          if (argc !== 0) return undefined;
+          const p = parts !== null ? parts : facts.list();
+          if (p === null) return undefined;
+          const v = p[f];
+          return v === UNKNOWN || v === '' ? undefined : v;
         };
       }
       const test = a.test === 'letterOf' ? letterOf(a.letters) : nameIn;
@@ -96,6 +110,7 @@ export const FACTS_SOURCE = String.raw`(function () {
         const p = parts !== null ? parts : facts.list();
         if (p === null) return undefined;
         const m = p[f];
+        if (m === UNKNOWN) return undefined;
         let byArg = byFact.get(m);
         let r = byArg === undefined ? undefined : byArg.get(arg);
         if (r !== undefined) return r;
@@ -126,7 +141,10 @@ export const FACTS_SOURCE = String.raw`(function () {
       return function () {
         if (arguments.length === 0) {
           const p = parts !== null ? parts : facts.list();
-          if (p !== null) return p[f] === value ? yes : no;
+          if (p !== null) {
+            const m = p[f];
+            if (m !== UNKNOWN) return m === value ? yes : no;
+          }
         }
         return apply(viaHost, undefined, arguments);
       };

@@ -7,6 +7,7 @@
 //   server does not have (KSR.nathelper.nat_uac_test), the same in every language.
 import type { InvokeResult, ScriptErrorInfo } from '../host/core/router.js';
 import type { KsrEntry } from '../bindings/registry.js';
+import type { MsgContext } from '../host/core/context.js';
 
 /** The bridge global holding GUEST_PROTOCOL as JSON; the guest reads and deletes it. */
 export const BRIDGE_PROTOCOL = '__ksr_protocol';
@@ -136,6 +137,18 @@ export class MissingNames {
     if (this.modules.get('')?.has(first)) return null;
     return second !== undefined ? missingText('module', first, second) : missingText('coreFunction', '', first);
   }
+}
+
+/**
+ * The callback's result when its message is stopped: a guest that stopped the callback itself
+ * (a `stops` row, KSR.x.exit) answers RESULT.stopped without the host having seen the call, so
+ * ctx.stopped is set here, as the host's exit would have (KSR.route and tm read it); a stop
+ * the host set (KSR.x.drop, an exit nested in KSR.route) stops the callback whatever it
+ * answered (a script may catch the stop and return). null when neither: resultOf decides.
+ */
+export function stoppedOr(ctx: MsgContext, answer: unknown): InvokeResult | null {
+  if (answer === RESULT.stopped) ctx.stopped = true;
+  return ctx.stopped ? { outcome: 'stopped' } : null;
 }
 
 /**

@@ -11,6 +11,18 @@
 // ({ksrSignal:'stop'} | {ksrSignal:'error', message}); the stub turns a signal into a throw at
 // the call site, so the script's own line is on the stack.
 //
+// A row declared `stops` (KSR.x.exit) is answered here while a callback runs: the callback's
+// "stopped" state is set and the stop signal thrown, with no host call; from then on every KSR
+// call of that callback throws the stop signal again without crossing (a script that catches
+// it can do nothing more to the message), and the invoke answers RESULT.stopped however the
+// callback ended, from which the runtime sets ctx.stopped (KSR.route and tm read it). Each
+// callback has its own state: a nested one (KSR.route, a branch route run by t_relay) starts
+// unstopped and the outer one's is back after it; a stop inside KSR.route reaches the outer
+// callback through the host (ctx.stopped, then STOP for the KSR.route call). Outside a
+// callback (a top level, a promise job run after it) the call goes to the host as before.
+// A stop the host answers (KSR.x.drop, an exit in a sub-route, a spent CPU budget) sets the
+// same state: later calls of the callback stop again in the guest, as the host would answer.
+//
 // Before a value crosses, the stub refuses a string longer than limits.max_value_bytes (its
 // length in UTF-16 units is a lower bound of its UTF-8 bytes; the Dispatcher checks the bytes)
 // and replaces an object, function or symbol by an empty object, which the Dispatcher refuses
@@ -80,15 +92,21 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   const { facts, stubOf } = ${FACTS_SOURCE}(${JSON.stringify(FACT_SEPARATOR)}, maxValue);
 
   // The stop signal: a unique object, not an Error, so 'catch (e) { if (e instanceof Error) ... }'
-  // lets it through; the dispatcher answers every later KSR call with stop again anyway.
+  // lets it through; every later KSR call answers stop again anyway (the guest or the host).
   const STOP = freeze({ toString() { return 'KSR: script stopped (exit/drop)'; } });
+  // callbacks running now (nested through KSR.route), and whether the innermost one is stopped
+  // (a 'stops' row, or STOP from the host): then every KSR call of it throws STOP without crossing
+  let running = 0;
+  let stopped = false;
 
   const pathOf = (module, name) => module === '' ? 'KSR.' + name : 'KSR.' + module + '.' + name;
 
   function settle(r, path) {
     if (typeof r !== 'object' || r === null) return r;
     if (r.ksrSignal === 'stop') {
-      // every later call must reach the host, which answers STOP again
+      // the host stopped the message (KSR.x.drop, an exit in a KSR.route sub-route, a spent
+      // CPU budget): every later call of the callback throws STOP again, here
+      stopped = true;
       facts.drop();
       throw STOP;
     }
@@ -120,11 +138,24 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     const index = entry.index;
     const path = pathOf(entry.module, entry.name);
     const viaHost = hostStub(index, path);
+    if (entry.stops === true) return stopStub(viaHost);
     return entry.answer === undefined ? viaHost : stubOf(entry, viaHost);
+  }
+
+  /** A 'stops' row: the callback stops itself (with arguments, or outside one: the host answers). */
+  function stopStub(viaHost) {
+    return function () {
+      if (running === 0 || arguments.length !== 0) return apply(viaHost, undefined, arguments);
+      stopped = true;
+      // the fact stubs then fall through to hostStub, which throws STOP
+      facts.drop();
+      throw STOP;
+    };
   }
 
   function hostStub(index, path) {
     return function () {
+      if (stopped) throw STOP;
       switch (arguments.length) {
         case 0: return settle(call(index), path);
         case 1: return settle(call(index, arg(arguments[0], path, 0)), path);
@@ -189,19 +220,32 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     return stringify(r);
   }
 
-  /** Runs callback 'name' (with arg unless undefined) on a message with the given facts (or null). */
-  g.${INVOKE_GLOBAL} = function (name, arg, factText) {
+  /**
+   * Runs callback 'name' (with arg unless undefined) on a message with the given facts (or
+   * null); 'nested': it runs inside another callback (KSR.route). The host says so because a
+   * callback cut off by a limit never ran its 'finally': an outermost one starts from zero.
+   */
+  g.${INVOKE_GLOBAL} = function (name, arg, factText, nested) {
     const f = lookup(name);
     if (f === undefined) return RESULT.missing;
     const outer = facts.enter(factText);
+    const outerStopped = stopped;
+    const outerRunning = nested === true ? running : 0;
+    stopped = false;
+    running = outerRunning + 1;
     try {
       if (arg === undefined) f(); else f(arg);
-      return RESULT.ok;
+      return stopped ? RESULT.stopped : RESULT.ok;
     } catch (e) {
-      if (e === STOP) return RESULT.stopped;
+      // stopped, also when the script caught the stop and then failed: the stop came first
+      if (e === STOP || stopped) return RESULT.stopped;
       return report(e);
     } finally {
       facts.leave(outer);
+      running = outerRunning;
+      // a nested callback gives the outer one its state back; the outermost keeps its own
+      // until the next message starts, so a promise job run right after it stops too
+      if (nested === true) stopped = outerStopped;
     }
   };
 

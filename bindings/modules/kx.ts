@@ -38,15 +38,33 @@ function family(read: Read, modes: NullMode[] = ['null']): Record<NullMode, KsrD
   return out;
 }
 
-/** Declares get_<name>, and gete_/getw_ where `all` is true. */
-function getters(name: string, read: Read, all = false): Record<string, KsrDeclaration> {
+/**
+ * Declares get_<name>, and gete_/getw_ where `all` is true; with `fact`, each is answered in the
+ * guest from that message fact while it is not '' (a value of the message as received).
+ */
+function getters(name: string, read: Read, all = false, fact?: string): Record<string, KsrDeclaration> {
   const f = family(read, all ? ['null', 'empty', 'print'] : ['null']);
-  const out: Record<string, KsrDeclaration> = { [`get_${name}`]: f.null };
+  const answered = (d: KsrDeclaration): KsrDeclaration => (fact === undefined ? d : { ...d, answer: { fact, test: 'value' } });
+  const out: Record<string, KsrDeclaration> = { [`get_${name}`]: answered(f.null) };
   if (all) {
-    out[`gete_${name}`] = f.empty;
-    out[`getw_${name}`] = f.print;
+    out[`gete_${name}`] = answered(f.empty);
+    out[`getw_${name}`] = answered(f.print);
   }
   return out;
+}
+
+const fromHost = fromPv('$fd');
+
+/**
+ * The From host as received, a message fact: the engine parses a request's From on receipt
+ * (checkRequestHeaders), so it is free there, and no KSR call changes it ($fd writes are lumps).
+ * A reply's From is not parsed on receipt: unknown, the host answers. Sent because the seed's
+ * registrar route (and Kamailio's kemi samples) ask it of every REGISTER for the auth realm.
+ */
+function fromHostFact(ctx: MsgContext): string | null {
+  if (!ctx.msg.isRequest) return null;
+  const host = fromHost(ctx);
+  return typeof host === 'string' ? host : '';
 }
 
 const nonEmpty = (s: string): string | null => (s === '' ? null : s);
@@ -65,7 +83,7 @@ export const kxModule = defineModule('kx', {
   ...getters('ouri', (ctx) => (ctx.msg.isRequest ? ctx.msg.ruri : null)),
   ...getters('furi', fromPv('$fu')),
   ...getters('fuser', fromPv('$fU'), true),
-  ...getters('fhost', fromPv('$fd'), true),
+  ...getters('fhost', fromHost, true, 'fhost'),
   ...getters('turi', fromPv('$tu')),
   ...getters('tuser', fromPv('$tU'), true),
   ...getters('thost', fromPv('$td'), true),
@@ -108,4 +126,6 @@ export const kxModule = defineModule('kx', {
   get_defn: decl('str', 'int', (ctx, name: string) => toInt(ctx.core.defines.get(name) ?? null)),
   ifdef: decl('str', 'bool', (ctx, name: string) => ctx.core.defines.has(name)),
   ifndef: decl('str', 'bool', (ctx, name: string) => !ctx.core.defines.has(name)),
+}, {
+  facts: { fhost: fromHostFact },
 });

@@ -13,9 +13,10 @@ import { decl, intOf, partial } from './decl.js';
 const firstHop = decl('', 'int', (ctx) => intOf(isFirstHop(ctx)));
 
 export const siputilsModule = defineModule('siputils', {
-  // answered in the guest from the message as received (the `request` fact). has_totag is not:
-  // its fact would parse every message's To (~5 µs) for routes that may never ask
-  has_totag: decl('', 'int', (ctx) => intOf(hasToTag(ctx))),
+  // answered in the guest from the message as received (the `request` and `totag` facts).
+  // The engine parses a request's To on receipt (checkRequestHeaders), so its tag is free; a
+  // reply's To is not parsed then (~2-5 µs): its `totag` is unknown and the host answers
+  has_totag: { ...decl('', 'int', (ctx) => intOf(hasToTag(ctx))), answer: { fact: 'totag', test: 'is', value: '1' } },
   is_request: { ...decl('', 'int', (ctx) => intOf(ctx.msg.isRequest)), answer: { fact: 'request', test: 'is', value: '1' } },
   is_reply: { ...decl('', 'int', (ctx) => intOf(!ctx.msg.isRequest)), answer: { fact: 'request', test: 'is', value: '' } },
   // every message here is SIP: there is no HTTP transport
@@ -42,5 +43,8 @@ export const siputilsModule = defineModule('siputils', {
   is_gruu: decl('', 'int', (ctx) => gruuKind(ctx)),
   sip_parse_headers: decl('', 'int', (ctx) => intOf(parseAllHeaders(ctx))),
 }, {
-  facts: { request: (ctx) => (ctx.msg.isRequest ? '1' : '') },
+  facts: {
+    request: (ctx) => (ctx.msg.isRequest ? '1' : ''),
+    totag: (ctx) => (ctx.msg.isRequest ? (hasToTag(ctx) ? '1' : '') : null),
+  },
 });

@@ -1,7 +1,11 @@
 // KSR.x.*: exit/drop stop the callback by marking the message stopped (the Dispatcher answers
 // the stop signal every runtime honours for a call that leaves it so: a flag, not a throw, as
-// exit ends most routes and a throw cost 3-6 µs of a route); modf runs a native Kamailio function by name, which
-// only works here for the few names mapped below onto registry functions.
+// exit ends most routes and a throw cost 3-6 µs of a route). exit is declared `stops`: a guest
+// that honours it (the JS bootstrap) stops the callback itself without crossing, and the
+// runtime sets ctx.stopped from the callback's result; its host implementation serves the
+// others. drop always crosses: ctx.dropped means something to the reply and branch routes.
+// modf runs a native Kamailio function by name, which only works here for the few names
+// mapped below onto registry functions.
 import { defineModule, type KsrDeclaration, type KsrValue } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { decl, partial } from './decl.js';
@@ -60,10 +64,13 @@ function modf(ctx: MsgContext, name: string, ...args: string[]): number {
 }
 
 export const xModule = defineModule('x', {
-  exit: decl('', 'none', (ctx) => {
-    ctx.stopped = true;
-    return null;
-  }),
+  exit: {
+    ...decl('', 'none', (ctx) => {
+      ctx.stopped = true;
+      return null;
+    }),
+    stops: true,
+  },
   drop: decl('', 'none', (ctx) => {
     ctx.dropped = true;
     ctx.stopped = true;

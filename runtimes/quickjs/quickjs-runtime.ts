@@ -24,7 +24,7 @@ import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, candidateNames, INVOKE_GLOBAL, NAMES_GLOBAL } from '../js-bootstrap.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
-import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON, MissingNames, resultOf, scriptLine } from '../guest-protocol.js';
+import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON, MissingNames, RESULT, resultOf, scriptLine, stoppedOr } from '../guest-protocol.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 
 const MB = 1024 * 1024;
@@ -235,14 +235,23 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
     const vm = this.vm;
     this.startClock(timeoutMs);
+    // room for this call's two kept strings first: making room between taking them freed the first
+    if (this.strings.size > MAX_KEPT_STRINGS - 2) this.forgetStrings();
     const name = this.guestString(callback);
     const argument = arg === undefined ? undefined : vm.newString(arg);
     // the message's facts go with the call: the guest answers the method tests from them
     const factText = this.dispatcher.messageFacts(ctx);
     const facts = factText === null ? undefined : this.guestString(factText);
     let r;
+    let answer: number | string = RESULT.ok;
     try {
-      r = vm.callFunction(this.invokeFn, vm.undefined, name, argument ?? vm.undefined, facts ?? vm.null);
+      r = vm.callFunction(this.invokeFn, vm.undefined, name, argument ?? vm.undefined, facts ?? vm.null, this.chain.nested ? vm.true : vm.false);
+      if (!r.error) {
+        answer = this.answerOf(r.value);
+        // a callback that stopped itself (KSR.x.exit in the guest) stops its message before the
+        // promise jobs it queued run: a KSR call in one answers STOP, as after the host's exit
+        if (answer === RESULT.stopped) ctx.stopped = true;
+      }
       this.drainJobs();
     } catch (e) {
       // A host exception out of the wasm (native stack overflow, abort): the module is unusable.
@@ -255,13 +264,16 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
     // Even when the script caught the "out of memory" and returned before an interrupt.
     if (this.wasm.refused()) this.isBroken = true;
     if (r.error) return this.uncatchable(r.error, callback);
-    const h = r.value;
-    const code = vm.getNumber(h);
-    const answer = code === code ? code : vm.getString(h);
-    h.dispose();
-    if (ctx.stopped) return { outcome: 'stopped' };
     // a refused large allocation reports 'memory': the context is sound, the callback just could not have it
-    return resultOf(answer, this.file, 'quickjs', this.missingNames);
+    return stoppedOr(ctx, answer) ?? resultOf(answer, this.file, 'quickjs', this.missingNames);
+  }
+
+  /** The invoke's answer (a result code, or an error report as JSON text); the handle is disposed. */
+  private answerOf(h: QuickJSHandle): number | string {
+    const code = this.vm.getNumber(h);
+    const answer = code === code ? code : this.vm.getString(h);
+    h.dispose();
+    return answer;
   }
 
   /**
@@ -271,14 +283,16 @@ export class QuickJSScriptRuntime implements ScriptRuntime {
   private guestString(s: string): QuickJSHandle {
     let h = this.strings.get(s);
     if (h === undefined) {
-      if (this.strings.size >= MAX_KEPT_STRINGS) {
-        for (const old of this.strings.values()) old.dispose();
-        this.strings.clear();
-      }
       h = this.vm.newString(s);
       this.strings.set(s, h);
     }
     return h;
+  }
+
+  /** Frees the kept strings (a callback running now holds its own references to its arguments). */
+  private forgetStrings(): void {
+    for (const old of this.strings.values()) old.dispose();
+    this.strings.clear();
   }
 
   /** What escaped the bootstrap's catch: an interrupt (CPU or memory) or an error while reporting. */

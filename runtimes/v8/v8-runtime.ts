@@ -11,7 +11,7 @@ import type { InvokeResult } from '../../host/core/router.js';
 import { IsolateSandbox } from '../isolate/sandbox.js';
 import { BOUNDS_FILE, BOUNDS_SOURCE } from '../js-bounds.js';
 import { BOOTSTRAP_FILE, BOOTSTRAP_SOURCE, candidateNames, INVOKE_GLOBAL, NAMES_GLOBAL } from '../js-bootstrap.js';
-import { MissingNames, resultOf, scriptLine } from '../guest-protocol.js';
+import { MissingNames, resultOf, scriptLine, stoppedOr } from '../guest-protocol.js';
 import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 import { CallChain } from '../call-chain.js';
 
@@ -21,7 +21,7 @@ const BOOTSTRAP_MS = 2000;
 /** An isolate with the KSR bootstrap run in it, and the host's handles to its entry points. */
 interface Guest {
   sandbox: IsolateSandbox;
-  invokeRef: ivm.Reference<(name: string, arg: string | undefined, facts: string | null) => number | string>;
+  invokeRef: ivm.Reference<(name: string, arg: string | undefined, facts: string | null, nested: boolean) => number | string>;
   namesRef: ivm.Reference<(candidates: string) => string>;
 }
 
@@ -128,7 +128,7 @@ export class V8Runtime implements ScriptRuntime {
   private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
     if (timeoutMs <= 0) return this.chain.spentResult();
     // the message's facts go with the call: the guest answers the method tests from them
-    const args: [string, string | undefined, string | null] = [callback, arg, this.dispatcher.messageFacts(ctx)];
+    const args: [string, string | undefined, string | null, boolean] = [callback, arg, this.dispatcher.messageFacts(ctx), this.chain.nested];
     const r = this.sandbox.guard(() => this.guest.invokeRef.applySync(undefined, args, { timeout: timeoutMs }));
     if (r.outcome !== 'ok' && this.chain.expired()) {
       // the budget ran out here or in a callback nested in this one (whose hard stop disposed the isolate)
@@ -145,8 +145,7 @@ export class V8Runtime implements ScriptRuntime {
         // Script errors are caught in the isolate; this is the bridge itself failing.
         return { outcome: 'error', error: { message: `v8: ${r.error?.message ?? 'unknown failure'}`, file: this.file, line: 0 } };
     }
-    if (ctx.stopped) return { outcome: 'stopped' };
-    return resultOf(r.value, this.file, 'v8', this.missingNames);
+    return stoppedOr(ctx, r.value) ?? resultOf(r.value, this.file, 'v8', this.missingNames);
   }
 
   memoryUsage(): number {

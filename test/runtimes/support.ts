@@ -29,7 +29,8 @@ export function testRegistry(rec: Recorder): Registry {
     host_object: { params: [], returns: 'xval', fn: () => 'plain' },
   });
   const x = defineModule('x', {
-    exit: { params: [], returns: 'none', fn: (c) => { c.stopped = true; return null; } },
+    // as KSR.x.exit: a guest may stop the callback itself (the JS one does), the others cross
+    exit: { params: [], returns: 'none', fn: (c) => { c.stopped = true; return null; }, stops: true },
     drop: { params: [], returns: 'none', fn: (c) => { c.dropped = true; c.stopped = true; return null; } },
   });
   return new Registry([core, t, x]);
