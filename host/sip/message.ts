@@ -6,7 +6,7 @@
 //  - `buf` is never decoded as a whole; header text is decoded per field, on demand;
 //  - nothing but SipParseError leaves parse() or the accessors.
 import { SipParseError, excerpt } from './errors.js';
-import { canonicalName, knownNameAt } from './header-names.js';
+import { KNOWN_SLOTS, canonicalName, knownHeaderAt, knownSlot, nameHashStep } from './header-names.js';
 import { splitList } from './params.js';
 import { parseVia, type Via } from './via.js';
 import { parseNameAddr, type NameAddr } from './name-addr.js';
@@ -113,9 +113,12 @@ function unfold(t: string): string {
 // (RFC 3261 §7.3.1, §20; RFC 4475 §3.3.8 multi01). Via may repeat.
 const NEED_VIA = 1, NEED_FROM = 2, NEED_TO = 4, NEED_CALLID = 8, NEED_CSEQ = 16, NEED_ALL = 31, MAXFWD = 32;
 const SINGLE = NEED_FROM | NEED_TO | NEED_CALLID | NEED_CSEQ | MAXFWD;
-const NEED_BITS: Record<string, number> = {
-  via: NEED_VIA, from: NEED_FROM, to: NEED_TO, 'call-id': NEED_CALLID, cseq: NEED_CSEQ, 'max-forwards': MAXFWD,
-};
+/** The NEED_* bit of each known header (header-names.ts knownHeaderAt's slot), 0 for the others. */
+const BITS_BY_SLOT = new Uint8Array(KNOWN_SLOTS);
+for (const [lname, bit] of [['via', NEED_VIA], ['from', NEED_FROM], ['to', NEED_TO], ['call-id', NEED_CALLID], ['cseq', NEED_CSEQ], ['max-forwards', MAXFWD]] as const) {
+  BITS_BY_SLOT[knownSlot(lname)] = bit;
+}
+const CONTENT_LENGTH_SLOT = knownSlot('content-length');
 
 export class SipMessage {
   readonly buf: Buffer;
@@ -489,8 +492,10 @@ function scanMessage(input: Buffer): ScanResult {
       if (e < 0) fail('Missing end of headers', `folded header at byte ${p} has no line end`, isRequest, seen);
     }
 
+    // the name, hashed as it is read (header-names.ts recognises the common ones from it)
     let i = p;
-    while (i < e && TOKEN[input[i]]) i++;
+    let hash = 0;
+    for (let c = input[i]!; i < e && TOKEN[c]; c = input[++i]!) hash = nameHashStep(hash, c);
     const nameEnd = i;
     while (i < e && (input[i] === SP || input[i] === HT)) i++;
     if (nameEnd === p || input[i] !== 0x3a) {
@@ -501,22 +506,25 @@ function scanMessage(input: Buffer): ScanResult {
     while (vs < ve && (input[vs] === SP || input[vs] === HT || input[vs] === CR || input[vs] === LF)) vs++;
     while (ve > vs && (input[ve - 1] === SP || input[ve - 1] === HT || input[ve - 1] === CR || input[ve - 1] === LF)) ve--;
 
-    const lname = knownNameAt(input, p, nameEnd) ?? canonicalName(latin1(input, p, nameEnd));
+    const known = knownHeaderAt(input, p, nameEnd, hash);
+    const lname = known !== undefined ? known.lname : canonicalName(latin1(input, p, nameEnd));
     const h = new HeaderLine(input, nameEnd, lname, p, e + 1, vs, ve, folded);
     headers.push(h);
-    const bit = NEED_BITS[lname];
-    if (bit !== undefined) {
+    // every name with a bit, and content-length, is a known one
+    const bit = known !== undefined ? BITS_BY_SLOT[known.slot]! : 0;
+    if (bit !== 0) {
       if (seen & bit & SINGLE) fail('Duplicate header', `more than one ${h.name} header`, isRequest, seen);
       seen |= bit;
-    } else if (lname === 'content-length') {
+    } else if (known !== undefined && known.slot === CONTENT_LENGTH_SLOT) {
       if (clField && clField.value !== h.value) fail('Conflicting Content-Length', `${excerpt(clField.value)} and ${excerpt(h.value)}`, isRequest, seen);
       clField = h;
     }
     p = e + 1;
   }
   if (headersEnd < 0) fail('Missing end of headers', 'no empty line after the headers', isRequest, seen);
-  const zero = input.subarray(0, headersEnd).indexOf(0);
-  if (zero >= 0) checkNuls(input, zero, headers, isRequest, seen);
+  // a NUL past the headers is the body's (no view of the header block made to search it alone)
+  const zero = input.indexOf(0);
+  if (zero >= 0 && zero < headersEnd) checkNuls(input, zero, headers, isRequest, seen);
 
   let buf = input;
   let contentLength: number | undefined;
@@ -607,30 +615,77 @@ function requestUriProblem(ruri: string): string | null {
   return null;
 }
 
+// Methods common enough to be recognised straight from the bytes (case-sensitive, RFC 3261
+// §7.1): the first line is read without making a string of the whole line, and the method is
+// one kept string, so `msg.method === 'REGISTER'` compares the same string.
+const METHODS = ['REGISTER', 'INVITE', 'ACK', 'BYE', 'CANCEL', 'OPTIONS', 'SUBSCRIBE', 'NOTIFY', 'MESSAGE', 'INFO', 'PRACK', 'UPDATE', 'REFER', 'PUBLISH'];
+const METHOD_BYTES = METHODS.map((m) => Buffer.from(m, 'latin1'));
+const SIP_2_0 = 'SIP/2.0';
+
+/** buf[start, end) holds exactly `bytes`. */
+function bytesAre(buf: Buffer, start: number, end: number, bytes: Uint8Array): boolean {
+  if (end - start !== bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (buf[start + i] !== bytes[i]) return false;
+  return true;
+}
+const SIP_2_0_BYTES = Buffer.from(SIP_2_0, 'latin1');
+
+/** The method of buf[start, end): a kept string for a common one; undefined when not a token. */
+function methodAt(buf: Buffer, start: number, end: number): string | undefined {
+  for (let k = 0; k < METHOD_BYTES.length; k++) if (bytesAre(buf, start, end, METHOD_BYTES[k]!)) return METHODS[k];
+  for (let i = start; i < end; i++) if (!TOKEN[buf[i]!]) return undefined;
+  return latin1(buf, start, end);
+}
+
+/** 'SIP/' in any case at buf[start]. */
+function sipSlashAt(buf: Buffer, start: number, end: number): boolean {
+  return end - start >= 4 && (buf[start]! | 0x20) === 0x73 && (buf[start + 1]! | 0x20) === 0x69 && (buf[start + 2]! | 0x20) === 0x70 && buf[start + 3] === 0x2f;
+}
+
+/** The version text of buf[start, end): the kept 'SIP/2.0' when it is that, else checked by isVersion; undefined when bad. */
+function versionAt(buf: Buffer, start: number, end: number): string | undefined {
+  if (bytesAre(buf, start, end, SIP_2_0_BYTES)) return SIP_2_0;
+  const v = latin1(buf, start, end);
+  return isVersion(v) ? v : undefined;
+}
+
+/** The first line, read from the bytes: latin1 keeps one char per byte, so a string made of a
+ *  part of it has its byte offsets. Only the Request-URI (and an unusual method or version) is
+ *  made into a string; the line itself only for an error's excerpt. */
 function parseFirstLine(buf: Buffer, start: number, end: number): FirstLine {
-  // latin1 keeps one char per byte, so string indexes are byte offsets
-  const line = latin1(buf, start, end);
-  const sp1 = line.indexOf(' ');
-  if (sp1 <= 0) throw new SipParseError('Bad first line', excerpt(line));
-  const first = line.slice(0, sp1);
-  if (first.toUpperCase().startsWith('SIP/')) {
-    if (!isVersion(first)) throw new SipParseError('Bad SIP version', excerpt(first));
-    const sp2 = line.indexOf(' ', sp1 + 1);
-    const codeText = line.slice(sp1 + 1, sp2 < 0 ? line.length : sp2);
-    if (!/^[1-6][0-9][0-9]$/.test(codeText)) throw new SipParseError('Bad status code', excerpt(line));
-    const reason = sp2 < 0 ? '' : buf.toString('utf8', start + sp2 + 1, end);
-    return { isRequest: false, version: first, method: '', ruri: '', ruriStart: 0, ruriEnd: 0, status: Number(codeText), reason };
+  const line = (): string => latin1(buf, start, end);
+  let sp1 = start;
+  while (sp1 < end && buf[sp1] !== SP) sp1++;
+  if (sp1 === start || sp1 === end) throw new SipParseError('Bad first line', excerpt(line()));
+  if (sipSlashAt(buf, start, sp1)) {
+    const version = versionAt(buf, start, sp1);
+    if (version === undefined) throw new SipParseError('Bad SIP version', excerpt(latin1(buf, start, sp1)));
+    let sp2 = sp1 + 1;
+    while (sp2 < end && buf[sp2] !== SP) sp2++;
+    const c0 = buf[sp1 + 1]!, c1 = buf[sp1 + 2]!, c2 = buf[sp1 + 3]!;
+    if (sp2 - sp1 !== 4 || c0 < 0x31 || c0 > 0x36 || c1 < 0x30 || c1 > 0x39 || c2 < 0x30 || c2 > 0x39) {
+      throw new SipParseError('Bad status code', excerpt(line()));
+    }
+    const reason = sp2 < end ? utf8(buf, sp2 + 1, end) : '';
+    return { isRequest: false, version, method: '', ruri: '', ruriStart: 0, ruriEnd: 0, status: (c0 - 0x30) * 100 + (c1 - 0x30) * 10 + (c2 - 0x30), reason };
   }
-  if (!isToken(first)) throw new SipParseError('Bad method', excerpt(first));
-  const sp2 = line.lastIndexOf(' ');
-  if (sp2 <= sp1) throw new SipParseError('Bad request line', `expected "METHOD URI SIP/2.0", got ${excerpt(line)}`);
-  const version = line.slice(sp2 + 1);
-  if (!isVersion(version)) throw new SipParseError('Bad SIP version', excerpt(line));
-  const ruri = line.slice(sp1 + 1, sp2);
-  if (ruri === '' || /[\s\x00-\x1f\x7f-\xff]/.test(ruri)) throw new SipParseError('Bad Request-URI', excerpt(ruri));
+  const method = methodAt(buf, start, sp1);
+  if (method === undefined) throw new SipParseError('Bad method', excerpt(latin1(buf, start, sp1)));
+  let sp2 = end - 1;
+  while (sp2 > sp1 && buf[sp2] !== SP) sp2--;
+  if (sp2 <= sp1) throw new SipParseError('Bad request line', `expected "METHOD URI SIP/2.0", got ${excerpt(line())}`);
+  const version = versionAt(buf, sp2 + 1, end);
+  if (version === undefined) throw new SipParseError('Bad SIP version', excerpt(line()));
+  // whitespace, controls and non-ASCII bytes are never part of a Request-URI
+  for (let i = sp1 + 1; i < sp2; i++) {
+    const c = buf[i]!;
+    if (c <= 0x20 || c >= 0x7f) throw new SipParseError('Bad Request-URI', excerpt(latin1(buf, sp1 + 1, sp2)));
+  }
+  if (sp2 === sp1 + 1) throw new SipParseError('Bad Request-URI', excerpt(''));
+  const ruri = latin1(buf, sp1 + 1, sp2);
   const ruriProblem = requestUriProblem(ruri);
   if (ruriProblem) throw new SipParseError('Bad Request-URI', `${ruriProblem} in ${excerpt(ruri)}`);
   return {
-    isRequest: true, version, method: first, ruri, ruriStart: start + sp1 + 1, ruriEnd: start + sp2, status: 0, reason: '',
+    isRequest: true, version, method, ruri, ruriStart: sp1 + 1, ruriEnd: sp2, status: 0, reason: '',
   };
 }
