@@ -3,6 +3,7 @@
 // (names of params lower-cased). One forward scan; errors are SipParseError.
 import { isIPv6 } from 'node:net';
 import { SipParseError, excerpt } from './errors.js';
+import { NO_PARAMS } from './params.js';
 
 export interface SipUri {
   scheme: 'sip' | 'sips' | 'tel';
@@ -54,8 +55,6 @@ function schemeOf(s: string, colon: number): SipUri['scheme'] | undefined {
   return isSupportedScheme(scheme) ? (scheme as SipUri['scheme']) : undefined;
 }
 
-/** A URI's headers when it has none: one shared, never changed (nothing writes a parsed URI's maps). */
-const NO_HEADERS: Map<string, string> = new Map();
 
 function scanUri(text: string): SipUri | Failed {
   const raw = text;
@@ -115,13 +114,15 @@ function scanSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): Sip
     port = parsePort(s, ps, i);
     if (port < 0) return 'invalid port';
   }
-  const params = new Map<string, string>();
+  // params and headers: the shared empty map (params.ts NO_PARAMS) when there are none
+  let params = NO_PARAMS;
   while (i < n && s.charCodeAt(i) === 0x3b) {
     const ps = ++i;
     while (i < n && !endsParam(s.charCodeAt(i))) i++;
+    if (params === NO_PARAMS) params = new Map<string, string>();
     if (!addPair(params, s.slice(ps, i), true)) return 'empty parameter name';
   }
-  let headers = NO_HEADERS;
+  let headers = NO_PARAMS;
   if (i < n) {
     if (s.charCodeAt(i) !== 0x3f) return 'unexpected character after host';
     headers = new Map<string, string>();
