@@ -66,16 +66,21 @@ function utf8(buf: Buffer, start: number, end: number): string {
  * text (not the Buffer): what is kept past the message is detached (core/detached-string.ts).
  */
 class HeaderText {
-  /** undefined: not looked at yet; null: the message is not ASCII. */
+  /** undefined: not looked at yet; null: the header lines are not ASCII. */
   private text: string | null | undefined = undefined;
-  constructor(
-    private readonly src: Buffer,
-    private readonly end: number,
-  ) {}
+  /** Where the header lines end (the scan sets it once it knows; a body is not decoded). */
+  end: number;
+  constructor(private readonly src: Buffer) {
+    this.end = src.length;
+  }
 
   slice(start: number, end: number): string {
     let t = this.text;
-    if (t === undefined) t = this.text = isAscii(this.src) ? latin1(this.src, 0, this.end) : null;
+    if (t === undefined) {
+      const src = this.src;
+      const ascii = this.end < src.length ? isAscii(src.subarray(0, this.end)) : isAscii(src);
+      t = this.text = ascii ? latin1(src, 0, this.end) : null;
+    }
     return t !== null ? t.slice(start, end) : utf8(this.src, start, end);
   }
 }
@@ -493,7 +498,7 @@ function scanMessage(input: Buffer): ScanResult {
   const isRequest = fl.isRequest;
 
   const headers: HeaderField[] = [];
-  const block = new HeaderText(input, n);
+  const block = new HeaderText(input);
   let seen = 0;
   let clField: HeaderField | undefined;
   let p = lineEnd + 1;
@@ -547,6 +552,7 @@ function scanMessage(input: Buffer): ScanResult {
     p = e + 1;
   }
   if (headersEnd < 0) fail('Missing end of headers', 'no empty line after the headers', isRequest, seen);
+  block.end = headersEnd;
   // a NUL past the headers is the body's (no view of the header block made to search it alone)
   const zero = input.indexOf(0);
   if (zero >= 0 && zero < headersEnd) checkNuls(input, zero, headers, isRequest, seen);
