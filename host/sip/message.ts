@@ -3,7 +3,8 @@
 //  - every offset (HeaderField.start/end/valueStart/valueEnd, headersEnd, bodyOffset,
 //    ruriStart/ruriEnd) is a BYTE offset into `buf`, the buffer as received (lumps anchor
 //    there);
-//  - `buf` is never decoded as a whole; header text is decoded per field, on demand;
+//  - the body is never decoded; header text is decoded on the first value read: the header
+//    lines once as a whole when they are ASCII (values are slices of it), else per field;
 //  - nothing but SipParseError leaves parse() or the accessors.
 import { isAscii } from 'node:buffer';
 import { SipParseError, excerpt } from './errors.js';
