@@ -76,29 +76,12 @@ export function unquote(v: string): string {
   return out;
 }
 
-/** The parameters of a value that has none (most To values, most URIs): one map for all
- *  instead of a new one per value. Nothing changes a parsed value's parameters (an edit copies
- *  them first: siputils/uri-params.ts), and this one refuses to be changed. */
-class NoParams extends Map<string, string> {
-  override set(): this {
-    throw new Error('NO_PARAMS: the shared empty parameter map of a parsed value cannot be changed; copy it first (new Map(params))');
-  }
-  override delete(): boolean {
-    throw new Error('NO_PARAMS: the shared empty parameter map of a parsed value cannot be changed; copy it first (new Map(params))');
-  }
-  override clear(): void {
-    throw new Error('NO_PARAMS: the shared empty parameter map of a parsed value cannot be changed; copy it first (new Map(params))');
-  }
-}
-export const NO_PARAMS: Map<string, string> = new NoParams();
-
 /** Parses ";a=1;b;c="x;y"" starting at s[i] (which must be ';' or the end, after optional
  *  whitespace). Names are lower-cased, flag params get '', values are kept as written
  *  (quotes included); the first of duplicate names wins. Returns the map and where it
  *  stopped (at `stopAt` chars such as '?' or ',', or the end). */
 export function parseParams(s: string, i: number, what: string, stopAt = ''): { params: Map<string, string>; end: number } {
-  // made at the first parameter; NO_PARAMS when there is none
-  let params: Map<string, string> | null = null;
+  const params = new Map<string, string>();
   const n = s.length;
   // char codes, not one-char strings; the stop set is looked at only when there is one
   const stops = stopAt !== '';
@@ -131,8 +114,7 @@ export function parseParams(s: string, i: number, what: string, stopAt = ''): { 
       i = skipWs(s, i);
     }
     if (name === '') throw new SipParseError(`Bad ${what} parameters`, `empty parameter name in ${excerpt(s)}`);
-    if (params === null) params = new Map<string, string>();
     if (!params.has(name)) params.set(name, value);
   }
-  return { params: params ?? NO_PARAMS, end: i };
+  return { params, end: i };
 }
