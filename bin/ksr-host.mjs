@@ -9,8 +9,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const tsx = pathToFileURL(require.resolve('tsx')).href;
+// after tsx: its compiled modules load without the keepNames helper (bin/plain-names-hooks.mjs)
+const plainNames = new URL('./plain-names.mjs', import.meta.url).href;
 
-const child = spawn(process.execPath, ['--no-node-snapshot', '--import', tsx, cli, ...process.argv.slice(2)], {
+const child = spawn(process.execPath, ['--no-node-snapshot', '--import', tsx, '--import', plainNames, cli, ...process.argv.slice(2)], {
   stdio: 'inherit',
 });
 for (const sig of ['SIGHUP', 'SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

@@ -1,6 +1,9 @@
 // Worker threads do not inherit the parent's tsx loader on Node 20: register it here, then
 // load the TypeScript worker (as host/store/bridge-worker-boot.mjs does).
+import { register as registerHooks } from 'node:module';
 import { register } from 'tsx/esm/api';
 
 register();
+// after tsx, as in the main thread (bin/plain-names.mjs): no keepNames helper in the engine's code
+registerHooks('./plain-names-hooks.mjs', import.meta.url);
 await import('./worker-thread.ts');

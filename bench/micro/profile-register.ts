@@ -25,6 +25,8 @@ const { values } = parseArgs({
     'no-prof': { type: 'boolean', default: false },
     // the server's worker threads (absent: its own default, one per core); the profile is the main thread's
     workers: { type: 'string' },
+    // run the server as tsx alone compiles it (with keepNames), to compare with bin/plain-names.mjs
+    'keep-names': { type: 'boolean', default: false },
   },
 });
 const rate = Number(values.rate);
@@ -50,7 +52,8 @@ writeFileSync(config, [
 const engineFile = values.engine === 'fengari' ? 'routing.lua' : values.engine === 'pyodide' ? 'routing.py' : 'routing.js';
 const profDir = join(dir, 'prof');
 const child = spawn(process.execPath, [
-  ...(values['no-prof'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]), '--no-node-snapshot', '--import', tsx, CLI, 'run',
+  ...(values['no-prof'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]), '--no-node-snapshot', '--import', tsx,
+  ...(values['keep-names'] ? [] : ['--import', join(root, 'bin/plain-names.mjs')]), CLI, 'run',
   '--config', config, '--script', join(root, 'sample-scripts', engineFile), ...(values.engine === 'quickjs' ? ['--engine', 'quickjs'] : []),
   ...(values.workers ? ['--workers', values.workers] : []),
   '--state-dir', join(dir, 'state'), '--listen', `udp:127.0.0.1:${port}`, '--control', `127.0.0.1:${controlPort}`,

@@ -199,8 +199,9 @@ export class LoadMonitor {
   }
 
   /** A message reached its turn: `queued` when it waited long for it since it was read. */
-  noteWait(queued: boolean, at = performance.now()): void {
-    this.waits.note(queued, at);
+  noteWait(queued: boolean, at?: number): void {
+    // a message that did not wait clears the standing mark, at no particular time: no clock read
+    this.waits.note(queued, queued ? (at ?? performance.now()) : 0);
   }
 
   noteShed(): void {

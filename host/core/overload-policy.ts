@@ -107,9 +107,9 @@ export class OverloadPolicy {
    * that is answered when shed (over TCP by default) is left to shouldShed and its 503 even
    * past the any-message rate: over TCP nothing would retransmit it.
    */
-  dropEarly(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
+  dropEarly(buf: Buffer, rcv: ReceiveInfo, now?: number): boolean {
     this.watchQueue(rcv, now);
-    return this.overloaded() && this.judgeEarly(buf, rcv, now);
+    return this.overloaded() && this.judgeEarly(buf, rcv, now ?? Date.now());
   }
 
   /**
@@ -159,7 +159,7 @@ export class OverloadPolicy {
   }
 
   /** True when this request is to be shed rather than routed. Called for every parsed request. */
-  shouldShed(msg: SipMessage, rcv: ReceiveInfo, now = Date.now()): boolean {
+  shouldShed(msg: SipMessage, rcv: ReceiveInfo, at?: number): boolean {
     if (!this.overloaded()) {
       if (this.buckets.size > 0) this.buckets.clear();
       this.monitor.noteAdmitted();
@@ -169,6 +169,8 @@ export class OverloadPolicy {
       this.monitor.noteAdmitted();
       return false;
     }
+    // the clock is read only here, while overloaded (not for every message)
+    const now = at ?? Date.now();
     if (now - rcv.receivedAt > this.settings.maxWaitMs) {
       this.counters.shedStale++;
       return this.shed();
@@ -224,9 +226,14 @@ export class OverloadPolicy {
    * sockets); for every message, whether it waited its turn (TCP: since its last byte; in a
    * worker: since the socket thread read it).
    */
-  private watchQueue(rcv: ReceiveInfo, now: number): void {
-    if (rcv.proto === 'udp' && READS_SOCKETS && this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
-    this.monitor.noteWait(now - rcv.receivedAt > QUEUED_MS);
+  private watchQueue(rcv: ReceiveInfo, now: number | undefined): void {
+    if (rcv.proto === 'udp' && READS_SOCKETS) {
+      if (this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
+      // a datagram this thread read is judged in the same callback (engine.onMessage,
+      // worker-server): it waited no time, and no clock is read to tell so
+      if (now === undefined) return this.monitor.noteWait(false);
+    }
+    this.monitor.noteWait((now ?? Date.now()) - rcv.receivedAt > QUEUED_MS);
   }
 
   private shed(): true {

@@ -58,31 +58,63 @@ const KNOWN = [
   'accept', 'event', 'subject', 'path', 'min-expires', 'session-expires', 'allow-events', 'date',
   'p-asserted-identity', 'privacy', 'refer-to', 'referred-by', 'content-encoding', 'unsupported',
 ];
-const byShape = new Map<number, Array<{ lname: string; bytes: Uint8Array }>>();
-function shapeKey(len: number, first: number): number {
-  return len * 256 + (first | 0x20);
+/** A known name as the scanner finds it: its canonical name and a small number of its own
+ *  (the same for a name and its compact form), for tables indexed by header. */
+export interface KnownHeader {
+  lname: string;
+  slot: number;
 }
+interface KnownSpelling extends KnownHeader {
+  bytes: Uint8Array;
+}
+
+/** One step of the hash of a header name, lower-cased (|0x20 lower-cases letters and leaves
+ *  '-' and digits as they are): the scanner computes it while it reads the name's bytes. */
+export function nameHashStep(hash: number, byte: number): number {
+  return (hash * 31 + (byte | 0x20)) & 0xffff;
+}
+const HASH_SLOTS = 1024;
+const byHash: (KnownSpelling[] | undefined)[] = new Array(HASH_SLOTS).fill(undefined);
+const slots = new Map<string, number>();
 for (const full of [...KNOWN, ...Object.keys(COMPACT)]) {
-  const lname = full.length === 1 ? COMPACT[full] : full;
-  const k = shapeKey(full.length, full.charCodeAt(0));
-  const list = byShape.get(k) ?? [];
-  list.push({ lname, bytes: Buffer.from(full, 'latin1') });
-  byShape.set(k, list);
+  const lname = full.length === 1 ? COMPACT[full]! : full;
+  let slot = slots.get(lname);
+  if (slot === undefined) slots.set(lname, (slot = slots.size));
+  let h = 0;
+  for (let i = 0; i < full.length; i++) h = nameHashStep(h, full.charCodeAt(i));
+  (byHash[h & (HASH_SLOTS - 1)] ??= []).push({ lname, slot, bytes: Buffer.from(full, 'latin1') });
+}
+
+/** How many slots known names have (KnownHeader.slot is below it). */
+export const KNOWN_SLOTS = slots.size;
+
+/** The slot of a canonical name the scanner knows; -1 for others. */
+export function knownSlot(lname: string): number {
+  return slots.get(lname) ?? -1;
+}
+
+/** The known name written at buf[start, end) (any case), whose nameHashStep hash is `hash`,
+ *  without allocating; undefined for another name. */
+export function knownHeaderAt(buf: Buffer, start: number, end: number, hash: number): KnownHeader | undefined {
+  const list = byHash[hash & (HASH_SLOTS - 1)];
+  if (list === undefined) return undefined;
+  const len = end - start;
+  outer: for (let k = 0; k < list.length; k++) {
+    const known = list[k]!;
+    const bytes = known.bytes;
+    if (bytes.length !== len) continue;
+    for (let i = 0; i < len; i++) if ((buf[start + i]! | 0x20) !== bytes[i]) continue outer;
+    return known;
+  }
+  return undefined;
 }
 
 /** The canonical name of buf[start, end) when it is a well-known name (any case), without
  *  allocating; undefined otherwise. */
 export function knownNameAt(buf: Buffer, start: number, end: number): string | undefined {
-  const list = byShape.get(shapeKey(end - start, buf[start]));
-  if (!list) return undefined;
-  outer: for (const { lname, bytes } of list) {
-    for (let i = 1; i < bytes.length; i++) {
-      // |0x20 lower-cases letters and leaves '-' and digits as they are
-      if ((buf[start + i] | 0x20) !== bytes[i]) continue outer;
-    }
-    return lname;
-  }
-  return undefined;
+  let h = 0;
+  for (let i = start; i < end; i++) h = nameHashStep(h, buf[i]!);
+  return knownHeaderAt(buf, start, end, h)?.lname;
 }
 
 /** The compact form of a canonical name, if it has one. */

@@ -29,12 +29,13 @@ export function parseNameAddr(raw: string, what = 'address'): NameAddr {
       i = skipWs(s, q);
       if (s[i] !== '<') throw new SipParseError(`Bad ${what}`, `expected '<' after display name in ${excerpt(s)}`);
     } else {
-      display = s.slice(i, lt).trim().replace(/[ \t\r\n]+/g, ' ');
+      // no display name (the usual '<sip:...>'): nothing to collapse
+      if (lt > i) display = s.slice(i, lt).trim().replace(/[ \t\r\n]+/g, ' ');
       i = lt;
     }
     const gt = s.indexOf('>', i);
     if (gt < 0) throw new SipParseError(`Bad ${what}`, `missing '>' in ${excerpt(s)}`);
-    uriText = s.slice(i + 1, gt).trim();
+    uriText = trimmed(s, i + 1, gt);
     rest = gt + 1;
   } else {
     let j = i;
@@ -52,6 +53,19 @@ export function parseNameAddr(raw: string, what = 'address'): NameAddr {
   if (end < s.length) throw new SipParseError(`Bad ${what}`, `junk after parameters in ${excerpt(s)}`);
   return { display, uriText, uri: tryParseUri(uriText), params, tag: params.get('tag'), raw };
 }
+
+/** s[a, b) without the whitespace (as String.trim sees it) at either end: one slice. */
+function trimmed(s: string, a: number, b: number): string {
+  while (a < b && isTrimmedSpace(s.charCodeAt(a))) a++;
+  while (b > a && isTrimmedSpace(s.charCodeAt(b - 1))) b--;
+  return s.slice(a, b);
+}
+
+/** A character String.prototype.trim removes (ASCII and the few Unicode spaces it knows). */
+function isTrimmedSpace(c: number): boolean {
+  return c <= 0x20 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : c >= 0xa0 && WHITE.test(String.fromCharCode(c));
+}
+const WHITE = /\s/;
 
 /** Index of the '<' opening a name-addr, or -1 for an addr-spec (a ';' or '"' first). */
 function firstAngle(s: string, i: number): number {

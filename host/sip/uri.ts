@@ -40,14 +40,29 @@ function isSupportedScheme(scheme: string): boolean {
   return scheme === 'sip' || scheme === 'sips' || scheme === 'tel';
 }
 
+/** 'sip', 'sips' or 'tel' written (in any case) before the colon at s[colon]; undefined for another scheme. */
+function schemeOf(s: string, colon: number): SipUri['scheme'] | undefined {
+  if (colon === 3) {
+    const a = s.charCodeAt(0) | 0x20, b = s.charCodeAt(1) | 0x20, c = s.charCodeAt(2) | 0x20;
+    if (a === 0x73 && b === 0x69 && c === 0x70) return 'sip';
+    if (a === 0x74 && b === 0x65 && c === 0x6c) return 'tel';
+  } else if (colon === 4 && (s.charCodeAt(0) | 0x20) === 0x73 && (s.charCodeAt(1) | 0x20) === 0x69 && (s.charCodeAt(2) | 0x20) === 0x70 && (s.charCodeAt(3) | 0x20) === 0x73) {
+    return 'sips';
+  }
+  // not ASCII letters: as toLowerCase reads them (no other character lower-cases to these)
+  const scheme = s.slice(0, colon).toLowerCase();
+  return isSupportedScheme(scheme) ? (scheme as SipUri['scheme']) : undefined;
+}
+
+
 function scanUri(text: string): SipUri | Failed {
   const raw = text;
   const s = text.trim();
   if (s.length > MAX_URI) return `longer than ${MAX_URI} chars`;
   const colon = s.indexOf(':');
   if (colon <= 0) return 'missing scheme';
-  const scheme = s.slice(0, colon).toLowerCase();
-  if (!isSupportedScheme(scheme)) return 'unsupported scheme';
+  const scheme = schemeOf(s, colon);
+  if (scheme === undefined) return 'unsupported scheme';
   for (let i = colon + 1; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // whitespace, controls, quotes and angle brackets are never part of a URI
@@ -76,7 +91,7 @@ function scanSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): Sip
   const n = s.length;
   let host: string;
   let hostType: SipUri['hostType'];
-  if (s[i] === '[') {
+  if (s.charCodeAt(i) === 0x5b) {
     const close = s.indexOf(']', i);
     if (close < 0) return 'unterminated IPv6 reference';
     host = s.slice(i + 1, close);
@@ -85,28 +100,31 @@ function scanSip(scheme: 'sip' | 'sips', s: string, i: number, raw: string): Sip
     i = close + 1;
   } else {
     const hs = i;
-    while (i < n && s[i] !== ':' && s[i] !== ';' && s[i] !== '?') i++;
+    while (i < n && !endsHostOrPort(s.charCodeAt(i))) i++;
     host = s.slice(hs, i);
     const kind = hostKind(host);
     if (kind !== 'name' && kind !== 'ipv4') return kind;
     hostType = kind;
   }
   let port = 0;
-  if (s[i] === ':') {
+  if (s.charCodeAt(i) === 0x3a) {
     const ps = ++i;
-    while (i < n && s[i] !== ';' && s[i] !== '?') i++;
-    port = parsePort(s.slice(ps, i));
+    while (i < n && !endsParam(s.charCodeAt(i))) i++;
+    port = parsePort(s, ps, i);
     if (port < 0) return 'invalid port';
   }
   const params = new Map<string, string>();
-  while (i < n && s[i] === ';') {
+  while (i < n && s.charCodeAt(i) === 0x3b) {
     const ps = ++i;
-    while (i < n && s[i] !== ';' && s[i] !== '?') i++;
+    while (i < n && !endsParam(s.charCodeAt(i))) i++;
     if (!addPair(params, s.slice(ps, i), true)) return 'empty parameter name';
   }
+  // a new map each: a shared empty Map subclass that refused changes was tried, and every Map
+  // call site reading parsed values then saw two shapes (replies built 50 % slower); a shared
+  // plain Map could be changed by any reader
   const headers = new Map<string, string>();
   if (i < n) {
-    if (s[i] !== '?') return 'unexpected character after host';
+    if (s.charCodeAt(i) !== 0x3f) return 'unexpected character after host';
     for (const pair of s.slice(i + 1).split('&')) if (pair !== '' && !addPair(headers, pair, false)) return 'empty header name';
   }
   return { scheme, user, password, host, hostType, port, params, headers, raw };
@@ -143,12 +161,22 @@ function addPair(map: Map<string, string>, pair: string, lowerName: boolean): bo
   return true;
 }
 
-/** 1..65535, or -1. */
-function parsePort(p: string): number {
-  if (p.length === 0 || p.length > 5) return -1;
+/** ':', ';' or '?': where a host ends. */
+function endsHostOrPort(c: number): boolean {
+  return c === 0x3a || c === 0x3b || c === 0x3f;
+}
+
+/** ';' or '?': where a port or a parameter ends. */
+function endsParam(c: number): boolean {
+  return c === 0x3b || c === 0x3f;
+}
+
+/** s[a, b) as a port: 1..65535, or -1. */
+function parsePort(s: string, a: number, b: number): number {
+  if (b === a || b - a > 5) return -1;
   let v = 0;
-  for (let k = 0; k < p.length; k++) {
-    const d = p.charCodeAt(k) - 0x30;
+  for (let k = a; k < b; k++) {
+    const d = s.charCodeAt(k) - 0x30;
     if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }

@@ -72,20 +72,41 @@ export function parseVia(raw: string): Via {
   if (s[i] === ':') {
     i = skipWs(s, i + 1);
     const ps = i;
-    while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
-    const digits = s.slice(ps, i);
-    if (digits.length === 0 || digits.length > 5) throw bad('invalid port', s);
-    port = Number(digits);
+    while (i < s.length && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) port = port * 10 + s.charCodeAt(i++) - 0x30;
+    if (i === ps || i - ps > 5) throw bad('invalid port', s);
     if (port < 1 || port > 65535) throw bad('port out of range', s);
   }
   // a trailing comment "(...)" is allowed by the grammar and carries nothing we use
   let end = s.length;
-  const paren = s.lastIndexOf('(');
-  if (paren >= i && s.trimEnd().endsWith(')')) end = paren;
-  const { params, end: pend } = parseParams(s.slice(0, end), i, 'Via');
+  if (endsWithParen(s)) {
+    const paren = s.lastIndexOf('(');
+    if (paren >= i) end = paren;
+  }
+  const { params, end: pend } = parseParams(end === s.length ? s : s.slice(0, end), i, 'Via');
   if (pend < end) throw bad('junk after parameters', s);
   const transport = s.slice(trStart, trEnd);
   // written without blanks around the slashes (the usual "SIP/2.0/UDP"): the text itself
   const protocol = nameEnd + 1 === verStart && verEnd + 1 === trStart ? s.slice(nameStart, trEnd) : `${name}/${s.slice(verStart, verEnd)}/${transport}`;
-  return { protocol, transport: transport.toUpperCase(), host, port, params, branch: params.get('branch'), raw };
+  return { protocol, transport: upperTransport(transport), host, port, params, branch: params.get('branch'), raw };
+}
+
+/** The last character that is not whitespace (as String.trimEnd sees it) is ')'. */
+function endsWithParen(s: string): boolean {
+  for (let e = s.length - 1; e >= 0; e--) {
+    const c = s.charCodeAt(e);
+    if (c === 0x29) return true;
+    if ((c > 0x20 && c < 0x7f) || !WHITE.test(s[e]!)) return false;
+  }
+  return false;
+}
+const WHITE = /\s/;
+
+/** The transport in upper case: the text itself when it is so already (no copy). */
+function upperTransport(t: string): string {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 0x61 && c <= 0x7a) return t.toUpperCase();
+    if (c > 0x7f) return t.toUpperCase();
+  }
+  return t;
 }

@@ -302,3 +302,27 @@ Expires: -1
   }
   assert.equal(m.topVia().host, 'h1');
 });
+
+test('header values: one decode of an ASCII message, UTF-8 per value otherwise, a non-ASCII body changes neither', () => {
+  const head = (from: string) => crlf(`MESSAGE sip:bob@example.com SIP/2.0
+Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-utf
+From: ${from};tag=a1
+To: <sip:bob@example.com>
+Call-ID: utf-values-1@192.0.2.10
+CSeq: 1 MESSAGE
+Content-Type: text/plain
+`);
+  const body = Buffer.from('héllo wörld ✓', 'utf8');
+  for (const [from, display] of [['"Bob" <sip:bob@example.com>', 'Bob'], ['"Zoë Ünïcode ✓" <sip:zoe@example.com>', 'Zoë Ünïcode ✓']] as const) {
+    for (const withBody of [false, true]) {
+      const buf = Buffer.concat([Buffer.from(head(from) + `Content-Length: ${withBody ? body.length : 0}\r\n\r\n`, 'utf8'), withBody ? body : Buffer.alloc(0)]);
+      const m = SipMessage.parse(buf);
+      assert.equal(m.from().display, display);
+      assert.equal(m.from().tag, 'a1');
+      assert.equal(m.callId(), 'utf-values-1@192.0.2.10');
+      assert.equal(m.header('content-type')!.value, 'text/plain');
+      for (const h of m.headers) assert.equal(h.value, buf.toString('utf8', h.valueStart, h.valueEnd), h.lname);
+      assert.deepEqual(m.body(), withBody ? body : Buffer.alloc(0));
+    }
+  }
+});
