@@ -10,6 +10,8 @@ import sys
 import time
 import types
 
+from pyodide.ffi import jsnull as _STOP_SIGNAL
+
 # what a KSR function returns when it is not a signal (str, int, bool, None; float for a long)
 _PLAIN = frozenset((str, int, float, bool, type(None)))
 
@@ -119,7 +121,8 @@ def _ksr_function(stub, path, max_bytes):
         r = stub(*args)
         if r.__class__ in _PLAIN:  # cheaper than isinstance(r, JsProxy), whose metaclass checks in Python
             return r
-        if r[0] == "stop":
+        # a stop comes as JavaScript null (pyodide's jsnull singleton): no proxy made or read
+        if r is _STOP_SIGNAL:
             raise KSRStop()
         raise KSRError(r[1], path)
     ksr_function.__name__ = path
