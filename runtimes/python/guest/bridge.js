@@ -66,8 +66,11 @@
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
       // a signal: raised in Python by the wrapper (ksr.py _ksr_function), not thrown through here
       if (typeof r === 'object') {
-        // after a stop every later call must reach the host, which answers STOP again
-        if (r.ksrSignal === 'stop') facts.drop();
+        if (r.ksrSignal === 'stop') {
+          // after a stop every later call must reach the host, which answers STOP again
+          facts.drop();
+          return null; // jsnull in Python: a singleton, no proxy made per stop
+        }
         return [r.ksrSignal, r.message ?? ''];
       }
       return r;
@@ -79,9 +82,9 @@
   host.settle(); // called the way the host will call it: notes the depth of a settled stack
   global.__ksr_load = (text, file) => host.load(text, file);
   global.__ksr_names = () => host.names();
-  // the bound method's proxy made once: `host.invoke` per callback made (and later freed) a
-  // new PyProxy each time
-  const invoke = host.invoke;
+  // the script's bound method, its proxy made once: `host.invoke` per callback made (and later
+  // freed) a new PyProxy each time, and Host.invoke was one Python frame more per callback
+  const invoke = host.script.invoke;
   // facts: the message's (null: none), for the callback's duration (callbacks nest through KSR.route)
   global.__ksr_invoke = (name, arg, factText) => {
     const outer = facts.enter(factText);

@@ -10,6 +10,8 @@ import sys
 import time
 import types
 
+from pyodide.ffi import jsnull as _STOP_SIGNAL
+
 # what a KSR function returns when it is not a signal (str, int, bool, None; float for a long)
 _PLAIN = frozenset((str, int, float, bool, type(None)))
 
@@ -35,6 +37,8 @@ class KSRMissing(KSRError, AttributeError):
 # The guest protocol (set by build): result codes and the texts of a missing name.
 _RESULT = {}
 _MISSING = {}
+# the codes invoke returns per callback, read without a dict lookup (set by build)
+_RESULT_OK, _RESULT_STOPPED, _RESULT_MISSING = [None], [None], [None]
 
 
 def _missing(kind, module, name):
@@ -119,7 +123,8 @@ def _ksr_function(stub, path, max_bytes):
         r = stub(*args)
         if r.__class__ in _PLAIN:  # cheaper than isinstance(r, JsProxy), whose metaclass checks in Python
             return r
-        if r[0] == "stop":
+        # a stop comes as JavaScript null (pyodide's jsnull singleton): no proxy made or read
+        if r is _STOP_SIGNAL:
             raise KSRStop()
         raise KSRError(r[1], path)
     ksr_function.__name__ = path
@@ -236,10 +241,11 @@ class Script:
         return json.dumps(found)
 
     def invoke(self, name, arg):
+        # looked up per call, as Kamailio's app_python3 does: a script may rebind a callback
         handler = self.handler
         fn = getattr(handler, name, None) if handler is not None else self.ns.get(name)
         if not callable(fn):
-            return _RESULT["missing"]
+            return _RESULT_MISSING[0]
         depth = _in_script[0]
         _in_script[0] = depth + 1
         try:
@@ -249,13 +255,13 @@ class Script:
                 fn() if arg is None else fn(arg)
         except KSRStop:
             _in_script[0] = depth
-            return _RESULT["stopped"]
+            return _RESULT_STOPPED[0]
         except BaseException as e:
             _in_script[0] = depth  # first: no interrupt is raised in here any more
             code = getattr(fn, "__code__", None)
             return self._error(e, self.file, code.co_firstlineno if code is not None else 0)
         _in_script[0] = depth
-        return _RESULT["ok"]
+        return _RESULT_OK[0]
 
     def _error(self, e, file, fallback_line):
         """JSON for an exception: message, the script's innermost line, the KSR function."""
@@ -302,6 +308,7 @@ class Host:
     def build(self, rows, max_bytes, protocol, router_logger):
         p = json.loads(protocol)
         _RESULT.update(p["result"])
+        _RESULT_OK[0], _RESULT_STOPPED[0], _RESULT_MISSING[0] = _RESULT["ok"], _RESULT["stopped"], _RESULT["missing"]
         _MISSING.update(p["missing"])
         ksr = build_ksr(rows, max_bytes)
         build_router(ksr, json.loads(router_logger))
