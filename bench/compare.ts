@@ -52,6 +52,8 @@ export interface CompareOptions {
   workers?: number;
   /** --memory: two runs of `calls` at rates[0] each, RSS after each, instead of the climb. */
   memory: boolean;
+  /** --memory-runs: how many runs --memory makes (2 by default; the table compares the first two, lists the rest). */
+  memoryRuns?: number;
 }
 
 interface Step {
@@ -273,11 +275,11 @@ interface MemoryRow {
   runs: MemorySample[];
 }
 
-/** Two runs of opts.calls at the first rate; RSS (and each worker's figure) after each. */
+/** Runs of opts.calls at the first rate (two unless --memory-runs); RSS (and each worker's figure) after each. */
 async function memoryRuns(target: Target, opts: CompareOptions, inf: string): Promise<MemoryRow> {
   const rate = opts.rates[0]!;
   const runs: MemorySample[] = [];
-  for (let i = 1; i <= 2; i++) {
+  for (let i = 1; i <= (opts.memoryRuns ?? 2); i++) {
     const step = await measure(target, rate, opts.calls, opts, inf);
     // replies sent and timers settled before the figure is read
     await sleep(2000);
@@ -300,7 +302,7 @@ function header(opts: CompareOptions): string {
   return [
     `${sc.describe}, ${opts.calls} per ${opts.memory ? 'run' : 'step'} after ${opts.warmup} unmeasured at 1000/s`,
     sc.users ? `, ${opts.users} users` : '',
-    opts.memory ? `, twice at ${opts.rates[0]}/s` : `, rates ${opts.rates.join(', ')}/s`,
+    opts.memory ? `, ${(opts.memoryRuns ?? 2) === 2 ? 'twice' : `${opts.memoryRuns} times`} at ${opts.rates[0]}/s` : `, rates ${opts.rates.join(', ')}/s`,
     opts.realtime ? ', servers and sipp under chrt -f 10' : ', no realtime priority',
     opts.workers !== undefined ? `, ksr-host --workers ${opts.workers}` : '',
     opts.sourceLimits ? ", ksr-host's per-source limits on" : '',
@@ -338,8 +340,9 @@ function printSteps(steps: Step[], opts: CompareOptions): void {
 
 function printMemory(rows: MemoryRow[], opts: CompareOptions): void {
   console.log(header(opts));
-  console.log('| engine | run 1 clean | RSS after run 1 MB | run 2 clean | RSS after run 2 MB | RSS growth | grew | heap after full GC MB (1 → 2) | per worker MB (1 → 2) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  const further = (opts.memoryRuns ?? 2) > 2;
+  console.log(`| engine | run 1 clean | RSS after run 1 MB | run 2 clean | RSS after run 2 MB | RSS growth | grew | heap after full GC MB (1 → 2) | per worker MB (1 → 2) |${further ? ' later runs: RSS MB, heap after GC MB |' : ''}`);
+  console.log(`|---|---|---|---|---|---|---|---|---|${further ? '---|' : ''}`);
   for (const r of rows) {
     const [a, b] = r.runs as [MemorySample, MemorySample];
     const growth = b.rssMb - a.rssMb;
@@ -353,7 +356,9 @@ function printMemory(rows: MemoryRow[], opts: CompareOptions): void {
         }).join('; ')
       : 'not listed by kemi.stats';
     const clean = (s: Step) => (s.clean ? 'yes' : `no (${s.failed} failed, ${s.retrans} retrans)`);
-    console.log(`| ${r.engine} | ${clean(a.step)} | ${a.rssMb.toFixed(1)} | ${clean(b.step)} | ${b.rssMb.toFixed(1)} | ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (${((100 * growth) / a.rssMb).toFixed(1)} %) | ${grew ? 'yes' : 'no'} | ${heap} | ${perWorker} |`);
+    // runs past the second: how RSS and the heap go on (a plateau, or a creep per run)
+    const later = further ? ` ${r.runs.slice(2).map((x, i) => `run ${i + 3}${x.step.clean ? '' : ' (not clean)'}: ${x.rssMb.toFixed(1)}, ${fmt(x.heapAfterGcMb, 1)}`).join('; ')} |` : '';
+    console.log(`| ${r.engine} | ${clean(a.step)} | ${a.rssMb.toFixed(1)} | ${clean(b.step)} | ${b.rssMb.toFixed(1)} | ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (${((100 * growth) / a.rssMb).toFixed(1)} %) | ${grew ? 'yes' : 'no'} | ${heap} | ${perWorker} |${later}`);
   }
   console.log(`\n(grew: RSS after the second run more than ${GROWTH_TOLERANCE * 100} % above the first; Kamailio's RSS sums its processes, shared memory once per process.)`);
 }

@@ -9,7 +9,7 @@
 //                    [--rates 1000,2000,4000,6000,8000] [--calls N] [--users 1000] [--warmup 2000]
 //                    [--engines ...] [--workers N] [--no-realtime] [--source-limits]
 //   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
-//                    [--calls 100000] [--engines ...] [--workers N]
+//                    [--calls 100000] [--memory-runs 2] [--engines ...] [--workers N]
 //   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
 //
 // options:        OPTIONS to the server (default 2000/s, 20 000 requests)
@@ -23,7 +23,8 @@
 //                 (--no-realtime: not).
 // options-tcp:    OPTIONS → 200 over one TCP connection, in the comparison's table (with
 //                 --compare kamailio, Kamailio too); default rates 4000,8000
-// --memory:       the scenario twice (100 000 registrations each by default) at one rate; RSS
+// --memory:       the scenario twice (100 000 registrations each by default; --memory-runs N
+//                 for more, listed after the first two) at one rate; RSS
 //                 after each run and whether it grew
 // --workers N:    passed to ksr-host as `--workers N` (not passed when absent)
 import { execFileSync } from 'node:child_process';
@@ -55,6 +56,8 @@ const { values } = parseArgs({
     realtime: { type: 'boolean' },
     'no-realtime': { type: 'boolean', default: false },
     memory: { type: 'boolean', default: false },
+    // --memory: how many runs (default 2; the table compares the first two and lists the rest)
+    'memory-runs': { type: 'string' },
     workers: { type: 'string' },
     'source-limits': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2000' },
@@ -99,6 +102,7 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
     sourceLimits: values['source-limits']!,
     warmup: Number(values.warmup),
     memory: values.memory!,
+    ...(values['memory-runs'] !== undefined ? { memoryRuns: memoryRunCount(values['memory-runs']) } : {}),
     ...(workers !== undefined ? { workers } : {}),
   });
   process.exit(0);
@@ -121,6 +125,13 @@ interface Row {
   failed: string;
   sippExit: number | null;
   extra: string;
+}
+
+/** --memory-runs N: at least 2 (the table compares the first two), at most 10 (each is a whole run). */
+function memoryRunCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 2 || n > 10) throw new Error(`--memory-runs: expected an integer from 2 to 10, got '${text}'`);
+  return n;
 }
 
 function failedCalls(run: SippRun): string {
