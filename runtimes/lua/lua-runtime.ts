@@ -12,7 +12,7 @@ import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime
 import type { GuestBundle } from './bundle.js';
 import { runGuest } from './guest-script.js';
 import { CallChain } from '../call-chain.js';
-import { errorFromReport, RESULT, MissingNames, resultOf } from '../guest-protocol.js';
+import { errorFromReport, RESULT, MissingNames, resultOf, stoppedOr } from '../guest-protocol.js';
 
 /** Starting fengari is not the script's time: it gets its own, generous, limit. */
 const BOOT_TIMEOUT_MS = 5000;
@@ -160,8 +160,7 @@ export class LuaRuntime implements ScriptRuntime {
       if (spent) error.message = `CPU limit of ${this.opts.limits.cpuMs} ms per message exceeded`;
       return { outcome, error };
     }
-    if (ctx.stopped) return { outcome: 'stopped' };
-    return resultOf(r.value, file, 'fengari', this.missingNames);
+    return stoppedOr(ctx, r.value) ?? resultOf(r.value, file, 'fengari', this.missingNames);
   }
 
   /**

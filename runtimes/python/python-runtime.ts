@@ -13,7 +13,7 @@ import type { PythonGuest } from './boot.js';
 import type { Watchdog } from './watchdog.js';
 import { CallChain } from '../call-chain.js';
 import { MAX_STRETCH } from '../cpu-time.js';
-import { errorFromReport, RESULT, MissingNames, resultOf } from '../guest-protocol.js';
+import { errorFromReport, RESULT, MissingNames, resultOf, stoppedOr } from '../guest-protocol.js';
 
 /**
  * A top level that imports modules needs more than one callback's CPU budget: pyodide
@@ -174,8 +174,7 @@ export class PythonRuntime implements ScriptRuntime {
   }
 
   private result(answer: number | string, ctx: MsgContext): InvokeResult {
-    if (answer !== RESULT.missing && ctx.stopped) return { outcome: 'stopped' };
-    return resultOf(answer, this.file, 'pyodide', this.missingNames);
+    return (answer !== RESULT.missing ? stoppedOr(ctx, answer) : null) ?? resultOf(answer, this.file, 'pyodide', this.missingNames);
   }
 
   private where(message: string): ScriptErrorInfo {
