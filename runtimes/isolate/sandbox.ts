@@ -6,6 +6,7 @@
 import ivm from 'isolated-vm';
 import type { Dispatcher } from '../../bindings/registry.js';
 import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON } from '../guest-protocol.js';
+import { drainIsolateHandlesAtExit } from './exit-drain.js';
 import { LOCKDOWN_FILE, LOCKDOWN_SOURCE, PYTHON_LOCKDOWN_SOURCE } from './lockdown.js';
 
 export type GuardOutcome = 'ok' | 'timeout' | 'memory' | 'error';
@@ -32,6 +33,7 @@ export class IsolateSandbox {
   }
 
   static create(memoryMb: number): IsolateSandbox {
+    drainIsolateHandlesAtExit();
     const isolate = new ivm.Isolate({ memoryLimit: Math.max(8, memoryMb) });
     const context = isolate.createContextSync();
     return new IsolateSandbox(isolate, context);
