@@ -222,8 +222,17 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
       const gc = (await server.rpc('core.gc')).result;
       return typeof gc?.heapUsedAfter === 'number' ? gc.heapUsedAfter : undefined;
     },
-    stop: () => server.stop(),
+    async stop() {
+      keepServerLog(server, engine);
+      await server.stop();
+    },
   };
+}
+
+/** KSR_BENCH_SERVER_LOG=PREFIX keeps what the server wrote in PREFIX.ENGINE.log (why a step was not clean). */
+export function keepServerLog(server: ServerProcess, engine: string): void {
+  const prefix = process.env.KSR_BENCH_SERVER_LOG;
+  if (prefix) writeFileSync(`${prefix}.${engine}.log`, server.output());
 }
 
 function sippFor(target: Target, opts: CompareOptions, calls: number, rate: number, inf: string, measured: boolean) {

@@ -27,6 +27,8 @@
 //                 for more, listed after the first two) at one rate; RSS
 //                 after each run and whether it grew
 // --workers N:    passed to ksr-host as `--workers N` (not passed when absent)
+// KSR_BENCH_SERVER_LOG=PREFIX in the environment: each ksr-host server's output is kept in
+//                 PREFIX.ENGINE.log (its warnings say why a step was not clean)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +40,7 @@ import { startServerProcess, type ServerProcess } from '../test/support/server-p
 import { runSipp, scenario, startSipp, type SippRun } from '../test/support/sipp.js';
 import { freePort } from '../test/support/ports.js';
 import { makeUsers, writeSippUsers, writeUserCsv } from '../test/support/users.js';
-import { compare } from './compare.js';
+import { compare, keepServerLog } from './compare.js';
 
 const { values } = parseArgs({
   options: {
@@ -221,6 +223,7 @@ for (const name of values.engines!.split(',')) {
       sippExit: run.code,
       extra,
     });
+    keepServerLog(server, name);
     process.stderr.write(`${name}: done\n`);
   } finally {
     await server.stop();
