@@ -39,10 +39,10 @@ const RUNTIMES: Runtime[] = [
   { name: 'v8', file: 'routing.js', engine: 'v8', seconds: 5, settleS: 1, rate: RATE },
   { name: 'quickjs', file: 'routing.js', engine: 'quickjs', seconds: 5, settleS: 1, rate: RATE },
   { name: 'lua', file: 'routing.lua', seconds: 5, settleS: 1, rate: RATE },
-  // Python does not hold 2000/s on this machine without a reload either (its loop saturates:
-  // ~800 µs of CPU per registration; the 2000/s run lost registrations before the reload
-  // began): it is held to the rate it serves, and the 2000/s stays open for it.
-  { name: 'python', file: 'routing.py', seconds: 8, settleS: 6, rate: 1000 },
+  // Python at 2000/s: the new runtime's load (pyodide boots for ~2 s of CPU on isolated-vm's
+  // thread) competes with the serving thread and sipp for the 2 cores, so sipp retransmits
+  // (10 000-34 000 times in 6 runs here) and the overload policy sheds; none is lost.
+  { name: 'python', file: 'routing.py', seconds: 8, settleS: 6, rate: RATE },
 ];
 
 /** The AoRs ul.dump lists, reduced to their user part. */
