@@ -89,8 +89,8 @@ interface Target {
   /** Anything the server itself reports that explains an unclean step (ksr-host: shedding). */
   notes(): Promise<string>;
   resetStats(): Promise<void>;
-  /** Heap used after a full GC, when the server can do one (ksr-host's core.gc). */
-  heapAfterGc(): Promise<number | undefined>;
+  /** After a full GC, when the server can do one (ksr-host's core.gc): the heap used, and where the memory is. */
+  heapAfterGc(): Promise<{ usedBytes: number; spaces: string } | undefined>;
   stop(): Promise<void>;
 }
 
@@ -220,7 +220,7 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
     },
     async heapAfterGc() {
       const gc = (await server.rpc('core.gc')).result;
-      return typeof gc?.heapUsedAfter === 'number' ? gc.heapUsedAfter : undefined;
+      return typeof gc?.heapUsedAfter === 'number' ? { usedBytes: gc.heapUsedAfter, spaces: heapSpaces(gc) } : undefined;
     },
     async stop() {
       keepServerLog(server, engine);
@@ -233,6 +233,18 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
 export function keepServerLog(server: ServerProcess, engine: string): void {
   const prefix = process.env.KSR_BENCH_SERVER_LOG;
   if (prefix) writeFileSync(`${prefix}.${engine}.log`, server.output());
+}
+
+/**
+ * core.gc's figures as one line, MB: V8 heap spaces mapped/used (old space can keep more pages
+ * mapped than it uses: RSS that a heap-used figure does not show), and memory outside the heap.
+ */
+function heapSpaces(gc: Record<string, any>): string {
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const spaces = Object.entries((gc.spaces ?? {}) as Record<string, { physicalBytes: number; usedBytes: number }>)
+    .filter(([, sp]) => sp.physicalBytes >= 1e5)
+    .map(([name, sp]) => `${name.replace(/_space$/, '')} ${mb(sp.physicalBytes)}/${mb(sp.usedBytes)}`);
+  return `heap spaces mapped/used MB: ${spaces.join(', ')}; outside the heap ${mb(gc.externalAfter ?? 0)} MB`;
 }
 
 function sippFor(target: Target, opts: CompareOptions, calls: number, rate: number, inf: string, measured: boolean) {
@@ -295,7 +307,8 @@ async function memoryRuns(target: Target, opts: CompareOptions, inf: string): Pr
     const rssMb = rssBytes(target.memoryPid) / 1e6;
     const perWorker = workerMemory(await target.stats());
     const heap = await target.heapAfterGc();
-    runs.push({ step, rssMb, perWorker, ...(heap !== undefined ? { heapAfterGcMb: heap / 1e6 } : {}) });
+    runs.push({ step, rssMb, perWorker, ...(heap !== undefined ? { heapAfterGcMb: heap.usedBytes / 1e6 } : {}) });
+    if (heap) process.stderr.write(`${target.name} memory run ${i}: after a full GC, ${heap.spaces}\n`);
     process.stderr.write(`${target.name} memory run ${i}: ${step.clean ? 'clean' : 'not clean'} (${step.failed} failed, ${step.retrans} retransmissions), RSS ${rssMb.toFixed(1)} MB\n`);
   }
   return { engine: target.name, runs };

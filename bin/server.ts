@@ -1,7 +1,6 @@
 // Puts a server together from settings: engine (host/), registry (bindings/), script manager
 // (runtimes/) and the control endpoint. The only place that knows all three layers.
 import v8 from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { pino, type Logger } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { checkCallLimits, ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
@@ -18,13 +17,21 @@ import { usrlocRpcMethods } from '../host/registrar/rpc-methods.js';
 import { ensureToken } from '../host/control/control-token.js';
 import { processFaults } from './process-guard.js';
 import { reloadMethod } from './reload-rpc.js';
+import { collectGarbage } from '../runtimes/isolate/exit-drain.js';
 
 export const VERSION = '0.1.0';
 
-/** node's gc(), reached without --expose-gc on the command line. */
-export function collectGarbage(): void {
-  v8.setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+/**
+ * core.gc: a full collection, then the heap before and after and where this thread's memory
+ * is: per V8 heap space what is mapped (physical) and used (old space keeps freed pages mapped:
+ * RSS that the heap used does not show), and what lives outside the heap (Buffers, copies).
+ */
+export function gcReport() {
+  const before = process.memoryUsage();
+  collectGarbage();
+  const after = process.memoryUsage();
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((sp) => [sp.space_name, { sizeBytes: sp.space_size, usedBytes: sp.space_used_size, physicalBytes: sp.physical_space_size }]));
+  return { heapUsedBefore: before.heapUsed, heapUsedAfter: after.heapUsed, heapTotalAfter: after.heapTotal, externalAfter: after.external, arrayBuffersAfter: after.arrayBuffers, rss: after.rss, spaces };
 }
 
 export interface Server {
@@ -149,12 +156,7 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
   rpc.register('kemi.stats_reset', () => (s.engine.stats.reset(), { ok: true }));
   // Diagnostics: a full garbage collection, then the heap, to tell retained memory from garbage
   // not yet collected (the proxy benchmark reports the heap before and after a call run).
-  rpc.register('core.gc', () => {
-    const before = process.memoryUsage();
-    collectGarbage();
-    const after = process.memoryUsage();
-    return { heapUsedBefore: before.heapUsed, heapUsedAfter: after.heapUsed, rss: after.rss };
-  });
+  rpc.register('core.gc', gcReport);
 }
 
 /** The registry in the shape of Kamailio's <engine>.api_list, plus our signature text and each function's status. */

@@ -27,7 +27,7 @@ import { limitsFor, type EngineName } from '../runtimes/runtime.js';
 import type { ReloadResult } from '../runtimes/manager.js';
 import { processFaults } from './process-guard.js';
 import { RELOAD_ANSWER_MS, reloadMethod } from './reload-rpc.js';
-import { apiList, collectGarbage, openControl, UL_READ_ONLY, VERSION } from './server.js';
+import { apiList, gcReport, openControl, UL_READ_ONLY, VERSION } from './server.js';
 import type { WorkerInit } from './worker-thread.js';
 import { mergeGcSnapshots, type GcSnapshot } from '../host/core/gc-stats.js';
 
@@ -292,10 +292,5 @@ function registerWorkerMethods(
     const { unanswered } = await answers('statsReset');
     return { ok: unanswered.length === 0, ...(unanswered.length ? { unanswered } : {}) };
   });
-  rpc.register('core.gc', () => {
-    const before = process.memoryUsage();
-    collectGarbage();
-    const after = process.memoryUsage();
-    return { heapUsedBefore: before.heapUsed, heapUsedAfter: after.heapUsed, rss: after.rss, thread: 'socket thread only' };
-  });
+  rpc.register('core.gc', () => ({ ...gcReport(), thread: 'socket thread only' }));
 }

@@ -15,21 +15,22 @@ let installed = false;
 export function drainIsolateHandlesAtExit(): void {
   if (installed) return;
   installed = true;
-  process.once('exit', collectGarbage);
+  process.once('exit', collectAtExit);
 }
 
-function collectGarbage(): void {
+function collectAtExit(): void {
   try {
-    gcFunction()();
+    collectGarbage();
   } catch {
     // the process is exiting anyway: a failed collection leaves the old odds, no worse
   }
 }
 
-/** `gc` as --expose-gc gives it; the flag set now only affects contexts made after it. */
-function gcFunction(): () => void {
+/** A full collection of this thread's heap: node's gc(), reached without --expose-gc on the command line. */
+export function collectGarbage(): void {
   const exposed = (globalThis as { gc?: () => void }).gc;
-  if (typeof exposed === 'function') return exposed;
+  if (typeof exposed === 'function') return exposed();
+  // the flag set now only affects contexts made after it
   v8.setFlagsFromString('--expose-gc');
-  return vm.runInNewContext('gc') as () => void;
+  (vm.runInNewContext('gc') as () => void)();
 }
