@@ -379,8 +379,15 @@ function printMemory(rows: MemoryRow[], opts: CompareOptions): void {
       : 'not listed by kemi.stats';
     const clean = (s: Step) => (s.clean ? 'yes' : `no (${s.failed} failed, ${s.retrans} retrans)`);
     // runs past the second: how RSS and the heap go on (a plateau, or a creep per run)
-    const later = further ? ` ${r.runs.slice(2).map((x, i) => `run ${i + 3}${x.step.clean ? '' : ' (not clean)'}: ${x.rssMb.toFixed(1)}, ${fmt(x.heapAfterGcMb, 1)}`).join('; ')} |` : '';
+    const later = further ? ` ${r.runs.slice(2).map((x, i) => `run ${i + 3}${x.step.clean ? '' : ' (not clean)'}: ${x.rssMb.toFixed(1)}, ${fmt(x.heapAfterGcMb, 1)}`).join('; ')}; ${lastTwo(r.runs)} |` : '';
     console.log(`| ${r.engine} | ${clean(a.step)} | ${a.rssMb.toFixed(1)} | ${clean(b.step)} | ${b.rssMb.toFixed(1)} | ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB (${((100 * growth) / a.rssMb).toFixed(1)} %) | ${grew ? 'yes' : 'no'} | ${heap} | ${perWorker} |${later}`);
   }
-  console.log(`\n(grew: RSS after the second run more than ${GROWTH_TOLERANCE * 100} % above the first; Kamailio's RSS sums its processes, shared memory once per process.)`);
+  console.log(`\n(grew: RSS after the second run more than ${GROWTH_TOLERANCE * 100} % above the first${further ? '; the last two runs are judged the same way in the last column' : ''}; Kamailio's RSS sums its processes, shared memory once per process.)`);
+}
+
+/** The growth between the last two runs, judged as `grew` judges the first two: a plateau reached later says so here. */
+function lastTwo(runs: MemorySample[]): string {
+  const [a, b] = runs.slice(-2) as [MemorySample, MemorySample];
+  const growth = b.rssMb - a.rssMb;
+  return `last two: ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB, ${growth > GROWTH_TOLERANCE * a.rssMb ? 'grew' : 'no growth'}`;
 }
