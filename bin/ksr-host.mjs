@@ -4,6 +4,7 @@
 // SIGHUP still reloads the script and SIGTERM still stops the server.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -16,4 +17,9 @@ const child = spawn(process.execPath, ['--no-node-snapshot', '--import', tsx, '-
   stdio: 'inherit',
 });
 for (const sig of ['SIGHUP', 'SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));
+child.on('exit', (code, signal) => {
+  if (code !== null) process.exit(code);
+  // a crash (SIGSEGV, an abort) says so, and exits as a shell reports a death by signal: 128 + its number
+  process.stderr.write(`ksr-host: the server process ended on ${signal}\n`);
+  process.exit(128 + (constants.signals[signal] ?? 0));
+});

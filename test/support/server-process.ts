@@ -92,9 +92,9 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
       }
     };
     child.stdout!.on('data', check);
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before serving; output:\n${out}`));
+      reject(new Error(`server exited with ${code ?? signal} before serving; output:\n${out}`));
     });
   });
   const token = () => readFileSync(join(stateDir, 'control-token'), 'utf8').trim();
