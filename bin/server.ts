@@ -85,6 +85,8 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
     async stop() {
       await Promise.all([engine.stop(), rpc.close()]);
       manager.dispose();
+      // no exit while a runtime boots on isolated-vm's pool: the process would hang in exit()
+      await manager.whenSettled();
       await store.close();
     },
   };

@@ -91,6 +91,7 @@ async function main(): Promise<void> {
     stop: async () => {
       await engine.stop();
       manager.dispose();
+      await manager.whenSettled();
       await store.close();
       shared.close();
       return true;

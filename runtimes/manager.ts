@@ -32,6 +32,9 @@ export interface ReloadResult {
   error?: string;
 }
 
+/** How long a stop waits for runtimes still booting (pyodide: 2-3 s, more on a loaded machine). */
+const SETTLE_BEFORE_EXIT_MS = 15_000;
+
 /** How long after a runtime broke the next spare's build starts. */
 const SPARE_REBUILD_DELAY_MS = 100;
 
@@ -50,6 +53,14 @@ export class ScriptManager implements ScriptRouter {
    * aborts (IsolateEnvironment::GetCurrent(): environment != nullptr).
    */
   private readonly loading = new Set<ScriptRuntime>();
+  /**
+   * Every build not yet settled, from the runtime's creation to the end of its load. A pyodide
+   * boot runs on isolated-vm's thread pool and calls back into this thread; a process that
+   * exits meanwhile hangs for ever in exit(), where isolated-vm's pool joins a thread that waits
+   * on a callback nobody will run (seen: a server stopped while a spare booted). whenSettled()
+   * lets the stop wait for them.
+   */
+  private readonly building = new Set<Promise<void>>();
   /** The last reload asked for: the next one starts when it has ended (reloads are serialised). */
   private reloading: Promise<unknown> = Promise.resolve();
   /** Callbacks running now (more than 1 while KSR.route nests them). */
@@ -102,7 +113,8 @@ export class ScriptManager implements ScriptRouter {
 
   /** Loads the file into a new runtime and swaps it in; a script that fails keeps the old one serving. */
   reload(): Promise<ReloadResult> {
-    const next = this.reloading.then(() => this.loadAndSwap());
+    // tracked from now: its build starts only once the file is read
+    const next = this.track(this.reloading.then(() => this.loadAndSwap()));
     this.reloading = next;
     return next;
   }
@@ -119,7 +131,7 @@ export class ScriptManager implements ScriptRouter {
    * reload starts (they are serialised with reload()).
    */
   prepare(): Promise<ReloadResult> {
-    const next = this.reloading.then(() => this.loadAside());
+    const next = this.track(this.reloading.then(() => this.loadAside()));
     // the next reload waits for this one's decision (commit or abort), not only for its load
     this.reloading = next.then((r) => (r.ok ? new Promise<void>((done) => (this.releasePrepared = done)) : undefined));
     return next;
@@ -158,6 +170,7 @@ export class ScriptManager implements ScriptRouter {
     } catch (e) {
       return this.refused(t0, `cannot read ${this.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
+    if (this.disposed) return this.refused(t0, 'the script manager was disposed before the load began');
     let fresh: ScriptRuntime;
     try {
       fresh = await this.build(source);
@@ -193,7 +206,33 @@ export class ScriptManager implements ScriptRouter {
     return { ok: false, file: this.file, engine: this.engine, loadMs: performance.now() - t0, error };
   }
 
-  private async build(source: string): Promise<ScriptRuntime> {
+  private build(source: string): Promise<ScriptRuntime> {
+    return this.track(this.createAndLoad(source));
+  }
+
+  /** Counts `work` as under way until it settles (whenSettled waits for it). */
+  private track<T>(work: Promise<T>): Promise<T> {
+    const settled = work.then(() => undefined, () => undefined);
+    this.building.add(settled);
+    void settled.then(() => this.building.delete(settled));
+    return work;
+  }
+
+  /**
+   * Resolves once no build is under way (after dispose(), a build ends by disposing what it
+   * made), or after `timeoutMs`: the last step before the process may exit.
+   */
+  async whenSettled(timeoutMs = SETTLE_BEFORE_EXIT_MS): Promise<void> {
+    const deadline = performance.now() + timeoutMs;
+    while (this.building.size > 0) {
+      const left = deadline - performance.now();
+      if (left <= 0) return;
+      // a build that ends may start no other once disposed (refreshSpare), so this ends
+      await Promise.race([Promise.all([...this.building]), new Promise((done) => setTimeout(done, left).unref())]);
+    }
+  }
+
+  private async createAndLoad(source: string): Promise<ScriptRuntime> {
     const { maxValueBytes, maxRouteDepth } = this.limits;
     const dispatcher = new Dispatcher(this.registry, {
       ...(maxValueBytes !== undefined ? { maxValueBytes } : {}),
@@ -222,7 +261,7 @@ export class ScriptManager implements ScriptRouter {
    * service broke meanwhile and nothing replaced it, the spare goes into service when ready.
    */
   private refreshSpare(): void {
-    if (!this.declaration.recovery.keepsSpare) return;
+    if (!this.declaration.recovery.keepsSpare || this.disposed) return;
     const source = this.source;
     this.spare?.dispose();
     this.spare = null;

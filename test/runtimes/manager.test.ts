@@ -105,3 +105,19 @@ function ksr_request_route() { KSR.pv.sets('$var(ok)', 'yes'); }
     m.dispose();
   }
 });
+
+test('whenSettled waits for a runtime still booting when the manager is disposed (a stop must not exit under it)', { timeout: 60_000 }, async () => {
+  const { m } = await managerFor('settle.py', 'def ksr_request_route(msg):\n    pass\n', 384, 1000);
+  // a reload boots a new pyodide on isolated-vm's pool: dispose in the middle of it
+  let settled = false;
+  const reload = m.reload().finally(() => (settled = true));
+  // past the file's read: the boot (~2 s) is under way
+  await new Promise((r) => setTimeout(r, 300));
+  m.dispose();
+  assert.equal(settled, false, 'the boot is still under way when the manager is disposed');
+  await m.whenSettled();
+  assert.equal(settled, true, 'whenSettled returned only once the boot had ended');
+  const r = await reload;
+  assert.equal(r.ok, false, 'the runtime booted for a disposed manager is refused (and disposed)');
+  assert.match(r.error ?? '', /disposed while a runtime was being made/);
+});
