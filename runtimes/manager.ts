@@ -227,8 +227,12 @@ export class ScriptManager implements ScriptRouter {
     while (this.building.size > 0) {
       const left = deadline - performance.now();
       if (left <= 0) return;
+      // a timer that holds the loop: the process must not end by itself under a boot either
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise((done) => (timer = setTimeout(done, left)));
       // a build that ends may start no other once disposed (refreshSpare), so this ends
-      await Promise.race([Promise.all([...this.building]), new Promise((done) => setTimeout(done, left).unref())]);
+      await Promise.race([Promise.all([...this.building]), timeout]);
+      clearTimeout(timer);
     }
   }
 
