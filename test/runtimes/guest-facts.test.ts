@@ -12,7 +12,8 @@ import { createRegistry } from '../../bindings/modules/index.js';
 import { Dispatcher, FACT_SEPARATOR, FACT_UNKNOWN, ksrPath, type KsrEntry } from '../../bindings/registry.js';
 import { createRuntime } from '../../runtimes/index.js';
 import type { EngineName, ScriptRuntime } from '../../runtimes/runtime.js';
-import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
+import { makeContext } from '../support/sip-fixtures.js';
+import { observedHost } from './support.js';
 
 const registry = createRegistry();
 const answered = registry.entries.filter((e) => e.answer !== undefined);
@@ -138,16 +139,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ksr-facts-'));
 for (const [engine, lang] of ENGINES) {
   describe(`message facts answered in the guest (${engine})`, () => {
     let rt: ScriptRuntime | null = null;
-    const lines: string[] = [];
-    const hostCalls: number[] = [];
-    const core = new RecordingCore();
-    (core as { logger: unknown }).logger = { log: (_level: string, text: string) => lines.push(text) };
-    const dispatcher = new Dispatcher(registry);
-    const passOn = dispatcher.call.bind(dispatcher);
-    dispatcher.call = (index, args) => {
-      hostCalls.push(index);
-      return passOn(index, args);
-    };
+    const { core, dispatcher, logs: lines, hostCalls } = observedHost(registry);
 
     async function runtime(): Promise<ScriptRuntime> {
       if (rt) return rt;

@@ -16,7 +16,8 @@ import { defineModule, Dispatcher, ksrPath, Registry } from '../../bindings/regi
 import type { MsgContext } from '../../host/core/context.js';
 import { createRuntime, LANGUAGE_OF } from '../../runtimes/index.js';
 import { DEFAULT_LIMITS, ScriptError, type EngineName, type ScriptRuntime } from '../../runtimes/runtime.js';
-import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
+import { makeContext } from '../support/sip-fixtures.js';
+import { observedHost } from './support.js';
 
 const registry = createRegistry();
 const EXIT = registry.find('x.exit')!.index;
@@ -141,16 +142,9 @@ const SCRIPTS: Record<EngineName, [file: string, source: string, topLevelExit: s
 for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
   describe(`the stop of KSR.x.exit (${engine})`, () => {
     const [file, source, topLevelExit] = SCRIPTS[engine];
-    const logs: string[] = [];
-    const hostCalls: string[] = [];
-    const core = new RecordingCore();
-    (core as { logger: unknown }).logger = { log: (_level: string, text: string) => logs.push(text) };
-    const dispatcher = new Dispatcher(registry);
-    const passOn = dispatcher.call.bind(dispatcher);
-    dispatcher.call = (index, args) => {
-      hostCalls.push(ksrPath(registry.entries[index]!));
-      return passOn(index, args);
-    };
+    const { core, dispatcher, logs, hostCalls: callIndices } = observedHost(registry);
+    /** The KSR calls that reached the host, by name. */
+    const hostCalls = () => callIndices.map((i) => ksrPath(registry.entries[i]!));
     let runtime: ScriptRuntime | null = null;
     /** Callbacks KSR.route runs on another message (as tm runs a branch route on a copy). */
     const onOtherMessage = new Set<string>();
@@ -174,7 +168,7 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
 
     function run(r: ScriptRuntime, callback: string): { outcome: string; ctx: MsgContext; error?: string } {
       logs.length = 0;
-      hostCalls.length = 0;
+      callIndices.length = 0;
       const ctx = makeContext('invite', { core });
       const result = r.invoke(callback, ctx);
       return { outcome: result.outcome, ctx, error: result.error?.message };
@@ -187,9 +181,9 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       assert.equal(ctx.stopped, true, 'the host sees the message stopped (KSR.route and tm read it)');
       assert.equal(ctx.flags, 0, 'no setflag took effect, not even the last, uncaught one');
       assert.deepEqual(logs.filter((l) => !l.startsWith('caught')), [], 'KSR.info and the method test stopped too');
-      if (STOPS_IN_GUEST.has(engine)) assert.deepEqual(hostCalls, [], 'answered in the guest: no crossing at all');
-      else assert.equal(hostCalls[0], 'KSR.x.exit', 'this guest does not honour `stops`: exit crosses');
-      assert.ok(!hostCalls.includes('KSR.route'), 'KSR.route after the stop never reached the host');
+      if (STOPS_IN_GUEST.has(engine)) assert.deepEqual(hostCalls(), [], 'answered in the guest: no crossing at all');
+      else assert.equal(hostCalls()[0], 'KSR.x.exit', 'this guest does not honour `stops`: exit crosses');
+      assert.ok(!hostCalls().includes('KSR.route'), 'KSR.route after the stop never reached the host');
     });
 
     test('a script error after a caught exit still reports the callback stopped', async () => {
@@ -210,8 +204,8 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       assert.equal(caught.ctx.flags, 0, 'catching in the sub-route or around KSR.route does not let either run on');
       assert.deepEqual(logs, []);
       // the JS guest stops every later call itself; the others cross and the host answers STOP
-      if (STOPS_IN_GUEST.has(engine)) assert.deepEqual(hostCalls, ['KSR.route'], 'after the stop, no KSR call reached the host');
-      else assert.deepEqual(hostCalls.slice(0, 2), ['KSR.route', 'KSR.x.exit']);
+      if (STOPS_IN_GUEST.has(engine)) assert.deepEqual(hostCalls(), ['KSR.route'], 'after the stop, no KSR call reached the host');
+      else assert.deepEqual(hostCalls().slice(0, 2), ['KSR.route', 'KSR.x.exit']);
     });
 
     test('a nested callback on another message (a branch route) stops only itself', async () => {
@@ -237,7 +231,7 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       assert.equal(ctx.stopped, false);
       assert.equal(ctx.flags, 1 << 4);
       assert.deepEqual(logs, ['next true']);
-      assert.deepEqual(hostCalls, ['KSR.setflag', 'KSR.info'], 'is_INVITE answered in the guest again');
+      assert.deepEqual(hostCalls(), ['KSR.setflag', 'KSR.info'], 'is_INVITE answered in the guest again');
     });
 
     test('exit with an argument is refused by the host, as before', async () => {
@@ -254,7 +248,7 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       assert.equal(outcome, 'stopped');
       assert.equal(ctx.dropped, true);
       assert.equal(ctx.flags, 0);
-      assert.deepEqual(hostCalls.slice(0, 1), ['KSR.x.drop']);
+      assert.deepEqual(hostCalls().slice(0, 1), ['KSR.x.drop']);
     });
 
     test('exit outside a route callback (the top level) fails the load, saying it needs a message', async () => {

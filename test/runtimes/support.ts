@@ -50,3 +50,21 @@ export function blankContext(): MsgContext {
   const rcv = { proto: 'udp' as const, srcIp: '127.0.0.1', srcPort: 5062, rcvIp: '127.0.0.1', rcvPort: 5060, conId: 0, receivedAt: Date.now() };
   return new MsgContext({} as SipMessage, rcv, new Map(), quietCore);
 }
+
+/**
+ * A core whose log lines are kept as text, and a dispatcher over `registry` that notes each
+ * KSR call reaching the host (its registry index): what a guest answered itself never shows.
+ */
+export function observedHost(registry: Registry): { core: RecordingCore; dispatcher: Dispatcher; logs: string[]; hostCalls: number[] } {
+  const logs: string[] = [];
+  const hostCalls: number[] = [];
+  const core = new RecordingCore();
+  (core as { logger: unknown }).logger = { log: (_level: string, text: string) => logs.push(text) };
+  const dispatcher = new Dispatcher(registry);
+  const passOn = dispatcher.call.bind(dispatcher);
+  dispatcher.call = (index, args) => {
+    hostCalls.push(index);
+    return passOn(index, args);
+  };
+  return { core, dispatcher, logs, hostCalls };
+}
