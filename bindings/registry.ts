@@ -45,6 +45,12 @@ export interface KsrDeclaration {
    * the same way (ctx.stopped). No parameters, returns none.
    */
   readonly stops?: true;
+  /**
+   * The call may replace the message the script sees (msg_apply_changes, msg_set_buffer...):
+   * a guest forgets the facts it answers from after such a call, until the next callback, so
+   * the host answers from the new message (runtimes/guest-facts.ts).
+   */
+  readonly changesMessage?: true;
 }
 
 /**
@@ -112,6 +118,8 @@ export interface KsrEntry {
   readonly answer?: GuestFactAnswer;
   /** A guest may stop the script itself for this call (KsrDeclaration.stops). */
   readonly stops?: true;
+  /** After this call a guest forgets the message's facts (KsrDeclaration.changesMessage). */
+  readonly changesMessage?: true;
 }
 
 export interface KsrModule {
@@ -230,6 +238,7 @@ export class Registry {
             status: checkedStatus(path, decl.status),
             ...(answer ? { answer } : {}),
             ...checkedStops(path, decl),
+            ...(decl.changesMessage === true ? { changesMessage: true as const } : {}),
           }),
         );
         impls.push(decl);

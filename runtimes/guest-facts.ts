@@ -10,8 +10,10 @@
 // - `facts`: the facts of the callback running now. `enter(text)` sets them for a callback and
 //   returns what to hand back to `leave` when it ends (callbacks nest through KSR.route);
 //   `drop()` forgets them once the callback is stopped (every later call must stop again: the
-//   JS guest throws it itself, the others reach the host, which answers STOP); `list()` splits
-//   the text on first use, null when there is none.
+//   JS guest throws it itself, the others reach the host, which answers STOP); `forget()` once
+//   a row declared `changesMessage` ran (msg_apply_changes...): the facts of this callback and
+//   of those it returns to are stale, the host answers until the outermost one ends; `list()`
+//   splits the text on first use, null when there is none.
 // - `answerOf(row)`: for a row with `answer`, `(arg, argc) => value | undefined`, undefined
 //   when the host must answer (no facts, the fact unknown for this message (FACT_UNKNOWN), a
 //   `value` fact that is '', an argument not a plain short string, a wrong count);
@@ -54,20 +56,39 @@ export const FACTS_SOURCE = String.raw`(function () {
   return function makeFacts(separator, maxValueBytes) {
     let text = null;
     let parts = null;
+    // callbacks entered and not yet left; and whether the message was replaced in one of them
+    // (forget): the facts the outer ones were sent are stale until the outermost one ends
+    let depth = 0;
+    let stale = false;
     const facts = {
       enter(t) {
+        if (depth === 0) stale = false;
+        depth++;
         const saved = [text, parts];
         text = typeof t === 'string' ? t : null;
         parts = null;
         return saved;
       },
       leave(saved) {
+        if (depth > 0) depth--;
+        if (stale) {
+          text = null;
+          parts = null;
+          if (depth === 0) stale = false;
+          return;
+        }
         text = saved[0];
         parts = saved[1];
       },
       drop() {
         text = null;
         parts = null;
+      },
+      // the message was replaced (a 'changesMessage' row): the host answers every test from now on
+      forget() {
+        text = null;
+        parts = null;
+        stale = true;
       },
       list() {
         if (parts === null && text !== null) parts = apply(split, text, [separator]);

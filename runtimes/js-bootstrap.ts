@@ -139,7 +139,19 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     const path = pathOf(entry.module, entry.name);
     const viaHost = hostStub(index, path);
     if (entry.stops === true) return stopStub(viaHost);
+    if (entry.changesMessage === true) return forgettingStub(viaHost);
     return entry.answer === undefined ? viaHost : stubOf(entry, viaHost);
+  }
+
+  /** A row that may replace the message: the facts are stale after it (guest-facts.ts forget). */
+  function forgettingStub(viaHost) {
+    return function () {
+      try {
+        return apply(viaHost, undefined, arguments);
+      } finally {
+        facts.forget();
+      }
+    };
   }
 
   /** A 'stops' row: the callback stops itself (with arguments, or outside one: the host answers). */

@@ -17,11 +17,15 @@ import { corexModule } from './corex.js';
 import { authModule } from './auth.js';
 import { authDbModule } from './auth_db.js';
 import { registrarModule } from './registrar.js';
+import { pvxModule } from './pvx.js';
+import { textopsModule } from './textops.js';
+import { textopsxModule } from './textopsx.js';
+import { posopsModule } from './posops.js';
 
 export const ALL_MODULES: KsrModule[] = [
   coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule, rrModule, siputilsModule,
   coreForwardModule, tmModule, tmxModule, corexModule, authModule, authDbModule,
-  registrarModule,
+  registrarModule, pvxModule, textopsModule, textopsxModule, posopsModule,
 ];
 
 export function createRegistry(extra: readonly KsrModule[] = []): Registry {

@@ -102,13 +102,31 @@ export class MsgContext {
    */
   path: string | null = null;
 
+  /** The message as the script sees it (see msg). */
+  private current: SipMessage;
+
   constructor(
-    readonly msg: SipMessage,
+    msg: SipMessage,
     readonly rcv: ReceiveInfo,
     /** $var(name): per process in Kamailio; here per context of one message. */
     readonly vars: Map<string, AvpValue>,
     readonly core: CoreServices,
-  ) {}
+  ) {
+    this.current = msg;
+  }
+
+  /**
+   * The message: the one received, until msg_apply_changes or msg_set_buffer replace it
+   * (host/core/message-rewrite.ts). Lumps are anchored in this message's buffer.
+   */
+  get msg(): SipMessage {
+    return this.current;
+  }
+
+  /** Only message-rewrite.ts calls this, with the lumps applied to the new message or cleared. */
+  replaceMessage(msg: SipMessage): void {
+    this.current = msg;
+  }
 
   /** The Request-URI in force: the one the script set, or the received one. */
   get ruri(): string {

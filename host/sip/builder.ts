@@ -40,6 +40,11 @@ export function removeTopVia(msg: SipMessage, lumps: Lumps): void {
   else lumps.delete(ranges[0][0], ranges[1][0]);
 }
 
+/** The message with the lumps applied, as it would leave unchanged otherwise (msg_apply_changes). */
+export function buildWithLumps(msg: SipMessage, lumps: Lumps): Buffer {
+  return finish(msg, lumps);
+}
+
 function stripEol(s: string): string {
   // a CR or LF here would let a caller smuggle extra header lines
   return s.replace(/[\r\n]+/g, ' ');

@@ -10,6 +10,7 @@ import type { TmOptions } from '../../host/tm/options.js';
 import type { TransactionView } from './host-state.js';
 import type { LogLevel } from '../../host/core/services.js';
 import { inviteProxyAuth, registerAuth, registerStale } from './auth-credentials.js';
+import { MODULE_CASES } from './cases/index.js';
 
 export interface KsrCall {
   /** "hdr.get" or "info" (core); "KSR." is implied. */
@@ -34,6 +35,13 @@ export interface HostExpectation {
   replyHeader?: [string, string];
   /** The request as it would leave (lumps applied) contains / lacks these texts. */
   built?: { contains?: string[]; lacks?: string[] };
+  /**
+   * The message as it would leave, byte for byte: lumps applied and Content-Length fixed
+   * (host/sip/builder.ts buildWithLumps), before any Via or Record-Route of a forward.
+   */
+  builtExact?: string;
+  /** The message the script sees now (msg_apply_changes, msg_set_buffer), byte for byte, without pending lumps. */
+  message?: string;
   /**
    * The request as a forward would send it (our Via, Record-Route, Path, the new R-URI:
    * host/forward/build-request.ts) contains / lacks these texts.
@@ -956,4 +964,8 @@ const AUTH_SECTION: ConformanceCase[] = [
 ];
 // ==== end of the AUTH engineer's section ====
 
-export const CASES: readonly ConformanceCase[] = [...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X, ...RR_SECTION, ...TM_SECTION, ...AUTH_SECTION, ...REGISTRAR_SECTION];
+export const CASES: readonly ConformanceCase[] = [
+  ...CORE, ...PV, ...HDR, ...KX, ...SL, ...MAXFWD, ...SANITY, ...X, ...RR_SECTION, ...TM_SECTION, ...AUTH_SECTION, ...REGISTRAR_SECTION,
+  // one file per module under cases/, written with case-kit.ts
+  ...MODULE_CASES,
+];

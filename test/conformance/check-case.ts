@@ -3,6 +3,7 @@
 import { SipMessage } from '../../host/sip/message.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeOutcome } from '../../host/core/router.js';
+import { buildWithLumps } from '../../host/sip/builder.js';
 import { builtMessage, FIXTURES, makeContext, RecordingCore } from '../support/sip-fixtures.js';
 import { MemoryStore } from '../auth/requests.js';
 import type { ConformanceCase } from './cases.js';
@@ -64,6 +65,14 @@ function checkHost(c: ConformanceCase, ctx: CaseContext): string[] {
     const built = builtMessage(ctx);
     for (const s of h.built.contains ?? []) if (!built.includes(s)) out.push(`built message lacks ${JSON.stringify(s)}`);
     for (const s of h.built.lacks ?? []) if (built.includes(s)) out.push(`built message still has ${JSON.stringify(s)}`);
+  }
+  if (h.builtExact !== undefined) {
+    const exact = buildWithLumps(ctx.msg, ctx.lumps).toString('utf8');
+    if (exact !== h.builtExact) out.push(`message as it would leave: expected ${JSON.stringify(h.builtExact)}, got ${JSON.stringify(exact)}`);
+  }
+  if (h.message !== undefined) {
+    const now = ctx.msg.buf.toString('utf8');
+    if (now !== h.message) out.push(`current message: expected ${JSON.stringify(h.message)}, got ${JSON.stringify(now)}`);
   }
   const eq = (what: string, got: unknown, want: unknown) => {
     if (want !== undefined && JSON.stringify(got) !== JSON.stringify(want)) out.push(`${what}: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);

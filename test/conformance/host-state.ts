@@ -124,8 +124,11 @@ export function pvView(ctx: MsgContext, names: readonly string[]): Record<string
   return out;
 }
 
-/** Context fields not compared field by field: the message, where it came from, the engine, the CPU budget. */
-const OPAQUE = new Set(['msg', 'rcv', 'core', 'cpuBudget', 'lumps', 'transaction']);
+/**
+ * Context fields not compared field by field: the message (`current`, compared as its bytes:
+ * its lazy parse caches are no effect), where it came from, the engine, the CPU budget.
+ */
+const OPAQUE = new Set(['current', 'rcv', 'core', 'cpuBudget', 'lumps', 'transaction']);
 
 function plain(v: unknown): unknown {
   if (v instanceof Map) return [...v.entries()];
@@ -144,6 +147,7 @@ export function snapshot(ctx: CaseContext): string {
   const marks = peekMarks(ctx);
   return JSON.stringify({
     fields,
+    message: ctx.msg.buf.toString('latin1'),
     built: builtMessage(ctx),
     forwarded: forwardedView(ctx),
     transaction: transactionView(ctx),

@@ -61,6 +61,7 @@ function bridge(call, index, L, path, maxBytes) {
 function makeStub(call, entry, stop, maxBytes, facts) {
   const index = entry.index;
   const path = pathOf(entry);
+  const forgets = entry.changesMessage === true;
   const viaHost = function ksrStub(L) {
     const r = bridge(call, index, L, path, maxBytes);
     if (r !== null && typeof r === 'object') {
@@ -72,6 +73,8 @@ function makeStub(call, entry, stop, maxBytes, facts) {
       }
       return raise(L, path, String(r.message));
     }
+    // a row that may replace the message: the facts are stale after it (guest-facts.ts forget)
+    if (forgets) facts.facts.forget();
     pushJs(L, r);
     return 1;
   };

@@ -55,6 +55,7 @@
   function hostStub(entry) {
     const index = entry.index;
     const path = pathOf(entry);
+    const forgets = entry.changesMessage === true;
     return function ksrStub(a, b, c) {
       const n = arguments.length;
       let r;
@@ -63,6 +64,8 @@
       } catch {
         return refusedArgument(path, [...arguments]);
       }
+      // a row that may replace the message: the facts are stale after it (guest-facts.ts forget)
+      if (forgets) facts.forget();
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
       // a signal: raised in Python by the wrapper (ksr.py _ksr_function), not thrown through here
       if (typeof r === 'object') {

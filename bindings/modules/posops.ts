@@ -1,0 +1,4 @@
+// KSR.posops.*: being written (issue 10).
+import { defineModule } from '../registry.js';
+
+export const posopsModule = defineModule('posops', {});

@@ -1,0 +1,172 @@
+// Kamailio's substitution expressions (`/re/replacement/flags`, core re.c's syntax): any
+// delimiter (the first character), `\delim` for the delimiter itself; flags `i` (ignore case),
+// `g` (every match), `s` (REG_NEWLINE: `^`/`$` at line ends). In the replacement: `\0`..`\9`
+// the groups, `\n` `\r` `\t` and `\\`, `\u` the request's R-URI, and pseudo-variables
+// (`$fU`, `$var(x)`, `$(hdr(X))`) expanded when the substitution runs. Parsed once per text
+// and cached (bounded); the search part runs on the linear-time engine (regex.ts).
+import type { RE2JS } from 're2js';
+import { compileRegex, regexExecAll, RegexError, type RegexMatch } from './regex.js';
+
+export type ReplacementPart =
+  | { kind: 'text'; text: string }
+  | { kind: 'group'; n: number }
+  | { kind: 'uri' }
+  | { kind: 'pv'; name: string };
+
+export interface SubstExpr {
+  readonly source: string;
+  readonly re: RE2JS;
+  readonly global: boolean;
+  readonly parts: readonly ReplacementPart[];
+}
+
+export const SUBST_CACHE_LIMIT = 256;
+const cache = new Map<string, SubstExpr>();
+
+/** Splits on unescaped `delim`; `\delim` becomes `delim`, other escapes are kept as written. */
+function splitOn(body: string, delim: string, source: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\' && i + 1 < body.length) {
+      const next = body[i + 1]!;
+      cur += next === delim ? delim : c + next;
+      i++;
+    } else if (c === delim) {
+      out.push(cur);
+      cur = '';
+    } else {
+      cur += c;
+    }
+  }
+  out.push(cur);
+  if (out.length !== 3) {
+    throw new RegexError(`substitution ${JSON.stringify(source)}: expected ${delim}regex${delim}replacement${delim}flags, found ${out.length - 1} delimiters`);
+  }
+  return out;
+}
+
+/** The end of a PV name starting at `$` in text[at]: `$name`, `$name(arg)`, `$(...)`, `${...}`. */
+function pvEnd(text: string, at: number): number {
+  let i = at + 1;
+  const open = text[i];
+  if (open === '(' || open === '{') {
+    const close = open === '(' ? ')' : '}';
+    let depth = 0;
+    for (; i < text.length; i++) {
+      if (text[i] === open) depth++;
+      else if (text[i] === close && --depth === 0) return i + 1;
+    }
+    return -1;
+  }
+  while (i < text.length && /[A-Za-z0-9_]/.test(text[i]!)) i++;
+  if (i === at + 1) return -1;
+  if (text[i] === '(') {
+    let depth = 0;
+    for (; i < text.length; i++) {
+      if (text[i] === '(') depth++;
+      else if (text[i] === ')' && --depth === 0) return i + 1;
+    }
+    return -1;
+  }
+  return i;
+}
+
+export function parseReplacement(text: string, source = text): ReplacementPart[] {
+  const parts: ReplacementPart[] = [];
+  let lit = '';
+  const flush = () => {
+    if (lit !== '') parts.push({ kind: 'text', text: lit });
+    lit = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && i + 1 < text.length) {
+      const e = text[++i]!;
+      if (e >= '0' && e <= '9') {
+        flush();
+        parts.push({ kind: 'group', n: e.charCodeAt(0) - 48 });
+      } else if (e === 'u') {
+        flush();
+        parts.push({ kind: 'uri' });
+      } else {
+        lit += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e;
+      }
+    } else if (c === '$' && i + 1 < text.length && text[i + 1] !== '$') {
+      const end = pvEnd(text, i);
+      if (end < 0) throw new RegexError(`substitution ${JSON.stringify(source)}: unterminated pseudo-variable at "${text.slice(i, i + 20)}"`);
+      flush();
+      parts.push({ kind: 'pv', name: text.slice(i, end) });
+      i = end - 1;
+    } else {
+      lit += c;
+    }
+  }
+  flush();
+  return parts;
+}
+
+/** Parses (and caches) a substitution expression; throws RegexError saying what is wrong. */
+export function parseSubst(source: string): SubstExpr {
+  const hit = cache.get(source);
+  if (hit) return hit;
+  if (source.length < 4) throw new RegexError(`substitution ${JSON.stringify(source)}: expected /regex/replacement/flags`);
+  const delim = source[0]!;
+  const [pattern, repl, flags] = splitOn(source.slice(1), delim, source);
+  for (const f of flags!) {
+    if (!'igs'.includes(f)) throw new RegexError(`substitution ${JSON.stringify(source)}: unknown flag "${f}" (expected i, g or s)`);
+  }
+  const re = compileRegex(pattern!, { icase: flags!.includes('i'), line: flags!.includes('s') });
+  const parts = parseReplacement(repl!, source);
+  const maxGroup = Math.max(0, ...parts.map((p) => (p.kind === 'group' ? p.n : 0)));
+  if (maxGroup > re.groupCount()) {
+    throw new RegexError(`substitution ${JSON.stringify(source)}: \\${maxGroup} refers to a group the regex does not have (it has ${re.groupCount()})`);
+  }
+  const expr: SubstExpr = { source, re, global: flags!.includes('g'), parts };
+  if (cache.size >= SUBST_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  cache.set(source, expr);
+  return expr;
+}
+
+/** What replacement parts other than groups stand for when a substitution runs. */
+export interface SubstValues {
+  uri(): string;
+  pv(name: string): string;
+}
+
+export interface SubstEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The replacement text of one match. */
+export function replacementOf(expr: SubstExpr, m: RegexMatch, values: SubstValues): string {
+  let out = '';
+  for (const p of expr.parts) {
+    if (p.kind === 'text') out += p.text;
+    else if (p.kind === 'group') out += m.groups[p.n] ?? '';
+    else if (p.kind === 'uri') out += values.uri();
+    else out += values.pv(p.name);
+  }
+  return out;
+}
+
+/** The edits a substitution makes on text: one (or every one, with `g`), left to right. */
+export function substEdits(expr: SubstExpr, text: string, values: SubstValues): SubstEdit[] {
+  return regexExecAll(expr.re, text, expr.global ? Infinity : 1).map((m) => ({ start: m.start, end: m.end, text: replacementOf(expr, m, values) }));
+}
+
+/** text with the substitution applied, or null when nothing matched. */
+export function substString(expr: SubstExpr, text: string, values: SubstValues): string | null {
+  const edits = substEdits(expr, text, values);
+  if (edits.length === 0) return null;
+  let out = '';
+  let at = 0;
+  for (const e of edits) {
+    out += text.slice(at, e.start) + e.text;
+    at = e.end;
+  }
+  return out + text.slice(at);
+}
