@@ -6,6 +6,7 @@
 // and cached (bounded); the search part runs on the linear-time engine (regex.ts).
 import type { RE2JS } from 're2js';
 import { compileRegex, regexExecAll, RegexError, type RegexMatch } from './regex.js';
+import { pvEnd } from './pv-scan.js';
 
 export type ReplacementPart =
   | { kind: 'text'; text: string }
@@ -45,32 +46,6 @@ function splitOn(body: string, delim: string, source: string): string[] {
     throw new RegexError(`substitution ${JSON.stringify(source)}: expected ${delim}regex${delim}replacement${delim}flags, found ${out.length - 1} delimiters`);
   }
   return out;
-}
-
-/** The end of a PV name starting at `$` in text[at]: `$name`, `$name(arg)`, `$(...)`, `${...}`. */
-function pvEnd(text: string, at: number): number {
-  let i = at + 1;
-  const open = text[i];
-  if (open === '(' || open === '{') {
-    const close = open === '(' ? ')' : '}';
-    let depth = 0;
-    for (; i < text.length; i++) {
-      if (text[i] === open) depth++;
-      else if (text[i] === close && --depth === 0) return i + 1;
-    }
-    return -1;
-  }
-  while (i < text.length && /[A-Za-z0-9_]/.test(text[i]!)) i++;
-  if (i === at + 1) return -1;
-  if (text[i] === '(') {
-    let depth = 0;
-    for (; i < text.length; i++) {
-      if (text[i] === '(') depth++;
-      else if (text[i] === ')' && --depth === 0) return i + 1;
-    }
-    return -1;
-  }
-  return i;
 }
 
 export function parseReplacement(text: string, source = text): ReplacementPart[] {
