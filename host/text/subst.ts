@@ -1,9 +1,12 @@
 // Kamailio's substitution expressions (`/re/replacement/flags`, core re.c's syntax): any
-// delimiter (the first character), `\delim` for the delimiter itself; flags `i` (ignore case),
-// `g` (every match), `s` (REG_NEWLINE: `^`/`$` at line ends). In the replacement: `\0`..`\9`
-// the groups, `\n` `\r` `\t` and `\\`, `\u` the request's R-URI, and pseudo-variables
-// (`$fU`, `$var(x)`, `$(hdr(X))`) expanded when the substitution runs. Parsed once per text
-// and cached (bounded); the search part runs on the linear-time engine (regex.ts).
+// delimiter but `\` (the first character; `\delim` inside the regex stays an escaped
+// character for the regex engine); matching is per line by default (REG_NEWLINE: `^`/`$` at
+// line ends, `.` stops at a newline); flags `i` (ignore case), `g` (every match), `s` (the
+// text as one line: `.` matches a newline). In the replacement: `\0`..`\9` the groups, `\n`
+// `\r` `\t` `\\` and `\$`, `\u` the request's R-URI, any other `\c` the character c, and
+// pseudo-variables (`$fU`, `$var(x)`, `$(hdr(X){s.len})`) read when the substitution runs. A
+// match of the empty string fails the substitution, as in Kamailio. Parsed once per text and
+// cached (bounded); the search part runs on the linear-time engine (regex.ts).
 import type { RE2JS } from 're2js';
 import { compileRegex, regexExecAll, RegexError, type RegexMatch } from './regex.js';
 import { pvEnd } from './pv-scan.js';
@@ -24,17 +27,19 @@ export interface SubstExpr {
 export const SUBST_CACHE_LIMIT = 256;
 const cache = new Map<string, SubstExpr>();
 
-/** Splits on unescaped `delim`; `\delim` becomes `delim`, other escapes are kept as written. */
+/**
+ * Splits on unescaped `delim` into regex, replacement and flags. Escapes stay as written (the
+ * regex engine reads `\delim` as the character; parseReplacement reads the replacement's).
+ */
 function splitOn(body: string, delim: string, source: string): string[] {
   const out: string[] = [];
   let cur = '';
   for (let i = 0; i < body.length; i++) {
     const c = body[i]!;
     if (c === '\\' && i + 1 < body.length) {
-      const next = body[i + 1]!;
-      cur += next === delim ? delim : c + next;
+      cur += c + body[i + 1]!;
       i++;
-    } else if (c === delim) {
+    } else if (c === delim && out.length < 2) {
       out.push(cur);
       cur = '';
     } else {
@@ -88,11 +93,12 @@ export function parseSubst(source: string): SubstExpr {
   if (hit) return hit;
   if (source.length < 4) throw new RegexError(`substitution ${JSON.stringify(source)}: expected /regex/replacement/flags`);
   const delim = source[0]!;
+  if (delim === '\\') throw new RegexError(`substitution ${JSON.stringify(source)}: "\\" cannot be the delimiter`);
   const [pattern, repl, flags] = splitOn(source.slice(1), delim, source);
   for (const f of flags!) {
     if (!'igs'.includes(f)) throw new RegexError(`substitution ${JSON.stringify(source)}: unknown flag "${f}" (expected i, g or s)`);
   }
-  const re = compileRegex(pattern!, { icase: flags!.includes('i'), line: flags!.includes('s') });
+  const re = compileRegex(pattern!, { icase: flags!.includes('i'), line: !flags!.includes('s') });
   const parts = parseReplacement(repl!, source);
   const maxGroup = Math.max(0, ...parts.map((p) => (p.kind === 'group' ? p.n : 0)));
   if (maxGroup > re.groupCount()) {
@@ -128,9 +134,16 @@ export function replacementOf(expr: SubstExpr, m: RegexMatch, values: SubstValue
   return out;
 }
 
-/** The edits a substitution makes on text: one (or every one, with `g`), left to right. */
+/**
+ * The edits a substitution makes on text: one (or every one, with `g`), left to right.
+ * Throws RegexError when the regex matched the empty string (Kamailio: "invalid regexp?").
+ */
 export function substEdits(expr: SubstExpr, text: string, values: SubstValues): SubstEdit[] {
-  return regexExecAll(expr.re, text, expr.global ? Infinity : 1).map((m) => ({ start: m.start, end: m.end, text: replacementOf(expr, m, values) }));
+  const matches = regexExecAll(expr.re, text, expr.global ? Infinity : 1);
+  if (matches.some((m) => m.start === m.end)) {
+    throw new RegexError(`substitution ${JSON.stringify(expr.source)}: the regex matched an empty string`);
+  }
+  return matches.map((m) => ({ start: m.start, end: m.end, text: replacementOf(expr, m, values) }));
 }
 
 /** text with the substitution applied, or null when nothing matched. */
