@@ -19,7 +19,9 @@ const EXT = { js: 'js', lua: 'lua', python: 'py' } as const;
 // (while writing a module); the coverage check then covers only those
 const ONLY = (process.env.KSR_CONFORMANCE_ONLY ?? '').split(',').filter((p) => p !== '');
 const ENGINES: EngineName[] = (process.env.KSR_CONFORMANCE_ENGINES?.split(',') as EngineName[] | undefined) ?? ['v8', 'quickjs', 'fengari', 'pyodide'];
-const CASES = ONLY.length === 0 ? ALL_CASES : ALL_CASES.filter((c) => ONLY.some((p) => c.call.path.startsWith(p)));
+// KSR_CONFORMANCE_NAME=text: only the rows whose name starts with it ('seed talk:')
+const NAMED = process.env.KSR_CONFORMANCE_NAME ?? '';
+const CASES = ALL_CASES.filter((c) => (ONLY.length === 0 || ONLY.some((p) => c.call.path.startsWith(p))) && c.name.startsWith(NAMED));
 
 for (const engine of ENGINES) {
   test(`every conformance case on ${engine}`, async () => {

@@ -4,6 +4,7 @@
 // defaults or from what the test passes (TestServices).
 import { SipMessage } from '../../host/sip/message.js';
 import { buildReply } from '../../host/sip/reply.js';
+import { replyBodyOf } from '../../host/textops/body-state.js';
 import { MsgContext, type ReceiveInfo } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import type { Destination } from '../../host/transport/types.js';
@@ -26,6 +27,27 @@ const SDP = crlf([
   't=0 0',
   'm=audio 49170 RTP/AVP 0',
   'a=rtpmap:0 PCMU/8000',
+  '',
+]);
+
+/** The SDP of the seed talk's INVITE (../shared/seed/000_21fce87f5e467756.txt). */
+const SEED_SDP = crlf([
+  'v=0',
+  'o=root 904410018 904410018 IN IP4 192.168.178.62',
+  's=call',
+  'c=IN IP4 192.168.178.62',
+  't=0 0',
+  'm=audio 62556 RTP/AVP 9 0 8 3 18 101',
+  'a=rtpmap:9 G722/8000',
+  'a=rtpmap:0 PCMU/8000',
+  'a=rtpmap:8 PCMA/8000',
+  'a=rtpmap:3 GSM/8000',
+  'a=rtpmap:18 G729/8000',
+  'a=fmtp:18 annexb=no',
+  'a=rtpmap:101 telephone-event/8000',
+  'a=fmtp:101 0-15',
+  'a=ptime:20',
+  'a=sendrecv',
   '',
 ]);
 
@@ -63,6 +85,22 @@ export const FIXTURES = {
     `Content-Length: ${Buffer.byteLength(SDP)}`,
     '',
     SDP,
+  ]),
+  // the INVITE of the seed talk's slides (its Content-Length made true)
+  seed: crlf([
+    'INVITE sip:1002@asipto.lab;user=phone SIP/2.0',
+    'Via: SIP/2.0/UDP 192.168.178.62:1024;branch=z9hG4bK-ampxo9rfducs',
+    'From: "1001" <sip:1001@asipto.lab>;tag=6ehxxq7ebj',
+    'To: <sip:1002@asipto.lab;user=phone>',
+    'Call-ID: 313534373435383130393132333431-3xurg8bzzlop',
+    'CSeq: 1 INVITE',
+    'Max-Forwards: 70',
+    'User-Agent: snom370/8.7.5.35',
+    'Contact: <sip:1001@192.168.178.62:1024;line=vuw36p4a>;reg-id=1',
+    'Content-Type: application/sdp',
+    `Content-Length: ${Buffer.byteLength(SEED_SDP)}`,
+    '',
+    SEED_SDP,
   ]),
   options: crlf([
     'OPTIONS sip:127.0.0.1:5060 SIP/2.0',
@@ -156,8 +194,7 @@ export class RecordingCore implements CoreServices {
   sendReply(ctx: MsgContext, code: number, reason: string, opts: ReplyOptions = {}): boolean {
     const buf = buildReply(ctx.msg, code, reason, {
       headers: [...ctx.replyLumps, ...(opts.headers ?? [])],
-      body: opts.body,
-      contentType: opts.contentType,
+      ...replyBodyOf(ctx, opts),
     });
     this.replies.push({ code, reason, buf });
     return true;
