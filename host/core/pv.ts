@@ -10,8 +10,14 @@ import {
 import { setRuri, setRuriPart } from './ruri-edit.js';
 import { setAddrPart, type AddrHeader, type AddrPart } from './nameaddr-edit.js';
 import type { NameAddr } from '../sip/message.js';
+import type { PvValue } from './pv-value.js';
+import { parsePvName, type PvIndex } from './pv-name.js';
+import { runChain, type BoundTransformation } from './transformations/chain.js';
+import { IDENTITY_PVS } from './pv-identity.js';
+import { ROUTING_PVS } from './pv-routing.js';
+import { MESSAGE_INFO_PVS } from './pv-message-info.js';
 
-export type PvValue = string | number | null;
+export type { PvValue } from './pv-value.js';
 
 export interface PvClass {
   /** True for $name(arg) classes, false for $name. */
@@ -19,12 +25,23 @@ export interface PvClass {
   get(ctx: MsgContext, arg: string): PvValue;
   /** Absent: read-only. `value` null means unset ($x = $null). */
   set?(ctx: MsgContext, arg: string, value: PvValue): boolean;
+  /** Every value, first is index 0: a class that has it takes $(name[i]), [-i] and [*]. */
+  getAll?(ctx: MsgContext, arg: string): PvValue[];
 }
 
 export interface PvSpec {
   readonly text: string;
   readonly cls: PvClass;
   readonly arg: string;
+  /** $(name[i]): absent for a plain name. */
+  readonly index?: PvIndex;
+  /** $(name{tr}...): absent when there are none. */
+  readonly chain?: readonly BoundTransformation[];
+}
+
+/** Why a name is not a PV of a table: what was expected, where. */
+export interface PvNameError {
+  readonly error: string;
 }
 
 const nonEmpty = (s: string | undefined | null): string | null => (s ? s : null);
@@ -100,14 +117,22 @@ export const MESSAGE_PVS: PvDeclarations = {
   avp: {
     hasArg: true,
     get: (ctx, name) => ctx.avps.get(name)?.[0] ?? null,
+    getAll: (ctx, name) => [...(ctx.avps.get(name) ?? [])],
     set: (ctx, name, v) => {
       if (v === null) ctx.avps.delete(name);
       else ctx.avps.set(name, [v, ...(ctx.avps.get(name) ?? [])]);
       return true;
     },
   },
-  hdr: { hasArg: true, get: (ctx, name) => ctx.msg.header(name)?.value ?? null },
+  hdr: {
+    hasArg: true,
+    get: (ctx, name) => ctx.msg.header(name)?.value ?? null,
+    getAll: (ctx, name) => ctx.msg.headersNamed(name).map((h) => h.value),
+  },
   hdrc: { hasArg: true, get: (ctx, name) => ctx.msg.headersNamed(name).length },
+  ...IDENTITY_PVS,
+  ...ROUTING_PVS,
+  ...MESSAGE_INFO_PVS,
 };
 
 /** A named PV class as a module declares it (Kamailio's mod_pvs[]): "T_reply_code" for $T_reply_code. */
@@ -117,22 +142,22 @@ export const PV_CACHE_LIMIT = 1024;
 
 /** Least-recently-used map of parsed names, capped. Invalid names are cached too (as null). */
 class PvNameCache {
-  private readonly map = new Map<string, PvSpec | null>();
+  private readonly map = new Map<string, PvSpec | PvNameError>();
   constructor(
     private readonly limit: number,
-    private readonly parse: (text: string) => PvSpec | null,
+    private readonly parse: (text: string) => PvSpec | PvNameError,
   ) {}
 
   get size(): number {
     return this.map.size;
   }
 
-  lookup(text: string): PvSpec | null {
+  lookup(text: string): PvSpec | PvNameError {
     const hit = this.map.get(text);
-    if (hit !== undefined || this.map.has(text)) {
+    if (hit !== undefined) {
       this.map.delete(text);
-      this.map.set(text, hit ?? null);
-      return hit ?? null;
+      this.map.set(text, hit);
+      return hit;
     }
     const spec = this.parse(text);
     if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
@@ -140,8 +165,6 @@ class PvNameCache {
     return spec;
   }
 }
-
-const NAME = /^\$([A-Za-z_][A-Za-z0-9_]*)(?:\((.+)\))?$/s;
 
 /**
  * The pseudo-variables one registry offers: the classes its modules declare, by name, with
@@ -177,17 +200,28 @@ export class PvTable {
     return this.cache.size;
   }
 
-  /** "$ru", "$var(x)", "$hdr(Via)": null when the name is not a PV of this table. Cached. */
+  /** "$ru", "$var(x)", "$(hdr(Via)[1]{s.len})": null when the name is not a PV of this table. Cached. */
   lookup(text: string): PvSpec | null {
+    const r = this.cache.lookup(text);
+    return 'error' in r ? null : r;
+  }
+
+  /** As lookup, with why a name is refused. */
+  resolve(text: string): PvSpec | PvNameError {
     return this.cache.lookup(text);
   }
 
-  private parse(text: string): PvSpec | null {
-    const m = NAME.exec(text);
-    if (!m) return null;
-    const cls = this.classes.get(m[1]!);
-    if (!cls || cls.hasArg !== (m[2] !== undefined)) return null;
-    return { text, cls, arg: m[2] ?? '' };
+  private parse(text: string): PvSpec | PvNameError {
+    const p = parsePvName(text);
+    if ('error' in p) return p;
+    const cls = this.classes.get(p.name);
+    const bad = (why: string): PvNameError => ({ error: `invalid pseudo-variable name "${text}": ${why}` });
+    if (!cls) return bad(`no pseudo-variable $${p.name} is declared`);
+    if (cls.hasArg !== (p.arg !== undefined)) {
+      return bad(cls.hasArg ? `expected a name in parentheses, as $${p.name}(name)` : `$${p.name} takes no name in parentheses`);
+    }
+    if (p.index && !cls.getAll) return bad(`$${p.name} takes no index`);
+    return { text, cls, arg: p.arg ?? '', ...(p.index ? { index: p.index } : {}), ...(p.chain.length > 0 ? { chain: p.chain } : {}) };
   }
 }
 
@@ -195,16 +229,70 @@ export type PvRead = { ok: true; value: PvValue } | { ok: false; error: string }
 
 /** Reads a PV of the context's core; an unknown name is an error (Kamailio logs it and answers $null). */
 export function readPv(ctx: MsgContext, text: string): PvRead {
-  const spec = ctx.core.pvs.lookup(text);
-  if (!spec) return { ok: false, error: `invalid pseudo-variable name "${text}"` };
-  return { ok: true, value: spec.cls.get(ctx, spec.arg) };
+  const spec = ctx.core.pvs.resolve(text);
+  if ('error' in spec) return { ok: false, error: spec.error };
+  return { ok: true, value: specValue(ctx, spec) };
 }
+
+/** The value of a parsed name: its class's value, at its index, through its transformations. */
+export function specValue(ctx: MsgContext, spec: PvSpec): PvValue {
+  const raw = spec.index ? indexedValue(ctx, spec, spec.index) : spec.cls.get(ctx, spec.arg);
+  if (!spec.chain) return raw;
+  return runChain(spec.chain, raw, (name) => {
+    const r = readPv(ctx, name);
+    return r.ok ? r.value : null;
+  });
+}
+
+/** [i] from the start, [-i] from the end, [*] every value joined with ',' (Kamailio's PV_IDX_ALL). */
+function indexedValue(ctx: MsgContext, spec: PvSpec, index: PvIndex): PvValue {
+  const all = spec.cls.getAll!(ctx, spec.arg);
+  if (index.all) return all.length === 0 ? null : all.map(String).join(',');
+  const i = indexNumber(ctx, index);
+  if (i === null) return null;
+  return all[i < 0 ? all.length + i : i] ?? null;
+}
+
+function indexNumber(ctx: MsgContext, index: PvIndex): number | null {
+  if (index.pv === undefined) return index.n ?? 0;
+  const r = readPv(ctx, index.pv);
+  return r.ok && typeof r.value === 'number' ? r.value : null;
+}
+
+export type PvWrite = { ok: true } | { ok: false; error: string };
 
 /** Writes a PV; false when the name is unknown, read-only, or the value does not fit it. */
 export function writePv(ctx: MsgContext, text: string, value: PvValue): boolean {
-  const spec = ctx.core.pvs.lookup(text);
-  if (!spec?.cls.set) return false;
-  return spec.cls.set(ctx, spec.arg, value);
+  return writePvChecked(ctx, text, value).ok;
+}
+
+/** As writePv, saying why a write is refused. */
+export function writePvChecked(ctx: MsgContext, text: string, value: PvValue): PvWrite {
+  const spec = ctx.core.pvs.resolve(text);
+  if ('error' in spec) return { ok: false, error: spec.error };
+  if (!spec.cls.set) return { ok: false, error: `"${text}" is read-only` };
+  if (spec.chain) return { ok: false, error: `"${text}" has transformations: it cannot be assigned` };
+  if (spec.index) return writeIndexed(ctx, spec, spec.index, value);
+  if (spec.cls.set(ctx, spec.arg, value)) return { ok: true };
+  return { ok: false, error: `"${text}" does not take the value ${JSON.stringify(value)}` };
+}
+
+/** $(avp(x)[*]) = v: all removed, then v added; $(avp(x)[i]) = v replaces the i-th ($null removes it). */
+function writeIndexed(ctx: MsgContext, spec: PvSpec, index: PvIndex, value: PvValue): PvWrite {
+  if (spec.cls !== MESSAGE_PVS.avp) return { ok: false, error: `"${spec.text}": only $avp takes an index on assignment` };
+  if (index.all) {
+    ctx.avps.delete(spec.arg);
+    if (value !== null) spec.cls.set!(ctx, spec.arg, value);
+    return { ok: true };
+  }
+  const list = ctx.avps.get(spec.arg) ?? [];
+  const i = indexNumber(ctx, index);
+  const at = i === null ? -1 : i < 0 ? list.length + i : i;
+  if (at < 0 || at >= list.length) return { ok: false, error: `"${spec.text}": no value at that index` };
+  if (value === null) list.splice(at, 1);
+  else list[at] = value;
+  if (list.length === 0) ctx.avps.delete(spec.arg);
+  return { ok: true };
 }
 
 /** Kamailio's str2sint: optional sign and digits, anything else is 0. */

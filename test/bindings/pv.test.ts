@@ -141,3 +141,134 @@ test('the PV name cache is bounded: dynamic names do not grow it without end', (
   assert.ok(ctx.core.pvs.cacheSize <= PV_CACHE_LIMIT, `cache holds ${ctx.core.pvs.cacheSize} names`);
   assert.equal(ksr('pv.get', '$var(dyn_0)'), 'x', 'an evicted name parses again');
 });
+
+test('issue 10 PVs on the INVITE: flags, branches, message facts, original R-URI', () => {
+  const ctx = makeContext('invite', { srcIp: '192.0.2.10', srcPort: 5062, proto: 'udp' });
+  const ksr = ksrOn(ctx);
+  const expected: Record<string, string | number | null> = {
+    $bf: 0, $bF: '00000000', $mf: 0, $mF: '00000000', $sf: 0, $sF: '00000000', $br: null, $bR: null, $ds: null,
+    $dd: null, $dp: null, $dP: null, $fs: null, $ai: null, $pu: null, $pU: null, $pd: null, $pn: null, $di: null, $re: null, $rt: null,
+    $mt: 1, $rv: 'SIP/2.0', $cl: 134, $bs: 134, $cT: 'application/sdp', $su: 'sip:192.0.2.10:5062',
+    $ou: 'sip:bob@example.com:5080;transport=udp', $oU: 'bob', $od: 'example.com', $op: 5080, $oP: 'udp', $rP: 'udp', $pp: process.pid,
+  };
+  for (const [name, value] of Object.entries(expected)) assert.equal(ksr('pv.get', name), value, name);
+  assert.equal(ksr('pv.get', '$Ts'), Math.floor(ctx.rcv.receivedAt / 1000));
+  assert.match(ksr('pv.get', '$Tf') as string, /^[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}$/);
+  assert.ok(Math.abs((ksr('pv.get', '$TS') as number) - Date.now() / 1000) < 5);
+  assert.equal(typeof ksr('pv.get', '$mi'), 'number');
+  assert.equal(ksr('pv.get', '$mi'), ksr('pv.get', '$mi'), 'one id per message');
+  assert.equal(ksrOn(makeContext('reply200'))('pv.get', '$mt'), 2);
+  assert.equal(ksrOn(makeContext('register'))('pv.get', '$cl'), 0);
+  assert.equal(ksrOn(makeContext('register'))('pv.get', '$bs'), 0);
+});
+
+test('flags PVs: ints set, strings refused, unset clears; hex forms', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('pv.seti', '$mf', 5), true);
+  assert.equal(ctx.flags, 5);
+  assert.equal(ksr('pv.get', '$mF'), '00000005');
+  assert.equal(ksr('pv.seti', '$bF', 255), true);
+  assert.equal(ksr('pv.get', '$bf'), 255);
+  assert.equal(ksr('pv.get', '$bF'), '000000ff');
+  assert.equal(ksr('pv.seti', '$sf', 2), true);
+  assert.equal(ctx.sflags, 2);
+  assert.equal(ksr('pv.sets', '$sf', '2'), false, 'flags take ints only');
+  assert.equal(ksr('pv.unset', '$mf'), true);
+  assert.equal(ctx.flags, 0);
+  assert.ok(ctx.core.logs.some((l) => l.text.includes('KSR.pv.sets') && l.text.includes('$sf')));
+});
+
+test('$br appends a branch; $bR, $ds and $du parts', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('pv.sets', '$br', 'sip:b1@example.net'), true);
+  assert.equal(ksr('pv.sets', '$br', 'not a uri'), false);
+  ctx.branches.push({ uri: 'sip:b2@example.net', dstUri: null, path: null, q: 0.5, flags: 0 });
+  assert.equal(ksr('pv.get', '$br'), 'sip:b1@example.net');
+  assert.equal(ksr('pv.get', '$bR'), 'sip:b1@example.net, <sip:b2@example.net>;q=0.5');
+  assert.equal(ksr('pv.get', '$ds'), 'Contact: <sip:b1@example.net>, <sip:b2@example.net>;q=0.5');
+  ksr('pv.sets', '$rU', 'carol');
+  assert.equal(ksr('pv.get', '$ds'), 'Contact: <sip:carol@example.com:5080;transport=udp>, <sip:b1@example.net>, <sip:b2@example.net>;q=0.5');
+  ksr('pv.sets', '$du', 'sip:10.0.0.1:5070;transport=tcp');
+  assert.equal(ksr('pv.get', '$dd'), '10.0.0.1');
+  assert.equal(ksr('pv.get', '$dp'), '5070');
+  assert.equal(ksr('pv.get', '$dP'), 'tcp');
+  ksr('pv.sets', '$du', 'sips:proxy.example.net');
+  assert.equal(ksr('pv.get', '$dp'), 5061);
+  assert.equal(ksr('pv.get', '$dP'), 'tls');
+});
+
+test('identity headers: $ai (indexable), $pu $pU $pd $pn, $di, $re, $rt', () => {
+  const raw = makeContext('invite').msg.buf.toString().replace('Supported: timer, 100rel\r\n', [
+    'P-Asserted-Identity: "Alice" <sip:alice@pai.example.com>, <tel:+15551234>',
+    'P-Preferred-Identity: "Al Ice" <sip:al@ppi.example.com>',
+    'Diversion: <sip:dv@example.org>;reason=unconditional',
+    'Remote-Party-ID: "R" <sip:rpid@example.org>;party=calling',
+    'Refer-To: <sip:target@example.org>',
+    '',
+  ].join('\r\n'));
+  const ksr = ksrOn(makeContext(raw));
+  assert.equal(ksr('pv.get', '$ai'), 'sip:alice@pai.example.com');
+  assert.equal(ksr('pv.get', '$(ai[1])'), 'tel:+15551234');
+  assert.equal(ksr('pv.get', '$(ai[-1])'), 'tel:+15551234');
+  assert.equal(ksr('pv.get', '$(ai[2])'), null);
+  assert.equal(ksr('pv.get', '$pu'), 'sip:al@ppi.example.com');
+  assert.equal(ksr('pv.get', '$pU'), 'al');
+  assert.equal(ksr('pv.get', '$pd'), 'ppi.example.com');
+  assert.equal(ksr('pv.get', '$pn'), 'Al Ice');
+  assert.equal(ksr('pv.get', '$di'), 'sip:dv@example.org');
+  assert.equal(ksr('pv.get', '$re'), 'sip:rpid@example.org');
+  assert.equal(ksr('pv.get', '$rt'), 'sip:target@example.org');
+  assert.equal(ksr('pv.sets', '$ai', 'sip:x@y'), false, 'read-only');
+});
+
+test('indexes: $(hdr(Via)[i]), [-1], [*]; $(avp(x)[i]) reads and writes', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('pv.get', '$(hdr(Via)[0])'), 'SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1');
+  assert.equal(ksr('pv.get', '$(hdr(Via)[1])'), 'SIP/2.0/TCP 198.51.100.7:5060;branch=z9hG4bK-inv-0');
+  assert.equal(ksr('pv.get', '$(hdr(Via)[-1])'), 'SIP/2.0/TCP 198.51.100.7:5060;branch=z9hG4bK-inv-0');
+  assert.equal(ksr('pv.get', '$(hdr(Via)[2])'), null);
+  assert.equal(ksr('pv.get', '$(hdr(Via)[*])'), 'SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-inv-1,SIP/2.0/TCP 198.51.100.7:5060;branch=z9hG4bK-inv-0');
+  assert.equal(ksr('pv.get', '$(hdr(X-None)[*])'), null);
+  ksr('pv.sets', '$avp(a)', 'one');
+  ksr('pv.seti', '$avp(a)', 2);
+  ksr('pv.sets', '$avp(a)', 'three');
+  assert.equal(ksr('pv.get', '$(avp(a)[0])'), 'three');
+  assert.equal(ksr('pv.get', '$(avp(a)[2])'), 'one');
+  assert.equal(ksr('pv.get', '$(avp(a)[-1])'), 'one');
+  assert.equal(ksr('pv.get', '$(avp(a)[*])'), 'three,2,one');
+  ksr('pv.seti', '$var(i)', 1);
+  assert.equal(ksr('pv.get', '$(avp(a)[$var(i)])'), 2);
+  assert.equal(ksr('pv.sets', '$(avp(a)[1])', 'two'), true);
+  assert.deepEqual(ctx.avps.get('a'), ['three', 'two', 'one']);
+  assert.equal(ksr('pv.unset', '$(avp(a)[0])'), true);
+  assert.deepEqual(ctx.avps.get('a'), ['two', 'one']);
+  assert.equal(ksr('pv.sets', '$(avp(a)[5])', 'x'), false);
+  assert.equal(ksr('pv.sets', '$(avp(a)[*])', 'only'), true);
+  assert.deepEqual(ctx.avps.get('a'), ['only']);
+  assert.equal(ksr('pv.get', '$(ru[0])'), null, '$ru has no index: invalid name');
+});
+
+test('names that do not parse are logged with what was expected and where', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  for (const bad of ['$(ru{uri.user)', '$(ru{s.nosuch})', '$(ru{x.len})', '$hdr()', '$(hdr(Via)[x])', '$(ru{s.substr,a,1})', '$ru)', '$(ru']) {
+    assert.equal(ksr('pv.get', bad), null, bad);
+  }
+  const errors = ctx.core.logs.filter((l) => l.level === 'error').map((l) => l.text);
+  assert.equal(errors.length, 8);
+  assert.ok(errors.every((e) => e.startsWith('KSR.pv: ')));
+  assert.ok(errors.some((e) => /s\.nosuch|'nosuch'/.test(e)), errors.join('\n'));
+  assert.ok(errors.some((e) => /position \d+/.test(e)));
+  assert.equal(ksr('pv.sets', '$(fU{s.len})', 'x'), false, 'a name with transformations cannot be assigned');
+});
+
+test('transformation chains stay in the bounded cache', () => {
+  const ctx = makeContext('register');
+  const ksr = ksrOn(ctx);
+  for (let i = 0; i < PV_CACHE_LIMIT * 2; i++) ksr('pv.get', `$(fU{s.substr,0,${i % 7}}{s.len}{s.int})`.replace('0,', `${i % 3},`) + ' '.repeat(0));
+  for (let i = 0; i < PV_CACHE_LIMIT * 2; i++) ksr('pv.get', `$(var(v${i}){s.len})`);
+  assert.ok(ctx.core.pvs.cacheSize <= PV_CACHE_LIMIT);
+});
