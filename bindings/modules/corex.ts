@@ -1,11 +1,15 @@
-// KSR.corex.*: the branch set (append_branch*), a few message tests, and raw sends. Left out
-// (bindings/README.md): xflags, socket selection, Via srvid/xavp params, file_read/file_write
-// (a script must not reach the file system), forward_uac*.
+// KSR.corex.*: the branch set (append_branch*), extended flags, socket selection, a few
+// message tests and raw sends (host/corex). Partial: what ksr-host's sending path or sandbox
+// cannot honour (named sockets, the Via switches, the file system, forward_uac*).
 import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { tryParseUri } from '../../host/sip/uri.js';
 import { parseHop, resolveHop } from '../../host/forward/next-hop.js';
 import { decl, intOf, partial } from './decl.js';
+import { isXflagSet, resetXflag, setXflag } from '../../host/corex/xflags.js';
+import { setSocket, setSocketByName, setSourceAddress } from '../../host/corex/sockets.js';
+import { parseSocketSpec } from '../../host/corex/socket-spec.js';
+import { setViaSwitch, type ViaSwitch } from '../../host/corex/via-switches.js';
 
 /** Kamailio's default MAX_BRANCHES: the R-URI's branch and 11 more. */
 const MAX_BRANCHES = 12;
@@ -45,6 +49,28 @@ function sendData(ctx: MsgContext, uri: string, data: string): number {
   return result;
 }
 
+/** sendx(uri, socket, data): the socket is checked ('' = none), then the data sent as send_data. */
+function sendx(ctx: MsgContext, uri: string, socket: string, data: string): number {
+  if (socket !== '' && !parseSocketSpec(socket)) {
+    ctx.core.logger.log('error', `KSR.corex.sendx: expected a socket [proto:]host[:port], got "${socket}"`);
+    return -1;
+  }
+  return sendData(ctx, uri, data);
+}
+
+const FORWARD_UAC = 'stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1';
+
+function forwardUac(ctx: MsgContext, fn: string): number {
+  ctx.core.logger.log('error', `KSR.corex.${fn}: not available in ksr-host (use KSR.forward or KSR.tm.t_relay)`);
+  return -1;
+}
+
+const VIA_PARTIAL = 'kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet';
+
+const viaSwitch = (which: ViaSwitch) => partial(VIA_PARTIAL, decl('int', 'int', (ctx, on: number) => setViaSwitch(ctx, which, on)));
+
+const NO_FILES = 'scripts have no file system access';
+
 export const corexModule = defineModule('corex', {
   append_branch: decl('', 'int', (ctx) => appendBranch(ctx, ctx.ruri, null)),
   append_branch_uri: decl('str', 'int', (ctx, uri: string) => appendBranch(ctx, uri, null)),
@@ -59,4 +85,33 @@ export const corexModule = defineModule('corex', {
   // Listen sockets have no names in this server.
   is_socket_name: partial('listen sockets have no names: always -1', decl('str', 'int', () => -1)),
   send_data: decl('str, str', 'int', (ctx, uri: string, data: string) => sendData(ctx, uri, data)),
+  sendx: partial('the socket is checked, the send path still picks its listener by protocol and family', decl('str, str, str', 'int', sendx)),
+  setxflag: decl('int', 'int', (ctx, flag: number) => setXflag(ctx, flag)),
+  resetxflag: decl('int', 'int', (ctx, flag: number) => resetXflag(ctx, flag)),
+  isxflagset: decl('int', 'int', (ctx, flag: number) => isXflagSet(ctx, flag)),
+  set_send_socket: partial(
+    'recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family',
+    decl('str', 'int', (ctx, sock: string) => setSocket(ctx, 'send', sock)),
+  ),
+  set_send_socket_name: partial('listen sockets have no names: no name matches (a warning, 1)', decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'send', name))),
+  set_recv_socket: decl('str', 'int', (ctx, sock: string) => setSocket(ctx, 'recv', sock)),
+  set_recv_socket_name: partial('listen sockets have no names: no name matches (a warning, 1)', decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'recv', name))),
+  set_source_address: partial('only IP addresses: a host name is not resolved (-1)', decl('str', 'int', (ctx, addr: string) => setSourceAddress(ctx, addr))),
+  via_add_srvid: viaSwitch('addSrvid'),
+  via_add_xavp_params: viaSwitch('addXavpParams'),
+  via_use_xavp_fields: viaSwitch('useXavpFields'),
+  via_reply_add_xavp_params: viaSwitch('replyAddXavpParams'),
+  // Kamailio answers an unreadable file with an empty string, an unwritable one with -1
+  file_read: partial(NO_FILES, decl('str', 'xval', (ctx, path: string) => {
+    ctx.core.logger.log('error', `KSR.corex.file_read: cannot open file "${path}": scripts have no file system access`);
+    return '';
+  })),
+  file_write: partial(NO_FILES, decl('str, str', 'int', (ctx, path: string) => {
+    ctx.core.logger.log('error', `KSR.corex.file_write: cannot open file "${path}": scripts have no file system access`);
+    return -1;
+  })),
+  forward_uac: partial(FORWARD_UAC, decl('', 'int', (ctx) => forwardUac(ctx, 'forward_uac'))),
+  forward_uac_branch: partial(FORWARD_UAC, decl('int', 'int', (ctx) => forwardUac(ctx, 'forward_uac_branch'))),
+  forward_uac_uri: partial(FORWARD_UAC, decl('str', 'int', (ctx) => forwardUac(ctx, 'forward_uac_uri'))),
+  forward_uac_uri_branch: partial(FORWARD_UAC, decl('str, int', 'int', (ctx) => forwardUac(ctx, 'forward_uac_uri_branch'))),
 });

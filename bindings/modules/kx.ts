@@ -1,6 +1,6 @@
 // KSR.kx.*: direct getters over the same values as the PVs (host/core/pv.ts and
-// sip-values.ts). get_env/get_envn are not declared: a routing script must not see the
-// server's environment (bindings/left-out.ts).
+// sip-values.ts). get_env/get_envn answer as for an unset variable: a routing script must
+// not see the server's environment.
 import { defineModule, type KsrDeclaration } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { readPv, toInt, type PvSpec, type PvTable, type PvValue } from '../../host/core/pv.js';
@@ -8,6 +8,7 @@ import {
   firstContact, PROTO_IDS, socketName, sourceUri, bodyText, messageMethod, callId,
 } from '../../host/core/sip-values.js';
 import { decl, partial, withNullMode, type NullMode } from './decl.js';
+import { socketText } from '../../host/corex/socket-spec.js';
 
 /** A PV read that cannot fail (the names here are fixed and valid). */
 function pv(ctx: MsgContext, name: string): PvValue {
@@ -74,7 +75,22 @@ function partialAll(why: string, decls: Record<string, KsrDeclaration>): Record<
   return Object.fromEntries(Object.entries(decls).map(([name, d]) => [name, partial(why, d)]));
 }
 
-const NO_FORCED_SOCKET = 'no send socket can be forced (corex.set_send_socket is left out)';
+/**
+ * get_env/get_envn: every variable reads as unset (Kamailio: '' and 0), so a script cannot
+ * see secrets or paths of the server; logged once per function, not per call.
+ */
+function unsetEnv<T>(fn: string, answer: T): (ctx: MsgContext, name: string) => T {
+  let logged = false;
+  return (ctx, name) => {
+    if (!logged) {
+      logged = true;
+      ctx.core.logger.log('warn', `KSR.kx.${fn}: "${name}" reads as unset: scripts cannot read the server's environment (logged once)`);
+    }
+    return answer;
+  };
+}
+
+const NO_ENV = "scripts cannot read the server's environment: every variable reads as unset";
 
 export const kxModule = defineModule('kx', {
   ...getters('ruri', fromPv('$ru')),
@@ -95,10 +111,10 @@ export const kxModule = defineModule('kx', {
   ...getters('ua', fromPv('$ua'), true),
   ...getters('srcip', (ctx) => ctx.rcv.srcIp),
   ...getters('srcport', (ctx) => ctx.rcv.srcPort),
-  // Kamailio reads the send socket the script forced; none can be forced here.
-  ...partialAll(`${NO_FORCED_SOCKET}: always null`, getters('send_sock', () => null)),
-  ...partialAll(`${NO_FORCED_SOCKET}: always null`, getters('send_sock_name', () => null)),
-  get_send_sock_port: partial(`${NO_FORCED_SOCKET}: always 0`, decl('', 'int', () => 0)),
+  // the send socket the script forced (corex.set_send_socket); listen sockets have no names
+  ...getters('send_sock', (ctx) => (ctx.sendSocket ? socketText(ctx.sendSocket) : null)),
+  ...partialAll('listen sockets have no names: always null', getters('send_sock_name', () => null)),
+  get_send_sock_port: decl('', 'int', (ctx) => ctx.sendSocket?.port ?? 0),
   ...getters('rcvip', (ctx) => ctx.rcv.rcvIp),
   // Listen sockets have no names and no advertised address: name is null, adv = actual.
   ...partialAll('listen sockets have no names: always null', getters('rcv_sock_name', () => null)),
@@ -126,6 +142,8 @@ export const kxModule = defineModule('kx', {
   get_defn: decl('str', 'int', (ctx, name: string) => toInt(ctx.core.defines.get(name) ?? null)),
   ifdef: decl('str', 'bool', (ctx, name: string) => ctx.core.defines.has(name)),
   ifndef: decl('str', 'bool', (ctx, name: string) => !ctx.core.defines.has(name)),
+  get_env: partial(NO_ENV, decl('str', 'xval', unsetEnv('get_env', ''))),
+  get_envn: partial(NO_ENV, decl('str', 'int', unsetEnv('get_envn', 0))),
 }, {
   facts: { fhost: fromHostFact },
 });

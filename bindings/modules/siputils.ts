@@ -1,5 +1,5 @@
-// KSR.siputils.*: the message and URI tests a proxy needs (host/siputils). The contact
-// encoding family is not declared: see bindings/README.md.
+// KSR.siputils.*: the message and URI tests a proxy needs, and Kamailio's Contact encodings
+// (host/siputils).
 import { defineModule } from '../registry.js';
 import { compareAors, compareUris, isUri, sameHeaderName } from '../../host/siputils/uri-compare.js';
 import { addRuriParam, removeRuriParam, ruriHasParam } from '../../host/siputils/uri-params.js';
@@ -8,7 +8,11 @@ import {
   dateHeaderFresh, gruuKind, hasToTag, isFirstHop, isUser, parseAllHeaders,
 } from '../../host/siputils/message-checks.js';
 import { optionsReply } from '../../host/siputils/options-reply.js';
-import { decl, intOf, partial } from './decl.js';
+import { decodeContactHeader, decodeContactRuri, encodeContact } from '../../host/siputils/contact-encoding.js';
+import {
+  decodeContactParam, decodeRuriParam, encodeContactParam, hasContactParam, removeContactParam,
+} from '../../host/siputils/contact-param.js';
+import { decl, intOf } from './decl.js';
 
 const firstHop = decl('', 'int', (ctx) => intOf(isFirstHop(ctx)));
 
@@ -23,7 +27,7 @@ export const siputilsModule = defineModule('siputils', {
   is_sip: decl('', 'int', () => 1),
   is_http: decl('', 'int', () => -1),
   is_first_hop: firstHop,
-  is_first_hop_mode: partial('the mode is ignored: every mode tests as is_first_hop', decl('int', 'int', (ctx) => intOf(isFirstHop(ctx)))),
+  is_first_hop_mode: decl('int', 'int', (ctx, mode: number) => intOf(isFirstHop(ctx, mode))),
   is_uri: decl('str', 'int', (_ctx, text: string) => intOf(isUri(text))),
   is_user: decl('str', 'int', (ctx, user: string) => intOf(isUser(ctx, user))),
   uri_param: decl('str', 'int', (ctx, name: string) => intOf(ruriHasParam(ctx, name, null))),
@@ -42,6 +46,16 @@ export const siputilsModule = defineModule('siputils', {
   cmp_hdr_name: decl('str, str', 'int', (_ctx, a: string, b: string) => intOf(sameHeaderName(a, b))),
   is_gruu: decl('', 'int', (ctx) => gruuKind(ctx)),
   sip_parse_headers: decl('', 'int', (ctx) => intOf(parseAllHeaders(ctx))),
+  // Kamailio's Contact encodings (separator '*', Base64URL parameters): lumps on the first Contact header
+  encode_contact: decl('str, str', 'int', (ctx, prefix: string, publicIp: string) => encodeContact(ctx, prefix, publicIp)),
+  decode_contact: decl('', 'int', (ctx) => decodeContactRuri(ctx)),
+  decode_contact_header: decl('', 'int', (ctx) => decodeContactHeader(ctx)),
+  contact_param_encode: decl('str, str', 'int', (ctx, pname: string, saddr: string) => encodeContactParam(ctx, 'contact_param_encode', pname, saddr, false)),
+  contact_param_encode_alias: decl('str, str', 'int', (ctx, pname: string, saddr: string) => encodeContactParam(ctx, 'contact_param_encode_alias', pname, saddr, true)),
+  contact_param_decode: decl('str', 'int', (ctx, pname: string) => decodeContactParam(ctx, pname)),
+  contact_param_decode_ruri: decl('str', 'int', (ctx, pname: string) => decodeRuriParam(ctx, pname)),
+  contact_param_rm: decl('str', 'int', (ctx, pname: string) => removeContactParam(ctx, pname)),
+  contact_param_check: decl('str', 'int', (ctx, pname: string) => hasContactParam(ctx, pname)),
 }, {
   facts: {
     request: (ctx) => (ctx.msg.isRequest ? '1' : ''),

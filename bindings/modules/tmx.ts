@@ -1,5 +1,5 @@
 // KSR.tmx.*: route-type tests, suspend/continue, cancelling and replying by Call-ID. Left out
-// (bindings/README.md): t_flush_xflags, t_reuse_branch, t_uac_ack_local.
+// (bindings/README.md): t_reuse_branch, t_uac_ack_local.
 import { defineModule } from '../registry.js';
 import type { MsgContext, RouteType } from '../../host/core/context.js';
 import { dropWithStatus, sendLocalReply } from '../../host/tm/uas.js';
@@ -58,6 +58,13 @@ export const tmxModule = defineModule('tmx', {
     const t = ctx.core.tm.transactionOf(ctx);
     if (!t) return -1;
     t.saved.flags = ctx.flags;
+    return 1;
+  }),
+  // the extended flags (corex.setxflag) onto the transaction's request, as t_flush_flags does the flags
+  t_flush_xflags: decl('', 'int', (ctx) => {
+    const t = ctx.core.tm.transactionOf(ctx);
+    if (!t) return -1;
+    t.saved.xflags = [ctx.xflags[0], ctx.xflags[1]];
     return 1;
   }),
   t_cancel_branches: decl('str', 'int', (ctx, which: string) => {

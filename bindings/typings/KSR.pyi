@@ -368,51 +368,51 @@ def forward_uri(p1: str) -> int:
 class _pv:
     @staticmethod
     def get(p1: str) -> str | int | None:
-        """KSR.pv.get(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.get(str): xval -- complete"""
         ...
     @staticmethod
     def gete(p1: str) -> str | int | None:
-        """KSR.pv.gete(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.gete(str): xval -- complete"""
         ...
     @staticmethod
     def getw(p1: str) -> str | int | None:
-        """KSR.pv.getw(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.getw(str): xval -- complete"""
         ...
     @staticmethod
     def geti(p1: str) -> int:
-        """KSR.pv.geti(str): int -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.geti(str): int -- complete"""
         ...
     @staticmethod
     def getl(p1: str) -> str | int | None:
-        """KSR.pv.getl(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.getl(str): xval -- complete"""
         ...
     @staticmethod
     def getvn(p1: str, p2: int) -> str | int | None:
-        """KSR.pv.getvn(str, int): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.getvn(str, int): xval -- complete"""
         ...
     @staticmethod
     def getvs(p1: str, p2: str) -> str | int | None:
-        """KSR.pv.getvs(str, str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.getvs(str, str): xval -- complete"""
         ...
     @staticmethod
     def seti(p1: str, p2: int) -> bool:
-        """KSR.pv.seti(str, int): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.seti(str, int): bool -- complete"""
         ...
     @staticmethod
     def setl(p1: str, p2: int) -> bool:
-        """KSR.pv.setl(str, long): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.setl(str, long): bool -- complete"""
         ...
     @staticmethod
     def sets(p1: str, p2: str) -> bool:
-        """KSR.pv.sets(str, str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.sets(str, str): bool -- complete"""
         ...
     @staticmethod
     def unset(p1: str) -> bool:
-        """KSR.pv.unset(str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.unset(str): bool -- complete"""
         ...
     @staticmethod
     def is_null(p1: str) -> bool:
-        """KSR.pv.is_null(str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set"""
+        """KSR.pv.is_null(str): bool -- complete"""
         ...
 
 pv: _pv
@@ -652,15 +652,15 @@ class _kx:
         ...
     @staticmethod
     def get_send_sock() -> str | int | None:
-        """KSR.kx.get_send_sock(): xval -- partial: no send socket can be forced (corex.set_send_socket is left out): always null"""
+        """KSR.kx.get_send_sock(): xval -- complete"""
         ...
     @staticmethod
     def get_send_sock_name() -> str | int | None:
-        """KSR.kx.get_send_sock_name(): xval -- partial: no send socket can be forced (corex.set_send_socket is left out): always null"""
+        """KSR.kx.get_send_sock_name(): xval -- partial: listen sockets have no names: always null"""
         ...
     @staticmethod
     def get_send_sock_port() -> int:
-        """KSR.kx.get_send_sock_port(): int -- partial: no send socket can be forced (corex.set_send_socket is left out): always 0"""
+        """KSR.kx.get_send_sock_port(): int -- complete"""
         ...
     @staticmethod
     def get_rcvip() -> str | int | None:
@@ -773,6 +773,14 @@ class _kx:
     @staticmethod
     def ifndef(p1: str) -> bool:
         """KSR.kx.ifndef(str): bool -- complete"""
+        ...
+    @staticmethod
+    def get_env(p1: str) -> str | int | None:
+        """KSR.kx.get_env(str): xval -- partial: scripts cannot read the server's environment: every variable reads as unset"""
+        ...
+    @staticmethod
+    def get_envn(p1: str) -> int:
+        """KSR.kx.get_envn(str): int -- partial: scripts cannot read the server's environment: every variable reads as unset"""
         ...
 
 kx: _kx
@@ -916,7 +924,7 @@ class _siputils:
         ...
     @staticmethod
     def is_first_hop_mode(p1: int) -> int:
-        """KSR.siputils.is_first_hop_mode(int): int -- partial: the mode is ignored: every mode tests as is_first_hop"""
+        """KSR.siputils.is_first_hop_mode(int): int -- complete"""
         ...
     @staticmethod
     def is_uri(p1: str) -> int:
@@ -989,6 +997,42 @@ class _siputils:
     @staticmethod
     def sip_parse_headers() -> int:
         """KSR.siputils.sip_parse_headers(): int -- complete"""
+        ...
+    @staticmethod
+    def encode_contact(p1: str, p2: str) -> int:
+        """KSR.siputils.encode_contact(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def decode_contact() -> int:
+        """KSR.siputils.decode_contact(): int -- complete"""
+        ...
+    @staticmethod
+    def decode_contact_header() -> int:
+        """KSR.siputils.decode_contact_header(): int -- complete"""
+        ...
+    @staticmethod
+    def contact_param_encode(p1: str, p2: str) -> int:
+        """KSR.siputils.contact_param_encode(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def contact_param_encode_alias(p1: str, p2: str) -> int:
+        """KSR.siputils.contact_param_encode_alias(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def contact_param_decode(p1: str) -> int:
+        """KSR.siputils.contact_param_decode(str): int -- complete"""
+        ...
+    @staticmethod
+    def contact_param_decode_ruri(p1: str) -> int:
+        """KSR.siputils.contact_param_decode_ruri(str): int -- complete"""
+        ...
+    @staticmethod
+    def contact_param_rm(p1: str) -> int:
+        """KSR.siputils.contact_param_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def contact_param_check(p1: str) -> int:
+        """KSR.siputils.contact_param_check(str): int -- complete"""
         ...
 
 siputils: _siputils
@@ -1247,6 +1291,10 @@ class _tmx:
         """KSR.tmx.t_flush_flags(): int -- complete"""
         ...
     @staticmethod
+    def t_flush_xflags() -> int:
+        """KSR.tmx.t_flush_xflags(): int -- complete"""
+        ...
+    @staticmethod
     def t_cancel_branches(p1: str) -> int:
         """KSR.tmx.t_cancel_branches(str): int -- complete"""
         ...
@@ -1305,6 +1353,82 @@ class _corex:
     @staticmethod
     def send_data(p1: str, p2: str) -> int:
         """KSR.corex.send_data(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sendx(p1: str, p2: str, p3: str) -> int:
+        """KSR.corex.sendx(str, str, str): int -- partial: the socket is checked, the send path still picks its listener by protocol and family"""
+        ...
+    @staticmethod
+    def setxflag(p1: int) -> int:
+        """KSR.corex.setxflag(int): int -- complete"""
+        ...
+    @staticmethod
+    def resetxflag(p1: int) -> int:
+        """KSR.corex.resetxflag(int): int -- complete"""
+        ...
+    @staticmethod
+    def isxflagset(p1: int) -> int:
+        """KSR.corex.isxflagset(int): int -- complete"""
+        ...
+    @staticmethod
+    def set_send_socket(p1: str) -> int:
+        """KSR.corex.set_send_socket(str): int -- partial: recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family"""
+        ...
+    @staticmethod
+    def set_send_socket_name(p1: str) -> int:
+        """KSR.corex.set_send_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)"""
+        ...
+    @staticmethod
+    def set_recv_socket(p1: str) -> int:
+        """KSR.corex.set_recv_socket(str): int -- complete"""
+        ...
+    @staticmethod
+    def set_recv_socket_name(p1: str) -> int:
+        """KSR.corex.set_recv_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)"""
+        ...
+    @staticmethod
+    def set_source_address(p1: str) -> int:
+        """KSR.corex.set_source_address(str): int -- partial: only IP addresses: a host name is not resolved (-1)"""
+        ...
+    @staticmethod
+    def via_add_srvid(p1: int) -> int:
+        """KSR.corex.via_add_srvid(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        ...
+    @staticmethod
+    def via_add_xavp_params(p1: int) -> int:
+        """KSR.corex.via_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        ...
+    @staticmethod
+    def via_use_xavp_fields(p1: int) -> int:
+        """KSR.corex.via_use_xavp_fields(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        ...
+    @staticmethod
+    def via_reply_add_xavp_params(p1: int) -> int:
+        """KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        ...
+    @staticmethod
+    def file_read(p1: str) -> str | int | None:
+        """KSR.corex.file_read(str): xval -- partial: scripts have no file system access"""
+        ...
+    @staticmethod
+    def file_write(p1: str, p2: str) -> int:
+        """KSR.corex.file_write(str, str): int -- partial: scripts have no file system access"""
+        ...
+    @staticmethod
+    def forward_uac() -> int:
+        """KSR.corex.forward_uac(): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1"""
+        ...
+    @staticmethod
+    def forward_uac_branch(p1: int) -> int:
+        """KSR.corex.forward_uac_branch(int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1"""
+        ...
+    @staticmethod
+    def forward_uac_uri(p1: str) -> int:
+        """KSR.corex.forward_uac_uri(str): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1"""
+        ...
+    @staticmethod
+    def forward_uac_uri_branch(p1: str, p2: int) -> int:
+        """KSR.corex.forward_uac_uri_branch(str, int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1"""
         ...
 
 corex: _corex
@@ -1460,3 +1584,783 @@ class _registrar:
         ...
 
 registrar: _registrar
+
+class _pvx:
+    @staticmethod
+    def sbranch_set_ruri() -> int:
+        """KSR.pvx.sbranch_set_ruri(): int -- complete"""
+        ...
+    @staticmethod
+    def sbranch_append() -> int:
+        """KSR.pvx.sbranch_append(): int -- complete"""
+        ...
+    @staticmethod
+    def sbranch_reset() -> int:
+        """KSR.pvx.sbranch_reset(): int -- complete"""
+        ...
+    @staticmethod
+    def var_seti(p1: str, p2: int) -> int:
+        """KSR.pvx.var_seti(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def var_sets(p1: str, p2: str) -> int:
+        """KSR.pvx.var_sets(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def var_get(p1: str) -> str | int | None:
+        """KSR.pvx.var_get(str): xval -- complete"""
+        ...
+    @staticmethod
+    def shv_seti(p1: str, p2: int) -> int:
+        """KSR.pvx.shv_seti(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def shv_sets(p1: str, p2: str) -> int:
+        """KSR.pvx.shv_sets(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def shv_get(p1: str) -> str | int | None:
+        """KSR.pvx.shv_get(str): xval -- complete"""
+        ...
+    @staticmethod
+    def shvinc_get(p1: str) -> str | int | None:
+        """KSR.pvx.shvinc_get(str): xval -- complete"""
+        ...
+    @staticmethod
+    def pv_var_to_xavp(p1: str, p2: str) -> int:
+        """KSR.pvx.pv_var_to_xavp(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def pv_xavp_to_var(p1: str) -> int:
+        """KSR.pvx.pv_xavp_to_var(str): int -- complete"""
+        ...
+    @staticmethod
+    def pv_xavp_print() -> int:
+        """KSR.pvx.pv_xavp_print(): int -- complete"""
+        ...
+    @staticmethod
+    def pv_xavu_print() -> int:
+        """KSR.pvx.pv_xavu_print(): int -- complete"""
+        ...
+    @staticmethod
+    def pv_xavi_print() -> int:
+        """KSR.pvx.pv_xavi_print(): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_params_explode(p1: str, p2: str) -> int:
+        """KSR.pvx.xavp_params_explode(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_xparams_explode(p1: str, p2: str, p3: str) -> int:
+        """KSR.pvx.xavp_xparams_explode(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_params_implode(p1: str, p2: str) -> int:
+        """KSR.pvx.xavp_params_implode(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_params_implode_qval(p1: str, p2: str) -> int:
+        """KSR.pvx.xavp_params_implode_qval(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_params_explode(p1: str, p2: str) -> int:
+        """KSR.pvx.xavu_params_explode(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_params_implode(p1: str, p2: str) -> int:
+        """KSR.pvx.xavu_params_implode(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_slist_explode(p1: str, p2: str, p3: str, p4: str) -> int:
+        """KSR.pvx.xavp_slist_explode(str, str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_seti(p1: str, p2: int) -> int:
+        """KSR.pvx.xavp_seti(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_sets(p1: str, p2: str) -> int:
+        """KSR.pvx.xavp_sets(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_get(p1: str) -> str | int | None:
+        """KSR.pvx.xavp_get(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavp_gete(p1: str) -> str | int | None:
+        """KSR.pvx.xavp_gete(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavp_getw(p1: str) -> str | int | None:
+        """KSR.pvx.xavp_getw(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavp_rm(p1: str) -> int:
+        """KSR.pvx.xavp_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_is_null(p1: str) -> int:
+        """KSR.pvx.xavp_is_null(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_child_seti(p1: str, p2: str, p3: int) -> int:
+        """KSR.pvx.xavp_child_seti(str, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_child_sets(p1: str, p2: str, p3: str) -> int:
+        """KSR.pvx.xavp_child_sets(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_child_rm(p1: str, p2: str) -> int:
+        """KSR.pvx.xavp_child_rm(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_child_is_null(p1: str, p2: str) -> int:
+        """KSR.pvx.xavp_child_is_null(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_child_get(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavp_child_get(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavp_child_gete(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavp_child_gete(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavp_child_getw(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavp_child_getw(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavp_rm_all(p1: str) -> int:
+        """KSR.pvx.xavp_rm_all(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_getd(p1: str) -> str | int | None:
+        """KSR.pvx.xavp_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+        ...
+    @staticmethod
+    def xavp_getd_p1(p1: str, p2: int) -> str | int | None:
+        """KSR.pvx.xavp_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+        ...
+    @staticmethod
+    def xavp_get_keys(p1: str, p2: int) -> str | int | None:
+        """KSR.pvx.xavp_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+        ...
+    @staticmethod
+    def xavu_seti(p1: str, p2: int) -> int:
+        """KSR.pvx.xavu_seti(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_sets(p1: str, p2: str) -> int:
+        """KSR.pvx.xavu_sets(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_get(p1: str) -> str | int | None:
+        """KSR.pvx.xavu_get(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavu_gete(p1: str) -> str | int | None:
+        """KSR.pvx.xavu_gete(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavu_getw(p1: str) -> str | int | None:
+        """KSR.pvx.xavu_getw(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavu_rm(p1: str) -> int:
+        """KSR.pvx.xavu_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_is_null(p1: str) -> int:
+        """KSR.pvx.xavu_is_null(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_child_seti(p1: str, p2: str, p3: int) -> int:
+        """KSR.pvx.xavu_child_seti(str, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_child_sets(p1: str, p2: str, p3: str) -> int:
+        """KSR.pvx.xavu_child_sets(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_child_rm(p1: str, p2: str) -> int:
+        """KSR.pvx.xavu_child_rm(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_child_is_null(p1: str, p2: str) -> int:
+        """KSR.pvx.xavu_child_is_null(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavu_child_get(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavu_child_get(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavu_child_gete(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavu_child_gete(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavu_child_getw(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavu_child_getw(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavi_seti(p1: str, p2: int) -> int:
+        """KSR.pvx.xavi_seti(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_sets(p1: str, p2: str) -> int:
+        """KSR.pvx.xavi_sets(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_get(p1: str) -> str | int | None:
+        """KSR.pvx.xavi_get(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavi_gete(p1: str) -> str | int | None:
+        """KSR.pvx.xavi_gete(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavi_getw(p1: str) -> str | int | None:
+        """KSR.pvx.xavi_getw(str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavi_rm(p1: str) -> int:
+        """KSR.pvx.xavi_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_is_null(p1: str) -> int:
+        """KSR.pvx.xavi_is_null(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_child_seti(p1: str, p2: str, p3: int) -> int:
+        """KSR.pvx.xavi_child_seti(str, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_child_sets(p1: str, p2: str, p3: str) -> int:
+        """KSR.pvx.xavi_child_sets(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_child_rm(p1: str, p2: str) -> int:
+        """KSR.pvx.xavi_child_rm(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_child_is_null(p1: str, p2: str) -> int:
+        """KSR.pvx.xavi_child_is_null(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_child_get(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavi_child_get(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavi_child_gete(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavi_child_gete(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavi_child_getw(p1: str, p2: str) -> str | int | None:
+        """KSR.pvx.xavi_child_getw(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def xavi_rm_all(p1: str) -> int:
+        """KSR.pvx.xavi_rm_all(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavi_getd(p1: str) -> str | int | None:
+        """KSR.pvx.xavi_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+        ...
+    @staticmethod
+    def xavi_getd_p1(p1: str, p2: int) -> str | int | None:
+        """KSR.pvx.xavi_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+        ...
+    @staticmethod
+    def xavi_get_keys(p1: str, p2: int) -> str | int | None:
+        """KSR.pvx.xavi_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+        ...
+    @staticmethod
+    def evalx(p1: str, p2: str) -> int:
+        """KSR.pvx.evalx(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def avp_seti(p1: str, p2: int) -> int:
+        """KSR.pvx.avp_seti(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def avp_sets(p1: str, p2: str) -> int:
+        """KSR.pvx.avp_sets(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def avp_get(p1: str) -> str | int | None:
+        """KSR.pvx.avp_get(str): xval -- complete"""
+        ...
+    @staticmethod
+    def avp_gete(p1: str) -> str | int | None:
+        """KSR.pvx.avp_gete(str): xval -- complete"""
+        ...
+    @staticmethod
+    def avp_getw(p1: str) -> str | int | None:
+        """KSR.pvx.avp_getw(str): xval -- complete"""
+        ...
+    @staticmethod
+    def avp_rm(p1: str) -> int:
+        """KSR.pvx.avp_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def avp_is_null(p1: str) -> int:
+        """KSR.pvx.avp_is_null(str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_copy(p1: str, p2: int, p3: str) -> int:
+        """KSR.pvx.xavp_copy(str, int, str): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_copy_dst(p1: str, p2: int, p3: str, p4: int) -> int:
+        """KSR.pvx.xavp_copy_dst(str, int, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_lshift(p1: str, p2: int) -> int:
+        """KSR.pvx.xavp_lshift(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def xavp_push_dst(p1: str) -> int:
+        """KSR.pvx.xavp_push_dst(str): int -- partial: pushes the R-URI and $du as fields uri and dsturi only"""
+        ...
+
+pvx: _pvx
+
+class _textops:
+    @staticmethod
+    def search(p1: str) -> int:
+        """KSR.textops.search(str): int -- complete"""
+        ...
+    @staticmethod
+    def search_body(p1: str) -> int:
+        """KSR.textops.search_body(str): int -- complete"""
+        ...
+    @staticmethod
+    def search_hf(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.search_hf(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def is_present_hf(p1: str) -> int:
+        """KSR.textops.is_present_hf(str): int -- complete"""
+        ...
+    @staticmethod
+    def is_present_hf_re(p1: str) -> int:
+        """KSR.textops.is_present_hf_re(str): int -- complete"""
+        ...
+    @staticmethod
+    def search_str(p1: str, p2: str) -> int:
+        """KSR.textops.search_str(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def regex_substring(p1: str, p2: str, p3: int, p4: int, p5: str) -> int:
+        """KSR.textops.regex_substring(str, str, int, int, str): int -- complete"""
+        ...
+    @staticmethod
+    def search_append(p1: str, p2: str) -> int:
+        """KSR.textops.search_append(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def search_append_body(p1: str, p2: str) -> int:
+        """KSR.textops.search_append_body(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace(p1: str, p2: str) -> int:
+        """KSR.textops.replace(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_all(p1: str, p2: str) -> int:
+        """KSR.textops.replace_all(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_body(p1: str, p2: str) -> int:
+        """KSR.textops.replace_body(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_body_all(p1: str, p2: str) -> int:
+        """KSR.textops.replace_body_all(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_body_atonce(p1: str, p2: str) -> int:
+        """KSR.textops.replace_body_atonce(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_hdrs(p1: str, p2: str) -> int:
+        """KSR.textops.replace_hdrs(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_str(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.replace_str(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_body_str(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.replace_body_str(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def replace_hdrs_str(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.replace_hdrs_str(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def subst(p1: str) -> int:
+        """KSR.textops.subst(str): int -- complete"""
+        ...
+    @staticmethod
+    def subst_body(p1: str) -> int:
+        """KSR.textops.subst_body(str): int -- complete"""
+        ...
+    @staticmethod
+    def subst_uri(p1: str) -> int:
+        """KSR.textops.subst_uri(str): int -- complete"""
+        ...
+    @staticmethod
+    def subst_user(p1: str) -> int:
+        """KSR.textops.subst_user(str): int -- complete"""
+        ...
+    @staticmethod
+    def subst_hf(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.subst_hf(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def subst_v(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.subst_v(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def remove_hf(p1: str) -> int:
+        """KSR.textops.remove_hf(str): int -- complete"""
+        ...
+    @staticmethod
+    def remove_hf_re(p1: str) -> int:
+        """KSR.textops.remove_hf_re(str): int -- complete"""
+        ...
+    @staticmethod
+    def remove_hf_idx(p1: str, p2: int) -> int:
+        """KSR.textops.remove_hf_idx(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def remove_hf_exp(p1: str, p2: str) -> int:
+        """KSR.textops.remove_hf_exp(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def remove_hf_match(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.remove_hf_match(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def set_body(p1: str, p2: str) -> int:
+        """KSR.textops.set_body(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def set_body_hex(p1: str, p2: str) -> int:
+        """KSR.textops.set_body_hex(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def set_reply_body(p1: str, p2: str) -> int:
+        """KSR.textops.set_reply_body(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def set_reply_body_hex(p1: str, p2: str) -> int:
+        """KSR.textops.set_reply_body_hex(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def has_body() -> int:
+        """KSR.textops.has_body(): int -- complete"""
+        ...
+    @staticmethod
+    def has_body_type(p1: str) -> int:
+        """KSR.textops.has_body_type(str): int -- complete"""
+        ...
+    @staticmethod
+    def filter_body(p1: str) -> int:
+        """KSR.textops.filter_body(str): int -- complete"""
+        ...
+    @staticmethod
+    def set_body_multipart_mode() -> int:
+        """KSR.textops.set_body_multipart_mode(): int -- complete"""
+        ...
+    @staticmethod
+    def set_body_multipart_boundary(p1: str) -> int:
+        """KSR.textops.set_body_multipart_boundary(str): int -- complete"""
+        ...
+    @staticmethod
+    def set_body_multipart_content(p1: str, p2: str) -> int:
+        """KSR.textops.set_body_multipart_content(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def set_body_multipart(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.set_body_multipart(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def append_body_part(p1: str, p2: str) -> int:
+        """KSR.textops.append_body_part(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def append_body_part_cd(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.append_body_part_cd(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def append_body_part_hex(p1: str, p2: str) -> int:
+        """KSR.textops.append_body_part_hex(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def append_body_part_hex_cd(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.append_body_part_hex_cd(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def remove_body_part(p1: str) -> int:
+        """KSR.textops.remove_body_part(str): int -- complete"""
+        ...
+    @staticmethod
+    def get_body_part(p1: str, p2: str) -> int:
+        """KSR.textops.get_body_part(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def get_body_part_raw(p1: str, p2: str) -> int:
+        """KSR.textops.get_body_part_raw(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def is_audio_on_hold() -> int:
+        """KSR.textops.is_audio_on_hold(): int -- complete"""
+        ...
+    @staticmethod
+    def is_privacy(p1: str) -> int:
+        """KSR.textops.is_privacy(str): int -- complete"""
+        ...
+    @staticmethod
+    def in_list(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.in_list(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def in_list_prefix(p1: str, p2: str, p3: str) -> int:
+        """KSR.textops.in_list_prefix(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def cmp_str(p1: str, p2: str) -> int:
+        """KSR.textops.cmp_str(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def cmp_istr(p1: str, p2: str) -> int:
+        """KSR.textops.cmp_istr(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def starts_with(p1: str, p2: str) -> int:
+        """KSR.textops.starts_with(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def ends_with(p1: str, p2: str) -> int:
+        """KSR.textops.ends_with(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def str_find(p1: str, p2: str) -> int:
+        """KSR.textops.str_find(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def str_ifind(p1: str, p2: str) -> int:
+        """KSR.textops.str_ifind(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def str_any_in(p1: str, p2: str) -> int:
+        """KSR.textops.str_any_in(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def str_all_in(p1: str, p2: str) -> int:
+        """KSR.textops.str_all_in(str, str): int -- complete"""
+        ...
+
+textops: _textops
+
+class _textopsx:
+    @staticmethod
+    def msg_apply_changes() -> int:
+        """KSR.textopsx.msg_apply_changes(): int -- complete"""
+        ...
+    @staticmethod
+    def msg_set_buffer(p1: str) -> int:
+        """KSR.textopsx.msg_set_buffer(str): int -- complete"""
+        ...
+    @staticmethod
+    def change_reply_status(p1: int, p2: str) -> int:
+        """KSR.textopsx.change_reply_status(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def change_reply_status_code(p1: int) -> int:
+        """KSR.textopsx.change_reply_status_code(int): int -- complete"""
+        ...
+    @staticmethod
+    def remove_body() -> int:
+        """KSR.textopsx.remove_body(): int -- complete"""
+        ...
+    @staticmethod
+    def keep_hf() -> int:
+        """KSR.textopsx.keep_hf(): int -- complete"""
+        ...
+    @staticmethod
+    def keep_hf_re(p1: str) -> int:
+        """KSR.textopsx.keep_hf_re(str): int -- complete"""
+        ...
+    @staticmethod
+    def fnmatch(p1: str, p2: str) -> int:
+        """KSR.textopsx.fnmatch(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def fnmatch_ex(p1: str, p2: str, p3: str) -> int:
+        """KSR.textopsx.fnmatch_ex(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def append_hf_value(p1: str, p2: str) -> int:
+        """KSR.textopsx.append_hf_value(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def insert_hf_value(p1: str, p2: str) -> int:
+        """KSR.textopsx.insert_hf_value(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def assign_hf_value(p1: str, p2: str) -> int:
+        """KSR.textopsx.assign_hf_value(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def assign_hf_value2(p1: str, p2: str) -> int:
+        """KSR.textopsx.assign_hf_value2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def remove_hf_value(p1: str) -> int:
+        """KSR.textopsx.remove_hf_value(str): int -- complete"""
+        ...
+    @staticmethod
+    def remove_hf_value2(p1: str, p2: str) -> int:
+        """KSR.textopsx.remove_hf_value2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def include_hf_value(p1: str, p2: str) -> int:
+        """KSR.textopsx.include_hf_value(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def exclude_hf_value(p1: str, p2: str) -> int:
+        """KSR.textopsx.exclude_hf_value(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_value_exists(p1: str, p2: str) -> int:
+        """KSR.textopsx.hf_value_exists(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_start(p1: str) -> int:
+        """KSR.textopsx.hf_iterator_start(str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_end(p1: str) -> int:
+        """KSR.textopsx.hf_iterator_end(str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_next(p1: str) -> int:
+        """KSR.textopsx.hf_iterator_next(str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_prev(p1: str) -> int:
+        """KSR.textopsx.hf_iterator_prev(str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_rm(p1: str) -> int:
+        """KSR.textopsx.hf_iterator_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_append(p1: str, p2: str) -> int:
+        """KSR.textopsx.hf_iterator_append(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_insert(p1: str, p2: str) -> int:
+        """KSR.textopsx.hf_iterator_insert(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_hname(p1: str) -> str | int | None:
+        """KSR.textopsx.hf_iterator_hname(str): xval -- complete"""
+        ...
+    @staticmethod
+    def hf_iterator_hbody(p1: str) -> str | int | None:
+        """KSR.textopsx.hf_iterator_hbody(str): xval -- complete"""
+        ...
+    @staticmethod
+    def bl_iterator_start(p1: str) -> int:
+        """KSR.textopsx.bl_iterator_start(str): int -- complete"""
+        ...
+    @staticmethod
+    def bl_iterator_end(p1: str) -> int:
+        """KSR.textopsx.bl_iterator_end(str): int -- complete"""
+        ...
+    @staticmethod
+    def bl_iterator_next(p1: str) -> int:
+        """KSR.textopsx.bl_iterator_next(str): int -- complete"""
+        ...
+    @staticmethod
+    def bl_iterator_rm(p1: str) -> int:
+        """KSR.textopsx.bl_iterator_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def bl_iterator_append(p1: str, p2: str) -> int:
+        """KSR.textopsx.bl_iterator_append(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def bl_iterator_insert(p1: str, p2: str) -> int:
+        """KSR.textopsx.bl_iterator_insert(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def bl_iterator_value(p1: str) -> str | int | None:
+        """KSR.textopsx.bl_iterator_value(str): xval -- complete"""
+        ...
+
+textopsx: _textopsx
+
+class _posops:
+    @staticmethod
+    def pos_append(p1: int, p2: str) -> int:
+        """KSR.posops.pos_append(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_insert(p1: int, p2: str) -> int:
+        """KSR.posops.pos_insert(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_rm(p1: int, p2: int) -> int:
+        """KSR.posops.pos_rm(int, int): int -- complete"""
+        ...
+    @staticmethod
+    def pos_set_char(p1: int, p2: str) -> int:
+        """KSR.posops.pos_set_char(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_headers_start() -> int:
+        """KSR.posops.pos_headers_start(): int -- complete"""
+        ...
+    @staticmethod
+    def pos_headers_end() -> int:
+        """KSR.posops.pos_headers_end(): int -- complete"""
+        ...
+    @staticmethod
+    def pos_body_start() -> int:
+        """KSR.posops.pos_body_start(): int -- complete"""
+        ...
+    @staticmethod
+    def pos_body_end() -> int:
+        """KSR.posops.pos_body_end(): int -- complete"""
+        ...
+    @staticmethod
+    def pos_find_str(p1: int, p2: str) -> int:
+        """KSR.posops.pos_find_str(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_findi_str(p1: int, p2: str) -> int:
+        """KSR.posops.pos_findi_str(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_rfind_str(p1: int, p2: str) -> int:
+        """KSR.posops.pos_rfind_str(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_rfindi_str(p1: int, p2: str) -> int:
+        """KSR.posops.pos_rfindi_str(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_search(p1: int, p2: str) -> int:
+        """KSR.posops.pos_search(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def pos_rsearch(p1: int, p2: str) -> int:
+        """KSR.posops.pos_rsearch(int, str): int -- complete"""
+        ...
+
+posops: _posops

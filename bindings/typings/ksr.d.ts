@@ -183,29 +183,29 @@ declare namespace KSR {
   /** KSR.forward_uri(str): int -- complete */
   function forward_uri(p1: string): number;
   namespace pv {
-    /** KSR.pv.get(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.get(str): xval -- complete */
     function get(p1: string): string | number | null;
-    /** KSR.pv.gete(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.gete(str): xval -- complete */
     function gete(p1: string): string | number | null;
-    /** KSR.pv.getw(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.getw(str): xval -- complete */
     function getw(p1: string): string | number | null;
-    /** KSR.pv.geti(str): int -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.geti(str): int -- complete */
     function geti(p1: string): number;
-    /** KSR.pv.getl(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.getl(str): xval -- complete */
     function getl(p1: string): string | number | null;
-    /** KSR.pv.getvn(str, int): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.getvn(str, int): xval -- complete */
     function getvn(p1: string, p2: number): string | number | null;
-    /** KSR.pv.getvs(str, str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.getvs(str, str): xval -- complete */
     function getvs(p1: string, p2: string): string | number | null;
-    /** KSR.pv.seti(str, int): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.seti(str, int): bool -- complete */
     function seti(p1: string, p2: number): boolean;
-    /** KSR.pv.setl(str, long): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.setl(str, long): bool -- complete */
     function setl(p1: string, p2: number): boolean;
-    /** KSR.pv.sets(str, str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.sets(str, str): bool -- complete */
     function sets(p1: string, p2: string): boolean;
-    /** KSR.pv.unset(str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.unset(str): bool -- complete */
     function unset(p1: string): boolean;
-    /** KSR.pv.is_null(str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set */
+    /** KSR.pv.is_null(str): bool -- complete */
     function is_null(p1: string): boolean;
   }
   namespace hdr {
@@ -325,11 +325,11 @@ declare namespace KSR {
     function get_srcip(): string | number | null;
     /** KSR.kx.get_srcport(): xval -- complete */
     function get_srcport(): string | number | null;
-    /** KSR.kx.get_send_sock(): xval -- partial: no send socket can be forced (corex.set_send_socket is left out): always null */
+    /** KSR.kx.get_send_sock(): xval -- complete */
     function get_send_sock(): string | number | null;
-    /** KSR.kx.get_send_sock_name(): xval -- partial: no send socket can be forced (corex.set_send_socket is left out): always null */
+    /** KSR.kx.get_send_sock_name(): xval -- partial: listen sockets have no names: always null */
     function get_send_sock_name(): string | number | null;
-    /** KSR.kx.get_send_sock_port(): int -- partial: no send socket can be forced (corex.set_send_socket is left out): always 0 */
+    /** KSR.kx.get_send_sock_port(): int -- complete */
     function get_send_sock_port(): number;
     /** KSR.kx.get_rcvip(): xval -- complete */
     function get_rcvip(): string | number | null;
@@ -387,6 +387,10 @@ declare namespace KSR {
     function ifdef(p1: string): boolean;
     /** KSR.kx.ifndef(str): bool -- complete */
     function ifndef(p1: string): boolean;
+    /** KSR.kx.get_env(str): xval -- partial: scripts cannot read the server's environment: every variable reads as unset */
+    function get_env(p1: string): string | number | null;
+    /** KSR.kx.get_envn(str): int -- partial: scripts cannot read the server's environment: every variable reads as unset */
+    function get_envn(p1: string): number;
   }
   namespace sl {
     /** KSR.sl.sl_send_reply(int, str): int -- complete */
@@ -457,7 +461,7 @@ declare namespace KSR {
     function is_http(): number;
     /** KSR.siputils.is_first_hop(): int -- complete */
     function is_first_hop(): number;
-    /** KSR.siputils.is_first_hop_mode(int): int -- partial: the mode is ignored: every mode tests as is_first_hop */
+    /** KSR.siputils.is_first_hop_mode(int): int -- complete */
     function is_first_hop_mode(p1: number): number;
     /** KSR.siputils.is_uri(str): int -- complete */
     function is_uri(p1: string): number;
@@ -495,6 +499,24 @@ declare namespace KSR {
     function is_gruu(): number;
     /** KSR.siputils.sip_parse_headers(): int -- complete */
     function sip_parse_headers(): number;
+    /** KSR.siputils.encode_contact(str, str): int -- complete */
+    function encode_contact(p1: string, p2: string): number;
+    /** KSR.siputils.decode_contact(): int -- complete */
+    function decode_contact(): number;
+    /** KSR.siputils.decode_contact_header(): int -- complete */
+    function decode_contact_header(): number;
+    /** KSR.siputils.contact_param_encode(str, str): int -- complete */
+    function contact_param_encode(p1: string, p2: string): number;
+    /** KSR.siputils.contact_param_encode_alias(str, str): int -- complete */
+    function contact_param_encode_alias(p1: string, p2: string): number;
+    /** KSR.siputils.contact_param_decode(str): int -- complete */
+    function contact_param_decode(p1: string): number;
+    /** KSR.siputils.contact_param_decode_ruri(str): int -- complete */
+    function contact_param_decode_ruri(p1: string): number;
+    /** KSR.siputils.contact_param_rm(str): int -- complete */
+    function contact_param_rm(p1: string): number;
+    /** KSR.siputils.contact_param_check(str): int -- complete */
+    function contact_param_check(p1: string): number;
   }
   namespace tm {
     /** KSR.tm.t_relay(): int -- complete */
@@ -623,6 +645,8 @@ declare namespace KSR {
     function t_continue(p1: number, p2: number, p3: string): number;
     /** KSR.tmx.t_flush_flags(): int -- complete */
     function t_flush_flags(): number;
+    /** KSR.tmx.t_flush_xflags(): int -- complete */
+    function t_flush_xflags(): number;
     /** KSR.tmx.t_cancel_branches(str): int -- complete */
     function t_cancel_branches(p1: string): number;
     /** KSR.tmx.t_cancel_callid(str, str, int): int -- complete */
@@ -653,6 +677,44 @@ declare namespace KSR {
     function is_socket_name(p1: string): number;
     /** KSR.corex.send_data(str, str): int -- complete */
     function send_data(p1: string, p2: string): number;
+    /** KSR.corex.sendx(str, str, str): int -- partial: the socket is checked, the send path still picks its listener by protocol and family */
+    function sendx(p1: string, p2: string, p3: string): number;
+    /** KSR.corex.setxflag(int): int -- complete */
+    function setxflag(p1: number): number;
+    /** KSR.corex.resetxflag(int): int -- complete */
+    function resetxflag(p1: number): number;
+    /** KSR.corex.isxflagset(int): int -- complete */
+    function isxflagset(p1: number): number;
+    /** KSR.corex.set_send_socket(str): int -- partial: recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family */
+    function set_send_socket(p1: string): number;
+    /** KSR.corex.set_send_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1) */
+    function set_send_socket_name(p1: string): number;
+    /** KSR.corex.set_recv_socket(str): int -- complete */
+    function set_recv_socket(p1: string): number;
+    /** KSR.corex.set_recv_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1) */
+    function set_recv_socket_name(p1: string): number;
+    /** KSR.corex.set_source_address(str): int -- partial: only IP addresses: a host name is not resolved (-1) */
+    function set_source_address(p1: string): number;
+    /** KSR.corex.via_add_srvid(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    function via_add_srvid(p1: number): number;
+    /** KSR.corex.via_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    function via_add_xavp_params(p1: number): number;
+    /** KSR.corex.via_use_xavp_fields(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    function via_use_xavp_fields(p1: number): number;
+    /** KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    function via_reply_add_xavp_params(p1: number): number;
+    /** KSR.corex.file_read(str): xval -- partial: scripts have no file system access */
+    function file_read(p1: string): string | number | null;
+    /** KSR.corex.file_write(str, str): int -- partial: scripts have no file system access */
+    function file_write(p1: string, p2: string): number;
+    /** KSR.corex.forward_uac(): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
+    function forward_uac(): number;
+    /** KSR.corex.forward_uac_branch(int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
+    function forward_uac_branch(p1: number): number;
+    /** KSR.corex.forward_uac_uri(str): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
+    function forward_uac_uri(p1: string): number;
+    /** KSR.corex.forward_uac_uri_branch(str, int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
+    function forward_uac_uri_branch(p1: string, p2: number): number;
   }
   namespace auth {
     /** KSR.auth.consume_credentials(): int -- complete */
@@ -729,5 +791,395 @@ declare namespace KSR {
     function ulc_rget(p1: string, p2: string): string | number | null;
     /** KSR.registrar.ulc_cget(str, str, int): xval -- complete */
     function ulc_cget(p1: string, p2: string, p3: number): string | number | null;
+  }
+  namespace pvx {
+    /** KSR.pvx.sbranch_set_ruri(): int -- complete */
+    function sbranch_set_ruri(): number;
+    /** KSR.pvx.sbranch_append(): int -- complete */
+    function sbranch_append(): number;
+    /** KSR.pvx.sbranch_reset(): int -- complete */
+    function sbranch_reset(): number;
+    /** KSR.pvx.var_seti(str, int): int -- complete */
+    function var_seti(p1: string, p2: number): number;
+    /** KSR.pvx.var_sets(str, str): int -- complete */
+    function var_sets(p1: string, p2: string): number;
+    /** KSR.pvx.var_get(str): xval -- complete */
+    function var_get(p1: string): string | number | null;
+    /** KSR.pvx.shv_seti(str, int): int -- complete */
+    function shv_seti(p1: string, p2: number): number;
+    /** KSR.pvx.shv_sets(str, str): int -- complete */
+    function shv_sets(p1: string, p2: string): number;
+    /** KSR.pvx.shv_get(str): xval -- complete */
+    function shv_get(p1: string): string | number | null;
+    /** KSR.pvx.shvinc_get(str): xval -- complete */
+    function shvinc_get(p1: string): string | number | null;
+    /** KSR.pvx.pv_var_to_xavp(str, str): int -- complete */
+    function pv_var_to_xavp(p1: string, p2: string): number;
+    /** KSR.pvx.pv_xavp_to_var(str): int -- complete */
+    function pv_xavp_to_var(p1: string): number;
+    /** KSR.pvx.pv_xavp_print(): int -- complete */
+    function pv_xavp_print(): number;
+    /** KSR.pvx.pv_xavu_print(): int -- complete */
+    function pv_xavu_print(): number;
+    /** KSR.pvx.pv_xavi_print(): int -- complete */
+    function pv_xavi_print(): number;
+    /** KSR.pvx.xavp_params_explode(str, str): int -- complete */
+    function xavp_params_explode(p1: string, p2: string): number;
+    /** KSR.pvx.xavp_xparams_explode(str, str, str): int -- complete */
+    function xavp_xparams_explode(p1: string, p2: string, p3: string): number;
+    /** KSR.pvx.xavp_params_implode(str, str): int -- complete */
+    function xavp_params_implode(p1: string, p2: string): number;
+    /** KSR.pvx.xavp_params_implode_qval(str, str): int -- complete */
+    function xavp_params_implode_qval(p1: string, p2: string): number;
+    /** KSR.pvx.xavu_params_explode(str, str): int -- complete */
+    function xavu_params_explode(p1: string, p2: string): number;
+    /** KSR.pvx.xavu_params_implode(str, str): int -- complete */
+    function xavu_params_implode(p1: string, p2: string): number;
+    /** KSR.pvx.xavp_slist_explode(str, str, str, str): int -- complete */
+    function xavp_slist_explode(p1: string, p2: string, p3: string, p4: string): number;
+    /** KSR.pvx.xavp_seti(str, int): int -- complete */
+    function xavp_seti(p1: string, p2: number): number;
+    /** KSR.pvx.xavp_sets(str, str): int -- complete */
+    function xavp_sets(p1: string, p2: string): number;
+    /** KSR.pvx.xavp_get(str): xval -- complete */
+    function xavp_get(p1: string): string | number | null;
+    /** KSR.pvx.xavp_gete(str): xval -- complete */
+    function xavp_gete(p1: string): string | number | null;
+    /** KSR.pvx.xavp_getw(str): xval -- complete */
+    function xavp_getw(p1: string): string | number | null;
+    /** KSR.pvx.xavp_rm(str): int -- complete */
+    function xavp_rm(p1: string): number;
+    /** KSR.pvx.xavp_is_null(str): int -- complete */
+    function xavp_is_null(p1: string): number;
+    /** KSR.pvx.xavp_child_seti(str, str, int): int -- complete */
+    function xavp_child_seti(p1: string, p2: string, p3: number): number;
+    /** KSR.pvx.xavp_child_sets(str, str, str): int -- complete */
+    function xavp_child_sets(p1: string, p2: string, p3: string): number;
+    /** KSR.pvx.xavp_child_rm(str, str): int -- complete */
+    function xavp_child_rm(p1: string, p2: string): number;
+    /** KSR.pvx.xavp_child_is_null(str, str): int -- complete */
+    function xavp_child_is_null(p1: string, p2: string): number;
+    /** KSR.pvx.xavp_child_get(str, str): xval -- complete */
+    function xavp_child_get(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavp_child_gete(str, str): xval -- complete */
+    function xavp_child_gete(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavp_child_getw(str, str): xval -- complete */
+    function xavp_child_getw(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavp_rm_all(str): int -- complete */
+    function xavp_rm_all(p1: string): number;
+    /** KSR.pvx.xavp_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
+    function xavp_getd(p1: string): string | number | null;
+    /** KSR.pvx.xavp_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
+    function xavp_getd_p1(p1: string, p2: number): string | number | null;
+    /** KSR.pvx.xavp_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
+    function xavp_get_keys(p1: string, p2: number): string | number | null;
+    /** KSR.pvx.xavu_seti(str, int): int -- complete */
+    function xavu_seti(p1: string, p2: number): number;
+    /** KSR.pvx.xavu_sets(str, str): int -- complete */
+    function xavu_sets(p1: string, p2: string): number;
+    /** KSR.pvx.xavu_get(str): xval -- complete */
+    function xavu_get(p1: string): string | number | null;
+    /** KSR.pvx.xavu_gete(str): xval -- complete */
+    function xavu_gete(p1: string): string | number | null;
+    /** KSR.pvx.xavu_getw(str): xval -- complete */
+    function xavu_getw(p1: string): string | number | null;
+    /** KSR.pvx.xavu_rm(str): int -- complete */
+    function xavu_rm(p1: string): number;
+    /** KSR.pvx.xavu_is_null(str): int -- complete */
+    function xavu_is_null(p1: string): number;
+    /** KSR.pvx.xavu_child_seti(str, str, int): int -- complete */
+    function xavu_child_seti(p1: string, p2: string, p3: number): number;
+    /** KSR.pvx.xavu_child_sets(str, str, str): int -- complete */
+    function xavu_child_sets(p1: string, p2: string, p3: string): number;
+    /** KSR.pvx.xavu_child_rm(str, str): int -- complete */
+    function xavu_child_rm(p1: string, p2: string): number;
+    /** KSR.pvx.xavu_child_is_null(str, str): int -- complete */
+    function xavu_child_is_null(p1: string, p2: string): number;
+    /** KSR.pvx.xavu_child_get(str, str): xval -- complete */
+    function xavu_child_get(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavu_child_gete(str, str): xval -- complete */
+    function xavu_child_gete(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavu_child_getw(str, str): xval -- complete */
+    function xavu_child_getw(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavi_seti(str, int): int -- complete */
+    function xavi_seti(p1: string, p2: number): number;
+    /** KSR.pvx.xavi_sets(str, str): int -- complete */
+    function xavi_sets(p1: string, p2: string): number;
+    /** KSR.pvx.xavi_get(str): xval -- complete */
+    function xavi_get(p1: string): string | number | null;
+    /** KSR.pvx.xavi_gete(str): xval -- complete */
+    function xavi_gete(p1: string): string | number | null;
+    /** KSR.pvx.xavi_getw(str): xval -- complete */
+    function xavi_getw(p1: string): string | number | null;
+    /** KSR.pvx.xavi_rm(str): int -- complete */
+    function xavi_rm(p1: string): number;
+    /** KSR.pvx.xavi_is_null(str): int -- complete */
+    function xavi_is_null(p1: string): number;
+    /** KSR.pvx.xavi_child_seti(str, str, int): int -- complete */
+    function xavi_child_seti(p1: string, p2: string, p3: number): number;
+    /** KSR.pvx.xavi_child_sets(str, str, str): int -- complete */
+    function xavi_child_sets(p1: string, p2: string, p3: string): number;
+    /** KSR.pvx.xavi_child_rm(str, str): int -- complete */
+    function xavi_child_rm(p1: string, p2: string): number;
+    /** KSR.pvx.xavi_child_is_null(str, str): int -- complete */
+    function xavi_child_is_null(p1: string, p2: string): number;
+    /** KSR.pvx.xavi_child_get(str, str): xval -- complete */
+    function xavi_child_get(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavi_child_gete(str, str): xval -- complete */
+    function xavi_child_gete(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavi_child_getw(str, str): xval -- complete */
+    function xavi_child_getw(p1: string, p2: string): string | number | null;
+    /** KSR.pvx.xavi_rm_all(str): int -- complete */
+    function xavi_rm_all(p1: string): number;
+    /** KSR.pvx.xavi_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
+    function xavi_getd(p1: string): string | number | null;
+    /** KSR.pvx.xavi_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
+    function xavi_getd_p1(p1: string, p2: number): string | number | null;
+    /** KSR.pvx.xavi_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
+    function xavi_get_keys(p1: string, p2: number): string | number | null;
+    /** KSR.pvx.evalx(str, str): int -- complete */
+    function evalx(p1: string, p2: string): number;
+    /** KSR.pvx.avp_seti(str, int): int -- complete */
+    function avp_seti(p1: string, p2: number): number;
+    /** KSR.pvx.avp_sets(str, str): int -- complete */
+    function avp_sets(p1: string, p2: string): number;
+    /** KSR.pvx.avp_get(str): xval -- complete */
+    function avp_get(p1: string): string | number | null;
+    /** KSR.pvx.avp_gete(str): xval -- complete */
+    function avp_gete(p1: string): string | number | null;
+    /** KSR.pvx.avp_getw(str): xval -- complete */
+    function avp_getw(p1: string): string | number | null;
+    /** KSR.pvx.avp_rm(str): int -- complete */
+    function avp_rm(p1: string): number;
+    /** KSR.pvx.avp_is_null(str): int -- complete */
+    function avp_is_null(p1: string): number;
+    /** KSR.pvx.xavp_copy(str, int, str): int -- complete */
+    function xavp_copy(p1: string, p2: number, p3: string): number;
+    /** KSR.pvx.xavp_copy_dst(str, int, str, int): int -- complete */
+    function xavp_copy_dst(p1: string, p2: number, p3: string, p4: number): number;
+    /** KSR.pvx.xavp_lshift(str, int): int -- complete */
+    function xavp_lshift(p1: string, p2: number): number;
+    /** KSR.pvx.xavp_push_dst(str): int -- partial: pushes the R-URI and $du as fields uri and dsturi only */
+    function xavp_push_dst(p1: string): number;
+  }
+  namespace textops {
+    /** KSR.textops.search(str): int -- complete */
+    function search(p1: string): number;
+    /** KSR.textops.search_body(str): int -- complete */
+    function search_body(p1: string): number;
+    /** KSR.textops.search_hf(str, str, str): int -- complete */
+    function search_hf(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.is_present_hf(str): int -- complete */
+    function is_present_hf(p1: string): number;
+    /** KSR.textops.is_present_hf_re(str): int -- complete */
+    function is_present_hf_re(p1: string): number;
+    /** KSR.textops.search_str(str, str): int -- complete */
+    function search_str(p1: string, p2: string): number;
+    /** KSR.textops.regex_substring(str, str, int, int, str): int -- complete */
+    function regex_substring(p1: string, p2: string, p3: number, p4: number, p5: string): number;
+    /** KSR.textops.search_append(str, str): int -- complete */
+    function search_append(p1: string, p2: string): number;
+    /** KSR.textops.search_append_body(str, str): int -- complete */
+    function search_append_body(p1: string, p2: string): number;
+    /** KSR.textops.replace(str, str): int -- complete */
+    function replace(p1: string, p2: string): number;
+    /** KSR.textops.replace_all(str, str): int -- complete */
+    function replace_all(p1: string, p2: string): number;
+    /** KSR.textops.replace_body(str, str): int -- complete */
+    function replace_body(p1: string, p2: string): number;
+    /** KSR.textops.replace_body_all(str, str): int -- complete */
+    function replace_body_all(p1: string, p2: string): number;
+    /** KSR.textops.replace_body_atonce(str, str): int -- complete */
+    function replace_body_atonce(p1: string, p2: string): number;
+    /** KSR.textops.replace_hdrs(str, str): int -- complete */
+    function replace_hdrs(p1: string, p2: string): number;
+    /** KSR.textops.replace_str(str, str, str): int -- complete */
+    function replace_str(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.replace_body_str(str, str, str): int -- complete */
+    function replace_body_str(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.replace_hdrs_str(str, str, str): int -- complete */
+    function replace_hdrs_str(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.subst(str): int -- complete */
+    function subst(p1: string): number;
+    /** KSR.textops.subst_body(str): int -- complete */
+    function subst_body(p1: string): number;
+    /** KSR.textops.subst_uri(str): int -- complete */
+    function subst_uri(p1: string): number;
+    /** KSR.textops.subst_user(str): int -- complete */
+    function subst_user(p1: string): number;
+    /** KSR.textops.subst_hf(str, str, str): int -- complete */
+    function subst_hf(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.subst_v(str, str, str): int -- complete */
+    function subst_v(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.remove_hf(str): int -- complete */
+    function remove_hf(p1: string): number;
+    /** KSR.textops.remove_hf_re(str): int -- complete */
+    function remove_hf_re(p1: string): number;
+    /** KSR.textops.remove_hf_idx(str, int): int -- complete */
+    function remove_hf_idx(p1: string, p2: number): number;
+    /** KSR.textops.remove_hf_exp(str, str): int -- complete */
+    function remove_hf_exp(p1: string, p2: string): number;
+    /** KSR.textops.remove_hf_match(str, str, str): int -- complete */
+    function remove_hf_match(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.set_body(str, str): int -- complete */
+    function set_body(p1: string, p2: string): number;
+    /** KSR.textops.set_body_hex(str, str): int -- complete */
+    function set_body_hex(p1: string, p2: string): number;
+    /** KSR.textops.set_reply_body(str, str): int -- complete */
+    function set_reply_body(p1: string, p2: string): number;
+    /** KSR.textops.set_reply_body_hex(str, str): int -- complete */
+    function set_reply_body_hex(p1: string, p2: string): number;
+    /** KSR.textops.has_body(): int -- complete */
+    function has_body(): number;
+    /** KSR.textops.has_body_type(str): int -- complete */
+    function has_body_type(p1: string): number;
+    /** KSR.textops.filter_body(str): int -- complete */
+    function filter_body(p1: string): number;
+    /** KSR.textops.set_body_multipart_mode(): int -- complete */
+    function set_body_multipart_mode(): number;
+    /** KSR.textops.set_body_multipart_boundary(str): int -- complete */
+    function set_body_multipart_boundary(p1: string): number;
+    /** KSR.textops.set_body_multipart_content(str, str): int -- complete */
+    function set_body_multipart_content(p1: string, p2: string): number;
+    /** KSR.textops.set_body_multipart(str, str, str): int -- complete */
+    function set_body_multipart(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.append_body_part(str, str): int -- complete */
+    function append_body_part(p1: string, p2: string): number;
+    /** KSR.textops.append_body_part_cd(str, str, str): int -- complete */
+    function append_body_part_cd(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.append_body_part_hex(str, str): int -- complete */
+    function append_body_part_hex(p1: string, p2: string): number;
+    /** KSR.textops.append_body_part_hex_cd(str, str, str): int -- complete */
+    function append_body_part_hex_cd(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.remove_body_part(str): int -- complete */
+    function remove_body_part(p1: string): number;
+    /** KSR.textops.get_body_part(str, str): int -- complete */
+    function get_body_part(p1: string, p2: string): number;
+    /** KSR.textops.get_body_part_raw(str, str): int -- complete */
+    function get_body_part_raw(p1: string, p2: string): number;
+    /** KSR.textops.is_audio_on_hold(): int -- complete */
+    function is_audio_on_hold(): number;
+    /** KSR.textops.is_privacy(str): int -- complete */
+    function is_privacy(p1: string): number;
+    /** KSR.textops.in_list(str, str, str): int -- complete */
+    function in_list(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.in_list_prefix(str, str, str): int -- complete */
+    function in_list_prefix(p1: string, p2: string, p3: string): number;
+    /** KSR.textops.cmp_str(str, str): int -- complete */
+    function cmp_str(p1: string, p2: string): number;
+    /** KSR.textops.cmp_istr(str, str): int -- complete */
+    function cmp_istr(p1: string, p2: string): number;
+    /** KSR.textops.starts_with(str, str): int -- complete */
+    function starts_with(p1: string, p2: string): number;
+    /** KSR.textops.ends_with(str, str): int -- complete */
+    function ends_with(p1: string, p2: string): number;
+    /** KSR.textops.str_find(str, str): int -- complete */
+    function str_find(p1: string, p2: string): number;
+    /** KSR.textops.str_ifind(str, str): int -- complete */
+    function str_ifind(p1: string, p2: string): number;
+    /** KSR.textops.str_any_in(str, str): int -- complete */
+    function str_any_in(p1: string, p2: string): number;
+    /** KSR.textops.str_all_in(str, str): int -- complete */
+    function str_all_in(p1: string, p2: string): number;
+  }
+  namespace textopsx {
+    /** KSR.textopsx.msg_apply_changes(): int -- complete */
+    function msg_apply_changes(): number;
+    /** KSR.textopsx.msg_set_buffer(str): int -- complete */
+    function msg_set_buffer(p1: string): number;
+    /** KSR.textopsx.change_reply_status(int, str): int -- complete */
+    function change_reply_status(p1: number, p2: string): number;
+    /** KSR.textopsx.change_reply_status_code(int): int -- complete */
+    function change_reply_status_code(p1: number): number;
+    /** KSR.textopsx.remove_body(): int -- complete */
+    function remove_body(): number;
+    /** KSR.textopsx.keep_hf(): int -- complete */
+    function keep_hf(): number;
+    /** KSR.textopsx.keep_hf_re(str): int -- complete */
+    function keep_hf_re(p1: string): number;
+    /** KSR.textopsx.fnmatch(str, str): int -- complete */
+    function fnmatch(p1: string, p2: string): number;
+    /** KSR.textopsx.fnmatch_ex(str, str, str): int -- complete */
+    function fnmatch_ex(p1: string, p2: string, p3: string): number;
+    /** KSR.textopsx.append_hf_value(str, str): int -- complete */
+    function append_hf_value(p1: string, p2: string): number;
+    /** KSR.textopsx.insert_hf_value(str, str): int -- complete */
+    function insert_hf_value(p1: string, p2: string): number;
+    /** KSR.textopsx.assign_hf_value(str, str): int -- complete */
+    function assign_hf_value(p1: string, p2: string): number;
+    /** KSR.textopsx.assign_hf_value2(str, str): int -- complete */
+    function assign_hf_value2(p1: string, p2: string): number;
+    /** KSR.textopsx.remove_hf_value(str): int -- complete */
+    function remove_hf_value(p1: string): number;
+    /** KSR.textopsx.remove_hf_value2(str, str): int -- complete */
+    function remove_hf_value2(p1: string, p2: string): number;
+    /** KSR.textopsx.include_hf_value(str, str): int -- complete */
+    function include_hf_value(p1: string, p2: string): number;
+    /** KSR.textopsx.exclude_hf_value(str, str): int -- complete */
+    function exclude_hf_value(p1: string, p2: string): number;
+    /** KSR.textopsx.hf_value_exists(str, str): int -- complete */
+    function hf_value_exists(p1: string, p2: string): number;
+    /** KSR.textopsx.hf_iterator_start(str): int -- complete */
+    function hf_iterator_start(p1: string): number;
+    /** KSR.textopsx.hf_iterator_end(str): int -- complete */
+    function hf_iterator_end(p1: string): number;
+    /** KSR.textopsx.hf_iterator_next(str): int -- complete */
+    function hf_iterator_next(p1: string): number;
+    /** KSR.textopsx.hf_iterator_prev(str): int -- complete */
+    function hf_iterator_prev(p1: string): number;
+    /** KSR.textopsx.hf_iterator_rm(str): int -- complete */
+    function hf_iterator_rm(p1: string): number;
+    /** KSR.textopsx.hf_iterator_append(str, str): int -- complete */
+    function hf_iterator_append(p1: string, p2: string): number;
+    /** KSR.textopsx.hf_iterator_insert(str, str): int -- complete */
+    function hf_iterator_insert(p1: string, p2: string): number;
+    /** KSR.textopsx.hf_iterator_hname(str): xval -- complete */
+    function hf_iterator_hname(p1: string): string | number | null;
+    /** KSR.textopsx.hf_iterator_hbody(str): xval -- complete */
+    function hf_iterator_hbody(p1: string): string | number | null;
+    /** KSR.textopsx.bl_iterator_start(str): int -- complete */
+    function bl_iterator_start(p1: string): number;
+    /** KSR.textopsx.bl_iterator_end(str): int -- complete */
+    function bl_iterator_end(p1: string): number;
+    /** KSR.textopsx.bl_iterator_next(str): int -- complete */
+    function bl_iterator_next(p1: string): number;
+    /** KSR.textopsx.bl_iterator_rm(str): int -- complete */
+    function bl_iterator_rm(p1: string): number;
+    /** KSR.textopsx.bl_iterator_append(str, str): int -- complete */
+    function bl_iterator_append(p1: string, p2: string): number;
+    /** KSR.textopsx.bl_iterator_insert(str, str): int -- complete */
+    function bl_iterator_insert(p1: string, p2: string): number;
+    /** KSR.textopsx.bl_iterator_value(str): xval -- complete */
+    function bl_iterator_value(p1: string): string | number | null;
+  }
+  namespace posops {
+    /** KSR.posops.pos_append(int, str): int -- complete */
+    function pos_append(p1: number, p2: string): number;
+    /** KSR.posops.pos_insert(int, str): int -- complete */
+    function pos_insert(p1: number, p2: string): number;
+    /** KSR.posops.pos_rm(int, int): int -- complete */
+    function pos_rm(p1: number, p2: number): number;
+    /** KSR.posops.pos_set_char(int, str): int -- complete */
+    function pos_set_char(p1: number, p2: string): number;
+    /** KSR.posops.pos_headers_start(): int -- complete */
+    function pos_headers_start(): number;
+    /** KSR.posops.pos_headers_end(): int -- complete */
+    function pos_headers_end(): number;
+    /** KSR.posops.pos_body_start(): int -- complete */
+    function pos_body_start(): number;
+    /** KSR.posops.pos_body_end(): int -- complete */
+    function pos_body_end(): number;
+    /** KSR.posops.pos_find_str(int, str): int -- complete */
+    function pos_find_str(p1: number, p2: string): number;
+    /** KSR.posops.pos_findi_str(int, str): int -- complete */
+    function pos_findi_str(p1: number, p2: string): number;
+    /** KSR.posops.pos_rfind_str(int, str): int -- complete */
+    function pos_rfind_str(p1: number, p2: string): number;
+    /** KSR.posops.pos_rfindi_str(int, str): int -- complete */
+    function pos_rfindi_str(p1: number, p2: string): number;
+    /** KSR.posops.pos_search(int, str): int -- complete */
+    function pos_search(p1: number, p2: string): number;
+    /** KSR.posops.pos_rsearch(int, str): int -- complete */
+    function pos_rsearch(p1: number, p2: string): number;
   }
 }

@@ -17,6 +17,10 @@ KSR.corex = {}
 KSR.auth = {}
 KSR.auth_db = {}
 KSR.registrar = {}
+KSR.pvx = {}
+KSR.textops = {}
+KSR.textopsx = {}
+KSR.posops = {}
 
 --- KSR.dbg(str): none -- complete
 ---@param p1 string
@@ -420,67 +424,67 @@ function KSR.forward() end
 ---@return integer
 function KSR.forward_uri(p1) end
 
---- KSR.pv.get(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.get(str): xval -- complete
 ---@param p1 string
 ---@return string|integer|nil
 function KSR.pv.get(p1) end
 
---- KSR.pv.gete(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.gete(str): xval -- complete
 ---@param p1 string
 ---@return string|integer|nil
 function KSR.pv.gete(p1) end
 
---- KSR.pv.getw(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.getw(str): xval -- complete
 ---@param p1 string
 ---@return string|integer|nil
 function KSR.pv.getw(p1) end
 
---- KSR.pv.geti(str): int -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.geti(str): int -- complete
 ---@param p1 string
 ---@return integer
 function KSR.pv.geti(p1) end
 
---- KSR.pv.getl(str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.getl(str): xval -- complete
 ---@param p1 string
 ---@return string|integer|nil
 function KSR.pv.getl(p1) end
 
---- KSR.pv.getvn(str, int): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.getvn(str, int): xval -- complete
 ---@param p1 string
 ---@param p2 integer
 ---@return string|integer|nil
 function KSR.pv.getvn(p1, p2) end
 
---- KSR.pv.getvs(str, str): xval -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.getvs(str, str): xval -- complete
 ---@param p1 string
 ---@param p2 string
 ---@return string|integer|nil
 function KSR.pv.getvs(p1, p2) end
 
---- KSR.pv.seti(str, int): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.seti(str, int): bool -- complete
 ---@param p1 string
 ---@param p2 integer
 ---@return boolean
 function KSR.pv.seti(p1, p2) end
 
---- KSR.pv.setl(str, long): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.setl(str, long): bool -- complete
 ---@param p1 string
 ---@param p2 integer
 ---@return boolean
 function KSR.pv.setl(p1, p2) end
 
---- KSR.pv.sets(str, str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.sets(str, str): bool -- complete
 ---@param p1 string
 ---@param p2 string
 ---@return boolean
 function KSR.pv.sets(p1, p2) end
 
---- KSR.pv.unset(str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.unset(str): bool -- complete
 ---@param p1 string
 ---@return boolean
 function KSR.pv.unset(p1) end
 
---- KSR.pv.is_null(str): bool -- partial: only the pseudo-variables in bindings/README.md (no $xavp, $sht, transformations); any other name reads as null or is not set
+--- KSR.pv.is_null(str): bool -- complete
 ---@param p1 string
 ---@return boolean
 function KSR.pv.is_null(p1) end
@@ -737,15 +741,15 @@ function KSR.kx.get_srcip() end
 ---@return string|integer|nil
 function KSR.kx.get_srcport() end
 
---- KSR.kx.get_send_sock(): xval -- partial: no send socket can be forced (corex.set_send_socket is left out): always null
+--- KSR.kx.get_send_sock(): xval -- complete
 ---@return string|integer|nil
 function KSR.kx.get_send_sock() end
 
---- KSR.kx.get_send_sock_name(): xval -- partial: no send socket can be forced (corex.set_send_socket is left out): always null
+--- KSR.kx.get_send_sock_name(): xval -- partial: listen sockets have no names: always null
 ---@return string|integer|nil
 function KSR.kx.get_send_sock_name() end
 
---- KSR.kx.get_send_sock_port(): int -- partial: no send socket can be forced (corex.set_send_socket is left out): always 0
+--- KSR.kx.get_send_sock_port(): int -- complete
 ---@return integer
 function KSR.kx.get_send_sock_port() end
 
@@ -864,6 +868,16 @@ function KSR.kx.ifdef(p1) end
 ---@param p1 string
 ---@return boolean
 function KSR.kx.ifndef(p1) end
+
+--- KSR.kx.get_env(str): xval -- partial: scripts cannot read the server's environment: every variable reads as unset
+---@param p1 string
+---@return string|integer|nil
+function KSR.kx.get_env(p1) end
+
+--- KSR.kx.get_envn(str): int -- partial: scripts cannot read the server's environment: every variable reads as unset
+---@param p1 string
+---@return integer
+function KSR.kx.get_envn(p1) end
 
 --- KSR.sl.sl_send_reply(int, str): int -- complete
 ---@param p1 integer
@@ -1007,7 +1021,7 @@ function KSR.siputils.is_http() end
 ---@return integer
 function KSR.siputils.is_first_hop() end
 
---- KSR.siputils.is_first_hop_mode(int): int -- partial: the mode is ignored: every mode tests as is_first_hop
+--- KSR.siputils.is_first_hop_mode(int): int -- complete
 ---@param p1 integer
 ---@return integer
 function KSR.siputils.is_first_hop_mode(p1) end
@@ -1103,6 +1117,52 @@ function KSR.siputils.is_gruu() end
 --- KSR.siputils.sip_parse_headers(): int -- complete
 ---@return integer
 function KSR.siputils.sip_parse_headers() end
+
+--- KSR.siputils.encode_contact(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.encode_contact(p1, p2) end
+
+--- KSR.siputils.decode_contact(): int -- complete
+---@return integer
+function KSR.siputils.decode_contact() end
+
+--- KSR.siputils.decode_contact_header(): int -- complete
+---@return integer
+function KSR.siputils.decode_contact_header() end
+
+--- KSR.siputils.contact_param_encode(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.contact_param_encode(p1, p2) end
+
+--- KSR.siputils.contact_param_encode_alias(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.siputils.contact_param_encode_alias(p1, p2) end
+
+--- KSR.siputils.contact_param_decode(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.siputils.contact_param_decode(p1) end
+
+--- KSR.siputils.contact_param_decode_ruri(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.siputils.contact_param_decode_ruri(p1) end
+
+--- KSR.siputils.contact_param_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.siputils.contact_param_rm(p1) end
+
+--- KSR.siputils.contact_param_check(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.siputils.contact_param_check(p1) end
 
 --- KSR.tm.t_relay(): int -- complete
 ---@return integer
@@ -1390,6 +1450,10 @@ function KSR.tmx.t_continue(p1, p2, p3) end
 ---@return integer
 function KSR.tmx.t_flush_flags() end
 
+--- KSR.tmx.t_flush_xflags(): int -- complete
+---@return integer
+function KSR.tmx.t_flush_xflags() end
+
 --- KSR.tmx.t_cancel_branches(str): int -- complete
 ---@param p1 string
 ---@return integer
@@ -1464,6 +1528,104 @@ function KSR.corex.is_socket_name(p1) end
 ---@param p2 string
 ---@return integer
 function KSR.corex.send_data(p1, p2) end
+
+--- KSR.corex.sendx(str, str, str): int -- partial: the socket is checked, the send path still picks its listener by protocol and family
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.corex.sendx(p1, p2, p3) end
+
+--- KSR.corex.setxflag(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.corex.setxflag(p1) end
+
+--- KSR.corex.resetxflag(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.corex.resetxflag(p1) end
+
+--- KSR.corex.isxflagset(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.corex.isxflagset(p1) end
+
+--- KSR.corex.set_send_socket(str): int -- partial: recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family
+---@param p1 string
+---@return integer
+function KSR.corex.set_send_socket(p1) end
+
+--- KSR.corex.set_send_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)
+---@param p1 string
+---@return integer
+function KSR.corex.set_send_socket_name(p1) end
+
+--- KSR.corex.set_recv_socket(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.corex.set_recv_socket(p1) end
+
+--- KSR.corex.set_recv_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)
+---@param p1 string
+---@return integer
+function KSR.corex.set_recv_socket_name(p1) end
+
+--- KSR.corex.set_source_address(str): int -- partial: only IP addresses: a host name is not resolved (-1)
+---@param p1 string
+---@return integer
+function KSR.corex.set_source_address(p1) end
+
+--- KSR.corex.via_add_srvid(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+---@param p1 integer
+---@return integer
+function KSR.corex.via_add_srvid(p1) end
+
+--- KSR.corex.via_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+---@param p1 integer
+---@return integer
+function KSR.corex.via_add_xavp_params(p1) end
+
+--- KSR.corex.via_use_xavp_fields(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+---@param p1 integer
+---@return integer
+function KSR.corex.via_use_xavp_fields(p1) end
+
+--- KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+---@param p1 integer
+---@return integer
+function KSR.corex.via_reply_add_xavp_params(p1) end
+
+--- KSR.corex.file_read(str): xval -- partial: scripts have no file system access
+---@param p1 string
+---@return string|integer|nil
+function KSR.corex.file_read(p1) end
+
+--- KSR.corex.file_write(str, str): int -- partial: scripts have no file system access
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.corex.file_write(p1, p2) end
+
+--- KSR.corex.forward_uac(): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+---@return integer
+function KSR.corex.forward_uac() end
+
+--- KSR.corex.forward_uac_branch(int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+---@param p1 integer
+---@return integer
+function KSR.corex.forward_uac_branch(p1) end
+
+--- KSR.corex.forward_uac_uri(str): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+---@param p1 string
+---@return integer
+function KSR.corex.forward_uac_uri(p1) end
+
+--- KSR.corex.forward_uac_uri_branch(str, int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.corex.forward_uac_uri_branch(p1, p2) end
 
 --- KSR.auth.consume_credentials(): int -- complete
 ---@return integer
@@ -1680,5 +1842,1087 @@ function KSR.registrar.ulc_rget(p1, p2) end
 ---@param p3 integer
 ---@return string|integer|nil
 function KSR.registrar.ulc_cget(p1, p2, p3) end
+
+--- KSR.pvx.sbranch_set_ruri(): int -- complete
+---@return integer
+function KSR.pvx.sbranch_set_ruri() end
+
+--- KSR.pvx.sbranch_append(): int -- complete
+---@return integer
+function KSR.pvx.sbranch_append() end
+
+--- KSR.pvx.sbranch_reset(): int -- complete
+---@return integer
+function KSR.pvx.sbranch_reset() end
+
+--- KSR.pvx.var_seti(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.pvx.var_seti(p1, p2) end
+
+--- KSR.pvx.var_sets(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.var_sets(p1, p2) end
+
+--- KSR.pvx.var_get(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.var_get(p1) end
+
+--- KSR.pvx.shv_seti(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.pvx.shv_seti(p1, p2) end
+
+--- KSR.pvx.shv_sets(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.shv_sets(p1, p2) end
+
+--- KSR.pvx.shv_get(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.shv_get(p1) end
+
+--- KSR.pvx.shvinc_get(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.shvinc_get(p1) end
+
+--- KSR.pvx.pv_var_to_xavp(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.pv_var_to_xavp(p1, p2) end
+
+--- KSR.pvx.pv_xavp_to_var(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.pv_xavp_to_var(p1) end
+
+--- KSR.pvx.pv_xavp_print(): int -- complete
+---@return integer
+function KSR.pvx.pv_xavp_print() end
+
+--- KSR.pvx.pv_xavu_print(): int -- complete
+---@return integer
+function KSR.pvx.pv_xavu_print() end
+
+--- KSR.pvx.pv_xavi_print(): int -- complete
+---@return integer
+function KSR.pvx.pv_xavi_print() end
+
+--- KSR.pvx.xavp_params_explode(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavp_params_explode(p1, p2) end
+
+--- KSR.pvx.xavp_xparams_explode(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.pvx.xavp_xparams_explode(p1, p2, p3) end
+
+--- KSR.pvx.xavp_params_implode(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavp_params_implode(p1, p2) end
+
+--- KSR.pvx.xavp_params_implode_qval(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavp_params_implode_qval(p1, p2) end
+
+--- KSR.pvx.xavu_params_explode(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavu_params_explode(p1, p2) end
+
+--- KSR.pvx.xavu_params_implode(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavu_params_implode(p1, p2) end
+
+--- KSR.pvx.xavp_slist_explode(str, str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 string
+---@return integer
+function KSR.pvx.xavp_slist_explode(p1, p2, p3, p4) end
+
+--- KSR.pvx.xavp_seti(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.pvx.xavp_seti(p1, p2) end
+
+--- KSR.pvx.xavp_sets(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavp_sets(p1, p2) end
+
+--- KSR.pvx.xavp_get(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavp_get(p1) end
+
+--- KSR.pvx.xavp_gete(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavp_gete(p1) end
+
+--- KSR.pvx.xavp_getw(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavp_getw(p1) end
+
+--- KSR.pvx.xavp_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavp_rm(p1) end
+
+--- KSR.pvx.xavp_is_null(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavp_is_null(p1) end
+
+--- KSR.pvx.xavp_child_seti(str, str, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.pvx.xavp_child_seti(p1, p2, p3) end
+
+--- KSR.pvx.xavp_child_sets(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.pvx.xavp_child_sets(p1, p2, p3) end
+
+--- KSR.pvx.xavp_child_rm(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavp_child_rm(p1, p2) end
+
+--- KSR.pvx.xavp_child_is_null(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavp_child_is_null(p1, p2) end
+
+--- KSR.pvx.xavp_child_get(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavp_child_get(p1, p2) end
+
+--- KSR.pvx.xavp_child_gete(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavp_child_gete(p1, p2) end
+
+--- KSR.pvx.xavp_child_getw(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavp_child_getw(p1, p2) end
+
+--- KSR.pvx.xavp_rm_all(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavp_rm_all(p1) end
+
+--- KSR.pvx.xavp_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavp_getd(p1) end
+
+--- KSR.pvx.xavp_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+---@param p1 string
+---@param p2 integer
+---@return string|integer|nil
+function KSR.pvx.xavp_getd_p1(p1, p2) end
+
+--- KSR.pvx.xavp_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+---@param p1 string
+---@param p2 integer
+---@return string|integer|nil
+function KSR.pvx.xavp_get_keys(p1, p2) end
+
+--- KSR.pvx.xavu_seti(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.pvx.xavu_seti(p1, p2) end
+
+--- KSR.pvx.xavu_sets(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavu_sets(p1, p2) end
+
+--- KSR.pvx.xavu_get(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavu_get(p1) end
+
+--- KSR.pvx.xavu_gete(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavu_gete(p1) end
+
+--- KSR.pvx.xavu_getw(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavu_getw(p1) end
+
+--- KSR.pvx.xavu_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavu_rm(p1) end
+
+--- KSR.pvx.xavu_is_null(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavu_is_null(p1) end
+
+--- KSR.pvx.xavu_child_seti(str, str, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.pvx.xavu_child_seti(p1, p2, p3) end
+
+--- KSR.pvx.xavu_child_sets(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.pvx.xavu_child_sets(p1, p2, p3) end
+
+--- KSR.pvx.xavu_child_rm(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavu_child_rm(p1, p2) end
+
+--- KSR.pvx.xavu_child_is_null(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavu_child_is_null(p1, p2) end
+
+--- KSR.pvx.xavu_child_get(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavu_child_get(p1, p2) end
+
+--- KSR.pvx.xavu_child_gete(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavu_child_gete(p1, p2) end
+
+--- KSR.pvx.xavu_child_getw(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavu_child_getw(p1, p2) end
+
+--- KSR.pvx.xavi_seti(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.pvx.xavi_seti(p1, p2) end
+
+--- KSR.pvx.xavi_sets(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavi_sets(p1, p2) end
+
+--- KSR.pvx.xavi_get(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavi_get(p1) end
+
+--- KSR.pvx.xavi_gete(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavi_gete(p1) end
+
+--- KSR.pvx.xavi_getw(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavi_getw(p1) end
+
+--- KSR.pvx.xavi_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavi_rm(p1) end
+
+--- KSR.pvx.xavi_is_null(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavi_is_null(p1) end
+
+--- KSR.pvx.xavi_child_seti(str, str, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.pvx.xavi_child_seti(p1, p2, p3) end
+
+--- KSR.pvx.xavi_child_sets(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.pvx.xavi_child_sets(p1, p2, p3) end
+
+--- KSR.pvx.xavi_child_rm(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavi_child_rm(p1, p2) end
+
+--- KSR.pvx.xavi_child_is_null(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.xavi_child_is_null(p1, p2) end
+
+--- KSR.pvx.xavi_child_get(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavi_child_get(p1, p2) end
+
+--- KSR.pvx.xavi_child_gete(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavi_child_gete(p1, p2) end
+
+--- KSR.pvx.xavi_child_getw(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.pvx.xavi_child_getw(p1, p2) end
+
+--- KSR.pvx.xavi_rm_all(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.xavi_rm_all(p1) end
+
+--- KSR.pvx.xavi_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.xavi_getd(p1) end
+
+--- KSR.pvx.xavi_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+---@param p1 string
+---@param p2 integer
+---@return string|integer|nil
+function KSR.pvx.xavi_getd_p1(p1, p2) end
+
+--- KSR.pvx.xavi_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+---@param p1 string
+---@param p2 integer
+---@return string|integer|nil
+function KSR.pvx.xavi_get_keys(p1, p2) end
+
+--- KSR.pvx.evalx(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.evalx(p1, p2) end
+
+--- KSR.pvx.avp_seti(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.pvx.avp_seti(p1, p2) end
+
+--- KSR.pvx.avp_sets(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.pvx.avp_sets(p1, p2) end
+
+--- KSR.pvx.avp_get(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.avp_get(p1) end
+
+--- KSR.pvx.avp_gete(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.avp_gete(p1) end
+
+--- KSR.pvx.avp_getw(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.pvx.avp_getw(p1) end
+
+--- KSR.pvx.avp_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.avp_rm(p1) end
+
+--- KSR.pvx.avp_is_null(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pvx.avp_is_null(p1) end
+
+--- KSR.pvx.xavp_copy(str, int, str): int -- complete
+---@param p1 string
+---@param p2 integer
+---@param p3 string
+---@return integer
+function KSR.pvx.xavp_copy(p1, p2, p3) end
+
+--- KSR.pvx.xavp_copy_dst(str, int, str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@param p3 string
+---@param p4 integer
+---@return integer
+function KSR.pvx.xavp_copy_dst(p1, p2, p3, p4) end
+
+--- KSR.pvx.xavp_lshift(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.pvx.xavp_lshift(p1, p2) end
+
+--- KSR.pvx.xavp_push_dst(str): int -- partial: pushes the R-URI and $du as fields uri and dsturi only
+---@param p1 string
+---@return integer
+function KSR.pvx.xavp_push_dst(p1) end
+
+--- KSR.textops.search(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.search(p1) end
+
+--- KSR.textops.search_body(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.search_body(p1) end
+
+--- KSR.textops.search_hf(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.search_hf(p1, p2, p3) end
+
+--- KSR.textops.is_present_hf(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.is_present_hf(p1) end
+
+--- KSR.textops.is_present_hf_re(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.is_present_hf_re(p1) end
+
+--- KSR.textops.search_str(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.search_str(p1, p2) end
+
+--- KSR.textops.regex_substring(str, str, int, int, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@param p4 integer
+---@param p5 string
+---@return integer
+function KSR.textops.regex_substring(p1, p2, p3, p4, p5) end
+
+--- KSR.textops.search_append(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.search_append(p1, p2) end
+
+--- KSR.textops.search_append_body(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.search_append_body(p1, p2) end
+
+--- KSR.textops.replace(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.replace(p1, p2) end
+
+--- KSR.textops.replace_all(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.replace_all(p1, p2) end
+
+--- KSR.textops.replace_body(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.replace_body(p1, p2) end
+
+--- KSR.textops.replace_body_all(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.replace_body_all(p1, p2) end
+
+--- KSR.textops.replace_body_atonce(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.replace_body_atonce(p1, p2) end
+
+--- KSR.textops.replace_hdrs(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.replace_hdrs(p1, p2) end
+
+--- KSR.textops.replace_str(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.replace_str(p1, p2, p3) end
+
+--- KSR.textops.replace_body_str(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.replace_body_str(p1, p2, p3) end
+
+--- KSR.textops.replace_hdrs_str(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.replace_hdrs_str(p1, p2, p3) end
+
+--- KSR.textops.subst(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.subst(p1) end
+
+--- KSR.textops.subst_body(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.subst_body(p1) end
+
+--- KSR.textops.subst_uri(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.subst_uri(p1) end
+
+--- KSR.textops.subst_user(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.subst_user(p1) end
+
+--- KSR.textops.subst_hf(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.subst_hf(p1, p2, p3) end
+
+--- KSR.textops.subst_v(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.subst_v(p1, p2, p3) end
+
+--- KSR.textops.remove_hf(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.remove_hf(p1) end
+
+--- KSR.textops.remove_hf_re(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.remove_hf_re(p1) end
+
+--- KSR.textops.remove_hf_idx(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.textops.remove_hf_idx(p1, p2) end
+
+--- KSR.textops.remove_hf_exp(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.remove_hf_exp(p1, p2) end
+
+--- KSR.textops.remove_hf_match(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.remove_hf_match(p1, p2, p3) end
+
+--- KSR.textops.set_body(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.set_body(p1, p2) end
+
+--- KSR.textops.set_body_hex(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.set_body_hex(p1, p2) end
+
+--- KSR.textops.set_reply_body(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.set_reply_body(p1, p2) end
+
+--- KSR.textops.set_reply_body_hex(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.set_reply_body_hex(p1, p2) end
+
+--- KSR.textops.has_body(): int -- complete
+---@return integer
+function KSR.textops.has_body() end
+
+--- KSR.textops.has_body_type(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.has_body_type(p1) end
+
+--- KSR.textops.filter_body(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.filter_body(p1) end
+
+--- KSR.textops.set_body_multipart_mode(): int -- complete
+---@return integer
+function KSR.textops.set_body_multipart_mode() end
+
+--- KSR.textops.set_body_multipart_boundary(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.set_body_multipart_boundary(p1) end
+
+--- KSR.textops.set_body_multipart_content(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.set_body_multipart_content(p1, p2) end
+
+--- KSR.textops.set_body_multipart(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.set_body_multipart(p1, p2, p3) end
+
+--- KSR.textops.append_body_part(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.append_body_part(p1, p2) end
+
+--- KSR.textops.append_body_part_cd(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.append_body_part_cd(p1, p2, p3) end
+
+--- KSR.textops.append_body_part_hex(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.append_body_part_hex(p1, p2) end
+
+--- KSR.textops.append_body_part_hex_cd(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.append_body_part_hex_cd(p1, p2, p3) end
+
+--- KSR.textops.remove_body_part(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.remove_body_part(p1) end
+
+--- KSR.textops.get_body_part(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.get_body_part(p1, p2) end
+
+--- KSR.textops.get_body_part_raw(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.get_body_part_raw(p1, p2) end
+
+--- KSR.textops.is_audio_on_hold(): int -- complete
+---@return integer
+function KSR.textops.is_audio_on_hold() end
+
+--- KSR.textops.is_privacy(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textops.is_privacy(p1) end
+
+--- KSR.textops.in_list(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.in_list(p1, p2, p3) end
+
+--- KSR.textops.in_list_prefix(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textops.in_list_prefix(p1, p2, p3) end
+
+--- KSR.textops.cmp_str(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.cmp_str(p1, p2) end
+
+--- KSR.textops.cmp_istr(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.cmp_istr(p1, p2) end
+
+--- KSR.textops.starts_with(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.starts_with(p1, p2) end
+
+--- KSR.textops.ends_with(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.ends_with(p1, p2) end
+
+--- KSR.textops.str_find(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.str_find(p1, p2) end
+
+--- KSR.textops.str_ifind(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.str_ifind(p1, p2) end
+
+--- KSR.textops.str_any_in(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.str_any_in(p1, p2) end
+
+--- KSR.textops.str_all_in(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textops.str_all_in(p1, p2) end
+
+--- KSR.textopsx.msg_apply_changes(): int -- complete
+---@return integer
+function KSR.textopsx.msg_apply_changes() end
+
+--- KSR.textopsx.msg_set_buffer(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.msg_set_buffer(p1) end
+
+--- KSR.textopsx.change_reply_status(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.textopsx.change_reply_status(p1, p2) end
+
+--- KSR.textopsx.change_reply_status_code(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.textopsx.change_reply_status_code(p1) end
+
+--- KSR.textopsx.remove_body(): int -- complete
+---@return integer
+function KSR.textopsx.remove_body() end
+
+--- KSR.textopsx.keep_hf(): int -- complete
+---@return integer
+function KSR.textopsx.keep_hf() end
+
+--- KSR.textopsx.keep_hf_re(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.keep_hf_re(p1) end
+
+--- KSR.textopsx.fnmatch(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.fnmatch(p1, p2) end
+
+--- KSR.textopsx.fnmatch_ex(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.textopsx.fnmatch_ex(p1, p2, p3) end
+
+--- KSR.textopsx.append_hf_value(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.append_hf_value(p1, p2) end
+
+--- KSR.textopsx.insert_hf_value(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.insert_hf_value(p1, p2) end
+
+--- KSR.textopsx.assign_hf_value(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.assign_hf_value(p1, p2) end
+
+--- KSR.textopsx.assign_hf_value2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.assign_hf_value2(p1, p2) end
+
+--- KSR.textopsx.remove_hf_value(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.remove_hf_value(p1) end
+
+--- KSR.textopsx.remove_hf_value2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.remove_hf_value2(p1, p2) end
+
+--- KSR.textopsx.include_hf_value(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.include_hf_value(p1, p2) end
+
+--- KSR.textopsx.exclude_hf_value(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.exclude_hf_value(p1, p2) end
+
+--- KSR.textopsx.hf_value_exists(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.hf_value_exists(p1, p2) end
+
+--- KSR.textopsx.hf_iterator_start(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.hf_iterator_start(p1) end
+
+--- KSR.textopsx.hf_iterator_end(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.hf_iterator_end(p1) end
+
+--- KSR.textopsx.hf_iterator_next(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.hf_iterator_next(p1) end
+
+--- KSR.textopsx.hf_iterator_prev(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.hf_iterator_prev(p1) end
+
+--- KSR.textopsx.hf_iterator_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.hf_iterator_rm(p1) end
+
+--- KSR.textopsx.hf_iterator_append(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.hf_iterator_append(p1, p2) end
+
+--- KSR.textopsx.hf_iterator_insert(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.hf_iterator_insert(p1, p2) end
+
+--- KSR.textopsx.hf_iterator_hname(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.textopsx.hf_iterator_hname(p1) end
+
+--- KSR.textopsx.hf_iterator_hbody(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.textopsx.hf_iterator_hbody(p1) end
+
+--- KSR.textopsx.bl_iterator_start(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.bl_iterator_start(p1) end
+
+--- KSR.textopsx.bl_iterator_end(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.bl_iterator_end(p1) end
+
+--- KSR.textopsx.bl_iterator_next(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.bl_iterator_next(p1) end
+
+--- KSR.textopsx.bl_iterator_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.textopsx.bl_iterator_rm(p1) end
+
+--- KSR.textopsx.bl_iterator_append(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.bl_iterator_append(p1, p2) end
+
+--- KSR.textopsx.bl_iterator_insert(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.textopsx.bl_iterator_insert(p1, p2) end
+
+--- KSR.textopsx.bl_iterator_value(str): xval -- complete
+---@param p1 string
+---@return string|integer|nil
+function KSR.textopsx.bl_iterator_value(p1) end
+
+--- KSR.posops.pos_append(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_append(p1, p2) end
+
+--- KSR.posops.pos_insert(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_insert(p1, p2) end
+
+--- KSR.posops.pos_rm(int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.posops.pos_rm(p1, p2) end
+
+--- KSR.posops.pos_set_char(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_set_char(p1, p2) end
+
+--- KSR.posops.pos_headers_start(): int -- complete
+---@return integer
+function KSR.posops.pos_headers_start() end
+
+--- KSR.posops.pos_headers_end(): int -- complete
+---@return integer
+function KSR.posops.pos_headers_end() end
+
+--- KSR.posops.pos_body_start(): int -- complete
+---@return integer
+function KSR.posops.pos_body_start() end
+
+--- KSR.posops.pos_body_end(): int -- complete
+---@return integer
+function KSR.posops.pos_body_end() end
+
+--- KSR.posops.pos_find_str(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_find_str(p1, p2) end
+
+--- KSR.posops.pos_findi_str(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_findi_str(p1, p2) end
+
+--- KSR.posops.pos_rfind_str(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_rfind_str(p1, p2) end
+
+--- KSR.posops.pos_rfindi_str(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_rfindi_str(p1, p2) end
+
+--- KSR.posops.pos_search(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_search(p1, p2) end
+
+--- KSR.posops.pos_rsearch(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.posops.pos_rsearch(p1, p2) end
 
 return KSR

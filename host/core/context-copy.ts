@@ -2,12 +2,14 @@
 // request", the branch route's per-branch request, the onsend route. A copy carries what the
 // script set on the request (flags, AVPs, lumps, R-URI, $du, branch set, t_on_* names) and
 // nothing it does to the copy leaks back into the original.
-import { MsgContext, type RouteType } from './context.js';
+import { messageIdOf, MsgContext, type RouteType } from './context.js';
 import type { SipMessage } from '../sip/message.js';
 import { copyRoutingState } from './routing-state.js';
+import { shareXavps } from './xavp.js';
 
 export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessage = src.msg): MsgContext {
   const c = new MsgContext(msg, src.rcv, new Map(src.vars), src.core);
+  c.messageId = messageIdOf(src);
   c.flags = src.flags;
   c.bflags = src.bflags.slice();
   for (const [k, v] of src.avps) c.avps.set(k, v.slice());
@@ -15,6 +17,7 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.dstUri = src.dstUri;
   c.lumps.append(src.lumps);
   c.replyLumps.push(...src.replyLumps);
+  c.replyBody = src.replyBody;
   c.forceRport = src.forceRport;
   c.addLocalRport = src.addLocalRport;
   c.branches = src.branches.map((b) => ({ ...b }));
@@ -29,5 +32,10 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.routeType = routeType;
   c.tmOptions = src.tmOptions ? { ...src.tmOptions } : null;
   copyRoutingState(src, c);
+  // Kamailio keeps one xavp list with the transaction for all its routes: shared, not copied
+  shareXavps(src, c);
+  c.xflags = [src.xflags[0], src.xflags[1]];
+  c.sendSocket = src.sendSocket;
+  c.viaSwitches = src.viaSwitches;
   return c;
 }

@@ -14,6 +14,10 @@ import type { AuthMarks } from '../auth/credentials.js';
 import type { SanityFailure } from '../sanity/checks.js';
 import type { PreparedReply } from '../registrar/register-reply.js';
 import type { SendInfo } from '../forward/onsend.js';
+import type { XavpStore } from './xavp.js';
+import type { BodyRewrite, ReplyBody } from '../textops/body-state.js';
+import type { IteratorTables } from '../textopsx/iterators.js';
+import type { StaticBranch } from '../pvx/static-branch.js';
 
 // Proto and ReceiveInfo belong to the transport (the layer below); every capability names them from here.
 export type { Proto, ReceiveInfo } from '../transport/types.js';
@@ -46,6 +50,17 @@ export interface TmRequests {
   /** ms; null = default (fr_timer / fr_inv_timer). */
   frTimeout: number | null;
   frInvTimeout: number | null;
+}
+
+let lastMessageId = 0;
+
+/**
+ * $mi: the message's id, as Kamailio numbers received messages; given on first use (most
+ * messages never ask) and before tm copies the context, so its copies answer the same.
+ */
+export function messageIdOf(ctx: MsgContext): number {
+  if (ctx.messageId === 0) ctx.messageId = ++lastMessageId;
+  return ctx.messageId;
 }
 
 export class MsgContext {
@@ -166,4 +181,26 @@ export class MsgContext {
   qOverride: number | null = null;
   /** In ksr_onsend_route (on its copy of the context): what is about to be sent, for $snd. */
   sendInfo: SendInfo | null = null;
+  /** $xavp/$xavu/$xavi of this message (host/core/xavp.ts), made on first use; tm's copies share it. */
+  xavps: XavpStore | null = null;
+
+  // ---- corex (issue 10): extended flags, the socket forced for sending, Via switches ----
+  /** Extended flags 0..63 (corex.setxflag), as Kamailio's two 32-bit words; tmx.t_flush_xflags copies them. */
+  xflags: [number, number] = [0, 0];
+  /** The listen socket corex.set_send_socket chose (kx.get_send_sock reads it); null = none forced. */
+  sendSocket: { proto: Proto; ip: string; port: number } | null = null;
+  /** corex.via_add_srvid / via_*_xavp_* switches, bits of host/corex/via-switches.ts. */
+  viaSwitches = 0;
+
+  // ---- textops (issue 10): the body a script set, and the body of its local replies ----
+  /** set_body / set_body_multipart / append_body_part...: the new body, re-rendered into one lump at each call. */
+  bodyRewrite: BodyRewrite | null = null;
+  /** set_reply_body: the body (and its Content-Type) of the next reply sent locally for this request. */
+  replyBody: ReplyBody | null = null;
+  /** textopsx's hf_/bl_iterator_* cursors by name (host/textopsx/iterators.ts); tm's copies start with none. */
+  iterators: IteratorTables | null = null;
+  /** pvx's static branch ($sbranch, sbranch_*), per message (host/pvx/static-branch.ts). */
+  staticBranch: StaticBranch | null = null;
+  /** The message id ($mi, messageIdOf); 0 until first asked. */
+  messageId = 0;
 }

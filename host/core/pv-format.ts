@@ -5,7 +5,7 @@
 // pv_parse_format does, and the caller reports it.
 import type { MsgContext } from './context.js';
 import { readPv, type PvValue } from './pv.js';
-import { pvEnd } from '../text/pv-scan.js';
+import { pvEnd } from './pv-scan.js';
 
 export type FormatResult = { ok: true; text: string } | { ok: false; error: string };
 

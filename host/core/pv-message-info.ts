@@ -2,21 +2,12 @@
 // size), $cl (Content-Length), $cT (Content-Type), $mi (message id), $mt (1 request, 2 reply),
 // $pp (process id), $rv (SIP version), $su (source URI), and the times: $Ts/$Tf when the message
 // was received (seconds / ctime text, the same for the whole message), $TS/$TF now.
-import type { MsgContext, ReceiveInfo } from './context.js';
+import { messageIdOf, type MsgContext } from './context.js';
 import type { PvDeclarations } from './pv.js';
 import { sourceUri } from './sip-values.js';
 
-/** Message ids, as Kamailio counts received messages; a copy of a context (tm) shares its receive info, so its id. */
-const ids = new WeakMap<ReceiveInfo, number>();
-let lastId = 0;
-
 function messageId(ctx: MsgContext): number {
-  let id = ids.get(ctx.rcv);
-  if (id === undefined) {
-    id = ++lastId;
-    ids.set(ctx.rcv, id);
-  }
-  return id;
+  return messageIdOf(ctx);
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

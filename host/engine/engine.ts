@@ -11,6 +11,7 @@ import { replyDestination, viaReceivedParams } from '../core/reply-destination.j
 import { SipMessage } from '../sip/message.js';
 import { SipParseError } from '../sip/errors.js';
 import { buildErrorReply, buildReply } from '../sip/reply.js';
+import { replyBodyOf } from '../textops/body-state.js';
 import type { Settings } from '../config/settings.js';
 import { Transports } from '../transport/transports.js';
 import type { Destination, MessageHandler, TransportCounters } from '../transport/types.js';
@@ -21,6 +22,7 @@ import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
 import type { SharedState } from '../shared/shared-state.js';
+import { useSharedValuesOf } from '../pvx/shared-values.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
 import { OverloadPolicy } from '../core/overload-policy.js';
@@ -110,6 +112,8 @@ export class Engine implements CoreServices {
     this.store = opts.store;
     if (!(opts.pvs instanceof PvTable)) throw new Error(`Engine: expected options.pvs (the registry's PvTable), got ${opts.pvs === null ? 'null' : typeof opts.pvs}`);
     this.pvs = opts.pvs;
+    // $shv is one table for every worker: the shared state's, when there is one
+    if (opts.shared) useSharedValuesOf(opts.shared);
     const onMessage: MessageHandler = (buf, rcv) => this.onMessage(buf, rcv);
     const guard = new OutboundGuard(settings.outbound, log);
     this.transports = opts.transports
@@ -273,7 +277,7 @@ export class Engine implements CoreServices {
     const extra = opts.headers;
     const headers = extra === undefined || extra.length === 0 ? lumps : lumps.length === 0 ? extra : lumps.concat(extra);
     const stamp = viaReceivedParams(ctx, via);
-    const buf = buildReply(req, code, reason, { received: stamp.received, rport: stamp.rport, headers, body: opts.body, contentType: opts.contentType });
+    const buf = buildReply(req, code, reason, { received: stamp.received, rport: stamp.rport, headers, ...replyBodyOf(ctx, opts) });
     const sent = this.transports.send(buf, replyDestination(ctx, via, code), { ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort });
     if (sent) {
       this.counters.repliesSent++;

@@ -23,4 +23,7 @@ export const SHARED_SCHEMA: readonly string[] = [
   // The one row of table-wide state: the floor, the last prune (s) and the entry count (COUNT(*) scans).
   `CREATE TABLE auth_nonce_meta (id INTEGER PRIMARY KEY CHECK (id = 1), floor INTEGER NOT NULL, last_prune INTEGER NOT NULL, size INTEGER NOT NULL)`,
   `INSERT INTO auth_nonce_meta VALUES (1, -1, 0, 0)`,
+
+  // $shv shared values (host/pvx/shared-values.ts): an int (ival) or a string (sval) per name.
+  `CREATE TABLE pv_shv (name TEXT PRIMARY KEY, ival INTEGER, sval TEXT) WITHOUT ROWID`,
 ];

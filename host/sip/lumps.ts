@@ -36,6 +36,17 @@ export class Lumps {
     this.inserts.push({ offset, data: text });
   }
 
+  /**
+   * An insert whose text may be changed later through the handle (a body a script sets several
+   * times: one lump re-rendered, never two bodies). Clones share it.
+   */
+  insertSlot(offset: number, text: string | Buffer): { set(text: string | Buffer): void } {
+    checkOffset('insert', offset);
+    const ins: Insert = { offset, data: text };
+    this.inserts.push(ins);
+    return { set: (t: string | Buffer) => void (ins.data = t) };
+  }
+
   delete(start: number, end: number): void {
     checkOffset('delete', start);
     checkOffset('delete', end);

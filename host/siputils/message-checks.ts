@@ -14,14 +14,17 @@ export function hasToTag(ctx: MsgContext): boolean {
  * last one toward the caller) when it has no Record-Route, or when the top one is ours
  * (an IP address) and the reply did not come from that very address (a loop).
  */
-export function isFirstHop(ctx: MsgContext): boolean {
+export function isFirstHop(ctx: MsgContext, mode = 0): boolean {
   try {
     if (ctx.msg.isRequest) return ctx.msg.vias().length < 2;
     const rr = ctx.msg.recordRoutes();
     if (rr.length === 0) return true;
     const uri = rr[0]!.uri;
-    if (!uri || isIP(uri.host) === 0) return false;
+    if (!uri) return false;
     const proto = uriTransport(uri) as Proto;
+    // mode 1 (is_first_hop_mode): the top Record-Route being ours is enough, a domain too
+    if (mode === 1) return ctx.core.isMyself(uri.host, uri.port || undefined, proto);
+    if (isIP(uri.host) === 0) return false;
     if (!ctx.core.isMyself(uri.host, uri.port || undefined, proto)) return false;
     const fromItself = ctx.rcv.srcIp === uri.host && ctx.rcv.srcPort === (uri.port || 5060) && ctx.rcv.proto === proto;
     return !fromItself;

@@ -9,7 +9,7 @@
 // cached (bounded); the search part runs on the linear-time engine (regex.ts).
 import type { RE2JS } from 're2js';
 import { compileRegex, regexExecAll, RegexError, type RegexMatch } from './regex.js';
-import { pvEnd } from './pv-scan.js';
+import { pvEnd } from '../core/pv-scan.js';
 
 export type ReplacementPart =
   | { kind: 'text'; text: string }

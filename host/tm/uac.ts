@@ -7,6 +7,7 @@ import { SipMessage } from '../sip/message.js';
 import { SEND_FAILED, sendRequest, type SendOutcome } from '../forward/send-request.js';
 import type { Target } from '../dns/resolve-target.js';
 import { copyContext } from '../core/context-copy.js';
+import { shareXavps } from '../core/xavp.js';
 import { t1Of, t2Of, type TmCore } from './tm-core.js';
 import { UacBranch, type Transaction } from './transaction.js';
 import { buildAck, buildCancel } from './uac-requests.js';
@@ -237,6 +238,8 @@ export function branchReply(tm: TmCore, t: Transaction, b: UacBranch, reply: Msg
   const code = reply.msg.status;
   reply.transaction = t;
   reply.branchIndex = b.index;
+  // Kamailio's onreply route works on the transaction's xavp list
+  shareXavps(t.saved, reply);
   if (b.finalReceived) return finalRetransmitted(tm, t, b, reply);
   if (b.state === 'terminated' || b.state === 'starting') return;
   let dropped = false;

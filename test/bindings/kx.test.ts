@@ -91,8 +91,27 @@ test('defines are read from the engine; the host environment is never exposed', 
   assert.equal(ksr('kx.ifdef', 'WITH_AUTH'), true);
   assert.equal(ksr('kx.ifndef', 'WITH_AUTH'), false);
   assert.equal(ksr('kx.ifndef', 'NOPE'), true);
-  // get_env/get_envn are not declared: a script must not read the server's environment
-  const registry = createRegistry();
-  assert.equal(registry.find('kx.get_env'), undefined);
-  assert.equal(registry.find('kx.get_envn'), undefined);
+  // get_env/get_envn read every variable as unset ('' and 0, Kamailio's answers), logging once
+  process.env.KSR_HOST_TEST_SECRET = '42';
+  try {
+    assert.equal(ksr('kx.get_env', 'KSR_HOST_TEST_SECRET'), '');
+    assert.equal(ksr('kx.get_env', 'PATH'), '');
+    assert.equal(ksr('kx.get_envn', 'KSR_HOST_TEST_SECRET'), 0);
+  } finally {
+    delete process.env.KSR_HOST_TEST_SECRET;
+  }
+  assert.match(createRegistry().find('kx.get_env')!.status, /^partial: /);
+});
+
+test('get_send_sock*: the socket corex.set_send_socket forced, else null / 0', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('kx.get_send_sock'), null);
+  assert.equal(ksr('kx.get_send_sock_port'), 0);
+  assert.equal(ksr('corex.set_send_socket', 'udp:127.0.0.1:5060'), 1);
+  assert.equal(ksr('kx.get_send_sock'), 'udp:127.0.0.1:5060');
+  assert.equal(ksr('kx.get_send_sock_port'), 5060);
+  assert.equal(ksr('kx.get_send_sock_name'), null, 'listen sockets have no names');
+  assert.equal(ksr('corex.set_send_socket', ''), 1);
+  assert.equal(ksr('kx.get_send_sock'), null);
 });

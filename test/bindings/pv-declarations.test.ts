@@ -30,8 +30,8 @@ test('a registry without a module has none of its PVs; the core of that registry
   const withoutTmx = new Registry(ALL_MODULES.filter((m) => m.module !== 'tmx' && m.module !== 'auth'));
   const core = new RecordingCore(undefined, undefined, { pvs: withoutTmx.pvs });
   const ctx = makeContext('register', { core });
-  assert.deepEqual(readPv(ctx, '$T_reply_code'), { ok: false, error: 'invalid pseudo-variable name "$T_reply_code"' });
-  assert.deepEqual(readPv(ctx, '$au'), { ok: false, error: 'invalid pseudo-variable name "$au"' });
+  assert.deepEqual(readPv(ctx, '$T_reply_code'), { ok: false, error: 'invalid pseudo-variable name "$T_reply_code": no pseudo-variable $T_reply_code is declared' });
+  assert.deepEqual(readPv(ctx, '$au'), { ok: false, error: 'invalid pseudo-variable name "$au": no pseudo-variable $au is declared' });
   assert.deepEqual(readPv(ctx, '$rm'), { ok: true, value: 'REGISTER' });
   const full = makeContext('register');
   assert.deepEqual(readPv(full, '$T_reply_code'), { ok: true, value: 0 });

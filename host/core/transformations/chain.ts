@@ -2,7 +2,7 @@
 // keeps the result), and runs them in order. Parameters are read as Kamailio's tr_parse_*
 // read them: numbers with an optional sign, strings up to ',' or '}' (tabs and newlines end
 // them too), '$...' a pseudo-variable read when the chain runs, select's one separator char.
-import { pvEnd } from '../../text/pv-scan.js';
+import { pvEnd } from '../pv-scan.js';
 import { TRANSFORMATION_CLASSES } from './classes.js';
 import type { PvReader, TrDefinition, TrParam, TrValue } from './types.js';
 

@@ -1,4 +1,42 @@
-// Conformance rows (written with ../case-kit.ts): corex, issue 10.
+// Conformance rows (written with ../case-kit.ts): corex (and the kx / tmx functions that read
+// or flush what it sets), issue 10.
 import type { ConformanceCase } from '../cases.js';
+import { I, N, S, c, call, v } from '../case-kit.js';
 
-export const COREX_CASES: ConformanceCase[] = [];
+const SEND_SOCKET = call('corex.set_send_socket', 'udp:127.0.0.1:5060');
+
+export const COREX_CASES: ConformanceCase[] = [
+  c('corex.setxflag', [40], I(1), { host: { fields: { xflags: [0, 256] } } }),
+  c('corex.setxflag', [64], I(-1), { host: { fields: { xflags: [0, 0] } } }),
+  c('corex.resetxflag', [40], I(1), { setup: [call('corex.setxflag', 40), call('corex.setxflag', 1)], host: { fields: { xflags: [2, 0] } } }),
+  v('corex.isxflagset', [40], I(1), { setup: [call('corex.setxflag', 40)] }),
+  v('corex.isxflagset', [8], I(-1), { setup: [call('corex.setxflag', 40)], name: 'corex.isxflagset(8) with flag 40 set' }),
+  c('tmx.t_flush_xflags', [], I(-1), { host: { transaction: null } }),
+  c('tmx.t_flush_xflags', [], I(1), { fixture: 'options', setup: [call('tm.t_newtran'), call('corex.setxflag', 50)], host: { transaction: {}, fields: { xflags: [0, 262144] } } }),
+  c('corex.set_send_socket', ['udp:127.0.0.1:5060'], I(1), { host: { fields: { sendSocket: { proto: 'udp', ip: '127.0.0.1', port: 5060 } } } }),
+  c('corex.set_send_socket', ['udp:198.51.100.1'], I(1), { name: 'corex.set_send_socket of no listen socket', host: { fields: { sendSocket: null }, log: { level: 'warn', text: 'no listen socket matches' } } }),
+  c('corex.set_send_socket', ['udp:1.2.3.4:x'], I(-1), { host: { fields: { sendSocket: null } } }),
+  c('corex.set_send_socket_name', ['lan'], I(1), { setup: [SEND_SOCKET], host: { fields: { sendSocket: { proto: 'udp', ip: '127.0.0.1', port: 5060 } } } }),
+  c('corex.set_send_socket_name', [''], I(1), { setup: [SEND_SOCKET], host: { fields: { sendSocket: null } } }),
+  c('corex.set_recv_socket', ['tcp:127.0.0.1:5060'], I(1), { rcv: { rcvIp: '198.51.100.1', rcvPort: 5099 }, host: { pv: { $Ri: '127.0.0.1', $Rp: 5060, $pr: 'tcp' } } }),
+  c('corex.set_recv_socket_name', ['wan'], I(1), { rcv: { rcvIp: '198.51.100.1' }, host: { pv: { $Ri: '198.51.100.1' } } }),
+  c('corex.set_source_address', ['udp:203.0.113.7:5070'], I(1), { host: { pv: { $si: '203.0.113.7', $sp: 5070 } } }),
+  c('corex.set_source_address', ['proxy.example.com'], I(-1), { host: { pv: { $si: '192.0.2.10' } } }),
+  c('corex.sendx', ['sip:127.0.0.1:5099', 'udp:127.0.0.1:5060', 'hello'], I(1), { host: { sent: { count: 1, to: 'udp:127.0.0.1:5099', contains: ['hello'] } } }),
+  c('corex.sendx', ['sip:127.0.0.1:5099', 'udp:[::1', 'hello'], I(-1), { host: { sent: { count: 0 } } }),
+  c('corex.via_add_srvid', [1], I(1), { host: { fields: { viaSwitches: 1 } } }),
+  c('corex.via_add_xavp_params', [1], I(1), { host: { fields: { viaSwitches: 2 } } }),
+  c('corex.via_use_xavp_fields', [1], I(1), { host: { fields: { viaSwitches: 4 } } }),
+  c('corex.via_reply_add_xavp_params', [0], I(1), { setup: [call('corex.via_reply_add_xavp_params', 1)], host: { fields: { viaSwitches: 0 } } }),
+  v('corex.file_read', ['/etc/passwd'], S('')),
+  v('corex.file_write', ['/tmp/ksr-host-file', 'data'], I(-1)),
+  c('corex.forward_uac', [], I(-1), { host: { sent: { count: 0 } } }),
+  c('corex.forward_uac_branch', [0], I(-1), { host: { sent: { count: 0 } } }),
+  c('corex.forward_uac_uri', ['sip:127.0.0.1:5099'], I(-1), { host: { sent: { count: 0 } } }),
+  c('corex.forward_uac_uri_branch', ['sip:127.0.0.1:5099', 0], I(-1), { host: { sent: { count: 0 } } }),
+  v('kx.get_env', ['PATH'], S('')),
+  v('kx.get_envn', ['PATH'], I(0)),
+  v('kx.get_send_sock', [], S('udp:127.0.0.1:5060'), { setup: [SEND_SOCKET], name: 'kx.get_send_sock after set_send_socket' }),
+  v('kx.get_send_sock_port', [], I(5060), { setup: [SEND_SOCKET], name: 'kx.get_send_sock_port after set_send_socket' }),
+  v('kx.get_send_sock_name', [], N, { setup: [SEND_SOCKET], name: 'kx.get_send_sock_name after set_send_socket' }),
+];
