@@ -6,7 +6,10 @@
 // - a KSR call crossing: a callback making CALLS calls of KSR.isdsturiset() (no argument, a bool
 //   back) or of KSR.hdr.get("Call-ID") (a str each way), less the empty callback, per call;
 // - a method test answered in the guest from the message's facts (KSR.is_ACK(): no crossing,
-//   runtimes/guest-facts.ts), per call, the same way.
+//   runtimes/guest-facts.ts), per call, the same way;
+// - two message-content calls (KSR.textops.search("call-id"), KSR.pv.get("$fU")) and a plain
+//   function call of the script's own language, per call the same way; and a plain JavaScript
+//   function call on the host, for scale (issue 10). `npm run bench -- --ksr-calls` runs this.
 // Each figure is the average of the least disturbed of ROUNDS rounds (p50/p99 over all).
 // Run it before and after a change in the same minute: absolute figures on a shared machine
 // are noise, the comparison is not.
@@ -46,17 +49,42 @@ const SAMPLE: Record<EngineName, string> = { v8: 'routing.js', quickjs: 'routing
 
 const PROBES: Record<'js' | 'lua' | 'py', string> = {
   js: `function ksr_empty() {}
+function nop(i) { return i; }
+function ksr_plain() { for (let i = 0; i < ${CALLS}; i++) nop(i); }
+function ksr_text() { for (let i = 0; i < ${CALLS}; i++) KSR.textops.search("call-id"); }
+function ksr_pv() { for (let i = 0; i < ${CALLS}; i++) KSR.pv.get("$fU"); }
 function ksr_calls0() { for (let i = 0; i < ${CALLS}; i++) KSR.isdsturiset(); }
 function ksr_facts() { for (let i = 0; i < ${CALLS}; i++) KSR.is_ACK(); }
 function ksr_calls1() { for (let i = 0; i < ${CALLS}; i++) KSR.hdr.get("Call-ID"); }
 `,
   lua: `function ksr_empty() end
+local function nop(i) return i end
+function ksr_plain() for i = 1, ${CALLS} do nop(i) end end
+function ksr_text() for i = 1, ${CALLS} do KSR.textops.search("call-id") end end
+function ksr_pv() for i = 1, ${CALLS} do KSR.pv.get("$fU") end end
 function ksr_calls0() for i = 1, ${CALLS} do KSR.isdsturiset() end end
 function ksr_facts() for i = 1, ${CALLS} do KSR.is_ACK() end end
 function ksr_calls1() for i = 1, ${CALLS} do KSR.hdr.get("Call-ID") end end
 `,
   py: `def ksr_empty():
     pass
+
+def nop(i):
+    return i
+
+def ksr_plain():
+    for i in range(${CALLS}):
+        nop(i)
+
+def ksr_text():
+    f = KSR.textops.search
+    for i in range(${CALLS}):
+        f("call-id")
+
+def ksr_pv():
+    f = KSR.pv.get
+    for i in range(${CALLS}):
+        f("$fU")
 
 def ksr_calls0():
     f = KSR.isdsturiset
@@ -179,8 +207,22 @@ function takeHostShare(): HostShare {
   return share;
 }
 
+/** A plain JavaScript function call on the host (not inlined), µs: what a KSR call is compared with. */
+function hostPlainCall(): number {
+  const f = new Function('i', 'return i + 1') as (i: number) => number;
+  let sum = 0;
+  const n = 5_000_000;
+  for (let i = 0; i < n; i++) sum += f(i);
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) sum += f(i);
+  const c = process.cpuUsage(c0);
+  if (sum === 0) console.log('');
+  return (c.user + c.system) / n;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'ksr-crossing-'));
 console.log(`in-process, ${N} routes per figure, ${CALLS} KSR calls per probe callback (CPU µs, as kemi.stats)`);
+console.log(`a plain JavaScript function call on the host: ${hostPlainCall().toFixed(4)} µs`);
 for (const engine of engines) {
   const sample = process.env.CROSSING_SCRIPTS ? join(process.env.CROSSING_SCRIPTS, SAMPLE[engine]) : fileURLToPath(new URL(`../sample-scripts/${SAMPLE[engine]}`, import.meta.url));
   const probeFile = join(dir, `probe.${EXT[engine]}`);
@@ -195,6 +237,9 @@ for (const engine of engines) {
     timed(probe, 'ksr_calls0', ctx);
     timed(probe, 'ksr_facts', ctx);
     timed(probe, 'ksr_calls1', ctx);
+    timed(probe, 'ksr_plain', ctx);
+    timed(probe, 'ksr_text', ctx);
+    timed(probe, 'ksr_pv', ctx);
   }
   // ROUNDS rounds; each figure is the average of its least disturbed round (the machine is
   // shared: a round another process cut into is not the runtime's cost), p50 over all
@@ -203,7 +248,7 @@ for (const engine of engines) {
   let bestShare: HostShare | null = null;
   const challenged: number[] = [];
   const saved: number[] = [];
-  const best = { route: Infinity, empty: Infinity, per0: Infinity, per1: Infinity, facts: Infinity };
+  const best = { route: Infinity, empty: Infinity, per0: Infinity, per1: Infinity, facts: Infinity, plain: Infinity, text: Infinity, pv: Infinity };
   const per = Math.ceil(N / ROUNDS);
   for (let r = 0; r < ROUNDS; r++) {
     const c: number[] = [];
@@ -212,6 +257,9 @@ for (const engine of engines) {
     const k0: number[] = [];
     const kf: number[] = [];
     const k1: number[] = [];
+    const kp: number[] = [];
+    const kt: number[] = [];
+    const kv: number[] = [];
     for (let i = 0; i < per; i++) {
       const [a, b] = registrarRound(reg, (r * per + i) % USERS);
       c.push(a);
@@ -220,6 +268,9 @@ for (const engine of engines) {
       k0.push(timed(probe, 'ksr_calls0', ctx));
       kf.push(timed(probe, 'ksr_facts', ctx));
       k1.push(timed(probe, 'ksr_calls1', ctx));
+      kp.push(timed(probe, 'ksr_plain', ctx));
+      kt.push(timed(probe, 'ksr_text', ctx));
+      kv.push(timed(probe, 'ksr_pv', ctx));
     }
     inHost.routes += 2 * per;
     challenged.push(...c);
@@ -231,11 +282,15 @@ for (const engine of engines) {
     best.per0 = Math.min(best.per0, (mean(k0) - mean(e)) / CALLS);
     best.facts = Math.min(best.facts, (mean(kf) - mean(e)) / CALLS);
     best.per1 = Math.min(best.per1, (mean(k1) - mean(e)) / CALLS);
+    best.plain = Math.min(best.plain, (mean(kp) - mean(e)) / CALLS);
+    best.text = Math.min(best.text, (mean(kt) - mean(e)) / CALLS);
+    best.pv = Math.min(best.pv, (mean(kv) - mean(e)) / CALLS);
   }
   console.log(
     `${engine.padEnd(8)} registrar route avg ${best.route.toFixed(1)} µs (401: ${summary(challenged)}; 200: ${summary(saved)}) | ` +
       `empty callback ${best.empty.toFixed(1)} µs | KSR call: ${best.per0.toFixed(2)} µs (isdsturiset), ${best.per1.toFixed(2)} µs (hdr.get) | ` +
-      `answered in the guest: ${best.facts.toFixed(2)} µs (is_ACK)` +
+      `answered in the guest: ${best.facts.toFixed(2)} µs (is_ACK) | textops.search ${best.text.toFixed(2)} µs, pv.get("$fU") ${best.pv.toFixed(2)} µs | ` +
+      `a plain function call of the script's language: ${best.plain.toFixed(3)} µs` +
       (hostShare && bestShare ? ` | in KSR implementations: ${(bestShare.us / bestShare.routes).toFixed(1)} µs per route (that round)` : ''),
   );
   if (hostShare && bestShare) printHostFunctions(bestShare);

@@ -11,6 +11,7 @@
 //   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
 //                    [--calls 100000] [--memory-runs 2] [--engines ...] [--workers N]
 //   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
+//   npm run bench -- --ksr-calls [--engines ...] (bench/crossing.ts: a KSR call per runtime vs a plain call)
 //
 // options:        OPTIONS to the server (default 2000/s, 20 000 requests)
 // register-auth:  the seed's benchmark: REGISTER challenged with 401, then sent with
@@ -65,8 +66,20 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2000' },
     micro: { type: 'boolean', default: false },
     filter: { type: 'string' },
+    'ksr-calls': { type: 'boolean', default: false },
   },
 });
+
+// --ksr-calls [--engines ...]: what a KSR call costs in each runtime, next to a plain function
+// call (bench/crossing.ts, in a process of its own without tsx's keepNames helper)
+if (values['ksr-calls']) {
+  const { execFileSync } = await import('node:child_process');
+  const crossing = fileURLToPath(new URL('./crossing.ts', import.meta.url));
+  const plainNames = fileURLToPath(new URL('../bin/plain-names.mjs', import.meta.url));
+  const engines = values.engines ?? 'v8,quickjs,fengari,pyodide';
+  execFileSync(process.execPath, ['--no-node-snapshot', '--import', 'tsx', '--import', plainNames, crossing, engines], { stdio: 'inherit' });
+  process.exit(0);
+}
 
 // --micro [--filter TEXT]: the micro-benchmarks of the hot pieces against their budgets (bench/micro/)
 if (values.micro) process.exit(await (await import('./micro/run.js')).runMicro(values.filter));

@@ -35,6 +35,8 @@ export interface AttackSpec {
   replyWaitMs?: number;
   /** Extra header lines on the trigger requests. */
   headers?: string[];
+  /** A body for the trigger requests (none by default). */
+  body?: string;
   /** Runs before the attack, against the server (e.g. to read kemi.stats to compare with). */
   before?(server: ServerProcess): Promise<void>;
   /** Checks after the attack, against the server still running (e.g. kemi.stats). */

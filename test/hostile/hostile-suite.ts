@@ -135,7 +135,7 @@ export async function hostileSuite(engine: EngineName): Promise<void> {
         const statuses: number[] = [];
         try {
           for (let i = 0; i < (a.spec.repeat ?? 1); i++) {
-            const req = request('OPTIONS', server.port, { headers: [`X-Attack: ${a.name}`, ...(a.spec.headers ?? [])] });
+            const req = request('OPTIONS', server.port, { headers: [`X-Attack: ${a.name}`, ...(a.spec.headers ?? [])], body: a.spec.body });
             const localIp = triggerSource(index, a.spec.sources === 'each' ? i : 0);
             const [r] = await udpExchange(server.port, req, { waitMs: a.spec.replyWaitMs ?? 5000, localIp });
             statuses.push(r ? statusOf(r) : 0);
