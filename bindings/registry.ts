@@ -415,6 +415,8 @@ export class Dispatcher {
     if (refused !== null) return { ksrSignal: 'error', message: refused };
     try {
       const v = applyImpl(this.registry.implementation(index).fn, ctx, args);
+      // $rc / $retcode: KEMI runs no cfg actions, so the last int a KSR function returned stands for it
+      if (typeof v === 'number' && entry.returns === 'int') ctx.lastReturnCode = v;
       // a callback nested in this call (KSR.route) may have spent the budget: the caller stops here;
       // and a call that stopped the message (KSR.x.exit/drop set the flag, no throw) stops it
       if (this.budgetSpent || ctx.stopped) return STOP;

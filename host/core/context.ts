@@ -203,4 +203,6 @@ export class MsgContext {
   staticBranch: StaticBranch | null = null;
   /** The message id ($mi, messageIdOf); 0 until first asked. */
   messageId = 0;
+  /** $rc / $retcode: the last int a KSR function returned for this message (the Dispatcher sets it). */
+  lastReturnCode = 0;
 }

@@ -1,6 +1,7 @@
 // Facts about the message and this server, as Kamailio's pv module shows them: $bs (body
 // size), $cl (Content-Length), $cT (Content-Type), $mi (message id), $mt (1 request, 2 reply),
-// $pp (process id), $rv (SIP version), $su (source URI), and the times: $Ts/$Tf when the message
+// $pp (process id), $rv (SIP version), $su (source URI), $rc/$retcode (the last int a KSR
+// function returned), and the times: $Ts/$Tf when the message
 // was received (seconds / ctime text, the same for the whole message), $TS/$TF now.
 import { messageIdOf, type MsgContext } from './context.js';
 import type { PvDeclarations } from './pv.js';
@@ -36,6 +37,10 @@ export const MESSAGE_INFO_PVS: PvDeclarations = {
   cT: { hasArg: false, get: (ctx) => ctx.msg.header('content-type')?.value ?? null },
   mi: { hasArg: false, get: messageId },
   mt: { hasArg: false, get: (ctx) => (ctx.msg.isRequest ? 1 : 2) },
+  // Kamailio's $rc is the code of the last cfg action; a KEMI script runs none, so here it is
+  // the last int a KSR function returned (0 before any)
+  rc: { hasArg: false, get: (ctx) => ctx.lastReturnCode },
+  retcode: { hasArg: false, get: (ctx) => ctx.lastReturnCode },
   pp: { hasArg: false, get: () => process.pid },
   rv: { hasArg: false, get: (ctx) => ctx.msg.version },
   su: { hasArg: false, get: sourceUri },

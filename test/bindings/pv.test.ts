@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SipMessage } from '../../host/sip/message.js';
 import { PV_CACHE_LIMIT } from '../../host/core/pv.js';
-import { builtMessage, makeContext } from '../support/sip-fixtures.js';
+import { builtMessage, FIXTURES, makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from './ksr-call.js';
 
 test('core PVs of a request read the received message, ints as numbers', () => {
@@ -271,4 +271,18 @@ test('transformation chains stay in the bounded cache', () => {
   for (let i = 0; i < PV_CACHE_LIMIT * 2; i++) ksr('pv.get', `$(fU{s.substr,0,${i % 7}}{s.len}{s.int})`.replace('0,', `${i % 3},`) + ' '.repeat(0));
   for (let i = 0; i < PV_CACHE_LIMIT * 2; i++) ksr('pv.get', `$(var(v${i}){s.len})`);
   assert.ok(ctx.core.pvs.cacheSize <= PV_CACHE_LIMIT);
+});
+
+test('$rc and $retcode: the last int a KSR function returned for this message (0 before any)', () => {
+  const ctx = makeContext(FIXTURES.invite);
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('pv.get', '$rc'), 0);
+  assert.equal(ksr('hdr.is_present', 'X-None'), -1);
+  assert.equal(ksr('pv.get', '$rc'), -1);
+  assert.equal(ksr('hdr.is_present', 'Via'), 1);
+  assert.equal(ksr('pv.get', '$retcode'), 1);
+  // a function returning a str or bool leaves it as it was
+  assert.equal(ksr('hdr.get', 'Call-ID'), 'a84b4c76e66710@192.0.2.10');
+  assert.equal(ksr('pv.get', '$rc'), 1);
+  assert.equal(ksr('pv.get', '$rc'), 1);
 });

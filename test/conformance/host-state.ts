@@ -127,9 +127,10 @@ export function pvView(ctx: MsgContext, names: readonly string[]): Record<string
 /**
  * Context fields not compared field by field: the message (`current`, compared as its bytes:
  * its lazy parse caches are no effect), where it came from, the engine, the CPU budget, and
- * the message id ($mi: numbered on first use, tm's copies included, which is no effect).
+ * the message id ($mi: numbered on first use, tm's copies included, which is no effect) and
+ * $rc (every int a KSR function returns is the next $rc: the Dispatcher's, no function's effect).
  */
-const OPAQUE = new Set(['current', 'rcv', 'core', 'cpuBudget', 'lumps', 'transaction', 'messageId']);
+const OPAQUE = new Set(['current', 'rcv', 'core', 'cpuBudget', 'lumps', 'transaction', 'messageId', 'lastReturnCode']);
 
 function plain(v: unknown): unknown {
   if (v instanceof Map) return [...v.entries()];

@@ -50,4 +50,6 @@ export const PV_ENGINE_CASES: ConformanceCase[] = [
   c('pv.sets', ['$(avp(a)[0])', 'new'], B(true), { setup: [call('pv.sets', '$avp(a)', 'old')], host: { pv: { '$(avp(a)[*])': 'new' } } }),
   c('pv.sets', ['$(fU{s.len})', 'x'], B(false), { name: 'pv.sets on a name with transformations is refused', host: { pv: { $fU: 'alice' } } }),
   c('pv.unset', ['$bf'], B(true), { setup: [call('pv.seti', '$bf', 3)], host: { pv: { $bf: 0 } } }),
+  v('pv.get', ['$rc'], I(-1), { name: 'pv.get("$rc") after a KSR function returned -1', setup: [call('hdr.is_present', 'X-None')] }),
+  v('pv.get', ['$retcode'], I(1), { name: 'pv.get("$retcode") after a KSR function returned 1', setup: [call('hdr.is_present', 'Via')] }),
 ];
