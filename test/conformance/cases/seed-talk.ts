@@ -36,6 +36,20 @@ function withLine(line: string, before: string): string {
   return edited([`\r\n${before}`, `\r\n${line}\r\n${before}`]);
 }
 
+/** The seed with `count` bytes at `offset` replaced by `text` (offsets of this ASCII message are bytes). */
+function at(offset: number, count: number, text: string): string {
+  return SEED.slice(0, offset) + text + SEED.slice(offset + count);
+}
+
+/** The seed's body as the first part of textops' multipart/mixed body, then `parts`. */
+function multipart(parts: Array<[string, string]>): string {
+  const B = '--unique-boundary-1';
+  const head = HEAD.replace('Content-Type: application/sdp\r\n', '') + 'Content-Type: multipart/mixed;boundary="unique-boundary-1"\r\nMime-Version: 1.0\r\n';
+  let body = `${B}\r\nContent-Type: application/sdp\r\n\r\n${BODY}\r\n`;
+  for (const [type, text] of parts) body += `${B}\r\nContent-Type: ${type}\r\n\r\n${text}\r\n`;
+  return withTrueLength(`${head}\r\n${body}${B}--\r\n`);
+}
+
 const seed = { fixture: 'seed' as const };
 const MY_HDR = 'X-My-Hdr: 192.0.2.10';
 
@@ -126,9 +140,37 @@ export const SEED_TALK_CASES: ConformanceCase[] = [
   }),
   c('textops.subst_hf', ['From', '/1001/carol/', 'f'], I(1), { ...seed, name: 'seed talk: KSR.textops.subst_hf', host: { builtExact: edited(['From: "1001"', 'From: "carol"']) } }),
   v('textops.has_body', [], I(1), { ...seed, name: 'seed talk: KSR.textops.has_body' }),
+  c('textops.remove_hf_match', ['User-Agent', 'in', 'snom'], I(1), { ...seed, name: 'seed talk: KSR.textops.remove_hf_match', host: { builtExact: edited(['User-Agent: snom370/8.7.5.35\r\n', '']) } }),
+  // textops.c: the old body and Content-Type go, the new Content-Type goes last among the headers
+  c('textops.set_body', ['Hello!', 'text/plain'], I(1), {
+    ...seed,
+    name: 'seed talk: KSR.textops.set_body',
+    host: { builtExact: withTrueLength(HEAD.replace('Content-Type: application/sdp\r\n', '') + 'Content-Type: text/plain\r\n\r\nHello!') },
+  }),
+  // a body that is not multipart has nothing to filter (textops.c: -1, "body not multipart")
+  c('textops.filter_body', ['application/sdp'], I(-1), { ...seed, name: 'seed talk: KSR.textops.filter_body (not multipart)', host: { builtExact: SEED } }),
+  // the body becomes the first part of a multipart/mixed body with textops' default boundary
+  // and Mime-Version is added; each part ends with CRLF before the next delimiter and the
+  // body with the closing delimiter and CRLF (RFC 2046; Kamailio's core fixes the closing
+  // delimiter when it sends, msg_translator's check_boundaries)
+  c('textops.set_body_multipart_mode', [], I(1), { ...seed, name: 'seed talk: KSR.textops.set_body_multipart_mode', host: { builtExact: multipart([]) } }),
+  c('textops.append_body_part', ['Hello!', 'text/plain'], I(1), {
+    ...seed,
+    name: 'seed talk: KSR.textops.append_body_part',
+    setup: [call('textops.set_body_multipart_mode')],
+    host: { builtExact: multipart([['text/plain', 'Hello!']]) },
+  }),
 
   // KSR.textopsx
   c('textopsx.remove_body', [], I(1), { ...seed, name: 'seed talk: KSR.textopsx.remove_body', host: { builtExact: withTrueLength(HEAD + '\r\n') } }),
+  c('textopsx.assign_hf_value', ['User-Agent', 'udp'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.assign_hf_value', host: { builtExact: edited(['User-Agent: snom370/8.7.5.35', 'User-Agent: udp']) } }),
+  // without an index, append_hf_value adds a header of that name after the last header
+  c('textopsx.append_hf_value', ['User-Agent', 'tls'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.append_hf_value', host: { builtExact: withLine('User-Agent: tls', '') } }),
+  c('textopsx.remove_hf_value', ['Contact.reg-id'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.remove_hf_value', host: { builtExact: edited([';line=vuw36p4a>;reg-id=1', ';line=vuw36p4a>']) } }),
+  c('textopsx.include_hf_value', ['Supported', 'path'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.include_hf_value', host: { builtExact: withLine('Supported: path', '') } }),
+  c('textopsx.exclude_hf_value', ['Supported', '100rel'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.exclude_hf_value (no such header)', host: { builtExact: SEED } }),
+  // every header of this INVITE is one keep_hf always keeps, or User-Agent
+  c('textopsx.keep_hf_re', ['User[-]Agent'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.keep_hf_re', host: { builtExact: SEED } }),
   c('textopsx.msg_apply_changes', [], I(1), {
     ...seed,
     name: 'seed talk: KSR.textopsx.msg_apply_changes (after KSR.hdr.append)',
@@ -140,4 +182,18 @@ export const SEED_TALK_CASES: ConformanceCase[] = [
     name: 'seed talk: KSR.textopsx.msg_set_buffer (the message upper-cased)',
     host: { message: SEED.toUpperCase() },
   }),
+
+  // KSR.posops: positions in the current buffer; 100 is inside the Via branch
+  v('posops.pos_headers_start', [], I(SEED.indexOf('\r\n') + 2), { ...seed, name: 'seed talk: KSR.posops.pos_headers_start' }),
+  v('posops.pos_headers_end', [], I(SEED.indexOf('\r\n\r\n') + 2), { ...seed, name: 'seed talk: KSR.posops.pos_headers_end' }),
+  v('posops.pos_body_start', [], I(SEED.indexOf('\r\n\r\n') + 4), { ...seed, name: 'seed talk: KSR.posops.pos_body_start' }),
+  v('posops.pos_body_end', [], I(Buffer.byteLength(SEED)), { ...seed, name: 'seed talk: KSR.posops.pos_body_end' }),
+  c('posops.pos_insert', [100, '1.2.3.4'], I(1), { ...seed, name: 'seed talk: KSR.posops.pos_insert', host: { builtExact: at(100, 0, '1.2.3.4') } }),
+  // posops.c: append and insert anchor at the same offset (after / before other edits there)
+  c('posops.pos_append', [100, '1.2.3.4'], I(1), { ...seed, name: 'seed talk: KSR.posops.pos_append', host: { builtExact: at(100, 0, '1.2.3.4') } }),
+  c('posops.pos_rm', [100, 10], I(1), { ...seed, name: 'seed talk: KSR.posops.pos_rm', host: { builtExact: at(100, 10, '') } }),
+  c('posops.pos_set_char', [100, 'X'], I(1), { ...seed, name: 'seed talk: KSR.posops.pos_set_char', host: { message: at(100, 1, 'X') } }),
+  v('posops.pos_find_str', [100, 'asipto'], I(SEED.indexOf('asipto', 100)), { ...seed, name: 'seed talk: KSR.posops.pos_find_str' }),
+  v('posops.pos_findi_str', [100, 'ASIPTO'], I(SEED.indexOf('asipto', 100)), { ...seed, name: 'seed talk: KSR.posops.pos_findi_str' }),
+  v('posops.pos_rfind_str', [100, 'asipto'], I(SEED.lastIndexOf('asipto', 100 + SEED.length)), { ...seed, name: 'seed talk: KSR.posops.pos_rfind_str' }),
 ];
