@@ -37,6 +37,16 @@ export const REGEX_CACHE_LIMIT = 512;
 
 const cache = new Map<string, RE2JS>();
 
+/**
+ * A pattern of plain characters only (no metacharacter, no escape) is matched by a substring
+ * search, its answer being the same: scripts mostly search for literals ("call-id"), and
+ * re2js spends ~9 µs on a 700-byte message where indexOf spends well under one.
+ */
+const LITERAL = Symbol('literal');
+type Compiled = RE2JS & { [LITERAL]?: { text: string; icase: boolean } };
+// eslint-disable-next-line no-control-regex
+const PLAIN = /^[A-Za-z0-9 \t!"#%&',\-\/:;<=>@_`~]+$/;
+
 /** UTF-8 bytes of s as a latin1 string (ASCII text unchanged). */
 export function asBytes(s: string): string {
   // eslint-disable-next-line no-control-regex
@@ -81,6 +91,7 @@ export function compileRegex(pattern: string, opts: RegexOptions = {}): RE2JS {
   } catch (e) {
     throw new RegexError(`regular expression ${shown(pattern)}: ${(e as Error).message} (RE2 syntax)`);
   }
+  if (PLAIN.test(pattern)) (re as Compiled)[LITERAL] = { text: opts.icase ? pattern.toLowerCase() : pattern, icase: opts.icase === true };
   if (cache.size >= REGEX_CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   cache.set(key, re);
   return re;
@@ -93,6 +104,8 @@ export function regexCacheSize(): number {
 
 /** True when the pattern matches somewhere in text (a latin1 byte string, or plain text). */
 export function regexTest(re: RE2JS, text: string): boolean {
+  const literal = (re as Compiled)[LITERAL];
+  if (literal !== undefined) return (literal.icase ? text.toLowerCase() : text).includes(literal.text);
   return re.matcher(text).find();
 }
 

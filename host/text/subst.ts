@@ -48,7 +48,7 @@ function splitOn(body: string, delim: string, source: string): string[] {
   }
   out.push(cur);
   if (out.length !== 3) {
-    throw new RegexError(`substitution ${JSON.stringify(source)}: expected ${delim}regex${delim}replacement${delim}flags, found ${out.length - 1} delimiters`);
+    throw new RegexError(`substitution ${JSON.stringify(source)}: expected ${delim}regex${delim}replacement${delim}flags, found ${out.length} delimiters`);
   }
   return out;
 }
