@@ -12,12 +12,8 @@ import { createRuntime, LANGUAGE_OF } from '../../runtimes/index.js';
 import { DEFAULT_LIMITS, type EngineName } from '../../runtimes/runtime.js';
 import { buildWithLumps } from '../../host/sip/builder.js';
 import { FIXTURES, makeContext } from '../support/sip-fixtures.js';
+import { withTrueLength } from './cases/seed-talk.js';
 
-function withTrueLength(text: string): string {
-  const at = text.indexOf('\r\n\r\n');
-  const body = text.slice(at + 4);
-  return text.slice(0, at + 4).replace(/Content-Length: \d+/, `Content-Length: ${Buffer.byteLength(body)}`) + body;
-}
 
 const INVITE = withTrueLength(
   FIXTURES.seed.replace('User-Agent: snom370/8.7.5.35\r\n', 'User-Agent: snom370/8.7.5.35\r\nMy-Header: xyz\r\n').replace('a=sendrecv\r\n', 'a=info:abc\r\na=sendrecv\r\n'),

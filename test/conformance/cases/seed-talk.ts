@@ -24,7 +24,8 @@ function edited(...pairs: Array<[string, string]>): string {
   return withTrueLength(text);
 }
 
-function withTrueLength(text: string): string {
+/** The message with its Content-Length made true to its body. */
+export function withTrueLength(text: string): string {
   const at = text.indexOf('\r\n\r\n');
   const body = text.slice(at + 4);
   return text.slice(0, at + 4).replace(/Content-Length: \d+/, `Content-Length: ${Buffer.byteLength(body)}`) + body;
