@@ -1,5 +1,6 @@
 // KSR.tmx.*: route-type tests, suspend/continue, cancelling and replying by Call-ID. Left out
 // (bindings/README.md): t_reuse_branch, t_uac_ack_local.
+import { copyXflags } from '../../host/corex/xflags.js';
 import { defineModule } from '../registry.js';
 import type { MsgContext, RouteType } from '../../host/core/context.js';
 import { dropWithStatus, sendLocalReply } from '../../host/tm/uas.js';
@@ -64,7 +65,7 @@ export const tmxModule = defineModule('tmx', {
   t_flush_xflags: decl('', 'int', (ctx) => {
     const t = ctx.core.tm.transactionOf(ctx);
     if (!t) return -1;
-    t.saved.xflags = [ctx.xflags[0], ctx.xflags[1]];
+    t.saved.xflags = copyXflags(ctx);
     return 1;
   }),
   t_cancel_branches: decl('str', 'int', (ctx, which: string) => {

@@ -34,7 +34,7 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   copyRoutingState(src, c);
   // Kamailio keeps one xavp list with the transaction for all its routes: shared, not copied
   shareXavps(src, c);
-  c.xflags = [src.xflags[0], src.xflags[1]];
+  c.xflags = src.xflags === null ? null : [src.xflags[0], src.xflags[1]];
   c.sendSocket = src.sendSocket;
   c.viaSwitches = src.viaSwitches;
   return c;

@@ -185,8 +185,8 @@ export class MsgContext {
   xavps: XavpStore | null = null;
 
   // ---- corex (issue 10): extended flags, the socket forced for sending, Via switches ----
-  /** Extended flags 0..63 (corex.setxflag), as Kamailio's two 32-bit words; tmx.t_flush_xflags copies them. */
-  xflags: [number, number] = [0, 0];
+  /** Extended flags 0..63 (corex.setxflag), as Kamailio's two 32-bit words, null until one is set; tmx.t_flush_xflags copies them. */
+  xflags: [number, number] | null = null;
   /** The listen socket corex.set_send_socket chose (kx.get_send_sock reads it); null = none forced. */
   sendSocket: { proto: Proto; ip: string; port: number } | null = null;
   /** corex.via_add_srvid / via_*_xavp_* switches, bits of host/corex/via-switches.ts. */
