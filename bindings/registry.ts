@@ -7,10 +7,25 @@ import { PvTable, type PvDeclarations } from '../host/core/pv.js';
 
 export type ParamType = 'str' | 'int' | 'long';
 export type ReturnType = 'int' | 'bool' | 'xval' | 'none';
+/**
+ * A dict or an array an `xval` function returns (Kamailio's SR_KEMIP_DICT / SR_KEMIP_ARRAY):
+ * plain objects and arrays of strings, finite numbers, booleans, null and nested ones. The
+ * Dispatcher checks it (structuredWire) and it crosses as one JSON text ({ ksrJson }), which
+ * every guest parses into its own native value: nothing of the host reaches a guest.
+ */
+export class KsrStructured {
+  constructor(readonly value: unknown) {
+    Object.freeze(this);
+  }
+}
+
+/** How deep a structured value may nest (the outermost dict or array is level 1). */
+export const MAX_STRUCTURED_DEPTH = 8;
+
 /** What may cross into an interpreter: copies only, never host objects. */
 export type KsrValue = string | number | boolean | null | undefined;
 
-export type KsrImpl = (ctx: MsgContext, ...args: any[]) => KsrValue;
+export type KsrImpl = (ctx: MsgContext, ...args: any[]) => KsrValue | KsrStructured;
 
 /**
  * How far a function honours Kamailio's behaviour: `complete`, or `partial: why` naming what is
@@ -51,6 +66,11 @@ export interface KsrDeclaration {
    * the host answers from the new message (runtimes/guest-facts.ts).
    */
   readonly changesMessage?: true;
+  /**
+   * The xval may be a dict or an array (a KsrStructured: xavp_getd...): the typings say so, and
+   * only such a row may return one (the Dispatcher refuses it from any other).
+   */
+  readonly structured?: true;
 }
 
 /**
@@ -120,6 +140,8 @@ export interface KsrEntry {
   readonly stops?: true;
   /** After this call a guest forgets the message's facts (KsrDeclaration.changesMessage). */
   readonly changesMessage?: true;
+  /** May return a dict or an array (KsrDeclaration.structured). */
+  readonly structured?: true;
 }
 
 export interface KsrModule {
@@ -165,6 +187,15 @@ export function isSignal(v: unknown): v is KsrSignal {
   return typeof v === 'object' && v !== null && 'ksrSignal' in v;
 }
 
+/** A structured value as it crosses: its JSON text, parsed by the guest (js-bootstrap.ts settle, lua/guest/values.js, python/guest/bridge.js). */
+export interface KsrJson {
+  readonly ksrJson: string;
+}
+
+export function isKsrJson(v: unknown): v is KsrJson {
+  return typeof v === 'object' && v !== null && typeof (v as { ksrJson?: unknown }).ksrJson === 'string';
+}
+
 /** Raised by an implementation for a call that cannot be honoured: becomes a script error. */
 export class KsrUsageError extends Error {}
 
@@ -182,6 +213,13 @@ function guestAnswer(path: string, decl: KsrDeclaration, factNames: readonly str
     throw new Error(`registry: ${path} is answered when fact ${a.fact} is ${JSON.stringify(a.value)}, which no fact can be`);
   }
   return Object.freeze({ ...a, fact }) as GuestFactAnswer;
+}
+
+/** A declaration's `structured`, or an error naming the function: only an xval may be a dict or an array. */
+function checkedStructured(path: string, decl: KsrDeclaration): { structured?: true } {
+  if (decl.structured === undefined) return {};
+  if (decl.structured !== true || decl.returns !== 'xval') throw new Error(`registry: ${path} is declared 'structured': expected returns xval, got ${decl.returns}`);
+  return { structured: true };
 }
 
 /** A declaration's `stops`, or an error naming the function: only a call without arguments or value may be answered by a stop. */
@@ -239,6 +277,7 @@ export class Registry {
             ...(answer ? { answer } : {}),
             ...checkedStops(path, decl),
             ...(decl.changesMessage === true ? { changesMessage: true as const } : {}),
+            ...checkedStructured(path, decl),
           }),
         );
         impls.push(decl);
@@ -403,7 +442,7 @@ export class Dispatcher {
    * converted in place and handed on without a copy or a spread (issue 9: no per-call garbage
    * beyond what the bridge itself makes).
    */
-  call(index: number, args: unknown[]): KsrValue | KsrSignal {
+  call(index: number, args: unknown[]): KsrValue | KsrSignal | KsrJson {
     const ctx = this.context;
     const entry = this.registry.entries[index];
     if (!entry) return { ksrSignal: 'error', message: `KSR: no function with index ${index}` };
@@ -423,6 +462,8 @@ export class Dispatcher {
       if (typeof v === 'string' && tooLarge(v, this.limits.maxValueBytes)) {
         return { ksrSignal: 'error', message: tooLargeMessage(ksrPath(entry), 'the value it returns', this.limits.maxValueBytes) };
       }
+      // the only check the common path pays: a dict or an array is the one object an implementation returns
+      if (typeof v === 'object' && v !== null) return structuredWire(entry, v, this.limits.maxValueBytes);
       return v === undefined ? null : v;
     } catch (e) {
       if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
@@ -433,13 +474,14 @@ export class Dispatcher {
   }
 
   /** A call while no route callback runs: only a function that needs no message may run. */
-  private callOutside(index: number, entry: KsrEntry, args: unknown[]): KsrValue | KsrSignal {
+  private callOutside(index: number, entry: KsrEntry, args: unknown[]): KsrValue | KsrSignal | KsrJson {
     const decl = this.registry.implementation(index);
     if (decl.needsMessage !== false) return { ksrSignal: 'error', message: `${ksrPath(entry)}: needs a SIP message: called outside a route callback (only the log functions may be)` };
     const refused = convertArguments(entry, args, this.limits.maxValueBytes);
     if (refused !== null) return { ksrSignal: 'error', message: refused };
     try {
       const v = applyImpl(decl.fn, this.outside as MsgContext, args);
+      if (typeof v === 'object' && v !== null) return structuredWire(entry, v, this.limits.maxValueBytes);
       return v === undefined ? null : v;
     } catch (e) {
       if (e instanceof KsrUsageError) return { ksrSignal: 'error', message: `${ksrPath(entry)}: ${e.message}` };
@@ -449,8 +491,59 @@ export class Dispatcher {
   }
 }
 
+/**
+ * A structured value as the JSON text that crosses, or an error naming the function: only a
+ * row declared `structured` may return one; only plain objects, arrays, strings, finite numbers, booleans and
+ * null, at most MAX_STRUCTURED_DEPTH levels deep and maxBytes of JSON (UTF-8).
+ */
+export function structuredWire(entry: KsrEntry, v: object, maxBytes: number): KsrJson | KsrSignal {
+  const path = ksrPath(entry);
+  if (!(v instanceof KsrStructured) || entry.structured !== true) {
+    return { ksrSignal: 'error', message: `${path}: internal error: returned an object, expected a str, a number or (rows declared structured only) a KsrStructured dict/array` };
+  }
+  const budget = { left: maxBytes };
+  const refused = checkStructured(v.value, 1, budget, 'the value');
+  if (refused === 'too large') return { ksrSignal: 'error', message: tooLargeMessage(path, 'the dict/array it returns', maxBytes) };
+  if (refused !== null) return { ksrSignal: 'error', message: `${path}: the dict/array it returns cannot cross: ${refused}` };
+  const text = JSON.stringify(v.value);
+  if (tooLarge(text, maxBytes)) return { ksrSignal: 'error', message: tooLargeMessage(path, 'the dict/array it returns', maxBytes) };
+  return { ksrJson: text };
+}
+
+/**
+ * Null when v may cross; else what is wrong and where. budget.left counts down a lower bound
+ * of the JSON's length, so a value far over the limit is refused before it is serialised.
+ */
+function checkStructured(v: unknown, depth: number, budget: { left: number }, where: string): string | null {
+  if (v === null || typeof v === 'boolean') return (budget.left -= 5) < 0 ? 'too large' : null;
+  if (typeof v === 'string') return (budget.left -= v.length + 2) < 0 ? 'too large' : null;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return `${where} is ${v}, expected a finite number`;
+    return (budget.left -= 1) < 0 ? 'too large' : null;
+  }
+  if (typeof v !== 'object') return `${where} is a ${typeof v}, expected a str, a number, a boolean, null, a dict or an array`;
+  if (depth > MAX_STRUCTURED_DEPTH) return `${where} is nested ${depth} levels deep, expected at most ${MAX_STRUCTURED_DEPTH}`;
+  if (Array.isArray(v)) {
+    if ((budget.left -= 2) < 0) return 'too large';
+    for (let i = 0; i < v.length; i++) {
+      const r = checkStructured(v[i], depth + 1, budget, `${where}[${i}]`);
+      if (r !== null) return r;
+    }
+    return null;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return `${where} is a ${proto?.constructor?.name ?? 'object'}, expected a plain object or an array`;
+  if ((budget.left -= 2) < 0) return 'too large';
+  for (const [k, x] of Object.entries(v)) {
+    if ((budget.left -= k.length + 3) < 0) return 'too large';
+    const r = checkStructured(x, depth + 1, budget, `${where}.${k.length > 40 ? k.slice(0, 40) + '...' : k}`);
+    if (r !== null) return r;
+  }
+  return null;
+}
+
 /** Calls an implementation without spreading the arguments for the usual counts (0 to 3). */
-function applyImpl(fn: KsrImpl, ctx: MsgContext, a: readonly unknown[]): KsrValue {
+function applyImpl(fn: KsrImpl, ctx: MsgContext, a: readonly unknown[]): KsrValue | KsrStructured {
   switch (a.length) {
     case 0:
       return fn(ctx);

@@ -9,7 +9,9 @@
 //
 // The bridge `__ksr_call(index, ...args)` returns a plain value or a signal object
 // ({ksrSignal:'stop'} | {ksrSignal:'error', message}); the stub turns a signal into a throw at
-// the call site, so the script's own line is on the stack.
+// the call site, so the script's own line is on the stack. A dict or an array (an xval row:
+// pvx.xavp_getd...) comes as {ksrJson: text}: parsed here with the JSON.parse captured at boot,
+// so the script gets plain objects and arrays of its own realm, never a host object.
 //
 // A row declared `stops` (KSR.x.exit) is answered here while a callback runs: the callback's
 // "stopped" state is set and the stop signal thrown, with no host call; from then on every KSR
@@ -103,6 +105,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
 
   function settle(r, path) {
     if (typeof r !== 'object' || r === null) return r;
+    if (typeof r.ksrJson === 'string') return structured(r.ksrJson, path);
     if (r.ksrSignal === 'stop') {
       // the host stopped the message (KSR.x.drop, an exit in a KSR.route sub-route, a spent
       // CPU budget): every later call of the callback throws STOP again, here
@@ -113,6 +116,22 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     const e = new Err(String(r.message));
     e[KSR_PATH] = path;
     throw e;
+  }
+
+  /** A dict/array from the host (bounded there: depth, limits.max_value_bytes) as this engine's own objects. */
+  function structured(text, path) {
+    if (text.length > maxValue * 3) throw ksrError(path, path + ': the dict/array it returns is longer than ' + maxValue + ' bytes (limits.max_value_bytes)');
+    try {
+      return parse(text);
+    } catch (_) {
+      throw ksrError(path, path + ': the dict/array it returns is not valid JSON');
+    }
+  }
+
+  function ksrError(path, message) {
+    const e = new Err(message);
+    e[KSR_PATH] = path;
+    return e;
   }
 
   const OPAQUE = freeze({});

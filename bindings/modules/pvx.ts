@@ -1,7 +1,7 @@
 // KSR.pvx.*: Kamailio's pv module functions for KEMI: xavps ($xavp/$xavu/$xavi, per message,
 // host/core/xavp.ts), shared values ($shv, server-wide, host/pvx/shared-values.ts), $var and
 // $avp helpers, the static branch ($sbranch) and evalx. Logic in host/pvx/.
-import { defineModule, type KsrDeclaration } from '../registry.js';
+import { defineModule, KsrStructured, type KsrDeclaration } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { XavpKind, XavpScalar } from '../../host/core/xavp.js';
 import { writePv } from '../../host/core/pv.js';
@@ -12,12 +12,11 @@ import {
 import { XAVP_PVS } from '../../host/pvx/xavp-pv.js';
 import { explodeInto, implode, parseParams, slistExplode } from '../../host/pvx/xavp-params.js';
 import { printRoot } from '../../host/pvx/xavp-print.js';
+import { xavpGetd, xavpGetdAt, xavpKeys } from '../../host/pvx/xavp-dict.js';
 import { copyItem, copyItemTo, lshift, pushDst, varsToXavp, xavpToVars } from '../../host/pvx/xavp-move.js';
 import { SHV_PV, shvGet, shvIncrement, shvSet } from '../../host/pvx/shv.js';
 import { SBRANCH_PV, sbranchAppend, sbranchReset, sbranchSetRuri } from '../../host/pvx/static-branch.js';
 import { decl, partial, withNullMode, type NullMode } from './decl.js';
-
-const NO_DICT = 'dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval';
 
 function log(ctx: MsgContext, fn: string, text: string): void {
   ctx.core.logger.log('error', `KSR.pvx.${fn}: ${text}`);
@@ -61,13 +60,21 @@ function childGetter(kind: XavpKind, mode: NullMode) {
     withNullMode(scalarOf(childEntry(ctx, kind, rname, cname)?.value), mode));
 }
 
-/** getd / getd_p1 / get_keys: null when absent; a dict or an array cannot be returned yet. */
-function dictGetter(kind: XavpKind, fn: string, params: string, what: string): KsrDeclaration {
-  return partial(NO_DICT, decl(params, 'xval', (ctx, name: string, idx?: number) => {
-    if (!rootEntry(ctx, kind, name, idx ?? 0)) return null;
-    log(ctx, fn, `${what} of ${kind} "${name}" cannot be returned to a script (no dict/array values yet): null`);
-    return null;
-  }));
+/** A dict or an array crosses as a KsrStructured (a native dict/list/table in every language); null when absent. */
+const structured = (v: object | null) => (v === null ? null : new KsrStructured(v));
+/** An xval row that may return a dict or an array (the registry's `structured`). */
+const structuredDecl = (...a: Parameters<typeof decl>): KsrDeclaration => ({ ...decl(...a), structured: true });
+
+/** getd / getd_p1 / get_keys (host/pvx/xavp-dict.ts): Kamailio's shapes, in every runtime (Kamailio: Lua only). */
+function dictGetters(kind: XavpKind): Record<string, KsrDeclaration> {
+  const logTo = (ctx: MsgContext, fn: string) => (text: string) => log(ctx, fn, text);
+  return {
+    [`${kind}_getd`]: structuredDecl('str', 'xval', (ctx, name: string) => structured(xavpGetd(ctx, kind, name, logTo(ctx, `${kind}_getd`)))),
+    [`${kind}_getd_p1`]: structuredDecl('str, int', 'xval', (ctx, name: string, idx: number) =>
+      structured(xavpGetdAt(ctx, kind, name, idx, logTo(ctx, `${kind}_getd_p1`)))),
+    [`${kind}_get_keys`]: structuredDecl('str, int', 'xval', (ctx, name: string, idx: number) =>
+      structured(xavpKeys(ctx, kind, name, idx, logTo(ctx, `${kind}_get_keys`)))),
+  };
 }
 
 function kindFunctions(kind: XavpKind): Record<string, KsrDeclaration> {
@@ -102,14 +109,19 @@ function kindFunctions(kind: XavpKind): Record<string, KsrDeclaration> {
       peekRoot(ctx, kind)?.removeAll(name);
       return 1;
     });
-    fns[`${k}_getd`] = dictGetter(kind, `${k}_getd`, 'str', 'every item');
-    fns[`${k}_getd_p1`] = dictGetter(kind, `${k}_getd_p1`, 'str, int', 'an item');
-    fns[`${k}_get_keys`] = dictGetter(kind, `${k}_get_keys`, 'str, int', 'the keys');
+    Object.assign(fns, dictGetters(kind));
   }
   return fns;
 }
 
 // ---- params strings ----
+
+/** xavp_copy(_dst)'s answer, with the log line for a source that is absent or has nothing to copy. */
+function copyOutcome(ctx: MsgContext, fn: string, r: number, src: string, sidx: number, dst: string): number {
+  if (r === -2) return refused(ctx, fn, `xavp "${dst}"`);
+  if (r === -1) log(ctx, fn, `expected an item $xavp(${src}[${sidx}]) with a value or fields to copy, found none`);
+  return r;
+}
 
 function explode(kind: XavpKind, fn: string, ctx: MsgContext, text: string, seps: string, xname: string): number {
   if (noName(ctx, fn, xname)) return -1;
@@ -214,14 +226,10 @@ export const pvxModule = defineModule(
     avp_rm: decl('str', 'int', (ctx, name: string) => (ctx.avps.delete(name), 1)),
     avp_is_null: decl('str', 'int', (ctx, name: string) => (ctx.avps.has(name) ? -1 : 1)),
 
-    xavp_copy: decl('str, int, str', 'int', (ctx, src: string, sidx: number, dst: string) => {
-      const r = copyItem(ctx, src, sidx, dst);
-      return r === -2 ? refused(ctx, 'xavp_copy', `xavp "${dst}"`) : r;
-    }),
-    xavp_copy_dst: decl('str, int, str, int', 'int', (ctx, src: string, sidx: number, dst: string, didx: number) => {
-      const r = copyItemTo(ctx, src, sidx, dst, didx);
-      return r === -2 ? refused(ctx, 'xavp_copy_dst', `xavp "${dst}"`) : r;
-    }),
+    xavp_copy: decl('str, int, str', 'int', (ctx, src: string, sidx: number, dst: string) =>
+      copyOutcome(ctx, 'xavp_copy', copyItem(ctx, src, sidx, dst), src, sidx, dst)),
+    xavp_copy_dst: decl('str, int, str, int', 'int', (ctx, src: string, sidx: number, dst: string, didx: number) =>
+      copyOutcome(ctx, 'xavp_copy_dst', copyItemTo(ctx, src, sidx, dst, didx), src, sidx, dst)),
     xavp_lshift: decl('str, int', 'int', (ctx, name: string, idx: number) => lshift(ctx, name, idx)),
     xavp_push_dst: partial('pushes the R-URI and $du as fields uri and dsturi only', decl('str', 'int', (ctx, xname: string) => {
       const r = pushDst(ctx, xname);

@@ -40,7 +40,11 @@ function keep(ctx: MsgContext, fn: string, pattern: string): number {
   }
 }
 
-/** fnmatch(3) on the two texts; a NUL in either is refused (C strings end there). */
+/**
+ * fnmatch(3) on the two texts; a NUL in either is refused (C strings end there). The KEMI
+ * functions return textopsx's w_fnmatch_ex result as is: 0 on a match, -1 otherwise (only the
+ * native cfg wrappers turn the match into 1).
+ */
 function globMatch(ctx: MsgContext, fn: string, value: string, pattern: string, flags: string): number {
   if (value.includes('\0') || pattern.includes('\0')) {
     logger(ctx, fn)('expected a value and a pattern without NUL characters');
@@ -49,7 +53,7 @@ function globMatch(ctx: MsgContext, fn: string, value: string, pattern: string, 
   const icase = flags[0] === 'i' || flags[0] === 'I';
   const matched = fnmatch(pattern, value, icase);
   if (matched === null) logger(ctx, fn)(`gave up: pattern of ${pattern.length} characters against a value of ${value.length} takes too many steps`);
-  return matched === true ? 1 : -1;
+  return matched === true ? 0 : -1;
 }
 
 const iterName = (kind: IteratorKind, what: string) => `${kind}_iterator_${what}`;

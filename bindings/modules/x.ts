@@ -6,7 +6,7 @@
 // others. drop always crosses: ctx.dropped means something to the reply and branch routes.
 // modf runs a native Kamailio function by name, which only works here for the few names
 // mapped below onto registry functions.
-import { defineModule, type KsrDeclaration, type KsrValue } from '../registry.js';
+import { defineModule, type KsrDeclaration, type KsrStructured, type KsrValue } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { decl, partial } from './decl.js';
 import { slModule } from './sl.js';
@@ -35,7 +35,7 @@ const MODF_EQUIVALENTS: Readonly<Record<string, KsrDeclaration>> = {
 };
 
 /** KEMI int convention for whatever the mapped function returned. */
-function asInt(v: KsrValue): number {
+function asInt(v: KsrValue | KsrStructured): number {
   if (typeof v === 'boolean') return v ? 1 : -1;
   if (typeof v === 'number') return v;
   return 1;

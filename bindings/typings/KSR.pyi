@@ -1735,16 +1735,16 @@ class _pvx:
         """KSR.pvx.xavp_rm_all(str): int -- complete"""
         ...
     @staticmethod
-    def xavp_getd(p1: str) -> str | int | None:
-        """KSR.pvx.xavp_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+    def xavp_getd(p1: str) -> str | int | dict | list | None:
+        """KSR.pvx.xavp_getd(str): xval -- complete"""
         ...
     @staticmethod
-    def xavp_getd_p1(p1: str, p2: int) -> str | int | None:
-        """KSR.pvx.xavp_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+    def xavp_getd_p1(p1: str, p2: int) -> str | int | dict | list | None:
+        """KSR.pvx.xavp_getd_p1(str, int): xval -- complete"""
         ...
     @staticmethod
-    def xavp_get_keys(p1: str, p2: int) -> str | int | None:
-        """KSR.pvx.xavp_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+    def xavp_get_keys(p1: str, p2: int) -> str | int | dict | list | None:
+        """KSR.pvx.xavp_get_keys(str, int): xval -- complete"""
         ...
     @staticmethod
     def xavu_seti(p1: str, p2: int) -> int:
@@ -1863,16 +1863,16 @@ class _pvx:
         """KSR.pvx.xavi_rm_all(str): int -- complete"""
         ...
     @staticmethod
-    def xavi_getd(p1: str) -> str | int | None:
-        """KSR.pvx.xavi_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+    def xavi_getd(p1: str) -> str | int | dict | list | None:
+        """KSR.pvx.xavi_getd(str): xval -- complete"""
         ...
     @staticmethod
-    def xavi_getd_p1(p1: str, p2: int) -> str | int | None:
-        """KSR.pvx.xavi_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+    def xavi_getd_p1(p1: str, p2: int) -> str | int | dict | list | None:
+        """KSR.pvx.xavi_getd_p1(str, int): xval -- complete"""
         ...
     @staticmethod
-    def xavi_get_keys(p1: str, p2: int) -> str | int | None:
-        """KSR.pvx.xavi_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval"""
+    def xavi_get_keys(p1: str, p2: int) -> str | int | dict | list | None:
+        """KSR.pvx.xavi_get_keys(str, int): xval -- complete"""
         ...
     @staticmethod
     def evalx(p1: str, p2: str) -> int:

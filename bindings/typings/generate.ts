@@ -17,6 +17,15 @@ const RETURN_TYPES: Record<Lang, Record<ReturnType, string>> = {
   lua: { int: 'integer', bool: 'boolean', xval: 'string|integer|nil', none: 'nil' },
 };
 
+/** What a row declared `structured` returns: a dict or a list as well (xavp_getd...). */
+const STRUCTURED: Record<Lang, string> = {
+  ts: 'string | number | Record<string, unknown> | unknown[] | null',
+  py: 'str | int | dict | list | None',
+  lua: 'string|integer|table|nil',
+};
+
+const returnType = (lang: Lang, e: KsrEntry): string => (e.structured ? STRUCTURED[lang] : RETURN_TYPES[lang][e.returns]);
+
 const HEADER = 'Generated from the KSR registry by `npm run generate` (bindings/generate.ts). Do not edit.';
 
 /** The doc comment's text: signature, then status (`complete` or `partial: why`). */
@@ -37,7 +46,7 @@ const paramNames = (e: KsrEntry): string[] => e.params.map((_, i) => `p${i + 1}`
 function tsFunction(e: KsrEntry, indent: string): string {
   const params = e.params.map((t, i) => `p${i + 1}: ${PARAM_TYPES.ts[t]}`);
   if (e.variadic) params.push('...rest: string[]');
-  return `${indent}/** ${docOf(e)} */\n${indent}function ${e.name}(${params.join(', ')}): ${RETURN_TYPES.ts[e.returns]};`;
+  return `${indent}/** ${docOf(e)} */\n${indent}function ${e.name}(${params.join(', ')}): ${returnType('ts', e)};`;
 }
 
 export function generateDts(registry: Registry): string {
@@ -57,7 +66,7 @@ function pyFunction(e: KsrEntry, indent: string, isStatic: boolean): string {
   const params = e.params.map((t, i) => `p${i + 1}: ${PARAM_TYPES.py[t]}`);
   if (e.variadic) params.push('*rest: str');
   const deco = isStatic ? `${indent}@staticmethod\n` : '';
-  return `${deco}${indent}def ${e.name}(${params.join(', ')}) -> ${RETURN_TYPES.py[e.returns]}:\n${indent}    """${docOf(e)}"""\n${indent}    ...`;
+  return `${deco}${indent}def ${e.name}(${params.join(', ')}) -> ${returnType('py', e)}:\n${indent}    """${docOf(e)}"""\n${indent}    ...`;
 }
 
 export function generatePyi(registry: Registry): string {
@@ -75,7 +84,7 @@ function luaFunction(e: KsrEntry): string {
   const lines = [`--- ${docOf(e)}`];
   e.params.forEach((t, i) => lines.push(`---@param p${i + 1} ${PARAM_TYPES.lua[t]}`));
   if (e.variadic) lines.push('---@param ... string');
-  lines.push(`---@return ${RETURN_TYPES.lua[e.returns]}`);
+  lines.push(`---@return ${returnType('lua', e)}`);
   const params = [...paramNames(e), ...(e.variadic ? ['...'] : [])].join(', ');
   lines.push(`function ${ksrPath(e)}(${params}) end`);
   return lines.join('\n');

@@ -867,12 +867,12 @@ declare namespace KSR {
     function xavp_child_getw(p1: string, p2: string): string | number | null;
     /** KSR.pvx.xavp_rm_all(str): int -- complete */
     function xavp_rm_all(p1: string): number;
-    /** KSR.pvx.xavp_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
-    function xavp_getd(p1: string): string | number | null;
-    /** KSR.pvx.xavp_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
-    function xavp_getd_p1(p1: string, p2: number): string | number | null;
-    /** KSR.pvx.xavp_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
-    function xavp_get_keys(p1: string, p2: number): string | number | null;
+    /** KSR.pvx.xavp_getd(str): xval -- complete */
+    function xavp_getd(p1: string): string | number | Record<string, unknown> | unknown[] | null;
+    /** KSR.pvx.xavp_getd_p1(str, int): xval -- complete */
+    function xavp_getd_p1(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
+    /** KSR.pvx.xavp_get_keys(str, int): xval -- complete */
+    function xavp_get_keys(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
     /** KSR.pvx.xavu_seti(str, int): int -- complete */
     function xavu_seti(p1: string, p2: number): number;
     /** KSR.pvx.xavu_sets(str, str): int -- complete */
@@ -931,12 +931,12 @@ declare namespace KSR {
     function xavi_child_getw(p1: string, p2: string): string | number | null;
     /** KSR.pvx.xavi_rm_all(str): int -- complete */
     function xavi_rm_all(p1: string): number;
-    /** KSR.pvx.xavi_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
-    function xavi_getd(p1: string): string | number | null;
-    /** KSR.pvx.xavi_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
-    function xavi_getd_p1(p1: string, p2: number): string | number | null;
-    /** KSR.pvx.xavi_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval */
-    function xavi_get_keys(p1: string, p2: number): string | number | null;
+    /** KSR.pvx.xavi_getd(str): xval -- complete */
+    function xavi_getd(p1: string): string | number | Record<string, unknown> | unknown[] | null;
+    /** KSR.pvx.xavi_getd_p1(str, int): xval -- complete */
+    function xavi_getd_p1(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
+    /** KSR.pvx.xavi_get_keys(str, int): xval -- complete */
+    function xavi_get_keys(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
     /** KSR.pvx.evalx(str, str): int -- complete */
     function evalx(p1: string, p2: string): number;
     /** KSR.pvx.avp_seti(str, int): int -- complete */

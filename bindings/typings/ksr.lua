@@ -2048,21 +2048,21 @@ function KSR.pvx.xavp_child_getw(p1, p2) end
 ---@return integer
 function KSR.pvx.xavp_rm_all(p1) end
 
---- KSR.pvx.xavp_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+--- KSR.pvx.xavp_getd(str): xval -- complete
 ---@param p1 string
----@return string|integer|nil
+---@return string|integer|table|nil
 function KSR.pvx.xavp_getd(p1) end
 
---- KSR.pvx.xavp_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+--- KSR.pvx.xavp_getd_p1(str, int): xval -- complete
 ---@param p1 string
 ---@param p2 integer
----@return string|integer|nil
+---@return string|integer|table|nil
 function KSR.pvx.xavp_getd_p1(p1, p2) end
 
---- KSR.pvx.xavp_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+--- KSR.pvx.xavp_get_keys(str, int): xval -- complete
 ---@param p1 string
 ---@param p2 integer
----@return string|integer|nil
+---@return string|integer|table|nil
 function KSR.pvx.xavp_get_keys(p1, p2) end
 
 --- KSR.pvx.xavu_seti(str, int): int -- complete
@@ -2232,21 +2232,21 @@ function KSR.pvx.xavi_child_getw(p1, p2) end
 ---@return integer
 function KSR.pvx.xavi_rm_all(p1) end
 
---- KSR.pvx.xavi_getd(str): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+--- KSR.pvx.xavi_getd(str): xval -- complete
 ---@param p1 string
----@return string|integer|nil
+---@return string|integer|table|nil
 function KSR.pvx.xavi_getd(p1) end
 
---- KSR.pvx.xavi_getd_p1(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+--- KSR.pvx.xavi_getd_p1(str, int): xval -- complete
 ---@param p1 string
 ---@param p2 integer
----@return string|integer|nil
+---@return string|integer|table|nil
 function KSR.pvx.xavi_getd_p1(p1, p2) end
 
---- KSR.pvx.xavi_get_keys(str, int): xval -- partial: dicts and arrays do not cross to scripts yet: null and an error log, as app_jsdt and app_python3 answer a DICT/ARRAY xval
+--- KSR.pvx.xavi_get_keys(str, int): xval -- complete
 ---@param p1 string
 ---@param p2 integer
----@return string|integer|nil
+---@return string|integer|table|nil
 function KSR.pvx.xavi_get_keys(p1, p2) end
 
 --- KSR.pvx.evalx(str, str): int -- complete

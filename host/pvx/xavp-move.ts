@@ -1,35 +1,55 @@
 // Moving values between xavps and other places: xavp_copy(_dst), xavp_lshift, xavp_push_dst,
 // pv_var_to_xavp / pv_xavp_to_var.
 import type { MsgContext } from '../core/context.js';
-import { xavpRoot, type XavpScalar } from '../core/xavp.js';
+import { XavpList, xavpRoot, type XavpScalar, type XavpValue } from '../core/xavp.js';
 import { peekRoot } from './xavp-ops.js';
 import { explodeInto } from './xavp-params.js';
 
-/** xavp_copy(src, sidx, dst): a deep copy of src[sidx] becomes the newest item of dst. -1 absent, -2 a bound refused. */
+/**
+ * Kamailio's xavp_clone_level_nodata_with_new_name: a scalar as it is; a list one level deep
+ * (fields holding a list are skipped), and nothing (null) when no field is left to copy.
+ */
+function cloneOneLevel(root: XavpList, value: XavpValue): XavpValue | undefined {
+  if (!(value instanceof XavpList)) return value;
+  const out = root.newChild();
+  for (const e of value.entries) if (!(e.value instanceof XavpList)) out.entries.push({ name: e.name, value: e.value });
+  return out.entries.length > 0 ? out : undefined;
+}
+
+/**
+ * xavp_copy(src, sidx, dst): a copy of src[sidx] becomes dst's newest item when dst has none,
+ * else its oldest (Kamailio appends with xavp_add_last). -1 when src[sidx] is absent or has
+ * nothing to copy, -2 when a bound refuses.
+ */
 export function copyItem(ctx: MsgContext, src: string, sidx: number, dst: string): number {
   const e = peekRoot(ctx, 'xavp')?.get(src, sidx);
   if (!e) return -1;
   const root = xavpRoot(ctx, 'xavp');
-  return root.add(dst, root.cloneValue(e.value)) ? 1 : -2;
+  const copy = cloneOneLevel(root, e.value);
+  if (copy === undefined) return -1;
+  const added = root.get(dst, 0) === null ? root.add(dst, copy) : root.addLast(dst, copy);
+  return added ? 1 : -2;
 }
 
-/** xavp_copy_dst(src, sidx, dst, didx): a deep copy of src[sidx] replaces the value of dst[didx]. */
-export function copyItemTo(ctx: MsgContext, src: string, sidx: number, dst: string, didx: number): number {
-  const root = peekRoot(ctx, 'xavp');
-  const e = root?.get(src, sidx);
-  const d = root?.get(dst, didx);
-  if (!root || !e || !d) return -1;
-  return root.replaceValue(d, root.cloneValue(e.value)) ? 1 : -2;
+/**
+ * KSR.pvx.xavp_copy_dst: Kamailio's ki_xavp_copy_dst passes dimode 0 to the copy, so the KEMI
+ * function ignores dst_idx and does what xavp_copy does (only the native 4-parameter
+ * xavp_copy() replaces dst[dst_idx]).
+ */
+export function copyItemTo(ctx: MsgContext, src: string, sidx: number, dst: string, _didx: number): number {
+  return copyItem(ctx, src, sidx, dst);
 }
 
 /**
  * xavp_lshift(name, idx): the items of name rotate left by idx (negative: from the oldest),
- * so item idx becomes item 0 and the ones before it go after the oldest, in order.
+ * so item idx becomes item 0 and the ones before it go after the oldest, in order. As
+ * Kamailio's xavp_lshift: 1 for an empty name or idx 0, -2 when name has no item.
  */
 export function lshift(ctx: MsgContext, name: string, idx: number): number {
+  if (name === '' || idx === 0) return 1;
   const root = peekRoot(ctx, 'xavp');
   const items = root?.all(name) ?? [];
-  if (!root || items.length === 0) return -1;
+  if (!root || items.length === 0) return -2;
   const n = ((idx % items.length) + items.length) % items.length;
   if (n === 0) return 1;
   // the positions the name's items hold in the chain stay theirs; only their order changes

@@ -44,19 +44,26 @@ export function childEntry(ctx: MsgContext, kind: XavpKind, rname: string, cname
 }
 
 /**
- * xavp_child_set*: into item 0 of rname (made, holding a list, when there is none) a new item
- * cname (xavu: the one item cname replaced). False when item 0 holds a scalar or a bound refuses.
+ * xavp_child_set*, as Kamailio's xavp_set_child_xval: into item 0 of rname a new item cname
+ * that replaces cname's item 0 (xavu: the one item cname). When item 0 of rname is absent or
+ * holds a scalar, it is (removed and) replaced by a new item 0 holding just cname. False when
+ * a bound refuses.
  */
 export function setChildValue(ctx: MsgContext, kind: XavpKind, rname: string, cname: string, value: XavpValue): boolean {
   const root = xavpRoot(ctx, kind);
   let e = root.get(rname, 0);
+  if (e !== null && !(e.value instanceof XavpList)) {
+    root.removeEntry(e);
+    e = null;
+  }
   if (e === null) {
     e = root.add(rname, root.newChild());
     if (e === null) return false;
   }
-  if (!(e.value instanceof XavpList)) return false;
-  const list = e.value;
-  return (kind === 'xavu' ? list.setUnique(cname, value) : list.add(cname, value)) !== null;
+  const list = e.value as XavpList;
+  if (kind === 'xavu') return list.setUnique(cname, value) !== null;
+  list.remove(cname, 0);
+  return list.add(cname, value) !== null;
 }
 
 /** Kamailio's xavp is_null: absent, or a value of type null. */

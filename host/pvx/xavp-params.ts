@@ -1,6 +1,6 @@
 // Parameter strings to and from xavps: xavp_params_explode("a=1;b=2", "x") makes a new item
 // of x whose list holds a="1", b="2" in the order written ($xavp(x=>a)); implode writes item 0
-// of x back as "a=1;b=2" (qval: a="1";b="2"). xavp_slist_explode splits a list of items.
+// of x back as "a=1;b=2;" (qval: a="1";b="2";). xavp_slist_explode splits a list of items.
 import type { MsgContext } from '../core/context.js';
 import { xavpRoot, type XavpKind, type XavpList } from '../core/xavp.js';
 import { peekRoot } from './xavp-ops.js';
@@ -74,16 +74,29 @@ export function explodeInto(ctx: MsgContext, kind: XavpKind, xname: string, para
   return true;
 }
 
-/** Item 0 of xname as "a=1;b=2" (quoted: a="1";b="2"); null when absent, not a list, or empty. Nested lists are skipped. */
+/** A number as C's "%lu" of (unsigned long) prints it: a negative one wraps to 64 bits. */
+function unsignedText(n: number): string {
+  return n < 0 ? BigInt.asUintN(64, BigInt(Math.trunc(n))).toString() : String(Math.trunc(n));
+}
+
+/**
+ * Item 0 of xname as Kamailio's xavp_serialize_fields writes it: "a=1;b=2;" (every field ends
+ * with ';', a field holding "" is written "b;", numbers as unsigned long); quoted (qval):
+ * a="1";b="2";. Null when absent, not a list, or nothing to write (Kamailio answers -1).
+ * Nested lists and null fields are skipped.
+ */
 export function implode(ctx: MsgContext, kind: XavpKind, xname: string, quoted: boolean): string | null {
   const v = peekRoot(ctx, kind)?.get(xname, 0)?.value;
   if (!v || typeof v !== 'object') return null;
-  const parts: string[] = [];
+  let out = '';
   for (const e of v.entries) {
-    if (typeof e.value === 'string') parts.push(quoted ? `${e.name}="${e.value}"` : `${e.name}=${e.value}`);
-    else if (typeof e.value === 'number') parts.push(quoted ? `${e.name}="${e.value}"` : `${e.name}=${e.value}`);
+    if (typeof e.value === 'number') out += quoted ? `${e.name}="${unsignedText(e.value)}";` : `${e.name}=${unsignedText(e.value)};`;
+    else if (typeof e.value === 'string') {
+      if (quoted) out += `${e.name}="${e.value}";`;
+      else out += e.value === '' ? `${e.name};` : `${e.name}=${e.value};`;
+    }
   }
-  return parts.length > 0 ? parts.join(';') : null;
+  return out !== '' ? out : null;
 }
 
 /**

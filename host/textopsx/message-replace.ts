@@ -23,7 +23,19 @@ export function setMessageBuffer(ctx: MsgContext, text: string): Rewrite {
   const size = Buffer.byteLength(text);
   if (size > MAX_MESSAGE_SIZE) return { ok: false, error: `new buffer is too large (${size} bytes, at most ${MAX_MESSAGE_SIZE})` };
   const refused = routeRefusal(ctx);
-  return refused !== null ? { ok: false, error: refused } : setBuffer(ctx, text);
+  if (refused !== null) return { ok: false, error: refused };
+  dropPendingChanges(ctx);
+  return setBuffer(ctx, text);
+}
+
+/**
+ * Kamailio's sip_msg_update_buffer frees the old message structure (free_sip_msg) before it
+ * parses the new text: the pending header/body lumps and the reply lumps go with it, applied to
+ * nothing (and they stay gone when the new text then fails to parse).
+ */
+function dropPendingChanges(ctx: MsgContext): void {
+  ctx.lumps.clear();
+  ctx.replyLumps.length = 0;
 }
 
 /** remove_body: a lump deleting everything after the empty line (1 also when there is no body). */

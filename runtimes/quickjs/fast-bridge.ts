@@ -5,7 +5,7 @@
 // library's own path does with QTS_DupValuePointer). This reaches into quickjs-emscripten
 // 0.32 internals (context.cToHostCallbacks, context.ffi, module.module): pinned version.
 import { IsEqualOp, type QuickJSContext, type QuickJSHandle, type QuickJSWASMModule } from 'quickjs-emscripten';
-import type { Dispatcher, KsrSignal, KsrValue } from '../../bindings/registry.js';
+import type { Dispatcher, KsrJson, KsrSignal, KsrValue } from '../../bindings/registry.js';
 
 /** The few FFI functions used, with pointers as plain numbers. */
 interface Ffi {
@@ -92,7 +92,8 @@ export function installFastBridge(module: QuickJSWASMModule, vm: QuickJSContext,
     return v;
   };
 
-  const signalObject = (sig: KsrSignal): number => {
+  /** A signal, or a dict/array's JSON ({ ksrJson }): an object of strings, which the bootstrap's settle() reads. */
+  const signalObject = (sig: KsrSignal | KsrJson): number => {
     const o: QuickJSHandle = vm.newObject();
     for (const [k, x] of Object.entries(sig)) {
       const s = vm.newString(String(x));
@@ -104,7 +105,7 @@ export function installFastBridge(module: QuickJSWASMModule, vm: QuickJSContext,
     return p;
   };
 
-  const toGuest = (v: KsrValue | KsrSignal): number => {
+  const toGuest = (v: KsrValue | KsrSignal | KsrJson): number => {
     if (typeof v === 'string') return newString(v);
     if (typeof v === 'number') return ffi.QTS_NewFloat64(ctxPtr, v);
     if (typeof v === 'boolean') return ffi.QTS_DupValuePointer(ctxPtr, v ? truePtr : falsePtr);
@@ -124,7 +125,7 @@ export function installFastBridge(module: QuickJSWASMModule, vm: QuickJSContext,
       if (bridgeId !== undefined || ctx !== ctxPtr || runtimeRefs.get(fnId) !== marker) return original(ctx, thisPtr, argc, argv, fnId);
       bridgeId = fnId;
     }
-    let v: KsrValue | KsrSignal;
+    let v: KsrValue | KsrSignal | KsrJson;
     try {
       const args = new Array<unknown>(argc > 0 ? argc - 1 : 0);
       for (let i = 1; i < argc; i++) args[i - 1] = readArg(argv, i);

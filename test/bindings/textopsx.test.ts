@@ -87,11 +87,11 @@ test('include_hf_value / exclude_hf_value / hf_value_exists: the values as a set
   edits('invite', [['include_hf_value', 'Supported[1]', 'a'], ['hf_value_exists', 'Supported.x', 'a'], ['include_hf_value', 'Supported', '']], [-1, -1, -1], INVITE);
 });
 
-test('keep_hf keeps what SIP routing needs; keep_hf_re also the names matching', () => {
+test('keep_hf keeps what SIP routing needs; keep_hf_re also the names matching; -1 as Kamailio', () => {
   const noSupported = INVITE.replace('Supported: timer, 100rel\r\n', '');
-  edits('invite', [['keep_hf']], [1], noSupported);
-  edits('invite', [['keep_hf_re', 'sup']], [1], INVITE);
-  edits('register', [['keep_hf_re', '^(user|exp)']], [1], REGISTER.replace(/Authorization: [^\r]*\r\n/, ''));
+  edits('invite', [['keep_hf']], [-1], noSupported);
+  edits('invite', [['keep_hf_re', 'sup']], [-1], INVITE);
+  edits('register', [['keep_hf_re', '^(user|exp)']], [-1], REGISTER.replace(/Authorization: [^\r]*\r\n/, ''));
   const { ctx, results } = run('invite', [['keep_hf_re', '(']]);
   assert.deepEqual(results, [-1]);
   assert.match(logs(ctx)[0]!, /^KSR\.textopsx\.keep_hf_re: regular expression "\("/);
@@ -102,14 +102,14 @@ test('remove_body removes the body; Content-Length follows', () => {
   edits('options', [['remove_body']], [1], FIXTURES.options);
 });
 
-test('fnmatch / fnmatch_ex: shell wildcards, "i" ignores case', () => {
+test('fnmatch / fnmatch_ex: shell wildcards, "i" ignores case; a match answers 0 (KEMI, as Kamailio)', () => {
   const { results } = run('options', [
     ['fnmatch', '123456', '123*'], ['fnmatch', '123456', '12?4*6'], ['fnmatch', '123456', '[0-2]2[!4]*'], ['fnmatch', 'abc', 'ABC'],
     ['fnmatch_ex', 'abc', 'A[B]?', 'i'], ['fnmatch_ex', 'abc', 'ABC', ''], ['fnmatch', 'a*c', 'a\\*c'], ['fnmatch', 'abc', 'a\\*c'],
     ['fnmatch', '', '*'], ['fnmatch', 'x', ''], ['fnmatch', 'a]', '[]]]'.slice(0, 3) + '*'], ['fnmatch', 'b', '[[:alpha:]]'],
     ['fnmatch', 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaab', '*a*a*a*a*a*a*a*a*c'], ['fnmatch', 'x\0', 'x*'],
   ]);
-  assert.deepEqual(results, [1, 1, 1, -1, 1, -1, 1, -1, 1, -1, -1, 1, -1, -1]);
+  assert.deepEqual(results, [0, 0, 0, -1, 0, -1, 0, -1, 0, -1, -1, 0, -1, -1]);
 });
 
 test('change_reply_status: code written into the reply, reason replaced; Kamailio\'s class rules', () => {
@@ -154,6 +154,16 @@ test('msg_apply_changes: lumps applied, the message re-parsed; refused where Kam
   }
   const reply = run('reply200', [['msg_apply_changes']], 'reply');
   assert.deepEqual(reply.results, [1]);
+});
+
+test('msg_set_buffer: pending changes are dropped, as Kamailio frees them with the old message', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('hdr.append', 'X-Pending: 1'), 1);
+  assert.equal(ksr('hdr.remove', 'Supported'), 1);
+  assert.equal(ksr('textopsx.msg_set_buffer', FIXTURES.options), 1);
+  assert.equal(ctx.lumps.size, 0);
+  assert.equal(buildWithLumps(ctx.msg, ctx.lumps).toString(), FIXTURES.options);
 });
 
 test('msg_set_buffer: the text becomes the message; bad texts leave it as it was', () => {

@@ -25,6 +25,11 @@ export type Expected =
   /** An int at least `min` (values that depend on the clock). */
   | { type: 'int'; min: number }
   | { type: 'bool'; value: boolean }
+  /**
+   * A dict or an array (pvx.xavp_getd...), native in the script's language (JS object/array,
+   * Lua table, Python dict/list): compared as JSON, keys sorted, an empty dict as [] (capture-module.ts canonicalJson).
+   */
+  | { type: 'json'; value: unknown }
   /** The call ends the callback (KSR.x.exit/drop): nothing is reported, the outcome is 'stopped'. */
   | { type: 'stop' };
 

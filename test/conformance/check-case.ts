@@ -7,7 +7,7 @@ import { buildWithLumps } from '../../host/sip/builder.js';
 import { builtMessage, FIXTURES, makeContext, RecordingCore } from '../support/sip-fixtures.js';
 import { MemoryStore } from '../auth/requests.js';
 import type { ConformanceCase } from './cases.js';
-import type { Captured } from './capture-module.js';
+import { canonicalJson, type Captured } from './capture-module.js';
 import { authMarksView, branchesView, failureRequestView, forwardedView, locationView, pvView, sentView, tmOptionsView, transactionView } from './host-state.js';
 
 export type CaseContext = MsgContext & { core: RecordingCore };
@@ -44,6 +44,10 @@ function checkResult(c: ConformanceCase, outcome: InvokeOutcome, got: readonly C
   if (e.type === 'null') return null;
   if (e.type === 'int' && 'min' in e) return (g as { value: number }).value >= e.min ? null : `expected an int >= ${e.min}, got ${describeCaptured(got)}`;
   const want = (e as { value: unknown }).value;
+  if (e.type === 'json') {
+    const got = canonicalJson((g as { value: unknown }).value);
+    return got === canonicalJson(want) ? null : `expected json ${canonicalJson(want)}, got json ${got}`;
+  }
   return (g as { value: unknown }).value === want ? null : `expected ${e.type} ${JSON.stringify(want)}, got ${describeCaptured(got)}`;
 }
 

@@ -37,24 +37,49 @@ const JS_PRELUDE = `function __report(r) {
   else if (typeof r === 'string') KSR.t.got_str(r);
   else if (typeof r === 'boolean') KSR.t.got_bool(r ? 1 : 0);
   else if (typeof r === 'number' && Number.isInteger(r)) KSR.t.got_int(r);
+  else if (Array.isArray(r) || (typeof r === 'object' && Object.getPrototypeOf(r) === Object.prototype)) KSR.t.got_json(JSON.stringify(r));
   else KSR.t.got_other(typeof r);
 }
 function ksr_request_route() {}
 `;
 
-const LUA_PRELUDE = `local function report(r)
+// a table as JSON: a sequence (1..n, every key) as an array, anything else as an object
+const LUA_PRELUDE = `local function json(v)
+  local t = type(v)
+  if t == "string" then
+    return '"' .. v:gsub('[%c"\\\\]', function(c) return string.format("\\\\u%04x", c:byte()) end) .. '"'
+  elseif t == "table" then
+    local count = 0
+    for _ in pairs(v) do count = count + 1 end
+    local parts = {}
+    if count == #v then
+      for i = 1, #v do parts[i] = json(v[i]) end
+      return "[" .. table.concat(parts, ",") .. "]"
+    end
+    for k, x in pairs(v) do parts[#parts + 1] = json(tostring(k)) .. ":" .. json(x) end
+    return "{" .. table.concat(parts, ",") .. "}"
+  elseif v == nil then return "null"
+  else return tostring(v) end
+end
+local function report(r)
   if r == nil then KSR.t.got_null()
   elseif type(r) == "string" then KSR.t.got_str(r)
   elseif type(r) == "boolean" then KSR.t.got_bool(r and 1 or 0)
   elseif math.type(r) == "integer" then KSR.t.got_int(r)
+  elseif type(r) == "table" then KSR.t.got_json(json(r))
   else KSR.t.got_other(math.type(r) or type(r)) end
 end
 function ksr_request_route() end
 `;
 
-const PY_PRELUDE = `def _report(r):
+const PY_PRELUDE = `import json as _json
+
+
+def _report(r):
     if r is None:
         KSR.t.got_null()
+    elif type(r) in (dict, list):
+        KSR.t.got_json(_json.dumps(r))
     elif isinstance(r, bool):
         KSR.t.got_bool(1 if r else 0)
     elif isinstance(r, str):

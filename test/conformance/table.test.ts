@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRegistry } from '../../bindings/modules/index.js';
-import { Dispatcher, isSignal, ksrPath, type KsrValue } from '../../bindings/registry.js';
+import { Dispatcher, isKsrJson, isSignal, ksrPath, type KsrJson, type KsrValue } from '../../bindings/registry.js';
 import { CASES, type ConformanceCase } from './cases.js';
 import { caseContext, checkCase, effectRequirement, statesEffect } from './check-case.js';
 import type { Captured } from './capture-module.js';
@@ -95,8 +95,9 @@ test('a snapshot sees an effect and only an effect', async () => {
   assert.match(snapshotDifference(before, snapshot(ctx)), /^sent: \[\] -> \[\{"to":"udp:127\.0\.0\.1:5060"/, 'a stateless forward, sent after the callback');
 });
 
-function asCaptured(v: KsrValue): Captured {
+function asCaptured(v: KsrValue | KsrJson): Captured {
   if (v === null || v === undefined) return { type: 'null' };
+  if (isKsrJson(v)) return { type: 'json', value: JSON.parse(v.ksrJson) };
   if (typeof v === 'string') return { type: 'string', value: v };
   if (typeof v === 'boolean') return { type: 'bool', value: v };
   return Number.isInteger(v) ? { type: 'int', value: v } : { type: 'other', value: 'float' };

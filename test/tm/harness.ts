@@ -11,7 +11,7 @@ import type { InvokeResult, ScriptRouter } from '../../host/core/router.js';
 import { DEFAULT_SETTINGS, type Settings } from '../../host/config/settings.js';
 import type { TmSettings } from '../../host/tm/settings.js';
 import { createRegistry } from '../../bindings/modules/index.js';
-import { Dispatcher, isSignal, type KsrValue } from '../../bindings/registry.js';
+import { Dispatcher, isKsrJson, isSignal, type KsrValue } from '../../bindings/registry.js';
 import { SipMessage } from '../../host/sip/message.js';
 import { freePort } from '../support/ports.js';
 
@@ -43,7 +43,8 @@ export class TableRouter implements ScriptRouter {
         if (r.ksrSignal === 'stop') throw new Stop();
         throw new Error(r.message);
       }
-      return r;
+      // a dict/array (pvx.xavp_getd...) as a script would see it
+      return isKsrJson(r) ? JSON.parse(r.ksrJson) : r;
     };
     try {
       route(KSR, ctx, arg);

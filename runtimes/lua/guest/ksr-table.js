@@ -4,7 +4,7 @@
 // raised at the call site (so the message starts with the script's file:line). A row with
 // `answer` is answered from the message's facts without the bridge when it can be.
 import { lastKsrError, luaPosition } from './errors.js';
-import { bytesToJs, pushJs, toJs, TOO_LARGE, UNCONVERTIBLE } from './values.js';
+import { bytesToJs, pushJs, pushStructured, toJs, TOO_LARGE, UNCONVERTIBLE } from './values.js';
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
 // of it goes through esbuild's export getters on every call).
 const {
@@ -65,6 +65,12 @@ function makeStub(call, entry, stop, maxBytes, facts) {
   const viaHost = function ksrStub(L) {
     const r = bridge(call, index, L, path, maxBytes);
     if (r !== null && typeof r === 'object') {
+      // a dict/array (an xval row: pvx.xavp_getd...) as its JSON text: a Lua table, built here
+      if (typeof r.ksrJson === 'string') {
+        if (forgets) facts.facts.forget();
+        const refused = pushStructured(L, r.ksrJson);
+        return refused === null ? 1 : raise(L, path, `${path}: ${refused}`);
+      }
       if (r.ksrSignal === 'stop') {
         // every later call must reach the host, which answers STOP again
         facts.facts.drop();

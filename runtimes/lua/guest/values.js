@@ -4,8 +4,8 @@
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
 // of it goes through esbuild's export getters on every call).
 const {
-  lua_isinteger, lua_pushboolean, lua_pushinteger, lua_pushnil, lua_pushnumber, lua_pushstring,
-  lua_toboolean, lua_tointeger, lua_tolstring, lua_tonumber, lua_type,
+  lua_checkstack, lua_createtable, lua_isinteger, lua_pushboolean, lua_pushinteger, lua_pushnil, lua_pushnumber, lua_pushstring,
+  lua_rawset, lua_rawseti, lua_toboolean, lua_tointeger, lua_tolstring, lua_tonumber, lua_type,
   LUA_TBOOLEAN, LUA_TNIL, LUA_TNUMBER, LUA_TSTRING,
 } = require('fengari/src/lua.js');
 const { to_jsstring, to_luastring } = require('fengari/src/fengaricore.js');
@@ -83,5 +83,54 @@ export function pushJs(L, v) {
       return;
     case 'boolean': lua_pushboolean(L, v); return;
     default: lua_pushnil(L);
+  }
+}
+
+/** How deep a dict/array may nest (the host's MAX_STRUCTURED_DEPTH, bindings/registry.ts). */
+const MAX_DEPTH = 8;
+
+/**
+ * Pushes a dict/array from the host (its JSON text, bounded there: depth, size) as a Lua
+ * table: an array as a sequence from 1 (a null in it leaves a hole, as Kamailio's Lua
+ * binding does), a dict with its keys as strings. Returns an error text instead when the text
+ * is not JSON or nests deeper than the host allows (then nothing is left pushed).
+ */
+export function pushStructured(L, text) {
+  let v;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return 'the dict/array it returns is not valid JSON';
+  }
+  if (!fitsDepth(v, 1)) return `the dict/array it returns is nested deeper than ${MAX_DEPTH} levels`;
+  pushTree(L, v);
+  return null;
+}
+
+function fitsDepth(v, depth) {
+  if (v === null || typeof v !== 'object') return true;
+  if (depth > MAX_DEPTH) return false;
+  for (const x of Array.isArray(v) ? v : Object.values(v)) if (!fitsDepth(x, depth + 1)) return false;
+  return true;
+}
+
+function pushTree(L, v) {
+  if (v === null || typeof v !== 'object') return pushJs(L, v);
+  // a table, a key and a value per level: Lua guarantees a C function only LUA_MINSTACK slots
+  lua_checkstack(L, 3);
+  if (Array.isArray(v)) {
+    lua_createtable(L, v.length, 0);
+    for (let i = 0; i < v.length; i++) {
+      pushTree(L, v[i]);
+      lua_rawseti(L, -2, i + 1);
+    }
+    return;
+  }
+  const keys = Object.keys(v);
+  lua_createtable(L, 0, keys.length);
+  for (const k of keys) {
+    lua_pushstring(L, jsToBytes(k));
+    pushTree(L, v[k]);
+    lua_rawset(L, -3);
   }
 }

@@ -67,8 +67,10 @@
       // a row that may replace the message: the facts are stale after it (guest-facts.ts forget)
       if (forgets) facts.forget();
       if (r === null) return undefined; // pyodide would turn null into jsnull, not None
-      // a signal: raised in Python by the wrapper (ksr.py _ksr_function), not thrown through here
+      // a signal: raised in Python by the wrapper (ksr.py _ksr_function), not thrown through here;
+      // a dict/array ({ksrJson}): its JSON text, made a dict/list there (json.loads)
       if (typeof r === 'object') {
+        if (typeof r.ksrJson === 'string') return ['json', r.ksrJson];
         if (r.ksrSignal === 'stop') {
           // after a stop every later call must reach the host, which answers STOP again
           facts.drop();

@@ -14,6 +14,11 @@ from pyodide.ffi import jsnull as _STOP_SIGNAL
 
 # what a KSR function returns when it is not a signal (str, int, bool, None; float for a long)
 _PLAIN = frozenset((str, int, float, bool, type(None)))
+# a dict/array arrives as ["json", text] (bridge.js); taken now, so a script that replaces
+# json.loads changes only its own code
+_json_loads = json.loads
+# how deep a dict/array may nest (MAX_STRUCTURED_DEPTH, bindings/registry.ts)
+_MAX_DEPTH = 8
 
 
 class KSRStop(BaseException):
@@ -126,10 +131,32 @@ def _ksr_function(stub, path, max_bytes):
         # a stop comes as JavaScript null (pyodide's jsnull singleton): no proxy made or read
         if r is _STOP_SIGNAL:
             raise KSRStop()
+        if r[0] == "json":
+            return _structured(r[1], path)
         raise KSRError(r[1], path)
     ksr_function.__name__ = path
     ksr_function.__qualname__ = path
     return ksr_function
+
+
+def _depth(v):
+    if v.__class__ is dict:
+        return 1 + max(map(_depth, v.values()), default=0)
+    if v.__class__ is list:
+        return 1 + max(map(_depth, v), default=0)
+    return 0
+
+
+def _structured(text, path):
+    """A dict/array from the host (bounded there: depth, limits.max_value_bytes) as a
+    Python dict or list of str, int, float, bool, None and nested ones."""
+    try:
+        v = _json_loads(text)
+    except ValueError:
+        raise KSRError("%s: the dict/array it returns is not valid JSON" % path, path) from None
+    if _depth(v) > _MAX_DEPTH:
+        raise KSRError("%s: the dict/array it returns is nested deeper than %d levels" % (path, _MAX_DEPTH), path)
+    return v
 
 
 def build_ksr(rows, max_bytes):

@@ -2,8 +2,43 @@
 // starts with none. $shv is server-wide: rows set the names they read first.
 import type { ConformanceCase } from '../cases.js';
 import { c, v, call, I, S, N } from '../case-kit.js';
+import type { Expected } from '../cases.js';
+
+/** A dict or an array, native in every language (a Lua table, a JS object/array, a Python dict/list). */
+const J = (value: unknown): Expected => ({ type: 'json', value });
 
 const PRINT_EXEMPT = { test: 'test/bindings/pvx.test.ts', why: 'its only effect is log lines at info (pv_xavp_print / pv_xavu_print / pv_xavi_print checked there)' };
+
+/**
+ * getd / getd_p1 / get_keys: dicts of field name -> every value of it (newest first), as
+ * Kamailio's pv.c builds them (host/pvx/xavp-dict.ts); null when absent.
+ */
+function dictRows(k: 'xavp' | 'xavi'): ConformanceCase[] {
+  const up = (s: string) => (k === 'xavi' ? s.toUpperCase() : s);
+  // item 0 of r: k="w", n=5, k="v" (newest first; xavi: K, N, k, one name each, spelled as its newest item)
+  const fields = [call(`pvx.${k}_child_sets`, 'r', 'k', 'v'), call(`pvx.${k}_child_seti`, 'r', up('n'), 5), call('pv.sets', `$${k}(${up('r')}[0]=>${up('k')})`, 'w')];
+  const scalarOnTop = [...fields, call(`pvx.${k}_seti`, 'r', 1)];
+  const first = { [up('k')]: ['w', 'v'], [up('n')]: [5] };
+  const rows: ConformanceCase[] = [
+    v(`pvx.${k}_getd`, ['none'], N),
+    v(`pvx.${k}_getd`, [up('r')], J([first]), { setup: fields, name: `pvx.${k}_getd of one item: field -> every value, newest first` }),
+    v(`pvx.${k}_getd`, ['r'], J([first]), { setup: scalarOnTop, name: `pvx.${k}_getd leaves out an item holding a value` }),
+    v(`pvx.${k}_getd_p1`, ['none', 0], N),
+    v(`pvx.${k}_getd_p1`, ['r', 0], J(first), { setup: fields }),
+    v(`pvx.${k}_getd_p1`, ['r', -1], J(first), { setup: fields, name: `pvx.${k}_getd_p1 -1: the oldest item` }),
+    v(`pvx.${k}_getd_p1`, ['r', 1], N, { setup: fields, name: `pvx.${k}_getd_p1 past the last item` }),
+    v(`pvx.${k}_getd_p1`, ['r', 0], J({}), { setup: [call(`pvx.${k}_seti`, 'r', 1)], name: `pvx.${k}_getd_p1 of an item holding a value: an empty dict` }),
+    v(`pvx.${k}_get_keys`, ['r', 0], J([up('k'), up('n')]), { setup: fields }),
+    v(`pvx.${k}_get_keys`, ['r', -1], N, { setup: fields, name: `pvx.${k}_get_keys takes no index from the end` }),
+    v(`pvx.${k}_get_keys`, ['none', 0], N),
+    v(`pvx.${k}_get_keys`, ['r', 0], J([]), { setup: [call(`pvx.${k}_sets`, 'r', 'x')], name: `pvx.${k}_get_keys of an item holding a value: no keys` }),
+  ];
+  if (k === 'xavp') {
+    // xavp_params_explode adds a new item (xavi has no explode)
+    rows.push(v('pvx.xavp_getd', ['r'], J([{ c: ['3'] }, first]), { setup: [...fields, call('pvx.xavp_params_explode', 'c=3', 'r')], name: 'pvx.xavp_getd of two items, newest first' }));
+  }
+  return rows;
+}
 
 /** The same rows for xavp and xavi (xavi: names ignore case). */
 function listRows(k: 'xavp' | 'xavi'): ConformanceCase[] {
@@ -18,18 +53,16 @@ function listRows(k: 'xavp' | 'xavi'): ConformanceCase[] {
     v(`pvx.${k}_gete`, ['none'], S('')),
     v(`pvx.${k}_getw`, ['none'], S('<null>')),
     v(`pvx.${k}_getw`, ['a'], I(3), { setup: [call(`pvx.${k}_seti`, 'a', 3)] }),
-    v(`pvx.${k}_getd`, ['none'], N),
-    v(`pvx.${k}_getd_p1`, ['none', 0], N),
-    v(`pvx.${k}_get_keys`, ['r', 0], N, { setup: child }),
+    ...dictRows(k),
     c(`pvx.${k}_rm`, ['a'], I(1), { setup: [call(`pvx.${k}_seti`, 'a', 1), call(`pvx.${k}_seti`, 'a', 2)], host: { pv: { [`$${k}(a)`]: 1 } } }),
     c(`pvx.${k}_rm`, ['none'], I(1), { setup: [call(`pvx.${k}_seti`, 'a', 1)], host: { pv: { [`$${k}(a)`]: 1 } }, name: `pvx.${k}_rm of nothing` }),
     c(`pvx.${k}_rm_all`, ['a'], I(1), { setup: [call(`pvx.${k}_seti`, 'a', 1), call(`pvx.${k}_seti`, 'a', 2)], host: { pv: { [`$${k}(a)`]: null } } }),
     v(`pvx.${k}_is_null`, ['a'], I(1)),
     v(`pvx.${k}_is_null`, ['a'], I(-1), { setup: [call(`pvx.${k}_seti`, 'a', 0)], name: `pvx.${k}_is_null of a set item` }),
-    c(`pvx.${k}_child_seti`, ['r', 'k', 7], I(1), { setup: child, host: { pv: { [`$${k}(r=>k)`]: 7, [`$${k}(r=>k[1])`]: 'v' } } }),
+    c(`pvx.${k}_child_seti`, ['r', 'k', 7], I(1), { setup: child, host: { pv: { [`$${k}(r=>k)`]: 7, [`$${k}(r=>k[1])`]: null } }, name: `pvx.${k}_child_seti replaces the field's item 0` }),
     c(`pvx.${k}_child_sets`, ['r', 'k', 'v'], I(1), { host: { pv: { [`$${k}(r=>k)`]: 'v', [`$${k}(r)`]: '<<xavp>>' } } }),
-    c(`pvx.${k}_child_sets`, ['s', 'k', 'v'], I(-1), { setup: [call(`pvx.${k}_sets`, 's', 'scalar')], host: { pv: { [`$${k}(s)`]: 'scalar' } }, name: `pvx.${k}_child_sets into a scalar` }),
-    c(`pvx.${k}_child_rm`, ['r', 'k'], I(1), { setup: [...child, call(`pvx.${k}_child_sets`, 'r', 'k', 'w')], host: { pv: { [`$${k}(r=>k)`]: 'v' } } }),
+    c(`pvx.${k}_child_sets`, ['s', 'k', 'v'], I(1), { setup: [call(`pvx.${k}_sets`, 's', 'scalar')], host: { pv: { [`$${k}(s)`]: '<<xavp>>', [`$${k}(s=>k)`]: 'v', [`$${k}(s[1])`]: null } }, name: `pvx.${k}_child_sets replaces a scalar item 0` }),
+    c(`pvx.${k}_child_rm`, ['r', 'k'], I(1), { setup: [...child, call(`pvx.${k}_child_sets`, 'r', 'k', 'w')], host: { pv: { [`$${k}(r=>k)`]: null } } }),
     v(`pvx.${k}_child_is_null`, ['r', 'k'], I(-1), { setup: child }),
     v(`pvx.${k}_child_is_null`, ['r', 'x'], I(1), { setup: child }),
     v(`pvx.${k}_child_get`, [up('r'), up('k')], S('v'), { setup: child }),
@@ -64,11 +97,12 @@ export const PVX_CASES: ConformanceCase[] = [
   c('pvx.xavp_params_explode', ['a=1;b="x;y";c', 'p'], I(1), { host: { pv: { '$xavp(p=>a)': '1', '$xavp(p=>b)': 'x;y', '$xavp(p=>c)': '' } } }),
   c('pvx.xavp_params_explode', ['a="open', 'p'], I(-1), { host: { pv: { '$xavp(p)': null } }, name: 'pvx.xavp_params_explode of an open quote' }),
   c('pvx.xavp_xparams_explode', ['a=1&b=2', '&', 'p'], I(1), { host: { pv: { '$xavp(p=>a)': '1', '$xavp(p=>b)': '2' } } }),
-  c('pvx.xavp_params_implode', ['p', '$var(out)'], I(1), { setup: [call('pvx.xavp_params_explode', 'a=1;b=2', 'p')], host: { pv: { '$var(out)': 'a=1;b=2' } } }),
+  c('pvx.xavp_params_implode', ['p', '$var(out)'], I(1), { setup: [call('pvx.xavp_params_explode', 'a=1;b=2', 'p')], host: { pv: { '$var(out)': 'a=1;b=2;' } } }),
+  c('pvx.xavp_params_implode', ['p', '$var(out)'], I(1), { setup: [call('pvx.xavp_params_explode', 'a=;n=-1', 'p'), call('pvx.xavp_child_seti', 'p', 'n', -1)], host: { pv: { '$var(out)': 'n=18446744073709551615;a;' } }, name: 'pvx.xavp_params_implode: an empty value, a negative number (unsigned, as Kamailio)' }),
   c('pvx.xavp_params_implode', ['none', '$var(out)'], I(-1), { host: { pv: { '$var(out)': 0 } }, name: 'pvx.xavp_params_implode of nothing' }),
-  c('pvx.xavp_params_implode_qval', ['p', '$var(out)'], I(1), { setup: [call('pvx.xavp_params_explode', 'a=1;b=2', 'p')], host: { pv: { '$var(out)': 'a="1";b="2"' } } }),
+  c('pvx.xavp_params_implode_qval', ['p', '$var(out)'], I(1), { setup: [call('pvx.xavp_params_explode', 'a=1;b=2', 'p')], host: { pv: { '$var(out)': 'a="1";b="2";' } } }),
   c('pvx.xavu_params_explode', ['a=1;a=2;b=3', 'u'], I(1), { host: { pv: { '$xavu(u=>a)': '1', '$xavu(u=>b)': '3' } } }),
-  c('pvx.xavu_params_implode', ['u', '$var(out)'], I(1), { setup: [call('pvx.xavu_params_explode', 'a=1;b=2', 'u')], host: { pv: { '$var(out)': 'a=1;b=2' } } }),
+  c('pvx.xavu_params_implode', ['u', '$var(out)'], I(1), { setup: [call('pvx.xavu_params_explode', 'a=1;b=2', 'u')], host: { pv: { '$var(out)': 'a=1;b=2;' } } }),
   c('pvx.xavp_slist_explode', [' a, b ,c', ',', 't', 's'], I(1), { host: { pv: { '$xavp(s=>v)': 'a', '$xavp(s=>v[1])': 'b', '$xavp(s=>v[2])': 'c' } } }),
 
   // $var, $avp, $shv
@@ -101,7 +135,9 @@ export const PVX_CASES: ConformanceCase[] = [
   c('pvx.pv_xavi_print', [], I(1), { exempt: PRINT_EXEMPT }),
   c('pvx.xavp_copy', ['src', 0, 'dst'], I(1), { setup: [call('pvx.xavp_child_sets', 'src', 'k', 'v')], host: { pv: { '$xavp(dst=>k)': 'v', '$xavp(src=>k)': 'v' } } }),
   c('pvx.xavp_copy', ['src', 1, 'dst'], I(-1), { host: { pv: { '$xavp(dst)': null } }, name: 'pvx.xavp_copy of a missing item' }),
-  c('pvx.xavp_copy_dst', ['src', 0, 'dst', 0], I(1), { setup: [call('pvx.xavp_sets', 'src', 'new'), call('pvx.xavp_sets', 'dst', 'old')], host: { pv: { '$xavp(dst)': 'new' } } }),
+  c('pvx.xavp_copy_dst', ['src', 0, 'dst', 0], I(1), { setup: [call('pvx.xavp_sets', 'src', 'new'), call('pvx.xavp_sets', 'dst', 'old')], host: { pv: { '$xavp(dst)': 'old', '$xavp(dst[1])': 'new' } }, name: 'pvx.xavp_copy_dst appends, as the KEMI function does (dst_idx unused)' }),
+  c('pvx.xavp_copy', ['src', 0, 'dst'], I(-1), { setup: [call('pvx.xavp_child_sets', 'src', 'k', 'v'), call('pvx.xavp_child_rm', 'src', 'k')], host: { pv: { '$xavp(dst)': null } }, name: 'pvx.xavp_copy of an item with no fields left' }),
+  c('pvx.xavp_lshift', ['none', 1], I(-2), { host: { pv: { '$xavp(none)': null } }, name: 'pvx.xavp_lshift of a missing name (-2, as Kamailio)' }),
   c('pvx.xavp_lshift', ['l', 1], I(1), {
     setup: [call('pvx.xavp_sets', 'l', 'c'), call('pvx.xavp_sets', 'l', 'b'), call('pvx.xavp_sets', 'l', 'a')],
     host: { pv: { '$xavp(l[0])': 'b', '$xavp(l[1])': 'c', '$xavp(l[2])': 'a' } },

@@ -171,7 +171,7 @@ export const SEED_TALK_CASES: ConformanceCase[] = [
   c('textopsx.include_hf_value', ['Supported', 'path'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.include_hf_value', host: { builtExact: withLine('Supported: path', '') } }),
   c('textopsx.exclude_hf_value', ['Supported', '100rel'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.exclude_hf_value (no such header)', host: { builtExact: SEED } }),
   // every header of this INVITE is one keep_hf always keeps, or User-Agent
-  c('textopsx.keep_hf_re', ['User[-]Agent'], I(1), { ...seed, name: 'seed talk: KSR.textopsx.keep_hf_re', host: { builtExact: SEED } }),
+  c('textopsx.keep_hf_re', ['User[-]Agent'], I(-1), { ...seed, name: 'seed talk: KSR.textopsx.keep_hf_re', host: { builtExact: SEED } }),
   c('textopsx.msg_apply_changes', [], I(1), {
     ...seed,
     name: 'seed talk: KSR.textopsx.msg_apply_changes (after KSR.hdr.append)',
