@@ -1,13 +1,13 @@
 // KSR.corex.*: the branch set (append_branch*), extended flags, socket selection, a few
-// message tests and raw sends (host/corex). Partial: what ksr-host's sending path or sandbox
-// cannot honour (named sockets, the Via switches, the file system, forward_uac*).
+// message tests, raw sends and the Via switches (host/corex). Partial: what ksr-host's sending
+// path or sandbox cannot honour (named sockets, reply Via params, the file system, forward_uac*).
 import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { tryParseUri } from '../../host/sip/uri.js';
 import { parseHop, resolveHop } from '../../host/forward/next-hop.js';
 import { decl, intOf, partial } from './decl.js';
 import { isXflagSet, resetXflag, setXflag } from '../../host/corex/xflags.js';
-import { setSocket, setSocketByName, setSourceAddress } from '../../host/corex/sockets.js';
+import { findListenSocket, setSocket, setSocketByName, setSourceAddress, type ListenSocket } from '../../host/corex/sockets.js';
 import { parseSocketSpec } from '../../host/corex/socket-spec.js';
 import { setViaSwitch, type ViaSwitch } from '../../host/corex/via-switches.js';
 
@@ -34,28 +34,39 @@ function qValue(text: string): number {
  * outbound guard refused it: the send fails at once). A name is resolved afterwards: its
  * failures are logged, the call has returned 1 by then.
  */
-function sendData(ctx: MsgContext, uri: string, data: string): number {
+function sendData(ctx: MsgContext, uri: string, data: string, from?: ListenSocket, fn = 'send_data'): number {
   const hop = parseHop(uri);
   if (!hop) return -1;
   let result = 1;
   resolveHop(hop, null, (t) => {
+    const log = (reason: string) => ctx.core.logger.log('warn', `KSR.corex.${fn}: ${reason}`);
     if (typeof t === 'string') {
-      ctx.core.logger.log('warn', `KSR.corex.send_data: ${t}`);
+      log(t);
       result = -1;
-    } else if (!ctx.core.send(Buffer.from(data, 'utf8'), t, (reason) => ctx.core.logger.log('warn', `KSR.corex.send_data: ${reason}`))) {
+    } else if (!ctx.core.send(Buffer.from(data, 'utf8'), from && from.proto === t.proto ? { ...t, from: { ip: from.ip, port: from.port } } : t, log)) {
       result = -1;
     }
   });
   return result;
 }
 
-/** sendx(uri, socket, data): the socket is checked ('' = none), then the data sent as send_data. */
+/**
+ * sendx(uri, socket, data): sent as send_data, from that listen socket ('' = the default one).
+ * A socket that is none of ours is refused with -1, nothing sent.
+ */
 function sendx(ctx: MsgContext, uri: string, socket: string, data: string): number {
-  if (socket !== '' && !parseSocketSpec(socket)) {
+  if (socket === '') return sendData(ctx, uri, data, undefined, 'sendx');
+  const spec = parseSocketSpec(socket);
+  if (!spec) {
     ctx.core.logger.log('error', `KSR.corex.sendx: expected a socket [proto:]host[:port], got "${socket}"`);
     return -1;
   }
-  return sendData(ctx, uri, data);
+  const from = findListenSocket(ctx, spec);
+  if (!from) {
+    ctx.core.logger.log('error', `KSR.corex.sendx: no listen socket matches "${socket}"`);
+    return -1;
+  }
+  return sendData(ctx, uri, data, from, 'sendx');
 }
 
 const FORWARD_UAC = 'stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1';
@@ -65,9 +76,11 @@ function forwardUac(ctx: MsgContext, fn: string): number {
   return -1;
 }
 
-const VIA_PARTIAL = 'kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet';
+// honoured by the Via of every request ksr-host forwards (host/corex/local-via.ts), with the
+// core: settings server_id / xavp_via_params / xavp_via_fields
+const viaSwitch = (which: ViaSwitch) => decl('int', 'int', (ctx, on: number) => setViaSwitch(ctx, which, on));
 
-const viaSwitch = (which: ViaSwitch) => partial(VIA_PARTIAL, decl('int', 'int', (ctx, on: number) => setViaSwitch(ctx, which, on)));
+const VIA_REPLY_PARTIAL = 'kept on the message (and tm copies), but replies (local or relayed) get no Via parameters from the xavp yet';
 
 const NO_FILES = 'scripts have no file system access';
 
@@ -85,14 +98,12 @@ export const corexModule = defineModule('corex', {
   // Listen sockets have no names in this server.
   is_socket_name: partial('listen sockets have no names: always -1', decl('str', 'int', () => -1)),
   send_data: decl('str, str', 'int', (ctx, uri: string, data: string) => sendData(ctx, uri, data)),
-  sendx: partial('the socket is checked, the send path still picks its listener by protocol and family', decl('str, str, str', 'int', sendx)),
+  sendx: decl('str, str, str', 'int', sendx),
   setxflag: decl('int', 'int', (ctx, flag: number) => setXflag(ctx, flag)),
   resetxflag: decl('int', 'int', (ctx, flag: number) => resetXflag(ctx, flag)),
   isxflagset: decl('int', 'int', (ctx, flag: number) => isXflagSet(ctx, flag)),
-  set_send_socket: partial(
-    'recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family',
-    decl('str', 'int', (ctx, sock: string) => setSocket(ctx, 'send', sock)),
-  ),
+  // forwarded requests (stateless and tm) leave from it and their Via shows it
+  set_send_socket: decl('str', 'int', (ctx, sock: string) => setSocket(ctx, 'send', sock)),
   set_send_socket_name: partial('listen sockets have no names: no name matches (a warning, 1)', decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'send', name))),
   set_recv_socket: decl('str', 'int', (ctx, sock: string) => setSocket(ctx, 'recv', sock)),
   set_recv_socket_name: partial('listen sockets have no names: no name matches (a warning, 1)', decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'recv', name))),
@@ -100,7 +111,7 @@ export const corexModule = defineModule('corex', {
   via_add_srvid: viaSwitch('addSrvid'),
   via_add_xavp_params: viaSwitch('addXavpParams'),
   via_use_xavp_fields: viaSwitch('useXavpFields'),
-  via_reply_add_xavp_params: viaSwitch('replyAddXavpParams'),
+  via_reply_add_xavp_params: partial(VIA_REPLY_PARTIAL, viaSwitch('replyAddXavpParams')),
   // Kamailio answers an unreadable file with an empty string, an unwritable one with -1
   file_read: partial(NO_FILES, decl('str', 'xval', (ctx, path: string) => {
     ctx.core.logger.log('error', `KSR.corex.file_read: cannot open file "${path}": scripts have no file system access`);

@@ -1356,7 +1356,7 @@ class _corex:
         ...
     @staticmethod
     def sendx(p1: str, p2: str, p3: str) -> int:
-        """KSR.corex.sendx(str, str, str): int -- partial: the socket is checked, the send path still picks its listener by protocol and family"""
+        """KSR.corex.sendx(str, str, str): int -- complete"""
         ...
     @staticmethod
     def setxflag(p1: int) -> int:
@@ -1372,7 +1372,7 @@ class _corex:
         ...
     @staticmethod
     def set_send_socket(p1: str) -> int:
-        """KSR.corex.set_send_socket(str): int -- partial: recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family"""
+        """KSR.corex.set_send_socket(str): int -- complete"""
         ...
     @staticmethod
     def set_send_socket_name(p1: str) -> int:
@@ -1392,19 +1392,19 @@ class _corex:
         ...
     @staticmethod
     def via_add_srvid(p1: int) -> int:
-        """KSR.corex.via_add_srvid(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        """KSR.corex.via_add_srvid(int): int -- complete"""
         ...
     @staticmethod
     def via_add_xavp_params(p1: int) -> int:
-        """KSR.corex.via_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        """KSR.corex.via_add_xavp_params(int): int -- complete"""
         ...
     @staticmethod
     def via_use_xavp_fields(p1: int) -> int:
-        """KSR.corex.via_use_xavp_fields(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        """KSR.corex.via_use_xavp_fields(int): int -- complete"""
         ...
     @staticmethod
     def via_reply_add_xavp_params(p1: int) -> int:
-        """KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet"""
+        """KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but replies (local or relayed) get no Via parameters from the xavp yet"""
         ...
     @staticmethod
     def file_read(p1: str) -> str | int | None:

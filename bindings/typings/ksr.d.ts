@@ -677,7 +677,7 @@ declare namespace KSR {
     function is_socket_name(p1: string): number;
     /** KSR.corex.send_data(str, str): int -- complete */
     function send_data(p1: string, p2: string): number;
-    /** KSR.corex.sendx(str, str, str): int -- partial: the socket is checked, the send path still picks its listener by protocol and family */
+    /** KSR.corex.sendx(str, str, str): int -- complete */
     function sendx(p1: string, p2: string, p3: string): number;
     /** KSR.corex.setxflag(int): int -- complete */
     function setxflag(p1: number): number;
@@ -685,7 +685,7 @@ declare namespace KSR {
     function resetxflag(p1: number): number;
     /** KSR.corex.isxflagset(int): int -- complete */
     function isxflagset(p1: number): number;
-    /** KSR.corex.set_send_socket(str): int -- partial: recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family */
+    /** KSR.corex.set_send_socket(str): int -- complete */
     function set_send_socket(p1: string): number;
     /** KSR.corex.set_send_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1) */
     function set_send_socket_name(p1: string): number;
@@ -695,13 +695,13 @@ declare namespace KSR {
     function set_recv_socket_name(p1: string): number;
     /** KSR.corex.set_source_address(str): int -- partial: only IP addresses: a host name is not resolved (-1) */
     function set_source_address(p1: string): number;
-    /** KSR.corex.via_add_srvid(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    /** KSR.corex.via_add_srvid(int): int -- complete */
     function via_add_srvid(p1: number): number;
-    /** KSR.corex.via_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    /** KSR.corex.via_add_xavp_params(int): int -- complete */
     function via_add_xavp_params(p1: number): number;
-    /** KSR.corex.via_use_xavp_fields(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    /** KSR.corex.via_use_xavp_fields(int): int -- complete */
     function via_use_xavp_fields(p1: number): number;
-    /** KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet */
+    /** KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but replies (local or relayed) get no Via parameters from the xavp yet */
     function via_reply_add_xavp_params(p1: number): number;
     /** KSR.corex.file_read(str): xval -- partial: scripts have no file system access */
     function file_read(p1: string): string | number | null;

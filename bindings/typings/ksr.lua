@@ -1529,7 +1529,7 @@ function KSR.corex.is_socket_name(p1) end
 ---@return integer
 function KSR.corex.send_data(p1, p2) end
 
---- KSR.corex.sendx(str, str, str): int -- partial: the socket is checked, the send path still picks its listener by protocol and family
+--- KSR.corex.sendx(str, str, str): int -- complete
 ---@param p1 string
 ---@param p2 string
 ---@param p3 string
@@ -1551,7 +1551,7 @@ function KSR.corex.resetxflag(p1) end
 ---@return integer
 function KSR.corex.isxflagset(p1) end
 
---- KSR.corex.set_send_socket(str): int -- partial: recorded (kx.get_send_sock reads it), but the send path still picks its listener by protocol and family
+--- KSR.corex.set_send_socket(str): int -- complete
 ---@param p1 string
 ---@return integer
 function KSR.corex.set_send_socket(p1) end
@@ -1576,22 +1576,22 @@ function KSR.corex.set_recv_socket_name(p1) end
 ---@return integer
 function KSR.corex.set_source_address(p1) end
 
---- KSR.corex.via_add_srvid(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+--- KSR.corex.via_add_srvid(int): int -- complete
 ---@param p1 integer
 ---@return integer
 function KSR.corex.via_add_srvid(p1) end
 
---- KSR.corex.via_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+--- KSR.corex.via_add_xavp_params(int): int -- complete
 ---@param p1 integer
 ---@return integer
 function KSR.corex.via_add_xavp_params(p1) end
 
---- KSR.corex.via_use_xavp_fields(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+--- KSR.corex.via_use_xavp_fields(int): int -- complete
 ---@param p1 integer
 ---@return integer
 function KSR.corex.via_use_xavp_fields(p1) end
 
---- KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but the Via ksr-host adds carries no srvid or xavp fields yet
+--- KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but replies (local or relayed) get no Via parameters from the xavp yet
 ---@param p1 integer
 ---@return integer
 function KSR.corex.via_reply_add_xavp_params(p1) end

@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListen, type Setting
 import { parseStoreUrl } from '../store/store-url.js';
 import { parseAlgorithmList } from '../auth/auth-config.js';
 import { parseOutboundRule } from '../transport/outbound-policy.js';
+import { DEFAULT_VIA_SETTINGS } from '../corex/via-settings.js';
 
 const positive = { type: 'integer', minimum: 1 } as const;
 
@@ -108,6 +109,17 @@ const SCHEMA = {
         opaque: { type: 'boolean' },
       },
     },
+    // Kamailio's core parameters for our Via (host/corex/via-settings.ts); names of xavps
+    core: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        server_id: { type: 'integer', minimum: 0, maximum: 4294967295 },
+        xavp_via_params: { type: 'string', pattern: '^[A-Za-z0-9_.-]*$' },
+        xavp_via_fields: { type: 'string', pattern: '^[A-Za-z0-9_.-]*$' },
+        xavp_via_reply_params: { type: 'string', pattern: '^[A-Za-z0-9_.-]*$' },
+      },
+    },
     overload: {
       type: 'object',
       additionalProperties: false,
@@ -160,6 +172,7 @@ type RawConfig = {
   };
   usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean };
   auth?: { secret?: string; nonce_expire_s?: number; algorithm?: string | string[]; nc_table_size?: number; opaque?: boolean };
+  core?: { server_id?: number; xavp_via_params?: string; xavp_via_fields?: string; xavp_via_reply_params?: string };
   overload?: { busy_ratio?: number; calm_ratio?: number; source_rate?: number; source_rate_any?: number; max_wait_ms?: number; reply?: 'tcp' | 'all' | 'none'; retry_after_s?: number };
 };
 
@@ -276,6 +289,12 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       maxWaitMs: c.overload?.max_wait_ms ?? d.overload.maxWaitMs,
       reply: c.overload?.reply ?? d.overload.reply,
       retryAfterS: c.overload?.retry_after_s ?? d.overload.retryAfterS,
+    },
+    core: {
+      serverId: c.core?.server_id ?? DEFAULT_VIA_SETTINGS.serverId,
+      xavpViaParams: c.core?.xavp_via_params ?? DEFAULT_VIA_SETTINGS.xavpViaParams,
+      xavpViaFields: c.core?.xavp_via_fields ?? DEFAULT_VIA_SETTINGS.xavpViaFields,
+      xavpViaReplyParams: c.core?.xavp_via_reply_params ?? DEFAULT_VIA_SETTINGS.xavpViaReplyParams,
     },
   };
 }

@@ -6,6 +6,7 @@ import { DEFAULT_OUTBOUND, type OutboundPolicy } from '../transport/outbound-pol
 import { DEFAULT_TCP_SETTINGS, type TcpLimits } from '../transport/tcp-settings.js';
 import { DEFAULT_OVERLOAD_SETTINGS, type OverloadSettings } from '../core/overload-settings.js';
 import type { ListenAddress } from '../transport/types.js';
+import { DEFAULT_VIA_SETTINGS, type ViaSettings } from '../corex/via-settings.js';
 
 export type { ListenAddress } from '../transport/types.js';
 
@@ -74,6 +75,8 @@ export interface Settings {
   auth: AuthSettings;
   /** Shedding of new requests before the script while overloaded (host/core/overload-policy.ts). */
   overload: OverloadSettings;
+  /** Kamailio core parameters for the Via we add: server_id, xavp_via_* (host/corex/via-settings.ts). Absent: none. */
+  core?: ViaSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -97,6 +100,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   usrloc: { ...DEFAULT_USRLOC_SETTINGS },
   auth: { ...DEFAULT_AUTH_SETTINGS, algorithms: [...DEFAULT_AUTH_SETTINGS.algorithms] },
   overload: { ...DEFAULT_OVERLOAD_SETTINGS },
+  core: { ...DEFAULT_VIA_SETTINGS },
 } satisfies Settings);
 
 /** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */

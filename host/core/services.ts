@@ -15,6 +15,7 @@ import type { SyncStore } from '../store/store.js';
 import type { Usrloc } from '../registrar/usrloc.js';
 import type { TransactionLayer } from '../tm/layer.js';
 import type { DigestAuth } from '../auth/digest-auth.js';
+import type { ViaSettings } from '../corex/via-settings.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
@@ -63,6 +64,13 @@ export interface CoreServices {
   addTcpAlias?(conId: number, port: number): boolean;
   /** The local address we send from and advertise (Via, Record-Route) for a protocol and family. */
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null;
+  /**
+   * Kamailio's server_id and xavp_via_* core parameters (config `core:`), read when the corex
+   * Via switches are on (host/corex/local-via.ts). Absent: Kamailio's defaults (none).
+   */
+  readonly viaSettings?: ViaSettings;
+  /** Every listen socket (corex.set_send_socket looks one up). Absent: localAddress's only. */
+  listenSockets?(): readonly { proto: 'udp' | 'tcp'; ip: string; port: number }[];
   /** The subscriber/location database (host/store), null when the server runs without one. */
   readonly store: SyncStore | null;
   /** The pseudo-variables the registry's modules declare (Registry.pvs); KSR.pv and $T_req(...) read through it. */

@@ -1,7 +1,7 @@
 // corex's socket selection: set_send_socket(_name), set_recv_socket(_name), set_source_address.
 // Kamailio looks the address up among its listen sockets; ksr-host's listeners (UDP and TCP)
-// are known through the core's localAddress (the one per protocol and family it sends from)
-// and isMyself (every address it listens on). Listen sockets have no names here, so a name
+// are known through the core's listenSockets (else localAddress, the one per protocol and
+// family it sends from, and isMyself). Listen sockets have no names here, so a name
 // never matches: Kamailio's answer for an unknown name (a warning, 1).
 import { isIP } from 'node:net';
 import type { MsgContext, Proto } from '../core/context.js';
@@ -15,6 +15,11 @@ export function findListenSocket(ctx: MsgContext, spec: SocketSpec): ListenSocke
   if (proto !== 'udp' && proto !== 'tcp') return null;
   const family = isIP(spec.host);
   if (family === 0) return null;
+  const listening = ctx.core.listenSockets?.();
+  if (listening) {
+    const l = listening.find((x) => x.proto === proto && x.ip.toLowerCase() === spec.host && (spec.port === 0 || spec.port === x.port));
+    return l ? { proto, ip: l.ip, port: l.port } : null;
+  }
   const local = ctx.core.localAddress(proto, family === 6);
   if (local && local.ip === spec.host && (spec.port === 0 || spec.port === local.port)) return { proto, ip: local.ip, port: local.port };
   const port = spec.port === 0 ? (local?.port ?? 5060) : spec.port;

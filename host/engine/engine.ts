@@ -291,7 +291,16 @@ export class Engine implements CoreServices {
   }
 
   send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean {
-    return this.transports.send(buf, dst, undefined, onError);
+    // dst.from: the listen socket the script chose (corex.set_send_socket, sendx)
+    return this.transports.send(buf, dst, dst.from, onError);
+  }
+
+  get viaSettings(): Settings['core'] {
+    return this.settings.core;
+  }
+
+  listenSockets(): readonly { proto: 'udp' | 'tcp'; ip: string; port: number }[] {
+    return this.settings.listen;
   }
 
   addTcpAlias(conId: number, port: number): boolean {

@@ -6,15 +6,29 @@ import { buildRequest } from '../sip/builder.js';
 import { recordRouteLines } from '../rr/record-route.js';
 import type { Target } from './next-hop.js';
 import { viaLine } from './via.js';
+import { localViaExtraParams, localViaFields } from '../corex/local-via.js';
 
 export interface BuiltRequest {
   buf: Buffer;
   local: { ip: string; port: number };
+  /** The listen socket set_send_socket chose, when it serves this target: the send goes from it. */
+  forced: { ip: string; port: number } | null;
+}
+
+/**
+ * The socket a request to target leaves from: the one set_send_socket chose when it has the
+ * target's protocol and family (Kamailio sends from a forced socket of another protocol only
+ * through a sibling socket; here the default one is used), else our default listener.
+ */
+function sendingSocket(ctx: MsgContext, target: Target): { local: { ip: string; port: number } | null; forced: boolean } {
+  const s = ctx.sendSocket;
+  if (s && s.proto === target.proto && isIPv6(s.ip) === isIPv6(target.ip)) return { local: { ip: s.ip, port: s.port }, forced: true };
+  return { local: ctx.core.localAddress(target.proto, isIPv6(target.ip)), forced: false };
 }
 
 /** Null when we have no listener to send toward that target (protocol and address family). */
 export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: string): BuiltRequest | null {
-  const local = ctx.core.localAddress(target.proto, isIPv6(target.ip));
+  const { local, forced } = sendingSocket(ctx, target);
   if (!local) return null;
   const lumps = ctx.lumps.clone();
   if (ctx.path) lumps.insert(pathRouteOffset(ctx), `Route: ${ctx.path}\r\n`);
@@ -25,10 +39,11 @@ export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: st
     for (const line of recordRouteLines(ctx, inbound, outbound)) lumps.insert(ctx.msg.firstHeaderOffset, line);
   }
   const ruri = ctx.ruri === ctx.msg.ruri ? undefined : ctx.ruri;
-  // set_advertised_address/port: what the Via shows instead of the socket's address
-  const shown = { ip: ctx.advertisedAddress ?? local.ip, port: Number(ctx.advertisedPort) || local.port };
-  const via = viaLine(target.proto, shown, branch, ctx.addLocalRport);
-  return { buf: buildRequest(ctx.msg, lumps, { ruri, via }), local };
+  // via_use_xavp_fields first, then set_advertised_address/port, then the socket's address
+  const fields = localViaFields(ctx);
+  const shown = { ip: fields.address ?? ctx.advertisedAddress ?? local.ip, port: fields.port ?? (Number(ctx.advertisedPort) || local.port) };
+  const via = viaLine(fields.proto ?? target.proto, shown, branch, ctx.addLocalRport, localViaExtraParams(ctx));
+  return { buf: buildRequest(ctx.msg, lumps, { ruri, via }), local, forced: forced ? local : null };
 }
 
 /** Route headers of a binding's Path (RFC 3327 §5.3): before the first Route, else after the last Via. */

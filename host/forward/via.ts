@@ -43,7 +43,10 @@ export function hostText(ip: string): string {
   return isIPv6(ip) ? `[${ip}]` : ip;
 }
 
-/** "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=...;rport" without CRLF. */
-export function viaLine(proto: string, local: { ip: string; port: number }, branch: string, rport: boolean): string {
-  return `Via: SIP/2.0/${proto.toUpperCase()} ${hostText(local.ip)}:${local.port};branch=${branch}${rport ? ';rport' : ''}`;
+/**
+ * "Via: SIP/2.0/UDP 127.0.0.1:5060;branch=...;rport" without CRLF; `extra`: parameters after
+ * those (";srvid=1;x=y", host/corex/local-via.ts). The port may be text (a via_use_xavp_fields port).
+ */
+export function viaLine(proto: string, local: { ip: string; port: number | string }, branch: string, rport: boolean, extra = ''): string {
+  return `Via: SIP/2.0/${proto.toUpperCase()} ${hostText(local.ip)}:${local.port};branch=${branch}${rport ? ';rport' : ''}${extra}`;
 }

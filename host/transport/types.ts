@@ -33,6 +33,8 @@ export interface Destination {
   close?: boolean;
   /** TCP: only an open connection may carry it; fail rather than connect (set_*_no_connect). */
   noConnect?: boolean;
+  /** Send from this listen socket (corex.set_send_socket, sendx): UDP from it, TCP connecting from its address. */
+  from?: { ip: string; port: number };
 }
 
 /** Counters a transport keeps for what it refused, readable through kemi.stats/core stats. */

@@ -163,3 +163,21 @@ test('hostile arguments give failure codes, never a crash', () => {
     assert.equal(typeof ksr('corex.sendx', arg, arg, arg), 'number');
   }
 });
+
+test('via_add_srvid / via_add_xavp_params: the forwarded request byte for byte, and sendx sends from the socket given', async () => {
+  const { buildOutgoingRequest } = await import('../../host/forward/build-request.js');
+  const ctx = makeContext('options');
+  const ksr = ksrOn(ctx);
+  const target = { proto: 'udp' as const, ip: '192.0.2.99', port: 5060 };
+  const plain = buildOutgoingRequest(ctx, target, 'z9hG4bKx')!.buf.toString();
+  ksr('pv.sets', '$xavp(via=>k)', 'v');
+  assert.equal(ksr('corex.via_add_srvid', 1), 1);
+  assert.equal(ksr('corex.via_add_xavp_params', 1), 1);
+  const built = buildOutgoingRequest(ctx, target, 'z9hG4bKx')!.buf.toString();
+  assert.equal(built, plain.replace('Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKx\r\n', 'Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bKx;srvid=7;k=v\r\n'));
+  assert.notEqual(built, plain);
+  const core = ctx.core as unknown as { sent: Array<{ dst: { from?: unknown } }> };
+  assert.equal(ksr('corex.sendx', 'sip:127.0.0.1:5099', 'udp:127.0.0.1:5060', 'x'), 1);
+  assert.deepEqual(core.sent.at(-1)!.dst.from, { ip: '127.0.0.1', port: 5060 });
+  assert.equal(ksr('corex.sendx', 'sip:127.0.0.1:5099', 'udp:127.0.0.1:5999', 'x'), -1, 'not one of ours');
+});

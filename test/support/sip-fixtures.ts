@@ -2,6 +2,7 @@
 // CoreServices here records what the bindings asked of the engine (logs, replies); its route
 // services (tm, auth, usrloc) are built in its constructor as the engine builds its own, from
 // defaults or from what the test passes (TestServices).
+import type { ViaSettings } from '../../host/corex/via-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import { buildReply } from '../../host/sip/reply.js';
 import { replyBodyOf } from '../../host/textops/body-state.js';
@@ -158,6 +159,8 @@ export class RecordingCore implements CoreServices {
   /** None unless a test gives one (e.g. openStore('sqlite::memory:')); tests may take it away. */
   store: SyncStore | null;
   readonly pvs: PvTable;
+  /** Kamailio's server_id / xavp_via_* for the corex Via switches (inert until a switch is on). */
+  viaSettings: ViaSettings | undefined = { serverId: 7, xavpViaParams: 'via', xavpViaFields: 'viaf', xavpViaReplyParams: 'viar' };
   private readonly services = new ServiceSlots('RecordingCore');
 
   constructor(defines: Record<string, string> = { WITH_AUTH: '1', SERVER_NAME: 'ksr-test' }, debugLevel = 2, services: TestServices = {}) {

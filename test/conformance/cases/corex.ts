@@ -24,9 +24,20 @@ export const COREX_CASES: ConformanceCase[] = [
   c('corex.set_source_address', ['proxy.example.com'], I(-1), { host: { pv: { $si: '192.0.2.10' } } }),
   c('corex.sendx', ['sip:127.0.0.1:5099', 'udp:127.0.0.1:5060', 'hello'], I(1), { host: { sent: { count: 1, to: 'udp:127.0.0.1:5099', contains: ['hello'] } } }),
   c('corex.sendx', ['sip:127.0.0.1:5099', 'udp:[::1', 'hello'], I(-1), { host: { sent: { count: 0 } } }),
-  c('corex.via_add_srvid', [1], I(1), { host: { fields: { viaSwitches: 1 } } }),
-  c('corex.via_add_xavp_params', [1], I(1), { host: { fields: { viaSwitches: 2 } } }),
-  c('corex.via_use_xavp_fields', [1], I(1), { host: { fields: { viaSwitches: 4 } } }),
+  c('corex.sendx', ['sip:127.0.0.1:5099', 'udp:198.51.100.1:5060', 'hello'], I(-1), { name: 'corex.sendx from a socket that is not ours', host: { sent: { count: 0 }, log: { level: 'error', text: 'no listen socket matches' } } }),
+  c('corex.set_send_socket', ['udp:127.0.0.1:5060'], I(1), { name: 'corex.set_send_socket shows in the forwarded Via', host: { forwarded: { contains: ['Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-conformance\r\n'] } } }),
+  // the test core's server_id is 7, xavp_via_params "via", xavp_via_fields "viaf" (sip-fixtures.ts)
+  c('corex.via_add_srvid', [1], I(1), { host: { fields: { viaSwitches: 1 }, forwarded: { contains: ['Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-conformance;srvid=7\r\n'] } } }),
+  c('corex.via_add_srvid', [0], I(1), { name: 'corex.via_add_srvid(0) clears it', setup: [call('corex.via_add_srvid', 1)], host: { fields: { viaSwitches: 0 }, forwarded: { contains: ['Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-conformance\r\n'], lacks: ['srvid'] } } }),
+  c('corex.via_add_xavp_params', [1], I(1), {
+    setup: [call('pv.sets', '$xavp(via=>tag)', 'abc'), call('pv.seti', '$xavp(via[0]=>n)', 5)],
+    host: { fields: { viaSwitches: 2 }, forwarded: { contains: ['Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-conformance;n=5;tag=abc\r\n'] } },
+  }),
+  c('corex.via_add_xavp_params', [1], I(1), { name: 'corex.via_add_xavp_params with no such xavp adds nothing', host: { fields: { viaSwitches: 2 }, forwarded: { contains: ['Via: SIP/2.0/UDP 127.0.0.1:5060;branch=z9hG4bK-conformance\r\n'] } } }),
+  c('corex.via_use_xavp_fields', [1], I(1), {
+    setup: [call('pv.sets', '$xavp(viaf=>address)', 'edge.example.com'), call('pv.sets', '$xavp(viaf[0]=>port)', '5099')],
+    host: { fields: { viaSwitches: 4 }, forwarded: { contains: ['Via: SIP/2.0/UDP edge.example.com:5099;branch=z9hG4bK-conformance\r\n'] } },
+  }),
   c('corex.via_reply_add_xavp_params', [0], I(1), { setup: [call('corex.via_reply_add_xavp_params', 1)], host: { fields: { viaSwitches: 0 } } }),
   v('corex.file_read', ['/etc/passwd'], S('')),
   v('corex.file_write', ['/tmp/ksr-host-file', 'data'], I(-1)),
