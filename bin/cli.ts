@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { checkCallLimits, Dispatcher, signatureOf } from '../bindings/registry.js';
 import { ConfigError, loadConfigFile } from '../host/config/load-config.js';
-import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListen, type Settings } from '../host/config/settings.js';
+import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListenList, type Settings } from '../host/config/settings.js';
 import { createRuntime, engineForFile, CHOOSABLE_ENGINES, LANGUAGE_OF } from '../runtimes/index.js';
 import { DEFAULT_LIMITS, STANDARD_CALLBACKS, type EngineName } from '../runtimes/runtime.js';
 import { apiList } from './server.js';
@@ -38,7 +38,7 @@ function settingsFrom(values: { config?: string; script?: string; engine?: strin
     if (!CHOOSABLE_ENGINES.includes(values.engine as EngineName)) throw new ConfigError(`--engine '${values.engine}': expected ${CHOOSABLE_ENGINES.join(' or ')}`);
     base.routing.engine = values.engine;
   }
-  if (values.listen?.length) base.listen = values.listen.map(parseListen);
+  if (values.listen?.length) base.listen = parseListenList(values.listen);
   if (values.control) base.control = values.control === 'off' ? null : { ...base.control, ...parseHostPort(values.control, '--control') };
   if (values.store) base.store = (parseStoreUrl(values.store), values.store);
   if (values['state-dir']) base.stateDir = values['state-dir'];

@@ -1,13 +1,13 @@
 // KSR.corex.*: the branch set (append_branch*), extended flags, socket selection, a few
 // message tests, raw sends and the Via switches (host/corex). Partial: what ksr-host's sending
-// path or sandbox cannot honour (named sockets, reply Via params, the file system, forward_uac*).
+// path or sandbox cannot honour (reply Via params, the file system, forward_uac*).
 import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import { tryParseUri } from '../../host/sip/uri.js';
 import { parseHop, resolveHop } from '../../host/forward/next-hop.js';
 import { decl, intOf, partial } from './decl.js';
 import { isXflagSet, resetXflag, setXflag } from '../../host/corex/xflags.js';
-import { findListenSocket, setSocket, setSocketByName, setSourceAddress, type ListenSocket } from '../../host/corex/sockets.js';
+import { findListenSocket, isSocketName, setSocket, setSocketByName, setSourceAddress, type ListenSocket } from '../../host/corex/sockets.js';
 import { parseSocketSpec } from '../../host/corex/socket-spec.js';
 import { setViaSwitch, type ViaSwitch } from '../../host/corex/via-switches.js';
 
@@ -95,8 +95,8 @@ export const corexModule = defineModule('corex', {
   has_user_agent: decl('', 'int', (ctx) => intOf(ctx.msg.hasHeader('user-agent'))),
   // tm's failure route and t_continue run on a copy of the request, Kamailio's "faked" message.
   is_faked_msg: decl('', 'int', (ctx) => intOf(ctx.routeType === 'failure')),
-  // Listen sockets have no names in this server.
-  is_socket_name: partial('listen sockets have no names: always -1', decl('str', 'int', () => -1)),
+  // a listen socket's name from the config (`listen: ["udp:IP:PORT name s0"]`)
+  is_socket_name: decl('str', 'int', (ctx, name: string) => isSocketName(ctx, name)),
   send_data: decl('str, str', 'int', (ctx, uri: string, data: string) => sendData(ctx, uri, data)),
   sendx: decl('str, str, str', 'int', sendx),
   setxflag: decl('int', 'int', (ctx, flag: number) => setXflag(ctx, flag)),
@@ -104,9 +104,9 @@ export const corexModule = defineModule('corex', {
   isxflagset: decl('int', 'int', (ctx, flag: number) => isXflagSet(ctx, flag)),
   // forwarded requests (stateless and tm) leave from it and their Via shows it
   set_send_socket: decl('str', 'int', (ctx, sock: string) => setSocket(ctx, 'send', sock)),
-  set_send_socket_name: partial('listen sockets have no names: no name matches (a warning, 1)', decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'send', name))),
+  set_send_socket_name: decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'send', name)),
   set_recv_socket: decl('str', 'int', (ctx, sock: string) => setSocket(ctx, 'recv', sock)),
-  set_recv_socket_name: partial('listen sockets have no names: no name matches (a warning, 1)', decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'recv', name))),
+  set_recv_socket_name: decl('str', 'int', (ctx, name: string) => setSocketByName(ctx, 'recv', name)),
   set_source_address: partial('only IP addresses: a host name is not resolved (-1)', decl('str', 'int', (ctx, addr: string) => setSourceAddress(ctx, addr))),
   via_add_srvid: viaSwitch('addSrvid'),
   via_add_xavp_params: viaSwitch('addXavpParams'),

@@ -9,6 +9,7 @@ import {
 } from '../../host/core/sip-values.js';
 import { decl, partial, withNullMode, type NullMode } from './decl.js';
 import { socketText } from '../../host/corex/socket-spec.js';
+import { rcvSocketName, sendSocketName } from '../../host/corex/sockets.js';
 
 /** A PV read that cannot fail (the names here are fixed and valid). */
 function pv(ctx: MsgContext, name: string): PvValue {
@@ -70,11 +71,6 @@ function fromHostFact(ctx: MsgContext): string | null {
 
 const nonEmpty = (s: string): string | null => (s === '' ? null : s);
 
-/** The same partial status on each of a family of getters. */
-function partialAll(why: string, decls: Record<string, KsrDeclaration>): Record<string, KsrDeclaration> {
-  return Object.fromEntries(Object.entries(decls).map(([name, d]) => [name, partial(why, d)]));
-}
-
 /**
  * get_env/get_envn: every variable reads as unset (Kamailio: '' and 0), so a script cannot
  * see secrets or paths of the server; logged once per function, not per call.
@@ -111,13 +107,13 @@ export const kxModule = defineModule('kx', {
   ...getters('ua', fromPv('$ua'), true),
   ...getters('srcip', (ctx) => ctx.rcv.srcIp),
   ...getters('srcport', (ctx) => ctx.rcv.srcPort),
-  // the send socket the script forced (corex.set_send_socket); listen sockets have no names
+  // the send socket the script forced (corex.set_send_socket); its name from the config's listen entry
   ...getters('send_sock', (ctx) => (ctx.sendSocket ? socketText(ctx.sendSocket) : null)),
-  ...partialAll('listen sockets have no names: always null', getters('send_sock_name', () => null)),
+  ...getters('send_sock_name', sendSocketName),
   get_send_sock_port: decl('', 'int', (ctx) => ctx.sendSocket?.port ?? 0),
   ...getters('rcvip', (ctx) => ctx.rcv.rcvIp),
-  // Listen sockets have no names and no advertised address: name is null, adv = actual.
-  ...partialAll('listen sockets have no names: always null', getters('rcv_sock_name', () => null)),
+  // the received socket's name (null when its listen entry has none); no advertised address: adv = actual
+  ...getters('rcv_sock_name', rcvSocketName),
   ...getters('rcvport', (ctx) => ctx.rcv.rcvPort),
   ...getters('rcvadvip', (ctx) => ctx.rcv.rcvIp),
   ...getters('rcvadvport', (ctx) => ctx.rcv.rcvPort),

@@ -656,7 +656,7 @@ class _kx:
         ...
     @staticmethod
     def get_send_sock_name() -> str | int | None:
-        """KSR.kx.get_send_sock_name(): xval -- partial: listen sockets have no names: always null"""
+        """KSR.kx.get_send_sock_name(): xval -- complete"""
         ...
     @staticmethod
     def get_send_sock_port() -> int:
@@ -668,7 +668,7 @@ class _kx:
         ...
     @staticmethod
     def get_rcv_sock_name() -> str | int | None:
-        """KSR.kx.get_rcv_sock_name(): xval -- partial: listen sockets have no names: always null"""
+        """KSR.kx.get_rcv_sock_name(): xval -- complete"""
         ...
     @staticmethod
     def get_rcvport() -> str | int | None:
@@ -1348,7 +1348,7 @@ class _corex:
         ...
     @staticmethod
     def is_socket_name(p1: str) -> int:
-        """KSR.corex.is_socket_name(str): int -- partial: listen sockets have no names: always -1"""
+        """KSR.corex.is_socket_name(str): int -- complete"""
         ...
     @staticmethod
     def send_data(p1: str, p2: str) -> int:
@@ -1376,7 +1376,7 @@ class _corex:
         ...
     @staticmethod
     def set_send_socket_name(p1: str) -> int:
-        """KSR.corex.set_send_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)"""
+        """KSR.corex.set_send_socket_name(str): int -- complete"""
         ...
     @staticmethod
     def set_recv_socket(p1: str) -> int:
@@ -1384,7 +1384,7 @@ class _corex:
         ...
     @staticmethod
     def set_recv_socket_name(p1: str) -> int:
-        """KSR.corex.set_recv_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)"""
+        """KSR.corex.set_recv_socket_name(str): int -- complete"""
         ...
     @staticmethod
     def set_source_address(p1: str) -> int:

@@ -327,13 +327,13 @@ declare namespace KSR {
     function get_srcport(): string | number | null;
     /** KSR.kx.get_send_sock(): xval -- complete */
     function get_send_sock(): string | number | null;
-    /** KSR.kx.get_send_sock_name(): xval -- partial: listen sockets have no names: always null */
+    /** KSR.kx.get_send_sock_name(): xval -- complete */
     function get_send_sock_name(): string | number | null;
     /** KSR.kx.get_send_sock_port(): int -- complete */
     function get_send_sock_port(): number;
     /** KSR.kx.get_rcvip(): xval -- complete */
     function get_rcvip(): string | number | null;
-    /** KSR.kx.get_rcv_sock_name(): xval -- partial: listen sockets have no names: always null */
+    /** KSR.kx.get_rcv_sock_name(): xval -- complete */
     function get_rcv_sock_name(): string | number | null;
     /** KSR.kx.get_rcvport(): xval -- complete */
     function get_rcvport(): string | number | null;
@@ -673,7 +673,7 @@ declare namespace KSR {
     function has_user_agent(): number;
     /** KSR.corex.is_faked_msg(): int -- complete */
     function is_faked_msg(): number;
-    /** KSR.corex.is_socket_name(str): int -- partial: listen sockets have no names: always -1 */
+    /** KSR.corex.is_socket_name(str): int -- complete */
     function is_socket_name(p1: string): number;
     /** KSR.corex.send_data(str, str): int -- complete */
     function send_data(p1: string, p2: string): number;
@@ -687,11 +687,11 @@ declare namespace KSR {
     function isxflagset(p1: number): number;
     /** KSR.corex.set_send_socket(str): int -- complete */
     function set_send_socket(p1: string): number;
-    /** KSR.corex.set_send_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1) */
+    /** KSR.corex.set_send_socket_name(str): int -- complete */
     function set_send_socket_name(p1: string): number;
     /** KSR.corex.set_recv_socket(str): int -- complete */
     function set_recv_socket(p1: string): number;
-    /** KSR.corex.set_recv_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1) */
+    /** KSR.corex.set_recv_socket_name(str): int -- complete */
     function set_recv_socket_name(p1: string): number;
     /** KSR.corex.set_source_address(str): int -- partial: only IP addresses: a host name is not resolved (-1) */
     function set_source_address(p1: string): number;

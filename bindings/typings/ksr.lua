@@ -745,7 +745,7 @@ function KSR.kx.get_srcport() end
 ---@return string|integer|nil
 function KSR.kx.get_send_sock() end
 
---- KSR.kx.get_send_sock_name(): xval -- partial: listen sockets have no names: always null
+--- KSR.kx.get_send_sock_name(): xval -- complete
 ---@return string|integer|nil
 function KSR.kx.get_send_sock_name() end
 
@@ -757,7 +757,7 @@ function KSR.kx.get_send_sock_port() end
 ---@return string|integer|nil
 function KSR.kx.get_rcvip() end
 
---- KSR.kx.get_rcv_sock_name(): xval -- partial: listen sockets have no names: always null
+--- KSR.kx.get_rcv_sock_name(): xval -- complete
 ---@return string|integer|nil
 function KSR.kx.get_rcv_sock_name() end
 
@@ -1518,7 +1518,7 @@ function KSR.corex.has_user_agent() end
 ---@return integer
 function KSR.corex.is_faked_msg() end
 
---- KSR.corex.is_socket_name(str): int -- partial: listen sockets have no names: always -1
+--- KSR.corex.is_socket_name(str): int -- complete
 ---@param p1 string
 ---@return integer
 function KSR.corex.is_socket_name(p1) end
@@ -1556,7 +1556,7 @@ function KSR.corex.isxflagset(p1) end
 ---@return integer
 function KSR.corex.set_send_socket(p1) end
 
---- KSR.corex.set_send_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)
+--- KSR.corex.set_send_socket_name(str): int -- complete
 ---@param p1 string
 ---@return integer
 function KSR.corex.set_send_socket_name(p1) end
@@ -1566,7 +1566,7 @@ function KSR.corex.set_send_socket_name(p1) end
 ---@return integer
 function KSR.corex.set_recv_socket(p1) end
 
---- KSR.corex.set_recv_socket_name(str): int -- partial: listen sockets have no names: no name matches (a warning, 1)
+--- KSR.corex.set_recv_socket_name(str): int -- complete
 ---@param p1 string
 ---@return integer
 function KSR.corex.set_recv_socket_name(p1) end

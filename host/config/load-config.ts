@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
-import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListen, type Settings } from './settings.js';
+import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListenList, type Settings } from './settings.js';
 import { parseStoreUrl } from '../store/store-url.js';
 import { parseAlgorithmList } from '../auth/auth-config.js';
 import { parseOutboundRule } from '../transport/outbound-policy.js';
@@ -216,7 +216,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
     }
   };
   return {
-    listen: c.listen ? wrap('listen', () => c.listen!.map(parseListen)) : d.listen.map((l) => ({ ...l })),
+    listen: c.listen ? wrap('listen', () => parseListenList(c.listen!)) : d.listen.map((l) => ({ ...l })),
     aliases: c.aliases ?? [...d.aliases],
     ...(c.workers !== undefined ? { workers: c.workers } : {}),
     routing: { script: c.routing?.script ?? d.routing.script, engine: c.routing?.engine ?? d.routing.engine },

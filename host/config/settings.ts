@@ -103,13 +103,49 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   core: { ...DEFAULT_VIA_SETTINGS },
 } satisfies Settings);
 
-/** "udp:127.0.0.1:5060", "tcp:[::1]:5060" → ListenAddress; errors say what was expected. */
+/** A socket name: what Kamailio scripts pass to corex.set_send_socket_name and compare. */
+const SOCKET_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/**
+ * "udp:127.0.0.1:5060", "tcp:[::1]:5060", "udp:10.0.0.10:5060 name s0" (Kamailio's spelling,
+ * the name quoted or not) → ListenAddress; errors say what was expected.
+ */
 export function parseListen(text: string): ListenAddress {
-  const m = /^(udp|tcp):(\[[0-9a-fA-F:.]+\]|[^:\[\]]+):(\d{1,5})$/.exec(text.trim());
-  if (!m) throw new Error(`listen address '${text}': expected PROTO:IP:PORT, e.g. udp:127.0.0.1:5060 or tcp:[::1]:5060`);
+  const [address = '', named] = splitName(text);
+  const m = /^(udp|tcp):(\[[0-9a-fA-F:.]+\]|[^:\[\]\s]+):(\d{1,5})$/.exec(address);
+  if (!m) throw new Error(`listen address '${text}': expected PROTO:IP:PORT [name NAME], e.g. udp:127.0.0.1:5060 or tcp:[::1]:5060 name s0`);
   const port = Number(m[3]);
   if (port < 1 || port > 65535) throw new Error(`listen address '${text}': port must be 1..65535`);
-  return { proto: m[1] as 'udp' | 'tcp', ip: m[2]!.replace(/^\[|\]$/g, ''), port };
+  const listen: ListenAddress = { proto: m[1] as 'udp' | 'tcp', ip: m[2]!.replace(/^\[|\]$/g, ''), port };
+  if (named === undefined) return listen;
+  if (!SOCKET_NAME.test(named)) {
+    throw new Error(`listen address '${text}': the name must be 1..64 characters of A-Z a-z 0-9 _ . -, got '${named}'`);
+  }
+  return { ...listen, name: named };
+}
+
+/** "ADDRESS" → [ADDRESS]; "ADDRESS name NAME" / 'ADDRESS name "NAME"' → [ADDRESS, NAME]. */
+function splitName(text: string): [string, string?] {
+  const t = text.trim();
+  const m = /^(\S+)\s+name\s+(?:"([^"]*)"|(\S+))$/.exec(t);
+  if (m) return [m[1]!, m[2] ?? m[3]!];
+  if (/\sname(\s|$)/.test(t)) throw new Error(`listen address '${text}': expected 'name NAME' or 'name "NAME"' after the address`);
+  return [t];
+}
+
+/** Every listen entry parsed; a name given twice is an error naming both entries. */
+export function parseListenList(texts: readonly string[]): ListenAddress[] {
+  const list = texts.map(parseListen);
+  const seen = new Map<string, number>();
+  list.forEach((l, i) => {
+    if (l.name === undefined) return;
+    const first = seen.get(l.name);
+    if (first !== undefined) {
+      throw new Error(`listen entries ${first + 1} ('${texts[first]}') and ${i + 1} ('${texts[i]}') have the same name '${l.name}': names must be unique`);
+    }
+    seen.set(l.name, i);
+  });
+  return list;
 }
 
 /** "127.0.0.1:5080" → {ip, port}. */

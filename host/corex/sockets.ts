@@ -1,13 +1,15 @@
-// corex's socket selection: set_send_socket(_name), set_recv_socket(_name), set_source_address.
-// Kamailio looks the address up among its listen sockets; ksr-host's listeners (UDP and TCP)
-// are known through the core's listenSockets (else localAddress, the one per protocol and
-// family it sends from, and isMyself). Listen sockets have no names here, so a name
-// never matches: Kamailio's answer for an unknown name (a warning, 1).
+// corex's socket selection: set_send_socket(_name), set_recv_socket(_name), set_source_address,
+// is_socket_name, and the names kx reads back. Kamailio looks the address up among its listen
+// sockets; ksr-host's listeners (UDP and TCP) are known through the core's listenSockets (else
+// localAddress, the one per protocol and family it sends from, and isMyself). A listen socket
+// may carry a name (config `listen: ["udp:IP:PORT name s0"]`), looked up as Kamailio's
+// ksr_get_socket_by_name does: exact, case-sensitive; an unknown name is a warning and 1.
 import { isIP } from 'node:net';
 import type { MsgContext, Proto } from '../core/context.js';
 import { parseSocketSpec, socketText, type SocketSpec } from './socket-spec.js';
 
 export type ListenSocket = { proto: Proto; ip: string; port: number };
+type NamedListenSocket = { proto: 'udp' | 'tcp'; ip: string; port: number; name?: string };
 
 /** The listen socket spec names, or null: Kamailio's grep_sock_info (no proto: udp; no port: any). */
 export function findListenSocket(ctx: MsgContext, spec: SocketSpec): ListenSocket | null {
@@ -56,14 +58,57 @@ export function setSocket(ctx: MsgContext, which: 'send' | 'recv', text: string)
   return 1;
 }
 
-/** set_send_socket_name / set_recv_socket_name: no listen socket has a name here. */
+/** The listen socket named `name` (exact, case-sensitive, as Kamailio), or null. */
+export function listenSocketNamed(ctx: MsgContext, name: string): NamedListenSocket | null {
+  return ctx.core.listenSockets?.().find((l) => l.name === name) ?? null;
+}
+
+/** set_send_socket_name / set_recv_socket_name: as set_send_socket / set_recv_socket, by name. */
 export function setSocketByName(ctx: MsgContext, which: 'send' | 'recv', name: string): number {
   if (name === '') {
     ctx.sendSocket = null;
     return 1;
   }
-  warn(ctx, `set_${which}_socket_name`, `no listen socket is named "${name}" (listen sockets have no names)`);
+  const l = listenSocketNamed(ctx, name);
+  if (!l) {
+    warn(ctx, `set_${which}_socket_name`, `no listen socket is named "${name}"`);
+    return 1;
+  }
+  const sock = { proto: l.proto, ip: l.ip, port: l.port };
+  if (which === 'send') ctx.sendSocket = sock;
+  else Object.assign(ctx.rcv, { proto: sock.proto, rcvIp: sock.ip, rcvPort: sock.port });
   return 1;
+}
+
+/** is_socket_name: 1 when a listen socket has that name (any socket, not only the received one), else -1. */
+export function isSocketName(ctx: MsgContext, name: string): number {
+  if (name === '') {
+    error(ctx, 'is_socket_name', 'expected a socket name, got ""');
+    return -1;
+  }
+  return listenSocketNamed(ctx, name) ? 1 : -1;
+}
+
+/**
+ * The name of the listen socket at proto/ip/port, or null (none, or it has no name). A listener
+ * on 0.0.0.0 / :: receives for every local address: it is the socket when none is bound to ip.
+ */
+export function listenSocketName(ctx: MsgContext, proto: Proto, ip: string, port: number): string | null {
+  const onPort = (ctx.core.listenSockets?.() ?? []).filter((l) => l.proto === proto && l.port === port);
+  const exact = onPort.find((l) => l.ip.toLowerCase() === ip.toLowerCase());
+  const any = onPort.find((l) => l.ip === '0.0.0.0' || l.ip === '::');
+  return (exact ?? any)?.name ?? null;
+}
+
+/** kx.get_send_sock_name: the name of the socket the script forced, null when none or unnamed. */
+export function sendSocketName(ctx: MsgContext): string | null {
+  const s = ctx.sendSocket;
+  return s ? listenSocketName(ctx, s.proto, s.ip, s.port) : null;
+}
+
+/** kx.get_rcv_sock_name: the name of the socket the message came in on, null when unnamed. */
+export function rcvSocketName(ctx: MsgContext): string | null {
+  return listenSocketName(ctx, ctx.rcv.proto, ctx.rcv.rcvIp, ctx.rcv.rcvPort);
 }
 
 /** set_source_address("[proto:]ip[:port]"): the message is taken as coming from there. */

@@ -299,7 +299,7 @@ export class Engine implements CoreServices {
     return this.settings.core;
   }
 
-  listenSockets(): readonly { proto: 'udp' | 'tcp'; ip: string; port: number }[] {
+  listenSockets(): readonly { proto: 'udp' | 'tcp'; ip: string; port: number; name?: string }[] {
     return this.settings.listen;
   }
 

@@ -18,6 +18,8 @@ export interface ListenAddress {
   proto: 'udp' | 'tcp';
   ip: string;
   port: number;
+  /** Kamailio's socket name (`listen=... name "s0"`): corex.set_send_socket_name, kx.get_rcv_sock_name. */
+  name?: string;
 }
 
 /** Called for every message read off a socket (one datagram, or one framed TCP message). */

@@ -68,11 +68,38 @@ test('set_send_socket: a listen socket is recorded; none matching warns and retu
   assert.equal(ctx.sendSocket, null);
   assert.equal(ksr('corex.set_send_socket', 'tcp:127.0.0.1'), 1, 'no port: the listener\'s');
   assert.deepEqual(ctx.sendSocket, { proto: 'tcp', ip: '127.0.0.1', port: 5060 });
-  assert.equal(ksr('corex.set_send_socket_name', 'lan'), 1, 'no socket has a name: a warning, as Kamailio for an unknown one');
-  assert.match(ctx.core.logs.at(-1)!.text, /set_send_socket_name: no listen socket is named "lan"/);
+});
+
+test('set_send_socket_name: the listen socket of that name is forced; unknown: a warning, 1, kept; "" resets', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('corex.set_send_socket_name', 's1'), 1);
+  assert.deepEqual(ctx.sendSocket, { proto: 'udp', ip: '127.0.0.1', port: 5070 });
+  assert.equal(ksr('corex.set_send_socket_name', 'lan'), 1, 'an unknown name: a warning and 1, as Kamailio');
+  assert.equal(ctx.core.logs.at(-1)!.level, 'warn');
+  assert.match(ctx.core.logs.at(-1)!.text, /^KSR\.corex\.set_send_socket_name: no listen socket is named "lan"/);
+  assert.deepEqual(ctx.sendSocket, { proto: 'udp', ip: '127.0.0.1', port: 5070 }, 'kept');
+  assert.equal(ksr('corex.set_send_socket_name', 'S1'), 1, 'names are case-sensitive');
+  assert.equal(ctx.core.logs.at(-1)!.level, 'warn');
+  assert.equal(ksr('corex.set_send_socket_name', 'x'.repeat(100_000)), 1, 'a huge name is just unknown');
+  assert.equal(ksr('corex.set_send_socket_name', 's\u00001'), 1, 'a NUL in the name is just unknown');
+  assert.deepEqual(ctx.sendSocket, { proto: 'udp', ip: '127.0.0.1', port: 5070 });
   assert.equal(ksr('corex.set_send_socket_name', ''), 1);
   assert.equal(ctx.sendSocket, null);
+  assert.equal(ksr('corex.set_send_socket_name', 's0'), 1);
+  assert.deepEqual(ctx.sendSocket, { proto: 'udp', ip: '127.0.0.1', port: 5060 });
+});
+
+test('is_socket_name: 1 when any listen socket has that name (not only the received one), else -1; "" -1 and an error', () => {
+  const ctx = makeContext('invite');
+  const ksr = ksrOn(ctx);
+  assert.equal(ksr('corex.is_socket_name', 's0'), 1);
+  assert.equal(ksr('corex.is_socket_name', 's1'), 1, 'the message came in on s0');
   assert.equal(ksr('corex.is_socket_name', 'lan'), -1);
+  assert.equal(ksr('corex.is_socket_name', 'S0'), -1);
+  assert.equal(ctx.core.logs.length, 0, 'no log for an unknown name');
+  assert.equal(ksr('corex.is_socket_name', ''), -1);
+  assert.match(ctx.core.logs.at(-1)!.text, /^KSR\.corex\.is_socket_name: expected a socket name, got ""/);
 });
 
 test('set_recv_socket: the message is taken as received on that listen socket ($Ri, $Rp, $pr)', () => {
@@ -83,8 +110,12 @@ test('set_recv_socket: the message is taken as received on that listen socket ($
   assert.equal(ksr('corex.set_recv_socket', 'udp:203.0.113.9:5060'), 1, 'no such socket: unchanged');
   assert.equal(ksr('pv.get', '$Ri'), '127.0.0.1');
   assert.equal(ksr('corex.set_recv_socket', 'bad spec'), -1);
-  assert.equal(ksr('corex.set_recv_socket_name', 'wan'), 1);
-  assert.equal(ksr('pv.get', '$Ri'), '127.0.0.1');
+  assert.equal(ksr('corex.set_recv_socket_name', 'wan'), 1, 'an unknown name: a warning and 1, unchanged');
+  assert.match(ctx.core.logs.at(-1)!.text, /^KSR\.corex\.set_recv_socket_name: no listen socket is named "wan"/);
+  assert.deepEqual([ksr('pv.get', '$Ri'), ksr('pv.get', '$Rp'), ksr('pv.get', '$pr')], ['127.0.0.1', 5060, 'tcp']);
+  assert.equal(ksr('corex.set_recv_socket_name', 's1'), 1);
+  assert.deepEqual([ksr('pv.get', '$Ri'), ksr('pv.get', '$Rp'), ksr('pv.get', '$pr')], ['127.0.0.1', 5070, 'udp']);
+  assert.equal(ksr('kx.get_rcv_sock_name'), 's1');
 });
 
 test('set_source_address: $si/$sp become the address given; names and junk -1', () => {

@@ -111,7 +111,20 @@ test('get_send_sock*: the socket corex.set_send_socket forced, else null / 0', (
   assert.equal(ksr('corex.set_send_socket', 'udp:127.0.0.1:5060'), 1);
   assert.equal(ksr('kx.get_send_sock'), 'udp:127.0.0.1:5060');
   assert.equal(ksr('kx.get_send_sock_port'), 5060);
-  assert.equal(ksr('kx.get_send_sock_name'), null, 'listen sockets have no names');
+  assert.equal(ksr('kx.get_send_sock_name'), 's0', 'the name of the listen socket at that address');
+  assert.equal(ksr('corex.set_send_socket', 'tcp:127.0.0.1:5060'), 1);
+  assert.equal(ksr('kx.get_send_sock_name'), null, 'a listen socket without a name');
+  assert.equal(ksr('corex.set_send_socket_name', 's1'), 1);
+  assert.deepEqual([ksr('kx.get_send_sock'), ksr('kx.get_send_sock_port'), ksr('kx.get_send_sock_name')], ['udp:127.0.0.1:5070', 5070, 's1']);
   assert.equal(ksr('corex.set_send_socket', ''), 1);
   assert.equal(ksr('kx.get_send_sock'), null);
+  assert.equal(ksr('kx.get_send_sock_name'), null);
+});
+
+test('get_rcv_sock_name: the name of the listen socket the message came in on, else null', () => {
+  assert.equal(ksrOn(makeContext('invite'))('kx.get_rcv_sock_name'), 's0');
+  assert.equal(ksrOn(makeContext('invite', { rcvPort: 5070 }))('kx.get_rcv_sock_name'), 's1');
+  assert.equal(ksrOn(makeContext('invite', { proto: 'tcp' }))('kx.get_rcv_sock_name'), null, 'the TCP listener has no name');
+  assert.equal(ksrOn(makeContext('invite', { rcvIp: '198.51.100.1' }))('kx.get_rcv_sock_name'), null, 'no listen socket there');
+  assert.equal(ksrOn(makeContext('invite', { proto: 'tls', rcvPort: 5061 }))('kx.get_rcv_sock_name'), null);
 });

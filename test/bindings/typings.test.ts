@@ -18,6 +18,6 @@ test('typings name every registry function with its signature and status', () =>
   assert.match(t['KSR.pyi']!, /def setl\(p1: str, p2: int\) -> bool:/);
   // the status follows the signature in each doc comment
   assert.match(t['ksr.d.ts']!, /\/\*\* KSR\.hdr\.append\(str\): int -- complete \*\/\n\s*function append\(/);
-  assert.match(t['KSR.pyi']!, /"""KSR\.kx\.get_rcv_sock_name\(\): xval -- partial: listen sockets have no names[^"]*"""/);
+  assert.match(t['KSR.pyi']!, /"""KSR\.kx\.get_env\(str\): xval -- partial: scripts cannot read the server's environment[^"]*"""/);
   assert.match(t['ksr.lua']!, /--- KSR\.x\.modf\(str, \.\.\.str\): int -- partial: only \d+ native names/);
 });

@@ -38,6 +38,33 @@ test('listen addresses', () => {
   assert.throws(() => parseListen('udp:1.2.3.4:70000'), /^Error: listen address 'udp:1\.2\.3\.4:70000': port must be 1\.\.65535$/);
 });
 
+test('listen names: Kamailio\'s `name NAME` / `name "NAME"` after the address, checked and unique', () => {
+  assert.deepEqual(parseListen('udp:127.0.0.1:5060 name s0'), { proto: 'udp', ip: '127.0.0.1', port: 5060, name: 's0' });
+  assert.deepEqual(parseListen('  tcp:[::1]:5070   name   "lan-1.a_B"  '), { proto: 'tcp', ip: '::1', port: 5070, name: 'lan-1.a_B' });
+  assert.deepEqual(parseListen('udp:127.0.0.1:5060 name ' + 'x'.repeat(64)).name, 'x'.repeat(64));
+  for (const [bad, why] of [
+    ['udp:127.0.0.1:5060 name', /expected 'name NAME' or 'name "NAME"' after the address/],
+    ['udp:127.0.0.1:5060 name ""', /the name must be 1\.\.64 characters of A-Z a-z 0-9 _ \. -, got ''/],
+    ['udp:127.0.0.1:5060 name s/0', /got 's\/0'/],
+    ['udp:127.0.0.1:5060 name "a b"', /expected PROTO:IP:PORT \[name NAME\]|got 'a b'/],
+    ['udp:127.0.0.1:5060 name ' + 'x'.repeat(65), /the name must be 1\.\.64 characters/],
+    ['udp:127.0.0.1:5060 name s\u00000', /the name must be 1\.\.64 characters/],
+    ['udp:127.0.0.1:5060 nom s0', /expected PROTO:IP:PORT \[name NAME\]/],
+    ['udp:127.0.0.1:5060 name s0 extra', /expected 'name NAME'/],
+  ] as const) assert.throws(() => parseListen(bad), why, bad);
+  const s = settingsFromConfigText('listen: ["udp:127.0.0.1:5060 name s0", \'udp:127.0.0.1:5070 name "s1"\', "tcp:127.0.0.1:5060"]', 'k.yaml');
+  assert.deepEqual(s.listen, [
+    { proto: 'udp', ip: '127.0.0.1', port: 5060, name: 's0' },
+    { proto: 'udp', ip: '127.0.0.1', port: 5070, name: 's1' },
+    { proto: 'tcp', ip: '127.0.0.1', port: 5060 },
+  ]);
+  assert.throws(
+    () => settingsFromConfigText('listen: ["udp:127.0.0.1:5060 name s0", "tcp:127.0.0.1:5060", "tcp:127.0.0.1:5070 name s0"]', 'k.yaml'),
+    /^Error: k\.yaml: key 'listen': listen entries 1 \('udp:127\.0\.0\.1:5060 name s0'\) and 3 \('tcp:127\.0\.0\.1:5070 name s0'\) have the same name 's0': names must be unique$/,
+  );
+  assert.throws(() => settingsFromConfigText('listen: ["udp:127.0.0.1:5060 name bad!"]', 'k.yaml'), /k\.yaml: key 'listen': listen address 'udp:127\.0\.0\.1:5060 name bad!': the name must be/);
+});
+
 test('limits.max_value_bytes and limits.max_route_depth are read as written, bounded where they are defined', () => {
   const s = settingsFromConfigText('limits: { max_value_bytes: 2097152, max_route_depth: 20 }', 'k.yaml');
   assert.deepEqual(s.limits, { maxValueBytes: 2097152, maxRouteDepth: 20 });

@@ -236,7 +236,18 @@ export class RecordingCore implements CoreServices {
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null {
     return ipv6 ? null : { ip: '127.0.0.1', port: proto === 'tls' ? 5061 : 5060 };
   }
+
+  /** Two named UDP listeners (the one messages arrive on, s0, and s1) and an unnamed TCP one. */
+  listenSockets(): readonly { proto: 'udp' | 'tcp'; ip: string; port: number; name?: string }[] {
+    return RECORDING_LISTEN;
+  }
 }
+
+const RECORDING_LISTEN = Object.freeze([
+  { proto: 'udp' as const, ip: '127.0.0.1', port: 5060, name: 's0' },
+  { proto: 'udp' as const, ip: '127.0.0.1', port: 5070, name: 's1' },
+  { proto: 'tcp' as const, ip: '127.0.0.1', port: 5060 },
+]);
 
 export interface ContextOverrides extends Partial<ReceiveInfo> {
   core?: RecordingCore;
