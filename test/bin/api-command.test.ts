@@ -28,7 +28,7 @@ test('ksr-host api --json shows each function with its signature and status', as
   });
   const byPath = new Map(out.methods.map((m) => [m.func.path, m.func.status]));
   assert.equal(byPath.get('KSR.hdr.append'), 'complete');
-  assert.match(byPath.get('KSR.kx.get_rcv_sock_name')!, /^partial: listen sockets have no names/);
+  assert.match(byPath.get('KSR.kx.get_env')!, /^partial: scripts cannot read the server's environment/);
   assert.equal(byPath.get('KSR.tm.t_replicate'), undefined, 'left out: not listed');
 });
 
