@@ -79,12 +79,14 @@ function applyParam(ctx: MsgContext, hit: ParamHit, name: string, value: string 
   return 1;
 }
 
-/** `;param` of one value: set, added, or removed (every occurrence when removing). */
-function processParams(ctx: MsgContext, text: string, v: ValueSpan, param: string, value: string | null): number {
-  let from = paramsStart(text, v.start, v.end);
+/**
+ * A parameter set, added, or removed (every occurrence when removing), found from `from` on by
+ * `find` (the `;param` of one value, or the `name=value` of an Authorization-style line).
+ */
+function processFound(ctx: MsgContext, from: number, find: (from: number) => ParamHit, param: string, value: string | null): number {
   let res = 0;
   for (;;) {
-    const hit = findParam(text, from, v.end, param);
+    const hit = find(from);
     const r = applyParam(ctx, hit, param, value);
     if (res === 0) res = r;
     if (!hit.found || value !== null) return res;
@@ -92,17 +94,14 @@ function processParams(ctx: MsgContext, text: string, v: ValueSpan, param: strin
   }
 }
 
-/** `name=value` of an Authorization-style line: set, added, or removed (every occurrence). */
+/** `;param` of one value. */
+function processParams(ctx: MsgContext, text: string, v: ValueSpan, param: string, value: string | null): number {
+  return processFound(ctx, paramsStart(text, v.start, v.end), (from) => findParam(text, from, v.end, param), param, value);
+}
+
+/** `name=value` of an Authorization-style line. */
 function processParams2(ctx: MsgContext, text: string, hf: HeaderField, param: string, value: string | null): number {
-  let from = hf.valueStart;
-  let res = 0;
-  for (;;) {
-    const hit = findParam2(text, from, hf.valueEnd, param);
-    const r = applyParam(ctx, hit, param, value);
-    if (res === 0) res = r;
-    if (!hit.found || value !== null) return res;
-    from = hit.delEnd;
-  }
+  return processFound(ctx, hf.valueStart, (from) => findParam2(text, from, hf.valueEnd, param), param, value);
 }
 
 /** Checks and defaults of textopsx's fixups per operation; an error text when refused. */
