@@ -11,7 +11,7 @@ import { replyDestination, viaReceivedParams } from '../core/reply-destination.j
 import { SipMessage } from '../sip/message.js';
 import { SipParseError } from '../sip/errors.js';
 import { buildErrorReply, buildReply } from '../sip/reply.js';
-import { replyBodyOf } from '../textops/body-state.js';
+import { scriptReplyBody } from '../textops/body-state.js';
 import type { Settings } from '../config/settings.js';
 import { Transports } from '../transport/transports.js';
 import type { Destination, MessageHandler, TransportCounters } from '../transport/types.js';
@@ -277,7 +277,10 @@ export class Engine implements CoreServices {
     const extra = opts.headers;
     const headers = extra === undefined || extra.length === 0 ? lumps : lumps.length === 0 ? extra : lumps.concat(extra);
     const stamp = viaReceivedParams(ctx, via);
-    const buf = buildReply(req, code, reason, { received: stamp.received, rport: stamp.rport, headers, ...replyBodyOf(ctx, opts) });
+    const set = scriptReplyBody(ctx, opts);
+    const buf = buildReply(req, code, reason, {
+      received: stamp.received, rport: stamp.rport, headers, body: set ? set.body : opts.body, contentType: set ? set.contentType : opts.contentType,
+    });
     const sent = this.transports.send(buf, replyDestination(ctx, via, code), { ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort });
     if (sent) {
       this.counters.repliesSent++;

@@ -16,19 +16,19 @@ export interface BuiltRequest {
 }
 
 /**
- * The socket a request to target leaves from: the one set_send_socket chose when it has the
- * target's protocol and family (Kamailio sends from a forced socket of another protocol only
- * through a sibling socket; here the default one is used), else our default listener.
+ * The socket set_send_socket chose, when it has the target's protocol and family (Kamailio
+ * sends from a forced socket of another protocol only through a sibling socket; here our
+ * default listener is used then), else null.
  */
-function sendingSocket(ctx: MsgContext, target: Target): { local: { ip: string; port: number } | null; forced: boolean } {
+function forcedSocket(ctx: MsgContext, target: Target): { ip: string; port: number } | null {
   const s = ctx.sendSocket;
-  if (s && s.proto === target.proto && isIPv6(s.ip) === isIPv6(target.ip)) return { local: { ip: s.ip, port: s.port }, forced: true };
-  return { local: ctx.core.localAddress(target.proto, isIPv6(target.ip)), forced: false };
+  return s !== null && s.proto === target.proto && isIPv6(s.ip) === isIPv6(target.ip) ? s : null;
 }
 
 /** Null when we have no listener to send toward that target (protocol and address family). */
 export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: string): BuiltRequest | null {
-  const { local, forced } = sendingSocket(ctx, target);
+  const forced = forcedSocket(ctx, target);
+  const local = forced ?? ctx.core.localAddress(target.proto, isIPv6(target.ip));
   if (!local) return null;
   const lumps = ctx.lumps.clone();
   if (ctx.path) lumps.insert(pathRouteOffset(ctx), `Route: ${ctx.path}\r\n`);
@@ -43,7 +43,7 @@ export function buildOutgoingRequest(ctx: MsgContext, target: Target, branch: st
   const fields = localViaFields(ctx);
   const shown = { ip: fields.address ?? ctx.advertisedAddress ?? local.ip, port: fields.port ?? (Number(ctx.advertisedPort) || local.port) };
   const via = viaLine(fields.proto ?? target.proto, shown, branch, ctx.addLocalRport, localViaExtraParams(ctx));
-  return { buf: buildRequest(ctx.msg, lumps, { ruri, via }), local, forced: forced ? local : null };
+  return { buf: buildRequest(ctx.msg, lumps, { ruri, via }), local, forced };
 }
 
 /** Route headers of a binding's Path (RFC 3327 §5.3): before the first Route, else after the last Via. */

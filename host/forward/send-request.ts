@@ -43,7 +43,8 @@ function sendToTargets(ctx: MsgContext, branch: string, list: Target[], done: (o
   const target = list[0]!;
   const others = list.slice(1);
   const built = buildOutgoingRequest(ctx, target, branch);
-  const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port, ...forwardConnectionFlags(ctx), ...(built?.forced ? { from: built.forced } : {}) };
+  const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port, ...forwardConnectionFlags(ctx) };
+  if (built?.forced) dst.from = built.forced;
   if (!built) return done({ ok: false, code: SEND_FAILED, reason: `no ${target.proto.toUpperCase()} listener toward ${target.ip}`, others });
   if (!runOnsend(ctx, { buf: built.buf, dst, local: built.local })) {
     return done({ ok: false, code: 0, reason: 'dropped by ksr_onsend_route', others });

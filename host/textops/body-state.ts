@@ -30,8 +30,10 @@ export interface ReplyBody {
   contentType: string;
 }
 
-/** The body and Content-Type of a local reply: the caller's, else set_reply_body's. */
-export function replyBodyOf(ctx: MsgContext, opts: ReplyOptions): { body?: Buffer | string; contentType?: string } {
-  if (opts.body !== undefined || ctx.replyBody === null) return { body: opts.body, contentType: opts.contentType };
-  return { body: ctx.replyBody.body, contentType: ctx.replyBody.contentType };
+/**
+ * The body a local reply takes from set_reply_body: none when the caller gives its own (or the
+ * script set none). A lookup, no object made: every local reply asks (each 401 and 200).
+ */
+export function scriptReplyBody(ctx: MsgContext, opts: ReplyOptions): ReplyBody | null {
+  return opts.body === undefined ? ctx.replyBody : null;
 }

@@ -5,7 +5,7 @@
 import type { ViaSettings } from '../../host/corex/via-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import { buildReply } from '../../host/sip/reply.js';
-import { replyBodyOf } from '../../host/textops/body-state.js';
+import { scriptReplyBody } from '../../host/textops/body-state.js';
 import { MsgContext, type ReceiveInfo } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import type { Destination } from '../../host/transport/types.js';
@@ -195,9 +195,11 @@ export class RecordingCore implements CoreServices {
   }
 
   sendReply(ctx: MsgContext, code: number, reason: string, opts: ReplyOptions = {}): boolean {
+    const set = scriptReplyBody(ctx, opts);
     const buf = buildReply(ctx.msg, code, reason, {
       headers: [...ctx.replyLumps, ...(opts.headers ?? [])],
-      ...replyBodyOf(ctx, opts),
+      body: set ? set.body : opts.body,
+      contentType: set ? set.contentType : opts.contentType,
     });
     this.replies.push({ code, reason, buf });
     return true;
