@@ -7,10 +7,6 @@ import { messageIdOf, type MsgContext } from './context.js';
 import type { PvDeclarations } from './pv.js';
 import { sourceUri } from './sip-values.js';
 
-function messageId(ctx: MsgContext): number {
-  return messageIdOf(ctx);
-}
-
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number): string => String(n).padStart(2, '0');
@@ -35,7 +31,7 @@ export const MESSAGE_INFO_PVS: PvDeclarations = {
   bs: { hasArg: false, get: (ctx) => ctx.msg.body().length },
   cl: { hasArg: false, get: contentLength },
   cT: { hasArg: false, get: (ctx) => ctx.msg.header('content-type')?.value ?? null },
-  mi: { hasArg: false, get: messageId },
+  mi: { hasArg: false, get: messageIdOf },
   mt: { hasArg: false, get: (ctx) => (ctx.msg.isRequest ? 1 : 2) },
   // Kamailio's $rc is the code of the last cfg action; a KEMI script runs none, so here it is
   // the last int a KSR function returned (0 before any)
