@@ -5,6 +5,7 @@ import { pino, type Logger } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { checkCallLimits, ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
 import { Engine } from '../host/engine/engine.js';
+import { moduleRpcMethods } from '../host/core/module-service.js';
 import { RpcError, RpcServer } from '../host/control/rpc-server.js';
 import type { Settings } from '../host/config/settings.js';
 import { ScriptManager } from '../runtimes/manager.js';
@@ -61,12 +62,13 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   }
   log.info({ store: store.description }, 'store open');
   const usrloc = openUsrloc(settings, store, log);
-  const engine = new Engine(settings, log, { store, usrloc, pvs: registry.pvs });
+  const engine = new Engine(settings, log, { store, usrloc, pvs: registry.pvs, modules: registry.services });
   engine.setRouter(manager);
   await engine.start();
   const rpc = openControl(settings, log);
   registerMethods(rpc, { engine, manager, registry });
   for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name) });
+  for (const m of moduleRpcMethods(registry.services)) rpc.register(m.name, (params) => engine.modules.callRpc(m.name, params), { readOnly: m.readOnly });
   if (settings.control) {
     try {
       await rpc.listen(settings.control.ip, settings.control.port);

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
 import { checkCallLimits } from '../bindings/registry.js';
 import { RpcError, type RpcServer } from '../host/control/rpc-server.js';
+import { moduleRpcMethods } from '../host/core/module-service.js';
 import type { Settings } from '../host/config/settings.js';
 import { OverloadPolicy } from '../host/core/overload-policy.js';
 import type { RouteFigures } from '../host/core/route-stats.js';
@@ -219,6 +220,27 @@ function overloadFigures(main: ReturnType<OverloadPolicy['snapshot']>, workers: 
   return { ...sumCounters([main, ...workers]), overloaded, utilisation, projected, loopLagMaxMs, queueStandingMaxMs, admitFactor };
 }
 
+/**
+ * The modules' control methods, answered by the workers that hold the states: worker 0 (scope
+ * 'one'), or every worker with worker 0's answer given (scope 'all'; the first refusal if any).
+ */
+function registerModuleMethods(rpc: RpcServer, pool: WorkerPool, registry: ReturnType<typeof createRegistry>): void {
+  for (const m of moduleRpcMethods(registry.services)) {
+    const args = (params: unknown) => ({ method: m.name, params });
+    rpc.register(m.name, async (params) => {
+      try {
+        if (m.scope === 'one') return await pool.call(0, 'moduleRpc', args(params));
+        const settled = await pool.callAll('moduleRpc', args(params));
+        const refused = settled.find((r) => r.status === 'rejected');
+        if (refused) throw (refused as PromiseRejectedResult).reason;
+        return (settled[0] as PromiseFulfilledResult<unknown>).value;
+      } catch (e) {
+        throw new RpcError(-32000, e instanceof Error ? e.message : String(e));
+      }
+    }, { readOnly: m.readOnly });
+  }
+}
+
 function registerWorkerMethods(
   rpc: RpcServer,
   s: {
@@ -235,6 +257,7 @@ function registerWorkerMethods(
     return { list, unanswered };
   };
   rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), readOnly);
+  registerModuleMethods(rpc, s.pool, s.registry);
   rpc.register('kemi.reload', reloadMethod(s.reloader));
   rpc.register('kemi.api_list', () => apiList(s.registry), readOnly);
   rpc.register('kemi.stats', async () => {

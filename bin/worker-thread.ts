@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const usrloc = new Usrloc({ usrloc: settings.usrloc, registrar: settings.registrar, store, shared });
   let transports!: WorkerTransports;
   const engine = new Engine(settings, log, {
-    store, usrloc, pvs: registry.pvs, shared,
+    store, usrloc, pvs: registry.pvs, shared, modules: registry.services, worker: index,
     transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard)),
     // one expiry for the shared table: worker 0's
     expiry: index === 0,
@@ -97,6 +97,11 @@ async function main(): Promise<void> {
       return true;
     },
     tmStats: () => engine.tm.snapshot(),
+    // a module's control method (htable.dump, dispatcher.reload...), asked by the socket thread
+    moduleRpc: (args) => {
+      const { method, params } = args as { method: string; params: unknown };
+      return engine.modules.callRpc(method, params);
+    },
     prepare: async () => {
       if (refuseNextPrepare) {
         refuseNextPrepare = false;

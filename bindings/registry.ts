@@ -4,6 +4,7 @@
 import type { MsgContext } from '../host/core/context.js';
 import type { ScriptLogger } from '../host/core/services.js';
 import { PvTable, type PvDeclarations } from '../host/core/pv.js';
+import type { ModuleService, NamedModuleService } from '../host/core/module-service.js';
 
 export type ParamType = 'str' | 'int' | 'long';
 export type ReturnType = 'int' | 'bool' | 'xval' | 'none';
@@ -151,6 +152,8 @@ export interface KsrModule {
   readonly pvs: PvDeclarations;
   /** The message facts the module declares (KsrDeclaration.answer reads them), by name. */
   readonly facts: Readonly<Record<string, FactReader>>;
+  /** Its state beside the functions (host/core/module-service.ts), when it has any. */
+  readonly service?: ModuleService;
 }
 
 /** What a module declares besides its functions. */
@@ -159,11 +162,16 @@ export interface ModuleExtras {
   pvs?: PvDeclarations;
   /** Its message facts: what its functions declared with `answer` are answered from in the guest. */
   facts?: Record<string, FactReader>;
+  /** Its state (tables, timers, sockets) and control methods: each core makes one from it. */
+  service?: ModuleService<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- each module's own state type
 }
 
 /** One module's table. Core functions use module ''. */
 export function defineModule(module: string, functions: Record<string, KsrDeclaration>, extras: ModuleExtras = {}): KsrModule {
-  return Object.freeze({ module, functions: Object.freeze({ ...functions }), pvs: Object.freeze({ ...extras.pvs }), facts: Object.freeze({ ...extras.facts }) });
+  return Object.freeze({
+    module, functions: Object.freeze({ ...functions }), pvs: Object.freeze({ ...extras.pvs }), facts: Object.freeze({ ...extras.facts }),
+    ...(extras.service ? { service: extras.service as ModuleService } : {}),
+  });
 }
 
 export function ksrPath(e: { module: string; name: string }): string {
@@ -242,6 +250,8 @@ export class Registry {
   readonly entries: readonly KsrEntry[];
   /** The pseudo-variables of its modules; the engine serving this registry's scripts reads PVs through it. */
   readonly pvs: PvTable;
+  /** The state services of its modules: every core serving this registry's scripts makes their states. */
+  readonly services: readonly NamedModuleService[];
   /** The message facts of its modules, in the order the facts text lists them. */
   readonly factNames: readonly string[];
   private readonly factReaders: readonly FactReader[];
@@ -288,6 +298,7 @@ export class Registry {
     this.entries = Object.freeze(entries);
     this.impls = Object.freeze(impls);
     this.pvs = new PvTable(modules.map((m) => [m.module === '' ? 'the core module' : `module ${m.module}`, m.pvs ?? {}] as const));
+    this.services = Object.freeze(modules.flatMap((m) => (m.service ? [{ module: m.module, service: m.service }] : [])));
   }
 
   private entriesJson: string | null = null;

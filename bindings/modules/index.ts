@@ -21,11 +21,25 @@ import { pvxModule } from './pvx.js';
 import { textopsModule } from './textops.js';
 import { textopsxModule } from './textopsx.js';
 import { posopsModule } from './posops.js';
+import { htableModule } from './htable.js';
+import { pikeModule } from './pike.js';
+import { permissionsModule } from './permissions.js';
+import { nathelperModule } from './nathelper.js';
+import { dispatcherModule } from './dispatcher.js';
+import { uacModule } from './uac.js';
+import { uacRedirectModule } from './uac_redirect.js';
+import { rtpengineModule } from './rtpengine.js';
+import { rtpproxyModule } from './rtpproxy.js';
+import { httpClientModule } from './http_client.js';
+import { httpAsyncClientModule } from './http_async_client.js';
+import { xlogModule } from './xlog.js';
+import { accModule } from './acc.js';
 
 export const ALL_MODULES: KsrModule[] = [
   coreModule, pvModule, hdrModule, xModule, kxModule, slModule, maxfwdModule, sanityModule, rrModule, siputilsModule,
   coreForwardModule, tmModule, tmxModule, corexModule, authModule, authDbModule,
   registrarModule, pvxModule, textopsModule, textopsxModule, posopsModule,
+  htableModule, pikeModule, permissionsModule, nathelperModule, dispatcherModule, uacModule, uacRedirectModule, rtpengineModule, rtpproxyModule, httpClientModule, httpAsyncClientModule, xlogModule, accModule,
 ];
 
 export function createRegistry(extra: readonly KsrModule[] = []): Registry {

@@ -72,6 +72,8 @@ const SCHEMA = {
       properties: { level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] } },
     },
     defines: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+    // each module checks its own section when its state is made (host/core/module-service.ts)
+    modules: { type: 'object', additionalProperties: { type: ['object', 'null'] } },
     tm: {
       type: 'object',
       additionalProperties: false,
@@ -161,6 +163,7 @@ type RawConfig = {
   outbound?: { default?: 'allow' | 'deny'; rules?: string[] };
   log?: { level?: Settings['log']['level'] };
   defines?: Record<string, string | number | boolean>;
+  modules?: Record<string, unknown>;
   tm?: {
     t1_ms?: number; t2_ms?: number; t4_ms?: number; fr_timer_ms?: number; fr_inv_timer_ms?: number;
     max_inv_lifetime_ms?: number; max_noninv_lifetime_ms?: number; auto_inv_100?: boolean;
@@ -247,6 +250,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
     },
     log: { level: c.log?.level ?? d.log.level },
     defines: Object.fromEntries(Object.entries(c.defines ?? {}).map(([k, v]) => [k, String(v)])),
+    modules: { ...c.modules },
     tm: {
       t1: c.tm?.t1_ms ?? d.tm.t1,
       t2: c.tm?.t2_ms ?? d.tm.t2,

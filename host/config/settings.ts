@@ -63,6 +63,12 @@ export interface Settings {
   log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' };
   /** Values scripts read with KSR.kx.get_def / ifdef. */
   defines: Record<string, string>;
+  /**
+   * Module parameters (Kamailio's modparam), one section per KSR module that keeps state
+   * (`modules: { htable: {...}, dispatcher: {...} }`), as written: each module checks its own
+   * when its state is made (host/core/module-service.ts), naming the key that is wrong.
+   */
+  modules: Record<string, unknown>;
   /** Transaction timers (ms) and switches. */
   tm: TmSettings;
   /** The database URL (host/store): sqlite:PATH, redis://HOST:PORT/DB, postgres://USER:PASS@HOST:PORT/DB. */
@@ -94,6 +100,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   outbound: { defaultAction: DEFAULT_OUTBOUND.defaultAction, rules: [] },
   log: { level: 'info' },
   defines: {},
+  modules: {},
   tm: { ...DEFAULT_TM_SETTINGS },
   store: 'sqlite:./ksr-host.db',
   registrar: { ...DEFAULT_REGISTRAR_SETTINGS },

@@ -16,6 +16,7 @@ import type { Usrloc } from '../registrar/usrloc.js';
 import type { TransactionLayer } from '../tm/layer.js';
 import type { DigestAuth } from '../auth/digest-auth.js';
 import type { ViaSettings } from '../corex/via-settings.js';
+import type { ModuleStates } from './module-service.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
@@ -81,6 +82,8 @@ export interface CoreServices {
   readonly auth: DigestAuth;
   /** The location table (host/registrar): save, lookup, fetched contacts, expiry. */
   readonly usrloc: Usrloc;
+  /** The states of the registry's modules that keep any (htable, pike, dispatcher...): module-service.ts. */
+  readonly modules: ModuleStates;
 }
 
 /** What a core gives a route besides its own members; made right after the core, from it. */

@@ -22,6 +22,7 @@ import type { Usrloc } from '../registrar/usrloc.js';
 import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
 import type { SharedState } from '../shared/shared-state.js';
+import { ModuleStates, type NamedModuleService } from '../core/module-service.js';
 import { useSharedValuesOf } from '../pvx/shared-values.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
@@ -62,6 +63,10 @@ export interface EngineOptions {
   transports?: (onMessage: MessageHandler, guard: OutboundGuard) => EngineTransports;
   /** Whether this engine runs usrloc's expiry timer (with several workers, worker 0 only). Default true. */
   expiry?: boolean;
+  /** The registry's module services (Registry.services): the engine makes their states. Default none. */
+  modules?: readonly NamedModuleService[];
+  /** This worker's index (0 with one thread): module states see it. */
+  worker?: number;
 }
 
 /** What the engine needs of its transports (host/transport's Transports, or a worker's facade). */
@@ -102,6 +107,8 @@ export class Engine implements CoreServices {
   readonly limitThrottle = new LimitThrottle();
   /** This thread's garbage collections, for kemi.stats `gc` (observed between start() and stop()). */
   readonly gc = new GcStats();
+  /** The states of the registry's modules (htable, pike, dispatcher...), made once the route services are. */
+  readonly modules: ModuleStates;
 
   constructor(
     readonly settings: Settings,
@@ -136,6 +143,11 @@ export class Engine implements CoreServices {
       auth: new DigestAuth(this, settings.auth, undefined, opts.shared ?? null),
       usrloc: opts.usrloc,
     });
+    // module states last: they may use every service of this core (they start with the transports)
+    this.modules = new ModuleStates(this, {
+      services: opts.modules ?? [], config: settings.modules, shared: opts.shared ?? null,
+      primary: this.runsExpiry, worker: opts.worker ?? 0,
+    });
   }
 
   get tm(): TransactionLayer {
@@ -162,10 +174,12 @@ export class Engine implements CoreServices {
     if (this.runsExpiry) startExpiry(this, this.usrloc);
     this.overload.start();
     this.gc.start();
-    return this.transports.start();
+    await this.transports.start();
+    await this.modules.start();
   }
 
-  stop(): Promise<void> {
+  async stop(): Promise<void> {
+    await this.modules.stop();
     this.usrloc.stop();
     this.tm.stop();
     this.overload.stop();

@@ -2,6 +2,7 @@
 // Store operations, asynchronous. The bridge (sync-bridge.ts) makes the route-facing ones
 // synchronous for the calling thread.
 import type { Aor, LocationRecord, Subscriber, SubscriberAdmin } from './store.js';
+import type { TableLayout, TableRow } from './module-tables.js';
 
 export interface AsyncDriver extends SubscriberAdmin {
   /** Connects and creates the schema when missing. */
@@ -14,6 +15,9 @@ export interface AsyncDriver extends SubscriberAdmin {
   deleteAor(aor: Aor): Promise<number>;
   takeExpired(nowS: number): Promise<LocationRecord[]>;
   allLocations(limit?: number): Promise<LocationRecord[]>;
+  tableRows(table: TableLayout, limit?: number): Promise<TableRow[]>;
+  insertRow(table: TableLayout, row: TableRow): Promise<void>;
+  deleteRows(table: TableLayout, where: TableRow): Promise<number>;
   ping(): Promise<void>;
 }
 

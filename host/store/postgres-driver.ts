@@ -6,6 +6,7 @@ import type { Aor, LocationRecord, Subscriber } from './store.js';
 import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
 import { maskStoreUrl } from './store-url.js';
+import type { TableLayout, TableRow } from './module-tables.js';
 
 const TIME_COLUMNS = new Set(['expires', 'last_modified']);
 // EXTRACT(EPOCH) of a timestamp without time zone counts from 1970-01-01 00:00 as written: UTC
@@ -106,6 +107,17 @@ export class PostgresDriver implements AsyncDriver {
   async allLocations(limit?: number): Promise<LocationRecord[]> {
     const { rows } = await this.pool.query(SQL.all, [limit ?? null]);
     return rows.map(locationFromRow);
+  }
+
+  // module tables (module-tables.ts): not written for this driver yet
+  async tableRows(table: TableLayout): Promise<TableRow[]> {
+    throw new Error(`${table.name}: module tables are not implemented on PostgreSQL yet`);
+  }
+  async insertRow(table: TableLayout): Promise<void> {
+    throw new Error(`${table.name}: module tables are not implemented on PostgreSQL yet`);
+  }
+  async deleteRows(table: TableLayout): Promise<number> {
+    throw new Error(`${table.name}: module tables are not implemented on PostgreSQL yet`);
   }
 
   async ping(): Promise<void> {

@@ -13,6 +13,7 @@ import { Redis } from 'ioredis';
 import type { AsyncDriver } from './async-driver.js';
 import type { Aor, LocationRecord, Subscriber } from './store.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
+import type { TableLayout, TableRow } from './module-tables.js';
 
 const P = 'ksr:';
 const LOC = `${P}loc:`;
@@ -175,6 +176,17 @@ export class RedisDriver implements AsyncDriver {
       }
     } while (cursor !== '0' && out.length < limit);
     return out;
+  }
+
+  // module tables (module-tables.ts): not written for this driver yet
+  async tableRows(table: TableLayout): Promise<TableRow[]> {
+    throw new Error(`${table.name}: module tables are not implemented on Redis yet`);
+  }
+  async insertRow(table: TableLayout): Promise<void> {
+    throw new Error(`${table.name}: module tables are not implemented on Redis yet`);
+  }
+  async deleteRows(table: TableLayout): Promise<number> {
+    throw new Error(`${table.name}: module tables are not implemented on Redis yet`);
   }
 
   async ping(): Promise<void> {

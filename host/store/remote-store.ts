@@ -2,6 +2,7 @@
 // subscriber administration asynchronously through the same worker.
 import type { Aor, LocationRecord, Store, StoreOptions, Subscriber } from './store.js';
 import type { DriverKind, ResultVia } from './bridge-protocol.js';
+import type { TableLayout, TableRow } from './module-tables.js';
 import { SyncBridge } from './sync-bridge.js';
 import { maskStoreUrl } from './store-url.js';
 
@@ -48,6 +49,15 @@ export class RemoteStore implements Store {
   }
   allLocations(limit?: number): LocationRecord[] {
     return this.bridge.call('allLocations', limit === undefined ? [] : [limit]);
+  }
+  tableRows(table: TableLayout, limit?: number): TableRow[] {
+    return this.bridge.call('tableRows', limit === undefined ? [table] : [table, limit]);
+  }
+  insertRow(table: TableLayout, row: TableRow): void {
+    this.bridge.call('insertRow', [table, row]);
+  }
+  deleteRows(table: TableLayout, where: TableRow): number {
+    return this.bridge.call('deleteRows', [table, where]);
   }
   ping(): void {
     this.bridge.call('ping', []);

@@ -4,6 +4,7 @@ import type { Aor, LocationRecord, Store, StoreOptions, Subscriber } from './sto
 import { StoreUnavailable } from './store.js';
 import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberRow } from './rows.js';
+import { checkRow, createTableSql, type TableLayout, type TableRow } from './module-tables.js';
 
 // Times are DATETIME text in UTC; read back as seconds. 1970-01-01 00:00:00 is "no expiry".
 const SELECT_COLUMNS = LOCATION_COLUMNS.map((c) => {
@@ -14,6 +15,9 @@ const INSERT_VALUES = LOCATION_COLUMNS.map((c) => (c === 'expires' || c === 'las
 const UPDATE_SET = LOCATION_COLUMNS.filter((c) => c !== 'ruid').map((c) => `${c} = excluded.${c}`).join(', ');
 const NO_EXPIRY = `'1970-01-01 00:00:00'`;
 
+const isDatetime = (t: TableLayout, col: string): boolean => t.columns.some((c) => c.name === col && c.type === 'datetime');
+const sqlValue = (_t: TableLayout, _col: string, v: string | number): string | number => v;
+
 /** A column that may be NULL, as rows.ts reads it: null becomes ''. */
 const text = (v: unknown): string => (v == null ? '' : String(v));
 
@@ -22,6 +26,7 @@ export class SqliteStore implements Store {
   readonly description: string;
   private readonly db: Database.Database;
   private readonly st: ReturnType<SqliteStore['prepare']>;
+  private readonly moduleTables = new Map<string, { rows: Database.Statement }>();
 
   constructor(path: string, opts: StoreOptions = {}) {
     this.description = `sqlite:${path}`;
@@ -130,6 +135,42 @@ export class SqliteStore implements Store {
   allLocations(limit?: number): LocationRecord[] {
     const rows = this.guard('allLocations', () => this.st.all.all(limit ?? -1)) as Record<string, unknown>[];
     return rows.map(locationFromRow);
+  }
+
+  tableRows(table: TableLayout, limit?: number): TableRow[] {
+    return this.guard(`tableRows ${table.name}`, () => this.moduleTable(table).rows.all(limit ?? -1)) as TableRow[];
+  }
+
+  insertRow(table: TableLayout, row: TableRow): void {
+    const checked = checkRow(table, row, 'insertRow');
+    const names = Object.keys(checked);
+    const values = names.map((n) => sqlValue(table, n, checked[n]!));
+    const sql = names.length === 0
+      ? `INSERT INTO ${table.name} DEFAULT VALUES`
+      : `INSERT INTO ${table.name} (${names.join(', ')}) VALUES (${names.map((n) => (isDatetime(table, n) ? "datetime(?, 'unixepoch')" : '?')).join(', ')})`;
+    this.guard(`insertRow ${table.name}`, () => (this.moduleTable(table), this.db.prepare(sql).run(...values)));
+  }
+
+  deleteRows(table: TableLayout, where: TableRow): number {
+    const checked = checkRow(table, where, 'deleteRows');
+    const names = Object.keys(checked);
+    const cond = names.map((n) => (checked[n] === null ? `${n} IS NULL` : isDatetime(table, n) ? `${n} = datetime(?, 'unixepoch')` : `${n} = ?`));
+    const values = names.filter((n) => checked[n] !== null).map((n) => sqlValue(table, n, checked[n]!));
+    const sql = `DELETE FROM ${table.name}${cond.length ? ` WHERE ${cond.join(' AND ')}` : ''}`;
+    return this.guard(`deleteRows ${table.name}`, () => (this.moduleTable(table), this.db.prepare(sql).run(...values).changes));
+  }
+
+  /** A module table, created (with its version row) at its first use in this connection; its SELECT prepared once. */
+  private moduleTable(table: TableLayout): { rows: Database.Statement } {
+    let t = this.moduleTables.get(table.name);
+    if (!t) {
+      this.db.exec(createTableSql(table, 'sqlite'));
+      this.db.prepare('INSERT INTO version (table_name, table_version) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM version WHERE table_name = ?)').run(table.name, table.version, table.name);
+      const cols = table.columns.map((c) => (c.type === 'datetime' ? `CAST(strftime('%s', ${c.name}) AS INTEGER) AS ${c.name}` : c.name));
+      t = { rows: this.db.prepare(`SELECT id, ${cols.join(', ')} FROM ${table.name} ORDER BY id LIMIT ?`) };
+      this.moduleTables.set(table.name, t);
+    }
+    return t;
   }
 
   ping(): void {

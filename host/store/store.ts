@@ -11,6 +11,8 @@
 // Tables follow Kamailio's schemas (`subscriber` version 7, `location` version 9), so an
 // existing Kamailio database works; the schema is created on start when missing.
 
+import type { TableLayout, TableRow } from './module-tables.js';
+
 /** A row of Kamailio's `subscriber` table. */
 export interface Subscriber {
   username: string;
@@ -104,6 +106,17 @@ export interface SyncStore {
   takeExpired(nowS: number): LocationRecord[];
   /** Every record (ul.dump; loading memory at start); at most `limit`. */
   allLocations(limit?: number): LocationRecord[];
+
+  /**
+   * The modules' tables (module-tables.ts: address, trusted, dispatcher, htable's, acc,
+   * uacreg), created when missing at their first use. Every row, in id order, at most `limit`;
+   * each row has `id` and every column of the layout.
+   */
+  tableRows(table: TableLayout, limit?: number): TableRow[];
+  /** Adds a row; columns left out take their defaults. */
+  insertRow(table: TableLayout, row: TableRow): void;
+  /** Removes the rows whose columns equal every value of `where` (all rows for {}); how many went. */
+  deleteRows(table: TableLayout, where: TableRow): number;
 
   /** A cheap round trip that throws StoreUnavailable when the database is gone. */
   ping(): void;

@@ -12,6 +12,7 @@ import { copyContext } from '../core/context-copy.js';
 import { branchOfKey, dialogKey, replyKey, rfc3261Branch, serverKey } from './keys.js';
 import { defaultOptions, pendingOptions } from './options.js';
 import { DEFAULT_TM_SETTINGS, type TmSettings } from './settings.js';
+import type { LocalClient } from './local-request.js';
 import { TimerSet } from './timers.js';
 import type { TmCore, TmStats } from './tm-core.js';
 import { Transaction, type UacBranch } from './transaction.js';
@@ -38,6 +39,8 @@ export class TransactionLayer implements TmCore {
   private readonly byDialog = new Map<string, Transaction>();
   private readonly byBranch = new Map<string, { t: Transaction; b: UacBranch }>();
   private readonly byIndex = new Map<number, Transaction>();
+  /** Requests the server sent itself (local-request.ts), by branch: their replies end there. */
+  readonly localRequests = new Map<string, LocalClient>();
   private serial = 0;
 
   constructor(
@@ -287,6 +290,8 @@ export class TransactionLayer implements TmCore {
   /** A reply from the network. False when it belongs to no transaction of ours. */
   onReply(ctx: MsgContext): boolean {
     const k = replyKey(ctx.msg);
+    const local = k && this.localRequests.size > 0 ? this.localRequests.get(k.branch) : undefined;
+    if (local) return (local.onReply(ctx.msg), true);
     const e = k ? this.byBranch.get(k.branch) : undefined;
     if (!k || !e) return false;
     if (k.method === 'CANCEL') cancelReplied(this, e.b);
@@ -385,6 +390,7 @@ export class TransactionLayer implements TmCore {
     this.byDialog.clear();
     this.byBranch.clear();
     this.byIndex.clear();
+    this.localRequests.clear();
     this.stats.transactions = 0;
   }
 

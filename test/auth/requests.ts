@@ -1,5 +1,6 @@
 // SIP requests for the auth tests, carrying given credentials; a small SyncStore of
 // subscribers (Kamailio's columns) that can be switched off like a database that went away.
+import { checkRow, type TableLayout, type TableRow } from '../../host/store/module-tables.js';
 import { createHash } from 'node:crypto';
 import { StoreUnavailable, type Subscriber, type SyncStore } from '../../host/store/store.js';
 import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
@@ -79,6 +80,29 @@ export class MemoryStore implements SyncStore {
     if (this.down) throw new StoreUnavailable('memory', 'connection refused (test)');
   }
   async close(): Promise<void> {}
+
+  /** Module tables (host/store/module-tables.ts) in memory: each row gets an id and every column (default or null). */
+  private readonly tables = new Map<string, TableRow[]>();
+  private nextId = 1;
+  tableRows(table: TableLayout, limit = -1): TableRow[] {
+    if (this.down) throw new StoreUnavailable('memory', 'connection refused (test)');
+    const rows = (this.tables.get(table.name) ?? []).map((r) => ({ ...r }));
+    return limit < 0 ? rows : rows.slice(0, limit);
+  }
+  insertRow(table: TableLayout, row: TableRow): void {
+    if (this.down) throw new StoreUnavailable('memory', 'connection refused (test)');
+    const full: TableRow = { id: this.nextId++ };
+    for (const c of table.columns) full[c.name] = c.dflt ?? null;
+    Object.assign(full, checkRow(table, row, 'insertRow'));
+    this.tables.set(table.name, [...(this.tables.get(table.name) ?? []), full]);
+  }
+  deleteRows(table: TableLayout, where: TableRow): number {
+    if (this.down) throw new StoreUnavailable('memory', 'connection refused (test)');
+    const rows = this.tables.get(table.name) ?? [];
+    const keep = rows.filter((r) => !Object.entries(where).every(([k, v]) => r[k] === v));
+    this.tables.set(table.name, keep);
+    return rows.length - keep.length;
+  }
 }
 
 /** A context over `raw` whose core has `store` and shares `core` when given (one engine, several requests). */

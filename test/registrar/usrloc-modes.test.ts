@@ -124,7 +124,7 @@ function goneStore(): SyncStore {
   };
   return {
     kind: 'sqlite', description: 'gone', subscriber: gone, locations: gone, putLocation: gone, deleteLocation: gone,
-    deleteAor: gone, takeExpired: gone, allLocations: gone, ping: gone, close: async () => {},
+    deleteAor: gone, takeExpired: gone, allLocations: gone, tableRows: gone, insertRow: gone, deleteRows: gone, ping: gone, close: async () => {},
   };
 }
 

@@ -17,6 +17,8 @@ import { DigestAuth } from '../../host/auth/digest-auth.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import type { PvTable } from '../../host/core/pv.js';
 import { createRegistry } from '../../bindings/modules/index.js';
+import { ModuleStates, type NamedModuleService } from '../../host/core/module-service.js';
+import { TEST_MODULE_CONFIG } from './module-test-config.js';
 
 const crlf = (lines: string[]): string => lines.join('\r\n');
 
@@ -145,9 +147,14 @@ export interface TestServices {
   store?: SyncStore | null;
   /** The PVs the core offers; default: those of every module of this build (createRegistry()). */
   pvs?: PvTable;
+  /** The config's `modules:` section the module states are made from; default TEST_MODULE_CONFIG. */
+  moduleConfig?: Record<string, unknown>;
+  /** The module services whose states the core makes; default: those of every module of this build. */
+  moduleServices?: readonly NamedModuleService[];
 }
 
 let buildPvs: PvTable | null = null;
+let buildServices: readonly NamedModuleService[] | null = null;
 
 /** A CoreServices that records logs and replies; "myself" is 127.0.0.1:5060 and localhost. */
 export class RecordingCore implements CoreServices {
@@ -162,6 +169,8 @@ export class RecordingCore implements CoreServices {
   /** Kamailio's server_id / xavp_via_* for the corex Via switches (inert until a switch is on). */
   viaSettings: ViaSettings | undefined = { serverId: 7, xavpViaParams: 'via', xavpViaFields: 'viaf', xavpViaReplyParams: 'viar' };
   private readonly services = new ServiceSlots('RecordingCore');
+  /** Module states (htable, pike...), not started: a test that needs timers calls modules.start() and stop(). */
+  readonly modules: ModuleStates;
 
   constructor(defines: Record<string, string> = { WITH_AUTH: '1', SERVER_NAME: 'ksr-test' }, debugLevel = 2, services: TestServices = {}) {
     this.defines = new Map(Object.entries(defines));
@@ -172,6 +181,10 @@ export class RecordingCore implements CoreServices {
       tm: services.tm?.(this) ?? new TransactionLayer(this),
       auth: services.auth?.(this) ?? new DigestAuth(this),
       usrloc: services.usrloc ?? new Usrloc(),
+    });
+    this.modules = new ModuleStates(this, {
+      services: services.moduleServices ?? (buildServices ??= createRegistry().services),
+      config: services.moduleConfig ?? TEST_MODULE_CONFIG,
     });
     // what the services logged while being built (auth: no secret) is not what a test looks at
     this.logs.length = 0;

@@ -1,0 +1,4 @@
+// KSR.htable.* (stub: being written)
+import { defineModule } from '../registry.js';
+
+export const htableModule = defineModule('htable', {});

@@ -1,0 +1,4 @@
+// KSR.permissions.* (stub: being written)
+import { defineModule } from '../registry.js';
+
+export const permissionsModule = defineModule('permissions', {});

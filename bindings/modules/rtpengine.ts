@@ -1,0 +1,4 @@
+// KSR.rtpengine.* (stub: being written)
+import { defineModule } from '../registry.js';
+
+export const rtpengineModule = defineModule('rtpengine', {});

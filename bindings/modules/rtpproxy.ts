@@ -1,0 +1,4 @@
+// KSR.rtpproxy.* (stub: being written)
+import { defineModule } from '../registry.js';
+
+export const rtpproxyModule = defineModule('rtpproxy', {});

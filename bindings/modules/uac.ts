@@ -1,0 +1,4 @@
+// KSR.uac.* (stub: being written)
+import { defineModule } from '../registry.js';
+
+export const uacModule = defineModule('uac', {});
