@@ -1,0 +1,3 @@
+import { tableSuite } from './table-suite.js';
+
+tableSuite('map');
