@@ -16,6 +16,7 @@
 // budget's start is not read per message (getrusage: 5.7 % of the serving thread under load)
 // but taken from a reading at most a few ms old plus the wall-clock time since, times
 // the cores: never less than the truth, so a route may run up to 5 % of the limit longer.
+import { takeBlockedWait } from '../host/core/blocked-wait.js';
 import { KsrUsageError, type Dispatcher } from '../bindings/registry.js';
 import type { MsgContext } from '../host/core/context.js';
 import type { InvokeResult } from '../host/core/router.js';
@@ -67,11 +68,19 @@ function currentTurn(): number {
  * with 12 branches cannot get 25 budgets). A callback in a later turn (a reply, a failure
  * route fired by a timer) opens a fresh one.
  */
+/**
+ * How much blocked waiting (a synchronous store, HTTP or media relay call) one message's
+ * budget takes off its wall clock: a script looping on slow calls is still stopped.
+ */
+const MAX_BLOCKED_CREDIT_MS = 10_000;
+
 class MessageBudget {
   readonly turn = currentTurn();
   /** Wall-clock deadline (performance.now ms): moved on while CPU is left, up to capMs. */
   deadlineMs: number;
-  readonly capMs: number;
+  capMs: number;
+  /** Blocked waits credited so far (host/core/blocked-wait.ts), at most MAX_BLOCKED_CREDIT_MS. */
+  creditedMs = 0;
   /** The process's CPU time at the start, or up to START_ERROR × cpuMs more (never less). */
   readonly cpuStartUs: number;
   spent = false;
@@ -83,6 +92,15 @@ class MessageBudget {
     const now = performance.now();
     this.deadlineMs = now + cpuMs * cpuShare.stretch();
     this.capMs = now + cpuMs * MAX_STRETCH;
+  }
+
+  /** Moves the wall-clock deadline and cap on by time the thread spent blocked (no CPU used), bounded per message. */
+  creditBlockedWait(ms: number): void {
+    const credit = Math.min(ms, MAX_BLOCKED_CREDIT_MS - this.creditedMs);
+    if (credit <= 0) return;
+    this.creditedMs += credit;
+    this.deadlineMs += credit;
+    this.capMs += credit;
   }
 }
 
@@ -132,6 +150,8 @@ export class CallChain {
   enter(ctx: MsgContext): ChainCall {
     const d = this.dispatcher;
     if (this.depth === 0) {
+      // waits noted outside any callback (a timer's store call) are no message's
+      takeBlockedWait();
       const shared = ctx.cpuBudget;
       this.budget = shared instanceof MessageBudget && shared.turn === currentTurn() && shared.cpuMs === this.cpuMs ? shared : new MessageBudget(this.cpuMs);
       ctx.cpuBudget = this.budget;
@@ -198,6 +218,8 @@ export class CallChain {
   expired(): boolean {
     const b = this.budget;
     if (b.spent) return true;
+    const waited = takeBlockedWait();
+    if (waited > 0) b.creditBlockedWait(waited);
     const now = performance.now();
     if (now <= b.deadlineMs) return false;
     const usedMs = (processCpuUs() - b.cpuStartUs) / 1000;

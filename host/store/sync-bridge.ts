@@ -8,6 +8,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { DriverOp } from './async-driver.js';
 import { HEADER_BYTES, ON_PORT, SLOT, type DriverKind, type Outcome, type Ready, type Reply, type ResultVia, type WorkerConfig } from './bridge-protocol.js';
 import { StoreUnavailable } from './store.js';
+import { noteBlockedWait } from '../core/blocked-wait.js';
 
 const BOOT = new URL('./bridge-worker-boot.mjs', import.meta.url);
 
@@ -134,7 +135,10 @@ export class SyncBridge {
     const id = this.nextId++;
     Atomics.store(live.i32, SLOT.WANTED, id);
     live.port.postMessage({ id, op, args, via: this.resultVia });
+    const started = performance.now();
     const out = this.await(live, id);
+    // the thread slept, using no CPU: the message's CPU budget does not count it
+    noteBlockedWait(performance.now() - started);
     if (out === null) {
       this.trip(`no answer in ${this.timeoutMs} ms`);
       throw unavailable(`no answer in ${this.timeoutMs} ms`);

@@ -1,0 +1,6 @@
+// Worker threads do not inherit the parent's tsx loader on Node 20: register it here, then
+// load the TypeScript worker (as host/store/bridge-worker-boot.mjs does).
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./fetch-worker.ts');
