@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createRegistry } from '../../bindings/modules/index.js';
 import { Dispatcher } from '../../bindings/registry.js';
 import { CallChain } from '../../runtimes/call-chain.js';
+import { noteBlockedWait } from '../../host/core/blocked-wait.js';
 import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
 import { register } from '../auth/requests.js';
 
@@ -54,4 +55,26 @@ test('a spent budget still gives a timeout of 0 (the callback does not start)', 
   const again = chain.enter(ctx);
   assert.equal(again.timeoutMs, 0);
   chain.leave(again, { outcome: 'ok' });
+});
+
+test('time the thread spent blocked in a KSR call is not spent CPU: the budget moves on by it, bounded', () => {
+  const dispatcher = new Dispatcher(createRegistry());
+  const chain = new CallChain(dispatcher, CPU_MS, () => {});
+  const ctx = makeContext(register(null, 'u0'), { core: new RecordingCore() });
+  const sleep = new Int32Array(new SharedArrayBuffer(4));
+  // a wait noted before the message (a timer's store call) is no message's
+  noteBlockedWait(5000);
+  const call = chain.enter(ctx);
+  // a synchronous store or HTTP call waited 3 × the CPU limit, and said so
+  const t0 = performance.now();
+  Atomics.wait(sleep, 0, 0, 3 * CPU_MS);
+  noteBlockedWait(performance.now() - t0);
+  assert.equal(chain.expired(), false, 'the wait used no CPU: the message may go on');
+  // blocked waits past the per-message bound (10 s) do not extend it further
+  noteBlockedWait(60_000);
+  chain.expired();
+  const left = chain.remainingMs();
+  assert.ok(left <= 10_000 + 2 * CPU_MS, `the deadline moved on by at most 10 s in all, ${left} ms left`);
+  assert.ok(left > 9_000, `the credit was taken, ${left} ms left`);
+  chain.leave(call, { outcome: 'ok' });
 });
