@@ -43,4 +43,8 @@ export const SHARED_SCHEMA: readonly string[] = [
   `CREATE INDEX pike_ips_last_seen ON pike_ips (last_seen)`,
   `CREATE TABLE pike_meta (id INTEGER PRIMARY KEY CHECK (id = 1), size INTEGER NOT NULL)`,
   `INSERT INTO pike_meta VALUES (1, 0)`,
+
+  // uac remote registrations (host/uac/shared-reg-state.ts): the state flags of each record
+  // (Kamailio's UAC_REG_* bits), written by the thread that registers, read by every worker.
+  `CREATE TABLE uac_reg_state (l_uuid TEXT PRIMARY KEY, state INTEGER NOT NULL, timer_expires INTEGER NOT NULL, last_register INTEGER NOT NULL) WITHOUT ROWID`,
 ];
