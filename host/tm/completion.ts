@@ -22,12 +22,21 @@ export function checkCompletion(tm: TmCore, t: Transaction): void {
   if (t.freed) return;
   if (t.finalCode >= 200) return tm.maybeFree(t);
   if (waiting(t)) return;
+  announceFailure(tm, t);
   if (t.onFailure && tm.core.hasRoute(t.onFailure)) {
     runFailureRoute(tm, t);
     if (t.finalCode >= 200) return tm.maybeFree(t);
     if (waiting(t)) return;
   }
   sendBest(tm, t);
+}
+
+/** Kamailio's TMCB_ON_FAILURE: every branch of the round failed (acc's missed calls). */
+function announceFailure(tm: TmCore, t: Transaction): void {
+  if (!tm.events.watched || t.dropped) return;
+  const best = bestBranch(t);
+  if (!best) return;
+  tm.events.emitFailure({ t, code: best.final!.code, reason: best.final!.reason, reply: best.final!.reply, request: t.saved });
 }
 
 function runFailureRoute(tm: TmCore, t: Transaction): void {

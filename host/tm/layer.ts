@@ -14,6 +14,7 @@ import { defaultOptions, pendingOptions } from './options.js';
 import { DEFAULT_TM_SETTINGS, type TmSettings } from './settings.js';
 import type { LocalClient } from './local-request.js';
 import { TimerSet } from './timers.js';
+import { TmEvents } from './events.js';
 import type { TmCore, TmStats } from './tm-core.js';
 import { Transaction, type UacBranch } from './transaction.js';
 import { branchReply, cancelBranch, cancelReplied, startBranches, type BranchTarget } from './uac.js';
@@ -41,6 +42,8 @@ export class TransactionLayer implements TmCore {
   private readonly byIndex = new Map<number, Transaction>();
   /** Requests the server sent itself (local-request.ts), by branch: their replies end there. */
   readonly localRequests = new Map<string, LocalClient>();
+  /** Final replies and failures modules watch (acc): see events.ts. */
+  readonly events = new TmEvents(() => this.core.logger);
   private serial = 0;
 
   constructor(

@@ -4,6 +4,7 @@ import type { CoreServices } from '../core/services.js';
 import type { TmSettings } from './settings.js';
 import type { TimerSet } from './timers.js';
 import type { Transaction, UacBranch } from './transaction.js';
+import type { TmEvents } from './events.js';
 
 export interface TmStats {
   /** Transactions in the table now. */
@@ -28,6 +29,8 @@ export interface TmCore {
   readonly timers: TimerSet;
   readonly settings: TmSettings;
   readonly stats: TmStats;
+  /** What modules watch on transactions (events.ts: acc's records). */
+  readonly events: TmEvents;
   /** Forgets a branch id (its replies no longer match). */
   unlinkBranch(b: UacBranch): void;
   /** Frees the transaction once both sides are done. */

@@ -17,6 +17,7 @@ export function sendLocalReply(tm: TmCore, t: Transaction, ctx: MsgContext, code
   if (code >= 200) {
     tm.stats.repliesLocal++;
     finalSent(tm, t, code);
+    if (tm.events.watched) tm.events.emitFinal({ t, code, reason, reply: null, request: ctx });
   }
   return ok;
 }
@@ -36,6 +37,7 @@ export function relayReply(tm: TmCore, t: Transaction, reply: MsgContext): boole
   if (code >= 200) {
     tm.stats.repliesRelayed++;
     finalSent(tm, t, code);
+    if (tm.events.watched) tm.events.emitFinal({ t, code, reason: reply.msg.reason, reply, request: t.saved });
   }
   return ok;
 }
