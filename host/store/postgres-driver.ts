@@ -6,7 +6,7 @@ import type { Aor, LocationRecord, Subscriber } from './store.js';
 import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
 import { maskStoreUrl } from './store-url.js';
-import type { TableLayout, TableRow } from './module-tables.js';
+import { checkRow, createTableSql, type TableLayout, type TableRow } from './module-tables.js';
 
 const TIME_COLUMNS = new Set(['expires', 'last_modified']);
 // EXTRACT(EPOCH) of a timestamp without time zone counts from 1970-01-01 00:00 as written: UTC
@@ -34,6 +34,18 @@ const SQL = {
   rmSub: 'DELETE FROM subscriber WHERE username = $1 AND domain = $2',
   listSubs: 'SELECT username, domain FROM subscriber ORDER BY domain, username',
 };
+
+const isDatetime = (t: TableLayout, col: string): boolean => t.columns.some((c) => c.name === col && c.type === 'datetime');
+
+/** pg gives bigint (EXTRACT ... ::bigint, a BIGINT id) as text: int and datetime columns cross as numbers. */
+function numericCells(table: TableLayout, r: Record<string, unknown>): TableRow {
+  const out: TableRow = { id: r.id === null || r.id === undefined ? null : Number(r.id) };
+  for (const c of table.columns) {
+    const v = r[c.name];
+    out[c.name] = v === null || v === undefined ? null : c.type === 'string' ? String(v) : Number(v);
+  }
+  return out;
+}
 
 const subParams = (s: Subscriber): string[] => [s.username, s.domain, s.password, s.ha1, s.ha1b];
 
@@ -109,15 +121,68 @@ export class PostgresDriver implements AsyncDriver {
     return rows.map(locationFromRow);
   }
 
-  // module tables (module-tables.ts): not written for this driver yet
-  async tableRows(table: TableLayout): Promise<TableRow[]> {
-    throw new Error(`${table.name}: module tables are not implemented on PostgreSQL yet`);
+  // module tables (module-tables.ts): created with their version row at first use, under the
+  // schema lock (two nodes creating the same table at once would otherwise collide in pg_type)
+  async tableRows(table: TableLayout, limit?: number): Promise<TableRow[]> {
+    await this.moduleTable(table);
+    const cols = table.columns.map((c) => (c.type === 'datetime' ? `EXTRACT(EPOCH FROM ${c.name})::bigint AS ${c.name}` : c.name));
+    const { rows } = await this.pool.query(`SELECT id, ${cols.join(', ')} FROM ${table.name} ORDER BY id LIMIT $1`, [limit ?? null]);
+    return rows.map((r: Record<string, unknown>) => numericCells(table, r));
   }
-  async insertRow(table: TableLayout): Promise<void> {
-    throw new Error(`${table.name}: module tables are not implemented on PostgreSQL yet`);
+
+  async insertRow(table: TableLayout, row: TableRow): Promise<void> {
+    const checked = checkRow(table, row, 'insertRow');
+    const names = Object.keys(checked);
+    await this.moduleTable(table);
+    const sql = names.length === 0
+      ? `INSERT INTO ${table.name} DEFAULT VALUES`
+      : `INSERT INTO ${table.name} (${names.join(', ')}) VALUES (${names.map((n, i) => (isDatetime(table, n) ? utcTime(`$${i + 1}`) : `$${i + 1}`)).join(', ')})`;
+    await this.pool.query(sql, names.map((n) => checked[n]));
   }
-  async deleteRows(table: TableLayout): Promise<number> {
-    throw new Error(`${table.name}: module tables are not implemented on PostgreSQL yet`);
+
+  async deleteRows(table: TableLayout, where: TableRow): Promise<number> {
+    const checked = checkRow(table, where, 'deleteRows');
+    const values: Array<string | number> = [];
+    const cond = Object.entries(checked).map(([n, v]) => {
+      if (v === null) return `${n} IS NULL`;
+      values.push(v);
+      return isDatetime(table, n) ? `${n} = ${utcTime(`$${values.length}`)}` : `${n} = $${values.length}`;
+    });
+    await this.moduleTable(table);
+    const res = await this.pool.query(`DELETE FROM ${table.name}${cond.length ? ` WHERE ${cond.join(' AND ')}` : ''}`, values);
+    return res.rowCount ?? 0;
+  }
+
+  private readonly madeTables = new Map<string, Promise<void>>();
+
+  /** Creates the table and its version row when missing, once per table and driver. */
+  private moduleTable(table: TableLayout): Promise<void> {
+    let made = this.madeTables.get(table.name);
+    if (!made) {
+      made = this.createModuleTable(table);
+      this.madeTables.set(table.name, made);
+      // a failure (database away) is tried again at the next use
+      made.catch(() => this.madeTables.delete(table.name));
+    }
+    return made;
+  }
+
+  private async createModuleTable(table: TableLayout): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      try {
+        await c.query(createTableSql(table, 'postgres'));
+        await c.query(
+          'INSERT INTO version (table_name, table_version) SELECT $1::varchar, $2::int WHERE NOT EXISTS (SELECT 1 FROM version WHERE table_name = $1::varchar)',
+          [table.name, table.version],
+        );
+      } finally {
+        await c.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+      }
+    } finally {
+      c.release();
+    }
   }
 
   async ping(): Promise<void> {

@@ -7,13 +7,19 @@
 //   ksr:exp          zset   ruid scored by expires (records with expires 0 never enter it)
 //   ksr:sub:<AOR>    hash   subscriber: username, domain, password, ha1, ha1b
 //   ksr:subs         set    every subscriber's AOR (for `user list`)
+// Module tables (module-tables.ts: permissions' address/trusted, dispatcher, htable, acc, uacreg):
+//   ksr:t:<table>:<id>  hash  one row: `id` and its columns (Kamailio's names); NULL columns are
+//                             absent fields; defaults filled at insert; datetime as seconds UTC
+//   ksr:t:<table>:seq   string the last id given (INCR), never reused, as a SQL serial
+//   ksr:t:<table>:ids   zset  the row ids, scored by id (rows read in id order, as SQL's ORDER BY id)
+// A table "exists" once written; there is no version row (Redis has no schema to check).
 // Every operation that touches several keys is one Lua script, so it is atomic and one
 // round trip, and two nodes taking expired records never both get the same one.
 import { Redis } from 'ioredis';
 import type { AsyncDriver } from './async-driver.js';
 import type { Aor, LocationRecord, Subscriber } from './store.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
-import type { TableLayout, TableRow } from './module-tables.js';
+import { checkRow, checkTableName, type TableLayout, type TableRow } from './module-tables.js';
 
 const P = 'ksr:';
 const LOC = `${P}loc:`;
@@ -85,7 +91,68 @@ end
 redis.call('DEL', KEYS[1])
 return n`;
 
-type Script = 'ksrLocations' | 'ksrPut' | 'ksrTakeExpired' | 'ksrDelete' | 'ksrDeleteAor';
+// KEYS[1] seq, KEYS[2] ids zset; ARGV[1] row key prefix, ARGV[2..] field/value pairs.
+const TABLE_INSERT_LUA = `
+local id = redis.call('INCR', KEYS[1])
+if #ARGV > 1 then redis.call('HSET', ARGV[1] .. id, 'id', id, unpack(ARGV, 2)) else redis.call('HSET', ARGV[1] .. id, 'id', id) end
+redis.call('ZADD', KEYS[2], id, id)
+return id`;
+
+// KEYS[1] ids zset; ARGV[1] row key prefix, ARGV[2] last index (-1: all). Drops ids whose row is gone.
+const TABLE_ROWS_LUA = `
+local ids = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[2]))
+local out = {}
+for _, id in ipairs(ids) do
+  local h = redis.call('HGETALL', ARGV[1] .. id)
+  if #h > 0 then out[#out + 1] = h else redis.call('ZREM', KEYS[1], id) end
+end
+return out`;
+
+// KEYS[1] ids zset; ARGV[1] row key prefix, ARGV[2..] triples (field, '1' when it must be NULL, value).
+const TABLE_DELETE_LUA = `
+local ids = redis.call('ZRANGE', KEYS[1], 0, -1)
+local n = 0
+for _, id in ipairs(ids) do
+  local key = ARGV[1] .. id
+  local match = true
+  for i = 2, #ARGV, 3 do
+    local v = redis.call('HGET', key, ARGV[i])
+    if ARGV[i + 1] == '1' then
+      if v then match = false end
+    elseif v ~= ARGV[i + 2] then match = false end
+    if not match then break end
+  end
+  if match then
+    n = n + redis.call('DEL', key)
+    redis.call('ZREM', KEYS[1], id)
+  end
+end
+return n`;
+
+const tableKey = (table: TableLayout, part: string): string => `${P}t:${table.name}:${part}`;
+
+/** The row as SQL would store it: columns left out take their default; NOT NULL without one is refused. */
+function withDefaults(table: TableLayout, row: TableRow): TableRow {
+  const out: TableRow = {};
+  for (const c of table.columns) {
+    const v = c.name in row ? row[c.name]! : c.dflt ?? null;
+    if (v === null && c.notNull) throw new Error(`insertRow: ${table.name}.${c.name} is NOT NULL and has no default: give it a value`);
+    out[c.name] = v;
+  }
+  return out;
+}
+
+/** A row hash back to TableRow: every column present (absent: NULL), int and datetime as numbers. */
+function rowFromHash(table: TableLayout, h: Record<string, string>): TableRow {
+  const out: TableRow = { id: Number(h.id) };
+  for (const c of table.columns) {
+    const v = h[c.name];
+    out[c.name] = v === undefined ? null : c.type === 'string' ? v : Number(v);
+  }
+  return out;
+}
+
+type Script = 'ksrLocations' | 'ksrPut' | 'ksrTakeExpired' | 'ksrDelete' | 'ksrDeleteAor' | 'ksrTableInsert' | 'ksrTableRows' | 'ksrTableDelete';
 type Scripted = Redis & Record<Script, (...args: Array<string | number>) => Promise<unknown>>;
 
 /** HGETALL as Redis returns it inside Lua: [field, value, field, value, ...]. */
@@ -117,6 +184,9 @@ export class RedisDriver implements AsyncDriver {
     define('ksrTakeExpired', 1, TAKE_EXPIRED_LUA);
     define('ksrDelete', 1, DELETE_LUA);
     define('ksrDeleteAor', 2, DELETE_AOR_LUA);
+    define('ksrTableInsert', 2, TABLE_INSERT_LUA);
+    define('ksrTableRows', 1, TABLE_ROWS_LUA);
+    define('ksrTableDelete', 1, TABLE_DELETE_LUA);
   }
 
   async init(): Promise<void> {
@@ -178,15 +248,28 @@ export class RedisDriver implements AsyncDriver {
     return out;
   }
 
-  // module tables (module-tables.ts): not written for this driver yet
-  async tableRows(table: TableLayout): Promise<TableRow[]> {
-    throw new Error(`${table.name}: module tables are not implemented on Redis yet`);
+  // module tables (module-tables.ts): see the key layout at the top
+  async tableRows(table: TableLayout, limit?: number): Promise<TableRow[]> {
+    checkTableName(table.name, 'module table');
+    const stop = limit === undefined ? -1 : Math.max(0, Math.trunc(limit)) - 1;
+    if (stop < 0 && limit !== undefined) return [];
+    const list = (await this.redis.ksrTableRows(tableKey(table, 'ids'), tableKey(table, ''), stop)) as unknown[];
+    return list.map((flat) => rowFromHash(table, pairsToObject(flat)));
   }
-  async insertRow(table: TableLayout): Promise<void> {
-    throw new Error(`${table.name}: module tables are not implemented on Redis yet`);
+
+  async insertRow(table: TableLayout, row: TableRow): Promise<void> {
+    checkTableName(table.name, 'module table');
+    const full = withDefaults(table, checkRow(table, row, 'insertRow'));
+    const fields: Array<string | number> = [];
+    for (const [k, v] of Object.entries(full)) if (v !== null) fields.push(k, v);
+    await this.redis.ksrTableInsert(tableKey(table, 'seq'), tableKey(table, 'ids'), tableKey(table, ''), ...fields);
   }
-  async deleteRows(table: TableLayout): Promise<number> {
-    throw new Error(`${table.name}: module tables are not implemented on Redis yet`);
+
+  async deleteRows(table: TableLayout, where: TableRow): Promise<number> {
+    checkTableName(table.name, 'module table');
+    const triples: string[] = [];
+    for (const [k, v] of Object.entries(checkRow(table, where, 'deleteRows'))) triples.push(k, v === null ? '1' : '0', v === null ? '' : String(v));
+    return Number(await this.redis.ksrTableDelete(tableKey(table, 'ids'), tableKey(table, ''), ...triples));
   }
 
   async ping(): Promise<void> {

@@ -2,7 +2,7 @@
 // subscriber administration asynchronously through the same worker.
 import type { Aor, LocationRecord, Store, StoreOptions, Subscriber } from './store.js';
 import type { DriverKind, ResultVia } from './bridge-protocol.js';
-import type { TableLayout, TableRow } from './module-tables.js';
+import { checkRow, type TableLayout, type TableRow } from './module-tables.js';
 import { SyncBridge } from './sync-bridge.js';
 import { maskStoreUrl } from './store-url.js';
 
@@ -53,11 +53,13 @@ export class RemoteStore implements Store {
   tableRows(table: TableLayout, limit?: number): TableRow[] {
     return this.bridge.call('tableRows', limit === undefined ? [table] : [table, limit]);
   }
+  // a row the layout refuses is the caller's error, checked here: through the bridge it would
+  // come back as StoreUnavailable and open the breaker for everyone
   insertRow(table: TableLayout, row: TableRow): void {
-    this.bridge.call('insertRow', [table, row]);
+    this.bridge.call('insertRow', [table, checkRow(table, row, 'insertRow')]);
   }
   deleteRows(table: TableLayout, where: TableRow): number {
-    return this.bridge.call('deleteRows', [table, where]);
+    return this.bridge.call('deleteRows', [table, checkRow(table, where, 'deleteRows')]);
   }
   ping(): void {
     this.bridge.call('ping', []);
