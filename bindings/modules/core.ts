@@ -18,9 +18,12 @@ const LOG_LEVELS: Readonly<Record<string, LogLevel>> = {
 };
 
 // The log functions need no message: a top level, mod_init() or child_init() may log too.
+/** The line a script logs ends where its text's line does: Kamailio's scripts end theirs in "\n", which the server's log adds itself. */
+const lineOf = (text: string): string => (text.endsWith('\n') ? text.slice(0, text.endsWith('\r\n') ? -2 : -1) : text);
+
 const logAt = (level: LogLevel) =>
   declWithoutMessage('str', 'none', (ctx, text: string) => {
-    ctx.core.logger.log(level, text);
+    ctx.core.logger.log(level, lineOf(text));
     return null;
   });
 
@@ -52,7 +55,7 @@ const functions: Record<string, KsrDeclaration> = {
   err: logAt('error'),
   crit: logAt('crit'),
   log: declWithoutMessage('str, str', 'none', (ctx, level: string, text: string) => {
-    ctx.core.logger.log(LOG_LEVELS[level] ?? 'error', text);
+    ctx.core.logger.log(LOG_LEVELS[level] ?? 'error', lineOf(text));
     return null;
   }),
   set_drop: decl('', 'none', (ctx) => {

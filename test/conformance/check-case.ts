@@ -129,7 +129,11 @@ function checkHost(c: ConformanceCase, ctx: CaseContext): string[] {
 }
 
 /** The functions whose effect is a log line: for the others a log check alone says nothing of what the call did. */
-const LOG_FUNCTIONS = new Set(['dbg', 'info', 'notice', 'warn', 'err', 'crit', 'log']);
+const LOG_FUNCTIONS = new Set([
+  'dbg', 'info', 'notice', 'warn', 'err', 'crit', 'log',
+  'xlog.xdbg', 'xlog.xinfo', 'xlog.xnotice', 'xlog.xwarn', 'xlog.xerr', 'xlog.xalert', 'xlog.xcrit', 'xlog.xlog', 'xlog.xlog_facility',
+  'acc.acc_log_request',
+]);
 
 /** True when the case states at least one effect the host must see. */
 export function statesEffect(c: ConformanceCase): boolean {
