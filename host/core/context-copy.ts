@@ -37,5 +37,8 @@ export function copyContext(src: MsgContext, routeType: RouteType, msg: SipMessa
   c.xflags = src.xflags === null ? null : [src.xflags[0], src.xflags[1]];
   c.sendSocket = src.sendSocket;
   c.viaSwitches = src.viaSwitches;
+  c.uacMarks = src.uacMarks ? { ...src.uacMarks } : null;
+  // in a failure route the R-URI already had its branch (Kamailio's ruri_mark_consumed)
+  c.ruriIsNew = routeType === 'failure' ? false : src.ruriIsNew;
   return c;
 }

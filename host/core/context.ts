@@ -18,6 +18,8 @@ import type { XavpStore } from './xavp.js';
 import type { BodyRewrite, ReplyBody } from '../textops/body-state.js';
 import type { IteratorTables } from '../textopsx/iterators.js';
 import type { StaticBranch } from '../pvx/static-branch.js';
+import type { RelaySet } from '../media-relay/relay-sets.js';
+import type { UacReqData } from '../uac/req-send.js';
 
 // Proto and ReceiveInfo belong to the transport (the layer below); every capability names them from here.
 export type { Proto, ReceiveInfo } from '../transport/types.js';
@@ -72,10 +74,34 @@ export class MsgContext {
   sflags = 0;
   /** $avp(name): a stack per name, newest first (Kamailio semantics). */
   readonly avps = new Map<string, AvpValue[]>();
-  /** New Request-URI set by the script ($ru, seturi, ...); null = unchanged. */
-  newUri: string | null = null;
-  /** Destination URI ($du); null = not set. */
-  dstUri: string | null = null;
+  private newUriValue: string | null = null;
+  private dstUriValue: string | null = null;
+  /**
+   * Whether t_relay may fork to the Request-URI (Kamailio's ruri_is_new): true for a received
+   * request; false in a failure route, where the R-URI already had its branch; true again once
+   * the R-URI or $du is set (a new target, or the same one through another hop).
+   */
+  ruriIsNew = true;
+
+  /** New Request-URI set by the script ($ru, seturi, lookup...); null = unchanged. Setting it marks the R-URI new. */
+  get newUri(): string | null {
+    return this.newUriValue;
+  }
+
+  set newUri(uri: string | null) {
+    this.newUriValue = uri;
+    this.ruriIsNew = true;
+  }
+
+  /** Destination URI ($du); null = not set. Setting it marks the R-URI new (re-use it through this hop). */
+  get dstUri(): string | null {
+    return this.dstUriValue;
+  }
+
+  set dstUri(uri: string | null) {
+    this.dstUriValue = uri;
+    this.ruriIsNew = true;
+  }
   /** Pending changes to the message, applied when it is built for sending. */
   readonly lumps = new Lumps();
   /** Header lines (with CRLF) to add to replies generated locally for this request. */
@@ -205,4 +231,18 @@ export class MsgContext {
   messageId = 0;
   /** $rc / $retcode: the last int a KSR function returned for this message (the Dispatcher sets it). */
   lastReturnCode = 0;
+
+  // ---- uac (issue 11): From/To replaced in this request, and edits of the replies it gets ----
+  /** uac_replace_from/to (or their restore) changed From / To of this request (Kamailio's FL_USE_UAC_FROM/TO). */
+  uacMarks: { from: boolean; to: boolean } | null = null;
+  /**
+   * Edits run on every reply received for this request's transaction, before its onreply route
+   * (Kamailio's TMCB_RESPONSE_IN: uac puts the received From/To back); tm calls them with the
+   * reply and this request's context.
+   */
+  replyInHooks: Array<(reply: MsgContext, request: MsgContext) => void> | null = null;
+  /** $uac_req(...): the request uac_req_send sends, as the script set it (host/uac/req-send.ts). */
+  uacReq: UacReqData | null = null;
+  /** set_rtpengine_set / set_rtpproxy_set: the relay sets chosen for this message's next calls (host/media-relay). */
+  mediaRelaySets: RelaySet[] | null = null;
 }

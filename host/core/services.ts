@@ -17,6 +17,7 @@ import type { TransactionLayer } from '../tm/layer.js';
 import type { DigestAuth } from '../auth/digest-auth.js';
 import type { ViaSettings } from '../corex/via-settings.js';
 import type { ModuleStates } from './module-service.js';
+import type { CoreHooks } from './core-hooks.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
@@ -84,6 +85,8 @@ export interface CoreServices {
   readonly usrloc: Usrloc;
   /** The states of the registry's modules that keep any (htable, pike, dispatcher...): module-service.ts. */
   readonly modules: ModuleStates;
+  /** Where module states add work to message handling (after loose_route...): core-hooks.ts. */
+  readonly hooks: CoreHooks;
 }
 
 /** What a core gives a route besides its own members; made right after the core, from it. */

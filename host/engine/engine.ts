@@ -23,6 +23,7 @@ import { startExpiry } from '../registrar/expired-event.js';
 import { DigestAuth } from '../auth/digest-auth.js';
 import type { SharedState } from '../shared/shared-state.js';
 import { ModuleStates, type NamedModuleService } from '../core/module-service.js';
+import { CoreHooks } from '../core/core-hooks.js';
 import { useSharedValuesOf } from '../pvx/shared-values.js';
 import { OutboundGuard } from '../transport/outbound-guard.js';
 import { protectedEndpoints } from '../transport/protected-endpoints.js';
@@ -107,6 +108,8 @@ export class Engine implements CoreServices {
   readonly limitThrottle = new LimitThrottle();
   /** This thread's garbage collections, for kemi.stats `gc` (observed between start() and stop()). */
   readonly gc = new GcStats();
+  /** Where module states hook into message handling; filled by them as they are made. */
+  readonly hooks = new CoreHooks();
   /** The states of the registry's modules (htable, pike, dispatcher...), made once the route services are. */
   readonly modules: ModuleStates;
 

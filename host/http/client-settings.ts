@@ -1,12 +1,10 @@
 // http_client's modparams (config `modules.http_client`), checked: a wrong key or value stops
 // the server with a message naming it. Kamailio's names and defaults, except where a bound is
-// ours (MAX_TIMEOUT_MS, HARD_MAX_BODY): a synchronous request must not hold a thread longer.
+// ours (limits.ts): a synchronous request must not hold a thread longer.
 import { parseHttpConnection, type HttpConnection } from './connections.js';
+import { MAX_TIMEOUT_MS } from './limits.js';
 
-/** No synchronous request waits longer than this, whatever the config says. */
-export const MAX_TIMEOUT_MS = 10_000;
-/** Body bytes read when no maxdatasize bounds it (Kamailio's 0 = unlimited). */
-export const HARD_MAX_BODY = 1024 * 1024;
+export { HARD_MAX_BODY, MAX_TIMEOUT_MS } from './limits.js';
 export const DEFAULT_USER_AGENT = 'ksr-host (http_client)';
 
 export interface HttpClientSettings {

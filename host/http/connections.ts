@@ -1,6 +1,6 @@
 // http_client's named connections (modparam httpcon, "name=>[http[s]://][user:pass@]host[:port][/path][;param=value...]"),
 // which KSR.http_client.curl_connect and curl_connect_post use.
-import { MAX_TIMEOUT_MS } from './client-settings.js';
+import { MAX_TIMEOUT_MS } from './limits.js';
 
 export interface HttpConnection {
   name: string;

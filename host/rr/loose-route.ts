@@ -46,6 +46,8 @@ export function looseRoute(ctx: MsgContext, mode = 0): number {
   const preloaded = !to.tag;
   const status = !preloaded && mode === 0 && isOurs(ctx, ruri) ? afterStrict(ctx, plan, ruri) : afterLoose(ctx, plan, preloaded);
   removeRoutes(ctx, all, plan.gone);
+  // Kamailio's rr callbacks (register_rrcb): the core's modules that asked (uac's auto restore)
+  if (status !== NOT_RR_DRIVEN && ctx.routedParams !== null) for (const hook of ctx.core.hooks.afterLooseRoute) hook(ctx);
   return status;
 }
 

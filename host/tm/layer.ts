@@ -216,6 +216,12 @@ export class TransactionLayer implements TmCore {
     }
     if (t.finalCode >= 200 || t.canceled) return -1;
     const targets = this.targetsOf(ctx, target);
+    if (targets.length === 0) {
+      // a failure route that changed neither the R-URI nor $du and added no branch
+      ctx.core.logger.log('error', `t_relay: no branch to forward to (the Request-URI ${ctx.ruri} already had its branch; set $ru or $du, or append a branch)`);
+      if (created) this.release(t);
+      return -1;
+    }
     if (!targets.some((x) => parseHop(x.dstUri ?? x.uri))) {
       ctx.core.logger.log('error', `t_relay: no destination of ${ctx.ruri} is a SIP URI`);
       if (created) this.release(t);
@@ -233,8 +239,11 @@ export class TransactionLayer implements TmCore {
   }
 
   private targetsOf(ctx: MsgContext, target: RelayTarget): BranchTarget[] {
+    const others = ctx.branches.map((b) => ({ uri: b.uri, dstUri: target.uri ?? b.dstUri, path: b.path, flags: b.flags }));
+    // in a failure route the R-URI is forked to again only once it was set anew (ruriIsNew)
+    if (!ctx.ruriIsNew && !target.uri) return others;
     const first: BranchTarget = { uri: ctx.ruri, dstUri: target.uri ?? ctx.dstUri, path: ctx.path, flags: ctx.bflags[0] ?? 0 };
-    return [first, ...ctx.branches.map((b) => ({ uri: b.uri, dstUri: target.uri ?? b.dstUri, path: b.path, flags: b.flags }))];
+    return [first, ...others];
   }
 
   /** A CANCEL for a pending INVITE: 200 to it, CANCEL on every pending branch, 487 follows. */

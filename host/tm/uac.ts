@@ -238,6 +238,8 @@ export function branchReply(tm: TmCore, t: Transaction, b: UacBranch, reply: Msg
   const code = reply.msg.status;
   reply.transaction = t;
   reply.branchIndex = b.index;
+  // modules' edits of every received reply (Kamailio's TMCB_RESPONSE_IN: uac's From/To restore)
+  if (t.req.replyInHooks) for (const edit of t.req.replyInHooks) edit(reply, t.req);
   // Kamailio's onreply route works on the transaction's xavp list
   shareXavps(t.saved, reply);
   if (b.finalReceived) return finalRetransmitted(tm, t, b, reply);

@@ -18,6 +18,7 @@ import { Usrloc } from '../../host/registrar/usrloc.js';
 import type { PvTable } from '../../host/core/pv.js';
 import { createRegistry } from '../../bindings/modules/index.js';
 import { ModuleStates, type NamedModuleService } from '../../host/core/module-service.js';
+import { CoreHooks } from '../../host/core/core-hooks.js';
 import { TEST_MODULE_CONFIG } from './module-test-config.js';
 
 const crlf = (lines: string[]): string => lines.join('\r\n');
@@ -169,6 +170,7 @@ export class RecordingCore implements CoreServices {
   /** Kamailio's server_id / xavp_via_* for the corex Via switches (inert until a switch is on). */
   viaSettings: ViaSettings | undefined = { serverId: 7, xavpViaParams: 'via', xavpViaFields: 'viaf', xavpViaReplyParams: 'viar' };
   private readonly services = new ServiceSlots('RecordingCore');
+  readonly hooks = new CoreHooks();
   /** Module states (htable, pike...), not started: a test that needs timers calls modules.start() and stop(). */
   readonly modules: ModuleStates;
 
