@@ -269,7 +269,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       maxContacts: c.registrar?.max_contacts ?? d.registrar.maxContacts,
       usePath: c.registrar?.use_path ?? d.registrar.usePath,
       pathMode: c.registrar?.path_mode ?? d.registrar.pathMode,
-      receivedAvp: c.registrar?.received_avp ?? d.registrar.receivedAvp,
+      receivedAvp: c.registrar?.received_avp !== undefined ? avpNameOf(c.registrar.received_avp) : d.registrar.receivedAvp,
       methodFiltering: c.registrar?.method_filtering ?? d.registrar.methodFiltering,
     },
     usrloc: {
@@ -316,4 +316,10 @@ export function loadConfigFile(file: string): Settings {
 /** The members that were given: a limit the operator did not write is absent, not a default. */
 function written<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** An AVP as Kamailio's modparams spell it ("$avp(RECEIVED)", "$avp(s:name)") or its bare name → the name. */
+function avpNameOf(text: string): string {
+  const m = /^\$avp\((?:[si]:)?([^()]+)\)$/.exec(text.trim());
+  return m ? m[1]! : text.trim();
 }

@@ -106,3 +106,15 @@ test('host/config names no runtime, engine or language', () => {
     assert.deepEqual(hits, [], `host/config/${f}`);
   }
 });
+
+test("registrar.received_avp takes Kamailio's spelling ($avp(NAME), $avp(s:NAME)) or the bare name", () => {
+  for (const [text, name] of [['$avp(RECEIVED)', 'RECEIVED'], ['$avp(s:rcv)', 'rcv'], ['nat_rcv', 'nat_rcv']] as const) {
+    assert.equal(settingsFromConfigText(`registrar: { received_avp: "${text}" }`, 'x.yaml').registrar.receivedAvp, name);
+  }
+});
+
+test('modules: each section is passed as written, for the module to check', () => {
+  const s = settingsFromConfigText('modules: { htable: { tables: ["a=>size=4"] }, pike: null }', 'x.yaml');
+  assert.deepEqual(s.modules, { htable: { tables: ['a=>size=4'] }, pike: null });
+  assert.throws(() => settingsFromConfigText('modules: { htable: 3 }', 'x.yaml'), /modules/);
+});

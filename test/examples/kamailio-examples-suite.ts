@@ -190,7 +190,7 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
       await register(natty);
       const alice = await ua(nextIp(), 'alice');
       const call = await alice.request('INVITE', natty.aor, { body: sdp('127.0.0.2') });
-      assert.equal(call.final?.status, 200, `statuses ${call.statuses}`);
+      assert.equal(call.final?.status, 200, `statuses ${call.statuses}; the phone got ${JSON.stringify(natty.received)}\n${server.output().slice(-3000)}`);
       assert.ok(natty.received.some((l) => l.startsWith('INVITE ')), 'the INVITE went to 127.0.0.6 (the NAT address)');
       alice.ack(call.sent, call.final!);
     });
