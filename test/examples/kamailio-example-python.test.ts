@@ -1,0 +1,3 @@
+import { kamailioExampleSuite } from './kamailio-examples-suite.js';
+
+kamailioExampleSuite('python');
