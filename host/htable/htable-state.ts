@@ -7,6 +7,7 @@ import { parseHtableSettings, type HtableSettings } from './table-settings.js';
 import { HashTable } from './table.js';
 import { MapCellStore } from './cell-store.js';
 import { SharedCellStore } from './shared-cell-store.js';
+import { StoreCellStore, StoreHashTable, storeSpaceOf } from './store-cell-store.js';
 import { Iterators } from './iterators.js';
 import { layoutOf, loadTable, saveTable } from './db-sync.js';
 
@@ -22,9 +23,20 @@ export class HtableState implements ModuleState {
   constructor(private readonly host: ModuleHost) {
     this.settings = parseHtableSettings(host.config);
     for (const spec of this.settings.tables) {
+      if (spec.backend === 'store') {
+        this.tables.set(spec.name, this.storeTable(spec));
+        continue;
+      }
       const cells = host.shared ? new SharedCellStore(host.shared, spec.name) : new MapCellStore();
       this.tables.set(spec.name, new HashTable(spec, cells, () => this.clockMs()));
     }
+  }
+
+  /** A `backend: store` table: items in the store's keyed values, shared by every node on it. */
+  private storeTable(spec: HtableSettings['tables'][number]): HashTable {
+    const nowS = () => Math.floor(this.clockMs() / 1000);
+    const cells = new StoreCellStore(() => this.host.core.store, storeSpaceOf(spec.name), spec.autoexpire > 0, nowS, spec.maxitems);
+    return new StoreHashTable(spec, cells, () => this.clockMs(), (fn, text) => this.log(fn, text));
   }
 
   /** Tests: a fake clock (epoch ms) for expiry. */

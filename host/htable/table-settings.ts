@@ -25,6 +25,12 @@ export interface TableSpec {
   /** 1: the table is written back to dbtable at shutdown. */
   readonly dbmode: 0 | 1;
   readonly maxitems: number;
+  /**
+   * Where the items live: 'memory' (a Map of the thread, or the workers' shared rows) or
+   * 'store' (the store's keyed values, shared by every node on it: store-cell-store.ts).
+   * Not a Kamailio option.
+   */
+  readonly backend: 'memory' | 'store';
 }
 
 export interface HtableSettings {
@@ -35,7 +41,7 @@ export interface HtableSettings {
   readonly dbExpires: boolean;
 }
 
-const TABLE_KEYS = ['name', 'size', 'autoexpire', 'initval', 'updateexpire', 'dbtable', 'dbmode', 'maxitems', 'dmqreplicate'];
+const TABLE_KEYS = ['name', 'size', 'autoexpire', 'initval', 'updateexpire', 'dbtable', 'dbmode', 'maxitems', 'dmqreplicate', 'backend'];
 const TOP_KEYS = ['tables', 'timer_interval', 'db_expires'];
 const NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
 
@@ -79,6 +85,10 @@ function tableSpec(raw: unknown, where: string): TableSpec {
   const dbtable = f.dbtable === undefined || f.dbtable === '' ? null : f.dbtable;
   if (dbtable !== null && (typeof dbtable !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(dbtable))) fail(`${where}.dbtable`, 'a table name (letters, digits, _)', dbtable);
   if (f.dmqreplicate !== undefined && intAt(`${where}.dmqreplicate`, f.dmqreplicate, 0, 1) !== 0) fail(`${where}.dmqreplicate`, '0 (DMQ replication is not available: with several workers the table is shared)', f.dmqreplicate);
+  const backend = f.backend === undefined || f.backend === '' ? 'memory' : f.backend;
+  if (backend !== 'memory' && backend !== 'store') fail(`${where}.backend`, '"memory" or "store"', f.backend);
+  // a store table already is in the store: loading dbtable rows over it (and saving back) would fight it
+  if (backend === 'store' && dbtable !== null) fail(`${where}.backend`, 'no dbtable with backend store (the items already live in the store)', f.backend);
   const defaultMax = Math.min(MAX_ITEMS_CAP, Math.max(1024, 2 ** size * 256));
   return {
     name: f.name,
@@ -89,6 +99,7 @@ function tableSpec(raw: unknown, where: string): TableSpec {
     dbtable,
     dbmode: f.dbmode === undefined ? 0 : (intAt(`${where}.dbmode`, f.dbmode, 0, 1) as 0 | 1),
     maxitems: f.maxitems === undefined ? defaultMax : intAt(`${where}.maxitems`, f.maxitems, 1, MAX_ITEMS_CAP),
+    backend,
   };
 }
 

@@ -7,6 +7,9 @@ import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } 
 import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
 import { maskStoreUrl } from './store-url.js';
 import { checkRow, createTableSql, type TableLayout, type TableRow } from './module-tables.js';
+import { kvEntryOf, kvSql, kvValueColumns, type KvAddOptions, type KvEntry, type KvStatement, type KvValue } from './kv.js';
+
+const KV_SQL = kvSql('postgres');
 
 const TIME_COLUMNS = new Set(['expires', 'last_modified']);
 // EXTRACT(EPOCH) of a timestamp without time zone counts from 1970-01-01 00:00 as written: UTC
@@ -183,6 +186,68 @@ export class PostgresDriver implements AsyncDriver {
     } finally {
       c.release();
     }
+  }
+
+  // keyed value spaces (kv.ts): table ksr_kv, created at the first kv call under the schema lock
+  private kvMade: Promise<void> | null = null;
+
+  private async kv(st: KvStatement, params: Record<string, unknown>): Promise<pg.QueryResult> {
+    if (!this.kvMade) {
+      this.kvMade = this.createKvTable();
+      this.kvMade.catch(() => (this.kvMade = null));
+    }
+    await this.kvMade;
+    const q = KV_SQL[st];
+    return this.pool.query(q.text, q.names.map((n) => params[n] ?? null));
+  }
+
+  private async createKvTable(): Promise<void> {
+    const c = await this.pool.connect();
+    try {
+      await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK]);
+      try {
+        await c.query(KV_SQL.create.text);
+      } finally {
+        await c.query('SELECT pg_advisory_unlock($1)', [SCHEMA_LOCK]);
+      }
+    } finally {
+      c.release();
+    }
+  }
+
+  async kvGet(space: string, key: string, nowS: number): Promise<KvEntry | null> {
+    const { rows } = await this.kv('get', { space, name: key, now: nowS });
+    return rows[0] ? kvEntryOf(rows[0]) : null;
+  }
+
+  async kvSet(space: string, key: string, value: KvValue, expires: number): Promise<void> {
+    await this.kv('set', { space, name: key, ...kvValueColumns(value), expires });
+  }
+
+  async kvAdd(space: string, key: string, delta: number, initial: number | null, expires: number, opts: KvAddOptions, nowS: number): Promise<number | null> {
+    const params = { space, name: key, delta, initial, expires, now: nowS, keep: opts.keepExpires ? 1 : 0, max: opts.maxEntries ?? Number.MAX_SAFE_INTEGER };
+    const { rows } = await this.kv('add', params);
+    return rows[0] ? Number(rows[0].ival) : null;
+  }
+
+  async kvDelete(space: string, key: string): Promise<boolean> {
+    return ((await this.kv('delete', { space, name: key })).rowCount ?? 0) > 0;
+  }
+
+  async kvScan(space: string, limit: number, nowS: number): Promise<KvEntry[]> {
+    return (await this.kv('scan', { space, now: nowS, limit })).rows.map(kvEntryOf);
+  }
+
+  async kvCount(space: string, nowS: number): Promise<number> {
+    return Number((await this.kv('count', { space, now: nowS })).rows[0].n);
+  }
+
+  async kvClear(space: string): Promise<number> {
+    return (await this.kv('clear', { space })).rowCount ?? 0;
+  }
+
+  async kvPurge(space: string, nowS: number): Promise<number> {
+    return (await this.kv('purge', { space, now: nowS })).rowCount ?? 0;
   }
 
   async ping(): Promise<void> {

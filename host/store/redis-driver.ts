@@ -13,6 +13,13 @@
 //   ksr:t:<table>:seq   string the last id given (INCR), never reused, as a SQL serial
 //   ksr:t:<table>:ids   zset  the row ids, scored by id (rows read in id order, as SQL's ORDER BY id)
 // A table "exists" once written; there is no version row (Redis has no schema to check).
+// Keyed value spaces (kv.ts; the space name has no braces, so {<space>} is unambiguous and is
+// the cluster hash tag of every key of one space):
+//   ksr:kv:{<space>}:<key>  hash   field `i` (an int, so the scripts add to it) or `s` (a
+//                                  string), and `e` (expires, epoch seconds of the writer,
+//                                  0 never); a Redis TTL of the lifetime the write gave it
+//   ksr:kv:{<space>}        set    the keys of the space, for scans; members whose hash is gone
+//                                  (TTL) are dropped by the next scan
 // Every operation that touches several keys is one Lua script, so it is atomic and one
 // round trip, and two nodes taking expired records never both get the same one.
 import { Redis } from 'ioredis';
@@ -20,6 +27,7 @@ import type { AsyncDriver } from './async-driver.js';
 import type { Aor, LocationRecord, Subscriber } from './store.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberFromRow, subscriberRow } from './rows.js';
 import { checkRow, checkTableName, type TableLayout, type TableRow } from './module-tables.js';
+import type { KvAddOptions, KvEntry, KvValue } from './kv.js';
 
 const P = 'ksr:';
 const LOC = `${P}loc:`;
@@ -152,6 +160,97 @@ function rowFromHash(table: TableLayout, h: Record<string, string>): TableRow {
   return out;
 }
 
+// ------------------------------------------------------------------ keyed value spaces (kv.ts)
+
+const kvSetKey = (space: string): string => `${P}kv:{${space}}`;
+const kvEntryPrefix = (space: string): string => `${P}kv:{${space}}:`;
+/** The Redis lifetime of an entry: 0 none, -1 already expired; +1 as htable's "expire < now". */
+const kvTtl = (expires: number, nowS: number): number => (expires === 0 ? 0 : expires - nowS + 1 > 0 ? expires - nowS + 1 : -1);
+
+// KEYS[1] entry, KEYS[2] space set; ARGV[1] 'i'|'s', ARGV[2] value, ARGV[3] expires, ARGV[4] ttl, ARGV[5] key.
+const KV_SET_LUA = `
+redis.call('DEL', KEYS[1])
+if tonumber(ARGV[4]) < 0 then redis.call('SREM', KEYS[2], ARGV[5]) return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2], 'e', ARGV[3])
+if tonumber(ARGV[4]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[4]) end
+redis.call('SADD', KEYS[2], ARGV[5])
+return 1`;
+
+// KEYS[1] entry, KEYS[2] space set; ARGV[1] delta, ARGV[2] initial ('' none), ARGV[3] expires,
+// ARGV[4] ttl, ARGV[5] keep '1'|'0', ARGV[6] now, ARGV[7] key, ARGV[8] max entries,
+// ARGV[9] entry prefix. Returns the new value, or nil (nothing done).
+const KV_ADD_LUA = `
+local h = redis.call('HMGET', KEYS[1], 'i', 's', 'e')
+local e = tonumber(h[3] or '0') or 0
+local held = h[1] or h[2]
+local live = held and (e == 0 or e >= tonumber(ARGV[6]))
+local v
+if live then
+  if h[2] then return false end
+  v = tonumber(h[1]) + tonumber(ARGV[1])
+else
+  if ARGV[2] == '' then return false end
+  if not held and redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[8]) then
+    for _, k in ipairs(redis.call('SMEMBERS', KEYS[2])) do
+      if redis.call('EXISTS', ARGV[9] .. k) == 0 then redis.call('SREM', KEYS[2], k) end
+    end
+    if redis.call('SCARD', KEYS[2]) >= tonumber(ARGV[8]) then return false end
+  end
+  v = tonumber(ARGV[2]) + tonumber(ARGV[1])
+end
+v = (v + 2147483648) % 4294967296 - 2147483648
+local vs = string.format('%d', v)
+if live and ARGV[5] == '1' then
+  redis.call('HSET', KEYS[1], 'i', vs)
+else
+  redis.call('DEL', KEYS[1])
+  if tonumber(ARGV[4]) < 0 then redis.call('SREM', KEYS[2], ARGV[7]) return v end
+  redis.call('HSET', KEYS[1], 'i', vs, 'e', ARGV[3])
+  if tonumber(ARGV[4]) > 0 then redis.call('EXPIRE', KEYS[1], ARGV[4]) end
+end
+redis.call('SADD', KEYS[2], ARGV[7])
+return v`;
+
+// KEYS[1] space set; ARGV[1] entry prefix, ARGV[2] now, ARGV[3] limit. {key, type, value, expires} each.
+const KV_SCAN_LUA = `
+local now, limit, out = tonumber(ARGV[2]), tonumber(ARGV[3]), {}
+for _, k in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local h = redis.call('HMGET', ARGV[1] .. k, 'i', 's', 'e')
+  if not (h[1] or h[2]) then redis.call('SREM', KEYS[1], k)
+  elseif #out < limit then
+    local e = h[3] or '0'
+    if tonumber(e) == 0 or tonumber(e) >= now then
+      if h[1] then out[#out + 1] = {k, 'i', h[1], e} else out[#out + 1] = {k, 's', h[2], e} end
+    end
+  end
+end
+return out`;
+
+// KEYS[1] space set; ARGV[1] entry prefix, ARGV[2] now: expired entries (and gone members) removed.
+const KV_PURGE_LUA = `
+local now, n = tonumber(ARGV[2]), 0
+for _, k in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  local e = redis.call('HGET', ARGV[1] .. k, 'e')
+  if not e then redis.call('SREM', KEYS[1], k)
+  elseif tonumber(e) ~= 0 and tonumber(e) < now then
+    n = n + redis.call('DEL', ARGV[1] .. k)
+    redis.call('SREM', KEYS[1], k)
+  end
+end
+return n`;
+
+// KEYS[1] space set; ARGV[1] entry prefix.
+const KV_CLEAR_LUA = `
+local n = 0
+for _, k in ipairs(redis.call('SMEMBERS', KEYS[1])) do n = n + redis.call('DEL', ARGV[1] .. k) end
+redis.call('DEL', KEYS[1])
+return n`;
+
+type KvScript = 'ksrKvSet' | 'ksrKvAdd' | 'ksrKvScan' | 'ksrKvPurge' | 'ksrKvClear';
+type KvScripted = Record<KvScript, (...args: Array<string | number>) => Promise<unknown>>;
+
+const kvValueOf = (type: string, v: string): KvValue => (type === 'i' ? Number(v) : v);
+
 type Script = 'ksrLocations' | 'ksrPut' | 'ksrTakeExpired' | 'ksrDelete' | 'ksrDeleteAor' | 'ksrTableInsert' | 'ksrTableRows' | 'ksrTableDelete';
 type Scripted = Redis & Record<Script, (...args: Array<string | number>) => Promise<unknown>>;
 
@@ -187,6 +286,7 @@ export class RedisDriver implements AsyncDriver {
     define('ksrTableInsert', 2, TABLE_INSERT_LUA);
     define('ksrTableRows', 1, TABLE_ROWS_LUA);
     define('ksrTableDelete', 1, TABLE_DELETE_LUA);
+    this.defineKvScripts();
   }
 
   async init(): Promise<void> {
@@ -270,6 +370,61 @@ export class RedisDriver implements AsyncDriver {
     const triples: string[] = [];
     for (const [k, v] of Object.entries(checkRow(table, where, 'deleteRows'))) triples.push(k, v === null ? '1' : '0', v === null ? '' : String(v));
     return Number(await this.redis.ksrTableDelete(tableKey(table, 'ids'), tableKey(table, ''), ...triples));
+  }
+
+  private defineKvScripts(): void {
+    const scripts: Array<[KvScript, number, string]> = [
+      ['ksrKvSet', 2, KV_SET_LUA], ['ksrKvAdd', 2, KV_ADD_LUA], ['ksrKvScan', 1, KV_SCAN_LUA], ['ksrKvPurge', 1, KV_PURGE_LUA], ['ksrKvClear', 1, KV_CLEAR_LUA],
+    ];
+    for (const [name, numberOfKeys, lua] of scripts) this.redis.defineCommand(name, { numberOfKeys, lua });
+  }
+
+  private get kvScripts(): KvScripted {
+    return this.redis as unknown as KvScripted;
+  }
+
+  async kvGet(space: string, key: string, nowS: number): Promise<KvEntry | null> {
+    const [i, str, e] = await this.redis.hmget(kvEntryPrefix(space) + key, 'i', 's', 'e');
+    if (i === null && str === null) return null;
+    const expires = Number(e ?? 0);
+    if (expires !== 0 && expires < nowS) return null;
+    return { key, value: str !== null ? str : Number(i), expires };
+  }
+
+  async kvSet(space: string, key: string, value: KvValue, expires: number, nowS: number): Promise<void> {
+    const type = typeof value === 'number' ? 'i' : 's';
+    await this.kvScripts.ksrKvSet(kvEntryPrefix(space) + key, kvSetKey(space), type, String(value), expires, kvTtl(expires, nowS), key);
+  }
+
+  async kvAdd(space: string, key: string, delta: number, initial: number | null, expires: number, opts: KvAddOptions, nowS: number): Promise<number | null> {
+    const max = opts.maxEntries ?? Number.MAX_SAFE_INTEGER;
+    const args = [delta, initial === null ? '' : initial, expires, kvTtl(expires, nowS), opts.keepExpires ? '1' : '0', nowS, key, max, kvEntryPrefix(space)];
+    const v = await this.kvScripts.ksrKvAdd(kvEntryPrefix(space) + key, kvSetKey(space), ...args);
+    return v === null ? null : Number(v);
+  }
+
+  async kvDelete(space: string, key: string): Promise<boolean> {
+    const res = (await this.redis.multi().del(kvEntryPrefix(space) + key).srem(kvSetKey(space), key).exec()) ?? [];
+    const [err, n] = res[0] ?? [null, 0];
+    if (err) throw err;
+    return Number(n) > 0;
+  }
+
+  async kvScan(space: string, limit: number, nowS: number): Promise<KvEntry[]> {
+    const list = (await this.kvScripts.ksrKvScan(kvSetKey(space), kvEntryPrefix(space), nowS, limit)) as Array<[string, string, string, string]>;
+    return list.map(([key, type, v, e]) => ({ key, value: kvValueOf(type, v), expires: Number(e) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async kvCount(space: string): Promise<number> {
+    return this.redis.scard(kvSetKey(space));
+  }
+
+  async kvClear(space: string): Promise<number> {
+    return Number(await this.kvScripts.ksrKvClear(kvSetKey(space), kvEntryPrefix(space)));
+  }
+
+  async kvPurge(space: string, nowS: number): Promise<number> {
+    return Number(await this.kvScripts.ksrKvPurge(kvSetKey(space), kvEntryPrefix(space), nowS));
   }
 
   async ping(): Promise<void> {

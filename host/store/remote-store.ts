@@ -4,6 +4,7 @@ import type { Aor, LocationRecord, Store, StoreOptions, Subscriber } from './sto
 import type { DriverKind, ResultVia } from './bridge-protocol.js';
 import { checkRow, type TableLayout, type TableRow } from './module-tables.js';
 import { SyncBridge } from './sync-bridge.js';
+import { checkKv, checkKvAdd, kvNow, scanLimit, type KvAddOptions, type KvEntry, type KvValue } from './kv.js';
 import { maskStoreUrl } from './store-url.js';
 
 export interface RemoteStoreOptions extends StoreOptions {
@@ -60,6 +61,39 @@ export class RemoteStore implements Store {
   }
   deleteRows(table: TableLayout, where: TableRow): number {
     return this.bridge.call('deleteRows', [table, checkRow(table, where, 'deleteRows')]);
+  }
+  // kv: arguments checked here, for the same reason as insertRow's rows
+  kvGet(space: string, key: string, nowS?: number): KvEntry | null {
+    checkKv('kvGet', space, key);
+    return this.bridge.call('kvGet', [space, key, kvNow(nowS)]);
+  }
+  kvSet(space: string, key: string, value: KvValue, expires: number, nowS?: number): void {
+    checkKv('kvSet', space, key, value, expires);
+    this.bridge.call('kvSet', [space, key, value, expires, kvNow(nowS)]);
+  }
+  kvAdd(space: string, key: string, delta: number, initial: number | null, expires: number, opts: KvAddOptions = {}, nowS?: number): number | null {
+    checkKvAdd(space, key, delta, initial, expires);
+    return this.bridge.call('kvAdd', [space, key, delta, initial, expires, opts, kvNow(nowS)]);
+  }
+  kvDelete(space: string, key: string): boolean {
+    checkKv('kvDelete', space, key);
+    return this.bridge.call('kvDelete', [space, key]);
+  }
+  kvScan(space: string, limit: number, nowS?: number): KvEntry[] {
+    checkKv('kvScan', space);
+    return this.bridge.call('kvScan', [space, scanLimit(limit), kvNow(nowS)]);
+  }
+  kvCount(space: string, nowS?: number): number {
+    checkKv('kvCount', space);
+    return this.bridge.call('kvCount', [space, kvNow(nowS)]);
+  }
+  kvClear(space: string): number {
+    checkKv('kvClear', space);
+    return this.bridge.call('kvClear', [space]);
+  }
+  kvPurge(space: string, nowS?: number): number {
+    checkKv('kvPurge', space);
+    return this.bridge.call('kvPurge', [space, kvNow(nowS)]);
   }
   ping(): void {
     this.bridge.call('ping', []);

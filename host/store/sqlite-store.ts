@@ -5,6 +5,7 @@ import { StoreUnavailable } from './store.js';
 import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberRow } from './rows.js';
 import { checkRow, createTableSql, type TableLayout, type TableRow } from './module-tables.js';
+import { checkKv, checkKvAdd, kvEntryOf, kvNow, kvSql, kvValueColumns, scanLimit, type KvAddOptions, type KvEntry, type KvStatement, type KvValue } from './kv.js';
 
 // Times are DATETIME text in UTC; read back as seconds. 1970-01-01 00:00:00 is "no expiry".
 const SELECT_COLUMNS = LOCATION_COLUMNS.map((c) => {
@@ -171,6 +172,64 @@ export class SqliteStore implements Store {
       this.moduleTables.set(table.name, t);
     }
     return t;
+  }
+
+  // keyed value spaces (kv.ts): table ksr_kv, created and prepared at the first kv call
+  private kvStatements: Record<KvStatement, Database.Statement> | null = null;
+
+  private kv(): Record<KvStatement, Database.Statement> {
+    if (!this.kvStatements) {
+      const sql = kvSql('sqlite');
+      this.db.exec(sql.create.text);
+      const st = {} as Record<KvStatement, Database.Statement>;
+      for (const k of Object.keys(sql) as KvStatement[]) if (k !== 'create') st[k] = this.db.prepare(sql[k].text);
+      this.kvStatements = st;
+    }
+    return this.kvStatements;
+  }
+
+  kvGet(space: string, key: string, nowS?: number): KvEntry | null {
+    checkKv('kvGet', space, key);
+    const r = this.guard('kvGet', () => this.kv().get.get({ space, name: key, now: kvNow(nowS) })) as Parameters<typeof kvEntryOf>[0] | undefined;
+    return r ? kvEntryOf(r) : null;
+  }
+
+  kvSet(space: string, key: string, value: KvValue, expires: number, _nowS?: number): void {
+    checkKv('kvSet', space, key, value, expires);
+    this.guard('kvSet', () => this.kv().set.run({ space, name: key, ...kvValueColumns(value), expires }));
+  }
+
+  kvAdd(space: string, key: string, delta: number, initial: number | null, expires: number, opts: KvAddOptions = {}, nowS?: number): number | null {
+    checkKvAdd(space, key, delta, initial, expires);
+    const params = { space, name: key, delta, initial, expires, now: kvNow(nowS), keep: opts.keepExpires ? 1 : 0, max: opts.maxEntries ?? Number.MAX_SAFE_INTEGER };
+    const r = this.guard('kvAdd', () => this.kv().add.get(params)) as { ival: number } | undefined;
+    return r ? Number(r.ival) : null;
+  }
+
+  kvDelete(space: string, key: string): boolean {
+    checkKv('kvDelete', space, key);
+    return this.guard('kvDelete', () => this.kv().delete.run({ space, name: key }).changes > 0);
+  }
+
+  kvScan(space: string, limit: number, nowS?: number): KvEntry[] {
+    checkKv('kvScan', space);
+    const rows = this.guard('kvScan', () => this.kv().scan.all({ space, now: kvNow(nowS), limit: scanLimit(limit) })) as Array<Parameters<typeof kvEntryOf>[0]>;
+    return rows.map(kvEntryOf);
+  }
+
+  kvCount(space: string, nowS?: number): number {
+    checkKv('kvCount', space);
+    return Number((this.guard('kvCount', () => this.kv().count.get({ space, now: kvNow(nowS) })) as { n: number }).n);
+  }
+
+  kvClear(space: string): number {
+    checkKv('kvClear', space);
+    return this.guard('kvClear', () => this.kv().clear.run({ space }).changes);
+  }
+
+  kvPurge(space: string, nowS?: number): number {
+    checkKv('kvPurge', space);
+    return this.guard('kvPurge', () => this.kv().purge.run({ space, now: kvNow(nowS) }).changes);
   }
 
   ping(): void {

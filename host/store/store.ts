@@ -12,6 +12,7 @@
 // existing Kamailio database works; the schema is created on start when missing.
 
 import type { TableLayout, TableRow } from './module-tables.js';
+import type { KvAddOptions, KvEntry, KvValue } from './kv.js';
 
 /** A row of Kamailio's `subscriber` table. */
 export interface Subscriber {
@@ -117,6 +118,32 @@ export interface SyncStore {
   insertRow(table: TableLayout, row: TableRow): void;
   /** Removes the rows whose columns equal every value of `where` (all rows for {}); how many went. */
   deleteRows(table: TableLayout, where: TableRow): number;
+
+  /**
+   * Keyed value spaces shared by every node (kv.ts: types, expiry, bounds). `nowS` is the
+   * caller's now in epoch seconds (default the node's clock): an entry whose expires (not 0)
+   * is below it reads as absent. Arguments out of kv.ts's bounds throw an Error (not
+   * StoreUnavailable).
+   */
+  kvGet(space: string, key: string, nowS?: number): KvEntry | null;
+  /** Stores the value (an int or a string) with its expiry (epoch seconds, 0 never). */
+  kvSet(space: string, key: string, value: KvValue, expires: number, nowS?: number): void;
+  /**
+   * Atomically adds delta (32-bit wrap) to a live int entry and returns the new value; an
+   * absent (or expired) entry becomes initial + delta when initial is not null, else null;
+   * a live string entry is left alone: null.
+   */
+  kvAdd(space: string, key: string, delta: number, initial: number | null, expires: number, opts?: KvAddOptions, nowS?: number): number | null;
+  /** Removes the entry; whether there was one. */
+  kvDelete(space: string, key: string): boolean;
+  /** The space's live entries, by key, at most `limit`. */
+  kvScan(space: string, limit: number, nowS?: number): KvEntry[];
+  /** How many live entries the space holds (Redis: may count ones its TTL removed until a scan). */
+  kvCount(space: string, nowS?: number): number;
+  /** Removes every entry of the space; how many went. */
+  kvClear(space: string): number;
+  /** Removes the expired entries (SQL keeps them until then; Redis has none); how many went. */
+  kvPurge(space: string, nowS?: number): number;
 
   /** A cheap round trip that throws StoreUnavailable when the database is gone. */
   ping(): void;

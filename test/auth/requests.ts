@@ -3,6 +3,7 @@
 import { checkRow, type TableLayout, type TableRow } from '../../host/store/module-tables.js';
 import { createHash } from 'node:crypto';
 import { StoreUnavailable, type Subscriber, type SyncStore } from '../../host/store/store.js';
+import { MemoryKv } from '../../host/store/kv.js';
 import { makeContext, RecordingCore } from '../support/sip-fixtures.js';
 
 const md5 = (s: string) => createHash('md5').update(s).digest('hex');
@@ -103,6 +104,21 @@ export class MemoryStore implements SyncStore {
     this.tables.set(table.name, keep);
     return rows.length - keep.length;
   }
+
+  /** Keyed value spaces (host/store/kv.ts) in memory, failing like the rest when `down`. */
+  private readonly kvSpaces = new MemoryKv();
+  private kv(): MemoryKv {
+    if (this.down) throw new StoreUnavailable('memory', 'connection refused (test)');
+    return this.kvSpaces;
+  }
+  kvGet: SyncStore['kvGet'] = (...a) => this.kv().kvGet(...a);
+  kvSet: SyncStore['kvSet'] = (...a) => this.kv().kvSet(...a);
+  kvAdd: SyncStore['kvAdd'] = (...a) => this.kv().kvAdd(...a);
+  kvDelete: SyncStore['kvDelete'] = (...a) => this.kv().kvDelete(...a);
+  kvScan: SyncStore['kvScan'] = (...a) => this.kv().kvScan(...a);
+  kvCount: SyncStore['kvCount'] = (...a) => this.kv().kvCount(...a);
+  kvClear: SyncStore['kvClear'] = (...a) => this.kv().kvClear(...a);
+  kvPurge: SyncStore['kvPurge'] = (...a) => this.kv().kvPurge(...a);
 }
 
 /** A context over `raw` whose core has `store` and shares `core` when given (one engine, several requests). */

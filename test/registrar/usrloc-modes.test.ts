@@ -125,6 +125,7 @@ function goneStore(): SyncStore {
   return {
     kind: 'sqlite', description: 'gone', subscriber: gone, locations: gone, putLocation: gone, deleteLocation: gone,
     deleteAor: gone, takeExpired: gone, allLocations: gone, tableRows: gone, insertRow: gone, deleteRows: gone, ping: gone, close: async () => {},
+    kvGet: gone, kvSet: gone, kvAdd: gone, kvDelete: gone, kvScan: gone, kvCount: gone, kvClear: gone, kvPurge: gone,
   };
 }
 
