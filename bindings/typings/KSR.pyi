@@ -2364,3 +2364,815 @@ class _posops:
         ...
 
 posops: _posops
+
+class _htable:
+    @staticmethod
+    def sht_lock(p1: str, p2: str) -> int:
+        """KSR.htable.sht_lock(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_unlock(p1: str, p2: str) -> int:
+        """KSR.htable.sht_unlock(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_reset(p1: str) -> int:
+        """KSR.htable.sht_reset(str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_iterator_start(p1: str, p2: str) -> int:
+        """KSR.htable.sht_iterator_start(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_iterator_next(p1: str) -> int:
+        """KSR.htable.sht_iterator_next(str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_iterator_end(p1: str) -> int:
+        """KSR.htable.sht_iterator_end(str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_iterator_rm(p1: str) -> int:
+        """KSR.htable.sht_iterator_rm(str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_iterator_sets(p1: str, p2: str) -> int:
+        """KSR.htable.sht_iterator_sets(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_iterator_seti(p1: str, p2: int) -> int:
+        """KSR.htable.sht_iterator_seti(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def sht_iterator_setex(p1: str, p2: int) -> int:
+        """KSR.htable.sht_iterator_setex(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def sht_rm(p1: str, p2: str) -> int:
+        """KSR.htable.sht_rm(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_rm_name_re(p1: str, p2: str) -> int:
+        """KSR.htable.sht_rm_name_re(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_rm_value_re(p1: str, p2: str) -> int:
+        """KSR.htable.sht_rm_value_re(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_rm_name(p1: str, p2: str, p3: str) -> int:
+        """KSR.htable.sht_rm_name(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_rm_value(p1: str, p2: str, p3: str) -> int:
+        """KSR.htable.sht_rm_value(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_match_name(p1: str, p2: str, p3: str) -> int:
+        """KSR.htable.sht_match_name(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_match_str_value(p1: str, p2: str, p3: str) -> int:
+        """KSR.htable.sht_match_str_value(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_get(p1: str, p2: str) -> str | int | None:
+        """KSR.htable.sht_get(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def sht_gete(p1: str, p2: str) -> str | int | None:
+        """KSR.htable.sht_gete(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def sht_getw(p1: str, p2: str) -> str | int | None:
+        """KSR.htable.sht_getw(str, str): xval -- complete"""
+        ...
+    @staticmethod
+    def sht_sets(p1: str, p2: str, p3: str) -> int:
+        """KSR.htable.sht_sets(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_seti(p1: str, p2: str, p3: int) -> int:
+        """KSR.htable.sht_seti(str, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def sht_setex(p1: str, p2: str, p3: int) -> int:
+        """KSR.htable.sht_setex(str, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def sht_setxi(p1: str, p2: str, p3: int, p4: int) -> int:
+        """KSR.htable.sht_setxi(str, str, int, int): int -- complete"""
+        ...
+    @staticmethod
+    def sht_setxs(p1: str, p2: str, p3: str, p4: int) -> int:
+        """KSR.htable.sht_setxs(str, str, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def sht_is_null(p1: str, p2: str) -> int:
+        """KSR.htable.sht_is_null(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_inc(p1: str, p2: str) -> int:
+        """KSR.htable.sht_inc(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_dec(p1: str, p2: str) -> int:
+        """KSR.htable.sht_dec(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def sht_cn(p1: str, p2: str, p3: str) -> int:
+        """KSR.htable.sht_cn(str, str, str): int -- complete"""
+        ...
+
+htable: _htable
+
+class _pike:
+    @staticmethod
+    def pike_check_req() -> int:
+        """KSR.pike.pike_check_req(): int -- complete"""
+        ...
+    @staticmethod
+    def pike_check_ip(p1: str) -> int:
+        """KSR.pike.pike_check_ip(str): int -- complete"""
+        ...
+
+pike: _pike
+
+class _permissions:
+    @staticmethod
+    def allow_source_address(p1: int) -> int:
+        """KSR.permissions.allow_source_address(int): int -- complete"""
+        ...
+    @staticmethod
+    def allow_address(p1: int, p2: str, p3: int) -> int:
+        """KSR.permissions.allow_address(int, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def allow_source_address_group() -> int:
+        """KSR.permissions.allow_source_address_group(): int -- complete"""
+        ...
+    @staticmethod
+    def allow_address_group(p1: str, p2: int) -> int:
+        """KSR.permissions.allow_address_group(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def allow_trusted() -> int:
+        """KSR.permissions.allow_trusted(): int -- complete"""
+        ...
+
+permissions: _permissions
+
+class _nathelper:
+    @staticmethod
+    def nat_uac_test(p1: int) -> int:
+        """KSR.nathelper.nat_uac_test(int): int -- complete"""
+        ...
+    @staticmethod
+    def fix_nated_contact() -> int:
+        """KSR.nathelper.fix_nated_contact(): int -- complete"""
+        ...
+    @staticmethod
+    def fix_nated_register() -> int:
+        """KSR.nathelper.fix_nated_register(): int -- complete"""
+        ...
+    @staticmethod
+    def set_contact_alias() -> int:
+        """KSR.nathelper.set_contact_alias(): int -- complete"""
+        ...
+    @staticmethod
+    def set_contact_alias_trim() -> int:
+        """KSR.nathelper.set_contact_alias_trim(): int -- complete"""
+        ...
+    @staticmethod
+    def handle_ruri_alias() -> int:
+        """KSR.nathelper.handle_ruri_alias(): int -- complete"""
+        ...
+    @staticmethod
+    def handle_ruri_alias_mode(p1: int) -> int:
+        """KSR.nathelper.handle_ruri_alias_mode(int): int -- complete"""
+        ...
+    @staticmethod
+    def is_rfc1918(p1: str) -> int:
+        """KSR.nathelper.is_rfc1918(str): int -- complete"""
+        ...
+    @staticmethod
+    def add_contact_alias() -> int:
+        """KSR.nathelper.add_contact_alias(): int -- complete"""
+        ...
+    @staticmethod
+    def add_contact_alias_addr(p1: str, p2: str, p3: str) -> int:
+        """KSR.nathelper.add_contact_alias_addr(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def add_rcv_param(p1: int) -> int:
+        """KSR.nathelper.add_rcv_param(int): int -- complete"""
+        ...
+    @staticmethod
+    def fix_nated_sdp(p1: int) -> int:
+        """KSR.nathelper.fix_nated_sdp(int): int -- complete"""
+        ...
+    @staticmethod
+    def fix_nated_sdp_ip(p1: int, p2: str) -> int:
+        """KSR.nathelper.fix_nated_sdp_ip(int, str): int -- complete"""
+        ...
+    @staticmethod
+    def set_alias_to_pv(p1: str) -> int:
+        """KSR.nathelper.set_alias_to_pv(str): int -- complete"""
+        ...
+
+nathelper: _nathelper
+
+class _dispatcher:
+    @staticmethod
+    def ds_select(p1: int, p2: int) -> int:
+        """KSR.dispatcher.ds_select(int, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_select_limit(p1: int, p2: int, p3: int) -> int:
+        """KSR.dispatcher.ds_select_limit(int, int, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_select_dst(p1: int, p2: int) -> int:
+        """KSR.dispatcher.ds_select_dst(int, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_select_dst_limit(p1: int, p2: int, p3: int) -> int:
+        """KSR.dispatcher.ds_select_dst_limit(int, int, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_select_domain(p1: int, p2: int) -> int:
+        """KSR.dispatcher.ds_select_domain(int, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_select_domain_limit(p1: int, p2: int, p3: int) -> int:
+        """KSR.dispatcher.ds_select_domain_limit(int, int, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_select_routes(p1: str, p2: str) -> int:
+        """KSR.dispatcher.ds_select_routes(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def ds_select_routes_limit(p1: str, p2: str, p3: int) -> int:
+        """KSR.dispatcher.ds_select_routes_limit(str, str, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_next_dst() -> int:
+        """KSR.dispatcher.ds_next_dst(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_next_domain() -> int:
+        """KSR.dispatcher.ds_next_domain(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_set_dst() -> int:
+        """KSR.dispatcher.ds_set_dst(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_set_domain() -> int:
+        """KSR.dispatcher.ds_set_domain(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_mark_dst() -> int:
+        """KSR.dispatcher.ds_mark_dst(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_mark_dst_state(p1: str) -> int:
+        """KSR.dispatcher.ds_mark_dst_state(str): int -- complete"""
+        ...
+    @staticmethod
+    def ds_mark_addr(p1: str, p2: int, p3: str) -> int:
+        """KSR.dispatcher.ds_mark_addr(str, int, str): int -- complete"""
+        ...
+    @staticmethod
+    def ds_is_from_lists() -> int:
+        """KSR.dispatcher.ds_is_from_lists(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_is_from_list(p1: int) -> int:
+        """KSR.dispatcher.ds_is_from_list(int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_is_from_list_mode(p1: int, p2: int) -> int:
+        """KSR.dispatcher.ds_is_from_list_mode(int, int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_is_from_list_uri(p1: int, p2: int, p3: str) -> int:
+        """KSR.dispatcher.ds_is_from_list_uri(int, int, str): int -- complete"""
+        ...
+    @staticmethod
+    def ds_load_update() -> int:
+        """KSR.dispatcher.ds_load_update(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_load_unset() -> int:
+        """KSR.dispatcher.ds_load_unset(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_reload() -> int:
+        """KSR.dispatcher.ds_reload(): int -- complete"""
+        ...
+    @staticmethod
+    def ds_list_exists(p1: int) -> int:
+        """KSR.dispatcher.ds_list_exists(int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_is_active(p1: int) -> int:
+        """KSR.dispatcher.ds_is_active(int): int -- complete"""
+        ...
+    @staticmethod
+    def ds_is_active_uri(p1: int, p2: str) -> int:
+        """KSR.dispatcher.ds_is_active_uri(int, str): int -- complete"""
+        ...
+
+dispatcher: _dispatcher
+
+class _uac:
+    @staticmethod
+    def uac_auth() -> int:
+        """KSR.uac.uac_auth(): int -- complete"""
+        ...
+    @staticmethod
+    def uac_auth_mode(p1: int) -> int:
+        """KSR.uac.uac_auth_mode(int): int -- complete"""
+        ...
+    @staticmethod
+    def uac_req_send() -> int:
+        """KSR.uac.uac_req_send(): int -- complete"""
+        ...
+    @staticmethod
+    def uac_replace_from_uri(p1: str) -> int:
+        """KSR.uac.uac_replace_from_uri(str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_replace_from(p1: str, p2: str) -> int:
+        """KSR.uac.uac_replace_from(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_restore_from() -> int:
+        """KSR.uac.uac_restore_from(): int -- complete"""
+        ...
+    @staticmethod
+    def uac_replace_to_uri(p1: str) -> int:
+        """KSR.uac.uac_replace_to_uri(str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_replace_to(p1: str, p2: str) -> int:
+        """KSR.uac.uac_replace_to(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_restore_to() -> int:
+        """KSR.uac.uac_restore_to(): int -- complete"""
+        ...
+    @staticmethod
+    def uac_reg_lookup(p1: str, p2: str) -> int:
+        """KSR.uac.uac_reg_lookup(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_reg_lookup_uri(p1: str, p2: str) -> int:
+        """KSR.uac.uac_reg_lookup_uri(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_reg_status(p1: str) -> int:
+        """KSR.uac.uac_reg_status(str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_reg_request_to(p1: str, p2: int) -> int:
+        """KSR.uac.uac_reg_request_to(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def uac_reg_enable(p1: str, p2: str) -> int:
+        """KSR.uac.uac_reg_enable(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_reg_disable(p1: str, p2: str) -> int:
+        """KSR.uac.uac_reg_disable(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def uac_reg_refresh(p1: str) -> int:
+        """KSR.uac.uac_reg_refresh(str): int -- complete"""
+        ...
+
+uac: _uac
+
+class _uac_redirect:
+    @staticmethod
+    def get_redirects_all() -> int:
+        """KSR.uac_redirect.get_redirects_all(): int -- complete"""
+        ...
+    @staticmethod
+    def get_redirects(p1: int, p2: int) -> int:
+        """KSR.uac_redirect.get_redirects(int, int): int -- complete"""
+        ...
+    @staticmethod
+    def get_redirects_acc(p1: int, p2: int, p3: str) -> int:
+        """KSR.uac_redirect.get_redirects_acc(int, int, str): int -- complete"""
+        ...
+
+uac_redirect: _uac_redirect
+
+class _rtpengine:
+    @staticmethod
+    def rtpengine_manage0() -> int:
+        """KSR.rtpengine.rtpengine_manage0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_manage(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_manage(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_manage2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.rtpengine_manage2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_offer0() -> int:
+        """KSR.rtpengine.rtpengine_offer0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_offer(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_offer(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_offer2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.rtpengine_offer2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_answer0() -> int:
+        """KSR.rtpengine.rtpengine_answer0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_answer(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_answer(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_answer2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.rtpengine_answer2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_delete0() -> int:
+        """KSR.rtpengine.rtpengine_delete0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_delete(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_delete(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_delete2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.rtpengine_delete2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_query0() -> int:
+        """KSR.rtpengine.rtpengine_query0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_query(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_query(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_query2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.rtpengine_query2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_connect0() -> int:
+        """KSR.rtpengine.rtpengine_connect0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_connect(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_connect(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_connect2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.rtpengine_connect2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def block_media0() -> int:
+        """KSR.rtpengine.block_media0(): int -- complete"""
+        ...
+    @staticmethod
+    def block_media(p1: str) -> int:
+        """KSR.rtpengine.block_media(str): int -- complete"""
+        ...
+    @staticmethod
+    def block_media2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.block_media2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def unblock_media0() -> int:
+        """KSR.rtpengine.unblock_media0(): int -- complete"""
+        ...
+    @staticmethod
+    def unblock_media(p1: str) -> int:
+        """KSR.rtpengine.unblock_media(str): int -- complete"""
+        ...
+    @staticmethod
+    def unblock_media2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.unblock_media2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def silence_media0() -> int:
+        """KSR.rtpengine.silence_media0(): int -- complete"""
+        ...
+    @staticmethod
+    def silence_media(p1: str) -> int:
+        """KSR.rtpengine.silence_media(str): int -- complete"""
+        ...
+    @staticmethod
+    def silence_media2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.silence_media2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def unsilence_media0() -> int:
+        """KSR.rtpengine.unsilence_media0(): int -- complete"""
+        ...
+    @staticmethod
+    def unsilence_media(p1: str) -> int:
+        """KSR.rtpengine.unsilence_media(str): int -- complete"""
+        ...
+    @staticmethod
+    def unsilence_media2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.unsilence_media2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def block_dtmf0() -> int:
+        """KSR.rtpengine.block_dtmf0(): int -- complete"""
+        ...
+    @staticmethod
+    def block_dtmf(p1: str) -> int:
+        """KSR.rtpengine.block_dtmf(str): int -- complete"""
+        ...
+    @staticmethod
+    def block_dtmf2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.block_dtmf2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def unblock_dtmf0() -> int:
+        """KSR.rtpengine.unblock_dtmf0(): int -- complete"""
+        ...
+    @staticmethod
+    def unblock_dtmf(p1: str) -> int:
+        """KSR.rtpengine.unblock_dtmf(str): int -- complete"""
+        ...
+    @staticmethod
+    def unblock_dtmf2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.unblock_dtmf2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def stop_media0() -> int:
+        """KSR.rtpengine.stop_media0(): int -- complete"""
+        ...
+    @staticmethod
+    def stop_media(p1: str) -> int:
+        """KSR.rtpengine.stop_media(str): int -- complete"""
+        ...
+    @staticmethod
+    def stop_media2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.stop_media2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def start_forwarding0() -> int:
+        """KSR.rtpengine.start_forwarding0(): int -- complete"""
+        ...
+    @staticmethod
+    def start_forwarding(p1: str) -> int:
+        """KSR.rtpengine.start_forwarding(str): int -- complete"""
+        ...
+    @staticmethod
+    def start_forwarding2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.start_forwarding2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def stop_forwarding0() -> int:
+        """KSR.rtpengine.stop_forwarding0(): int -- complete"""
+        ...
+    @staticmethod
+    def stop_forwarding(p1: str) -> int:
+        """KSR.rtpengine.stop_forwarding(str): int -- complete"""
+        ...
+    @staticmethod
+    def stop_forwarding2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.stop_forwarding2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def start_recording() -> int:
+        """KSR.rtpengine.start_recording(): int -- complete"""
+        ...
+    @staticmethod
+    def stop_recording() -> int:
+        """KSR.rtpengine.stop_recording(): int -- complete"""
+        ...
+    @staticmethod
+    def play_media(p1: str) -> int:
+        """KSR.rtpengine.play_media(str): int -- complete"""
+        ...
+    @staticmethod
+    def play_media2(p1: str, p2: str) -> int:
+        """KSR.rtpengine.play_media2(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def play_dtmf(p1: str) -> int:
+        """KSR.rtpengine.play_dtmf(str): int -- complete"""
+        ...
+    @staticmethod
+    def set_rtpengine_set(p1: int) -> int:
+        """KSR.rtpengine.set_rtpengine_set(int): int -- complete"""
+        ...
+    @staticmethod
+    def set_rtpengine_set2(p1: int, p2: int) -> int:
+        """KSR.rtpengine.set_rtpengine_set2(int, int): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_query_v(p1: str, p2: str) -> int:
+        """KSR.rtpengine.rtpengine_query_v(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_subscribe_request(p1: str, p2: str, p3: str, p4: str) -> int:
+        """KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- partial: the streams xavp (4th argument) is not filled"""
+        ...
+    @staticmethod
+    def rtpengine_subscribe_answer(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_subscribe_answer(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpengine_unsubscribe(p1: str) -> int:
+        """KSR.rtpengine.rtpengine_unsubscribe(str): int -- complete"""
+        ...
+
+rtpengine: _rtpengine
+
+class _rtpproxy:
+    @staticmethod
+    def rtpproxy_manage0() -> int:
+        """KSR.rtpproxy.rtpproxy_manage0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_manage(p1: str) -> int:
+        """KSR.rtpproxy.rtpproxy_manage(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_manage_ip(p1: str, p2: str) -> int:
+        """KSR.rtpproxy.rtpproxy_manage_ip(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def set_rtpproxy_set(p1: int) -> int:
+        """KSR.rtpproxy.set_rtpproxy_set(int): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_destroy0() -> int:
+        """KSR.rtpproxy.rtpproxy_destroy0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_destroy(p1: str) -> int:
+        """KSR.rtpproxy.rtpproxy_destroy(str): int -- complete"""
+        ...
+    @staticmethod
+    def start_recording() -> int:
+        """KSR.rtpproxy.start_recording(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_offer0() -> int:
+        """KSR.rtpproxy.rtpproxy_offer0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_offer(p1: str) -> int:
+        """KSR.rtpproxy.rtpproxy_offer(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_offer_ip(p1: str, p2: str) -> int:
+        """KSR.rtpproxy.rtpproxy_offer_ip(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_answer0() -> int:
+        """KSR.rtpproxy.rtpproxy_answer0(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_answer(p1: str) -> int:
+        """KSR.rtpproxy.rtpproxy_answer(str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_answer_ip(p1: str, p2: str) -> int:
+        """KSR.rtpproxy.rtpproxy_answer_ip(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_stream2uac(p1: str, p2: int) -> int:
+        """KSR.rtpproxy.rtpproxy_stream2uac(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_stream2uas(p1: str, p2: int) -> int:
+        """KSR.rtpproxy.rtpproxy_stream2uas(str, int): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_stop_stream2uac() -> int:
+        """KSR.rtpproxy.rtpproxy_stop_stream2uac(): int -- complete"""
+        ...
+    @staticmethod
+    def rtpproxy_stop_stream2uas() -> int:
+        """KSR.rtpproxy.rtpproxy_stop_stream2uas(): int -- complete"""
+        ...
+
+rtpproxy: _rtpproxy
+
+class _http_client:
+    @staticmethod
+    def query(p1: str, p2: str) -> int:
+        """KSR.http_client.query(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def query_post(p1: str, p2: str, p3: str) -> int:
+        """KSR.http_client.query_post(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def query_post_hdrs(p1: str, p2: str, p3: str, p4: str) -> int:
+        """KSR.http_client.query_post_hdrs(str, str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def get_hdrs(p1: str, p2: str, p3: str, p4: str) -> int:
+        """KSR.http_client.get_hdrs(str, str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def query_request(p1: str, p2: str, p3: str, p4: str, p5: str) -> int:
+        """KSR.http_client.query_request(str, str, str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def query_request_v2pk(p1: str, p2: str, p3: str, p4: str, p5: str) -> int:
+        """KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- partial: sent over HTTP/1.1: no cleartext HTTP/2 with prior knowledge"""
+        ...
+    @staticmethod
+    def curl_connect(p1: str, p2: str, p3: str) -> int:
+        """KSR.http_client.curl_connect(str, str, str): int -- complete"""
+        ...
+    @staticmethod
+    def curl_connect_post(p1: str, p2: str, p3: str, p4: str, p5: str) -> int:
+        """KSR.http_client.curl_connect_post(str, str, str, str, str): int -- complete"""
+        ...
+
+http_client: _http_client
+
+class _http_async_client:
+    @staticmethod
+    def query(p1: str, p2: str) -> int:
+        """KSR.http_async_client.query(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def send(p1: str, p2: str) -> int:
+        """KSR.http_async_client.send(str, str): int -- partial: no Kamailio source at hand: a query that never suspends the transaction"""
+        ...
+    @staticmethod
+    def send_xdata(p1: str, p2: str, p3: str) -> int:
+        """KSR.http_async_client.send_xdata(str, str, str): int -- partial: no Kamailio source at hand: send with xdata given to the route as its argument"""
+        ...
+
+http_async_client: _http_async_client
+
+class _xlog:
+    @staticmethod
+    def xdbg(p1: str) -> int:
+        """KSR.xlog.xdbg(str): int -- complete"""
+        ...
+    @staticmethod
+    def xinfo(p1: str) -> int:
+        """KSR.xlog.xinfo(str): int -- complete"""
+        ...
+    @staticmethod
+    def xnotice(p1: str) -> int:
+        """KSR.xlog.xnotice(str): int -- complete"""
+        ...
+    @staticmethod
+    def xwarn(p1: str) -> int:
+        """KSR.xlog.xwarn(str): int -- complete"""
+        ...
+    @staticmethod
+    def xerr(p1: str) -> int:
+        """KSR.xlog.xerr(str): int -- complete"""
+        ...
+    @staticmethod
+    def xalert(p1: str) -> int:
+        """KSR.xlog.xalert(str): int -- complete"""
+        ...
+    @staticmethod
+    def xcrit(p1: str) -> int:
+        """KSR.xlog.xcrit(str): int -- complete"""
+        ...
+    @staticmethod
+    def xlog(p1: str, p2: str) -> int:
+        """KSR.xlog.xlog(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def xlog_facility(p1: str, p2: str, p3: str) -> int:
+        """KSR.xlog.xlog_facility(str, str, str): int -- partial: the facility is checked (-1 for an unknown one) but not used: the server log has no syslog facilities"""
+        ...
+
+xlog: _xlog
+
+class _acc:
+    @staticmethod
+    def acc_log_request(p1: str) -> int:
+        """KSR.acc.acc_log_request(str): int -- complete"""
+        ...
+    @staticmethod
+    def acc_db_request(p1: str, p2: str) -> int:
+        """KSR.acc.acc_db_request(str, str): int -- complete"""
+        ...
+    @staticmethod
+    def acc_request(p1: str, p2: str) -> int:
+        """KSR.acc.acc_request(str, str): int -- complete"""
+        ...
+
+acc: _acc

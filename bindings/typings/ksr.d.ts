@@ -1182,4 +1182,410 @@ declare namespace KSR {
     /** KSR.posops.pos_rsearch(int, str): int -- complete */
     function pos_rsearch(p1: number, p2: string): number;
   }
+  namespace htable {
+    /** KSR.htable.sht_lock(str, str): int -- complete */
+    function sht_lock(p1: string, p2: string): number;
+    /** KSR.htable.sht_unlock(str, str): int -- complete */
+    function sht_unlock(p1: string, p2: string): number;
+    /** KSR.htable.sht_reset(str): int -- complete */
+    function sht_reset(p1: string): number;
+    /** KSR.htable.sht_iterator_start(str, str): int -- complete */
+    function sht_iterator_start(p1: string, p2: string): number;
+    /** KSR.htable.sht_iterator_next(str): int -- complete */
+    function sht_iterator_next(p1: string): number;
+    /** KSR.htable.sht_iterator_end(str): int -- complete */
+    function sht_iterator_end(p1: string): number;
+    /** KSR.htable.sht_iterator_rm(str): int -- complete */
+    function sht_iterator_rm(p1: string): number;
+    /** KSR.htable.sht_iterator_sets(str, str): int -- complete */
+    function sht_iterator_sets(p1: string, p2: string): number;
+    /** KSR.htable.sht_iterator_seti(str, int): int -- complete */
+    function sht_iterator_seti(p1: string, p2: number): number;
+    /** KSR.htable.sht_iterator_setex(str, int): int -- complete */
+    function sht_iterator_setex(p1: string, p2: number): number;
+    /** KSR.htable.sht_rm(str, str): int -- complete */
+    function sht_rm(p1: string, p2: string): number;
+    /** KSR.htable.sht_rm_name_re(str, str): int -- complete */
+    function sht_rm_name_re(p1: string, p2: string): number;
+    /** KSR.htable.sht_rm_value_re(str, str): int -- complete */
+    function sht_rm_value_re(p1: string, p2: string): number;
+    /** KSR.htable.sht_rm_name(str, str, str): int -- complete */
+    function sht_rm_name(p1: string, p2: string, p3: string): number;
+    /** KSR.htable.sht_rm_value(str, str, str): int -- complete */
+    function sht_rm_value(p1: string, p2: string, p3: string): number;
+    /** KSR.htable.sht_match_name(str, str, str): int -- complete */
+    function sht_match_name(p1: string, p2: string, p3: string): number;
+    /** KSR.htable.sht_match_str_value(str, str, str): int -- complete */
+    function sht_match_str_value(p1: string, p2: string, p3: string): number;
+    /** KSR.htable.sht_get(str, str): xval -- complete */
+    function sht_get(p1: string, p2: string): string | number | null;
+    /** KSR.htable.sht_gete(str, str): xval -- complete */
+    function sht_gete(p1: string, p2: string): string | number | null;
+    /** KSR.htable.sht_getw(str, str): xval -- complete */
+    function sht_getw(p1: string, p2: string): string | number | null;
+    /** KSR.htable.sht_sets(str, str, str): int -- complete */
+    function sht_sets(p1: string, p2: string, p3: string): number;
+    /** KSR.htable.sht_seti(str, str, int): int -- complete */
+    function sht_seti(p1: string, p2: string, p3: number): number;
+    /** KSR.htable.sht_setex(str, str, int): int -- complete */
+    function sht_setex(p1: string, p2: string, p3: number): number;
+    /** KSR.htable.sht_setxi(str, str, int, int): int -- complete */
+    function sht_setxi(p1: string, p2: string, p3: number, p4: number): number;
+    /** KSR.htable.sht_setxs(str, str, str, int): int -- complete */
+    function sht_setxs(p1: string, p2: string, p3: string, p4: number): number;
+    /** KSR.htable.sht_is_null(str, str): int -- complete */
+    function sht_is_null(p1: string, p2: string): number;
+    /** KSR.htable.sht_inc(str, str): int -- complete */
+    function sht_inc(p1: string, p2: string): number;
+    /** KSR.htable.sht_dec(str, str): int -- complete */
+    function sht_dec(p1: string, p2: string): number;
+    /** KSR.htable.sht_cn(str, str, str): int -- complete */
+    function sht_cn(p1: string, p2: string, p3: string): number;
+  }
+  namespace pike {
+    /** KSR.pike.pike_check_req(): int -- complete */
+    function pike_check_req(): number;
+    /** KSR.pike.pike_check_ip(str): int -- complete */
+    function pike_check_ip(p1: string): number;
+  }
+  namespace permissions {
+    /** KSR.permissions.allow_source_address(int): int -- complete */
+    function allow_source_address(p1: number): number;
+    /** KSR.permissions.allow_address(int, str, int): int -- complete */
+    function allow_address(p1: number, p2: string, p3: number): number;
+    /** KSR.permissions.allow_source_address_group(): int -- complete */
+    function allow_source_address_group(): number;
+    /** KSR.permissions.allow_address_group(str, int): int -- complete */
+    function allow_address_group(p1: string, p2: number): number;
+    /** KSR.permissions.allow_trusted(): int -- complete */
+    function allow_trusted(): number;
+  }
+  namespace nathelper {
+    /** KSR.nathelper.nat_uac_test(int): int -- complete */
+    function nat_uac_test(p1: number): number;
+    /** KSR.nathelper.fix_nated_contact(): int -- complete */
+    function fix_nated_contact(): number;
+    /** KSR.nathelper.fix_nated_register(): int -- complete */
+    function fix_nated_register(): number;
+    /** KSR.nathelper.set_contact_alias(): int -- complete */
+    function set_contact_alias(): number;
+    /** KSR.nathelper.set_contact_alias_trim(): int -- complete */
+    function set_contact_alias_trim(): number;
+    /** KSR.nathelper.handle_ruri_alias(): int -- complete */
+    function handle_ruri_alias(): number;
+    /** KSR.nathelper.handle_ruri_alias_mode(int): int -- complete */
+    function handle_ruri_alias_mode(p1: number): number;
+    /** KSR.nathelper.is_rfc1918(str): int -- complete */
+    function is_rfc1918(p1: string): number;
+    /** KSR.nathelper.add_contact_alias(): int -- complete */
+    function add_contact_alias(): number;
+    /** KSR.nathelper.add_contact_alias_addr(str, str, str): int -- complete */
+    function add_contact_alias_addr(p1: string, p2: string, p3: string): number;
+    /** KSR.nathelper.add_rcv_param(int): int -- complete */
+    function add_rcv_param(p1: number): number;
+    /** KSR.nathelper.fix_nated_sdp(int): int -- complete */
+    function fix_nated_sdp(p1: number): number;
+    /** KSR.nathelper.fix_nated_sdp_ip(int, str): int -- complete */
+    function fix_nated_sdp_ip(p1: number, p2: string): number;
+    /** KSR.nathelper.set_alias_to_pv(str): int -- complete */
+    function set_alias_to_pv(p1: string): number;
+  }
+  namespace dispatcher {
+    /** KSR.dispatcher.ds_select(int, int): int -- complete */
+    function ds_select(p1: number, p2: number): number;
+    /** KSR.dispatcher.ds_select_limit(int, int, int): int -- complete */
+    function ds_select_limit(p1: number, p2: number, p3: number): number;
+    /** KSR.dispatcher.ds_select_dst(int, int): int -- complete */
+    function ds_select_dst(p1: number, p2: number): number;
+    /** KSR.dispatcher.ds_select_dst_limit(int, int, int): int -- complete */
+    function ds_select_dst_limit(p1: number, p2: number, p3: number): number;
+    /** KSR.dispatcher.ds_select_domain(int, int): int -- complete */
+    function ds_select_domain(p1: number, p2: number): number;
+    /** KSR.dispatcher.ds_select_domain_limit(int, int, int): int -- complete */
+    function ds_select_domain_limit(p1: number, p2: number, p3: number): number;
+    /** KSR.dispatcher.ds_select_routes(str, str): int -- complete */
+    function ds_select_routes(p1: string, p2: string): number;
+    /** KSR.dispatcher.ds_select_routes_limit(str, str, int): int -- complete */
+    function ds_select_routes_limit(p1: string, p2: string, p3: number): number;
+    /** KSR.dispatcher.ds_next_dst(): int -- complete */
+    function ds_next_dst(): number;
+    /** KSR.dispatcher.ds_next_domain(): int -- complete */
+    function ds_next_domain(): number;
+    /** KSR.dispatcher.ds_set_dst(): int -- complete */
+    function ds_set_dst(): number;
+    /** KSR.dispatcher.ds_set_domain(): int -- complete */
+    function ds_set_domain(): number;
+    /** KSR.dispatcher.ds_mark_dst(): int -- complete */
+    function ds_mark_dst(): number;
+    /** KSR.dispatcher.ds_mark_dst_state(str): int -- complete */
+    function ds_mark_dst_state(p1: string): number;
+    /** KSR.dispatcher.ds_mark_addr(str, int, str): int -- complete */
+    function ds_mark_addr(p1: string, p2: number, p3: string): number;
+    /** KSR.dispatcher.ds_is_from_lists(): int -- complete */
+    function ds_is_from_lists(): number;
+    /** KSR.dispatcher.ds_is_from_list(int): int -- complete */
+    function ds_is_from_list(p1: number): number;
+    /** KSR.dispatcher.ds_is_from_list_mode(int, int): int -- complete */
+    function ds_is_from_list_mode(p1: number, p2: number): number;
+    /** KSR.dispatcher.ds_is_from_list_uri(int, int, str): int -- complete */
+    function ds_is_from_list_uri(p1: number, p2: number, p3: string): number;
+    /** KSR.dispatcher.ds_load_update(): int -- complete */
+    function ds_load_update(): number;
+    /** KSR.dispatcher.ds_load_unset(): int -- complete */
+    function ds_load_unset(): number;
+    /** KSR.dispatcher.ds_reload(): int -- complete */
+    function ds_reload(): number;
+    /** KSR.dispatcher.ds_list_exists(int): int -- complete */
+    function ds_list_exists(p1: number): number;
+    /** KSR.dispatcher.ds_is_active(int): int -- complete */
+    function ds_is_active(p1: number): number;
+    /** KSR.dispatcher.ds_is_active_uri(int, str): int -- complete */
+    function ds_is_active_uri(p1: number, p2: string): number;
+  }
+  namespace uac {
+    /** KSR.uac.uac_auth(): int -- complete */
+    function uac_auth(): number;
+    /** KSR.uac.uac_auth_mode(int): int -- complete */
+    function uac_auth_mode(p1: number): number;
+    /** KSR.uac.uac_req_send(): int -- complete */
+    function uac_req_send(): number;
+    /** KSR.uac.uac_replace_from_uri(str): int -- complete */
+    function uac_replace_from_uri(p1: string): number;
+    /** KSR.uac.uac_replace_from(str, str): int -- complete */
+    function uac_replace_from(p1: string, p2: string): number;
+    /** KSR.uac.uac_restore_from(): int -- complete */
+    function uac_restore_from(): number;
+    /** KSR.uac.uac_replace_to_uri(str): int -- complete */
+    function uac_replace_to_uri(p1: string): number;
+    /** KSR.uac.uac_replace_to(str, str): int -- complete */
+    function uac_replace_to(p1: string, p2: string): number;
+    /** KSR.uac.uac_restore_to(): int -- complete */
+    function uac_restore_to(): number;
+    /** KSR.uac.uac_reg_lookup(str, str): int -- complete */
+    function uac_reg_lookup(p1: string, p2: string): number;
+    /** KSR.uac.uac_reg_lookup_uri(str, str): int -- complete */
+    function uac_reg_lookup_uri(p1: string, p2: string): number;
+    /** KSR.uac.uac_reg_status(str): int -- complete */
+    function uac_reg_status(p1: string): number;
+    /** KSR.uac.uac_reg_request_to(str, int): int -- complete */
+    function uac_reg_request_to(p1: string, p2: number): number;
+    /** KSR.uac.uac_reg_enable(str, str): int -- complete */
+    function uac_reg_enable(p1: string, p2: string): number;
+    /** KSR.uac.uac_reg_disable(str, str): int -- complete */
+    function uac_reg_disable(p1: string, p2: string): number;
+    /** KSR.uac.uac_reg_refresh(str): int -- complete */
+    function uac_reg_refresh(p1: string): number;
+  }
+  namespace uac_redirect {
+    /** KSR.uac_redirect.get_redirects_all(): int -- complete */
+    function get_redirects_all(): number;
+    /** KSR.uac_redirect.get_redirects(int, int): int -- complete */
+    function get_redirects(p1: number, p2: number): number;
+    /** KSR.uac_redirect.get_redirects_acc(int, int, str): int -- complete */
+    function get_redirects_acc(p1: number, p2: number, p3: string): number;
+  }
+  namespace rtpengine {
+    /** KSR.rtpengine.rtpengine_manage0(): int -- complete */
+    function rtpengine_manage0(): number;
+    /** KSR.rtpengine.rtpengine_manage(str): int -- complete */
+    function rtpengine_manage(p1: string): number;
+    /** KSR.rtpengine.rtpengine_manage2(str, str): int -- complete */
+    function rtpengine_manage2(p1: string, p2: string): number;
+    /** KSR.rtpengine.rtpengine_offer0(): int -- complete */
+    function rtpengine_offer0(): number;
+    /** KSR.rtpengine.rtpengine_offer(str): int -- complete */
+    function rtpengine_offer(p1: string): number;
+    /** KSR.rtpengine.rtpengine_offer2(str, str): int -- complete */
+    function rtpengine_offer2(p1: string, p2: string): number;
+    /** KSR.rtpengine.rtpengine_answer0(): int -- complete */
+    function rtpengine_answer0(): number;
+    /** KSR.rtpengine.rtpengine_answer(str): int -- complete */
+    function rtpengine_answer(p1: string): number;
+    /** KSR.rtpengine.rtpengine_answer2(str, str): int -- complete */
+    function rtpengine_answer2(p1: string, p2: string): number;
+    /** KSR.rtpengine.rtpengine_delete0(): int -- complete */
+    function rtpengine_delete0(): number;
+    /** KSR.rtpengine.rtpengine_delete(str): int -- complete */
+    function rtpengine_delete(p1: string): number;
+    /** KSR.rtpengine.rtpengine_delete2(str, str): int -- complete */
+    function rtpengine_delete2(p1: string, p2: string): number;
+    /** KSR.rtpengine.rtpengine_query0(): int -- complete */
+    function rtpengine_query0(): number;
+    /** KSR.rtpengine.rtpengine_query(str): int -- complete */
+    function rtpengine_query(p1: string): number;
+    /** KSR.rtpengine.rtpengine_query2(str, str): int -- complete */
+    function rtpengine_query2(p1: string, p2: string): number;
+    /** KSR.rtpengine.rtpengine_connect0(): int -- complete */
+    function rtpengine_connect0(): number;
+    /** KSR.rtpengine.rtpengine_connect(str): int -- complete */
+    function rtpengine_connect(p1: string): number;
+    /** KSR.rtpengine.rtpengine_connect2(str, str): int -- complete */
+    function rtpengine_connect2(p1: string, p2: string): number;
+    /** KSR.rtpengine.block_media0(): int -- complete */
+    function block_media0(): number;
+    /** KSR.rtpengine.block_media(str): int -- complete */
+    function block_media(p1: string): number;
+    /** KSR.rtpengine.block_media2(str, str): int -- complete */
+    function block_media2(p1: string, p2: string): number;
+    /** KSR.rtpengine.unblock_media0(): int -- complete */
+    function unblock_media0(): number;
+    /** KSR.rtpengine.unblock_media(str): int -- complete */
+    function unblock_media(p1: string): number;
+    /** KSR.rtpengine.unblock_media2(str, str): int -- complete */
+    function unblock_media2(p1: string, p2: string): number;
+    /** KSR.rtpengine.silence_media0(): int -- complete */
+    function silence_media0(): number;
+    /** KSR.rtpengine.silence_media(str): int -- complete */
+    function silence_media(p1: string): number;
+    /** KSR.rtpengine.silence_media2(str, str): int -- complete */
+    function silence_media2(p1: string, p2: string): number;
+    /** KSR.rtpengine.unsilence_media0(): int -- complete */
+    function unsilence_media0(): number;
+    /** KSR.rtpengine.unsilence_media(str): int -- complete */
+    function unsilence_media(p1: string): number;
+    /** KSR.rtpengine.unsilence_media2(str, str): int -- complete */
+    function unsilence_media2(p1: string, p2: string): number;
+    /** KSR.rtpengine.block_dtmf0(): int -- complete */
+    function block_dtmf0(): number;
+    /** KSR.rtpengine.block_dtmf(str): int -- complete */
+    function block_dtmf(p1: string): number;
+    /** KSR.rtpengine.block_dtmf2(str, str): int -- complete */
+    function block_dtmf2(p1: string, p2: string): number;
+    /** KSR.rtpengine.unblock_dtmf0(): int -- complete */
+    function unblock_dtmf0(): number;
+    /** KSR.rtpengine.unblock_dtmf(str): int -- complete */
+    function unblock_dtmf(p1: string): number;
+    /** KSR.rtpengine.unblock_dtmf2(str, str): int -- complete */
+    function unblock_dtmf2(p1: string, p2: string): number;
+    /** KSR.rtpengine.stop_media0(): int -- complete */
+    function stop_media0(): number;
+    /** KSR.rtpengine.stop_media(str): int -- complete */
+    function stop_media(p1: string): number;
+    /** KSR.rtpengine.stop_media2(str, str): int -- complete */
+    function stop_media2(p1: string, p2: string): number;
+    /** KSR.rtpengine.start_forwarding0(): int -- complete */
+    function start_forwarding0(): number;
+    /** KSR.rtpengine.start_forwarding(str): int -- complete */
+    function start_forwarding(p1: string): number;
+    /** KSR.rtpengine.start_forwarding2(str, str): int -- complete */
+    function start_forwarding2(p1: string, p2: string): number;
+    /** KSR.rtpengine.stop_forwarding0(): int -- complete */
+    function stop_forwarding0(): number;
+    /** KSR.rtpengine.stop_forwarding(str): int -- complete */
+    function stop_forwarding(p1: string): number;
+    /** KSR.rtpengine.stop_forwarding2(str, str): int -- complete */
+    function stop_forwarding2(p1: string, p2: string): number;
+    /** KSR.rtpengine.start_recording(): int -- complete */
+    function start_recording(): number;
+    /** KSR.rtpengine.stop_recording(): int -- complete */
+    function stop_recording(): number;
+    /** KSR.rtpengine.play_media(str): int -- complete */
+    function play_media(p1: string): number;
+    /** KSR.rtpengine.play_media2(str, str): int -- complete */
+    function play_media2(p1: string, p2: string): number;
+    /** KSR.rtpengine.play_dtmf(str): int -- complete */
+    function play_dtmf(p1: string): number;
+    /** KSR.rtpengine.set_rtpengine_set(int): int -- complete */
+    function set_rtpengine_set(p1: number): number;
+    /** KSR.rtpengine.set_rtpengine_set2(int, int): int -- complete */
+    function set_rtpengine_set2(p1: number, p2: number): number;
+    /** KSR.rtpengine.rtpengine_query_v(str, str): int -- complete */
+    function rtpengine_query_v(p1: string, p2: string): number;
+    /** KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- partial: the streams xavp (4th argument) is not filled */
+    function rtpengine_subscribe_request(p1: string, p2: string, p3: string, p4: string): number;
+    /** KSR.rtpengine.rtpengine_subscribe_answer(str): int -- complete */
+    function rtpengine_subscribe_answer(p1: string): number;
+    /** KSR.rtpengine.rtpengine_unsubscribe(str): int -- complete */
+    function rtpengine_unsubscribe(p1: string): number;
+  }
+  namespace rtpproxy {
+    /** KSR.rtpproxy.rtpproxy_manage0(): int -- complete */
+    function rtpproxy_manage0(): number;
+    /** KSR.rtpproxy.rtpproxy_manage(str): int -- complete */
+    function rtpproxy_manage(p1: string): number;
+    /** KSR.rtpproxy.rtpproxy_manage_ip(str, str): int -- complete */
+    function rtpproxy_manage_ip(p1: string, p2: string): number;
+    /** KSR.rtpproxy.set_rtpproxy_set(int): int -- complete */
+    function set_rtpproxy_set(p1: number): number;
+    /** KSR.rtpproxy.rtpproxy_destroy0(): int -- complete */
+    function rtpproxy_destroy0(): number;
+    /** KSR.rtpproxy.rtpproxy_destroy(str): int -- complete */
+    function rtpproxy_destroy(p1: string): number;
+    /** KSR.rtpproxy.start_recording(): int -- complete */
+    function start_recording(): number;
+    /** KSR.rtpproxy.rtpproxy_offer0(): int -- complete */
+    function rtpproxy_offer0(): number;
+    /** KSR.rtpproxy.rtpproxy_offer(str): int -- complete */
+    function rtpproxy_offer(p1: string): number;
+    /** KSR.rtpproxy.rtpproxy_offer_ip(str, str): int -- complete */
+    function rtpproxy_offer_ip(p1: string, p2: string): number;
+    /** KSR.rtpproxy.rtpproxy_answer0(): int -- complete */
+    function rtpproxy_answer0(): number;
+    /** KSR.rtpproxy.rtpproxy_answer(str): int -- complete */
+    function rtpproxy_answer(p1: string): number;
+    /** KSR.rtpproxy.rtpproxy_answer_ip(str, str): int -- complete */
+    function rtpproxy_answer_ip(p1: string, p2: string): number;
+    /** KSR.rtpproxy.rtpproxy_stream2uac(str, int): int -- complete */
+    function rtpproxy_stream2uac(p1: string, p2: number): number;
+    /** KSR.rtpproxy.rtpproxy_stream2uas(str, int): int -- complete */
+    function rtpproxy_stream2uas(p1: string, p2: number): number;
+    /** KSR.rtpproxy.rtpproxy_stop_stream2uac(): int -- complete */
+    function rtpproxy_stop_stream2uac(): number;
+    /** KSR.rtpproxy.rtpproxy_stop_stream2uas(): int -- complete */
+    function rtpproxy_stop_stream2uas(): number;
+  }
+  namespace http_client {
+    /** KSR.http_client.query(str, str): int -- complete */
+    function query(p1: string, p2: string): number;
+    /** KSR.http_client.query_post(str, str, str): int -- complete */
+    function query_post(p1: string, p2: string, p3: string): number;
+    /** KSR.http_client.query_post_hdrs(str, str, str, str): int -- complete */
+    function query_post_hdrs(p1: string, p2: string, p3: string, p4: string): number;
+    /** KSR.http_client.get_hdrs(str, str, str, str): int -- complete */
+    function get_hdrs(p1: string, p2: string, p3: string, p4: string): number;
+    /** KSR.http_client.query_request(str, str, str, str, str): int -- complete */
+    function query_request(p1: string, p2: string, p3: string, p4: string, p5: string): number;
+    /** KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- partial: sent over HTTP/1.1: no cleartext HTTP/2 with prior knowledge */
+    function query_request_v2pk(p1: string, p2: string, p3: string, p4: string, p5: string): number;
+    /** KSR.http_client.curl_connect(str, str, str): int -- complete */
+    function curl_connect(p1: string, p2: string, p3: string): number;
+    /** KSR.http_client.curl_connect_post(str, str, str, str, str): int -- complete */
+    function curl_connect_post(p1: string, p2: string, p3: string, p4: string, p5: string): number;
+  }
+  namespace http_async_client {
+    /** KSR.http_async_client.query(str, str): int -- complete */
+    function query(p1: string, p2: string): number;
+    /** KSR.http_async_client.send(str, str): int -- partial: no Kamailio source at hand: a query that never suspends the transaction */
+    function send(p1: string, p2: string): number;
+    /** KSR.http_async_client.send_xdata(str, str, str): int -- partial: no Kamailio source at hand: send with xdata given to the route as its argument */
+    function send_xdata(p1: string, p2: string, p3: string): number;
+  }
+  namespace xlog {
+    /** KSR.xlog.xdbg(str): int -- complete */
+    function xdbg(p1: string): number;
+    /** KSR.xlog.xinfo(str): int -- complete */
+    function xinfo(p1: string): number;
+    /** KSR.xlog.xnotice(str): int -- complete */
+    function xnotice(p1: string): number;
+    /** KSR.xlog.xwarn(str): int -- complete */
+    function xwarn(p1: string): number;
+    /** KSR.xlog.xerr(str): int -- complete */
+    function xerr(p1: string): number;
+    /** KSR.xlog.xalert(str): int -- complete */
+    function xalert(p1: string): number;
+    /** KSR.xlog.xcrit(str): int -- complete */
+    function xcrit(p1: string): number;
+    /** KSR.xlog.xlog(str, str): int -- complete */
+    function xlog(p1: string, p2: string): number;
+    /** KSR.xlog.xlog_facility(str, str, str): int -- partial: the facility is checked (-1 for an unknown one) but not used: the server log has no syslog facilities */
+    function xlog_facility(p1: string, p2: string, p3: string): number;
+  }
+  namespace acc {
+    /** KSR.acc.acc_log_request(str): int -- complete */
+    function acc_log_request(p1: string): number;
+    /** KSR.acc.acc_db_request(str, str): int -- complete */
+    function acc_db_request(p1: string, p2: string): number;
+    /** KSR.acc.acc_request(str, str): int -- complete */
+    function acc_request(p1: string, p2: string): number;
+  }
 }

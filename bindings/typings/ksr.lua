@@ -21,6 +21,19 @@ KSR.pvx = {}
 KSR.textops = {}
 KSR.textopsx = {}
 KSR.posops = {}
+KSR.htable = {}
+KSR.pike = {}
+KSR.permissions = {}
+KSR.nathelper = {}
+KSR.dispatcher = {}
+KSR.uac = {}
+KSR.uac_redirect = {}
+KSR.rtpengine = {}
+KSR.rtpproxy = {}
+KSR.http_client = {}
+KSR.http_async_client = {}
+KSR.xlog = {}
+KSR.acc = {}
 
 --- KSR.dbg(str): none -- complete
 ---@param p1 string
@@ -2924,5 +2937,1037 @@ function KSR.posops.pos_search(p1, p2) end
 ---@param p2 string
 ---@return integer
 function KSR.posops.pos_rsearch(p1, p2) end
+
+--- KSR.htable.sht_lock(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_lock(p1, p2) end
+
+--- KSR.htable.sht_unlock(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_unlock(p1, p2) end
+
+--- KSR.htable.sht_reset(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.htable.sht_reset(p1) end
+
+--- KSR.htable.sht_iterator_start(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_iterator_start(p1, p2) end
+
+--- KSR.htable.sht_iterator_next(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.htable.sht_iterator_next(p1) end
+
+--- KSR.htable.sht_iterator_end(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.htable.sht_iterator_end(p1) end
+
+--- KSR.htable.sht_iterator_rm(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.htable.sht_iterator_rm(p1) end
+
+--- KSR.htable.sht_iterator_sets(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_iterator_sets(p1, p2) end
+
+--- KSR.htable.sht_iterator_seti(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.htable.sht_iterator_seti(p1, p2) end
+
+--- KSR.htable.sht_iterator_setex(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.htable.sht_iterator_setex(p1, p2) end
+
+--- KSR.htable.sht_rm(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_rm(p1, p2) end
+
+--- KSR.htable.sht_rm_name_re(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_rm_name_re(p1, p2) end
+
+--- KSR.htable.sht_rm_value_re(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_rm_value_re(p1, p2) end
+
+--- KSR.htable.sht_rm_name(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.htable.sht_rm_name(p1, p2, p3) end
+
+--- KSR.htable.sht_rm_value(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.htable.sht_rm_value(p1, p2, p3) end
+
+--- KSR.htable.sht_match_name(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.htable.sht_match_name(p1, p2, p3) end
+
+--- KSR.htable.sht_match_str_value(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.htable.sht_match_str_value(p1, p2, p3) end
+
+--- KSR.htable.sht_get(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.htable.sht_get(p1, p2) end
+
+--- KSR.htable.sht_gete(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.htable.sht_gete(p1, p2) end
+
+--- KSR.htable.sht_getw(str, str): xval -- complete
+---@param p1 string
+---@param p2 string
+---@return string|integer|nil
+function KSR.htable.sht_getw(p1, p2) end
+
+--- KSR.htable.sht_sets(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.htable.sht_sets(p1, p2, p3) end
+
+--- KSR.htable.sht_seti(str, str, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.htable.sht_seti(p1, p2, p3) end
+
+--- KSR.htable.sht_setex(str, str, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.htable.sht_setex(p1, p2, p3) end
+
+--- KSR.htable.sht_setxi(str, str, int, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@param p4 integer
+---@return integer
+function KSR.htable.sht_setxi(p1, p2, p3, p4) end
+
+--- KSR.htable.sht_setxs(str, str, str, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 integer
+---@return integer
+function KSR.htable.sht_setxs(p1, p2, p3, p4) end
+
+--- KSR.htable.sht_is_null(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_is_null(p1, p2) end
+
+--- KSR.htable.sht_inc(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_inc(p1, p2) end
+
+--- KSR.htable.sht_dec(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.htable.sht_dec(p1, p2) end
+
+--- KSR.htable.sht_cn(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.htable.sht_cn(p1, p2, p3) end
+
+--- KSR.pike.pike_check_req(): int -- complete
+---@return integer
+function KSR.pike.pike_check_req() end
+
+--- KSR.pike.pike_check_ip(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.pike.pike_check_ip(p1) end
+
+--- KSR.permissions.allow_source_address(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.permissions.allow_source_address(p1) end
+
+--- KSR.permissions.allow_address(int, str, int): int -- complete
+---@param p1 integer
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.permissions.allow_address(p1, p2, p3) end
+
+--- KSR.permissions.allow_source_address_group(): int -- complete
+---@return integer
+function KSR.permissions.allow_source_address_group() end
+
+--- KSR.permissions.allow_address_group(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.permissions.allow_address_group(p1, p2) end
+
+--- KSR.permissions.allow_trusted(): int -- complete
+---@return integer
+function KSR.permissions.allow_trusted() end
+
+--- KSR.nathelper.nat_uac_test(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.nathelper.nat_uac_test(p1) end
+
+--- KSR.nathelper.fix_nated_contact(): int -- complete
+---@return integer
+function KSR.nathelper.fix_nated_contact() end
+
+--- KSR.nathelper.fix_nated_register(): int -- complete
+---@return integer
+function KSR.nathelper.fix_nated_register() end
+
+--- KSR.nathelper.set_contact_alias(): int -- complete
+---@return integer
+function KSR.nathelper.set_contact_alias() end
+
+--- KSR.nathelper.set_contact_alias_trim(): int -- complete
+---@return integer
+function KSR.nathelper.set_contact_alias_trim() end
+
+--- KSR.nathelper.handle_ruri_alias(): int -- complete
+---@return integer
+function KSR.nathelper.handle_ruri_alias() end
+
+--- KSR.nathelper.handle_ruri_alias_mode(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.nathelper.handle_ruri_alias_mode(p1) end
+
+--- KSR.nathelper.is_rfc1918(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.nathelper.is_rfc1918(p1) end
+
+--- KSR.nathelper.add_contact_alias(): int -- complete
+---@return integer
+function KSR.nathelper.add_contact_alias() end
+
+--- KSR.nathelper.add_contact_alias_addr(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.nathelper.add_contact_alias_addr(p1, p2, p3) end
+
+--- KSR.nathelper.add_rcv_param(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.nathelper.add_rcv_param(p1) end
+
+--- KSR.nathelper.fix_nated_sdp(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.nathelper.fix_nated_sdp(p1) end
+
+--- KSR.nathelper.fix_nated_sdp_ip(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.nathelper.fix_nated_sdp_ip(p1, p2) end
+
+--- KSR.nathelper.set_alias_to_pv(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.nathelper.set_alias_to_pv(p1) end
+
+--- KSR.dispatcher.ds_select(int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.dispatcher.ds_select(p1, p2) end
+
+--- KSR.dispatcher.ds_select_limit(int, int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@param p3 integer
+---@return integer
+function KSR.dispatcher.ds_select_limit(p1, p2, p3) end
+
+--- KSR.dispatcher.ds_select_dst(int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.dispatcher.ds_select_dst(p1, p2) end
+
+--- KSR.dispatcher.ds_select_dst_limit(int, int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@param p3 integer
+---@return integer
+function KSR.dispatcher.ds_select_dst_limit(p1, p2, p3) end
+
+--- KSR.dispatcher.ds_select_domain(int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.dispatcher.ds_select_domain(p1, p2) end
+
+--- KSR.dispatcher.ds_select_domain_limit(int, int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@param p3 integer
+---@return integer
+function KSR.dispatcher.ds_select_domain_limit(p1, p2, p3) end
+
+--- KSR.dispatcher.ds_select_routes(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.dispatcher.ds_select_routes(p1, p2) end
+
+--- KSR.dispatcher.ds_select_routes_limit(str, str, int): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 integer
+---@return integer
+function KSR.dispatcher.ds_select_routes_limit(p1, p2, p3) end
+
+--- KSR.dispatcher.ds_next_dst(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_next_dst() end
+
+--- KSR.dispatcher.ds_next_domain(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_next_domain() end
+
+--- KSR.dispatcher.ds_set_dst(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_set_dst() end
+
+--- KSR.dispatcher.ds_set_domain(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_set_domain() end
+
+--- KSR.dispatcher.ds_mark_dst(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_mark_dst() end
+
+--- KSR.dispatcher.ds_mark_dst_state(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.dispatcher.ds_mark_dst_state(p1) end
+
+--- KSR.dispatcher.ds_mark_addr(str, int, str): int -- complete
+---@param p1 string
+---@param p2 integer
+---@param p3 string
+---@return integer
+function KSR.dispatcher.ds_mark_addr(p1, p2, p3) end
+
+--- KSR.dispatcher.ds_is_from_lists(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_is_from_lists() end
+
+--- KSR.dispatcher.ds_is_from_list(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.dispatcher.ds_is_from_list(p1) end
+
+--- KSR.dispatcher.ds_is_from_list_mode(int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.dispatcher.ds_is_from_list_mode(p1, p2) end
+
+--- KSR.dispatcher.ds_is_from_list_uri(int, int, str): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@param p3 string
+---@return integer
+function KSR.dispatcher.ds_is_from_list_uri(p1, p2, p3) end
+
+--- KSR.dispatcher.ds_load_update(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_load_update() end
+
+--- KSR.dispatcher.ds_load_unset(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_load_unset() end
+
+--- KSR.dispatcher.ds_reload(): int -- complete
+---@return integer
+function KSR.dispatcher.ds_reload() end
+
+--- KSR.dispatcher.ds_list_exists(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.dispatcher.ds_list_exists(p1) end
+
+--- KSR.dispatcher.ds_is_active(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.dispatcher.ds_is_active(p1) end
+
+--- KSR.dispatcher.ds_is_active_uri(int, str): int -- complete
+---@param p1 integer
+---@param p2 string
+---@return integer
+function KSR.dispatcher.ds_is_active_uri(p1, p2) end
+
+--- KSR.uac.uac_auth(): int -- complete
+---@return integer
+function KSR.uac.uac_auth() end
+
+--- KSR.uac.uac_auth_mode(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.uac.uac_auth_mode(p1) end
+
+--- KSR.uac.uac_req_send(): int -- complete
+---@return integer
+function KSR.uac.uac_req_send() end
+
+--- KSR.uac.uac_replace_from_uri(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.uac.uac_replace_from_uri(p1) end
+
+--- KSR.uac.uac_replace_from(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.uac.uac_replace_from(p1, p2) end
+
+--- KSR.uac.uac_restore_from(): int -- complete
+---@return integer
+function KSR.uac.uac_restore_from() end
+
+--- KSR.uac.uac_replace_to_uri(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.uac.uac_replace_to_uri(p1) end
+
+--- KSR.uac.uac_replace_to(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.uac.uac_replace_to(p1, p2) end
+
+--- KSR.uac.uac_restore_to(): int -- complete
+---@return integer
+function KSR.uac.uac_restore_to() end
+
+--- KSR.uac.uac_reg_lookup(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.uac.uac_reg_lookup(p1, p2) end
+
+--- KSR.uac.uac_reg_lookup_uri(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.uac.uac_reg_lookup_uri(p1, p2) end
+
+--- KSR.uac.uac_reg_status(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.uac.uac_reg_status(p1) end
+
+--- KSR.uac.uac_reg_request_to(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.uac.uac_reg_request_to(p1, p2) end
+
+--- KSR.uac.uac_reg_enable(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.uac.uac_reg_enable(p1, p2) end
+
+--- KSR.uac.uac_reg_disable(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.uac.uac_reg_disable(p1, p2) end
+
+--- KSR.uac.uac_reg_refresh(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.uac.uac_reg_refresh(p1) end
+
+--- KSR.uac_redirect.get_redirects_all(): int -- complete
+---@return integer
+function KSR.uac_redirect.get_redirects_all() end
+
+--- KSR.uac_redirect.get_redirects(int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.uac_redirect.get_redirects(p1, p2) end
+
+--- KSR.uac_redirect.get_redirects_acc(int, int, str): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@param p3 string
+---@return integer
+function KSR.uac_redirect.get_redirects_acc(p1, p2, p3) end
+
+--- KSR.rtpengine.rtpengine_manage0(): int -- complete
+---@return integer
+function KSR.rtpengine.rtpengine_manage0() end
+
+--- KSR.rtpengine.rtpengine_manage(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_manage(p1) end
+
+--- KSR.rtpengine.rtpengine_manage2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.rtpengine_manage2(p1, p2) end
+
+--- KSR.rtpengine.rtpengine_offer0(): int -- complete
+---@return integer
+function KSR.rtpengine.rtpengine_offer0() end
+
+--- KSR.rtpengine.rtpengine_offer(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_offer(p1) end
+
+--- KSR.rtpengine.rtpengine_offer2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.rtpengine_offer2(p1, p2) end
+
+--- KSR.rtpengine.rtpengine_answer0(): int -- complete
+---@return integer
+function KSR.rtpengine.rtpengine_answer0() end
+
+--- KSR.rtpengine.rtpengine_answer(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_answer(p1) end
+
+--- KSR.rtpengine.rtpengine_answer2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.rtpengine_answer2(p1, p2) end
+
+--- KSR.rtpengine.rtpengine_delete0(): int -- complete
+---@return integer
+function KSR.rtpengine.rtpengine_delete0() end
+
+--- KSR.rtpengine.rtpengine_delete(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_delete(p1) end
+
+--- KSR.rtpengine.rtpengine_delete2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.rtpengine_delete2(p1, p2) end
+
+--- KSR.rtpengine.rtpengine_query0(): int -- complete
+---@return integer
+function KSR.rtpengine.rtpengine_query0() end
+
+--- KSR.rtpengine.rtpengine_query(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_query(p1) end
+
+--- KSR.rtpengine.rtpengine_query2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.rtpengine_query2(p1, p2) end
+
+--- KSR.rtpengine.rtpengine_connect0(): int -- complete
+---@return integer
+function KSR.rtpengine.rtpengine_connect0() end
+
+--- KSR.rtpengine.rtpengine_connect(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_connect(p1) end
+
+--- KSR.rtpengine.rtpengine_connect2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.rtpengine_connect2(p1, p2) end
+
+--- KSR.rtpengine.block_media0(): int -- complete
+---@return integer
+function KSR.rtpengine.block_media0() end
+
+--- KSR.rtpengine.block_media(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.block_media(p1) end
+
+--- KSR.rtpengine.block_media2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.block_media2(p1, p2) end
+
+--- KSR.rtpengine.unblock_media0(): int -- complete
+---@return integer
+function KSR.rtpengine.unblock_media0() end
+
+--- KSR.rtpengine.unblock_media(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.unblock_media(p1) end
+
+--- KSR.rtpengine.unblock_media2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.unblock_media2(p1, p2) end
+
+--- KSR.rtpengine.silence_media0(): int -- complete
+---@return integer
+function KSR.rtpengine.silence_media0() end
+
+--- KSR.rtpengine.silence_media(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.silence_media(p1) end
+
+--- KSR.rtpengine.silence_media2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.silence_media2(p1, p2) end
+
+--- KSR.rtpengine.unsilence_media0(): int -- complete
+---@return integer
+function KSR.rtpengine.unsilence_media0() end
+
+--- KSR.rtpengine.unsilence_media(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.unsilence_media(p1) end
+
+--- KSR.rtpengine.unsilence_media2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.unsilence_media2(p1, p2) end
+
+--- KSR.rtpengine.block_dtmf0(): int -- complete
+---@return integer
+function KSR.rtpengine.block_dtmf0() end
+
+--- KSR.rtpengine.block_dtmf(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.block_dtmf(p1) end
+
+--- KSR.rtpengine.block_dtmf2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.block_dtmf2(p1, p2) end
+
+--- KSR.rtpengine.unblock_dtmf0(): int -- complete
+---@return integer
+function KSR.rtpengine.unblock_dtmf0() end
+
+--- KSR.rtpengine.unblock_dtmf(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.unblock_dtmf(p1) end
+
+--- KSR.rtpengine.unblock_dtmf2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.unblock_dtmf2(p1, p2) end
+
+--- KSR.rtpengine.stop_media0(): int -- complete
+---@return integer
+function KSR.rtpengine.stop_media0() end
+
+--- KSR.rtpengine.stop_media(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.stop_media(p1) end
+
+--- KSR.rtpengine.stop_media2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.stop_media2(p1, p2) end
+
+--- KSR.rtpengine.start_forwarding0(): int -- complete
+---@return integer
+function KSR.rtpengine.start_forwarding0() end
+
+--- KSR.rtpengine.start_forwarding(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.start_forwarding(p1) end
+
+--- KSR.rtpengine.start_forwarding2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.start_forwarding2(p1, p2) end
+
+--- KSR.rtpengine.stop_forwarding0(): int -- complete
+---@return integer
+function KSR.rtpengine.stop_forwarding0() end
+
+--- KSR.rtpengine.stop_forwarding(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.stop_forwarding(p1) end
+
+--- KSR.rtpengine.stop_forwarding2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.stop_forwarding2(p1, p2) end
+
+--- KSR.rtpengine.start_recording(): int -- complete
+---@return integer
+function KSR.rtpengine.start_recording() end
+
+--- KSR.rtpengine.stop_recording(): int -- complete
+---@return integer
+function KSR.rtpengine.stop_recording() end
+
+--- KSR.rtpengine.play_media(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.play_media(p1) end
+
+--- KSR.rtpengine.play_media2(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.play_media2(p1, p2) end
+
+--- KSR.rtpengine.play_dtmf(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.play_dtmf(p1) end
+
+--- KSR.rtpengine.set_rtpengine_set(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.rtpengine.set_rtpengine_set(p1) end
+
+--- KSR.rtpengine.set_rtpengine_set2(int, int): int -- complete
+---@param p1 integer
+---@param p2 integer
+---@return integer
+function KSR.rtpengine.set_rtpengine_set2(p1, p2) end
+
+--- KSR.rtpengine.rtpengine_query_v(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpengine.rtpengine_query_v(p1, p2) end
+
+--- KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- partial: the streams xavp (4th argument) is not filled
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 string
+---@return integer
+function KSR.rtpengine.rtpengine_subscribe_request(p1, p2, p3, p4) end
+
+--- KSR.rtpengine.rtpengine_subscribe_answer(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_subscribe_answer(p1) end
+
+--- KSR.rtpengine.rtpengine_unsubscribe(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpengine.rtpengine_unsubscribe(p1) end
+
+--- KSR.rtpproxy.rtpproxy_manage0(): int -- complete
+---@return integer
+function KSR.rtpproxy.rtpproxy_manage0() end
+
+--- KSR.rtpproxy.rtpproxy_manage(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpproxy.rtpproxy_manage(p1) end
+
+--- KSR.rtpproxy.rtpproxy_manage_ip(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpproxy.rtpproxy_manage_ip(p1, p2) end
+
+--- KSR.rtpproxy.set_rtpproxy_set(int): int -- complete
+---@param p1 integer
+---@return integer
+function KSR.rtpproxy.set_rtpproxy_set(p1) end
+
+--- KSR.rtpproxy.rtpproxy_destroy0(): int -- complete
+---@return integer
+function KSR.rtpproxy.rtpproxy_destroy0() end
+
+--- KSR.rtpproxy.rtpproxy_destroy(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpproxy.rtpproxy_destroy(p1) end
+
+--- KSR.rtpproxy.start_recording(): int -- complete
+---@return integer
+function KSR.rtpproxy.start_recording() end
+
+--- KSR.rtpproxy.rtpproxy_offer0(): int -- complete
+---@return integer
+function KSR.rtpproxy.rtpproxy_offer0() end
+
+--- KSR.rtpproxy.rtpproxy_offer(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpproxy.rtpproxy_offer(p1) end
+
+--- KSR.rtpproxy.rtpproxy_offer_ip(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpproxy.rtpproxy_offer_ip(p1, p2) end
+
+--- KSR.rtpproxy.rtpproxy_answer0(): int -- complete
+---@return integer
+function KSR.rtpproxy.rtpproxy_answer0() end
+
+--- KSR.rtpproxy.rtpproxy_answer(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.rtpproxy.rtpproxy_answer(p1) end
+
+--- KSR.rtpproxy.rtpproxy_answer_ip(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.rtpproxy.rtpproxy_answer_ip(p1, p2) end
+
+--- KSR.rtpproxy.rtpproxy_stream2uac(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.rtpproxy.rtpproxy_stream2uac(p1, p2) end
+
+--- KSR.rtpproxy.rtpproxy_stream2uas(str, int): int -- complete
+---@param p1 string
+---@param p2 integer
+---@return integer
+function KSR.rtpproxy.rtpproxy_stream2uas(p1, p2) end
+
+--- KSR.rtpproxy.rtpproxy_stop_stream2uac(): int -- complete
+---@return integer
+function KSR.rtpproxy.rtpproxy_stop_stream2uac() end
+
+--- KSR.rtpproxy.rtpproxy_stop_stream2uas(): int -- complete
+---@return integer
+function KSR.rtpproxy.rtpproxy_stop_stream2uas() end
+
+--- KSR.http_client.query(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.http_client.query(p1, p2) end
+
+--- KSR.http_client.query_post(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.http_client.query_post(p1, p2, p3) end
+
+--- KSR.http_client.query_post_hdrs(str, str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 string
+---@return integer
+function KSR.http_client.query_post_hdrs(p1, p2, p3, p4) end
+
+--- KSR.http_client.get_hdrs(str, str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 string
+---@return integer
+function KSR.http_client.get_hdrs(p1, p2, p3, p4) end
+
+--- KSR.http_client.query_request(str, str, str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 string
+---@param p5 string
+---@return integer
+function KSR.http_client.query_request(p1, p2, p3, p4, p5) end
+
+--- KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- partial: sent over HTTP/1.1: no cleartext HTTP/2 with prior knowledge
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 string
+---@param p5 string
+---@return integer
+function KSR.http_client.query_request_v2pk(p1, p2, p3, p4, p5) end
+
+--- KSR.http_client.curl_connect(str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.http_client.curl_connect(p1, p2, p3) end
+
+--- KSR.http_client.curl_connect_post(str, str, str, str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@param p4 string
+---@param p5 string
+---@return integer
+function KSR.http_client.curl_connect_post(p1, p2, p3, p4, p5) end
+
+--- KSR.http_async_client.query(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.http_async_client.query(p1, p2) end
+
+--- KSR.http_async_client.send(str, str): int -- partial: no Kamailio source at hand: a query that never suspends the transaction
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.http_async_client.send(p1, p2) end
+
+--- KSR.http_async_client.send_xdata(str, str, str): int -- partial: no Kamailio source at hand: send with xdata given to the route as its argument
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.http_async_client.send_xdata(p1, p2, p3) end
+
+--- KSR.xlog.xdbg(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.xlog.xdbg(p1) end
+
+--- KSR.xlog.xinfo(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.xlog.xinfo(p1) end
+
+--- KSR.xlog.xnotice(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.xlog.xnotice(p1) end
+
+--- KSR.xlog.xwarn(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.xlog.xwarn(p1) end
+
+--- KSR.xlog.xerr(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.xlog.xerr(p1) end
+
+--- KSR.xlog.xalert(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.xlog.xalert(p1) end
+
+--- KSR.xlog.xcrit(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.xlog.xcrit(p1) end
+
+--- KSR.xlog.xlog(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.xlog.xlog(p1, p2) end
+
+--- KSR.xlog.xlog_facility(str, str, str): int -- partial: the facility is checked (-1 for an unknown one) but not used: the server log has no syslog facilities
+---@param p1 string
+---@param p2 string
+---@param p3 string
+---@return integer
+function KSR.xlog.xlog_facility(p1, p2, p3) end
+
+--- KSR.acc.acc_log_request(str): int -- complete
+---@param p1 string
+---@return integer
+function KSR.acc.acc_log_request(p1) end
+
+--- KSR.acc.acc_db_request(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.acc.acc_db_request(p1, p2) end
+
+--- KSR.acc.acc_request(str, str): int -- complete
+---@param p1 string
+---@param p2 string
+---@return integer
+function KSR.acc.acc_request(p1, p2) end
 
 return KSR
