@@ -38,12 +38,18 @@ export function examplesMissing(language: keyof typeof EXAMPLES): string | undef
   return why;
 }
 
+/** A reason to skip, unless CI installed what is missing (KSR_REQUIRE_EXAMPLES=1): then a failure. */
+function required(why: string | undefined): string | undefined {
+  if (why && process.env.KSR_REQUIRE_EXAMPLES === '1') throw new Error(why);
+  return why;
+}
+
 /**
  * The flows against ksr-host running the script (in `engine` for JavaScript), or, with
  * `kamailio`, against Debian's Kamailio running the same script: the same assertions hold for both.
  */
 export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: 'v8' | 'quickjs' | 'kamailio'): void {
-  const missing = examplesMissing(language) ?? rtpengineMissing() ?? (engine === 'kamailio' ? kamailioMissing(language) : undefined);
+  const missing = examplesMissing(language) ?? required(rtpengineMissing() ?? (engine === 'kamailio' ? kamailioMissing(language) : undefined));
   describe(`Kamailio's example script (${EXAMPLES[language]}${engine ? ` on ${engine}` : ''})`, { skip: missing }, () => {
     let server: ExampleServer;
     // the scripts' rtpproxy_manage talks to a real relay: rtpengine's rtpproxy-compatible port
