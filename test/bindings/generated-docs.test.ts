@@ -76,5 +76,5 @@ test('the READMEs show each module\'s counts and every partial and left-out func
     assert.ok(row, `${path} with its reason in the partial table`);
   }
   assert.match(bindings, /\| `KSR\.tm\.t_replicate` \| a copy of the request on a transaction of its own/);
-  assert.match(bindings, /`htable` \(29\)/);
+  assert.match(bindings, /`jsonrpcs` \(4\)/);
 });

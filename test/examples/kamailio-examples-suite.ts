@@ -14,7 +14,7 @@ import { startServerProcess } from '../support/server-process.js';
 import { kamailioMissing, startKamailioExample, writeExampleDb, type ExampleServer } from './kamailio-process.js';
 import { MiniUa } from '../support/mini-ua.js';
 import { openStore } from '../../host/store/open-store.js';
-import { rtpengineMissing, startRtpengine, type RtpengineProcess } from '../support/rtpengine-process.js';
+import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from '../support/rtpengine.js';
 
 export const EXAMPLES_DIR = '/usr/share/doc/kamailio/examples/kemi';
 export const EXAMPLES = {
@@ -49,11 +49,11 @@ function required(why: string | undefined): string | undefined {
  * `kamailio`, against Debian's Kamailio running the same script: the same assertions hold for both.
  */
 export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: 'v8' | 'quickjs' | 'kamailio'): void {
-  const missing = examplesMissing(language) ?? required(rtpengineMissing() ?? (engine === 'kamailio' ? kamailioMissing(language) : undefined));
+  const missing = examplesMissing(language) ?? required((SKIP_RTPENGINE || undefined) ?? (engine === 'kamailio' ? kamailioMissing(language) : undefined));
   describe(`Kamailio's example script (${EXAMPLES[language]}${engine ? ` on ${engine}` : ''})`, { skip: missing }, () => {
     let server: ExampleServer;
     // the scripts' rtpproxy_manage talks to a real relay: rtpengine's rtpproxy-compatible port
-    let relay: RtpengineProcess;
+    let relay: RtpengineDaemon;
     let dir: string;
     const uas: MiniUa[] = [];
     // pike (16 requests per 2 s per address) would ban an address that all the flows share:
@@ -72,7 +72,7 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
       relay = await startRtpengine();
       if (engine === 'kamailio') {
         writeExampleDb(db, PASSWORDS, SERVER_IP, [{ grp: 1, ip: '127.0.0.5' }]);
-        server = await startKamailioExample(language, join(EXAMPLES_DIR, EXAMPLES[language]), db, IPBAN_EXPIRE_S, relay.rtpproxyPort);
+        server = await startKamailioExample(language, join(EXAMPLES_DIR, EXAMPLES[language]), db, IPBAN_EXPIRE_S, relay.udpPort);
         return;
       }
       const store = await openStore(`sqlite:${db}`);
@@ -89,7 +89,7 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
           registrar: { received_avp: '$avp(RECEIVED)' },
           modules: {
             nathelper: { received_avp: '$avp(RECEIVED)' },
-            rtpproxy: { rtpproxy_sock: `udp:127.0.0.1:${relay.rtpproxyPort}` },
+            rtpproxy: { rtpproxy_sock: `udp:127.0.0.1:${relay.udpPort}` },
             htable: { tables: [`name=ipban;size=8;autoexpire=${IPBAN_EXPIRE_S}`], timer_interval: 1 },
             // Kamailio's example cfg: sampling_time_unit 2, reqs_density_per_unit 16, remove_latency 4
             pike: { sampling_time_unit: 2, reqs_density_per_unit: 16, remove_latency: 4 },

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { explain, startSipp } from '../support/sipp.js';
 import { freePort } from '../support/ports.js';
-import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from './rtpengine-daemon.js';
+import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from '../support/rtpengine.js';
 
 const PCAP = '/usr/share/sip-tester/g711a.pcap';
 const SKIP = SKIP_RTPENGINE || (existsSync(PCAP) ? false : `${PCAP} is missing (package sip-tester)`);

@@ -9,7 +9,7 @@ const built = (ctx: MsgContext) => buildWithLumps(ctx.msg, ctx.lumps).toString('
 import { RecordingCore, builtMessage, makeContext } from '../support/sip-fixtures.js';
 import { TEST_MODULE_CONFIG } from '../support/module-test-config.js';
 import { ksrOn } from '../bindings/ksr-call.js';
-import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from './rtpengine-daemon.js';
+import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from '../support/rtpengine.js';
 import { bye, invite, ok200 } from './sip-messages.js';
 
 let daemon: RtpengineDaemon | null = null;

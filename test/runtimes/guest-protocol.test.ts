@@ -21,7 +21,7 @@ const EXT: Record<Language, string> = { js: 'js', lua: 'lua', python: 'py' };
 const SCRIPTS: Record<Language, string> = {
   js: `KSR.info('top level of the script');
 function missing_module() {
-  KSR.nathelper.nat_uac_test(19);
+  KSR.jsonrpcs.exec('{}');
 }
 function missing_function() {
   KSR.tm.t_replicate('sip:a@example.com');
@@ -32,13 +32,13 @@ function missing_core() {
 function ksr_request_route() { KSR.info('route'); }
 const ksr_reply_route = () => KSR.info('lexical');
 function optional_module() {
-  if (!KSR.nathelper || KSR.tm.t_replicate !== undefined) { KSR.info('no nathelper'); return; }
-  KSR.nathelper.nat_uac_test(19);
+  if (!KSR.jsonrpcs || KSR.tm.t_replicate !== undefined) { KSR.info('no jsonrpcs'); return; }
+  KSR.jsonrpcs.exec('{}');
 }
 `,
   lua: `KSR.info('top level of the script')
 function missing_module()
-  KSR.nathelper.nat_uac_test(19)
+  KSR.jsonrpcs.exec('{}')
 end
 function missing_function()
   KSR.tm.t_replicate('sip:a@example.com')
@@ -49,13 +49,13 @@ end
 function ksr_request_route() KSR.info('route') end
 ksr_reply_route = function() KSR.info('lexical') end
 function optional_module()
-  if not KSR.nathelper or KSR.tm.t_replicate ~= nil then KSR.info('no nathelper') return end
-  KSR.nathelper.nat_uac_test(19)
+  if not KSR.jsonrpcs or KSR.tm.t_replicate ~= nil then KSR.info('no jsonrpcs') return end
+  KSR.jsonrpcs.exec('{}')
 end
 `,
   python: `import KSR; KSR.info('top level of the script')
 def missing_module():
-    KSR.nathelper.nat_uac_test(19)
+    KSR.jsonrpcs.exec('{}')
 
 def missing_function():
     KSR.tm.t_replicate('sip:a@example.com')
@@ -66,15 +66,15 @@ def missing_core():
 def ksr_request_route(): KSR.info('route')
 ksr_reply_route = lambda: KSR.info('lexical')
 def optional_module():
-    if not hasattr(KSR, 'nathelper') or getattr(KSR.tm, 't_replicate', None) is not None:
-        KSR.info('no nathelper')
+    if not hasattr(KSR, 'jsonrpcs') or getattr(KSR.tm, 't_replicate', None) is not None:
+        KSR.info('no jsonrpcs')
         return
-    KSR.nathelper.nat_uac_test(19)
+    KSR.jsonrpcs.exec('{}')
 `,
 };
 
 const EXPECTED: [callback: string, line: number, text: string][] = [
-  ['missing_module', 3, missingText('module', 'nathelper', 'nat_uac_test')],
+  ['missing_module', 3, missingText('module', 'jsonrpcs', 'exec')],
   ['missing_function', 6, missingText('moduleFunction', 'tm', 't_replicate')],
   ['missing_core', 9, missingText('coreFunction', '', 'no_such_function')],
 ];
@@ -92,7 +92,7 @@ async function runtimeFor(engine: EngineName): Promise<{ rt: ScriptRuntime; logs
 }
 
 test('the texts are the ones the issue asks for', () => {
-  assert.equal(missingText('module', 'nathelper', 'nat_uac_test'), 'KSR.nathelper.nat_uac_test: module nathelper is not available in ksr-host');
+  assert.equal(missingText('module', 'jsonrpcs', 'exec'), 'KSR.jsonrpcs.exec: module jsonrpcs is not available in ksr-host');
   assert.equal(missingText('moduleFunction', 'tm', 't_replicate'), "KSR.tm.t_replicate: function t_replicate is not available in ksr-host's tm module");
   assert.equal(missingText('coreFunction', '', 'no_such_function'), 'KSR.no_such_function: function no_such_function is not available in ksr-host');
 });
@@ -126,7 +126,7 @@ for (const engine of ENGINES) {
       await rt.load(SCRIPTS[language], file);
       const ctx = makeContext('options');
       assert.deepEqual(rt.invoke('optional_module', ctx), { outcome: 'ok' });
-      assert.deepEqual((ctx.core as unknown as { logs: unknown[] }).logs, [{ level: 'info', text: 'no nathelper' }]);
+      assert.deepEqual((ctx.core as unknown as { logs: unknown[] }).logs, [{ level: 'info', text: 'no jsonrpcs' }]);
     } finally {
       rt.dispose();
     }

@@ -119,7 +119,9 @@ export class MiniUa {
     if (this.calleeMode === 'busy') return this.respond(text, 486, 'Busy Here', ';tag=callee');
     this.respond(text, 180, 'Ringing', ';tag=callee');
     if (this.calleeMode === 'ring') return void this.ringing.set(callId, text);
-    this.respond(text, 200, 'OK', ';tag=callee', [`Contact: <sip:${this.o.user}@${this.contactHost}>`]);
+    // answered a moment after ringing, as a phone is: a 200 sent right behind the 180 may be
+    // relayed first by a proxy with several workers (Kamailio's children), and the 180 then dropped
+    setTimeout(() => this.respond(text, 200, 'OK', ';tag=callee', [`Contact: <sip:${this.o.user}@${this.contactHost}>`]), 30);
   }
 
   /** A reply to a received request: its Via lines, From, To (+tag), Call-ID, CSeq, Record-Route. */

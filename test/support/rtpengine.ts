@@ -1,13 +1,14 @@
 // Starts the real rtpengine (user space only) for a test: ng on one port, its rtpproxy-
-// compatible control (--listen-udp) on another, media ports in a small range. Absent binary:
-// null (the tests skip, saying so).
+// compatible control (--listen-udp) on another, its CLI on a third (the default 2224 would
+// collide when two tests run at once), media ports in a small range. Absent binary:
+// SKIP_RTPENGINE says why (the tests skip, saying so).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import dgram from 'node:dgram';
-import { freePort } from '../support/ports.js';
+import { freePort } from './ports.js';
 
 export const RTPENGINE_BIN = '/usr/bin/rtpengine';
-export const SKIP_RTPENGINE = existsSync(RTPENGINE_BIN) ? false : `${RTPENGINE_BIN} is not installed (Debian package rtpengine-daemon)`;
+export const SKIP_RTPENGINE: string | false = existsSync(RTPENGINE_BIN) ? false : `${RTPENGINE_BIN} is not installed (Debian package rtpengine-daemon; .ci/run installs it)`;
 
 export interface RtpengineDaemon {
   ngPort: number;
