@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServerProcess } from '../support/server-process.js';
 import { kamailioMissing, startKamailioExample, writeExampleDb, type ExampleServer } from './kamailio-process.js';
@@ -44,18 +45,115 @@ function required(why: string | undefined): string | undefined {
   return why;
 }
 
+/** What the flows run against, and where its behaviour differs. */
+interface FlowTarget {
+  title: string;
+  skip: string | undefined;
+  /** Starts the server under test on a database with the suite's subscribers and a relay; `gateways`: the ports of dispatcher set 1. */
+  start(o: { db: string; relay: RtpengineDaemon; gateways: number[] }): Promise<ExampleServer>;
+  /** What a call to a subscriber who is not registered gets: Kamailio's example says 404, ksr-host's sample scripts 480. */
+  notRegistered: number;
+  /** The JavaScript example's sipout route calls KSR.hdr.append_hf, which no Kamailio exports. */
+  brokenSipout: boolean;
+  kamailio: boolean;
+  /** Flows only ksr-host's sample scripts have: calls to numbers through the gateways of dispatcher set 1. */
+  gateways: boolean;
+}
+
+/** The config every ksr-host target shares: the WITH_NAT, WITH_ANTIFLOOD and WITH_IPAUTH settings of Kamailio's example cfg. */
+function sharedConfig(db: string, relay: RtpengineDaemon): Record<string, unknown> {
+  return {
+    store: `sqlite:${db}`,
+    tm: { fr_inv_timer_ms: 8000 },
+    // nathelper and registrar share the received AVP
+    registrar: { received_avp: '$avp(RECEIVED)' },
+    modules: {
+      nathelper: { received_avp: '$avp(RECEIVED)' },
+      rtpproxy: { rtpproxy_sock: `udp:127.0.0.1:${relay.udpPort}` },
+      rtpengine: { rtpengine_sock: `udp:127.0.0.1:${relay.ngPort}` },
+      htable: { tables: [`name=ipban;size=8;autoexpire=${IPBAN_EXPIRE_S}`], timer_interval: 1 },
+      // Kamailio's example cfg: sampling_time_unit 2, reqs_density_per_unit 16, remove_latency 4
+      pike: { sampling_time_unit: 2, reqs_density_per_unit: 16, remove_latency: 4 },
+      permissions: { address: [{ grp: 1, ip_addr: '127.0.0.5', mask: 32, port: 0 }] },
+    },
+  };
+}
+
+async function subscribersIn(db: string): Promise<void> {
+  const store = await openStore(`sqlite:${db}`);
+  for (const [user, pw] of Object.entries(PASSWORDS)) await store.addSubscriber(user, SERVER_IP, pw);
+  await store.close();
+}
+
 /**
- * The flows against ksr-host running the script (in `engine` for JavaScript), or, with
+ * Kamailio's example script, unmodified, against ksr-host (in `engine` for JavaScript) or, with
  * `kamailio`, against Debian's Kamailio running the same script: the same assertions hold for both.
  */
 export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: 'v8' | 'quickjs' | 'kamailio'): void {
-  const missing = examplesMissing(language) ?? required((SKIP_RTPENGINE || undefined) ?? (engine === 'kamailio' ? kamailioMissing(language) : undefined));
-  describe(`Kamailio's example script (${EXAMPLES[language]}${engine ? ` on ${engine}` : ''})`, { skip: missing }, () => {
+  const script = join(EXAMPLES_DIR, EXAMPLES[language]);
+  const kamailio = engine === 'kamailio';
+  flowSuite({
+    title: `Kamailio's example script (${EXAMPLES[language]}${engine ? ` on ${engine}` : ''})`,
+    skip: examplesMissing(language) ?? required((SKIP_RTPENGINE || undefined) ?? (kamailio ? kamailioMissing(language) : undefined)),
+    notRegistered: 404,
+    brokenSipout: language === 'js',
+    kamailio,
+    gateways: false,
+    async start({ db, relay }) {
+      if (kamailio) {
+        writeExampleDb(db, PASSWORDS, SERVER_IP, [{ grp: 1, ip: '127.0.0.5' }]);
+        return startKamailioExample(language, script, db, IPBAN_EXPIRE_S, relay.udpPort);
+      }
+      await subscribersIn(db);
+      return startServerProcess({ script, engine: engine as 'v8' | 'quickjs' | undefined, startTimeoutMs: 60_000, config: () => sharedConfig(db, relay) });
+    },
+  });
+}
+
+const SAMPLES = { lua: 'routing.lua', js: 'routing.js', python: 'routing.py' } as const;
+
+/**
+ * ksr-host's own sample script with every feature define on (anti-flood, NAT with rtpengine, IP
+ * authentication, gateways through dispatcher): the same flows as Kamailio's examples, and calls
+ * to numbers through two gateways.
+ */
+export function sampleScriptFlowSuite(language: keyof typeof SAMPLES, engine?: 'v8' | 'quickjs'): void {
+  const script = fileURLToPath(new URL(`../../sample-scripts/${SAMPLES[language]}`, import.meta.url));
+  flowSuite({
+    title: `sample script ${SAMPLES[language]}${engine ? ` on ${engine}` : ''}, every feature on`,
+    skip: required(SKIP_RTPENGINE || undefined),
+    notRegistered: 480,
+    brokenSipout: false,
+    kamailio: false,
+    gateways: true,
+    async start({ db, relay, gateways }) {
+      await subscribersIn(db);
+      return startServerProcess({
+        script, engine, startTimeoutMs: 60_000,
+        config: () => {
+          const c = sharedConfig(db, relay);
+          return {
+            ...c,
+            defines: { WITH_ANTIFLOOD: 1, WITH_NAT: 1, WITH_RTPENGINE: 1, WITH_IPAUTH: 1, WITH_DISPATCHER: 1 },
+            // flags 2: the failover list, for ds_next_dst in the failure route
+            modules: { ...(c.modules as object), dispatcher: { flags: 2, list: gateways.map((port) => ({ setid: 1, destination: `sip:127.0.0.1:${port}` })) } },
+          };
+        },
+      });
+    },
+  });
+}
+
+function flowSuite(target: FlowTarget): void {
+  const { kamailio } = target;
+  describe(target.title, { skip: target.skip }, () => {
     let server: ExampleServer;
-    // the scripts' rtpproxy_manage talks to a real relay: rtpengine's rtpproxy-compatible port
+    // the scripts' rtpproxy_manage / rtpengine_manage talk to a real relay
     let relay: RtpengineDaemon;
     let dir: string;
     const uas: MiniUa[] = [];
+    // the gateways of dispatcher set 1 (the sample scripts' calls to numbers)
+    const gateways: MiniUa[] = [];
     // pike (16 requests per 2 s per address) would ban an address that all the flows share:
     // each UA gets an address of its own, as separate phones would have
     let lastHost = 9;
@@ -68,39 +166,17 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
 
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'ksr-examples-'));
-      const db = join(dir, 'ksr.db');
       relay = await startRtpengine();
-      if (engine === 'kamailio') {
-        writeExampleDb(db, PASSWORDS, SERVER_IP, [{ grp: 1, ip: '127.0.0.5' }]);
-        server = await startKamailioExample(language, join(EXAMPLES_DIR, EXAMPLES[language]), db, IPBAN_EXPIRE_S, relay.udpPort);
-        return;
+      if (target.gateways) {
+        for (let i = 0; i < 2; i++) gateways.push(await MiniUa.start({ ip: SERVER_IP, user: `gw${i + 1}`, server: { ip: SERVER_IP, port: 0 } }));
       }
-      const store = await openStore(`sqlite:${db}`);
-      for (const [user, pw] of Object.entries(PASSWORDS)) await store.addSubscriber(user, SERVER_IP, pw);
-      await store.close();
-      server = await startServerProcess({
-        script: join(EXAMPLES_DIR, EXAMPLES[language]),
-        engine: engine as 'v8' | 'quickjs' | undefined,
-        startTimeoutMs: 60_000,
-        config: () => ({
-          store: `sqlite:${db}`,
-          tm: { fr_inv_timer_ms: 8000 },
-          // the WITH_NAT settings of Kamailio's example cfg: nathelper and registrar share the received AVP
-          registrar: { received_avp: '$avp(RECEIVED)' },
-          modules: {
-            nathelper: { received_avp: '$avp(RECEIVED)' },
-            rtpproxy: { rtpproxy_sock: `udp:127.0.0.1:${relay.udpPort}` },
-            htable: { tables: [`name=ipban;size=8;autoexpire=${IPBAN_EXPIRE_S}`], timer_interval: 1 },
-            // Kamailio's example cfg: sampling_time_unit 2, reqs_density_per_unit 16, remove_latency 4
-            pike: { sampling_time_unit: 2, reqs_density_per_unit: 16, remove_latency: 4 },
-            permissions: { address: [{ grp: 1, ip_addr: '127.0.0.5', mask: 32, port: 0 }] },
-          },
-        }),
-      });
+      server = await target.start({ db: join(dir, 'ksr.db'), relay, gateways: gateways.map((g) => g.port) });
+      // the gateways answer the proxy
+      for (const g of gateways) g.o.server.port = server.port;
     });
 
     after(async () => {
-      for (const u of uas) u.close();
+      for (const u of [...uas, ...gateways]) u.close();
       await server?.stop();
       await relay?.stop();
       if (dir) rmSync(dir, { recursive: true, force: true });
@@ -122,8 +198,8 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
       assert.equal(unreg.final?.status, 200);
       const b = await ua(nextIp(), 'bob');
       const call = await b.request('INVITE', a.aor, { body: sdp('127.0.0.3') });
-      // authenticated, a local user, not registered: lookup fails → 404
-      assert.equal(call.final?.status, 404);
+      // authenticated, a local user, not registered: lookup fails → 404 (the sample scripts: 480)
+      assert.equal(call.final?.status, target.notRegistered);
     });
 
     test('a call between two registered users: 407, then 100/180/200, ACK, BYE 200', async () => {
@@ -182,13 +258,13 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
       const foreign = await MiniUa.start({ ip: foreignIp, user: 'dave', server: { ip: SERVER_IP, port: server.port }, domain: foreignIp });
       uas.push(foreign);
       const call = await alice.request('INVITE', `sip:dave@${foreignIp}:${foreign.port}`, { body: sdp('127.0.0.2') });
-      if (language === 'js') {
+      if (target.brokenSipout) {
         // the JavaScript example's sipout route calls KSR.hdr.append_hf, which no Kamailio
         // exports (the Lua and Python ones call KSR.hdr.append): the script fails there. Kamailio
         // then answers nothing; ksr-host answers 500 and logs the script's file and line.
-        assert.equal(call.final?.status, engine === 'kamailio' ? undefined : 500, `statuses ${call.statuses}`);
+        assert.equal(call.final?.status, kamailio ? undefined : 500, `statuses ${call.statuses}`);
         assert.equal(foreign.received.length, 0);
-        if (engine !== 'kamailio') assert.match(server.output(), /kamailio-basic-kemi-jsdt\.js","line":\d+,"outcome":"error","msg":"KSR\.hdr\.append_hf: function append_hf is not available/);
+        if (!kamailio) assert.match(server.output(), /kamailio-basic-kemi-jsdt\.js","line":\d+,"outcome":"error","msg":"KSR\.hdr\.append_hf: function append_hf is not available/);
         return;
       }
       assert.equal(call.final?.status, 200, `statuses ${call.statuses}\n${server.output().slice(-4000)}`);
@@ -202,7 +278,11 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
       const alice = await ua(nextIp(), 'alice');
       const call = await alice.request('INVITE', natty.aor, { body: sdp('127.0.0.2') });
       assert.equal(call.final?.status, 200, `statuses ${call.statuses}; the phone got ${JSON.stringify(natty.received)}\n${server.output().slice(-3000)}`);
-      assert.ok(natty.received.some((l) => l.startsWith('INVITE ')), 'the INVITE went to 127.0.0.6 (the NAT address)');
+      const invite = natty.receivedTexts.find((t) => t.startsWith('INVITE '));
+      assert.ok(invite, 'the INVITE went to the NAT address, not to the private Contact');
+      // the callee is behind NAT: its media is anchored on the relay (rtpengine's address in the SDP, its port)
+      assert.match(invite, /\r\nc=IN IP4 127\.0\.0\.1\r\n/, `the SDP the phone got: ${invite.slice(invite.indexOf('\r\n\r\n'))}`);
+      assert.doesNotMatch(invite, /m=audio 40000 /);
       alice.ack(call.sent, call.final!);
     });
 
@@ -214,6 +294,27 @@ export function kamailioExampleSuite(language: keyof typeof EXAMPLES, engine?: '
       assert.equal(call.statuses.includes(407), false, `statuses ${call.statuses}`);
       assert.equal(call.final?.status, 200);
       trunk.ack(call.sent, call.final!);
+    });
+
+    // only the sample scripts route numbers to gateways
+    if (target.gateways) test('calls to numbers go to the gateways of dispatcher set 1 in turn; a gateway that fails hands the call to the next', async () => {
+      const alice = await ua(nextIp(), 'alice');
+      const invites = () => gateways.map((g) => g.received.filter((l) => l.startsWith('INVITE ')).length);
+      for (const n of ['+4930111', '+4930222']) {
+        const call = await alice.request('INVITE', `sip:${n}@${SERVER_IP}`, { body: sdp('127.0.0.2') });
+        assert.equal(call.final?.status, 200, `${n}: ${call.statuses}`);
+        alice.ack(call.sent, call.final!);
+      }
+      assert.deepEqual(invites(), [1, 1], 'round robin: one call each');
+      gateways[0]!.calleeMode = 'unavailable';
+      for (const n of ['+4930333', '+4930444']) {
+        const call = await alice.request('INVITE', `sip:${n}@${SERVER_IP}`, { body: sdp('127.0.0.2') });
+        assert.equal(call.final?.status, 200, `${n}: ${call.statuses}`);
+        alice.ack(call.sent, call.final!);
+      }
+      // one of the two went first to the failing gateway (503), then to the other one
+      assert.deepEqual(invites(), [2, 3]);
+      gateways[0]!.calleeMode = 'answer';
     });
 
     test('a flood from one address is blocked by pike (no answers), and answered again after the ban', async () => {

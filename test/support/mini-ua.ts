@@ -13,7 +13,7 @@ export interface Reply {
   header(name: string): string | undefined;
 }
 
-export type CalleeMode = 'answer' | 'busy' | 'ring';
+export type CalleeMode = 'answer' | 'busy' | 'ring' | 'unavailable';
 
 export interface MiniUaOptions {
   /** Loopback address to bind (127.0.0.2 ...). */
@@ -56,6 +56,8 @@ export class MiniUa {
   calleeMode: CalleeMode = 'answer';
   /** Requests this UA received (first lines), for assertions. */
   readonly received: string[] = [];
+  /** The same requests whole. */
+  readonly receivedTexts: string[] = [];
   private waiters: Array<{ match: (text: string) => boolean; resolve: (text: string) => void }> = [];
   private cseq = 1;
 
@@ -101,6 +103,7 @@ export class MiniUa {
   private onRequest(text: string): void {
     const method = text.slice(0, text.indexOf(' '));
     this.received.push(text.split('\r\n', 1)[0]!);
+    this.receivedTexts.push(text);
     if (method === 'ACK') return;
     if (method === 'INVITE') return this.onInvite(text);
     if (method === 'CANCEL') {
@@ -117,6 +120,7 @@ export class MiniUa {
   private onInvite(text: string): void {
     const callId = headerOf(text, 'call-id')[0] ?? '';
     if (this.calleeMode === 'busy') return this.respond(text, 486, 'Busy Here', ';tag=callee');
+    if (this.calleeMode === 'unavailable') return this.respond(text, 503, 'Service Unavailable', ';tag=callee');
     this.respond(text, 180, 'Ringing', ';tag=callee');
     if (this.calleeMode === 'ring') return void this.ringing.set(callId, text);
     // answered a moment after ringing, as a phone is: a 200 sent right behind the 180 may be
