@@ -43,8 +43,21 @@ function replace(ctx: MsgContext, buf: Buffer): Rewrite {
 
 /** msg_apply_changes: the lumps applied, the result parsed and made the message. */
 export function applyChanges(ctx: MsgContext): Rewrite {
-  if (ctx.lumps.size === 0) return { ok: true };
-  return replace(ctx, buildWithLumps(ctx.msg, ctx.lumps));
+  // a Request-URI the script set ($ru, lookup...) goes into the first line too, as Kamailio's
+  // build of the new buffer writes msg->new_uri there
+  const newUri = ctx.msg.isRequest && ctx.newUri !== null && ctx.newUri !== ctx.msg.ruri ? ctx.newUri : null;
+  if (ctx.lumps.size === 0 && newUri === null) return { ok: true };
+  const built = buildWithLumps(ctx.msg, ctx.lumps);
+  return replace(ctx, newUri === null ? built : withRequestUri(built, newUri));
+}
+
+/** The request with another Request-URI in its first line ("METHOD uri SIP/2.0"). */
+function withRequestUri(buf: Buffer, uri: string): Buffer {
+  const lineEnd = buf.indexOf('\r\n');
+  const first = buf.indexOf(0x20);
+  const last = buf.lastIndexOf(0x20, lineEnd);
+  if (lineEnd < 0 || first < 0 || last <= first) return buf;
+  return Buffer.concat([buf.subarray(0, first + 1), Buffer.from(uri, 'utf8'), buf.subarray(last)]);
 }
 
 /** msg_set_buffer: the given text becomes the message; refused while changes are pending. */

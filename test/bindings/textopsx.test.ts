@@ -156,6 +156,15 @@ test('msg_apply_changes: lumps applied, the message re-parsed; refused where Kam
   assert.deepEqual(reply.results, [1]);
 });
 
+test('msg_apply_changes writes a Request-URI the script set into the first line, as Kamailio builds new_uri in', () => {
+  const { ctx, ksr } = run('invite', []);
+  ksr('pv.sets', '$ru', 'sip:bob@192.0.2.99:5080;transport=udp');
+  assert.equal(ksr('textopsx.msg_apply_changes'), 1);
+  assert.equal(ctx.msg.buf.toString(), INVITE.replace(/^INVITE \S+ SIP\/2\.0/, 'INVITE sip:bob@192.0.2.99:5080;transport=udp SIP/2.0'));
+  assert.equal(ctx.msg.ruri, 'sip:bob@192.0.2.99:5080;transport=udp');
+  assert.equal(ksr('pv.get', '$ru'), 'sip:bob@192.0.2.99:5080;transport=udp');
+});
+
 test('msg_set_buffer: pending changes are dropped, as Kamailio frees them with the old message', () => {
   const ctx = makeContext('invite');
   const ksr = ksrOn(ctx);
