@@ -5,18 +5,16 @@
 // (msg_apply_changes) and answers with the message as the body. Skipped without Kamailio.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../support/ports.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { kamailioMissing, kamailioModuleDir, runKamailio, type KamailioProcess } from '../support/kamailio-runner.js';
 
-const MODULE_DIRS = ['/usr/lib/x86_64-linux-gnu/kamailio/modules', '/usr/lib/aarch64-linux-gnu/kamailio/modules', '/usr/lib/kamailio/modules'];
-const NEEDED = ['app_jsdt.so', 'nathelper.so', 'textops.so', 'textopsx.so', 'sl.so', 'pv.so', 'kex.so'];
-const moduleDir = MODULE_DIRS.find((d) => NEEDED.every((m) => existsSync(join(d, m))));
-const missing = spawnSync('kamailio', ['-v'], { stdio: 'ignore' }).error ? 'no kamailio binary' : moduleDir ? undefined : `Kamailio modules absent: ${NEEDED.join(', ')}`;
+const missing = kamailioMissing(['app_jsdt.so', 'nathelper.so', 'textops.so', 'textopsx.so', 'sl.so', 'pv.so', 'kex.so'], 'package kamailio');
+const moduleDir = kamailioModuleDir();
 
 const SCRIPT = `
 function ksr_request_route() {
@@ -119,23 +117,19 @@ function summary(reply: string): string {
 }
 
 describe('nathelper: ksr-host answers as Kamailio 5.6 does', { skip: missing }, () => {
-  let kamailio: ChildProcess;
+  let kamailio: KamailioProcess;
   let kamailioPort = 0;
   let server: ServerProcess;
   let dir = '';
   const sock = dgram.createSocket('udp4');
   const replies = new Map<string, string>();
-  let kamailioOut = '';
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ksr-nh-diff-'));
     const script = join(dir, 'probe.js');
     writeFileSync(script, SCRIPT);
     kamailioPort = await freePort();
-    writeFileSync(join(dir, 'kamailio.cfg'), CFG(kamailioPort, script));
-    kamailio = spawn('kamailio', ['-f', join(dir, 'kamailio.cfg'), '-DD', '-E', '-Y', dir, '-m', '64', '-M', '8'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    kamailio.stdout!.on('data', (d) => (kamailioOut += d));
-    kamailio.stderr!.on('data', (d) => (kamailioOut += d));
+    kamailio = await runKamailio(CFG(kamailioPort, script), kamailioPort, { label: 'nathelper probe', settleMs: 500 });
     server = await startServerProcess({ script, startTimeoutMs: 60_000, config: () => ({ modules: { nathelper: { received_avp: '$avp(RECEIVED)' } } }) });
     sock.on('message', (m) => {
       const text = m.toString('latin1');
@@ -143,25 +137,12 @@ describe('nathelper: ksr-host answers as Kamailio 5.6 does', { skip: missing }, 
       if (id) replies.set(id, text);
     });
     await new Promise<void>((r) => sock.bind(0, '127.0.0.2', () => r()));
-    const hex = `:${kamailioPort.toString(16).toUpperCase().padStart(4, '0')} `;
-    const end = Date.now() + 15_000;
-    while (!readFileSync('/proc/net/udp', 'utf8').includes(hex)) {
-      if (Date.now() > end) throw new Error(`kamailio did not start; output:\n${kamailioOut}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await new Promise((r) => setTimeout(r, 500));
   });
 
   after(async () => {
     sock.close();
     await server?.stop();
-    if (kamailio && kamailio.exitCode === null) {
-      const exited = new Promise((r) => kamailio.once('exit', r));
-      kamailio.kill('SIGTERM');
-      const hard = setTimeout(() => kamailio.kill('SIGKILL'), 5000);
-      await exited;
-      clearTimeout(hard);
-    }
+    await kamailio?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
