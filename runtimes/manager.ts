@@ -95,7 +95,7 @@ export class ScriptManager implements ScriptRouter {
     private readonly log: ManagerLog,
   ) {
     this.declaration = declarationOf(engine);
-    this.scriptLog = { log: (level, text) => this.log[LOG_FN[level] ?? 'error']({ file: this.file, outside: 'route' }, text) };
+    this.scriptLog = { log: (level, text, fields) => this.log[LOG_FN[level] ?? 'error']({ ...fields, file: this.file, outside: 'route' }, text) };
   }
 
   get language() {

@@ -4,7 +4,7 @@
 import { defineModule } from '../registry.js';
 import { HTTP_CLIENT_PVS } from '../../host/http/client-pvs.js';
 import { HttpClientState } from '../../host/http/client-state.js';
-import { decl, partial } from './decl.js';
+import { decl } from './decl.js';
 
 const state = (ctx: Parameters<Parameters<typeof decl>[2]>[0]) => ctx.core.modules.get<HttpClientState>('http_client');
 /** Kamailio passes an empty body or headers argument as none. */
@@ -22,9 +22,9 @@ export const httpClientModule = defineModule('http_client', {
     state(ctx).query(ctx, `${P}get_hdrs`, { method: 'GET', url, body: orNull(body), hdrs: orNull(hdrs) }, dst)),
   query_request: decl('str, str, str, str, str', 'int', (ctx, method: string, url: string, body: string, hdrs: string, dst: string) =>
     state(ctx).query(ctx, `${P}query_request`, { method: orNull(method), url, body: orNull(body), hdrs: orNull(hdrs) }, dst)),
-  query_request_v2pk: partial('sent over HTTP/1.1: no cleartext HTTP/2 with prior knowledge', decl('str, str, str, str, str', 'int',
-    (ctx, method: string, url: string, body: string, hdrs: string, dst: string) =>
-      state(ctx).query(ctx, `${P}query_request_v2pk`, { method: orNull(method), url, body: orNull(body), hdrs: orNull(hdrs) }, dst))),
+  // HTTP/2 with prior knowledge: h2c on http:, ALPN on https: (host/http/h2c-clients.ts)
+  query_request_v2pk: decl('str, str, str, str, str', 'int', (ctx, method: string, url: string, body: string, hdrs: string, dst: string) =>
+    state(ctx).query(ctx, `${P}query_request_v2pk`, { method: orNull(method), url, body: orNull(body), hdrs: orNull(hdrs), http2PriorKnowledge: true }, dst)),
   curl_connect: decl('str, str, str', 'int', (ctx, con: string, url: string, dst: string) =>
     state(ctx).connect(ctx, `${P}curl_connect`, con, url, null, null, dst)),
   curl_connect_post: decl('str, str, str, str, str', 'int', (ctx, con: string, url: string, ctype: string, post: string, dst: string) =>

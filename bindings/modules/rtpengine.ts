@@ -9,7 +9,7 @@ import {
   manage, ngCommand, offerAnswer, queryInto, RtpengineState, simple, subscribeRequest,
 } from '../../host/media-relay/rtpengine-ops.js';
 import { dictStr } from '../../host/media-relay/bencode.js';
-import { decl, partial } from './decl.js';
+import { decl } from './decl.js';
 
 const stateOf = (ctx: MsgContext) => ctx.core.modules.get<RtpengineState>('rtpengine');
 
@@ -92,12 +92,13 @@ export const rtpengineModule = defineModule('rtpengine', {
   set_rtpengine_set: decl('int', 'int', (ctx, id: number) => chooseSets(ctx, 'set_rtpengine_set', [id])),
   set_rtpengine_set2: decl('int, int', 'int', (ctx, a: number, b: number) => chooseSets(ctx, 'set_rtpengine_set2', [a, b])),
   rtpengine_query_v: decl('str, str', 'int', (ctx, fmt: string, pv: string) => queryInto(stateOf(ctx), ctx, 'rtpengine_query_v', fmt, pv)),
-  rtpengine_subscribe_request: partial('the streams xavp (4th argument) is not filled', decl('str, str, str, str', 'int',
-    (ctx, flags: string, sdpPv: string, toTagPv: string) => subscribeRequest(stateOf(ctx), ctx, 'rtpengine_subscribe_request', flags, sdpPv, toTagPv))),
+  // the subscribe family answers 0 on success: Kamailio's wraps return 0 (not 1) there
+  rtpengine_subscribe_request: decl('str, str, str, str', 'int', (ctx, flags: string, sdpPv: string, toTagPv: string, streamsXavp: string) =>
+    subscribeRequest(stateOf(ctx), ctx, 'rtpengine_subscribe_request', flags, sdpPv, toTagPv, streamsXavp)),
   rtpengine_subscribe_answer: decl('str', 'int', (ctx, flags: string) =>
-    (ngCommand(stateOf(ctx), ctx, 'rtpengine_subscribe_answer', 'subscribe answer', flags) ? 1 : -1)),
+    (ngCommand(stateOf(ctx), ctx, 'rtpengine_subscribe_answer', 'subscribe answer', flags) ? 0 : -1)),
   rtpengine_unsubscribe: decl('str', 'int', (ctx, flags: string) =>
-    (ngCommand(stateOf(ctx), ctx, 'rtpengine_unsubscribe', 'unsubscribe', flags) ? 1 : -1)),
+    (ngCommand(stateOf(ctx), ctx, 'rtpengine_unsubscribe', 'unsubscribe', flags) ? 0 : -1)),
 }, { service });
 
 function chooseSets(ctx: MsgContext, fn: string, ids: number[]): number {

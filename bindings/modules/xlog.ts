@@ -7,7 +7,7 @@ import { colorPv } from '../../host/xlog/colors.js';
 import { FACILITY_NAMES, KAMAILIO_LEVELS, levelOfName } from '../../host/xlog/levels.js';
 import { writeXlog } from '../../host/xlog/write-line.js';
 import { xlogService, type XlogState } from '../../host/xlog/xlog-service.js';
-import { decl, partial } from './decl.js';
+import { decl } from './decl.js';
 
 const settings = (ctx: MsgContext) => ctx.core.modules.get<XlogState>('xlog').settings;
 
@@ -29,16 +29,14 @@ export const xlogModule = defineModule(
     // ki_xcrit logs at L_CRIT (the cfg function xcrit uses L_CRIT2): both are the server's crit
     xcrit: at('xcrit', KAMAILIO_LEVELS.L_CRIT),
     xlog: decl('str, str', 'int', (ctx, level: string, format: string) => writeXlog(ctx, settings(ctx), levelOrErr(level), format, 'xlog')),
-    xlog_facility: partial(
-      'the facility is checked (-1 for an unknown one) but not used: the server log has no syslog facilities',
-      decl('str, str, str', 'int', (ctx, level: string, facility: string, format: string) => {
-        if (!FACILITY_NAMES.has(facility)) {
-          ctx.core.logger.log('error', `KSR.xlog.xlog_facility: invalid syslog facility ${JSON.stringify(facility.slice(0, 40))} (expected LOG_LOCAL0..7, LOG_DAEMON, LOG_USER...)`);
-          return -1;
-        }
-        return writeXlog(ctx, settings(ctx), levelOrErr(level), format, 'xlog_facility');
-      }),
-    ),
+    // the facility goes on the line as a field (the server log is JSON, not syslog)
+    xlog_facility: decl('str, str, str', 'int', (ctx, level: string, facility: string, format: string) => {
+      if (!FACILITY_NAMES.has(facility)) {
+        ctx.core.logger.log('error', `KSR.xlog.xlog_facility: invalid syslog facility ${JSON.stringify(facility.slice(0, 40))} (expected LOG_LOCAL0..7, LOG_DAEMON, LOG_USER...)`);
+        return -1;
+      }
+      return writeXlog(ctx, settings(ctx), levelOrErr(level), format, 'xlog_facility', facility);
+    }),
   },
   { pvs: { C: colorPv }, service: xlogService },
 );

@@ -2984,7 +2984,7 @@ class _rtpengine:
         ...
     @staticmethod
     def rtpengine_subscribe_request(p1: str, p2: str, p3: str, p4: str) -> int:
-        """KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- partial: the streams xavp (4th argument) is not filled"""
+        """KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- complete"""
         ...
     @staticmethod
     def rtpengine_subscribe_answer(p1: str) -> int:
@@ -3092,7 +3092,7 @@ class _http_client:
         ...
     @staticmethod
     def query_request_v2pk(p1: str, p2: str, p3: str, p4: str, p5: str) -> int:
-        """KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- partial: sent over HTTP/1.1: no cleartext HTTP/2 with prior knowledge"""
+        """KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- complete"""
         ...
     @staticmethod
     def curl_connect(p1: str, p2: str, p3: str) -> int:
@@ -3156,7 +3156,7 @@ class _xlog:
         ...
     @staticmethod
     def xlog_facility(p1: str, p2: str, p3: str) -> int:
-        """KSR.xlog.xlog_facility(str, str, str): int -- partial: the facility is checked (-1 for an unknown one) but not used: the server log has no syslog facilities"""
+        """KSR.xlog.xlog_facility(str, str, str): int -- complete"""
         ...
 
 xlog: _xlog

@@ -1491,7 +1491,7 @@ declare namespace KSR {
     function set_rtpengine_set2(p1: number, p2: number): number;
     /** KSR.rtpengine.rtpengine_query_v(str, str): int -- complete */
     function rtpengine_query_v(p1: string, p2: string): number;
-    /** KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- partial: the streams xavp (4th argument) is not filled */
+    /** KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- complete */
     function rtpengine_subscribe_request(p1: string, p2: string, p3: string, p4: string): number;
     /** KSR.rtpengine.rtpengine_subscribe_answer(str): int -- complete */
     function rtpengine_subscribe_answer(p1: string): number;
@@ -1545,7 +1545,7 @@ declare namespace KSR {
     function get_hdrs(p1: string, p2: string, p3: string, p4: string): number;
     /** KSR.http_client.query_request(str, str, str, str, str): int -- complete */
     function query_request(p1: string, p2: string, p3: string, p4: string, p5: string): number;
-    /** KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- partial: sent over HTTP/1.1: no cleartext HTTP/2 with prior knowledge */
+    /** KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- complete */
     function query_request_v2pk(p1: string, p2: string, p3: string, p4: string, p5: string): number;
     /** KSR.http_client.curl_connect(str, str, str): int -- complete */
     function curl_connect(p1: string, p2: string, p3: string): number;
@@ -1577,7 +1577,7 @@ declare namespace KSR {
     function xcrit(p1: string): number;
     /** KSR.xlog.xlog(str, str): int -- complete */
     function xlog(p1: string, p2: string): number;
-    /** KSR.xlog.xlog_facility(str, str, str): int -- partial: the facility is checked (-1 for an unknown one) but not used: the server log has no syslog facilities */
+    /** KSR.xlog.xlog_facility(str, str, str): int -- complete */
     function xlog_facility(p1: string, p2: string, p3: string): number;
   }
   namespace acc {

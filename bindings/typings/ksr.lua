@@ -3722,7 +3722,7 @@ function KSR.rtpengine.set_rtpengine_set2(p1, p2) end
 ---@return integer
 function KSR.rtpengine.rtpengine_query_v(p1, p2) end
 
---- KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- partial: the streams xavp (4th argument) is not filled
+--- KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- complete
 ---@param p1 string
 ---@param p2 string
 ---@param p3 string
@@ -3861,7 +3861,7 @@ function KSR.http_client.get_hdrs(p1, p2, p3, p4) end
 ---@return integer
 function KSR.http_client.query_request(p1, p2, p3, p4, p5) end
 
---- KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- partial: sent over HTTP/1.1: no cleartext HTTP/2 with prior knowledge
+--- KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- complete
 ---@param p1 string
 ---@param p2 string
 ---@param p3 string
@@ -3946,7 +3946,7 @@ function KSR.xlog.xcrit(p1) end
 ---@return integer
 function KSR.xlog.xlog(p1, p2) end
 
---- KSR.xlog.xlog_facility(str, str, str): int -- partial: the facility is checked (-1 for an unknown one) but not used: the server log has no syslog facilities
+--- KSR.xlog.xlog_facility(str, str, str): int -- complete
 ---@param p1 string
 ---@param p2 string
 ---@param p3 string

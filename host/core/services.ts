@@ -21,8 +21,11 @@ import type { CoreHooks } from './core-hooks.js';
 
 export type LogLevel = 'debug' | 'info' | 'notice' | 'warn' | 'error' | 'crit';
 
+/** Extra fields carried on one log line (e.g. xlog's syslog facility), as the server log writes them. */
+export type LogFields = Readonly<Record<string, string | number>>;
+
 export interface ScriptLogger {
-  log(level: LogLevel, text: string): void;
+  log(level: LogLevel, text: string, fields?: LogFields): void;
 }
 
 export interface ReplyOptions {

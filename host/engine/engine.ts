@@ -137,7 +137,14 @@ export class Engine implements CoreServices {
     this.defines = new Map(Object.entries(settings.defines));
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
     const scriptLog = log.child({ component: 'script' });
-    this.logger = { log: (level, text) => scriptLog[PINO_LEVEL[level] ?? 'error'](text) };
+    // fields (xlog's facility) go on that line's JSON, beside the text
+    this.logger = {
+      log: (level, text, fields) => {
+        const method = PINO_LEVEL[level] ?? 'error';
+        if (fields) scriptLog[method]({ ...fields }, text);
+        else scriptLog[method](text);
+      },
+    };
     this.myselfHosts = myselfHosts(settings);
     this.myselfPorts = new Set(settings.listen.map((l) => l.port));
     // the route services last, from this core: none of them may use another in its constructor

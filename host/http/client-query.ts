@@ -30,6 +30,8 @@ export interface ClientRequest {
   useragent: string;
   verifyPeer: boolean;
   auth: { user: string; password: string } | null;
+  /** query_request_v2pk: HTTP/2 with prior knowledge (curl's CURL_HTTP_VERSION_2_PRIOR_KNOWLEDGE). */
+  http2PriorKnowledge?: boolean;
 }
 
 export interface ClientAnswer {
@@ -92,7 +94,9 @@ export function runClientRequest(core: CoreServices, req: ClientRequest): Client
     const left = Math.round(deadline - performance.now());
     if (left <= 0) return failed(CURL.OPERATION_TIMEDOUT, url);
     const maxBytes = req.maxdatasize > 0 ? Math.min(req.maxdatasize, req.hardMaxBody) : req.hardMaxBody;
-    const o = syncFetch().request({ method, url: target.url.href, headers, body, timeoutMs: left, maxBytes, insecure: !req.verifyPeer });
+    const o = syncFetch().request({
+      method, url: target.url.href, headers, body, timeoutMs: left, maxBytes, insecure: !req.verifyPeer, http2PriorKnowledge: req.http2PriorKnowledge === true,
+    });
     if (!o.ok) {
       logFailure(core, req.fn, url, o);
       return failed(o.curlCode, url);

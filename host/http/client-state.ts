@@ -14,6 +14,8 @@ export interface QueryArgs {
   url: string;
   body: string | null;
   hdrs: string | null;
+  /** query_request_v2pk: HTTP/2 with prior knowledge. */
+  http2PriorKnowledge?: boolean;
 }
 
 export class HttpClientState implements ModuleState {
@@ -39,7 +41,7 @@ export class HttpClientState implements ModuleState {
     const answer = runClientRequest(ctx.core, {
       fn, method: a.method, url: a.url, body: a.body, contentType: null, hdrs: a.hdrs,
       timeoutMs: s.timeoutMs, firstLineOnly: s.firstLineOnly, maxdatasize: s.queryMaxdatasize, hardMaxBody: HARD_MAX_BODY,
-      follow: s.httpredirect, useragent: s.useragent, verifyPeer: s.verifyPeer, auth: null,
+      follow: s.httpredirect, useragent: s.useragent, verifyPeer: s.verifyPeer, auth: null, http2PriorKnowledge: a.http2PriorKnowledge === true,
     });
     return this.finish(ctx, answer, dst);
   }

@@ -16,6 +16,8 @@ export interface HttpRequestSpec {
   maxBytes: number;
   /** Skip TLS certificate checks (verify_peer = 0). */
   insecure: boolean;
+  /** HTTP/2 with prior knowledge (query_request_v2pk): h2c for http:, ALPN h2 or http/1.1 for https:. */
+  http2PriorKnowledge?: boolean;
 }
 
 export type HttpOutcome =
@@ -62,6 +64,11 @@ export function curlCodeOf(e: unknown): { code: number; text: string } {
     case 'ECONNRESET':
     case 'EPIPE':
       return { code: CURL.GOT_NOTHING, text };
+    case 'ERR_HTTP2_ERROR':
+    case 'ERR_HTTP2_SESSION_ERROR':
+      // prior knowledge to a peer that does not speak HTTP/2 (an HTTP/1.1 answer, or none):
+      // curl 7.88 (nghttp2) ends it with "Empty reply from server"
+      return { code: CURL.GOT_NOTHING, text: `no HTTP/2 answer (${text})` };
     case 'UND_ERR_INVALID_ARG':
       return { code: CURL.URL_MALFORMAT, text };
   }

@@ -12,6 +12,7 @@ import { RelayPool } from './relay-pool.js';
 import type { Relay } from './relay-sets.js';
 import { dialogIds, hasSdp, sdpIn, sdpOut, viaBranch } from './sdp-body.js';
 import { rtpengineSettings, type RtpengineSettings } from './settings.js';
+import { copyStreamsToXavp } from './subscribe-streams.js';
 
 const MAX_CALLS_REMEMBERED = 100_000;
 type Dict = Record<string, BValue>;
@@ -246,19 +247,33 @@ export function queryInto(st: RtpengineState, ctx: MsgContext, fn: string, fmt: 
   return 1;
 }
 
-/** subscribe request: SDP and to-tag of the new subscription into the given PVs. */
-export function subscribeRequest(st: RtpengineState, ctx: MsgContext, fn: string, flags: string, sdpPv: string, toTagPv: string): number {
+/**
+ * subscribe request: SDP and to-tag of the new subscription into the given PVs, the streams
+ * ("tag-medias") into the xavp named by streamsXavp. 0 on success, as Kamailio's wrap returns.
+ */
+export function subscribeRequest(st: RtpengineState, ctx: MsgContext, fn: string, flags: string, sdpPv: string, toTagPv: string, streamsXavp: string): number {
   const r = ngCommand(st, ctx, fn, 'subscribe request', flags);
   if (!r) return -1;
-  const sdp = dictStr(r, 'sdp');
-  const toTag = dictStr(r, 'to-tag');
-  if (sdp === null || toTag === null) {
-    log(st, fn, 'the relay answer lacks sdp or to-tag');
+  const sdp = typeof r.sdp === 'string' ? r.sdp : null;
+  if (sdp === null) {
+    log(st, fn, 'failed to extract sdp body from the relay answer');
     return -1;
   }
-  if (sdpPv !== '' && !writePv(ctx, sdpPv, sdp)) return -1;
-  if (toTagPv !== '' && !writePv(ctx, toTagPv, toTag)) return -1;
-  return 1;
+  if (sdpPv !== '' && !writePv(ctx, sdpPv, sdp)) {
+    log(st, fn, `cannot write the SDP into '${sdpPv.slice(0, 64)}'`);
+    return -1;
+  }
+  const toTag = typeof r['to-tag'] === 'string' ? r['to-tag'] : null;
+  if (toTag === null) {
+    log(st, fn, 'failed to extract to-tag from the relay answer');
+    return -1;
+  }
+  if (toTagPv !== '' && !writePv(ctx, toTagPv, toTag)) {
+    log(st, fn, `cannot write the to-tag into '${toTagPv.slice(0, 64)}'`);
+    return -1;
+  }
+  copyStreamsToXavp(ctx, streamsXavp, r['tag-medias'], (text) => ctx.core.logger.log('warn', `KSR.rtpengine.${fn}: ${text}`));
+  return 0;
 }
 
 export function rtpengineState(host: ModuleHost): RtpengineState {

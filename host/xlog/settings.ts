@@ -12,7 +12,7 @@ export interface XlogSettings {
   /** Put before every line; with prefixMode 1 a format expanded against the message. */
   readonly prefix: string;
   readonly prefixMode: 0 | 1;
-  /** Checked name; the server log has no syslog facilities, so it only validates. */
+  /** Syslog facility put on every xlog line (a `facility` field of the JSON line); null: the core's. */
   readonly logFacility: string | null;
   /** `L_ERR=cr;L_WARN=px`: checked; colours of the server log's own levels are not ours to set. */
   readonly logColors: string | null;

@@ -1,6 +1,7 @@
 // One xlog line: made only when its level would print (Kamailio's is_printable, so an xdbg
 // costs nothing below debug), its format expanded against the message, the prefix put
-// before it, cut at buf_size, and written to the server log at the mapped level.
+// before it, cut at buf_size, and written to the server log at the mapped level, with its
+// syslog facility as a field of that line when one is set (xlog_facility, log_facility).
 import type { MsgContext } from '../core/context.js';
 import { expandFormat, type FormatResult } from '../core/pv-format.js';
 import { readPv } from '../core/pv.js';
@@ -59,7 +60,7 @@ function prefixOf(ctx: MsgContext, s: XlogSettings): string {
  * Writes the line; 1 (also when the level does not print), -1 when the format names a PV that
  * does not exist (Kamailio's "error in parsing evaluated second parameter").
  */
-export function writeXlog(ctx: MsgContext, s: XlogSettings, level: number, format: string, fn: string): number {
+export function writeXlog(ctx: MsgContext, s: XlogSettings, level: number, format: string, fn: string, facility?: string): number {
   if (!isPrintable(level, ctx.core.debugLevel)) return 1;
   const r = expandBounded(ctx, format, s.bufSize);
   if (!r.ok) {
@@ -68,6 +69,10 @@ export function writeXlog(ctx: MsgContext, s: XlogSettings, level: number, forma
   }
   // a script's "...\n" ends the line in Kamailio's log; the server log makes its own lines
   const body = r.text.replace(/[\r\n]+$/, '');
-  ctx.core.logger.log(serverLevel(level), cutLine(prefixOf(ctx, s) + body, s.bufSize));
+  // the line's syslog facility: xlog_facility's own, else log_facility, else none (the core's)
+  const onLine = facility ?? s.logFacility;
+  const line = cutLine(prefixOf(ctx, s) + body, s.bufSize);
+  if (onLine === null) ctx.core.logger.log(serverLevel(level), line);
+  else ctx.core.logger.log(serverLevel(level), line, { facility: onLine });
   return 1;
 }

@@ -83,7 +83,8 @@ export interface HostExpectation {
   ruri?: string;
   dstUri?: string | null;
   forceRport?: boolean;
-  log?: { level: LogLevel; text: string };
+  /** fields: the line's extra fields (xlog's facility), compared exactly when given. */
+  log?: { level: LogLevel; text: string; fields?: Record<string, string | number> };
   /** First lines of what was sent with core.send (relayed replies, requests), in order. */
   sentFirstLines?: string[];
 }

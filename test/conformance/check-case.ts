@@ -122,7 +122,8 @@ function checkHost(c: ConformanceCase, ctx: CaseContext): string[] {
   eq('dstUri', ctx.dstUri, h.dstUri);
   eq('forceRport', ctx.forceRport, h.forceRport);
   if (h.sentFirstLines) eq('sentFirstLines', ctx.core.sent.map((m) => m.buf.toString('latin1').split('\r\n')[0]), h.sentFirstLines);
-  if (h.log && !ctx.core.logs.some((l) => l.level === h.log!.level && l.text.includes(h.log!.text))) {
+  const sameFields = (f: unknown) => h.log!.fields === undefined || canonicalJson(f ?? null) === canonicalJson(h.log!.fields);
+  if (h.log && !ctx.core.logs.some((l) => l.level === h.log!.level && l.text.includes(h.log!.text) && sameFields(l.fields))) {
     out.push(`expected a ${h.log.level} log containing ${JSON.stringify(h.log.text)}, got ${JSON.stringify(ctx.core.logs)}`);
   }
   return out;

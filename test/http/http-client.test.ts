@@ -100,12 +100,13 @@ test('query_post posts form data; query_post_hdrs adds headers; get_hdrs sends G
   assert.equal(JSON.parse(String(pv(ctx, '$var(r)'))).method, 'GET', 'an empty body is none');
 });
 
-test('query_request and query_request_v2pk use the method given', () => {
+// query_request_v2pk (HTTP/2 with prior knowledge) is tested in http-client-v2pk.test.ts
+test('query_request uses the method given', () => {
   const { ctx, ksr } = withConfig({ query_result: 0 });
   assert.equal(ksr('http_client.query_request', 'PUT', `${srv.base}/echo`, 'b', 'X-B: 2', '$var(r)'), 200);
   const e = JSON.parse(String(pv(ctx, '$var(r)')));
   assert.deepEqual([e.method, e.body, e.headers['x-b']], ['PUT', 'b', '2']);
-  assert.equal(ksr('http_client.query_request_v2pk', 'DELETE', `${srv.base}/echo`, '', '', '$var(r)'), 200);
+  assert.equal(ksr('http_client.query_request', 'DELETE', `${srv.base}/echo`, '', '', '$var(r)'), 200);
   assert.equal(JSON.parse(String(pv(ctx, '$var(r)'))).method, 'DELETE');
 });
 

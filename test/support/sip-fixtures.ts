@@ -9,7 +9,7 @@ import { scriptReplyBody } from '../../host/textops/body-state.js';
 import { MsgContext, type ReceiveInfo } from '../../host/core/context.js';
 import type { InvokeResult } from '../../host/core/router.js';
 import type { Destination } from '../../host/transport/types.js';
-import { ServiceSlots, type CoreServices, type LogLevel, type ReplyOptions } from '../../host/core/services.js';
+import { ServiceSlots, type CoreServices, type LogFields, type LogLevel, type ReplyOptions } from '../../host/core/services.js';
 import type { Proto } from '../../host/core/context.js';
 import type { SyncStore } from '../../host/store/store.js';
 import { TransactionLayer } from '../../host/tm/layer.js';
@@ -159,9 +159,12 @@ let buildServices: readonly NamedModuleService[] | null = null;
 
 /** A CoreServices that records logs and replies; "myself" is 127.0.0.1:5060 and localhost. */
 export class RecordingCore implements CoreServices {
-  readonly logs: Array<{ level: LogLevel; text: string }> = [];
+  /** fields only on the lines logged with some (xlog's facility), so older deepEquals hold */
+  readonly logs: Array<{ level: LogLevel; text: string; fields?: LogFields }> = [];
   readonly replies: SentReply[] = [];
-  readonly logger = { log: (level: LogLevel, text: string) => void this.logs.push({ level, text }) };
+  readonly logger = {
+    log: (level: LogLevel, text: string, fields?: LogFields) => void this.logs.push(fields ? { level, text, fields } : { level, text }),
+  };
   readonly defines: ReadonlyMap<string, string>;
   readonly debugLevel: number;
   /** None unless a test gives one (e.g. openStore('sqlite::memory:')); tests may take it away. */

@@ -116,7 +116,7 @@ test('prefix, prefix_mode 1 (a format), $C colours empty unless force_color', ()
 test('xlog_facility: a known facility logs as xlog, an unknown one is -1 with an error', () => {
   const { ksr, logs } = withConfig(undefined);
   assert.equal(ksr('xlog.xlog_facility', 'L_WARN', 'LOG_LOCAL0', 'f $rm'), 1);
-  assert.deepEqual(logs.at(-1), { level: 'warn', text: 'f INVITE' });
+  assert.deepEqual(logs.at(-1), { level: 'warn', text: 'f INVITE', fields: { facility: 'LOG_LOCAL0' } });
   assert.equal(ksr('xlog.xlog_facility', 'L_WARN', 'local0', 'f'), -1);
   assert.match(logs.at(-1)!.text, /^KSR\.xlog\.xlog_facility: invalid syslog facility "local0"/);
 });
@@ -130,4 +130,25 @@ test('config: defaults, every key checked with its name', () => {
   assert.throws(() => xlogSettings({ prefix: 3 }), /modules\.xlog\.prefix: expected a string/);
   assert.throws(() => xlogSettings({ bogus: 1 }), /modules\.xlog\.bogus: unknown parameter/);
   assert.throws(() => new RecordingCore(undefined, 2, { moduleConfig: { xlog: { force_color: 2 } } }), /modules\.xlog\.force_color/);
+});
+
+test('log_facility puts its facility on every xlog line; xlog_facility names its own; unset: none', () => {
+  const { ksr, logs } = withConfig({ log_facility: 'LOG_LOCAL3' });
+  assert.equal(ksr('xlog.xinfo', 'a'), 1);
+  assert.equal(ksr('xlog.xlog', 'L_ERR', 'b'), 1);
+  assert.equal(ksr('xlog.xlog_facility', 'L_INFO', 'LOG_LOCAL5', 'c'), 1);
+  assert.deepEqual(logs, [
+    { level: 'info', text: 'a', fields: { facility: 'LOG_LOCAL3' } },
+    { level: 'error', text: 'b', fields: { facility: 'LOG_LOCAL3' } },
+    { level: 'info', text: 'c', fields: { facility: 'LOG_LOCAL5' } },
+  ]);
+  const plain = withConfig(undefined);
+  assert.equal(plain.ksr('xlog.xinfo', 'd'), 1);
+  assert.deepEqual(plain.logs, [{ level: 'info', text: 'd' }]);
+});
+
+test('xlog_facility below the debug level: 1, nothing logged (the facility does not make it print)', () => {
+  const { ksr, logs } = withConfig(undefined, 2);
+  assert.equal(ksr('xlog.xlog_facility', 'L_DBG', 'LOG_LOCAL5', 'x $nosuch'), 1);
+  assert.deepEqual(logs, []);
 });

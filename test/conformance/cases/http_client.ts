@@ -22,6 +22,7 @@ export const HTTP_CLIENT_CASES: ConformanceCase[] = [
   c('http_client.query_request', ['PUT', CLOSED, 'b', '', '$var(r)'], I(7), { host: { pv: emptied, log: refused('query_request') } }),
   c('http_client.query_request', ['GET', 'gopher://127.0.0.1/', '', '', '$var(r)'], I(1), { name: 'http_client.query_request gopher: 1', host: { pv: emptied, log: { level: 'warn', text: "scheme 'gopher' is not supported" } } }),
   c('http_client.query_request_v2pk', ['GET', CLOSED, '', '', '$var(r)'], I(7), { host: { pv: emptied, log: refused('query_request_v2pk') } }),
+  c('http_client.query_request_v2pk', ['GET', 'ftp://127.0.0.1/', '', '', '$var(r)'], I(1), { name: 'http_client.query_request_v2pk ftp: 1', host: { pv: emptied, log: { level: 'warn', text: "scheme 'ftp' is not supported" } } }),
   c('http_client.curl_connect', ['closed', '/status', '$var(r)'], I(7), { host: { pv: emptied, log: refused('curl_connect') } }),
   c('http_client.curl_connect', ['nope', '/status', '$var(r)'], I(-1), { name: 'http_client.curl_connect to an unknown connection', host: { pv: { '$var(r)': 0 }, log: { level: 'error', text: "KSR.http_client.curl_connect: no connection named 'nope'" } } }),
   c('http_client.curl_connect_post', ['closed', 'items', 'application/json', '{"a":1}', '$var(r)'], I(7), { host: { pv: emptied, log: refused('curl_connect_post') } }),

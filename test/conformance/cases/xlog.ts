@@ -19,6 +19,6 @@ export const XLOG_CASES: ConformanceCase[] = [
   c('xlog.xlog', ['l_warn', 'lower case'], I(1), { host: { log: { level: 'warn', text: 'lower case' } }, exempt: proved }),
   c('xlog.xlog', ['nonsense', 'fallback'], I(1), { name: 'xlog.xlog with an unknown level logs at L_ERR', host: { log: { level: 'error', text: 'fallback' } }, exempt: proved }),
   c('xlog.xlog', ['L_DBG', 'hidden $nosuch'], I(1), { name: 'xlog.xlog at L_DBG below the debug level: not even formatted', host: { log: undefined }, exempt: proved }),
-  c('xlog.xlog_facility', ['L_INFO', 'LOG_LOCAL0', 'fac $rm'], I(1), { host: { log: { level: 'info', text: 'fac INVITE' } }, exempt: proved }),
+  c('xlog.xlog_facility', ['L_INFO', 'LOG_LOCAL5', 'fac $rm'], I(1), { host: { log: { level: 'info', text: 'fac INVITE', fields: { facility: 'LOG_LOCAL5' } } }, exempt: proved }),
   c('xlog.xlog_facility', ['L_INFO', 'nowhere', 'x'], I(-1), { name: 'xlog.xlog_facility with an unknown facility', host: { log: { level: 'error', text: 'invalid syslog facility "nowhere"' } }, exempt: proved }),
 ];
