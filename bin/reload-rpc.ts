@@ -20,9 +20,12 @@ export const ANSWER_DEADLINE_MS = 10_000;
  */
 export const RELOAD_ANSWER_MS = 180_000;
 
+/** kemi.reload and Kamailio's per-language names for it (host/control/core-methods.ts registers them). */
+export const RELOAD_METHODS: ReadonlySet<string> = new Set(['kemi.reload', 'app_lua.reload', 'app_python3.reload', 'app_jsdt.reload']);
+
 /** The deadline a client of the control endpoint gives `method`. */
 export function answerDeadlineMs(method: string): number {
-  return method === 'kemi.reload' ? RELOAD_ANSWER_MS + 5000 : ANSWER_DEADLINE_MS;
+  return RELOAD_METHODS.has(method) ? RELOAD_ANSWER_MS + 5000 : ANSWER_DEADLINE_MS;
 }
 
 /** kemi.reload: answers when the new script is in service (or refused), however long that takes up to RELOAD_ANSWER_MS. */

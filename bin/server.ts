@@ -19,6 +19,9 @@ import { ensureToken } from '../host/control/control-token.js';
 import { processFaults } from './process-guard.js';
 import { reloadMethod } from './reload-rpc.js';
 import { collectGarbage } from '../runtimes/isolate/exit-drain.js';
+import { registerCoreMethods, UL_HELP, type ProcessEntry } from '../host/control/core-methods.js';
+import { ControlMetrics, type ThreadFigures } from '../host/control/metrics.js';
+import { healthPage, probeStore, readyPage } from '../host/control/health.js';
 
 export const VERSION = '0.1.0';
 
@@ -66,8 +69,8 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   engine.setRouter(manager);
   await engine.start();
   const rpc = openControl(settings, log);
-  registerMethods(rpc, { engine, manager, registry });
-  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name) });
+  registerMethods(rpc, { engine, manager, registry, store, usrloc });
+  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name), help: UL_HELP[name] });
   for (const m of moduleRpcMethods(registry.services)) rpc.register(m.name, (params) => engine.modules.callRpc(m.name, params), { readOnly: m.readOnly });
   if (settings.control) {
     try {
@@ -131,12 +134,20 @@ function openUsrloc(settings: Settings, store: Store, log: Logger): Usrloc {
   return usrloc;
 }
 
-function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptManager; registry: Registry }): void {
-  const readOnly = { readOnly: true };
-  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), readOnly);
-  rpc.register('kemi.reload', reloadMethod(s.manager));
-  rpc.register('kemi.api_list', () => apiList(s.registry), readOnly);
-  rpc.register('kemi.stats', () => ({
+/** When this process started (core.uptime's up_since, as Kamailio's is its start). */
+export const PROCESS_STARTED_AT = Date.now() - Math.round(process.uptime() * 1000);
+
+/** Live bindings in the location table (the registrations metric). */
+export function bindingCount(usrloc: Usrloc): number {
+  return usrloc.dump().reduce((n, t) => n + t.records.length, 0);
+}
+
+function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptManager; registry: Registry; store: Store; usrloc: Usrloc }): void {
+  const readOnly = true;
+  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), { readOnly, help: 'name, version and the Node version' });
+  rpc.register('kemi.reload', reloadMethod(s.manager), { help: 'loads the script file into a new runtime and swaps it in; a script that fails is refused and the old one serves on' });
+  rpc.register('kemi.api_list', () => apiList(s.registry), { readOnly, help: 'the KSR functions, as Kamailio\'s <engine>.api_list, with signature and status' });
+  const stats = () => ({
     routes: s.engine.stats.snapshot(),
     messages: s.engine.counters,
     transport: s.engine.transports.snapshot(),
@@ -155,12 +166,28 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
     },
     process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...processFaults },
     gc: s.engine.gc.snapshot(s.engine.counters.received),
-  }), readOnly);
-  rpc.register('tm.stats', () => s.engine.tm.snapshot(), readOnly);
-  rpc.register('kemi.stats_reset', () => (s.engine.stats.reset(), { ok: true }));
+  });
+  rpc.register('kemi.stats', stats, { readOnly, help: 'per callback timing, message, transport, overload, limit, tm, runtime, process and gc figures' });
+  rpc.register('tm.stats', () => s.engine.tm.snapshot(), { readOnly, help: 'transactions in the table, created, freed, retransmissions absorbed, ...' });
+  rpc.register('kemi.stats_reset', () => (s.engine.stats.reset(), { ok: true }), { help: 'zeroes the per-callback figures (the counters since start stay)' });
   // Diagnostics: a full garbage collection, then the heap, to tell retained memory from garbage
   // not yet collected (the proxy benchmark reports the heap before and after a call run).
-  rpc.register('core.gc', gcReport);
+  rpc.register('core.gc', gcReport, { help: 'a full garbage collection, then the heap before and after, per V8 space' });
+  const psx = async (): Promise<ProcessEntry[]> => [
+    { IDX: 0, PID: process.pid, DSC: 'main thread: SIP sockets, engine, runtime, control endpoint', state: s.manager.ready ? 'serving' : 'serving, runtime not ready' },
+  ];
+  registerCoreMethods(rpc, { startedAt: PROCESS_STARTED_AT, stats: async () => stats(), psx });
+  const thread = (): ThreadFigures => ({ worker: '0', ...stats() });
+  const metrics = new ControlMetrics(async () => ({
+    threads: [thread()],
+    server: { reloads: s.manager.reloads, bindings: bindingCount(s.usrloc), store: probeStore(s.store) },
+  }));
+  rpc.page('/metrics', () => metrics.render());
+  rpc.page('/health', () => healthPage(PROCESS_STARTED_AT));
+  rpc.page('/ready', () => readyPage({
+    script: async () => (s.manager.ready ? null : 'the runtime is not in service (loading, or rebuilding after a limit stop)'),
+    store: () => probeStore(s.store),
+  }));
 }
 
 /** The registry in the shape of Kamailio's <engine>.api_list, plus our signature text and each function's status. */

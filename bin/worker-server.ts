@@ -28,7 +28,11 @@ import { limitsFor, type EngineName } from '../runtimes/runtime.js';
 import type { ReloadResult } from '../runtimes/manager.js';
 import { processFaults } from './process-guard.js';
 import { RELOAD_ANSWER_MS, reloadMethod } from './reload-rpc.js';
-import { apiList, gcReport, openControl, UL_READ_ONLY, VERSION } from './server.js';
+import { apiList, bindingCount, gcReport, openControl, PROCESS_STARTED_AT, UL_READ_ONLY, VERSION } from './server.js';
+import { registerCoreMethods, UL_HELP, type ProcessEntry } from '../host/control/core-methods.js';
+import { ControlMetrics, type ThreadFigures } from '../host/control/metrics.js';
+import { healthPage, probeStore, readyPage } from '../host/control/health.js';
+import type { Store } from '../host/store/store.js';
 import type { WorkerInit } from './worker-thread.js';
 import { mergeGcSnapshots, type GcSnapshot } from '../host/core/gc-stats.js';
 
@@ -137,8 +141,8 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   overload.start();
   const reloader = new WorkersReload(pool, settings.routing.script, engineName, log);
   const rpc = openControl(settings, log);
-  registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName });
-  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name) });
+  registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName, store, usrloc });
+  for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name), help: UL_HELP[name] });
   if (process.env.KSR_TEST_WORKER_HOOKS === '1') {
     // tests only: worker N exits (the server keeps serving and restarts it), or refuses the next reload
     const index = (params: unknown) => Number((params as unknown[] | undefined)?.[0] ?? 0);
@@ -246,9 +250,10 @@ function registerWorkerMethods(
   s: {
     pool: WorkerPool; reloader: WorkersReload; registry: ReturnType<typeof createRegistry>; transports: Transports;
     overload: OverloadPolicy; socketCounters: { received: number; earlyDropped: number }; engineName: EngineName;
+    store: Store; usrloc: Usrloc;
   },
 ): void {
-  const readOnly = { readOnly: true };
+  const readOnly = true;
   const answers = async <T>(op: string): Promise<{ list: { index: number; value: T }[]; unanswered: number[] }> => {
     const settled = await s.pool.callAll(op, undefined, STATS_ANSWER_MS);
     const list: { index: number; value: T }[] = [];
@@ -256,11 +261,11 @@ function registerWorkerMethods(
     settled.forEach((r, index) => (r.status === 'fulfilled' ? list.push({ index, value: r.value as T }) : unanswered.push(index)));
     return { list, unanswered };
   };
-  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), readOnly);
+  rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), { readOnly, help: 'name, version and the Node version' });
   registerModuleMethods(rpc, s.pool, s.registry);
-  rpc.register('kemi.reload', reloadMethod(s.reloader));
-  rpc.register('kemi.api_list', () => apiList(s.registry), readOnly);
-  rpc.register('kemi.stats', async () => {
+  rpc.register('kemi.reload', reloadMethod(s.reloader), { help: 'loads the script file in every worker, all or none, and swaps it in; a script that fails is refused and the old one serves on' });
+  rpc.register('kemi.api_list', () => apiList(s.registry), { readOnly, help: 'the KSR functions, as Kamailio\'s <engine>.api_list, with signature and status' });
+  const stats = async () => {
     const { list, unanswered } = await answers<WorkerStats>('stats');
     const w = list.map((a) => a.value);
     const mainOverload = s.overload.snapshot();
@@ -305,15 +310,48 @@ function registerWorkerMethods(
         })),
       },
     };
-  }, readOnly);
+  };
+  rpc.register('kemi.stats', stats, { readOnly, help: 'the whole server\'s figures (workers summed, routes merged) and per worker: see the README' });
   rpc.register('tm.stats', async () => {
     const { list, unanswered } = await answers<Record<string, number>>('tmStats');
     if (list.length === 0) throw new RpcError(-32000, `no worker answered (workers ${unanswered.join(', ')})`);
     return { ...sumCounters(list.map((a) => a.value)), ...(unanswered.length ? { unanswered } : {}) };
-  }, readOnly);
+  }, { readOnly, help: 'transactions in the table, created, freed, ... summed over the workers' });
   rpc.register('kemi.stats_reset', async () => {
     const { unanswered } = await answers('statsReset');
     return { ok: unanswered.length === 0, ...(unanswered.length ? { unanswered } : {}) };
+  }, { help: 'zeroes the per-callback figures of every worker (the counters since start stay)' });
+  rpc.register('core.gc', () => ({ ...gcReport(), thread: 'socket thread only' }), { help: 'a full garbage collection in the socket thread, then its heap before and after' });
+  // each worker's answer to 'stats', once per question: psx, /metrics and /ready read the same
+  const perWorker = () => answers<WorkerStats>('stats');
+  const psx = async (): Promise<ProcessEntry[]> => {
+    const { list } = await perWorker();
+    const byIndex = new Map(list.map((a) => [a.index, a.value]));
+    const workers = Array.from({ length: s.pool.size }, (_, i): ProcessEntry => {
+      const w = byIndex.get(i);
+      const state = w === undefined ? 'not answering (restarting?)' : w.runtime.ready ? 'serving' : 'serving, runtime not ready';
+      return { IDX: i + 1, PID: process.pid, DSC: `worker ${i}: engine and runtime`, state };
+    });
+    return [{ IDX: 0, PID: process.pid, DSC: 'socket thread: SIP sockets, dispatch, control endpoint', state: 'serving' }, ...workers];
+  };
+  registerCoreMethods(rpc, { startedAt: PROCESS_STARTED_AT, stats, psx });
+  const metrics = new ControlMetrics(async () => {
+    const { list } = await perWorker();
+    const threads = list.map(({ index, value: x }): ThreadFigures => ({ worker: String(index), ...x }));
+    return {
+      threads,
+      server: { reloads: s.reloader.reloads - 1, bindings: bindingCount(s.usrloc), store: probeStore(s.store), socketThread: { ...s.socketCounters } },
+    };
   });
-  rpc.register('core.gc', () => ({ ...gcReport(), thread: 'socket thread only' }));
+  rpc.page('/metrics', () => metrics.render());
+  rpc.page('/health', () => healthPage(PROCESS_STARTED_AT));
+  rpc.page('/ready', () => readyPage({
+    script: async () => {
+      const { list, unanswered } = await perWorker();
+      if (unanswered.length > 0) return `workers ${unanswered.join(', ')} did not answer`;
+      const notReady = list.filter((a) => !a.value.runtime.ready).map((a) => a.index);
+      return notReady.length > 0 ? `the runtime of workers ${notReady.join(', ')} is not in service` : null;
+    },
+    store: () => probeStore(s.store),
+  }));
 }

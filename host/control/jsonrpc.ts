@@ -1,6 +1,10 @@
 // JSON-RPC 2.0 processing of one request body, apart from HTTP: parse, validate every call
 // (a batch element by element), check the caller may run the method, run it. Whatever the
-// body or a handler does, the answer is a JSON-RPC object (or array): nothing throws out.
+// body or a handler does, the answer is a JSON-RPC object (or array), or nothing at all for
+// notifications (a valid call without "id"), as https://www.jsonrpc.org/specification says.
+// Hand-written rather than a library (json-rpc-2.0): it is this one file, and what a library
+// would not do for us is most of it: the token check per call (per batch element), bounded
+// batches run one after the other, and error messages that say what was expected.
 export type RpcHandler = (params: unknown) => unknown | Promise<unknown>;
 
 export class RpcError extends Error {
@@ -15,6 +19,7 @@ export class RpcError extends Error {
 export const PARSE_ERROR = -32700;
 export const INVALID_REQUEST = -32600;
 export const METHOD_NOT_FOUND = -32601;
+export const INVALID_PARAMS = -32602;
 export const INTERNAL_ERROR = -32603;
 export const SERVER_ERROR = -32000;
 /** In the server-defined range: the method needs the control token (Authorization: Bearer). */
@@ -27,6 +32,8 @@ export interface MethodEntry {
   handler: RpcHandler;
   /** Changes something (a reload, a binding, counters, the heap): needs the token. */
   changesState: boolean;
+  /** One line for system.methodHelp. */
+  help: string;
 }
 
 export interface Caller {
@@ -68,8 +75,8 @@ function idOf(call: Record<string, unknown>): Id {
 export class JsonRpc {
   constructor(private readonly methods: ReadonlyMap<string, MethodEntry>) {}
 
-  /** The answer to a whole body: one answer, or an array for a batch. */
-  async answer(body: string, caller: Caller): Promise<Answer | Answer[]> {
+  /** The answer to a whole body: one answer, an array for a batch, null when only notifications came (no body). */
+  async answer(body: string, caller: Caller): Promise<Answer | Answer[] | null> {
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -81,12 +88,15 @@ export class JsonRpc {
     if (parsed.length > MAX_BATCH) return errorAnswer(null, INVALID_REQUEST, `invalid request: a batch of ${parsed.length} calls, at most ${MAX_BATCH}`);
     // one after the other: a batch of reloads must not run them concurrently
     const out: Answer[] = [];
-    for (const element of parsed) out.push(await this.call(element, caller));
-    return out;
+    for (const element of parsed) {
+      const a = await this.call(element, caller);
+      if (a !== null) out.push(a);
+    }
+    return out.length > 0 ? out : null;
   }
 
-  /** One call (a whole body, or one element of a batch). */
-  async call(call: unknown, caller: Caller): Promise<Answer> {
+  /** One call (a whole body, or one element of a batch); null for a notification, which gets no answer. */
+  async call(call: unknown, caller: Caller): Promise<Answer | null> {
     if (!isPlainObject(call)) {
       return errorAnswer(null, INVALID_REQUEST, `invalid request: expected a JSON-RPC 2.0 object {jsonrpc, method, params, id}, got ${describe(call)}`);
     }
@@ -97,6 +107,12 @@ export class JsonRpc {
     if (call.params !== undefined && typeof call.params !== 'object') {
       return errorAnswer(id, INVALID_REQUEST, `invalid request: "params" must be an array or an object, got ${describe(call.params)}`);
     }
+    // a valid call without "id" is a notification: run, never answered (not even its errors)
+    const answer = await this.run(call as Record<string, unknown> & { method: string }, id, caller);
+    return Object.hasOwn(call, 'id') ? answer : null;
+  }
+
+  private async run(call: Record<string, unknown> & { method: string }, id: Id, caller: Caller): Promise<Answer> {
     const entry = this.methods.get(call.method);
     if (!entry) {
       return errorAnswer(id, METHOD_NOT_FOUND, `method not found: ${call.method.slice(0, 100)}; known: ${[...this.methods.keys()].sort().join(', ')}`);

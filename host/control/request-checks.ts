@@ -1,5 +1,5 @@
-// What an HTTP request to the control endpoint must show before its body is read: POST,
-// a Host naming this endpoint (a DNS-rebinding page sends its own name), no Origin or an
+// What an HTTP request to the control endpoint must show before its body is read: POST (GET
+// for a page), a Host naming this endpoint (a DNS-rebinding page sends its own name), no Origin or an
 // allowed one (a page in a local browser always sends its own), and a JSON content type (a
 // form or a text/plain fetch is not a "simple" JSON request, so no page can send one without
 // a CORS preflight, which is never granted).
@@ -41,6 +41,26 @@ export function splitHostHeader(value: string): { host: string; port: number | n
 
 export function checkRequest(method: string | undefined, headers: IncomingHttpHeaders, policy: RequestPolicy): Refusal | null {
   if (method !== 'POST') return { status: 405, message: `use POST with a JSON-RPC 2.0 body (got ${String(method).slice(0, 20)})`, headers: { allow: 'POST' } };
+  const foreign = checkHostAndOrigin(headers, policy);
+  if (foreign) return foreign;
+  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') {
+    return { status: 415, message: `Content-Type must be application/json (got '${String(headers['content-type'] ?? '').slice(0, 60)}')` };
+  }
+  return null;
+}
+
+/**
+ * A GET page (/metrics, /health, /ready): the same Host and Origin rules (a rebinding page must
+ * not read the metrics either); no body, so no content type.
+ */
+export function checkPageRequest(method: string | undefined, headers: IncomingHttpHeaders, policy: RequestPolicy): Refusal | null {
+  if (method !== 'GET' && method !== 'HEAD') return { status: 405, message: `use GET (got ${String(method).slice(0, 20)})`, headers: { allow: 'GET, HEAD' } };
+  return checkHostAndOrigin(headers, policy);
+}
+
+/** The Host must name this endpoint; an Origin must be one allowed. */
+function checkHostAndOrigin(headers: IncomingHttpHeaders, policy: RequestPolicy): Refusal | null {
   const host = typeof headers.host === 'string' ? splitHostHeader(headers.host) : null;
   if (!host || !policy.hosts.has(host.host) || (host.port !== null && host.port !== policy.port)) {
     return { status: 403, message: `Host '${String(headers.host ?? '').slice(0, 100)}' does not name this control endpoint; allowed: ${[...policy.hosts].join(', ')} (config control.hosts adds names)` };
@@ -48,10 +68,6 @@ export function checkRequest(method: string | undefined, headers: IncomingHttpHe
   const origin = headers.origin;
   if (origin !== undefined && !policy.origins.has(origin)) {
     return { status: 403, message: `Origin '${origin.slice(0, 100)}' is not allowed (config control.origins; empty by default)` };
-  }
-  const type = (headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') {
-    return { status: 415, message: `Content-Type must be application/json (got '${String(headers['content-type'] ?? '').slice(0, 60)}')` };
   }
   return null;
 }

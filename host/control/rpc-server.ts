@@ -1,14 +1,16 @@
-// JSON-RPC 2.0 over HTTP (POST /, or /RPC as Kamailio's jsonrpcs serves it). Methods are
+// JSON-RPC 2.0 over HTTP (POST /, or /RPC as Kamailio's jsonrpcs serves it), and plain GET
+// pages beside it (/metrics, /health, /ready: registered with page()). Methods are
 // registered by whoever wires the server together; this file knows the protocol and how to
 // survive its callers: Host/Origin/Content-Type checks (request-checks.ts), a token for what
-// changes state (control-token.ts), bounded body size, body and header time, connections;
+// changes state on loopback and for everything beyond it, where listening without a token is
+// refused (control-token.ts), bounded body size, body and header time, connections;
 // and no exception leaves a request handler (each ends in an answer or a closed socket).
 import http from 'node:http';
 import type net from 'node:net';
-import { bearerToken, checkRequest, isLoopback, requestPolicy, type Refusal, type RequestPolicy } from './request-checks.js';
+import { bearerToken, checkPageRequest, checkRequest, isLoopback, requestPolicy, type Refusal, type RequestPolicy } from './request-checks.js';
 import { tokenMatches } from './control-token.js';
 import {
-  errorAnswer, INTERNAL_ERROR, INVALID_REQUEST, JsonRpc, messageOf, UNAUTHORIZED,
+  errorAnswer, INTERNAL_ERROR, INVALID_PARAMS, INVALID_REQUEST, JsonRpc, messageOf, RpcError, UNAUTHORIZED,
   type Caller, type MethodEntry, type RpcHandler,
 } from './jsonrpc.js';
 
@@ -54,7 +56,18 @@ export interface RpcServerOptions {
 export interface RegisterOptions {
   /** Reads only (core.version, kemi.stats, ul.dump ...): no token needed on loopback. Default false. */
   readOnly?: boolean;
+  /** One line for system.methodHelp: what it does, and its parameters if it takes any. */
+  help?: string;
 }
+
+/** What a GET page answers: a status, a content type, a body. */
+export interface PageAnswer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+export type PageHandler = () => PageAnswer | Promise<PageAnswer>;
 
 const SILENT: RpcLog = { warn() {}, error() {} };
 
@@ -66,22 +79,53 @@ export class RpcServer {
   private server: http.Server | null = null;
   private policy: RequestPolicy | null = null;
   private tokenForAll = false;
+  private readonly pages = new Map<string, PageHandler>();
 
   constructor(private readonly options: RpcServerOptions = {}) {
     this.limits = { ...DEFAULT_RPC_LIMITS, ...options.limits };
     this.log = options.log ?? SILENT;
+    this.register('system.listMethods', () => this.names(), { readOnly: true, help: 'the names of every method, sorted' });
+    this.register('system.methodHelp', (params) => this.helpOf(params), { readOnly: true, help: 'system.methodHelp NAME: the one-line help of method NAME' });
   }
 
   /** Every method needs the token unless registered readOnly. */
   register(name: string, handler: RpcHandler, opts: RegisterOptions = {}): void {
-    this.methods.set(name, { handler, changesState: !opts.readOnly });
+    const help = opts.help ?? `${name} (no help given)`;
+    this.methods.set(name, { handler, changesState: !opts.readOnly, help });
+  }
+
+  /** Another name for a registered method (Kamailio's app_lua.reload for kemi.reload): same handler, rule and help. */
+  alias(name: string, target: string): void {
+    const entry = this.methods.get(target);
+    if (!entry) throw new Error(`alias ${name}: no method ${target} registered (register it first)`);
+    this.methods.set(name, { ...entry, help: `${entry.help} (alias of ${target})` });
+  }
+
+  /** A GET page at `path` (/metrics, /health, /ready): the same Host/Origin checks; the token as for a read-only method. */
+  page(path: string, handler: PageHandler): void {
+    this.pages.set(path, handler);
+  }
+
+  private helpOf(params: unknown): string {
+    const name = Array.isArray(params) ? params[0] : (params as { name?: unknown } | undefined)?.name;
+    if (typeof name !== 'string') throw new RpcError(INVALID_PARAMS, `system.methodHelp: expected a method name (params ["NAME"] or {"name": NAME}), got ${JSON.stringify(params) ?? 'nothing'}`);
+    const entry = this.methods.get(name);
+    if (!entry) throw new RpcError(INVALID_PARAMS, `system.methodHelp: no method ${name.slice(0, 100)}; system.listMethods lists them`);
+    return entry.help;
   }
 
   names(): string[] {
     return [...this.methods.keys()].sort();
   }
 
+  /**
+   * Beyond loopback anyone on the network can reach the endpoint: listening there needs a token,
+   * and then every method and page needs it (on loopback only what changes state does).
+   */
   listen(ip: string, port: number): Promise<void> {
+    if (!isLoopback(ip) && (this.options.token ?? null) === null) {
+      return Promise.reject(new Error(`control endpoint ${ip}:${port}: listening beyond loopback needs a control token, and none is set; listen on 127.0.0.1 or ::1, or give the server a token (state_dir/control-token)`));
+    }
     this.policy = requestPolicy(ip, port, this.options.hosts ?? [], this.options.origins ?? []);
     this.tokenForAll = !isLoopback(ip);
     const server = http.createServer({
@@ -131,6 +175,8 @@ export class RpcServer {
     const started = Date.now();
     req.on('error', () => {});
     res.on('error', () => {});
+    const page = this.pages.get(pathOf(req.url));
+    if (page && (req.method === 'GET' || req.method === 'HEAD')) return this.servePage(req, res, page);
     const refusal = checkRequest(req.method, req.headers, this.policy!);
     if (refusal) {
       if (refusal.status === 403) this.log.warn({ host: req.headers.host, origin: req.headers.origin, peer: req.socket.remoteAddress }, `control endpoint: refused, ${refusal.message}`);
@@ -150,8 +196,26 @@ export class RpcServer {
     const body = await this.readBody(req, started);
     if (typeof body !== 'string') return refuse(req, res, body);
     const answer = await this.jsonRpc.answer(body, caller);
+    if (answer === null) return sendEmpty(res);
     const single = !Array.isArray(answer) && 'error' in answer && answer.error.code === UNAUTHORIZED;
     send(res, single ? 401 : 200, answer, single ? { 'www-authenticate': 'Bearer realm="ksr-host control"' } : {});
+  }
+
+  /** A GET page: Host/Origin as for JSON-RPC, the token when listening beyond loopback; no body is read. */
+  private async servePage(req: http.IncomingMessage, res: http.ServerResponse, page: PageHandler): Promise<void> {
+    const refusal = checkPageRequest(req.method, req.headers, this.policy!);
+    if (refusal) {
+      if (refusal.status === 403) this.log.warn({ host: req.headers.host, origin: req.headers.origin, peer: req.socket.remoteAddress }, `control endpoint: refused, ${refusal.message}`);
+      return refuse(req, res, refusal);
+    }
+    const token = this.options.token ?? null;
+    if (token !== null && this.tokenForAll && !tokenMatches(token, bearerToken(req.headers))) {
+      return refuse(req, res, unauthorized(`this control endpoint listens beyond loopback: ${pathOf(req.url)} needs the control token`));
+    }
+    const a = await page();
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(a.status, { 'content-type': a.contentType, 'content-length': Buffer.byteLength(a.body), 'cache-control': 'no-store' });
+    res.end(req.method === 'HEAD' ? undefined : a.body);
   }
 
   /** The body as text, or why it was not taken (too large, too slow, broken off). */
@@ -224,6 +288,20 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, r: Refusal)
     socket.resume();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   });
+}
+
+/** The path of a request target without its query ("/metrics?x" → "/metrics"). */
+function pathOf(url: string | undefined): string {
+  const s = url ?? '/';
+  const q = s.indexOf('?');
+  return q < 0 ? s : s.slice(0, q);
+}
+
+/** Only notifications came: the spec says no answer, so no body. */
+function sendEmpty(res: http.ServerResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(204);
+  res.end();
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
