@@ -22,6 +22,8 @@ import { collectGarbage } from '../runtimes/isolate/exit-drain.js';
 import { registerCoreMethods, UL_HELP, type ProcessEntry } from '../host/control/core-methods.js';
 import { ControlMetrics, type ThreadFigures } from '../host/control/metrics.js';
 import { healthPage, probeStore, readyPage } from '../host/control/health.js';
+import { Transports } from '../host/transport/transports.js';
+import { createSipTrace, traceRpcMethods } from '../host/trace/trace-rpc.js';
 
 export const VERSION = '0.1.0';
 
@@ -72,6 +74,11 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   registerMethods(rpc, { engine, manager, registry, store, usrloc });
   for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name), help: UL_HELP[name] });
   for (const m of moduleRpcMethods(registry.services)) rpc.register(m.name, (params) => engine.modules.callRpc(m.name, params), { readOnly: m.readOnly });
+  // the trace taps the transports this engine made (host/transport/transports.ts TransportTap)
+  const trace = engine.transports instanceof Transports
+    ? createSipTrace({ stateDir: settings.stateDir, log: log.child({ component: 'sip-trace' }), transports: engine.transports, settings: settings.trace })
+    : null;
+  if (trace) for (const m of traceRpcMethods(trace)) rpc.register(m.name, m.handler, { readOnly: m.readOnly, help: m.help });
   if (settings.control) {
     try {
       await rpc.listen(settings.control.ip, settings.control.port);
@@ -88,6 +95,7 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   return {
     engine, manager, rpc, registry, log, store,
     async stop() {
+      trace?.stop('the server stops');
       await Promise.all([engine.stop(), rpc.close()]);
       manager.dispose();
       // no exit while a runtime boots on isolated-vm's pool: the process would hang in exit()

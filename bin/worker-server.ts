@@ -19,6 +19,7 @@ import { openStore } from '../host/store/open-store.js';
 import { OutboundGuard } from '../host/transport/outbound-guard.js';
 import { protectedEndpoints } from '../host/transport/protected-endpoints.js';
 import { Transports } from '../host/transport/transports.js';
+import { createSipTrace, traceRpcMethods } from '../host/trace/trace-rpc.js';
 import { branchMarker } from '../host/workers/dispatch-key.js';
 import { mergeRouteStats, sumCounters } from '../host/workers/merge-stats.js';
 import { WorkerPool } from '../host/workers/worker-pool.js';
@@ -141,6 +142,9 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   overload.start();
   const reloader = new WorkersReload(pool, settings.routing.script, engineName, log);
   const rpc = openControl(settings, log);
+  // in this (the socket) thread: every message in and out passes its transports once
+  const trace = createSipTrace({ stateDir: settings.stateDir, log: log.child({ component: 'sip-trace' }), transports, settings: settings.trace });
+  for (const m of traceRpcMethods(trace)) rpc.register(m.name, m.handler, { readOnly: m.readOnly, help: m.help });
   registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName, store, usrloc });
   for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name), help: UL_HELP[name] });
   if (process.env.KSR_TEST_WORKER_HOOKS === '1') {
@@ -150,6 +154,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     rpc.register('workers.test_refuse_next_reload', async (params) => pool!.call(index(params), 'testRefuseNextPrepare'));
   }
   const stop = async () => {
+    trace.stop('the server stops');
     overload.stop();
     await Promise.all([transports.stop(), rpc.close()]);
     await pool!.stop();

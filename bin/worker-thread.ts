@@ -4,7 +4,7 @@
 // three layers. What it is given: WorkerInit (workerData).
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { pino } from 'pino';
+import { createLogger } from '../host/log/create-logger.js';
 import { createRegistry } from '../bindings/modules/index.js';
 import { Engine } from '../host/engine/engine.js';
 import type { Settings } from '../host/config/settings.js';
@@ -38,7 +38,7 @@ const post = (m: FromWorker) => port.postMessage(m);
 async function main(): Promise<void> {
   const { settings, index } = init;
   setBranchInstance(workerBranchInstance(init.instance, index));
-  const log = pino({ level: settings.log.level }).child({ worker: index });
+  const log = createLogger(settings).child({ worker: index });
   const registry = createRegistry();
   const engineName = engineForFile(settings.routing.script, settings.routing.engine);
   const limits = limitsFor(LANGUAGE_OF[engineName], settings.limits);

@@ -171,6 +171,8 @@ export class ScriptManager implements ScriptRouter {
       return this.refused(t0, `cannot read ${this.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     if (this.disposed) return this.refused(t0, 'the script manager was disposed before the load began');
+    // said before the wait: a Python runtime takes seconds to boot, and the log should say why
+    this.log.info({ file: this.file, engine: this.engine }, `loading the script ${this.file} in ${this.engine}`);
     let fresh: ScriptRuntime;
     try {
       fresh = await this.build(source);

@@ -1,7 +1,8 @@
 // `ksr-host run`: starts the server with the config file found (host/config/config-file.ts) and
 // the flags over it; SIGHUP reloads the script, SIGTERM/SIGINT stop it.
 import type { Command } from 'commander';
-import { pino } from 'pino';
+import { createLogger, logFormatFor } from '../../host/log/create-logger.js';
+import { logStopping } from '../../host/log/lifecycle.js';
 import { checkCallLimits } from '../../bindings/registry.js';
 import { CONFIG_SEARCH_ORDER, describeConfig, findConfigFile, loadFoundConfig, type ConfigChoice } from '../../host/config/config-file.js';
 import { ConfigError } from '../../host/config/load-config.js';
@@ -55,7 +56,9 @@ async function run(values: RunOptions): Promise<void> {
     throw e instanceof ConfigError ? e : new ConfigError((e as Error).message);
   }
   const { settings, config } = parsed;
-  const log = pino({ level: settings.log.level });
+  const log = createLogger(settings);
+  // the workers (bin/worker-thread.ts) write in the format chosen here: their stdout is never a terminal
+  settings.log.format = logFormatFor(settings.log);
   log.info({ config: config.file ?? 'embedded defaults', from: config.from }, 'config');
   installProcessGuard(log);
   let server;
@@ -68,13 +71,15 @@ async function run(values: RunOptions): Promise<void> {
   // once: a second signal (npm and the launcher both pass on a SIGTERM; an operator's Ctrl-C
   // twice) waits for the stop under way instead of closing closed sockets
   let stopping: Promise<void> | null = null;
-  const stop = () =>
+  const stop = (signal: string) =>
     (stopping ??= (async () => {
+      const stopped = logStopping(log, signal);
       await server.stop();
+      stopped();
       process.exit(0);
     })());
-  process.on('SIGTERM', () => void stop());
-  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
 }
 
 /** Which config `run` would use now, for its --help (an error there is said, not thrown). */

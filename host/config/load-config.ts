@@ -8,6 +8,7 @@ import { parseStoreUrl } from '../store/store-url.js';
 import { parseAlgorithmList } from '../auth/auth-config.js';
 import { parseOutboundRule } from '../transport/outbound-policy.js';
 import { DEFAULT_VIA_SETTINGS } from '../corex/via-settings.js';
+import { traceSettingsFrom } from '../trace/trace-settings.js';
 
 const positive = { type: 'integer', minimum: 1 } as const;
 
@@ -69,9 +70,11 @@ const SCHEMA = {
     log: {
       type: 'object',
       additionalProperties: false,
-      properties: { level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] } },
+      properties: { level: { enum: ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] }, format: { enum: ['auto', 'json', 'pretty'] } },
     },
     defines: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+    // its keys and values are checked by host/trace/trace-settings.ts (the same rules as trace.start)
+    trace: { type: 'object' },
     // each module checks its own section when its state is made (host/core/module-service.ts)
     modules: { type: 'object', additionalProperties: { type: ['object', 'null'] } },
     tm: {
@@ -161,7 +164,8 @@ type RawConfig = {
   control?: string | false | RawControl;
   state_dir?: string;
   outbound?: { default?: 'allow' | 'deny'; rules?: string[] };
-  log?: { level?: Settings['log']['level'] };
+  log?: { level?: Settings['log']['level']; format?: Settings['log']['format'] };
+  trace?: Record<string, unknown>;
   defines?: Record<string, string | number | boolean>;
   modules?: Record<string, unknown>;
   tm?: {
@@ -248,7 +252,8 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       defaultAction: c.outbound?.default ?? d.outbound.defaultAction,
       rules: c.outbound?.rules ? c.outbound.rules.map((r, i) => wrap(`outbound.rules[${i}]`, () => parseOutboundRule(r))) : [...d.outbound.rules],
     },
-    log: { level: c.log?.level ?? d.log.level },
+    log: { level: c.log?.level ?? d.log.level, ...(c.log?.format ? { format: c.log.format } : {}) },
+    ...(c.trace ? { trace: wrap('trace', () => traceSettingsFrom(c.trace, '')) } : {}),
     defines: Object.fromEntries(Object.entries(c.defines ?? {}).map(([k, v]) => [k, String(v)])),
     modules: { ...c.modules },
     tm: {

@@ -7,6 +7,7 @@ import { DEFAULT_TCP_SETTINGS, type TcpLimits } from '../transport/tcp-settings.
 import { DEFAULT_OVERLOAD_SETTINGS, type OverloadSettings } from '../core/overload-settings.js';
 import type { ListenAddress } from '../transport/types.js';
 import { DEFAULT_VIA_SETTINGS, type ViaSettings } from '../corex/via-settings.js';
+import type { TraceSettings } from '../trace/trace-settings.js';
 
 export type { ListenAddress } from '../transport/types.js';
 
@@ -60,7 +61,8 @@ export interface Settings {
   stateDir: string;
   /** Where sends may go beyond the fixed rule (host/transport/outbound-policy.ts). */
   outbound: OutboundPolicy;
-  log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent' };
+  /** format: 'json' lines, 'pretty' (pino-pretty), or absent/'auto': pretty when stdout is a terminal (host/log/create-logger.ts). */
+  log: { level: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent'; format?: 'auto' | 'json' | 'pretty' };
   /** Values scripts read with KSR.kx.get_def / ifdef. */
   defines: Record<string, string>;
   /**
@@ -83,6 +85,8 @@ export interface Settings {
   overload: OverloadSettings;
   /** Kamailio core parameters for the Via we add: server_id, xavp_via_* (host/corex/via-settings.ts). Absent: none. */
   core?: ViaSettings;
+  /** The SIP trace started at boot (config `trace:`, host/trace/trace-settings.ts). Absent: none. */
+  trace?: TraceSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({

@@ -8,7 +8,7 @@ import { UdpListener } from './udp-listener.js';
 import { readUdpKernelStats, readUdpKernelStatsAsync, type UdpKernelStats } from './udp-kernel-stats.js';
 import type { CloseReason } from './tcp-settings.js';
 import { TurnScheduler } from './tcp-turns.js';
-import type { Destination, ListenAddress, MessageHandler, TransportCounters } from './types.js';
+import type { Destination, ListenAddress, MessageHandler, ReceiveInfo, TransportCounters } from './types.js';
 
 /** How often the kernel's UDP drop counters are read in the background (and a rise logged). */
 const KERNEL_SAMPLE_MS = 1000;
@@ -28,7 +28,19 @@ export interface TransportLog {
   debug(obj: object, msg: string): void;
 }
 
+/**
+ * Sees every message read off a socket and every one handed to a socket, once (the SIP trace,
+ * host/trace/sip-trace.ts). Set only while a trace runs: when none does, a message costs one
+ * null check. TCP sends are reported with the listener's address as their source.
+ */
+export interface TransportTap {
+  received(buf: Buffer, rcv: ReceiveInfo): void;
+  sent(buf: Buffer, proto: 'udp' | 'tcp', from: { ip: string; port: number }, to: { ip: string; port: number }): void;
+}
+
 export class Transports {
+  /** The SIP trace's tap while one runs (TransportTap). */
+  tap: TransportTap | null = null;
   readonly udp: UdpListener[] = [];
   readonly tcp: TcpListener[] = [];
   readonly counters: TransportCounters = {
@@ -51,14 +63,20 @@ export class Transports {
     readonly guard: OutboundGuard = new OutboundGuard(DEFAULT_OUTBOUND, log),
   ) {}
 
+  /** Every message read off any socket passes here: the tap sees it, then the handler. */
+  private readonly received: MessageHandler = (buf, rcv) => {
+    if (this.tap) this.tap.received(buf, rcv);
+    this.onMessage(buf, rcv);
+  };
+
   async start(): Promise<void> {
     for (const a of this.addresses) {
       if (a.proto === 'udp') {
-        const l = new UdpListener(a.ip, a.port, this.onMessage, this.limits.udpMaxBytes, () => this.counters.udpDropped++);
+        const l = new UdpListener(a.ip, a.port, this.received, this.limits.udpMaxBytes, () => this.counters.udpDropped++);
         await l.listen();
         this.udp.push(l);
       } else {
-        const l = new TcpListener(a.ip, a.port, this.onMessage, this.limits.tcp, {
+        const l = new TcpListener(a.ip, a.port, this.received, this.limits.tcp, {
           onClosed: (reason, peer, detail) => this.onTcpClosed(reason, peer, detail),
           onReadPaused: () => this.counters.tcpReadPauses++,
         }, () => ++this.conIds, this.tcpTurns);
@@ -132,13 +150,20 @@ export class Transports {
       const l = this.pick(this.udp, dst.ip, from);
       if (!l) return fail(onError, `no UDP listener for ${dst.ip}`);
       l.send(buf, dst.ip, dst.port);
+      if (this.tap) this.tap.sent(buf, 'udp', l, dst);
       return true;
     }
-    for (const l of this.tcp) if (l.send(buf, dst.ip, dst.port, dst.conId, dst.close)) return true;
+    for (const l of this.tcp) {
+      if (!l.send(buf, dst.ip, dst.port, dst.conId, dst.close)) continue;
+      if (this.tap) this.tap.sent(buf, 'tcp', l, peer);
+      return true;
+    }
     if (dst.noConnect) return fail(onError, `no open TCP connection to ${dst.ip}:${dst.port} and no new one may be opened (no-connect)`);
     const l = this.pick(this.tcp, dst.ip, from);
     if (!l) return fail(onError, `no TCP listener for ${dst.ip}`);
     l.connect(buf, dst.ip, dst.port, this.limits.tcpConnectTimeoutMs ?? 5000, onError, dst.close);
+    // traced when handed over: a connect that fails later is reported to onError, not to the trace
+    if (this.tap) this.tap.sent(buf, 'tcp', l, dst);
     return true;
   }
 
