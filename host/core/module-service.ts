@@ -76,7 +76,10 @@ export class ModuleStates {
   private readonly states = new Map<string, ModuleState>();
   private readonly rpcs = new Map<string, { module: string; rpc: ModuleRpc<ModuleState> }>();
 
+  private readonly log: ScriptLogger;
+
   constructor(core: CoreServices, opts: ModuleStatesOptions) {
+    this.log = core.logger;
     for (const { module, service } of opts.services) {
       const host: ModuleHost = {
         module, core, log: core.logger, config: opts.config?.[module],
@@ -102,8 +105,15 @@ export class ModuleStates {
     for (const s of this.states.values()) await s.start?.();
   }
 
+  /** Stops every state, even when one fails (its error is logged): a module must not keep the others' timers alive. */
   async stop(): Promise<void> {
-    for (const s of this.states.values()) await s.stop?.();
+    for (const [module, s] of this.states) {
+      try {
+        await s.stop?.();
+      } catch (e) {
+        this.log.log('error', `module ${module}: stopping its state failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
 
   /** Runs a module's control method here (the single engine, or one worker asked by the socket thread). */

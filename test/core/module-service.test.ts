@@ -60,3 +60,13 @@ test("the registry lists its modules' services and their control methods with sc
   assert.ok(!core.modules.has('plain'));
   assert.ok(new ModuleStates(core, { services: [] }));
 });
+
+test('a state that fails to stop is logged, and the others still stop', async () => {
+  const stopped: string[] = [];
+  const failing: ModuleService = { create: () => ({ stop: () => { throw new Error('socket already closed'); } }) };
+  const fine: ModuleService = { create: () => ({ stop: () => void stopped.push('fine') }) };
+  const core = new RecordingCore(undefined, 2, { moduleServices: [{ module: 'failing', service: failing }, { module: 'fine', service: fine }] });
+  await core.modules.stop();
+  assert.deepEqual(stopped, ['fine']);
+  assert.ok(core.logs.some((l) => l.level === 'error' && l.text === 'module failing: stopping its state failed: socket already closed'));
+});
