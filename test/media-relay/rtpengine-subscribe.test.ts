@@ -8,29 +8,15 @@ import { readPv } from '../../host/core/pv.js';
 import { xavpRoot, XavpList } from '../../host/core/xavp.js';
 import { copyStreamsToXavp, MAX_PARTICIPANTS } from '../../host/media-relay/subscribe-streams.js';
 import type { MsgContext } from '../../host/core/context.js';
-import { RecordingCore, makeContext } from '../support/sip-fixtures.js';
-import { TEST_MODULE_CONFIG } from '../support/module-test-config.js';
+import { makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from '../bindings/ksr-call.js';
-import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from '../support/rtpengine.js';
+import { SKIP_RTPENGINE } from '../support/rtpengine.js';
+import { relayFixture } from './relay-fixture.js';
 import { bye, invite, ok200 } from './sip-messages.js';
 import { startFakeNgRelay } from './fake-ng-relay.js';
 
-let daemon: RtpengineDaemon | null = null;
-const cores: RecordingCore[] = [];
-
-before(async () => {
-  if (!SKIP_RTPENGINE) daemon = await startRtpengine();
-});
-after(async () => {
-  for (const c of cores) await c.modules.stop();
-  await daemon?.stop();
-});
-
-function coreWith(rtpengine: Record<string, unknown>): RecordingCore {
-  const core = new RecordingCore(undefined, 2, { moduleConfig: { ...TEST_MODULE_CONFIG, rtpengine } });
-  cores.push(core);
-  return core;
-}
+const relay = relayFixture('rtpengine');
+const coreWith = relay.coreWith;
 const pv = (ctx: MsgContext, name: string) => {
   const r = readPv(ctx, name);
   return r.ok ? r.value : `error: ${r.error}`;
@@ -44,7 +30,7 @@ function streamsOf(ctx: MsgContext, name: string): Array<{ tag: unknown; labels:
 }
 
 test('after an offer/answer call (real rtpengine): SDP and to-tag written; 0; the xavp as the relay answers', { skip: SKIP_RTPENGINE }, () => {
-  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${daemon!.ngPort}` });
+  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${relay.daemon!.ngPort}` });
   const id = `sub1-${process.pid}`;
   const req = makeContext(invite(id), { core });
   assert.equal(ksrOn(req)('rtpengine.rtpengine_offer', 'replace-origin replace-session-connection ICE=remove label=caller'), 1, JSON.stringify(core.logs));

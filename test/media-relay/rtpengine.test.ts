@@ -1,35 +1,18 @@
 // KSR.rtpengine through the Dispatcher against the real rtpengine: offer/answer rewrite the SDP
 // to rtpengine's address and ports, query answers, delete ends the call, failover to the
 // second relay when the first does not answer.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SipMessage } from '../../host/sip/message.js';
-import { buildWithLumps } from '../../host/sip/builder.js';
-import type { MsgContext } from '../../host/core/context.js';
-
-const built = (ctx: MsgContext) => buildWithLumps(ctx.msg, ctx.lumps).toString('latin1');
 import { RecordingCore, builtMessage, makeContext } from '../support/sip-fixtures.js';
 import { TEST_MODULE_CONFIG } from '../support/module-test-config.js';
 import { ksrOn } from '../bindings/ksr-call.js';
-import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from '../support/rtpengine.js';
+import { SKIP_RTPENGINE } from '../support/rtpengine.js';
+import { built, relayFixture } from './relay-fixture.js';
 import { bye, invite, ok200 } from './sip-messages.js';
 
-let daemon: RtpengineDaemon | null = null;
-const cores: RecordingCore[] = [];
-
-before(async () => {
-  if (!SKIP_RTPENGINE) daemon = await startRtpengine();
-});
-after(async () => {
-  for (const c of cores) await c.modules.stop();
-  await daemon?.stop();
-});
-
-function coreWith(rtpengine: Record<string, unknown>): RecordingCore {
-  const core = new RecordingCore(undefined, 2, { moduleConfig: { ...TEST_MODULE_CONFIG, rtpengine } });
-  cores.push(core);
-  return core;
-}
+const relay = relayFixture('rtpengine');
+const coreWith = relay.coreWith;
 
 function mediaOf(built: string): { ip: string; port: number } {
   const msg = SipMessage.parse(Buffer.from(built, 'latin1'));
@@ -39,7 +22,7 @@ function mediaOf(built: string): { ip: string; port: number } {
 }
 
 test('offer, answer, query, delete against rtpengine: the SDP is rtpengine\'s', { skip: SKIP_RTPENGINE }, () => {
-  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${daemon!.ngPort}` });
+  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${relay.daemon!.ngPort}` });
   const id = `c1-${process.pid}`;
   const req = makeContext(invite(id), { core });
   assert.equal(ksrOn(req)('rtpengine.rtpengine_offer', 'replace-origin replace-session-connection ICE=remove RTP/AVP'), 1, JSON.stringify(core.logs));
@@ -71,7 +54,7 @@ test('offer, answer, query, delete against rtpengine: the SDP is rtpengine\'s', 
 });
 
 test('rtpengine_manage: INVITE → offer, 200 → answer, BYE → delete', { skip: SKIP_RTPENGINE }, () => {
-  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${daemon!.ngPort}` });
+  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${relay.daemon!.ngPort}` });
   const id = `c2-${process.pid}`;
   const req = makeContext(invite(id), { core });
   assert.equal(ksrOn(req)('rtpengine.rtpengine_manage', 'replace-origin'), 1, JSON.stringify(core.logs));
@@ -84,7 +67,7 @@ test('rtpengine_manage: INVITE → offer, 200 → answer, BYE → delete', { ski
 });
 
 test('failover: a relay that does not answer is disabled and the next one of the set takes the call', { skip: SKIP_RTPENGINE }, () => {
-  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:1=1 udp:127.0.0.1:${daemon!.ngPort}=1`, rtpengine_tout_ms: 50, rtpengine_retr: 1 });
+  const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:1=1 udp:127.0.0.1:${relay.daemon!.ngPort}=1`, rtpengine_tout_ms: 50, rtpengine_retr: 1 });
   let used = 0;
   for (let i = 0; i < 6; i++) {
     const ctx = makeContext(invite(`fo${i}-${process.pid}`), { core });
@@ -97,12 +80,12 @@ test('failover: a relay that does not answer is disabled and the next one of the
   const shown = core.modules.callRpc('rtpengine.show', ['all']) as Array<{ url: string; disabled: number }>;
   assert.equal(shown.length, 2);
   assert.deepEqual(shown.map((s) => s.disabled).sort(), disabled.length === 1 ? [0, 1] : [0, 0]);
-  const ping = core.modules.callRpc('rtpengine.ping', [`udp:127.0.0.1:${daemon!.ngPort}`]) as Array<{ status: string }>;
+  const ping = core.modules.callRpc('rtpengine.ping', [`udp:127.0.0.1:${relay.daemon!.ngPort}`]) as Array<{ status: string }>;
   assert.deepEqual(ping.map((p) => p.status), ['success']);
 });
 
 test('set_rtpengine_set: an unknown set is -1; a chosen set is used', { skip: SKIP_RTPENGINE }, () => {
-  const core = coreWith({ rtpengine_sock: ['udp:127.0.0.1:1', `2 == udp:127.0.0.1:${daemon!.ngPort}`], rtpengine_tout_ms: 30, rtpengine_retr: 1 });
+  const core = coreWith({ rtpengine_sock: ['udp:127.0.0.1:1', `2 == udp:127.0.0.1:${relay.daemon!.ngPort}`], rtpengine_tout_ms: 30, rtpengine_retr: 1 });
   const ctx = makeContext(invite(`s-${process.pid}`), { core });
   const ksr = ksrOn(ctx);
   assert.equal(ksr('rtpengine.set_rtpengine_set', 7), -1);
@@ -141,7 +124,7 @@ test('RTP flows through rtpengine between the ports offer and answer gave', { sk
   const caller = await bind();
   const callee = await bind();
   try {
-    const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${daemon!.ngPort}` });
+    const core = coreWith({ rtpengine_sock: `udp:127.0.0.1:${relay.daemon!.ngPort}` });
     const id = `rtp-${process.pid}`;
     const sdpOf = (port: number) => `v=0\r\no=x 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio ${port} RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n`;
     const req = makeContext(invite(id, sdpOf(caller.address().port)), { core, srcIp: '127.0.0.1' });

@@ -1,32 +1,15 @@
 // KSR.rtpproxy through the Dispatcher against rtpengine's rtpproxy-compatible control port.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SipMessage } from '../../host/sip/message.js';
-import { buildWithLumps } from '../../host/sip/builder.js';
-import type { MsgContext } from '../../host/core/context.js';
-
-const built = (ctx: MsgContext) => buildWithLumps(ctx.msg, ctx.lumps).toString('latin1');
-import { RecordingCore, builtMessage, makeContext } from '../support/sip-fixtures.js';
-import { TEST_MODULE_CONFIG } from '../support/module-test-config.js';
+import { builtMessage, makeContext } from '../support/sip-fixtures.js';
 import { ksrOn } from '../bindings/ksr-call.js';
-import { SKIP_RTPENGINE, startRtpengine, type RtpengineDaemon } from '../support/rtpengine.js';
+import { SKIP_RTPENGINE } from '../support/rtpengine.js';
+import { built, relayFixture } from './relay-fixture.js';
 import { bye, invite, ok200 } from './sip-messages.js';
 
-let daemon: RtpengineDaemon | null = null;
-const cores: RecordingCore[] = [];
-before(async () => {
-  if (!SKIP_RTPENGINE) daemon = await startRtpengine();
-});
-after(async () => {
-  for (const c of cores) await c.modules.stop();
-  await daemon?.stop();
-});
-
-function coreWith(rtpproxy: Record<string, unknown>): RecordingCore {
-  const core = new RecordingCore(undefined, 2, { moduleConfig: { ...TEST_MODULE_CONFIG, rtpproxy } });
-  cores.push(core);
-  return core;
-}
+const relay = relayFixture('rtpproxy');
+const coreWith = relay.coreWith;
 
 function media(built: string): { ip: string; port: number; body: string } {
   const msg = SipMessage.parse(Buffer.from(built, 'latin1'));
@@ -36,7 +19,7 @@ function media(built: string): { ip: string; port: number; body: string } {
 }
 
 test('rtpproxy offer/answer/destroy against rtpengine --listen-udp: m= port and c= rewritten, nortpproxy added', { skip: SKIP_RTPENGINE }, () => {
-  const core = coreWith({ rtpproxy_sock: `udp:127.0.0.1:${daemon!.udpPort}` });
+  const core = coreWith({ rtpproxy_sock: `udp:127.0.0.1:${relay.daemon!.udpPort}` });
   const id = `rp1-${process.pid}`;
   const req = makeContext(invite(id), { core });
   assert.equal(ksrOn(req)('rtpproxy.rtpproxy_offer', 'r'), 1, JSON.stringify(core.logs));
@@ -57,7 +40,7 @@ test('rtpproxy offer/answer/destroy against rtpengine --listen-udp: m= port and 
 });
 
 test('rtpproxy_manage and offer_ip', { skip: SKIP_RTPENGINE }, () => {
-  const core = coreWith({ rtpproxy_sock: `udp:127.0.0.1:${daemon!.udpPort}` });
+  const core = coreWith({ rtpproxy_sock: `udp:127.0.0.1:${relay.daemon!.udpPort}` });
   const id = `rp2-${process.pid}`;
   const req = makeContext(invite(id), { core });
   assert.equal(ksrOn(req)('rtpproxy.rtpproxy_manage_ip', '', '203.0.113.9'), 1, JSON.stringify(core.logs));
