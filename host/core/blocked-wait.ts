@@ -18,3 +18,25 @@ export function takeBlockedWait(): number {
   pendingMs = 0;
   return ms;
 }
+
+/**
+ * Sleeps until slot `slot` of `words` holds `value` (a worker thread answered, or became
+ * ready), at most `timeoutMs`; true when it does. The time slept is noted as blocked. The one
+ * synchronous wait of the store's bridge, http_client's fetch thread and the media relays'
+ * control thread.
+ */
+export function sleepUntil(words: Int32Array, slot: number, value: number, timeoutMs: number): boolean {
+  const started = performance.now();
+  const deadline = started + timeoutMs;
+  try {
+    for (;;) {
+      const seen = Atomics.load(words, slot);
+      if (seen === value) return true;
+      const left = deadline - performance.now();
+      if (left <= 0) return false;
+      Atomics.wait(words, slot, seen, left);
+    }
+  } finally {
+    noteBlockedWait(performance.now() - started);
+  }
+}

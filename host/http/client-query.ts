@@ -41,8 +41,6 @@ export interface ClientAnswer {
   headers: Array<[string, string]>;
   /** The URL last visited (after redirects). */
   url: string;
-  /** How long the thread waited for the answers. */
-  waitedMs: number;
 }
 
 
@@ -77,8 +75,7 @@ function logFailure(core: CoreServices, fn: string, url: string, o: Extract<Http
 
 /** Runs a request synchronously, following redirects when asked, within req.timeoutMs in all. */
 export function runClientRequest(core: CoreServices, req: ClientRequest): ClientAnswer {
-  const started = performance.now();
-  const failed = (code: number, url: string): ClientAnswer => ({ code, value: '', headers: [], url, waitedMs: performance.now() - started });
+  const failed = (code: number, url: string): ClientAnswer => ({ code, value: '', headers: [], url });
   const headers = requestHeaders(req, core);
   if (!headers) return failed(-1, req.url);
   const deadline = performance.now() + req.timeoutMs;
@@ -117,6 +114,6 @@ export function runClientRequest(core: CoreServices, req: ClientRequest): Client
     }
     if (o.truncated && req.maxdatasize === 0) core.logger.log('warn', `${req.fn}: answer from ${url.slice(0, 200)} cut at ${req.hardMaxBody} bytes`);
     const value = o.status >= 200 && o.status < 500 ? keptBody(o.body, req.firstLineOnly, req.maxdatasize || req.hardMaxBody) : '';
-    return { code: o.status, value, headers: o.headers, url, waitedMs: performance.now() - started };
+    return { code: o.status, value, headers: o.headers, url };
   }
 }

@@ -7,7 +7,6 @@ import { writePvChecked } from '../core/pv.js';
 import { HARD_MAX_BODY, parseHttpClientSettings, type HttpClientSettings } from './client-settings.js';
 import { runClientRequest, type ClientAnswer, type ClientRequest } from './client-query.js';
 import { syncFetch } from './sync-fetch.js';
-import { noteBlockedWait } from '../core/blocked-wait.js';
 
 export interface QueryArgs {
   method: string | null;
@@ -58,9 +57,7 @@ export class HttpClientState implements ModuleState {
     const failedOver = first.failover !== null && (answer.code < 100 || answer.code >= 500);
     if (failedOver) {
       ctx.core.logger.log('error', `${fn}: connection '${first.name}' failed (${answer.code}); trying failover connection '${first.failover}'`);
-      const waited = answer.waitedMs;
       answer = this.viaConnection(ctx, fn, this.settings.connections.get(first.failover!)!, suffix, contentType, body);
-      answer.waitedMs += waited;
     }
     return this.finish(ctx, answer, dst);
   }
@@ -87,7 +84,6 @@ export class HttpClientState implements ModuleState {
   }
 
   private finish(ctx: MsgContext, answer: ClientAnswer, dst: string): number {
-    noteBlockedWait(answer.waitedMs);
     if (this.settings.responseHeaders) this.lastHeaders = answer.headers;
     const w = writePvChecked(ctx, dst, answer.value);
     if (!w.ok) ctx.core.logger.log('warn', `KSR.http_client: result not stored in ${dst.slice(0, 64)}: ${w.error}`);

@@ -10,6 +10,7 @@
 // connection, timeout) requests to it fail at once for BREAKER_MS, then one is tried again.
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { CURL } from './curl-codes.js';
+import { sleepUntil } from '../core/blocked-wait.js';
 import type { HttpOutcome, HttpRequestSpec } from './fetch-once.js';
 import { FETCH_SLOT, FETCH_SLOTS_BYTES, type FetchReply } from './fetch-protocol.js';
 
@@ -56,7 +57,7 @@ export class SyncFetch {
     const live = { worker, port: port1, slots };
     worker.on('error', () => this.gone(live));
     worker.on('exit', () => this.gone(live));
-    if (Atomics.wait(slots, FETCH_SLOT.READY, 0, START_TIMEOUT_MS) === 'timed-out' && Atomics.load(slots, FETCH_SLOT.READY) === 0) {
+    if (!sleepUntil(slots, FETCH_SLOT.READY, 1, START_TIMEOUT_MS)) {
       void worker.terminate();
       return null;
     }
@@ -86,16 +87,9 @@ export class SyncFetch {
   }
 
   private await(live: Live, id: number, waitMs: number): HttpOutcome | null {
-    const deadline = performance.now() + waitMs;
-    for (;;) {
-      const done = Atomics.load(live.slots, FETCH_SLOT.DONE);
-      if (done === id) break;
-      const left = deadline - performance.now();
-      if (left <= 0) {
-        Atomics.store(live.slots, FETCH_SLOT.WANTED, 0);
-        return null;
-      }
-      Atomics.wait(live.slots, FETCH_SLOT.DONE, done, left);
+    if (!sleepUntil(live.slots, FETCH_SLOT.DONE, id, waitMs)) {
+      Atomics.store(live.slots, FETCH_SLOT.WANTED, 0);
+      return null;
     }
     // answers to earlier calls that timed out may still be queued: ours is the last one posted
     for (;;) {

@@ -4,7 +4,7 @@
 // it waits, so a worker thread owns the socket (udp-exchange-worker.mjs) and the caller sleeps
 // in Atomics.wait (no busy loop) for at most timeoutMs × tries (+ the thread's start, once).
 import { Worker } from 'node:worker_threads';
-import { noteBlockedWait } from '../core/blocked-wait.js';
+import { sleepUntil } from '../core/blocked-wait.js';
 
 const WORKER = new URL('./udp-exchange-worker.mjs', import.meta.url);
 const BUFFER_BYTES = 256 * 1024;
@@ -57,11 +57,7 @@ export class UdpExchange {
 
   /** Sleeps until the thread is ready (at most START_WAIT_MS, once per thread start). */
   private awaitReady(): boolean {
-    if (Atomics.load(this.i32, 2) === 1) return true;
-    const t0 = performance.now();
-    Atomics.wait(this.i32, 2, 0, START_WAIT_MS);
-    noteBlockedWait(performance.now() - t0);
-    return Atomics.load(this.i32, 2) === 1;
+    return sleepUntil(this.i32, 2, 1, START_WAIT_MS);
   }
 
   exchange(req: ExchangeRequest): ExchangeResult {
@@ -74,19 +70,7 @@ export class UdpExchange {
     if (!this.awaitReady()) return { ok: false, timeout: false, error: 'the control thread did not start' };
     const id = this.nextId++;
     w.postMessage({ id, address: req.address, port: req.port, cookie: req.cookie, payload: req.payload, timeoutMs: req.timeoutMs, tries: req.tries });
-    const t0 = performance.now();
-    const deadline = t0 + req.timeoutMs * req.tries + 100;
-    try {
-      for (;;) {
-        const done = Atomics.load(this.i32, 0);
-        if (done === id) break;
-        const left = deadline - performance.now();
-        if (left <= 0) return { ok: false, timeout: true, error: `no answer in ${req.timeoutMs * req.tries} ms` };
-        Atomics.wait(this.i32, 0, done, left);
-      }
-    } finally {
-      noteBlockedWait(performance.now() - t0);
-    }
+    if (!sleepUntil(this.i32, 0, id, req.timeoutMs * req.tries + 100)) return { ok: false, timeout: true, error: `no answer in ${req.timeoutMs * req.tries} ms` };
     const len = Atomics.load(this.i32, 1);
     if (len >= 0) return { ok: true, answer: Buffer.from(this.bytes.slice(0, len)) };
     if (len === -2) return { ok: false, timeout: true, error: `no answer after ${req.tries} tries of ${req.timeoutMs} ms` };

@@ -8,7 +8,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { DriverOp } from './async-driver.js';
 import { HEADER_BYTES, ON_PORT, SLOT, type DriverKind, type Outcome, type Ready, type Reply, type ResultVia, type WorkerConfig } from './bridge-protocol.js';
 import { StoreUnavailable } from './store.js';
-import { noteBlockedWait } from '../core/blocked-wait.js';
+import { sleepUntil } from '../core/blocked-wait.js';
 
 const BOOT = new URL('./bridge-worker-boot.mjs', import.meta.url);
 
@@ -135,10 +135,7 @@ export class SyncBridge {
     const id = this.nextId++;
     Atomics.store(live.i32, SLOT.WANTED, id);
     live.port.postMessage({ id, op, args, via: this.resultVia });
-    const started = performance.now();
     const out = this.await(live, id);
-    // the thread slept, using no CPU: the message's CPU budget does not count it
-    noteBlockedWait(performance.now() - started);
     if (out === null) {
       this.trip(`no answer in ${this.timeoutMs} ms`);
       throw unavailable(`no answer in ${this.timeoutMs} ms`);
@@ -152,14 +149,8 @@ export class SyncBridge {
 
   /** Sleeps until the worker has answered `id` or the time is up (null). */
   private await(live: Live, id: number): Outcome | null {
-    const deadline = performance.now() + this.timeoutMs;
-    for (;;) {
-      const done = Atomics.load(live.i32, SLOT.DONE);
-      if (done === id) break;
-      const left = deadline - performance.now();
-      if (left <= 0) return null;
-      Atomics.wait(live.i32, SLOT.DONE, done, left);
-    }
+    // the thread sleeps, using no CPU: the message's CPU budget does not count it
+    if (!sleepUntil(live.i32, SLOT.DONE, id, this.timeoutMs)) return null;
     const length = Atomics.load(live.i32, SLOT.LENGTH);
     if (length !== ON_PORT) return JSON.parse(this.decoder.decode(live.bytes.slice(0, length))) as Outcome;
     // drop answers to earlier calls that timed out; ours is the last one posted
