@@ -3,15 +3,14 @@
 // routes, in each language; calls inside comments and strings are not calls.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../support/cli-run.js';
 import { createRegistry } from '../../bindings/modules/index.js';
 import { checkScript } from '../../bindings/script-check/check-script.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../sample-scripts/', import.meta.url));
 const KAMAILIO_EXAMPLES = '/usr/share/doc/kamailio/examples/kemi';
 const dir = mkdtempSync(join(tmpdir(), 'ksr-check-static-'));
@@ -30,21 +29,7 @@ interface Report {
   errors: number;
   warnings: number;
 }
-interface Ran {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-function cli(...args: string[]): Promise<Ran> {
-  const env = { ...process.env };
-  delete env.KSR_HOST_CONFIG;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, env, timeout: 90_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, out, err });
-    });
-  });
-}
+const cli = (...args: string[]) => runCli(args, { cwd: dir, timeoutMs: 90_000 });
 
 async function checkJson(file: string): Promise<{ code: number | null; report: Report }> {
   const r = await cli('check', file, '--json');

@@ -3,14 +3,12 @@
 // and a command that only reads does not create a database that is not there.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runCli } from '../support/cli-run.js';
 import { findConfigFile, SYSTEM_CONFIG } from '../../host/config/config-file.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'ksr-cli-config-'));
 test.after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -20,15 +18,7 @@ function freshDir(name: string): string {
   return dir;
 }
 
-function cli(cwd: string, args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
-  const base = { ...process.env };
-  delete base.KSR_HOST_CONFIG;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...base, ...env }, timeout: 60_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, out, err });
-    });
-  });
-}
+const cli = (cwd: string, args: string[], env: Record<string, string> = {}) => runCli(args, { cwd, env });
 
 test('the order: --config, $KSR_HOST_CONFIG, ./ksr-host.yaml, /etc/ksr-host/ksr-host.yaml, defaults', () => {
   const files = new Set(['/srv/flag.yaml', '/srv/env.yaml', '/here/ksr-host.yaml', SYSTEM_CONFIG]);

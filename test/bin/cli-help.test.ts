@@ -7,28 +7,13 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { KSR_HOST_BIN, runCli, type CliRun } from '../support/cli-run.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
 // an empty directory and no $KSR_HOST_CONFIG: no config file of this machine's is picked up
 const cwd = mkdtempSync(join(tmpdir(), 'ksr-cli-help-'));
 test.after(() => rmSync(cwd, { recursive: true, force: true }));
 
-interface Ran {
-  code: number | null;
-  out: string;
-  err: string;
-}
-
-function cli(...args: string[]): Promise<Ran> {
-  const env = { ...process.env };
-  delete env.KSR_HOST_CONFIG;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env, timeout: 60_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, out, err });
-    });
-  });
-}
+const cli = (...args: string[]) => runCli(args, { cwd });
 
 const COMMANDS = [
   [], ['run'], ['check'], ['rpc'], ['api'],
@@ -114,8 +99,8 @@ test('every printing command ends quietly when its reader stops early (| head)',
   const env = { ...process.env };
   delete env.KSR_HOST_CONFIG;
   // a real pipe to a real head; bash reports the exit code of ksr-host
-  const line = `"${process.execPath}" "${BIN}" api | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`;
-  const r = await new Promise<Ran>((resolve) =>
+  const line = `"${process.execPath}" "${KSR_HOST_BIN}" api | head -c 10 >/dev/null; echo "exit=\${PIPESTATUS[0]}"`;
+  const r = await new Promise<CliRun>((resolve) =>
     execFile('bash', ['-c', line], { cwd, env, timeout: 60_000 }, (e, out, err) => resolve({ code: e ? 1 : 0, out, err })),
   );
   assert.match(r.out, /exit=0/, `stderr: ${r.err}`);

@@ -3,29 +3,20 @@
 // store; each says which it did. And `run` logs which config it started with.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runCli } from '../support/cli-run.js';
 import { openStore } from '../../host/store/open-store.js';
 import { freePort } from '../support/ports.js';
 import { startServerProcess } from '../support/server-process.js';
 
-const BIN = fileURLToPath(new URL('../../bin/ksr-host.mjs', import.meta.url));
 const SCRIPT = fileURLToPath(new URL('../../sample-scripts/routing.js', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'ksr-cli-ul-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const env = { ...process.env };
-  delete env.KSR_HOST_CONFIG;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd: dir, env, timeout: 60_000 }, (e, out, err) => {
-      resolve({ code: e ? ((e as { code?: number }).code ?? null) : 0, out, err });
-    });
-  });
-}
+const cli = (...args: string[]) => runCli(args, { cwd: dir });
 
 test('with a running server: ul add and ul rm go through it and its memory changes at once', { timeout: 90_000 }, async () => {
   const server = await startServerProcess({ script: SCRIPT, engine: 'v8', config: () => ({}) });
