@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { explain, scenario, startSipp } from '../support/sipp.js';
-import { freePort } from '../support/ports.js';
+import { scenario, sippCallThrough } from '../support/sipp.js';
 import { openStore } from '../../host/store/open-store.js';
 import { ACC_TABLE, layoutNamed } from '../../host/store/module-tables.js';
 
@@ -59,22 +58,8 @@ after(async () => {
   await server?.stop();
 });
 
-async function call(caller: string, callee: string, service: string): Promise<void> {
-  const port = await freePort();
-  const uas = startSipp({ scenario: callee, localPort: port, transport: 'udp', calls: 1, timeoutS: 15 });
-  try {
-    await new Promise((r) => setTimeout(r, 300));
-    const uac = await startSipp({
-      scenario: caller, port: server.port, localPort: await freePort(), transport: 'udp', calls: 1, timeoutS: 15,
-      keys: { callee: `127.0.0.1:${port}` }, extra: ['-s', service],
-    }).done;
-    assert.equal(uac.code, 0, explain(`caller ${service}`, uac) + `\nserver:\n${server.output().slice(-3000)}`);
-    const r = await uas.done;
-    assert.equal(r.code, 0, explain(`callee ${service}`, r));
-  } finally {
-    if (uas.child.exitCode === null) uas.child.kill('SIGKILL');
-  }
-}
+const call = (caller: string, callee: string, service: string) =>
+  sippCallThrough({ proxyPort: server.port, caller, callee, service, serverOutput: () => server.output() });
 
 async function rows(table: string) {
   const store = await openStore(`sqlite:${dbFile}`);

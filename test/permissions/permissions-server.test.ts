@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../support/server-process.js';
-import { request, statusOf, udpExchange } from '../support/sip-client.js';
+import { optionsStatusFrom } from '../support/sip-client.js';
 import { openStore } from '../../host/store/open-store.js';
 import { ADDRESS_TABLE } from '../../host/store/module-tables.js';
 
@@ -22,11 +22,6 @@ writeFileSync(script, [
   '',
 ].join('\n'));
 
-async function statusFrom(port: number, localIp: string): Promise<number> {
-  const [reply] = await udpExchange(port, request('OPTIONS', port), { localIp, waitMs: 2000 });
-  return reply ? statusOf(reply) : 0;
-}
-
 for (const workers of [1, 2]) {
   test(`workers ${workers}: allowed and refused sources; addressReload after a store change takes effect`, async () => {
     const file = join(dir, `w${workers}.db`);
@@ -38,15 +33,15 @@ for (const workers of [1, 2]) {
       config: () => ({ store: `sqlite:${file}`, modules: { permissions: { address: [{ grp: 1, ip_addr: '127.0.0.2' }] } } }),
     });
     try {
-      assert.equal(await statusFrom(server.port, '127.0.0.2'), 200);
-      assert.equal(await statusFrom(server.port, '127.0.0.4'), 200, 'a row of the store');
-      assert.equal(await statusFrom(server.port, '127.0.0.3'), 403);
+      assert.equal(await optionsStatusFrom(server.port, '127.0.0.2'), 200);
+      assert.equal(await optionsStatusFrom(server.port, '127.0.0.4'), 200, 'a row of the store');
+      assert.equal(await optionsStatusFrom(server.port, '127.0.0.3'), 403);
       const store = await openStore(`sqlite:${file}`);
       store.insertRow(ADDRESS_TABLE, { grp: 1, ip_addr: '127.0.0.0', mask: 29, port: 0 });
       await store.close();
-      assert.equal(await statusFrom(server.port, '127.0.0.3'), 403, 'not before the reload');
+      assert.equal(await optionsStatusFrom(server.port, '127.0.0.3'), 403, 'not before the reload');
       assert.deepEqual(await server.rpc('permissions.addressReload'), { jsonrpc: '2.0', id: 1, result: 'Reload OK (3 entries)' });
-      for (let i = 0; i < 4; i++) assert.equal(await statusFrom(server.port, '127.0.0.3'), 200, `request ${i} after the reload`);
+      for (let i = 0; i < 4; i++) assert.equal(await optionsStatusFrom(server.port, '127.0.0.3'), 200, `request ${i} after the reload`);
       const subnets = await server.rpc('permissions.subnetDump');
       assert.deepEqual(subnets.result, [{ id: 0, group: 1, item: { ip: '127.0.0.0', mask: 29, port: 0, tag: '' } }]);
     } finally {

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../support/server-process.js';
-import { request, statusOf, udpExchange } from '../support/sip-client.js';
+import { optionsStatusFrom } from '../support/sip-client.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ksr-pike-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -20,11 +20,6 @@ writeFileSync(script, [
   '',
 ].join('\n'));
 
-async function statusFrom(port: number, localIp: string): Promise<number> {
-  const [reply] = await udpExchange(port, request('OPTIONS', port), { localIp, waitMs: 2000 });
-  return reply ? statusOf(reply) : 0;
-}
-
 for (const workers of [1, 2]) {
   test(`workers ${workers}: a flood from one address is blocked by pike and unblocked after`, async () => {
     const server = await startServerProcess({
@@ -33,20 +28,20 @@ for (const workers of [1, 2]) {
     });
     try {
       const codes: number[] = [];
-      for (let i = 0; i < 12; i++) codes.push(await statusFrom(server.port, '127.0.0.2'));
+      for (let i = 0; i < 12; i++) codes.push(await optionsStatusFrom(server.port, '127.0.0.2'));
       // the density is 5 per second: whatever second boundary falls inside the burst, some pass and the rest are refused
       assert.equal(codes[0], 200, codes.join(' '));
       assert.ok(codes.filter((c) => c === 503).length >= 4, codes.join(' '));
       assert.ok(codes.every((c) => c === 200 || c === 503), codes.join(' '));
       await server.waitForOutput(/PIKE - BLOCKing ip 127\.0\.0\.2/);
-      assert.equal(await statusFrom(server.port, '127.0.0.3'), 200, 'another source is not blocked');
+      assert.equal(await optionsStatusFrom(server.port, '127.0.0.3'), 200, 'another source is not blocked');
       const top = await server.rpc('pike.top', ['ALL']);
       assert.ok(top.result.list.some((r: { ip_addr: string }) => r.ip_addr === '127.0.0.2'), JSON.stringify(top));
       // one request every 400 ms is below the density: unblocked within a few windows
       let after = 0;
       for (let i = 0; i < 15 && after !== 200; i++) {
         await new Promise((r) => setTimeout(r, 400));
-        after = await statusFrom(server.port, '127.0.0.2');
+        after = await optionsStatusFrom(server.port, '127.0.0.2');
       }
       assert.equal(after, 200, server.output().slice(-2000));
       await server.waitForOutput(/PIKE - UNBLOCKing ip 127\.0\.0\.2/);

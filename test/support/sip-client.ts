@@ -76,3 +76,9 @@ export function headerValue(reply: string, name: string): string | undefined {
 export function statusOf(reply: string): number {
   return Number(/^SIP\/2\.0 (\d{3})/.exec(reply)?.[1] ?? 0);
 }
+
+/** The status of the server's answer to one OPTIONS sent from `localIp` (another source on loopback); 0 when none came within 2 s. */
+export async function optionsStatusFrom(port: number, localIp: string): Promise<number> {
+  const [reply] = await udpExchange(port, request('OPTIONS', port), { localIp, waitMs: 2000 });
+  return reply ? statusOf(reply) : 0;
+}

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { freePort } from './ports.js';
 
 export interface SippRun {
   code: number | null;
@@ -83,4 +85,32 @@ export function runSipp(opts: SippOptions): Promise<SippRun> {
 /** A failure message with what sipp said, for assertions. */
 export function explain(name: string, run: SippRun): string {
   return `${name}: sipp exited ${run.code}\n${run.errors.slice(0, 3000)}\n${run.stderr.slice(-1500)}\n${run.stdout.slice(-1500)}`;
+}
+
+/**
+ * One call through a proxy: a sipp callee (scenario `callee`, answering on a free port) and a
+ * sipp caller (scenario `caller`, to the proxy at `proxyPort`, service `service`, the callee's
+ * address as key `callee`); both must end with exit code 0. `serverOutput` goes into a failure's
+ * message.
+ */
+export async function sippCallThrough(o: {
+  proxyPort: number; caller: string; callee: string; service: string;
+  calleeKeys?: Record<string, string>; serverOutput?: () => string;
+}): Promise<void> {
+  const port = await freePort();
+  const uas = startSipp({ scenario: o.callee, localPort: port, transport: 'udp', calls: 1, timeoutS: 15, keys: o.calleeKeys ?? {} });
+  const server = () => (o.serverOutput ? `\nserver:\n${o.serverOutput().slice(-3000)}` : '');
+  try {
+    // the callee listens before the caller's INVITE reaches it
+    await new Promise((r) => setTimeout(r, 300));
+    const uac = await startSipp({
+      scenario: o.caller, port: o.proxyPort, localPort: await freePort(), transport: 'udp', calls: 1, timeoutS: 15,
+      keys: { callee: `127.0.0.1:${port}` }, extra: ['-s', o.service],
+    }).done;
+    assert.equal(uac.code, 0, explain(`caller ${o.service}`, uac) + server());
+    const r = await uas.done;
+    assert.equal(r.code, 0, explain(`callee ${o.service}`, r) + server());
+  } finally {
+    if (uas.child.exitCode === null) uas.child.kill('SIGKILL');
+  }
 }

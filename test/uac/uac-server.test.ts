@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
-import { explain, scenario, startSipp } from '../support/sipp.js';
+import { explain, scenario, startSipp, sippCallThrough } from '../support/sipp.js';
 import { freePort } from '../support/ports.js';
 
 const servers: ServerProcess[] = [];
@@ -34,22 +34,8 @@ function ksr_request_route() {
   KSR.rr.record_route();
 `;
 
-async function call(server: ServerProcess, caller: string, callee: string, service: string, calleeKeys: Record<string, string> = {}): Promise<void> {
-  const port = await freePort();
-  const uas = startSipp({ scenario: callee, localPort: port, transport: 'udp', calls: 1, timeoutS: 15, keys: calleeKeys });
-  try {
-    await new Promise((r) => setTimeout(r, 300));
-    const uac = await startSipp({
-      scenario: caller, port: server.port, localPort: await freePort(), transport: 'udp', calls: 1, timeoutS: 15,
-      keys: { callee: `127.0.0.1:${port}` }, extra: ['-s', service],
-    }).done;
-    assert.equal(uac.code, 0, explain(`caller ${service}`, uac) + `\nserver:\n${server.output().slice(-3000)}`);
-    const r = await uas.done;
-    assert.equal(r.code, 0, explain(`callee ${service}`, r) + `\nserver:\n${server.output().slice(-3000)}`);
-  } finally {
-    if (uas.child.exitCode === null) uas.child.kill('SIGKILL');
-  }
-}
+const call = (server: ServerProcess, caller: string, callee: string, service: string, calleeKeys: Record<string, string> = {}) =>
+  sippCallThrough({ proxyPort: server.port, caller, callee, service, calleeKeys, serverOutput: () => server.output() });
 
 test('uac_replace_from with auto restore: the callee sees the new From, the caller its own in the 200 and in the callee\'s BYE', async () => {
   const script = scriptFile('replace.js', `${PROXY_HEAD}
