@@ -9,6 +9,7 @@ import { parseAlgorithmList } from '../auth/auth-config.js';
 import { parseOutboundRule } from '../transport/outbound-policy.js';
 import { DEFAULT_VIA_SETTINGS } from '../corex/via-settings.js';
 import { traceSettingsFrom } from '../trace/trace-settings.js';
+import { avpNameOf } from '../core/avp-name.js';
 
 const positive = { type: 'integer', minimum: 1 } as const;
 
@@ -274,7 +275,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       maxContacts: c.registrar?.max_contacts ?? d.registrar.maxContacts,
       usePath: c.registrar?.use_path ?? d.registrar.usePath,
       pathMode: c.registrar?.path_mode ?? d.registrar.pathMode,
-      receivedAvp: c.registrar?.received_avp !== undefined ? avpNameOf(c.registrar.received_avp) : d.registrar.receivedAvp,
+      receivedAvp: c.registrar?.received_avp !== undefined ? wrap('registrar.received_avp', () => receivedAvpName(c.registrar!.received_avp!)) : d.registrar.receivedAvp,
       methodFiltering: c.registrar?.method_filtering ?? d.registrar.methodFiltering,
     },
     usrloc: {
@@ -323,8 +324,9 @@ function written<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** An AVP as Kamailio's modparams spell it ("$avp(RECEIVED)", "$avp(s:name)") or its bare name → the name. */
-function avpNameOf(text: string): string {
-  const m = /^\$avp\((?:[si]:)?([^()]+)\)$/.exec(text.trim());
-  return m ? m[1]! : text.trim();
+/** registrar.received_avp in Kamailio's spelling ("$avp(RECEIVED)") or bare → the AVP's name. */
+function receivedAvpName(text: string): string {
+  const name = avpNameOf(text);
+  if (name === null) throw new Error(`expected an AVP such as "$avp(RECEIVED)" or a bare name, got ${JSON.stringify(text)}`);
+  return name;
 }

@@ -7,6 +7,7 @@ import type { ScriptLogger } from '../core/services.js';
 import { disableRelay, selectRelay, type Relay, type RelaySet } from './relay-sets.js';
 import type { RelaySettings } from './settings.js';
 import { sharedExchange, type UdpExchange } from './udp-exchange.js';
+import { avpNameOf } from '../core/avp-name.js';
 
 let cookieSeq = 0;
 const cookieBase = `${process.pid}_${Math.floor(Math.random() * 10000)}`;
@@ -20,7 +21,12 @@ export type RelayAnswer = { relay: Relay; answer: Buffer };
 export class RelayPool {
   readonly exchange: UdpExchange = sharedExchange();
 
-  constructor(readonly module: string, readonly settings: RelaySettings, readonly log: ScriptLogger) {}
+  /** The setid AVP's name, read once from the settings. */
+  private readonly setidAvp: string | null;
+
+  constructor(readonly module: string, readonly settings: RelaySettings, readonly log: ScriptLogger) {
+    this.setidAvp = settings.setidAvp ? avpNameOf(settings.setidAvp) : null;
+  }
 
   get sets(): Map<number, RelaySet> {
     return this.settings.sets;
@@ -43,7 +49,7 @@ export class RelayPool {
       if (chosen.length > 1) ctx.mediaRelaySets = chosen.slice(1);
       return s;
     }
-    const avp = this.settings.setidAvp?.replace(/^\$avp\((?:i:|s:)?(.*)\)$/, '$1');
+    const avp = this.setidAvp;
     if (avp) {
       const v = ctx.avps.get(avp)?.[0];
       if (v !== undefined) {

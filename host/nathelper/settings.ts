@@ -1,6 +1,7 @@
 // nathelper's modparams (config `modules: { nathelper: {...} }`), under Kamailio's names, with
 // Kamailio's defaults. A bad value throws an Error naming the key, what was expected and what
 // was seen: the server refuses to start with it.
+import { avpNameOf } from '../core/avp-name.js';
 
 export interface NathelperSettings {
   /** Seconds between keepalive rounds; 0 disables pinging (Kamailio's default). */
@@ -100,9 +101,9 @@ function strValue(key: string, v: unknown, max = 256): string {
 function avpName(v: unknown): string {
   const s = strValue('received_avp', v, 64).trim();
   if (s === '') return '';
-  const m = /^\$avp\((?:[si]:)?([A-Za-z0-9_.-]{1,48})\)$/.exec(s) ?? /^([A-Za-z0-9_.-]{1,48})$/.exec(s);
-  if (!m) throw new Error(`${where('received_avp')}: expected an AVP such as "$avp(RECEIVED)", got ${JSON.stringify(v)}`);
-  return m[1]!;
+  const name = avpNameOf(s);
+  if (name === null) throw new Error(`${where('received_avp')}: expected an AVP such as "$avp(RECEIVED)", got ${JSON.stringify(v)}`);
+  return name;
 }
 
 export function parseNathelperSettings(config: unknown): NathelperSettings {
