@@ -18,6 +18,8 @@ export const APPS = {
 export interface ExampleServer {
   port: number;
   output(): string;
+  /** ksr-host's: resolves once its output matches (a log line may come after the reply it went with). */
+  waitForOutput?(pattern: RegExp, timeoutMs?: number): Promise<string>;
   stop(): Promise<void>;
 }
 

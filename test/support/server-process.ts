@@ -81,6 +81,8 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
   ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let out = '';
+  // 'close' comes after the last of its output is read ('exit' may come before it)
+  const closed = new Promise<void>((r) => child.once('close', () => r()));
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {
@@ -122,13 +124,14 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
       return (await res.body.json()) as any;
     },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
         const t = setTimeout(() => child.kill('SIGKILL'), 5000);
-        await exited;
+        await closed;
         clearTimeout(t);
       }
+      // everything the server wrote is in output() from here on
+      await closed;
       rmSync(stateDir, { recursive: true, force: true });
     },
   };
