@@ -7,6 +7,8 @@ interface CatalogueRow {
   params: string[];
   variadic: boolean;
   returns: string;
+  /** For an xval: the kinds of value it answers, as the catalogue words them ("str|null when absent"); '' when not given. */
+  xvalKinds: string;
 }
 
 /** Catalogue rows keyed by KSR path ("KSR.hdr.get"; core rows as "KSR.info"). */
@@ -20,6 +22,7 @@ export function parseCatalogue(tsv: string): Map<string, CatalogueRow> {
     return i;
   };
   const [mod, fn, ret, par] = [col('module'), col('function'), col('return_type'), col('param_types')];
+  const kinds = head.indexOf('xval_value_kinds');
   for (const line of lines.slice(1)) {
     const f = line.split('\t');
     const module = f[mod] === 'core' ? '' : f[mod]!;
@@ -30,6 +33,7 @@ export function parseCatalogue(tsv: string): Map<string, CatalogueRow> {
       params: parts.filter((p) => !p.startsWith('...')),
       variadic,
       returns: f[ret]!.trim(),
+      xvalKinds: kinds < 0 ? '' : (f[kinds] ?? '').trim(),
     });
   }
   return rows;

@@ -10,6 +10,8 @@ import { generateTypings } from './typings/generate.js';
 import { catalogueStatus } from './docs/module-status.js';
 import { ksrModulesTable, leftOutTable, moduleStatusTable, partialTable } from './docs/markdown-tables.js';
 import { fillSections } from './docs/sections.js';
+import { functionDocProblems, loadFunctionDocs } from './docs/function-docs.js';
+import { parseCatalogue } from './catalogue-check.js';
 
 /** The repository's root (bindings/..). */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,7 +25,9 @@ const read = (rel: string): string => readFileSync(join(ROOT, rel), 'utf8');
  */
 export function generatedFiles(registry: Registry): Record<string, string> {
   const status = catalogueStatus(registry, read('bindings/catalogue.tsv'));
-  if (status.problems.length > 0) throw new Error(`bindings/generate.ts:\n  ${status.problems.join('\n  ')}`);
+  const docs = loadFunctionDocs();
+  const problems = [...status.problems, ...functionDocProblems(registry.entries, docs)];
+  if (problems.length > 0) throw new Error(`bindings/generate.ts:\n  ${problems.join('\n  ')}`);
   const out: Record<string, string> = {
     'README.md': fillSections(read('README.md'), { 'ksr-modules': ksrModulesTable(status) }, 'README.md'),
     'bindings/README.md': fillSections(
@@ -32,8 +36,13 @@ export function generatedFiles(registry: Registry): Record<string, string> {
       'bindings/README.md',
     ),
   };
-  for (const [file, text] of Object.entries(generateTypings(registry))) out[`bindings/typings/${file}`] = text;
+  for (const [file, text] of Object.entries(generateTypings(registry, { docs, xvalKinds: xvalKindsByPath(read('bindings/catalogue.tsv')) }))) out[`bindings/typings/${file}`] = text;
   return out;
+}
+
+/** The catalogue's xval value kinds by KSR path, for the typings' return types. */
+export function xvalKindsByPath(catalogueTsv: string): Map<string, string> {
+  return new Map([...parseCatalogue(catalogueTsv)].map(([path, row]) => [path, row.xvalKinds]));
 }
 
 async function main(): Promise<void> {

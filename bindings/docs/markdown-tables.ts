@@ -1,6 +1,7 @@
 // The READMEs' generated tables, rendered from catalogueStatus (module-status.ts):
 // README.md's "KSR modules" table, and bindings/README.md's module status, partial
 // functions and left-out functions.
+import { kamailioDocsLink } from './kamailio-docs.js';
 import { ksrPath, type KsrEntry } from '../registry.js';
 import { NOT_YET, type CatalogueStatus, type ModuleStatus } from './module-status.js';
 
@@ -27,14 +28,15 @@ function summary(m: ModuleStatus): string {
 
 /** README.md, "KSR modules": one row per module, the absent ones in one row. */
 export function ksrModulesTable(s: CatalogueStatus): string {
-  const rows = s.present.map((m) => [label(m), `${m.declared.length} / ${m.catalogue}`, summary(m)]);
+  const rows = s.present.map((m) => [label(m), `${m.declared.length} / ${m.catalogue}`, summary(m), `[Kamailio](${kamailioDocsLink(m.module)})`]);
   const absentTotal = s.absent.reduce((n, a) => n + a.catalogue, 0);
   rows.push([
     s.absent.map((a) => code(a.module)).join(', '),
     `0 / ${absentTotal}`,
     'not available in ksr-host (bindings/README.md says why)',
+    '',
   ]);
-  return table(['module', 'declared / catalogue', 'status'], rows);
+  return table(['module', 'declared / catalogue', 'status', 'same meaning as'], rows);
 }
 
 /** bindings/README.md: counts per module. */

@@ -1,7 +1,9 @@
 // The KSR typings from the registry: ksr.d.ts (TypeScript), KSR.pyi (Python stub) and ksr.lua
-// (a Lua doc table with EmmyLua annotations), each function's doc comment with its signature
-// and its status. Written by bindings/generate.ts (`npm run generate`); never edit the outputs.
+// (a Lua doc table with EmmyLua annotations): each function with its parameters' names, what it
+// does and returns (bindings/docs/functions/*.tsv), its signature and its status. Written by
+// bindings/generate.ts (`npm run generate`); never edit the outputs.
 import { ksrPath, signatureOf, type KsrEntry, type ParamType, type Registry, type ReturnType } from '../registry.js';
+import { docKey, paramNamesOf, type FunctionDoc } from '../docs/function-docs.js';
 
 type Lang = 'ts' | 'py' | 'lua';
 
@@ -24,12 +26,61 @@ const STRUCTURED: Record<Lang, string> = {
   lua: 'string|integer|table|nil',
 };
 
-const returnType = (lang: Lang, e: KsrEntry): string => (e.structured ? STRUCTURED[lang] : RETURN_TYPES[lang][e.returns]);
+/** The value kinds an xval may answer, in the order the typings write them. */
+type ValueKind = 'str' | 'int' | 'structured' | 'null';
+const KIND_TYPES: Record<Lang, Record<ValueKind, string>> = {
+  ts: { str: 'string', int: 'number', structured: 'Record<string, unknown> | unknown[]', null: 'null' },
+  py: { str: 'str', int: 'int', structured: 'dict | list', null: 'None' },
+  lua: { str: 'string', int: 'integer', structured: 'table', null: 'nil' },
+};
+const KIND_ORDER: readonly ValueKind[] = ['str', 'int', 'structured', 'null'];
+
+/**
+ * The kinds of value the catalogue says an xval answers ("str|null when absent",
+ * "int|str|empty-string when absent", "null when absent|array|dict"): each `|` part read by its
+ * first word. An empty set when the catalogue says nothing readable: the generic xval type then.
+ */
+export function xvalKindsOf(text: string): Set<ValueKind> {
+  const kinds = new Set<ValueKind>();
+  for (const part of text.split('|')) {
+    const word = part.trim().split(/[\s(]/)[0]!.toLowerCase();
+    if (word === 'int' || word === 'long') kinds.add('int');
+    else if (word === 'str' || word === 'string' || word === 'empty-string') kinds.add('str');
+    else if (word === 'null') kinds.add('null');
+    else if (word === 'array' || word === 'dict') kinds.add('structured');
+  }
+  return kinds;
+}
+
+/** What a function returns in lang: an xval narrowed to the kinds the catalogue gives it, when it gives them. */
+function returnType(lang: Lang, e: KsrEntry, kindsText: string): string {
+  const kinds = e.returns === 'xval' ? xvalKindsOf(kindsText) : new Set<ValueKind>();
+  if (kinds.size === 0) return e.structured ? STRUCTURED[lang] : RETURN_TYPES[lang][e.returns];
+  if (e.structured) kinds.add('structured');
+  return KIND_ORDER.filter((k) => kinds.has(k)).map((k) => KIND_TYPES[lang][k]).join(lang === 'lua' ? '|' : ' | ');
+}
 
 const HEADER = 'Generated from the KSR registry by `npm run generate` (bindings/generate.ts). Do not edit.';
 
-/** The doc comment's text: signature, then status (`complete` or `partial: why`). */
-const docOf = (e: KsrEntry): string => `${signatureOf(e)} -- ${e.status}`;
+/** What the typings are made from besides the registry. */
+export interface TypingSources {
+  /** Function docs by key (bindings/docs/function-docs.ts). */
+  docs: ReadonlyMap<string, FunctionDoc>;
+  /** The catalogue's xval value kinds by KSR path ("KSR.hdr.get" → "str|null when absent"). */
+  xvalKinds: ReadonlyMap<string, string>;
+}
+type Docs = TypingSources;
+const docFor = (src: Docs, e: KsrEntry): FunctionDoc | undefined => src.docs.get(docKey(e.module, e.name));
+const returnOf = (lang: Lang, src: Docs, e: KsrEntry): string => returnType(lang, e, src.xvalKinds.get(ksrPath(e)) ?? '');
+
+/** The signature line: signature, then status (`complete` or `partial: why`). */
+const signatureLine = (e: KsrEntry): string => `${signatureOf(e)} -- ${e.status}`;
+
+/** What the function does, its signature line, what it returns: the lines every language's doc comment holds. */
+function docLines(docs: Docs, e: KsrEntry): { does: string | null; returns: string | null; signature: string } {
+  const d = docFor(docs, e);
+  return { does: d?.does ?? null, returns: d?.returns ?? null, signature: signatureLine(e) };
+}
 
 /** Entries grouped by module, core ('') first, in registry order. */
 function byModule(entries: readonly KsrEntry[]): Map<string, KsrEntry[]> {
@@ -41,66 +92,84 @@ function byModule(entries: readonly KsrEntry[]): Map<string, KsrEntry[]> {
   return groups;
 }
 
-const paramNames = (e: KsrEntry): string[] => e.params.map((_, i) => `p${i + 1}`);
+const paramNames = (docs: Docs, e: KsrEntry): string[] => paramNamesOf(e, docFor(docs, e));
 
-function tsFunction(e: KsrEntry, indent: string): string {
-  const params = e.params.map((t, i) => `p${i + 1}: ${PARAM_TYPES.ts[t]}`);
+/** A JSDoc comment's text may not close the comment. */
+const inComment = (text: string): string => text.replace(/\*\//g, '*\\/');
+
+function tsFunction(docs: Docs, e: KsrEntry, indent: string): string {
+  const names = paramNames(docs, e);
+  const params = e.params.map((t, i) => `${names[i]}: ${PARAM_TYPES.ts[t]}`);
   if (e.variadic) params.push('...rest: string[]');
-  return `${indent}/** ${docOf(e)} */\n${indent}function ${e.name}(${params.join(', ')}): ${returnType('ts', e)};`;
+  const { does, returns, signature } = docLines(docs, e);
+  const doc = [does, signature, returns === null ? null : `@returns ${returns}`].filter((l): l is string => l !== null);
+  const comment = [`${indent}/**`, ...doc.map((l) => `${indent} * ${inComment(l)}`), `${indent} */`].join('\n');
+  return `${comment}\n${indent}function ${e.name}(${params.join(', ')}): ${returnOf('ts', docs, e)};`;
 }
 
-export function generateDts(registry: Registry): string {
+export function generateDts(registry: Registry, docs: Docs): string {
   const out = [`// ${HEADER}`, 'declare namespace KSR {'];
   for (const [mod, entries] of byModule(registry.entries)) {
     if (mod === '') {
-      out.push(...entries.map((e) => tsFunction(e, '  ')));
+      out.push(...entries.map((e) => tsFunction(docs, e, '  ')));
       continue;
     }
-    out.push(`  namespace ${mod} {`, ...entries.map((e) => tsFunction(e, '    ')), '  }');
+    out.push(`  namespace ${mod} {`, ...entries.map((e) => tsFunction(docs, e, '    ')), '  }');
   }
   out.push('}', '');
   return out.join('\n');
 }
 
-function pyFunction(e: KsrEntry, indent: string, isStatic: boolean): string {
-  const params = e.params.map((t, i) => `p${i + 1}: ${PARAM_TYPES.py[t]}`);
+/** A docstring's text: no escape sequence, no end of the string. */
+const inDocstring = (text: string): string => text.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"');
+
+function pyFunction(docs: Docs, e: KsrEntry, indent: string, isStatic: boolean): string {
+  const names = paramNames(docs, e);
+  const params = e.params.map((t, i) => `${names[i]}: ${PARAM_TYPES.py[t]}`);
   if (e.variadic) params.push('*rest: str');
   const deco = isStatic ? `${indent}@staticmethod\n` : '';
-  return `${deco}${indent}def ${e.name}(${params.join(', ')}) -> ${returnType('py', e)}:\n${indent}    """${docOf(e)}"""\n${indent}    ...`;
+  const { does, returns, signature } = docLines(docs, e);
+  const body = `${indent}    `;
+  const doc = does === null
+    ? `${body}"""${inDocstring(signature)}"""`
+    : [`${body}"""${inDocstring(does)}`, '', `${body}${inDocstring(signature)}`, ...(returns === null ? [] : [`${body}Returns: ${inDocstring(returns)}`]), `${body}"""`].join('\n');
+  return `${deco}${indent}def ${e.name}(${params.join(', ')}) -> ${returnOf('py', docs, e)}:\n${doc}\n${body}...`;
 }
 
-export function generatePyi(registry: Registry): string {
+export function generatePyi(registry: Registry, docs: Docs): string {
   const out = [`# ${HEADER}`, '# The KSR module as a routing script sees it (import KSR is implicit).', ''];
   const groups = byModule(registry.entries);
-  for (const e of groups.get('') ?? []) out.push(pyFunction(e, '', false), '');
+  for (const e of groups.get('') ?? []) out.push(pyFunction(docs, e, '', false), '');
   for (const [mod, entries] of groups) {
     if (mod === '') continue;
-    out.push(`class _${mod}:`, ...entries.map((e) => pyFunction(e, '    ', true)), '', `${mod}: _${mod}`, '');
+    out.push(`class _${mod}:`, ...entries.map((e) => pyFunction(docs, e, '    ', true)), '', `${mod}: _${mod}`, '');
   }
   return out.join('\n');
 }
 
-function luaFunction(e: KsrEntry): string {
-  const lines = [`--- ${docOf(e)}`];
-  e.params.forEach((t, i) => lines.push(`---@param p${i + 1} ${PARAM_TYPES.lua[t]}`));
+function luaFunction(docs: Docs, e: KsrEntry): string {
+  const { does, returns, signature } = docLines(docs, e);
+  const names = paramNames(docs, e);
+  const lines = [...(does === null ? [] : [`--- ${does}`]), `--- ${signature}`];
+  e.params.forEach((t, i) => lines.push(`---@param ${names[i]} ${PARAM_TYPES.lua[t]}`));
   if (e.variadic) lines.push('---@param ... string');
-  lines.push(`---@return ${returnType('lua', e)}`);
-  const params = [...paramNames(e), ...(e.variadic ? ['...'] : [])].join(', ');
+  lines.push(`---@return ${returnOf('lua', docs, e)}${returns === null ? '' : ` # ${returns}`}`);
+  const params = [...names, ...(e.variadic ? ['...'] : [])].join(', ');
   lines.push(`function ${ksrPath(e)}(${params}) end`);
   return lines.join('\n');
 }
 
-export function generateLua(registry: Registry): string {
+export function generateLua(registry: Registry, docs: Docs): string {
   const out = [`-- ${HEADER}`, '-- A doc table for editors (EmmyLua annotations); the runtime builds the real KSR.', '', 'KSR = {}'];
   const groups = byModule(registry.entries);
   for (const [mod] of groups) if (mod !== '') out.push(`KSR.${mod} = {}`);
   out.push('');
-  for (const [, entries] of groups) for (const e of entries) out.push(luaFunction(e), '');
+  for (const [, entries] of groups) for (const e of entries) out.push(luaFunction(docs, e), '');
   out.push('return KSR', '');
   return out.join('\n');
 }
 
 /** File name → content, for every generated output. */
-export function generateTypings(registry: Registry): Record<string, string> {
-  return { 'ksr.d.ts': generateDts(registry), 'KSR.pyi': generatePyi(registry), 'ksr.lua': generateLua(registry) };
+export function generateTypings(registry: Registry, docs: Docs): Record<string, string> {
+  return { 'ksr.d.ts': generateDts(registry, docs), 'KSR.pyi': generatePyi(registry, docs), 'ksr.lua': generateLua(registry, docs) };
 }

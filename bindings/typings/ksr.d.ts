@@ -1,1591 +1,4639 @@
 // Generated from the KSR registry by `npm run generate` (bindings/generate.ts). Do not edit.
 declare namespace KSR {
-  /** KSR.dbg(str): none -- complete */
-  function dbg(p1: string): void;
-  /** KSR.info(str): none -- complete */
-  function info(p1: string): void;
-  /** KSR.notice(str): none -- complete */
-  function notice(p1: string): void;
-  /** KSR.warn(str): none -- complete */
-  function warn(p1: string): void;
-  /** KSR.err(str): none -- complete */
-  function err(p1: string): void;
-  /** KSR.crit(str): none -- complete */
-  function crit(p1: string): void;
-  /** KSR.log(str, str): none -- complete */
-  function log(p1: string, p2: string): void;
-  /** KSR.set_drop(): none -- complete */
+  /**
+   * Logs the text at debug level (no message needed; a trailing newline is dropped, as the log adds its own)
+   * KSR.dbg(str): none -- complete
+   * @returns nothing
+   */
+  function dbg(text: string): void;
+  /**
+   * Logs the text at info level (no message needed; a trailing newline is dropped)
+   * KSR.info(str): none -- complete
+   * @returns nothing
+   */
+  function info(text: string): void;
+  /**
+   * Logs the text at notice level (no message needed; a trailing newline is dropped)
+   * KSR.notice(str): none -- complete
+   * @returns nothing
+   */
+  function notice(text: string): void;
+  /**
+   * Logs the text at warning level (no message needed; a trailing newline is dropped)
+   * KSR.warn(str): none -- complete
+   * @returns nothing
+   */
+  function warn(text: string): void;
+  /**
+   * Logs the text at error level (no message needed; a trailing newline is dropped)
+   * KSR.err(str): none -- complete
+   * @returns nothing
+   */
+  function err(text: string): void;
+  /**
+   * Logs the text at critical level (no message needed; a trailing newline is dropped)
+   * KSR.crit(str): none -- complete
+   * @returns nothing
+   */
+  function crit(text: string): void;
+  /**
+   * Logs the text at the named level: dbg, info, notice, warn, err or crit; any other name logs as error
+   * KSR.log(str, str): none -- complete
+   * @returns nothing
+   */
+  function log(level: string, text: string): void;
+  /**
+   * Marks the message dropped without ending the callback: ksr_onsend_route does not send it, a branch route's branch is not sent, a reply route's reply is not relayed
+   * KSR.set_drop(): none -- complete
+   * @returns nothing
+   */
   function set_drop(): void;
-  /** KSR.is_myself(str): bool -- complete */
-  function is_myself(p1: string): boolean;
-  /** KSR.is_myself_ruri(): bool -- complete */
+  /**
+   * Tests whether a SIP URI (host, port, transport) or a bare host/IP names one of this server's addresses or aliases
+   * KSR.is_myself(str): bool -- complete
+   * @returns true when it is ours; false when not or the URI is unparsable
+   */
+  function is_myself(uri: string): boolean;
+  /**
+   * Tests whether the Request-URI in force names this server (host, port and transport)
+   * KSR.is_myself_ruri(): bool -- complete
+   * @returns true when ours; false otherwise
+   */
   function is_myself_ruri(): boolean;
-  /** KSR.is_myself_duri(): bool -- complete */
+  /**
+   * Tests whether the destination URI ($du) names this server
+   * KSR.is_myself_duri(): bool -- complete
+   * @returns true when ours; false when not, or $du is unset or unparsable
+   */
   function is_myself_duri(): boolean;
-  /** KSR.is_myself_nhuri(): bool -- complete */
+  /**
+   * Tests whether the next hop URI ($du when set, else the Request-URI in force) names this server
+   * KSR.is_myself_nhuri(): bool -- complete
+   * @returns true when ours; false otherwise
+   */
   function is_myself_nhuri(): boolean;
-  /** KSR.is_myself_furi(): bool -- complete */
+  /**
+   * Tests whether the From header's URI names this server
+   * KSR.is_myself_furi(): bool -- complete
+   * @returns true when ours; false when not, or no usable From
+   */
   function is_myself_furi(): boolean;
-  /** KSR.is_myself_turi(): bool -- complete */
+  /**
+   * Tests whether the To header's URI names this server
+   * KSR.is_myself_turi(): bool -- complete
+   * @returns true when ours; false when not, or no usable To
+   */
   function is_myself_turi(): boolean;
-  /** KSR.is_myself_suri(): bool -- complete */
+  /**
+   * Tests whether the source address, port and transport of the message are one of this server's sockets
+   * KSR.is_myself_suri(): bool -- complete
+   * @returns true when ours; false otherwise
+   */
   function is_myself_suri(): boolean;
-  /** KSR.is_myself_srcip(): bool -- complete */
+  /**
+   * Tests whether the source IP of the message is one of this server's addresses (any port)
+   * KSR.is_myself_srcip(): bool -- complete
+   * @returns true when ours; false otherwise
+   */
   function is_myself_srcip(): boolean;
-  /** KSR.setflag(int): bool -- complete */
-  function setflag(p1: number): boolean;
-  /** KSR.resetflag(int): bool -- complete */
-  function resetflag(p1: number): boolean;
-  /** KSR.isflagset(int): bool -- complete */
-  function isflagset(p1: number): boolean;
-  /** KSR.setbflag(int): bool -- complete */
-  function setbflag(p1: number): boolean;
-  /** KSR.resetbflag(int): bool -- complete */
-  function resetbflag(p1: number): boolean;
-  /** KSR.isbflagset(int): bool -- complete */
-  function isbflagset(p1: number): boolean;
-  /** KSR.setbiflag(int, int): bool -- complete */
-  function setbiflag(p1: number, p2: number): boolean;
-  /** KSR.resetbiflag(int, int): bool -- complete */
-  function resetbiflag(p1: number, p2: number): boolean;
-  /** KSR.isbiflagset(int, int): bool -- complete */
-  function isbiflagset(p1: number, p2: number): boolean;
-  /** KSR.setsflag(int): bool -- complete */
-  function setsflag(p1: number): boolean;
-  /** KSR.resetsflag(int): bool -- complete */
-  function resetsflag(p1: number): boolean;
-  /** KSR.issflagset(int): bool -- complete */
-  function issflagset(p1: number): boolean;
-  /** KSR.seturi(str): bool -- complete */
-  function seturi(p1: string): boolean;
-  /** KSR.setuser(str): bool -- complete */
-  function setuser(p1: string): boolean;
-  /** KSR.sethost(str): bool -- complete */
-  function sethost(p1: string): boolean;
-  /** KSR.setdsturi(str): bool -- complete */
-  function setdsturi(p1: string): boolean;
-  /** KSR.resetdsturi(): bool -- complete */
+  /**
+   * Sets message flag 0..31 ($mf); the flags travel with the request into its transaction's later routes
+   * KSR.setflag(int): bool -- complete
+   * @returns true when set; false for a flag outside 0..31
+   */
+  function setflag(flag: number): boolean;
+  /**
+   * Clears message flag 0..31
+   * KSR.resetflag(int): bool -- complete
+   * @returns true when cleared; false for a flag outside 0..31
+   */
+  function resetflag(flag: number): boolean;
+  /**
+   * Tests message flag 0..31
+   * KSR.isflagset(int): bool -- complete
+   * @returns true when set; false when not set or outside 0..31
+   */
+  function isflagset(flag: number): boolean;
+  /**
+   * Sets flag 0..31 of branch 0 (the Request-URI branch, $bf)
+   * KSR.setbflag(int): bool -- complete
+   * @returns true when set; false for a flag outside 0..31
+   */
+  function setbflag(flag: number): boolean;
+  /**
+   * Clears flag 0..31 of branch 0
+   * KSR.resetbflag(int): bool -- complete
+   * @returns true when cleared; false for a flag outside 0..31
+   */
+  function resetbflag(flag: number): boolean;
+  /**
+   * Tests flag 0..31 of branch 0
+   * KSR.isbflagset(int): bool -- complete
+   * @returns true when set; false when not set or outside 0..31
+   */
+  function isbflagset(flag: number): boolean;
+  /**
+   * Sets flag 0..31 of the given branch (0..11; 0 is the Request-URI branch)
+   * KSR.setbiflag(int, int): bool -- complete
+   * @returns true when set; false for a flag outside 0..31 or a branch outside 0..11
+   */
+  function setbiflag(flag: number, branch: number): boolean;
+  /**
+   * Clears flag 0..31 of the given branch (0..11)
+   * KSR.resetbiflag(int, int): bool -- complete
+   * @returns true when cleared; false for a flag outside 0..31 or a branch outside 0..11
+   */
+  function resetbiflag(flag: number, branch: number): boolean;
+  /**
+   * Tests flag 0..31 of the given branch (0..11)
+   * KSR.isbiflagset(int, int): bool -- complete
+   * @returns true when set; false when not set, or flag or branch out of range
+   */
+  function isbiflagset(flag: number, branch: number): boolean;
+  /**
+   * Sets script flag 0..31 ($sf): every callback starts with all script flags clear (a KSR.route sub-route too; the caller's come back after it)
+   * KSR.setsflag(int): bool -- complete
+   * @returns true when set; false for a flag outside 0..31
+   */
+  function setsflag(flag: number): boolean;
+  /**
+   * Clears script flag 0..31
+   * KSR.resetsflag(int): bool -- complete
+   * @returns true when cleared; false for a flag outside 0..31
+   */
+  function resetsflag(flag: number): boolean;
+  /**
+   * Tests script flag 0..31
+   * KSR.issflagset(int): bool -- complete
+   * @returns true when set; false when not set or outside 0..31
+   */
+  function issflagset(flag: number): boolean;
+  /**
+   * Replaces the Request-URI in force ($ru); the first line is rewritten when the request is sent
+   * KSR.seturi(str): bool -- complete
+   * @returns true when set; false for a reply or an unparsable URI
+   */
+  function seturi(uri: string): boolean;
+  /**
+   * Replaces the user part of the Request-URI in force; '' removes the user (and password)
+   * KSR.setuser(str): bool -- complete
+   * @returns true when set; false for a reply or an unparsable Request-URI
+   */
+  function setuser(user: string): boolean;
+  /**
+   * Replaces the host part of the Request-URI in force (an IPv6 address with or without brackets)
+   * KSR.sethost(str): bool -- complete
+   * @returns true when set; false for a reply, an empty host or an unparsable Request-URI
+   */
+  function sethost(host: string): boolean;
+  /**
+   * Sets the destination URI ($du): the request goes there while the Request-URI stays as it is
+   * KSR.setdsturi(str): bool -- complete
+   * @returns true when set; false for an empty URI
+   */
+  function setdsturi(uri: string): boolean;
+  /**
+   * Clears the destination URI ($du): the request goes to the Request-URI again
+   * KSR.resetdsturi(): bool -- complete
+   * @returns true
+   */
   function resetdsturi(): boolean;
-  /** KSR.isdsturiset(): bool -- complete */
+  /**
+   * Tests whether a destination URI ($du) is set
+   * KSR.isdsturiset(): bool -- complete
+   * @returns true when set; false otherwise
+   */
   function isdsturiset(): boolean;
-  /** KSR.force_rport(): bool -- complete */
+  /**
+   * Answers this request as if its top Via had ;rport: replies go to the source port and carry rport= and received=
+   * KSR.force_rport(): bool -- complete
+   * @returns true
+   */
   function force_rport(): boolean;
-  /** KSR.add_local_rport(): bool -- complete */
+  /**
+   * Adds an empty ;rport parameter to the Via this server puts on the forwarded request
+   * KSR.add_local_rport(): bool -- complete
+   * @returns true
+   */
   function add_local_rport(): boolean;
-  /** KSR.is_method(str): bool -- complete */
-  function is_method(p1: string): boolean;
-  /** KSR.is_method_in(str): bool -- complete */
-  function is_method_in(p1: string): boolean;
-  /** KSR.is_INVITE(): bool -- complete */
+  /**
+   * Compares the method (a reply's CSeq method) with a name or names joined by '|', case-insensitively
+   * KSR.is_method(str): bool -- complete
+   * @returns true when one matches; false otherwise
+   */
+  function is_method(method: string): boolean;
+  /**
+   * Tests the method against letters: I INVITE A ACK B BYE C CANCEL M MESSAGE R REGISTER E PRACK P PUBLISH S SUBSCRIBE N NOTIFY O OPTIONS F REFER U UPDATE K KDMQ G GET T POST V PUT D DELETE
+   * KSR.is_method_in(str): bool -- complete
+   * @returns true when a letter (either case) names the method; false otherwise
+   */
+  function is_method_in(methods: string): boolean;
+  /**
+   * Tests whether the method (a reply's CSeq method) is INVITE
+   * KSR.is_INVITE(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_INVITE(): boolean;
-  /** KSR.is_ACK(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is ACK
+   * KSR.is_ACK(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_ACK(): boolean;
-  /** KSR.is_BYE(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is BYE
+   * KSR.is_BYE(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_BYE(): boolean;
-  /** KSR.is_CANCEL(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is CANCEL
+   * KSR.is_CANCEL(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_CANCEL(): boolean;
-  /** KSR.is_REGISTER(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is REGISTER
+   * KSR.is_REGISTER(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_REGISTER(): boolean;
-  /** KSR.is_OPTIONS(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is OPTIONS
+   * KSR.is_OPTIONS(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_OPTIONS(): boolean;
-  /** KSR.is_SUBSCRIBE(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is SUBSCRIBE
+   * KSR.is_SUBSCRIBE(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_SUBSCRIBE(): boolean;
-  /** KSR.is_PUBLISH(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is PUBLISH
+   * KSR.is_PUBLISH(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_PUBLISH(): boolean;
-  /** KSR.is_NOTIFY(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is NOTIFY
+   * KSR.is_NOTIFY(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_NOTIFY(): boolean;
-  /** KSR.is_REFER(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is REFER
+   * KSR.is_REFER(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_REFER(): boolean;
-  /** KSR.is_INFO(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is INFO
+   * KSR.is_INFO(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_INFO(): boolean;
-  /** KSR.is_UPDATE(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is UPDATE
+   * KSR.is_UPDATE(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_UPDATE(): boolean;
-  /** KSR.is_PRACK(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is PRACK
+   * KSR.is_PRACK(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_PRACK(): boolean;
-  /** KSR.is_MESSAGE(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is MESSAGE
+   * KSR.is_MESSAGE(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_MESSAGE(): boolean;
-  /** KSR.is_KDMQ(): bool -- complete */
+  /**
+   * Tests whether the method (a reply's CSeq method) is KDMQ
+   * KSR.is_KDMQ(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_KDMQ(): boolean;
-  /** KSR.is_GET(): bool -- complete */
+  /**
+   * Tests whether the method is GET (HTTP over the SIP listeners)
+   * KSR.is_GET(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_GET(): boolean;
-  /** KSR.is_POST(): bool -- complete */
+  /**
+   * Tests whether the method is POST (HTTP over the SIP listeners)
+   * KSR.is_POST(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_POST(): boolean;
-  /** KSR.is_PUT(): bool -- complete */
+  /**
+   * Tests whether the method is PUT (HTTP over the SIP listeners)
+   * KSR.is_PUT(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_PUT(): boolean;
-  /** KSR.is_DELETE(): bool -- complete */
+  /**
+   * Tests whether the method is DELETE (HTTP over the SIP listeners)
+   * KSR.is_DELETE(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_DELETE(): boolean;
-  /** KSR.is_proto(str): bool -- complete */
-  function is_proto(p1: string): boolean;
-  /** KSR.is_UDP(): bool -- complete */
+  /**
+   * Tests the transport the message came over against letters: u UDP, t TCP, e TLS, s SCTP, v WS, w WSS
+   * KSR.is_proto(str): bool -- complete
+   * @returns true when a letter names it; false otherwise
+   */
+  function is_proto(protos: string): boolean;
+  /**
+   * Tests whether the message came over UDP
+   * KSR.is_UDP(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_UDP(): boolean;
-  /** KSR.is_TCP(): bool -- complete */
+  /**
+   * Tests whether the message came over TCP (not TLS or WebSocket)
+   * KSR.is_TCP(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_TCP(): boolean;
-  /** KSR.is_TLS(): bool -- complete */
+  /**
+   * Tests whether the message came over TLS
+   * KSR.is_TLS(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_TLS(): boolean;
-  /** KSR.is_WS(): bool -- complete */
+  /**
+   * Tests whether the message came over plain WebSocket
+   * KSR.is_WS(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_WS(): boolean;
-  /** KSR.is_WSS(): bool -- complete */
+  /**
+   * Tests whether the message came over secure WebSocket
+   * KSR.is_WSS(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_WSS(): boolean;
-  /** KSR.is_SCTP(): bool -- complete */
+  /**
+   * Tests whether the message came over SCTP
+   * KSR.is_SCTP(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_SCTP(): boolean;
-  /** KSR.is_WSX(): bool -- complete */
+  /**
+   * Tests whether the message came over WebSocket, plain or secure
+   * KSR.is_WSX(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_WSX(): boolean;
-  /** KSR.is_TCPX(): bool -- complete */
+  /**
+   * Tests whether the message came over a stream transport: TCP, TLS, WS or WSS
+   * KSR.is_TCPX(): bool -- complete
+   * @returns true when it did; false otherwise
+   */
   function is_TCPX(): boolean;
-  /** KSR.is_IPv4(): bool -- complete */
+  /**
+   * Tests whether the message's source address is IPv4
+   * KSR.is_IPv4(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_IPv4(): boolean;
-  /** KSR.is_IPv6(): bool -- complete */
+  /**
+   * Tests whether the message's source address is IPv6
+   * KSR.is_IPv6(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function is_IPv6(): boolean;
-  /** KSR.is_src_port(int): bool -- complete */
-  function is_src_port(p1: number): boolean;
-  /** KSR.is_dst_port(int): bool -- complete */
-  function is_dst_port(p1: number): boolean;
-  /** KSR.get_debug(): int -- complete */
+  /**
+   * Compares the message's source port with the given number
+   * KSR.is_src_port(int): bool -- complete
+   * @returns true when equal; false otherwise
+   */
+  function is_src_port(port: number): boolean;
+  /**
+   * Compares the local port the message arrived on with the given number
+   * KSR.is_dst_port(int): bool -- complete
+   * @returns true when equal; false otherwise
+   */
+  function is_dst_port(port: number): boolean;
+  /**
+   * Reads the configured log level (settings log.level) as Kamailio's debug number: 3 trace/debug, 2 info, 1 warn, -1 error, -2 fatal, -3 silent
+   * KSR.get_debug(): int -- complete
+   * @returns the level as an int
+   */
   function get_debug(): number;
-  /** KSR.set_advertised_address(str): int -- complete */
-  function set_advertised_address(p1: string): number;
-  /** KSR.set_advertised_port(str): int -- complete */
-  function set_advertised_port(p1: string): number;
-  /** KSR.set_forward_close(): bool -- complete */
+  /**
+   * Shows this address instead of the sending socket's IP in the Via (and Record-Route) of requests this message sends
+   * KSR.set_advertised_address(str): int -- complete
+   * @returns 1 set; -1 for an empty address
+   */
+  function set_advertised_address(addr: string): number;
+  /**
+   * Shows this port instead of the sending socket's in the Via (and Record-Route) of requests this message sends
+   * KSR.set_advertised_port(str): int -- complete
+   * @returns 1 set; -1 unless a number 1..65535
+   */
+  function set_advertised_port(port: string): number;
+  /**
+   * Asks that the stream connection a forwarded request goes out on be closed once it is sent
+   * KSR.set_forward_close(): bool -- complete
+   * @returns true
+   */
   function set_forward_close(): boolean;
-  /** KSR.set_forward_no_connect(): bool -- complete */
+  /**
+   * Forbids opening a new stream connection for forwarded requests: only an existing one is used
+   * KSR.set_forward_no_connect(): bool -- complete
+   * @returns true
+   */
   function set_forward_no_connect(): boolean;
-  /** KSR.set_reply_close(): bool -- partial: the connection is closed after the final reply, not after a provisional one */
+  /**
+   * Asks that the stream connection be closed once the final reply to this request is sent (not after a provisional reply, as Kamailio would)
+   * KSR.set_reply_close(): bool -- partial: the connection is closed after the final reply, not after a provisional one
+   * @returns true
+   */
   function set_reply_close(): boolean;
-  /** KSR.set_reply_no_connect(): bool -- complete */
+  /**
+   * Forbids opening a new stream connection for replies to this request: only the existing one is used
+   * KSR.set_reply_no_connect(): bool -- complete
+   * @returns true
+   */
   function set_reply_no_connect(): boolean;
-  /** KSR.add_tcp_alias(int): int -- complete */
-  function add_tcp_alias(p1: number): number;
-  /** KSR.add_tcp_alias_via(): int -- complete */
+  /**
+   * Aliases the stream connection the request came on: requests to its peer's IP at this port reuse it instead of a new connection
+   * KSR.add_tcp_alias(int): int -- complete
+   * @returns 1 aliased; -1 not over TCP/TLS/WS/WSS, a port outside 1..65535, or the connection is gone
+   */
+  function add_tcp_alias(port: number): number;
+  /**
+   * As add_tcp_alias, with the port of the top Via (its ;alias value when present, else its port, 5060 when none)
+   * KSR.add_tcp_alias_via(): int -- complete
+   * @returns 1 aliased; -1 not over a stream transport, no usable Via, or the connection is gone
+   */
   function add_tcp_alias_via(): number;
-  /** KSR.to_UDP(): bool -- complete */
+  /**
+   * Tests whether the next hop (a request: forced proto, else $du or R-URI; a reply: the second Via) is over UDP
+   * KSR.to_UDP(): bool -- complete
+   * @returns true when it is; false when not or it cannot be told
+   */
   function to_UDP(): boolean;
-  /** KSR.to_TCP(): bool -- complete */
+  /**
+   * Tests whether the next hop (a request: forced proto, else $du or R-URI; a reply: the second Via) is over TCP
+   * KSR.to_TCP(): bool -- complete
+   * @returns true when it is; false when not or it cannot be told
+   */
   function to_TCP(): boolean;
-  /** KSR.to_TLS(): bool -- complete */
+  /**
+   * Tests whether the next hop (a request: forced proto, else $du or R-URI; a reply: the second Via) is over TLS
+   * KSR.to_TLS(): bool -- complete
+   * @returns true when it is; false when not or it cannot be told
+   */
   function to_TLS(): boolean;
-  /** KSR.to_SCTP(): bool -- complete */
+  /**
+   * Tests whether the next hop (a request: forced proto, else $du or R-URI; a reply: the second Via) is over SCTP
+   * KSR.to_SCTP(): bool -- complete
+   * @returns true when it is; false when not or it cannot be told
+   */
   function to_SCTP(): boolean;
-  /** KSR.to_WS(): bool -- complete */
+  /**
+   * Tests whether the next hop (a request: forced proto, else $du or R-URI; a reply: the second Via) is over WS
+   * KSR.to_WS(): bool -- complete
+   * @returns true when it is; false when not or it cannot be told
+   */
   function to_WS(): boolean;
-  /** KSR.to_WSS(): bool -- complete */
+  /**
+   * Tests whether the next hop (a request: forced proto, else $du or R-URI; a reply: the second Via) is over WSS
+   * KSR.to_WSS(): bool -- complete
+   * @returns true when it is; false when not or it cannot be told
+   */
   function to_WSS(): boolean;
-  /** KSR.to_WSX(): bool -- complete */
+  /**
+   * Tests whether the next hop (a request: forced proto, else $du or R-URI; a reply: the second Via) is over WS or WSS
+   * KSR.to_WSX(): bool -- complete
+   * @returns true when it is; false when not or it cannot be told
+   */
   function to_WSX(): boolean;
-  /** KSR.to_IPv4(): bool -- complete */
+  /**
+   * Tests whether the next hop's host is IPv4; a name counts as IPv4 (it is not resolved here)
+   * KSR.to_IPv4(): bool -- complete
+   * @returns true when it is; false when IPv6 or it cannot be told
+   */
   function to_IPv4(): boolean;
-  /** KSR.to_IPv6(): bool -- complete */
+  /**
+   * Tests whether the next hop's host is a literal IPv6 address (names are not resolved here)
+   * KSR.to_IPv6(): bool -- complete
+   * @returns true when it is; false otherwise
+   */
   function to_IPv6(): boolean;
-  /** KSR.route(str): int -- complete */
-  function route(p1: string): number;
-  /** KSR.forward(): int -- complete */
+  /**
+   * Runs the script function of that name on the same message (Kamailio's route block); an exit in it ends the caller too
+   * KSR.route(str): int -- complete
+   * @returns 1 it ran; -1 no such function, an empty name, or it failed
+   */
+  function route(rname: string): number;
+  /**
+   * Forwards the request statelessly to $du, else the Request-URI in force; the send happens once the callback returns
+   * KSR.forward(): int -- complete
+   * @returns 1 queued; -1 a reply, a next hop that is not a SIP URI, or an address the outbound policy refuses
+   */
   function forward(): number;
-  /** KSR.forward_uri(str): int -- complete */
-  function forward_uri(p1: string): number;
+  /**
+   * As forward, but to the given URI as next hop (the Request-URI stays unchanged)
+   * KSR.forward_uri(str): int -- complete
+   * @returns 1 queued; -1 a reply, a URI that is not a SIP URI, or an address the outbound policy refuses
+   */
+  function forward_uri(uri: string): number;
   namespace pv {
-    /** KSR.pv.get(str): xval -- complete */
-    function get(p1: string): string | number | null;
-    /** KSR.pv.gete(str): xval -- complete */
-    function gete(p1: string): string | number | null;
-    /** KSR.pv.getw(str): xval -- complete */
-    function getw(p1: string): string | number | null;
-    /** KSR.pv.geti(str): int -- complete */
-    function geti(p1: string): number;
-    /** KSR.pv.getl(str): xval -- complete */
-    function getl(p1: string): string | number | null;
-    /** KSR.pv.getvn(str, int): xval -- complete */
-    function getvn(p1: string, p2: number): string | number | null;
-    /** KSR.pv.getvs(str, str): xval -- complete */
-    function getvs(p1: string, p2: string): string | number | null;
-    /** KSR.pv.seti(str, int): bool -- complete */
-    function seti(p1: string, p2: number): boolean;
-    /** KSR.pv.setl(str, long): bool -- complete */
-    function setl(p1: string, p2: number): boolean;
-    /** KSR.pv.sets(str, str): bool -- complete */
-    function sets(p1: string, p2: string): boolean;
-    /** KSR.pv.unset(str): bool -- complete */
-    function unset(p1: string): boolean;
-    /** KSR.pv.is_null(str): bool -- complete */
-    function is_null(p1: string): boolean;
+    /**
+     * Reads a PV given in Kamailio's syntax, e.g. '$ru', '$(hdr(X)[1])', '$var(x){s.len}'; an invalid name is logged
+     * KSR.pv.get(str): xval -- complete
+     * @returns the value (str or int); null when $null or the name is invalid
+     */
+    function get(pvname: string): string | number | null;
+    /**
+     * Reads a PV as get does
+     * KSR.pv.gete(str): xval -- complete
+     * @returns the value (str or int); '' when $null or the name is invalid
+     */
+    function gete(pvname: string): string | number;
+    /**
+     * Reads a PV as get does
+     * KSR.pv.getw(str): xval -- complete
+     * @returns the value (str or int); '<null>' when $null or the name is invalid
+     */
+    function getw(pvname: string): string | number;
+    /**
+     * Reads a PV as an integer: a str value is converted when it is a whole decimal number
+     * KSR.pv.geti(str): int -- complete
+     * @returns the value as int; 0 when $null, not a number, or the name is invalid
+     */
+    function geti(pvname: string): number;
+    /**
+     * Reads a PV as a (long) integer, as geti
+     * KSR.pv.getl(str): xval -- complete
+     * @returns the value as int; 0 when $null, not a number, or the name is invalid
+     */
+    function getl(pvname: string): number;
+    /**
+     * Reads a PV as get does, with an integer fallback
+     * KSR.pv.getvn(str, int): xval -- complete
+     * @returns the value (str or int); default_ival when $null or the name is invalid
+     */
+    function getvn(pvname: string, default_ival: number): string | number;
+    /**
+     * Reads a PV as get does, with a string fallback
+     * KSR.pv.getvs(str, str): xval -- complete
+     * @returns the value (str or int); default_sval when $null or the name is invalid
+     */
+    function getvs(pvname: string, default_sval: string): string | number;
+    /**
+     * Assigns an integer to a writable PV ($var, $rp...); $avp(x) gets it added on top, $(avp(x)[i]) has that value replaced
+     * KSR.pv.seti(str, int): bool -- complete
+     * @returns true when assigned; false (logged) for an invalid or read-only name, transformations, or a value it refuses
+     */
+    function seti(pvname: string, ival: number): boolean;
+    /**
+     * Assigns a (long) integer to a writable PV, as seti
+     * KSR.pv.setl(str, long): bool -- complete
+     * @returns true when assigned; false (logged) for an invalid or read-only name, transformations, or a value it refuses
+     */
+    function setl(pvname: string, lval: number): boolean;
+    /**
+     * Assigns a string to a writable PV ($var, $ru, $du, $fu...); $avp(x) gets it added on top, $(avp(x)[i]) has that value replaced
+     * KSR.pv.sets(str, str): bool -- complete
+     * @returns true when assigned; false (logged) for an invalid or read-only name, transformations, or a value it refuses
+     */
+    function sets(pvname: string, sval: string): boolean;
+    /**
+     * Assigns $null to the PV: $avp(x) loses all its values, $(avp(x)[i]) just that one, a $var becomes 0, $du is cleared
+     * KSR.pv.unset(str): bool -- complete
+     * @returns true when done; false (logged) for an invalid or read-only name, transformations, or a PV that refuses $null
+     */
+    function unset(pvname: string): boolean;
+    /**
+     * Tests whether a PV's value is $null
+     * KSR.pv.is_null(str): bool -- complete
+     * @returns true when $null or the name is invalid; false when it has a value
+     */
+    function is_null(pvname: string): boolean;
   }
   namespace hdr {
-    /** KSR.hdr.append(str): int -- complete */
-    function append(p1: string): number;
-    /** KSR.hdr.append_after(str, str): int -- complete */
-    function append_after(p1: string, p2: string): number;
-    /** KSR.hdr.insert(str): int -- complete */
-    function insert(p1: string): number;
-    /** KSR.hdr.insert_before(str, str): int -- complete */
-    function insert_before(p1: string, p2: string): number;
-    /** KSR.hdr.remove(str): int -- complete */
-    function remove(p1: string): number;
-    /** KSR.hdr.rmappend(str, str): int -- complete */
-    function rmappend(p1: string, p2: string): number;
-    /** KSR.hdr.rminsert(str, str): int -- complete */
-    function rminsert(p1: string, p2: string): number;
-    /** KSR.hdr.is_present(str): int -- complete */
-    function is_present(p1: string): number;
-    /** KSR.hdr.append_to_reply(str): int -- complete */
-    function append_to_reply(p1: string): number;
-    /** KSR.hdr.get(str): xval -- complete */
-    function get(p1: string): string | number | null;
-    /** KSR.hdr.gete(str): xval -- complete */
-    function gete(p1: string): string | number | null;
-    /** KSR.hdr.getw(str): xval -- complete */
-    function getw(p1: string): string | number | null;
-    /** KSR.hdr.get_idx(str, int): xval -- complete */
-    function get_idx(p1: string, p2: number): string | number | null;
-    /** KSR.hdr.gete_idx(str, int): xval -- complete */
-    function gete_idx(p1: string, p2: number): string | number | null;
-    /** KSR.hdr.getw_idx(str, int): xval -- complete */
-    function getw_idx(p1: string, p2: number): string | number | null;
-    /** KSR.hdr.match_content(str, str, str, str): bool -- complete */
-    function match_content(p1: string, p2: string, p3: string, p4: string): boolean;
+    /**
+     * Adds a header line ("Name: value"; CRLF added when missing) after the last header of the outgoing message; reads still see the received headers
+     * KSR.hdr.append(str): int -- complete
+     * @returns 1 added; -1 for an empty text
+     */
+    function append(header_line: string): number;
+    /**
+     * Adds a header line after the first header named hname (compact forms too), or after the last header when there is none
+     * KSR.hdr.append_after(str, str): int -- complete
+     * @returns 1 added; -1 for an empty text
+     */
+    function append_after(header_line: string, hname: string): number;
+    /**
+     * Adds a header line ("Name: value"; CRLF added when missing) before the first header of the outgoing message
+     * KSR.hdr.insert(str): int -- complete
+     * @returns 1 added; -1 for an empty text
+     */
+    function insert(header_line: string): number;
+    /**
+     * Adds a header line before the first header named hname, or before the first header when there is none
+     * KSR.hdr.insert_before(str, str): int -- complete
+     * @returns 1 added; -1 for an empty text
+     */
+    function insert_before(header_line: string, hname: string): number;
+    /**
+     * Removes every header line of that name (case-insensitive, compact form included) from the outgoing message; reads still see them
+     * KSR.hdr.remove(str): int -- complete
+     * @returns 1 at least one removed; -1 none present
+     */
+    function remove(hname: string): number;
+    /**
+     * Removes every header named hname, then appends the header line after the last header
+     * KSR.hdr.rmappend(str, str): int -- complete
+     * @returns 1 appended (whether or not one was removed); -1 for an empty header line
+     */
+    function rmappend(hname: string, header_line: string): number;
+    /**
+     * Removes every header named hname, then inserts the header line before the first header
+     * KSR.hdr.rminsert(str, str): int -- complete
+     * @returns 1 inserted (whether or not one was removed); -1 for an empty header line
+     */
+    function rminsert(hname: string, header_line: string): number;
+    /**
+     * Tests whether the received message has a header of that name (case-insensitive, compact form included)
+     * KSR.hdr.is_present(str): int -- complete
+     * @returns 1 present; -1 absent
+     */
+    function is_present(hname: string): number;
+    /**
+     * Adds a header line to the replies this server itself sends to the request (sl and tm local replies, not relayed ones; CRLF added when missing)
+     * KSR.hdr.append_to_reply(str): int -- complete
+     * @returns 1 added; -1 for an empty text
+     */
+    function append_to_reply(header_line: string): number;
+    /**
+     * Reads the body of the first received header of that name (the whole line's value, commas included)
+     * KSR.hdr.get(str): xval -- complete
+     * @returns the body; null when absent
+     */
+    function get(hname: string): string | null;
+    /**
+     * Reads the body of the first received header of that name
+     * KSR.hdr.gete(str): xval -- complete
+     * @returns the body; '' when absent
+     */
+    function gete(hname: string): string;
+    /**
+     * Reads the body of the first received header of that name
+     * KSR.hdr.getw(str): xval -- complete
+     * @returns the body; '<null>' when absent
+     */
+    function getw(hname: string): string;
+    /**
+     * Reads the body of the idx-th received header line of that name: 0 the first, -1 the last
+     * KSR.hdr.get_idx(str, int): xval -- complete
+     * @returns the body; null when there is no such line
+     */
+    function get_idx(hname: string, idx: number): string | null;
+    /**
+     * Reads the body of the idx-th received header line of that name: 0 the first, -1 the last
+     * KSR.hdr.gete_idx(str, int): xval -- complete
+     * @returns the body; '' when there is no such line
+     */
+    function gete_idx(hname: string, idx: number): string;
+    /**
+     * Reads the body of the idx-th received header line of that name: 0 the first, -1 the last
+     * KSR.hdr.getw_idx(str, int): xval -- complete
+     * @returns the body; '<null>' when there is no such line
+     */
+    function getw_idx(hname: string, idx: number): string;
+    /**
+     * Compares header bodies (trimmed, case-insensitive) with mval; op eq, ne, sw (starts with) or in (contains); hidx f first, l last, a all lines, o at least one
+     * KSR.hdr.match_content(str, str, str, str): bool -- complete
+     * @returns true when it matches; false when not, no such header, or op/hidx unknown (logged)
+     */
+    function match_content(hname: string, op: string, mval: string, hidx: string): boolean;
   }
   namespace x {
-    /** KSR.x.exit(): none -- complete */
+    /**
+     * Ends the running callback at once (the rest of the script function does not run), as Kamailio's exit
+     * KSR.x.exit(): none -- complete
+     * @returns nothing
+     */
     function exit(): void;
-    /** KSR.x.drop(): none -- complete */
+    /**
+     * Ends the callback and marks the message dropped: in a branch route the branch is not sent, in onsend it is not sent, a reply is not relayed (onreply: provisional only)
+     * KSR.x.drop(): none -- complete
+     * @returns nothing
+     */
     function drop(): void;
-    /** KSR.x.modf(str, ...str): int -- partial: only 15 native names, each run as its KSR function (bindings/README.md); any other logs an error and returns -1 */
-    function modf(p1: string, ...rest: string[]): number;
-    /** KSR.x.probe(): none -- complete */
+    /**
+     * Runs a native Kamailio function by name with string arguments, mapped onto its KSR equivalent; only 15 names (sl_send_reply, append_hf, setflag... see bindings/README.md)
+     * KSR.x.modf(str, ...str): int -- partial: only 15 native names, each run as its KSR function (bindings/README.md); any other logs an error and returns -1
+     * @returns the mapped function's code (true 1, false -1); -1 for an unsupported name, a wrong argument count or a non-numeric int argument
+     */
+    function modf(fname: string, ...rest: string[]): number;
+    /**
+     * Logs a debug line saying KSR is reachable; does nothing to the message
+     * KSR.x.probe(): none -- complete
+     * @returns nothing
+     */
     function probe(): void;
   }
   namespace kx {
-    /** KSR.kx.get_ruri(): xval -- complete */
-    function get_ruri(): string | number | null;
-    /** KSR.kx.get_ruser(): xval -- complete */
-    function get_ruser(): string | number | null;
-    /** KSR.kx.gete_ruser(): xval -- complete */
-    function gete_ruser(): string | number | null;
-    /** KSR.kx.getw_ruser(): xval -- complete */
-    function getw_ruser(): string | number | null;
-    /** KSR.kx.get_rhost(): xval -- complete */
-    function get_rhost(): string | number | null;
-    /** KSR.kx.gete_rhost(): xval -- complete */
-    function gete_rhost(): string | number | null;
-    /** KSR.kx.getw_rhost(): xval -- complete */
-    function getw_rhost(): string | number | null;
-    /** KSR.kx.get_ouri(): xval -- complete */
-    function get_ouri(): string | number | null;
-    /** KSR.kx.get_furi(): xval -- complete */
-    function get_furi(): string | number | null;
-    /** KSR.kx.get_fuser(): xval -- complete */
-    function get_fuser(): string | number | null;
-    /** KSR.kx.gete_fuser(): xval -- complete */
-    function gete_fuser(): string | number | null;
-    /** KSR.kx.getw_fuser(): xval -- complete */
-    function getw_fuser(): string | number | null;
-    /** KSR.kx.get_fhost(): xval -- complete */
-    function get_fhost(): string | number | null;
-    /** KSR.kx.gete_fhost(): xval -- complete */
-    function gete_fhost(): string | number | null;
-    /** KSR.kx.getw_fhost(): xval -- complete */
-    function getw_fhost(): string | number | null;
-    /** KSR.kx.get_turi(): xval -- complete */
-    function get_turi(): string | number | null;
-    /** KSR.kx.get_tuser(): xval -- complete */
-    function get_tuser(): string | number | null;
-    /** KSR.kx.gete_tuser(): xval -- complete */
-    function gete_tuser(): string | number | null;
-    /** KSR.kx.getw_tuser(): xval -- complete */
-    function getw_tuser(): string | number | null;
-    /** KSR.kx.get_thost(): xval -- complete */
-    function get_thost(): string | number | null;
-    /** KSR.kx.gete_thost(): xval -- complete */
-    function gete_thost(): string | number | null;
-    /** KSR.kx.getw_thost(): xval -- complete */
-    function getw_thost(): string | number | null;
-    /** KSR.kx.get_duri(): xval -- complete */
-    function get_duri(): string | number | null;
-    /** KSR.kx.gete_duri(): xval -- complete */
-    function gete_duri(): string | number | null;
-    /** KSR.kx.getw_duri(): xval -- complete */
-    function getw_duri(): string | number | null;
-    /** KSR.kx.get_cturi(): xval -- complete */
-    function get_cturi(): string | number | null;
-    /** KSR.kx.gete_cturi(): xval -- complete */
-    function gete_cturi(): string | number | null;
-    /** KSR.kx.getw_cturi(): xval -- complete */
-    function getw_cturi(): string | number | null;
-    /** KSR.kx.get_nhuri(): xval -- complete */
-    function get_nhuri(): string | number | null;
-    /** KSR.kx.get_srcuri(): xval -- complete */
-    function get_srcuri(): string | number | null;
-    /** KSR.kx.get_srcaddr_sock(): xval -- complete */
-    function get_srcaddr_sock(): string | number | null;
-    /** KSR.kx.get_ua(): xval -- complete */
-    function get_ua(): string | number | null;
-    /** KSR.kx.gete_ua(): xval -- complete */
-    function gete_ua(): string | number | null;
-    /** KSR.kx.getw_ua(): xval -- complete */
-    function getw_ua(): string | number | null;
-    /** KSR.kx.get_srcip(): xval -- complete */
-    function get_srcip(): string | number | null;
-    /** KSR.kx.get_srcport(): xval -- complete */
-    function get_srcport(): string | number | null;
-    /** KSR.kx.get_send_sock(): xval -- complete */
-    function get_send_sock(): string | number | null;
-    /** KSR.kx.get_send_sock_name(): xval -- complete */
-    function get_send_sock_name(): string | number | null;
-    /** KSR.kx.get_send_sock_port(): int -- complete */
+    /**
+     * Reads the Request-URI in force: the one the script set (e.g. $ru, rewrite functions), else the received one
+     * KSR.kx.get_ruri(): xval -- complete
+     * @returns the R-URI; null for a reply
+     */
+    function get_ruri(): string | null;
+    /**
+     * Reads the user part of the Request-URI in force
+     * KSR.kx.get_ruser(): xval -- complete
+     * @returns the user; null when absent (no user part, a reply, an R-URI that does not parse)
+     */
+    function get_ruser(): string | null;
+    /**
+     * As get_ruser, with '' for a missing value
+     * KSR.kx.gete_ruser(): xval -- complete
+     * @returns the user; '' when absent
+     */
+    function gete_ruser(): string;
+    /**
+     * As get_ruser, with '<null>' for a missing value
+     * KSR.kx.getw_ruser(): xval -- complete
+     * @returns the user; '<null>' when absent
+     */
+    function getw_ruser(): string;
+    /**
+     * Reads the host part of the Request-URI in force
+     * KSR.kx.get_rhost(): xval -- complete
+     * @returns the host; null when absent (a reply, an R-URI that does not parse)
+     */
+    function get_rhost(): string | null;
+    /**
+     * As get_rhost, with '' for a missing value
+     * KSR.kx.gete_rhost(): xval -- complete
+     * @returns the host; '' when absent
+     */
+    function gete_rhost(): string;
+    /**
+     * As get_rhost, with '<null>' for a missing value
+     * KSR.kx.getw_rhost(): xval -- complete
+     * @returns the host; '<null>' when absent
+     */
+    function getw_rhost(): string;
+    /**
+     * Reads the Request-URI as received, whatever the script changed since
+     * KSR.kx.get_ouri(): xval -- complete
+     * @returns the original R-URI; null for a reply
+     */
+    function get_ouri(): string | null;
+    /**
+     * Reads the URI of the From header as received (no display name, no tag)
+     * KSR.kx.get_furi(): xval -- complete
+     * @returns the From URI; null when absent (no From, or it does not parse)
+     */
+    function get_furi(): string | null;
+    /**
+     * Reads the user part of the From URI as received
+     * KSR.kx.get_fuser(): xval -- complete
+     * @returns the user; null when absent
+     */
+    function get_fuser(): string | null;
+    /**
+     * As get_fuser, with '' for a missing value
+     * KSR.kx.gete_fuser(): xval -- complete
+     * @returns the user; '' when absent
+     */
+    function gete_fuser(): string;
+    /**
+     * As get_fuser, with '<null>' for a missing value
+     * KSR.kx.getw_fuser(): xval -- complete
+     * @returns the user; '<null>' when absent
+     */
+    function getw_fuser(): string;
+    /**
+     * Reads the host part of the From URI as received; for a request answered in the script runtime, without a call to the host
+     * KSR.kx.get_fhost(): xval -- complete
+     * @returns the host; null when absent
+     */
+    function get_fhost(): string | null;
+    /**
+     * As get_fhost, with '' for a missing value
+     * KSR.kx.gete_fhost(): xval -- complete
+     * @returns the host; '' when absent
+     */
+    function gete_fhost(): string;
+    /**
+     * As get_fhost, with '<null>' for a missing value
+     * KSR.kx.getw_fhost(): xval -- complete
+     * @returns the host; '<null>' when absent
+     */
+    function getw_fhost(): string;
+    /**
+     * Reads the URI of the To header as received (no display name, no tag)
+     * KSR.kx.get_turi(): xval -- complete
+     * @returns the To URI; null when absent (no To, or it does not parse)
+     */
+    function get_turi(): string | null;
+    /**
+     * Reads the user part of the To URI as received
+     * KSR.kx.get_tuser(): xval -- complete
+     * @returns the user; null when absent
+     */
+    function get_tuser(): string | null;
+    /**
+     * As get_tuser, with '' for a missing value
+     * KSR.kx.gete_tuser(): xval -- complete
+     * @returns the user; '' when absent
+     */
+    function gete_tuser(): string;
+    /**
+     * As get_tuser, with '<null>' for a missing value
+     * KSR.kx.getw_tuser(): xval -- complete
+     * @returns the user; '<null>' when absent
+     */
+    function getw_tuser(): string;
+    /**
+     * Reads the host part of the To URI as received
+     * KSR.kx.get_thost(): xval -- complete
+     * @returns the host; null when absent
+     */
+    function get_thost(): string | null;
+    /**
+     * As get_thost, with '' for a missing value
+     * KSR.kx.gete_thost(): xval -- complete
+     * @returns the host; '' when absent
+     */
+    function gete_thost(): string;
+    /**
+     * As get_thost, with '<null>' for a missing value
+     * KSR.kx.getw_thost(): xval -- complete
+     * @returns the host; '<null>' when absent
+     */
+    function getw_thost(): string;
+    /**
+     * Reads the destination URI ($du): where the message is sent instead of the R-URI's host
+     * KSR.kx.get_duri(): xval -- complete
+     * @returns the destination URI; null when none is set
+     */
+    function get_duri(): string | null;
+    /**
+     * As get_duri, with '' when no destination URI is set
+     * KSR.kx.gete_duri(): xval -- complete
+     * @returns the destination URI; '' when absent
+     */
+    function gete_duri(): string;
+    /**
+     * As get_duri, with '<null>' when no destination URI is set
+     * KSR.kx.getw_duri(): xval -- complete
+     * @returns the destination URI; '<null>' when absent
+     */
+    function getw_duri(): string;
+    /**
+     * Reads the URI of the first Contact of the message
+     * KSR.kx.get_cturi(): xval -- complete
+     * @returns the Contact URI; null when absent (no Contact, 'Contact: *', or it does not parse)
+     */
+    function get_cturi(): string | null;
+    /**
+     * As get_cturi, with '' for a missing value
+     * KSR.kx.gete_cturi(): xval -- complete
+     * @returns the Contact URI; '' when absent
+     */
+    function gete_cturi(): string;
+    /**
+     * As get_cturi, with '<null>' for a missing value
+     * KSR.kx.getw_cturi(): xval -- complete
+     * @returns the Contact URI; '<null>' when absent
+     */
+    function getw_cturi(): string;
+    /**
+     * Reads the next hop's URI: the destination URI when one is set, else the Request-URI in force
+     * KSR.kx.get_nhuri(): xval -- complete
+     * @returns the URI; null for a reply without destination URI
+     */
+    function get_nhuri(): string | null;
+    /**
+     * Gives the source address as a SIP URI: sip:IP:PORT, with ;transport=PROTO unless UDP (IPv6 in brackets)
+     * KSR.kx.get_srcuri(): xval -- complete
+     * @returns the URI (always set)
+     */
+    function get_srcuri(): string;
+    /**
+     * Gives the source address as socket text proto:IP:PORT (IPv6 in brackets)
+     * KSR.kx.get_srcaddr_sock(): xval -- complete
+     * @returns the socket text (always set)
+     */
+    function get_srcaddr_sock(): string;
+    /**
+     * Reads the body of the User-Agent header
+     * KSR.kx.get_ua(): xval -- complete
+     * @returns the header's body; null when absent
+     */
+    function get_ua(): string | null;
+    /**
+     * As get_ua, with '' for a missing header
+     * KSR.kx.gete_ua(): xval -- complete
+     * @returns the header's body; '' when absent
+     */
+    function gete_ua(): string;
+    /**
+     * As get_ua, with '<null>' for a missing header
+     * KSR.kx.getw_ua(): xval -- complete
+     * @returns the header's body; '<null>' when absent
+     */
+    function getw_ua(): string;
+    /**
+     * Gives the IP address the message came from (or the one corex.set_source_address set)
+     * KSR.kx.get_srcip(): xval -- complete
+     * @returns the IP address (always set)
+     */
+    function get_srcip(): string | null;
+    /**
+     * Gives the port the message came from (or the one corex.set_source_address set)
+     * KSR.kx.get_srcport(): xval -- complete
+     * @returns the port as int (always set)
+     */
+    function get_srcport(): number;
+    /**
+     * Gives the send socket the script forced (corex.set_send_socket, set_send_socket_name) as proto:IP:PORT
+     * KSR.kx.get_send_sock(): xval -- complete
+     * @returns the socket text; null when no socket is forced
+     */
+    function get_send_sock(): string | null;
+    /**
+     * Gives the name (listen entry's name) of the send socket the script forced
+     * KSR.kx.get_send_sock_name(): xval -- complete
+     * @returns the name; null when no socket is forced or it has no name
+     */
+    function get_send_sock_name(): string | null;
+    /**
+     * Gives the port of the send socket the script forced
+     * KSR.kx.get_send_sock_port(): int -- complete
+     * @returns the port; 0 when no socket is forced
+     */
     function get_send_sock_port(): number;
-    /** KSR.kx.get_rcvip(): xval -- complete */
-    function get_rcvip(): string | number | null;
-    /** KSR.kx.get_rcv_sock_name(): xval -- complete */
-    function get_rcv_sock_name(): string | number | null;
-    /** KSR.kx.get_rcvport(): xval -- complete */
-    function get_rcvport(): string | number | null;
-    /** KSR.kx.get_rcvadvip(): xval -- complete */
-    function get_rcvadvip(): string | number | null;
-    /** KSR.kx.get_rcvadvport(): xval -- complete */
-    function get_rcvadvport(): string | number | null;
-    /** KSR.kx.get_rcvaddr_sock(): xval -- complete */
-    function get_rcvaddr_sock(): string | number | null;
-    /** KSR.kx.get_proto(): xval -- complete */
-    function get_proto(): string | number | null;
-    /** KSR.kx.get_protoid(): int -- complete */
+    /**
+     * Gives the local IP address the message was received on (or the one corex.set_recv_socket set)
+     * KSR.kx.get_rcvip(): xval -- complete
+     * @returns the IP address (always set)
+     */
+    function get_rcvip(): string | null;
+    /**
+     * Gives the name of the listen socket the message came in on (a listener on 0.0.0.0 or :: serves every address)
+     * KSR.kx.get_rcv_sock_name(): xval -- complete
+     * @returns the name; null when that socket has no name
+     */
+    function get_rcv_sock_name(): string | null;
+    /**
+     * Gives the local port the message was received on
+     * KSR.kx.get_rcvport(): xval -- complete
+     * @returns the port as int (always set)
+     */
+    function get_rcvport(): number;
+    /**
+     * Gives the receiving socket's advertised IP: ksr-host has no advertised addresses, so the receiving IP
+     * KSR.kx.get_rcvadvip(): xval -- complete
+     * @returns the IP address (always set)
+     */
+    function get_rcvadvip(): string | null;
+    /**
+     * Gives the receiving socket's advertised port: ksr-host has no advertised addresses, so the receiving port
+     * KSR.kx.get_rcvadvport(): xval -- complete
+     * @returns the port as int (always set)
+     */
+    function get_rcvadvport(): number;
+    /**
+     * Gives the receiving socket as proto:IP:PORT (IPv6 in brackets)
+     * KSR.kx.get_rcvaddr_sock(): xval -- complete
+     * @returns the socket text (always set)
+     */
+    function get_rcvaddr_sock(): string;
+    /**
+     * Gives the transport the message came in on: udp, tcp, tls, sctp, ws or wss
+     * KSR.kx.get_proto(): xval -- complete
+     * @returns the protocol name (always set)
+     */
+    function get_proto(): string;
+    /**
+     * Gives the transport as Kamailio's number: 1 udp, 2 tcp, 3 tls, 4 sctp, 5 ws, 6 wss
+     * KSR.kx.get_protoid(): int -- complete
+     * @returns the number; 0 when unknown
+     */
     function get_protoid(): number;
-    /** KSR.kx.get_au(): xval -- complete */
-    function get_au(): string | number | null;
-    /** KSR.kx.gete_au(): xval -- complete */
-    function gete_au(): string | number | null;
-    /** KSR.kx.getw_au(): xval -- complete */
-    function getw_au(): string | number | null;
-    /** KSR.kx.get_method(): xval -- complete */
-    function get_method(): string | number | null;
-    /** KSR.kx.get_status(): int -- complete */
+    /**
+     * Reads the user part of the username in the first Authorization header, else Proxy-Authorization
+     * KSR.kx.get_au(): xval -- complete
+     * @returns the user; null when absent (no credentials, or they do not parse)
+     */
+    function get_au(): string | null;
+    /**
+     * As get_au, with '' for a missing value
+     * KSR.kx.gete_au(): xval -- complete
+     * @returns the user; '' when absent
+     */
+    function gete_au(): string;
+    /**
+     * As get_au, with '<null>' for a missing value
+     * KSR.kx.getw_au(): xval -- complete
+     * @returns the user; '<null>' when absent
+     */
+    function getw_au(): string;
+    /**
+     * Gives the method of a request, or of a reply the method in its CSeq
+     * KSR.kx.get_method(): xval -- complete
+     * @returns the method; null when absent (a reply whose CSeq does not parse)
+     */
+    function get_method(): string | null;
+    /**
+     * Gives the status code of a reply
+     * KSR.kx.get_status(): int -- complete
+     * @returns the code (100-699); -1 for a request
+     */
     function get_status(): number;
-    /** KSR.kx.gets_status(): xval -- complete */
-    function gets_status(): string | number | null;
-    /** KSR.kx.get_body(): xval -- complete */
-    function get_body(): string | number | null;
-    /** KSR.kx.gete_body(): xval -- complete */
-    function gete_body(): string | number | null;
-    /** KSR.kx.getw_body(): xval -- complete */
-    function getw_body(): string | number | null;
-    /** KSR.kx.get_bodylen(): int -- complete */
+    /**
+     * Gives the status code of a reply as a string
+     * KSR.kx.gets_status(): xval -- complete
+     * @returns the code as a string, e.g. '200'; null for a request
+     */
+    function gets_status(): string | null;
+    /**
+     * Reads the message body as received, decoded as UTF-8
+     * KSR.kx.get_body(): xval -- complete
+     * @returns the body; null when the message has none
+     */
+    function get_body(): string | null;
+    /**
+     * As get_body, with '' when there is no body
+     * KSR.kx.gete_body(): xval -- complete
+     * @returns the body; '' when absent
+     */
+    function gete_body(): string;
+    /**
+     * As get_body, with '<null>' when there is no body
+     * KSR.kx.getw_body(): xval -- complete
+     * @returns the body; '<null>' when absent
+     */
+    function getw_body(): string;
+    /**
+     * Gives the size of the body as received, in bytes
+     * KSR.kx.get_bodylen(): int -- complete
+     * @returns the size; 0 when there is no body
+     */
     function get_bodylen(): number;
-    /** KSR.kx.get_timestamp(): int -- complete */
+    /**
+     * Gives the current time in seconds since the Unix epoch
+     * KSR.kx.get_timestamp(): int -- complete
+     * @returns the seconds as int
+     */
     function get_timestamp(): number;
-    /** KSR.kx.get_callid(): xval -- complete */
-    function get_callid(): string | number | null;
-    /** KSR.kx.get_conid(): int -- complete */
+    /**
+     * Reads the body of the Call-ID header
+     * KSR.kx.get_callid(): xval -- complete
+     * @returns the Call-ID; null when absent or it does not parse
+     */
+    function get_callid(): string;
+    /**
+     * Gives the id of the TCP connection the message came in on
+     * KSR.kx.get_conid(): int -- complete
+     * @returns the connection id; -1 when there is none (UDP)
+     */
     function get_conid(): number;
-    /** KSR.kx.get_msgbuf(): xval -- complete */
-    function get_msgbuf(): string | number | null;
-    /** KSR.kx.get_msglen(): int -- complete */
+    /**
+     * Gives the whole message as received (start line, headers, body) decoded as UTF-8, without the script's changes
+     * KSR.kx.get_msgbuf(): xval -- complete
+     * @returns the message text (always set)
+     */
+    function get_msgbuf(): string;
+    /**
+     * Gives the size of the message as received, in bytes
+     * KSR.kx.get_msglen(): int -- complete
+     * @returns the size as int
+     */
     function get_msglen(): number;
-    /** KSR.kx.get_msgtype(): int -- complete */
+    /**
+     * Tells a request from a reply, with Kamailio's numbers
+     * KSR.kx.get_msgtype(): int -- complete
+     * @returns 1 for a request; 2 for a reply
+     */
     function get_msgtype(): number;
-    /** KSR.kx.get_def(str): xval -- complete */
-    function get_def(p1: string): string | number | null;
-    /** KSR.kx.get_defn(str): int -- complete */
-    function get_defn(p1: string): number;
-    /** KSR.kx.ifdef(str): bool -- complete */
-    function ifdef(p1: string): boolean;
-    /** KSR.kx.ifndef(str): bool -- complete */
-    function ifndef(p1: string): boolean;
-    /** KSR.kx.get_env(str): xval -- partial: scripts cannot read the server's environment: every variable reads as unset */
-    function get_env(p1: string): string | number | null;
-    /** KSR.kx.get_envn(str): int -- partial: scripts cannot read the server's environment: every variable reads as unset */
-    function get_envn(p1: string): number;
+    /**
+     * Reads a value of the config's defines section (ksr-host's counterpart of #!define)
+     * KSR.kx.get_def(str): xval -- complete
+     * @returns the value as a string; null when not defined
+     */
+    function get_def(dname: string): string;
+    /**
+     * Reads a value of the config's defines section as an integer
+     * KSR.kx.get_defn(str): int -- complete
+     * @returns the value as int; 0 when not defined or not an integer
+     */
+    function get_defn(dname: string): number;
+    /**
+     * Tells whether the config's defines section has that name
+     * KSR.kx.ifdef(str): bool -- complete
+     * @returns true when defined; false when not
+     */
+    function ifdef(dname: string): boolean;
+    /**
+     * Tells whether the config's defines section lacks that name
+     * KSR.kx.ifndef(str): bool -- complete
+     * @returns true when not defined; false when defined
+     */
+    function ifndef(dname: string): boolean;
+    /**
+     * Answers as for an unset variable: scripts may not read the server's environment (a warning is logged once per function)
+     * KSR.kx.get_env(str): xval -- partial: scripts cannot read the server's environment: every variable reads as unset
+     * @returns always ''
+     */
+    function get_env(envname: string): string;
+    /**
+     * Answers as for an unset variable: scripts may not read the server's environment (a warning is logged once per function)
+     * KSR.kx.get_envn(str): int -- partial: scripts cannot read the server's environment: every variable reads as unset
+     * @returns always 0
+     */
+    function get_envn(envname: string): number;
   }
   namespace sl {
-    /** KSR.sl.sl_send_reply(int, str): int -- complete */
-    function sl_send_reply(p1: number, p2: string): number;
-    /** KSR.sl.send_reply(int, str): int -- complete */
-    function send_reply(p1: number, p2: string): number;
-    /** KSR.sl.send_reply_mode(int, str, int): int -- complete */
-    function send_reply_mode(p1: number, p2: string, p3: number): number;
-    /** KSR.sl.sl_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept) */
+    /**
+     * Replies to the request with this code and reason; through its transaction when there is one (recorded, resent on retransmissions; from onreply too), else stateless
+     * KSR.sl.sl_send_reply(int, str): int -- complete
+     * @returns 1 sent; -1 a code outside 100..699, a final reply already sent by the transaction, a reply or an ACK without transaction, or the send failed
+     */
+    function sl_send_reply(code: number, reason: string): number;
+    /**
+     * Same as sl_send_reply: statefully when the request has a transaction, else statelessly
+     * KSR.sl.send_reply(int, str): int -- complete
+     * @returns 1 sent; -1 a code outside 100..699, a final reply already sent by the transaction, a reply or an ACK without transaction, or the send failed
+     */
+    function send_reply(code: number, reason: string): number;
+    /**
+     * As send_reply; mode bit 1 forbids opening a connection for the reply, bit 2 closes it after (both stay set for later replies to this request)
+     * KSR.sl.send_reply_mode(int, str, int): int -- complete
+     * @returns 1 sent; -1 a code outside 100..699, a final reply already sent by the transaction, a reply or an ACK without transaction, or the send failed
+     */
+    function send_reply_mode(code: number, reason: string, mode: number): number;
+    /**
+     * Sends 500 Server Internal Error to the request (Kamailio picks the reply from the last internal error; none is kept here)
+     * KSR.sl.sl_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept)
+     * @returns 1 sent; -1 a final reply already sent by the transaction, a reply or an ACK without transaction, or the send failed
+     */
     function sl_reply_error(): number;
-    /** KSR.sl.send_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept) */
+    /**
+     * Same as sl_reply_error: always 500 Server Internal Error, through the transaction when there is one
+     * KSR.sl.send_reply_error(): int -- partial: always 500 Server Internal Error (no record of the last internal error is kept)
+     * @returns 1 sent; -1 a final reply already sent by the transaction, a reply or an ACK without transaction, or the send failed
+     */
     function send_reply_error(): number;
-    /** KSR.sl.sl_forward_reply(str, str): int -- complete */
-    function sl_forward_reply(p1: string, p2: string): number;
+    /**
+     * Relays the reply being routed to the next Via now, with its code and/or reason replaced ('' keeps it; same class only); the core still relays it at route end unless dropped
+     * KSR.sl.sl_forward_reply(str, str): int -- complete
+     * @returns 1 sent; -1 a request, a code not 3 digits or of another class, a reason with a line break, no next Via, or the send failed
+     */
+    function sl_forward_reply(code: string, reason: string): number;
   }
   namespace maxfwd {
-    /** KSR.maxfwd.process_maxfwd(int): int -- complete */
-    function process_maxfwd(p1: number): number;
-    /** KSR.maxfwd.is_maxfwd_lt(int): int -- complete */
-    function is_maxfwd_lt(p1: number): number;
+    /**
+     * Adds Max-Forwards with this value (0..255) when absent, else decrements the received one (values above 70 first lowered to 70); the script replies 483 on -1
+     * KSR.maxfwd.process_maxfwd(int): int -- complete
+     * @returns 2 header added; 1 decremented; -1 it was 0; -2 an unreadable header or a value outside 0..255
+     */
+    function process_maxfwd(max_value: number): number;
+    /**
+     * Compares the received Max-Forwards value with the limit, without changing the header
+     * KSR.maxfwd.is_maxfwd_lt(int): int -- complete
+     * @returns 1 below the limit; -1 not below; -2 no Max-Forwards header; -3 an unreadable header
+     */
+    function is_maxfwd_lt(max_value: number): number;
   }
   namespace sanity {
-    /** KSR.sanity.sanity_check(int, int): int -- complete */
-    function sanity_check(p1: number, p2: number): number;
-    /** KSR.sanity.sanity_check_defaults(): int -- complete */
+    /**
+     * Checks the request against the sanity tests selected by the two bit masks (Kamailio's values) and answers a request that fails with the check's error reply (never an ACK)
+     * KSR.sanity.sanity_check(int, int): int -- complete
+     * @returns 1 when every selected test passed; -1 when one failed (the reply, if any, is already sent)
+     */
+    function sanity_check(msg_checks: number, uri_checks: number): number;
+    /**
+     * Runs sanity_check with the default masks (999 for the message, 3 for the URIs)
+     * KSR.sanity.sanity_check_defaults(): int -- complete
+     * @returns 1 when every test passed; -1 when one failed
+     */
     function sanity_check_defaults(): number;
-    /** KSR.sanity.sanity_reply(): int -- complete */
+    /**
+     * Sends the reply for the last failed sanity check of this message when none was sent yet
+     * KSR.sanity.sanity_reply(): int -- complete
+     * @returns 1 when the reply was sent; -1 when there was no failure or it was already answered
+     */
     function sanity_reply(): number;
   }
   namespace rr {
-    /** KSR.rr.record_route(): int -- complete */
+    /**
+     * Asks for a Record-Route (;lr and ;ftag=) with this server's outgoing address; two lines (;r2=on) when the request leaves on another transport or IP family
+     * KSR.rr.record_route(): int -- complete
+     * @returns 1 done; -1 a reply, or record-routing was already asked for this request
+     */
     function record_route(): number;
-    /** KSR.rr.record_route_params(str): int -- complete */
-    function record_route_params(p1: string): number;
-    /** KSR.rr.record_route_preset(str, str): int -- complete */
-    function record_route_preset(p1: string, p2: string): number;
-    /** KSR.rr.record_route_preset_one(str): int -- complete */
-    function record_route_preset_one(p1: string): number;
-    /** KSR.rr.record_route_advertised_address(str): int -- complete */
-    function record_route_advertised_address(p1: string): number;
-    /** KSR.rr.remove_record_route(): int -- complete */
+    /**
+     * As record_route, adding these URI parameters (';' in front optional) to the Record-Route
+     * KSR.rr.record_route_params(str): int -- complete
+     * @returns 1 done; -1 a reply, or record-routing was already asked for this request
+     */
+    function record_route_params(params: string): number;
+    /**
+     * Asks for a Record-Route with the given host[:port][;params] as URI ('sip:' optional); with addr2 too, two lines (addr1 on top), both ;r2=on
+     * KSR.rr.record_route_preset(str, str): int -- complete
+     * @returns 1 done; -1 a reply, an empty addr1, or record-routing was already asked for this request
+     */
+    function record_route_preset(addr1: string, addr2: string): number;
+    /**
+     * Asks for one Record-Route line with the given host[:port][;params] as URI ('sip:' optional), plus ;lr and ;ftag=
+     * KSR.rr.record_route_preset_one(str): int -- complete
+     * @returns 1 done; -1 a reply, an empty address, or record-routing was already asked for this request
+     */
+    function record_route_preset_one(addr1: string): number;
+    /**
+     * As record_route, showing host[:port] given here instead of the socket's address (on both lines when doubled)
+     * KSR.rr.record_route_advertised_address(str): int -- complete
+     * @returns 1 done; -1 a reply, an empty address, or record-routing was already asked for this request
+     */
+    function record_route_advertised_address(addr: string): number;
+    /**
+     * Forgets what record_route* asked for this request: no Record-Route of ours is added (received ones stay)
+     * KSR.rr.remove_record_route(): int -- complete
+     * @returns 1
+     */
     function remove_record_route(): number;
-    /** KSR.rr.add_rr_param(str): int -- complete */
-    function add_rr_param(p1: string): number;
-    /** KSR.rr.loose_route(): int -- complete */
+    /**
+     * Adds a URI parameter (';' in front optional) to our Record-Route, whether record_route ran already or runs later
+     * KSR.rr.add_rr_param(str): int -- complete
+     * @returns 1 added; -1 an empty parameter, or one holding CR, LF, '<', '>' or ','
+     */
+    function add_rr_param(param: string): number;
+    /**
+     * Routes by the Route set: removes our own Route(s) (both of a double RR) and sets $du to the next Route, or the R-URI when none left; handles strict routers
+     * KSR.rr.loose_route(): int -- complete
+     * @returns 1 routed by Route; -1 no (usable) Route header or a reply; -3 an initial request whose Route set was only ours (removed; route it anew)
+     */
     function loose_route(): number;
-    /** KSR.rr.loose_route_mode(int): int -- complete */
-    function loose_route_mode(p1: number): number;
-    /** KSR.rr.loose_route_preloaded(): int -- complete */
+    /**
+     * As loose_route; vmode 1 does loose routing only, skipping the recovery of a Request-URI put there by a strict router
+     * KSR.rr.loose_route_mode(int): int -- complete
+     * @returns 1 routed by Route; -1 no (usable) Route header or a reply; -3 an initial request whose Route set was only ours
+     */
+    function loose_route_mode(vmode: number): number;
+    /**
+     * Runs loose_route and tells whether the request came with a preloaded Route set that was only ours
+     * KSR.rr.loose_route_preloaded(): int -- complete
+     * @returns 1 when loose_route answered -3; -1 otherwise (its other work is done all the same)
+     */
     function loose_route_preloaded(): number;
-    /** KSR.rr.check_route_param(str): int -- complete */
-    function check_route_param(p1: string): number;
-    /** KSR.rr.is_direction(str): int -- complete */
-    function is_direction(p1: string): number;
-    /** KSR.rr.next_hop_route(): int -- complete */
+    /**
+     * Matches a regular expression (JavaScript syntax, case-insensitive) against the parameters of the Route of ours that loose_route consumed (';' before each)
+     * KSR.rr.check_route_param(str): int -- complete
+     * @returns 1 matches; -1 no match, no Route of ours consumed, or a bad expression
+     */
+    function check_route_param(re: string): number;
+    /**
+     * Tells an in-dialog request's direction from the ;ftag of our consumed Route: downstream when it equals the From tag (also with no Route consumed or no ftag), else upstream
+     * KSR.rr.is_direction(str): int -- complete
+     * @returns 1 the direction is dir; -1 it is not, or dir is neither downstream nor upstream
+     */
+    function is_direction(dir: string): number;
+    /**
+     * Tells whether loose_route, after removing our Route(s), took the next hop from a Route header left in the message
+     * KSR.rr.next_hop_route(): int -- complete
+     * @returns 1 it did; -1 it did not, or loose_route has not run
+     */
     function next_hop_route(): number;
   }
   namespace siputils {
-    /** KSR.siputils.has_totag(): int -- complete */
+    /**
+     * Tells whether the To header has a tag (an in-dialog message); for a request answered in the script runtime
+     * KSR.siputils.has_totag(): int -- complete
+     * @returns 1 when To has a tag; -1 when not, or To is absent or does not parse
+     */
     function has_totag(): number;
-    /** KSR.siputils.is_request(): int -- complete */
+    /**
+     * Tells whether the message is a request; answered in the script runtime, without a call to the host
+     * KSR.siputils.is_request(): int -- complete
+     * @returns 1 for a request; -1 for a reply
+     */
     function is_request(): number;
-    /** KSR.siputils.is_reply(): int -- complete */
+    /**
+     * Tells whether the message is a reply; answered in the script runtime, without a call to the host
+     * KSR.siputils.is_reply(): int -- complete
+     * @returns 1 for a reply; -1 for a request
+     */
     function is_reply(): number;
-    /** KSR.siputils.is_sip(): int -- complete */
+    /**
+     * Tells whether the message is SIP: always so in ksr-host, which has no HTTP transport
+     * KSR.siputils.is_sip(): int -- complete
+     * @returns always 1
+     */
     function is_sip(): number;
-    /** KSR.siputils.is_http(): int -- complete */
+    /**
+     * Tells whether the message is HTTP: never in ksr-host, which has no HTTP transport
+     * KSR.siputils.is_http(): int -- complete
+     * @returns always -1
+     */
     function is_http(): number;
-    /** KSR.siputils.is_first_hop(): int -- complete */
+    /**
+     * A request: it has a single Via. A reply: no Record-Route, or the top one is our IP address and the reply did not come from that address
+     * KSR.siputils.is_first_hop(): int -- complete
+     * @returns 1 when at the first hop; -1 when not, or a header does not parse
+     */
     function is_first_hop(): number;
-    /** KSR.siputils.is_first_hop_mode(int): int -- complete */
-    function is_first_hop_mode(p1: number): number;
-    /** KSR.siputils.is_uri(str): int -- complete */
-    function is_uri(p1: string): number;
-    /** KSR.siputils.is_user(str): int -- complete */
-    function is_user(p1: string): number;
-    /** KSR.siputils.uri_param(str): int -- complete */
-    function uri_param(p1: string): number;
-    /** KSR.siputils.uri_param_value(str, str): int -- complete */
-    function uri_param_value(p1: string, p2: string): number;
-    /** KSR.siputils.uri_param_any(str): int -- complete */
-    function uri_param_any(p1: string): number;
-    /** KSR.siputils.uri_param_rm(str): int -- complete */
-    function uri_param_rm(p1: string): number;
-    /** KSR.siputils.add_uri_param(str): int -- complete */
-    function add_uri_param(p1: string): number;
-    /** KSR.siputils.is_tel_number(str): int -- complete */
-    function is_tel_number(p1: string): number;
-    /** KSR.siputils.is_numeric(str): int -- complete */
-    function is_numeric(p1: string): number;
-    /** KSR.siputils.is_alphanum(str): int -- complete */
-    function is_alphanum(p1: string): number;
-    /** KSR.siputils.is_alphanumex(str, str): int -- complete */
-    function is_alphanumex(p1: string, p2: string): number;
-    /** KSR.siputils.options_reply(): int -- complete */
+    /**
+     * As is_first_hop; mode 1 relaxes the reply test: a top Record-Route of ours is enough, a domain name too
+     * KSR.siputils.is_first_hop_mode(int): int -- complete
+     * @returns 1 when at the first hop; -1 when not, or a header does not parse
+     */
+    function is_first_hop_mode(mode: number): number;
+    /**
+     * Tells whether the text is a sip:, sips: or tel: URI that parses
+     * KSR.siputils.is_uri(str): int -- complete
+     * @returns 1 when it is a URI; -1 when not
+     */
+    function is_uri(suri: string): number;
+    /**
+     * Compares the username of the first credentials (Authorization, else Proxy-Authorization) with the given one
+     * KSR.siputils.is_user(str): int -- complete
+     * @returns 1 when they are equal; -1 when not, no credentials, or username is ''
+     */
+    function is_user(username: string): number;
+    /**
+     * Tells whether the Request-URI in force has the parameter without a value (name case-insensitive)
+     * KSR.siputils.uri_param(str): int -- complete
+     * @returns 1 when present without a value; -1 when absent, valued, or the message is a reply
+     */
+    function uri_param(param: string): number;
+    /**
+     * Tells whether the Request-URI in force has the parameter with exactly that value (name case-insensitive, value as written)
+     * KSR.siputils.uri_param_value(str, str): int -- complete
+     * @returns 1 when present with that value; -1 when not
+     */
+    function uri_param_value(param: string, value: string): number;
+    /**
+     * Tells whether the Request-URI in force has the parameter, with or without a value
+     * KSR.siputils.uri_param_any(str): int -- complete
+     * @returns 1 when present; -1 when absent or the message is a reply
+     */
+    function uri_param_any(param: string): number;
+    /**
+     * Removes the parameter (name case-insensitive) from the Request-URI in force, which becomes the new R-URI
+     * KSR.siputils.uri_param_rm(str): int -- complete
+     * @returns 1 when removed; -1 when absent, a reply, or the R-URI does not parse
+     */
+    function uri_param_rm(param: string): number;
+    /**
+     * Adds ;name[=value] to the Request-URI in force (before any ?headers), replacing a parameter of that name
+     * KSR.siputils.add_uri_param(str): int -- complete
+     * @returns 1 when added; -1 for a reply, a tel: or unparsable R-URI, or a param that is empty or holds blanks or ;?<>"
+     */
+    function add_uri_param(param: string): number;
+    /**
+     * Tells whether the text is a telephone number: an optional leading +, then one digit or more
+     * KSR.siputils.is_tel_number(str): int -- complete
+     * @returns 1 when it is; -1 when not
+     */
+    function is_tel_number(tval: string): number;
+    /**
+     * Tells whether the text is made of digits 0-9 only (one at least)
+     * KSR.siputils.is_numeric(str): int -- complete
+     * @returns 1 when it is; -1 when not (an empty text too)
+     */
+    function is_numeric(tval: string): number;
+    /**
+     * Tells whether the text is made of ASCII letters and digits only (one at least)
+     * KSR.siputils.is_alphanum(str): int -- complete
+     * @returns 1 when it is; -1 when not (an empty text too)
+     */
+    function is_alphanum(tval: string): number;
+    /**
+     * As is_alphanum, also allowing each character listed in eset
+     * KSR.siputils.is_alphanumex(str, str): int -- complete
+     * @returns 1 when it is; -1 when not (an empty text too)
+     */
+    function is_alphanumex(tval: string, eset: string): number;
+    /**
+     * Answers an OPTIONS request for the server itself (R-URI without user) statelessly with 200 OK, Allow, Accept, Accept-Encoding, Accept-Language
+     * KSR.siputils.options_reply(): int -- complete
+     * @returns 1 when the 200 was sent; -1 when not an OPTIONS, the R-URI has a user, or sending failed
+     */
     function options_reply(): number;
-    /** KSR.siputils.hdr_date_check(int): int -- complete */
-    function hdr_date_check(p1: number): number;
-    /** KSR.siputils.cmp_uri(str, str): int -- complete */
-    function cmp_uri(p1: string, p2: string): number;
-    /** KSR.siputils.cmp_aor(str, str): int -- complete */
-    function cmp_aor(p1: string, p2: string): number;
-    /** KSR.siputils.cmp_hdr_name(str, str): int -- complete */
-    function cmp_hdr_name(p1: string, p2: string): number;
-    /** KSR.siputils.is_gruu(): int -- complete */
+    /**
+     * Checks the Date header: present, RFC 1123 form in GMT, and at most tdiff seconds old (a date in the future passes)
+     * KSR.siputils.hdr_date_check(int): int -- complete
+     * @returns 1 when it is fresh; -1 when absent, malformed or older
+     */
+    function hdr_date_check(tdiff: number): number;
+    /**
+     * Compares two URIs as RFC 3261 19.1.4 does (scheme, user, password, host, port, the strict params, common params, headers)
+     * KSR.siputils.cmp_uri(str, str): int -- complete
+     * @returns 1 when equal; -1 when different; -2 when one does not parse
+     */
+    function cmp_uri(str1: string, str2: string): number;
+    /**
+     * Compares two URIs by user, host (case-insensitive) and port (none = 5060) only
+     * KSR.siputils.cmp_aor(str, str): int -- complete
+     * @returns 1 when equal; -1 when different; -2 when one does not parse
+     */
+    function cmp_aor(str1: string, str2: string): number;
+    /**
+     * Compares two header names, case-insensitive, a compact form equal to its long name (e.g. f and From)
+     * KSR.siputils.cmp_hdr_name(str, str): int -- complete
+     * @returns 1 when the same header; -1 when not, or a name is empty
+     */
+    function cmp_hdr_name(str1: string, str2: string): number;
+    /**
+     * Tells whether the Request-URI in force is a GRUU by its gr parameter
+     * KSR.siputils.is_gruu(): int -- complete
+     * @returns 1 public GRUU (gr=value); 2 temporary GRUU (gr without value); -1 not a GRUU or a reply
+     */
     function is_gruu(): number;
-    /** KSR.siputils.sip_parse_headers(): int -- complete */
+    /**
+     * Parses every header ksr-host has a grammar for (Via, From, To, Contact, CSeq, Call-ID, Route, Expires, credentials...)
+     * KSR.siputils.sip_parse_headers(): int -- complete
+     * @returns 1 when all parse; -1 at the first that does not
+     */
     function sip_parse_headers(): number;
-    /** KSR.siputils.encode_contact(str, str): int -- complete */
-    function encode_contact(p1: string, p2: string): number;
-    /** KSR.siputils.decode_contact(): int -- complete */
+    /**
+     * Rewrites each URI of the first Contact header as sip:PREFIX*user*pass*host*port*transport@hostpart (Kamailio's format); other params are dropped
+     * KSR.siputils.encode_contact(str, str): int -- complete
+     * @returns 1 encoded; -1 no Contact; -4 Contact does not parse; another negative (Kamailio's code) when a URI cannot be encoded, e.g. sips:
+     */
+    function encode_contact(encoding_prefix: string, hostpart: string): number;
+    /**
+     * Decodes the Request-URI in force from encode_contact's format back into the original URI, which becomes the new R-URI
+     * KSR.siputils.decode_contact(): int -- complete
+     * @returns 1 decoded; -1 for a reply; another negative (Kamailio's code) when the R-URI is not in that format
+     */
     function decode_contact(): number;
-    /** KSR.siputils.decode_contact_header(): int -- complete */
+    /**
+     * Decodes each URI of the first Contact header from encode_contact's format, in place
+     * KSR.siputils.decode_contact_header(): int -- complete
+     * @returns 1 decoded; -1 no Contact; -4 Contact does not parse; another negative (Kamailio's code) when a URI is not in that format
+     */
     function decode_contact_header(): number;
-    /** KSR.siputils.contact_param_encode(str, str): int -- complete */
-    function contact_param_encode(p1: string, p2: string): number;
-    /** KSR.siputils.contact_param_encode_alias(str, str): int -- complete */
-    function contact_param_encode_alias(p1: string, p2: string): number;
-    /** KSR.siputils.contact_param_decode(str): int -- complete */
-    function contact_param_decode(p1: string): number;
-    /** KSR.siputils.contact_param_decode_ruri(str): int -- complete */
-    function contact_param_decode_ruri(p1: string): number;
-    /** KSR.siputils.contact_param_rm(str): int -- complete */
-    function contact_param_rm(p1: string): number;
-    /** KSR.siputils.contact_param_check(str): int -- complete */
-    function contact_param_check(p1: string): number;
+    /**
+     * Replaces each URI of the first Contact header with saddr;pname=URI, the old URI in Base64URL without padding
+     * KSR.siputils.contact_param_encode(str, str): int -- complete
+     * @returns 1 done (also when there is no Contact); -1 a URI too long; -2 the new URI too long; -4 Contact does not parse
+     */
+    function contact_param_encode(pname: string, saddr: string): number;
+    /**
+     * As contact_param_encode, first adding ;alias=IP~PORT~PROTOID of the source address to each URI encoded
+     * KSR.siputils.contact_param_encode_alias(str, str): int -- complete
+     * @returns 1 done (also when there is no Contact); -1 a URI too long; -2 the new URI too long; -4 Contact does not parse
+     */
+    function contact_param_encode_alias(pname: string, saddr: string): number;
+    /**
+     * Replaces each URI of the first Contact header that has parameter pname with the URI decoded from it
+     * KSR.siputils.contact_param_decode(str): int -- complete
+     * @returns 1 done (also with no Contact or no such parameter); -1 Contact does not parse or a value does not decode
+     */
+    function contact_param_decode(pname: string): number;
+    /**
+     * Replaces the Request-URI in force with the URI decoded from its parameter pname
+     * KSR.siputils.contact_param_decode_ruri(str): int -- complete
+     * @returns 1 done (also when the parameter is absent); -1 for a reply, or the value does not decode
+     */
+    function contact_param_decode_ruri(pname: string): number;
+    /**
+     * Removes ;pname[=value] from each URI of the first Contact header that has it
+     * KSR.siputils.contact_param_rm(str): int -- complete
+     * @returns 1 done (also when there is no Contact); -1 a Contact URI does not parse
+     */
+    function contact_param_rm(pname: string): number;
+    /**
+     * Tells whether a URI of the first Contact header has parameter pname
+     * KSR.siputils.contact_param_check(str): int -- complete
+     * @returns 1 when one has it; -1 when none has, no Contact, or it does not parse
+     */
+    function contact_param_check(pname: string): number;
   }
   namespace tm {
-    /** KSR.tm.t_relay(): int -- complete */
+    /**
+     * Relays the request statefully: creates the transaction (100 Trying to an INVITE) and forks to the R-URI/$du and every appended branch once the route returns
+     * KSR.tm.t_relay(): int -- complete
+     * @returns 1 branches scheduled; 0 a retransmission or hop-by-hop ACK was absorbed; -1 nothing to send, already answered or canceled, or in a branch/onreply route
+     */
     function t_relay(): number;
-    /** KSR.tm.t_relay_to_proxy(str): int -- complete */
-    function t_relay_to_proxy(p1: string): number;
-    /** KSR.tm.t_relay_to_flags(int): int -- complete */
-    function t_relay_to_flags(p1: number): number;
-    /** KSR.tm.t_relay_to_proxy_flags(str, int): int -- complete */
-    function t_relay_to_proxy_flags(p1: string, p2: number): number;
-    /** KSR.tm.t_relay_to_proto(str): int -- complete */
-    function t_relay_to_proto(p1: string): number;
-    /** KSR.tm.t_relay_to_proto_addr(str, str, int): int -- complete */
-    function t_relay_to_proto_addr(p1: string, p2: string, p3: number): number;
-    /** KSR.tm.t_on_failure(str): int -- complete */
-    function t_on_failure(p1: string): number;
-    /** KSR.tm.t_on_branch(str): int -- complete */
-    function t_on_branch(p1: string): number;
-    /** KSR.tm.t_on_reply(str): int -- complete */
-    function t_on_reply(p1: string): number;
-    /** KSR.tm.t_on_branch_failure(str): int -- complete */
-    function t_on_branch_failure(p1: string): number;
-    /** KSR.tm.t_reply(int, str): int -- complete */
-    function t_reply(p1: number, p2: string): number;
-    /** KSR.tm.t_send_reply(int, str): int -- complete */
-    function t_send_reply(p1: number, p2: string): number;
-    /** KSR.tm.t_reply_error(): int -- partial: always 500 Server Internal Error: the engine keeps no last internal error to map to a reply */
+    /**
+     * As t_relay, with every branch sent to the next hop "[proto:]host[:port]" (or a SIP URI); the R-URI is kept
+     * KSR.tm.t_relay_to_proxy(str): int -- complete
+     * @returns as t_relay; -1 also when the address cannot be read
+     */
+    function t_relay_to_proxy(hostport: string): number;
+    /**
+     * As t_relay, with flags: 0x1 no 100 Trying, 0x2 no internal error reply, 0x4 no DNS failover
+     * KSR.tm.t_relay_to_flags(int): int -- complete
+     * @returns as t_relay
+     */
+    function t_relay_to_flags(flags: number): number;
+    /**
+     * As t_relay_to_proxy, with t_relay_to_flags' flags (0x1 no 100 Trying, 0x2 no internal error reply, 0x4 no DNS failover)
+     * KSR.tm.t_relay_to_proxy_flags(str, int): int -- complete
+     * @returns as t_relay; -1 also when the address cannot be read
+     */
+    function t_relay_to_proxy_flags(hostport: string, flags: number): number;
+    /**
+     * As t_relay, forcing the transport of every branch: udp, tcp, tls, sctp, ws or wss
+     * KSR.tm.t_relay_to_proto(str): int -- complete
+     * @returns as t_relay; -1 also for an unknown protocol
+     */
+    function t_relay_to_proto(proto: string): number;
+    /**
+     * As t_relay, with every branch sent to host:port over proto (udp, tcp, tls, sctp, ws, wss); the R-URI is kept
+     * KSR.tm.t_relay_to_proto_addr(str, str, int): int -- complete
+     * @returns as t_relay; -1 also for an unknown protocol, a port outside 1..65535 or an unreadable host
+     */
+    function t_relay_to_proto_addr(proto: string, host: string, port: number): number;
+    /**
+     * Names the script function run as failure route when the transaction gets a negative final outcome; '' clears it
+     * KSR.tm.t_on_failure(str): int -- complete
+     * @returns 1 always (the name is looked up when the route runs)
+     */
+    function t_on_failure(route_name: string): number;
+    /**
+     * Names the script function run as branch route for each branch the next t_relay creates; '' clears it
+     * KSR.tm.t_on_branch(str): int -- complete
+     * @returns 1 always (the name is looked up when the route runs)
+     */
+    function t_on_branch(route_name: string): number;
+    /**
+     * Names the script function run as onreply route for each reply received on the transaction's branches; '' clears it
+     * KSR.tm.t_on_reply(str): int -- complete
+     * @returns 1 always (the name is looked up when the route runs)
+     */
+    function t_on_reply(route_name: string): number;
+    /**
+     * Names the script function run as branch-failure route when one branch gets a negative final reply; '' clears it
+     * KSR.tm.t_on_branch_failure(str): int -- complete
+     * @returns 1 always (the name is looked up when the route runs)
+     */
+    function t_on_branch_failure(route_name: string): number;
+    /**
+     * Sends a reply through the message's transaction (from an onreply route: to the request); a final reply cancels the pending branches
+     * KSR.tm.t_reply(int, str): int -- complete
+     * @returns 1 sent; -1 no transaction, a code outside 100..699, a final reply already sent, or the send failed
+     */
+    function t_reply(code: number, reason: string): number;
+    /**
+     * As t_reply, creating the transaction first (as t_newtran) when the request has none
+     * KSR.tm.t_send_reply(int, str): int -- complete
+     * @returns 1 sent; 0 the request was a retransmission (the last reply was resent); -1 as t_reply, or the transaction cannot be created
+     */
+    function t_send_reply(code: number, reason: string): number;
+    /**
+     * Replies 500 Server Internal Error statefully, creating the transaction when missing; partial: no last internal error is mapped to a reply
+     * KSR.tm.t_reply_error(): int -- partial: always 500 Server Internal Error: the engine keeps no last internal error to map to a reply
+     * @returns as t_send_reply
+     */
     function t_reply_error(): number;
-    /** KSR.tm.t_check_trans(): int -- complete */
+    /**
+     * Matches the request to a transaction: a retransmission gets the last reply again; a CANCEL or ACK is matched to its INVITE
+     * KSR.tm.t_check_trans(): int -- complete
+     * @returns 0 a retransmission or hop-by-hop ACK was absorbed (stop); 1 a CANCEL of a known INVITE or an ACK of its 2xx; -1 otherwise (also for a reply)
+     */
     function t_check_trans(): number;
-    /** KSR.tm.t_newtran(): int -- complete */
+    /**
+     * Creates the transaction for the request (100 Trying to an INVITE when auto_inv_100 is on); later replies and t_relay use it
+     * KSR.tm.t_newtran(): int -- complete
+     * @returns 1 created, or it already existed; 0 a retransmission (the last reply was resent); -1 a reply, an ACK, or the request cannot be keyed
+     */
     function t_newtran(): number;
-    /** KSR.tm.t_release(): int -- complete */
+    /**
+     * Forgets the message's transaction now: its branches end, its timers stop, retransmissions are no longer absorbed
+     * KSR.tm.t_release(): int -- complete
+     * @returns 1 released; -1 no transaction
+     */
     function t_release(): number;
-    /** KSR.tm.t_exists(): int -- complete */
+    /**
+     * Tells whether the message already has a transaction (after t_newtran or t_relay)
+     * KSR.tm.t_exists(): int -- complete
+     * @returns 1 it has; -1 it has not
+     */
     function t_exists(): number;
-    /** KSR.tm.t_lookup_request(): int -- complete */
+    /**
+     * Looks the request up in the transaction table without acting on it (no reply is resent)
+     * KSR.tm.t_lookup_request(): int -- complete
+     * @returns 1 a transaction matches; -1 none does, or the message is a reply
+     */
     function t_lookup_request(): number;
-    /** KSR.tm.t_lookup_cancel(): int -- complete */
+    /**
+     * For a CANCEL: looks up the INVITE transaction it cancels
+     * KSR.tm.t_lookup_cancel(): int -- complete
+     * @returns 1 found; -1 not found, or not a CANCEL
+     */
     function t_lookup_cancel(): number;
-    /** KSR.tm.t_lookup_cancel_flags(int): int -- complete */
-    function t_lookup_cancel_flags(p1: number): number;
-    /** KSR.tm.t_retransmit_reply(): int -- complete */
+    /**
+     * As t_lookup_cancel; flags 1 also copies the INVITE's message flags onto this CANCEL
+     * KSR.tm.t_lookup_cancel_flags(int): int -- complete
+     * @returns 1 found; -1 not found, or not a CANCEL
+     */
+    function t_lookup_cancel_flags(flags: number): number;
+    /**
+     * Resends the last reply the message's transaction sent
+     * KSR.tm.t_retransmit_reply(): int -- complete
+     * @returns 1 resent; -1 no transaction, no reply yet, or the send failed
+     */
     function t_retransmit_reply(): number;
-    /** KSR.tm.t_is_canceled(): int -- complete */
+    /**
+     * Tells whether the transaction was canceled (CANCEL received, or t_cancel_callid)
+     * KSR.tm.t_is_canceled(): int -- complete
+     * @returns 1 canceled; -1 not canceled, or no transaction
+     */
     function t_is_canceled(): number;
-    /** KSR.tm.t_is_expired(): int -- complete */
+    /**
+     * Tells whether the transaction is older than its max lifetime (max_inv_lifetime/max_noninv_lifetime, or t_set_max_lifetime)
+     * KSR.tm.t_is_expired(): int -- complete
+     * @returns 1 expired; -1 not expired, or no transaction
+     */
     function t_is_expired(): number;
-    /** KSR.tm.t_is_set(str): int -- complete */
-    function t_is_set(p1: string): number;
-    /** KSR.tm.t_set_fr(int, int): int -- complete */
-    function t_set_fr(p1: number, p2: number): number;
-    /** KSR.tm.t_set_fr_inv(int): int -- complete */
-    function t_set_fr_inv(p1: number): number;
-    /** KSR.tm.t_reset_fr(): int -- complete */
+    /**
+     * Tells whether a route is set for the transaction: target is branch_route, failure_route, onreply_route or branch_failure_route
+     * KSR.tm.t_is_set(str): int -- complete
+     * @returns 1 set; -1 not set, or an unknown target
+     */
+    function t_is_set(target: string): number;
+    /**
+     * Sets the INVITE final-reply timeout and the reply timeout, in ms, for branches created later; 0 keeps a value
+     * KSR.tm.t_set_fr(int, int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_fr(fr_inv_timeout: number, fr_timeout: number): number;
+    /**
+     * Sets only the INVITE final-reply timeout, in ms, for branches created later; 0 keeps it
+     * KSR.tm.t_set_fr_inv(int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_fr_inv(fr_inv_timeout: number): number;
+    /**
+     * Returns both reply timeouts to the configured fr_timer and fr_inv_timer
+     * KSR.tm.t_reset_fr(): int -- complete
+     * @returns 1 always
+     */
     function t_reset_fr(): number;
-    /** KSR.tm.t_set_max_lifetime(int, int): int -- complete */
-    function t_set_max_lifetime(p1: number, p2: number): number;
-    /** KSR.tm.t_reset_max_lifetime(): int -- complete */
+    /**
+     * Sets the max lifetime, in ms, of an INVITE and a non-INVITE transaction; 0 keeps a value; the expiry timer takes the value in force at creation
+     * KSR.tm.t_set_max_lifetime(int, int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_max_lifetime(inv_lifetime: number, noninv_lifetime: number): number;
+    /**
+     * Returns both max lifetimes to the configured max_inv_lifetime and max_noninv_lifetime
+     * KSR.tm.t_reset_max_lifetime(): int -- complete
+     * @returns 1 always
+     */
     function t_reset_max_lifetime(): number;
-    /** KSR.tm.t_set_retr(int, int): int -- complete */
-    function t_set_retr(p1: number, p2: number): number;
-    /** KSR.tm.t_reset_retr(): int -- complete */
+    /**
+     * Sets the retransmission timers T1 and T2, in ms, for this transaction; 0 keeps a value
+     * KSR.tm.t_set_retr(int, int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_retr(retr_t1_interval: number, retr_t2_interval: number): number;
+    /**
+     * Returns T1 and T2 to the configured values
+     * KSR.tm.t_reset_retr(): int -- complete
+     * @returns 1 always
+     */
     function t_reset_retr(): number;
-    /** KSR.tm.t_load_contacts(): int -- complete */
+    /**
+     * Sorts the R-URI and branches into groups of equal q, highest first, kept in the AVP tm_contacts for serial forking; empties the branch set
+     * KSR.tm.t_load_contacts(): int -- complete
+     * @returns 1 loaded, or nothing to sort (no branches)
+     */
     function t_load_contacts(): number;
-    /** KSR.tm.ki_t_load_contacts_mode(int): int -- complete */
-    function ki_t_load_contacts_mode(p1: number): number;
-    /** KSR.tm.t_next_contacts(): int -- complete */
+    /**
+     * As t_load_contacts; mode 0 groups equal q for parallel forking, mode 1 gives one contact per group in a random order weighted by q
+     * KSR.tm.ki_t_load_contacts_mode(int): int -- complete
+     * @returns 1 loaded, or nothing to sort (no branches); -1 a mode other than 0 or 1
+     */
+    function ki_t_load_contacts_mode(mode: number): number;
+    /**
+     * Puts the next group loaded by t_load_contacts into the R-URI, $du and branch set (for t_relay, e.g. in a failure route)
+     * KSR.tm.t_next_contacts(): int -- complete
+     * @returns 1 a group was set; -1 none is left
+     */
     function t_next_contacts(): number;
-    /** KSR.tm.t_drop_replies(str): int -- complete */
-    function t_drop_replies(p1: string): number;
-    /** KSR.tm.t_drop_replies_all(): int -- complete */
+    /**
+     * In a failure route: makes replies no candidates for the final answer: 'a' or '' all so far, 'l' those of the last round of branches, 'n' none
+     * KSR.tm.t_drop_replies(str): int -- complete
+     * @returns 1 done; -1 no transaction
+     */
+    function t_drop_replies(mode: string): number;
+    /**
+     * As t_drop_replies('a'): no reply received so far can be the final answer
+     * KSR.tm.t_drop_replies_all(): int -- complete
+     * @returns 1 done; -1 no transaction
+     */
     function t_drop_replies_all(): number;
-    /** KSR.tm.t_use_uac_headers(): int -- complete */
+    /**
+     * Does nothing: a CANCEL or ACK is always built from the request as sent on its branch
+     * KSR.tm.t_use_uac_headers(): int -- complete
+     * @returns 1 always
+     */
     function t_use_uac_headers(): number;
-    /** KSR.tm.t_save_lumps(): int -- complete */
+    /**
+     * Saves this request's changes (header and body edits) into the transaction's stored request, so failure routes see them
+     * KSR.tm.t_save_lumps(): int -- complete
+     * @returns 1 saved; -1 no transaction, or not in a request route
+     */
     function t_save_lumps(): number;
-    /** KSR.tm.t_check_status(str): int -- complete */
-    function t_check_status(p1: string): number;
-    /** KSR.tm.t_grep_status(int): int -- complete */
-    function t_grep_status(p1: number): number;
-    /** KSR.tm.t_is_retr_async_reply(): int -- complete */
+    /**
+     * Tests the reply status against a regular expression: the reply's in an onreply route, the failed branch's in a failure route, else the final code sent
+     * KSR.tm.t_check_status(str): int -- complete
+     * @returns 1 it matches; -1 no match, no status yet, or an invalid expression
+     */
+    function t_check_status(re: string): number;
+    /**
+     * Tells whether any branch of the transaction received a reply with this status code
+     * KSR.tm.t_grep_status(int): int -- complete
+     * @returns 1 yes; -1 no, or no transaction
+     */
+    function t_grep_status(code: number): number;
+    /**
+     * Replies are never processed asynchronously here, so none is a retransmission of one
+     * KSR.tm.t_is_retr_async_reply(): int -- complete
+     * @returns -1 always
+     */
     function t_is_retr_async_reply(): number;
-    /** KSR.tm.t_any_replied(): int -- complete */
+    /**
+     * Tells whether any branch of the transaction received a reply
+     * KSR.tm.t_any_replied(): int -- complete
+     * @returns 1 yes; -1 no, or no transaction
+     */
     function t_any_replied(): number;
-    /** KSR.tm.t_any_timeout(): int -- complete */
+    /**
+     * Tells whether any branch of the transaction timed out waiting for a reply
+     * KSR.tm.t_any_timeout(): int -- complete
+     * @returns 1 yes; -1 no, or no transaction
+     */
     function t_any_timeout(): number;
-    /** KSR.tm.t_branch_replied(): int -- complete */
+    /**
+     * In a failure or branch-failure route: tells whether the failed branch received any reply
+     * KSR.tm.t_branch_replied(): int -- complete
+     * @returns 1 yes; -1 no, or outside those routes
+     */
     function t_branch_replied(): number;
-    /** KSR.tm.t_branch_timeout(): int -- complete */
+    /**
+     * In a failure or branch-failure route: tells whether the failed branch timed out
+     * KSR.tm.t_branch_timeout(): int -- complete
+     * @returns 1 yes; -1 no, or outside those routes
+     */
     function t_branch_timeout(): number;
-    /** KSR.tm.t_set_auto_inv_100(int): int -- complete */
-    function t_set_auto_inv_100(p1: number): number;
-    /** KSR.tm.t_set_disable_6xx(int): int -- complete */
-    function t_set_disable_6xx(p1: number): number;
-    /** KSR.tm.t_set_disable_failover(int): int -- complete */
-    function t_set_disable_failover(p1: number): number;
-    /** KSR.tm.t_set_no_e2e_cancel_reason(int): int -- complete */
-    function t_set_no_e2e_cancel_reason(p1: number): number;
-    /** KSR.tm.t_set_disable_internal_reply(int): int -- complete */
-    function t_set_disable_internal_reply(p1: number): number;
-    /** KSR.tm.t_set_no_auto_ack(int): int -- complete */
-    function t_set_no_auto_ack(p1: number): number;
-    /** KSR.tm.t_get_status_code(): int -- complete */
+    /**
+     * For this transaction: 1 sends 100 Trying to an INVITE when the transaction is created, 0 does not (set before t_newtran/t_relay)
+     * KSR.tm.t_set_auto_inv_100(int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_auto_inv_100(onoff: number): number;
+    /**
+     * For this transaction: non-zero keeps a 6xx reply from canceling the other branches; 0 restores it
+     * KSR.tm.t_set_disable_6xx(int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_disable_6xx(onoff: number): number;
+    /**
+     * For this transaction: non-zero turns off DNS failover (next SRV/A/AAAA target after a send error, a timeout or a 503)
+     * KSR.tm.t_set_disable_failover(int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_disable_failover(onoff: number): number;
+    /**
+     * For this transaction: non-zero sends the CANCELs downstream without the Reason header of the CANCEL received
+     * KSR.tm.t_set_no_e2e_cancel_reason(int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_no_e2e_cancel_reason(onoff: number): number;
+    /**
+     * For this transaction: non-zero sends no local reply (408, 500, a local final) when it fails; it just ends
+     * KSR.tm.t_set_disable_internal_reply(int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_disable_internal_reply(onoff: number): number;
+    /**
+     * For this transaction: non-zero sends no ACK downstream for a negative final reply to an INVITE branch
+     * KSR.tm.t_set_no_auto_ack(int): int -- complete
+     * @returns 1 always
+     */
+    function t_set_no_auto_ack(onoff: number): number;
+    /**
+     * The transaction's status: the code t_drop_rcode set, else the last reply sent upstream
+     * KSR.tm.t_get_status_code(): int -- complete
+     * @returns the status code; 0 when no reply was sent yet; -1 no transaction
+     */
     function t_get_status_code(): number;
-    /** KSR.tm.t_get_branch_index(): int -- complete */
+    /**
+     * The index of the branch being handled (branch, onreply and failure routes)
+     * KSR.tm.t_get_branch_index(): int -- complete
+     * @returns the index, from 0; -1 outside a branch
+     */
     function t_get_branch_index(): number;
-    /** KSR.tm.t_clean(): int -- complete */
+    /**
+     * Releases every transaction older than its max lifetime now (the timers otherwise do it)
+     * KSR.tm.t_clean(): int -- complete
+     * @returns 1 always
+     */
     function t_clean(): number;
   }
   namespace tmx {
-    /** KSR.tmx.t_precheck_trans(): int -- complete */
+    /**
+     * Kamailio's guard against two workers taking the same request at once; one event loop never does, so no request is ever in progress elsewhere
+     * KSR.tmx.t_precheck_trans(): int -- complete
+     * @returns -1 always
+     */
     function t_precheck_trans(): number;
-    /** KSR.tmx.t_is_request_route(): int -- complete */
+    /**
+     * Tells whether the running route is a request route
+     * KSR.tmx.t_is_request_route(): int -- complete
+     * @returns 1 yes; -1 no
+     */
     function t_is_request_route(): number;
-    /** KSR.tmx.t_is_reply_route(): int -- complete */
+    /**
+     * Tells whether the running route is an onreply route
+     * KSR.tmx.t_is_reply_route(): int -- complete
+     * @returns 1 yes; -1 no
+     */
     function t_is_reply_route(): number;
-    /** KSR.tmx.t_is_failure_route(): int -- complete */
+    /**
+     * Tells whether the running route is a failure route
+     * KSR.tmx.t_is_failure_route(): int -- complete
+     * @returns 1 yes; -1 no
+     */
     function t_is_failure_route(): number;
-    /** KSR.tmx.t_is_branch_route(): int -- complete */
+    /**
+     * Tells whether the running route is a branch route
+     * KSR.tmx.t_is_branch_route(): int -- complete
+     * @returns 1 yes; -1 no
+     */
     function t_is_branch_route(): number;
-    /** KSR.tmx.t_suspend(): int -- complete */
+    /**
+     * Suspends the transaction (created when missing) until t_continue; its index and label ($T(id_index), $T(id_label)) name it
+     * KSR.tmx.t_suspend(): int -- complete
+     * @returns 1 suspended; -1 the transaction cannot be created, or the request is a retransmission
+     */
     function t_suspend(): number;
-    /** KSR.tmx.t_continue(int, int, str): int -- complete */
-    function t_continue(p1: number, p2: number, p3: string): number;
-    /** KSR.tmx.t_flush_flags(): int -- complete */
+    /**
+     * Resumes a suspended transaction: runs the function cbname on a copy of its request, as in a failure route, then completes what it relayed
+     * KSR.tmx.t_continue(int, int, str): int -- complete
+     * @returns 1 resumed; -1 no transaction with that index and label, or it is not suspended
+     */
+    function t_continue(tindex: number, tlabel: number, cbname: string): number;
+    /**
+     * Copies this message's flags onto the transaction's stored request, which failure and reply routes see
+     * KSR.tmx.t_flush_flags(): int -- complete
+     * @returns 1 done; -1 no transaction
+     */
     function t_flush_flags(): number;
-    /** KSR.tmx.t_flush_xflags(): int -- complete */
+    /**
+     * Copies this message's extended flags (corex setxflag) onto the transaction's stored request
+     * KSR.tmx.t_flush_xflags(): int -- complete
+     * @returns 1 done; -1 no transaction
+     */
     function t_flush_xflags(): number;
-    /** KSR.tmx.t_cancel_branches(str): int -- complete */
-    function t_cancel_branches(p1: string): number;
-    /** KSR.tmx.t_cancel_callid(str, str, int): int -- complete */
-    function t_cancel_callid(p1: string, p2: string, p3: number): number;
-    /** KSR.tmx.t_cancel_callid_reason(str, str, int, int): int -- complete */
-    function t_cancel_callid_reason(p1: string, p2: string, p3: number, p4: number): number;
-    /** KSR.tmx.t_reply_callid(str, str, int, str): int -- complete */
-    function t_reply_callid(p1: string, p2: string, p3: number, p4: string): number;
-    /** KSR.tmx.t_drop(): int -- complete */
+    /**
+     * In an onreply route: cancels the transaction's pending branches: 'all', 'others' (all but this reply's branch) or 'this'
+     * KSR.tmx.t_cancel_branches(str): int -- complete
+     * @returns 1 done; -1 not a reply, no transaction, or an unknown which
+     */
+    function t_cancel_branches(which: string): number;
+    /**
+     * Cancels the pending branches of the INVITE transaction with this Call-ID and CSeq number, setting message flag `flag` (0..31) on its request
+     * KSR.tmx.t_cancel_callid(str, str, int): int -- complete
+     * @returns 1 canceled; -1 no such transaction, or it already has a final reply
+     */
+    function t_cancel_callid(callid: string, cseq: string, flag: number): number;
+    /**
+     * As t_cancel_callid; with rcode > 0 the CANCELs carry the header Reason: SIP;cause=rcode
+     * KSR.tmx.t_cancel_callid_reason(str, str, int, int): int -- complete
+     * @returns 1 canceled; -1 no such transaction, or it already has a final reply
+     */
+    function t_cancel_callid_reason(callid: string, cseq: string, flag: number, rcode: number): number;
+    /**
+     * Sends a reply through the transaction (any method) with this Call-ID and CSeq number
+     * KSR.tmx.t_reply_callid(str, str, int, str): int -- complete
+     * @returns 1 sent; -1 no such transaction, a code outside 100..699, a final reply already sent, or the send failed
+     */
+    function t_reply_callid(callid: string, cseq: string, code: number, reason: string): number;
+    /**
+     * Ends the transaction with status 500 and sends no reply upstream; it is kept a while to absorb retransmissions
+     * KSR.tmx.t_drop(): int -- complete
+     * @returns 0 dropped (stop: the script should end the route); -1 no transaction
+     */
     function t_drop(): number;
-    /** KSR.tmx.t_drop_rcode(int): int -- complete */
-    function t_drop_rcode(p1: number): number;
+    /**
+     * As t_drop, with the given status (100..699) as the transaction's outcome ($T_reply_code, t_get_status_code)
+     * KSR.tmx.t_drop_rcode(int): int -- complete
+     * @returns 0 dropped (stop: the script should end the route); -1 no transaction, or a code outside 100..699
+     */
+    function t_drop_rcode(rcode: number): number;
   }
   namespace corex {
-    /** KSR.corex.append_branch(): int -- complete */
+    /**
+     * Adds the Request-URI in force, with the destination URI, to the branch set that tm forks to
+     * KSR.corex.append_branch(): int -- complete
+     * @returns 1 added; -1 for a reply, a full set (12 branches counting the R-URI's), or an R-URI that does not parse
+     */
     function append_branch(): number;
-    /** KSR.corex.append_branch_uri(str): int -- complete */
-    function append_branch_uri(p1: string): number;
-    /** KSR.corex.append_branch_uri_q(str, str): int -- complete */
-    function append_branch_uri_q(p1: string, p2: string): number;
-    /** KSR.corex.has_ruri_user(): int -- complete */
+    /**
+     * Adds a branch for uri to the branch set (it keeps the destination URI only when uri is the R-URI in force)
+     * KSR.corex.append_branch_uri(str): int -- complete
+     * @returns 1 added; -1 for a reply, a full set (12 branches counting the R-URI's), or a uri that does not parse
+     */
+    function append_branch_uri(uri: string): number;
+    /**
+     * As append_branch_uri, with q as a qvalue text 0 to 1 (at most 3 decimals, e.g. '0.5')
+     * KSR.corex.append_branch_uri_q(str, str): int -- complete
+     * @returns 1 added; -1 for a bad q, a reply, a full set, or a uri that does not parse
+     */
+    function append_branch_uri_q(uri: string, q: string): number;
+    /**
+     * Tells whether the Request-URI in force has a user part
+     * KSR.corex.has_ruri_user(): int -- complete
+     * @returns 1 when it has one; -1 when not, or for a reply
+     */
     function has_ruri_user(): number;
-    /** KSR.corex.has_user_agent(): int -- complete */
+    /**
+     * Tells whether the message has a User-Agent header
+     * KSR.corex.has_user_agent(): int -- complete
+     * @returns 1 when present; -1 when absent
+     */
     function has_user_agent(): number;
-    /** KSR.corex.is_faked_msg(): int -- complete */
+    /**
+     * Tells whether the message is the request copy tm runs failure routes on (Kamailio's faked message)
+     * KSR.corex.is_faked_msg(): int -- complete
+     * @returns 1 in a failure route; -1 elsewhere
+     */
     function is_faked_msg(): number;
-    /** KSR.corex.is_socket_name(str): int -- complete */
-    function is_socket_name(p1: string): number;
-    /** KSR.corex.send_data(str, str): int -- complete */
-    function send_data(p1: string, p2: string): number;
-    /** KSR.corex.sendx(str, str, str): int -- complete */
-    function sendx(p1: string, p2: string, p3: string): number;
-    /** KSR.corex.setxflag(int): int -- complete */
-    function setxflag(p1: number): number;
-    /** KSR.corex.resetxflag(int): int -- complete */
-    function resetxflag(p1: number): number;
-    /** KSR.corex.isxflagset(int): int -- complete */
-    function isxflagset(p1: number): number;
-    /** KSR.corex.set_send_socket(str): int -- complete */
-    function set_send_socket(p1: string): number;
-    /** KSR.corex.set_send_socket_name(str): int -- complete */
-    function set_send_socket_name(p1: string): number;
-    /** KSR.corex.set_recv_socket(str): int -- complete */
-    function set_recv_socket(p1: string): number;
-    /** KSR.corex.set_recv_socket_name(str): int -- complete */
-    function set_recv_socket_name(p1: string): number;
-    /** KSR.corex.set_source_address(str): int -- partial: only IP addresses: a host name is not resolved (-1) */
-    function set_source_address(p1: string): number;
-    /** KSR.corex.via_add_srvid(int): int -- complete */
-    function via_add_srvid(p1: number): number;
-    /** KSR.corex.via_add_xavp_params(int): int -- complete */
-    function via_add_xavp_params(p1: number): number;
-    /** KSR.corex.via_use_xavp_fields(int): int -- complete */
-    function via_use_xavp_fields(p1: number): number;
-    /** KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but replies (local or relayed) get no Via parameters from the xavp yet */
-    function via_reply_add_xavp_params(p1: number): number;
-    /** KSR.corex.file_read(str): xval -- partial: scripts have no file system access */
-    function file_read(p1: string): string | number | null;
-    /** KSR.corex.file_write(str, str): int -- partial: scripts have no file system access */
-    function file_write(p1: string, p2: string): number;
-    /** KSR.corex.forward_uac(): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
+    /**
+     * Tells whether a listen socket carries that name (config listen entry 'udp:IP:PORT name NAME'), any socket
+     * KSR.corex.is_socket_name(str): int -- complete
+     * @returns 1 when one does; -1 when none does, or sockname is ''
+     */
+    function is_socket_name(sockname: string): number;
+    /**
+     * Sends data as it is (UTF-8), statelessly, to the address of a sip:/sips: uri; a host name is resolved afterwards
+     * KSR.corex.send_data(str, str): int -- complete
+     * @returns 1 sent or handed to DNS (later failures are only logged); -1 not a SIP URI, or the address is refused or unreachable at once
+     */
+    function send_data(uri: string, data: string): number;
+    /**
+     * As send_data, sent from the listen socket sock ([proto:]IP[:port], '' the default); a sock of another proto than the target's is not used
+     * KSR.corex.sendx(str, str, str): int -- complete
+     * @returns 1 sent or handed to DNS; -1 sock does not parse or matches no listen socket, not a SIP URI, or the send fails at once
+     */
+    function sendx(uri: string, sock: string, data: string): number;
+    /**
+     * Sets extended message flag flag (0-63), kept on the message and copied to tm's transaction
+     * KSR.corex.setxflag(int): int -- complete
+     * @returns 1 set; -1 when flag is outside 0-63
+     */
+    function setxflag(flag: number): number;
+    /**
+     * Clears extended message flag flag (0-63)
+     * KSR.corex.resetxflag(int): int -- complete
+     * @returns 1 cleared; -1 when flag is outside 0-63
+     */
+    function resetxflag(flag: number): number;
+    /**
+     * Tells whether extended message flag flag (0-63) is set
+     * KSR.corex.isxflagset(int): int -- complete
+     * @returns 1 when set; -1 when not set, or flag is outside 0-63
+     */
+    function isxflagset(flag: number): number;
+    /**
+     * Forces the listen socket ([proto:]IP[:port]) that forwarded requests (stateless and tm) leave from and show in Via; '' forgets it
+     * KSR.corex.set_send_socket(str): int -- complete
+     * @returns 1 done, also when no listen socket matches (a warning, nothing changes); -1 when saddr does not parse
+     */
+    function set_send_socket(saddr: string): number;
+    /**
+     * As set_send_socket, choosing the listen socket by its name (exact, case-sensitive); '' forgets the forced one
+     * KSR.corex.set_send_socket_name(str): int -- complete
+     * @returns 1 done, also for an unknown name (a warning, nothing changes)
+     */
+    function set_send_socket_name(sname: string): number;
+    /**
+     * Takes the message as received on that listen socket ([proto:]IP[:port]): changes $Ri, $Rp and the protocol; '' forgets the forced send socket
+     * KSR.corex.set_recv_socket(str): int -- complete
+     * @returns 1 done, also when no listen socket matches (a warning, nothing changes); -1 when saddr does not parse
+     */
+    function set_recv_socket(saddr: string): number;
+    /**
+     * As set_recv_socket, choosing the listen socket by its name (exact, case-sensitive); '' forgets the forced send socket
+     * KSR.corex.set_recv_socket_name(str): int -- complete
+     * @returns 1 done, also for an unknown name (a warning, nothing changes)
+     */
+    function set_recv_socket_name(sname: string): number;
+    /**
+     * Takes the message as coming from [proto:]IP[:port] ($si, $sp; port 0 when not given, proto ignored); a host name is not resolved
+     * KSR.corex.set_source_address(str): int -- partial: only IP addresses: a host name is not resolved (-1)
+     * @returns 1 done; -1 when saddr does not parse or is not an IP address
+     */
+    function set_source_address(saddr: string): number;
+    /**
+     * Non-zero adds ;srvid=<server_id> to the Via of the requests ksr-host forwards (only when the server_id setting is not 0); 0 stops it
+     * KSR.corex.via_add_srvid(int): int -- complete
+     * @returns always 1
+     */
+    function via_add_srvid(flags: number): number;
+    /**
+     * Non-zero adds the fields of the xavp named by the xavp_via_params setting as parameters of our Via on forwarded requests; 0 stops it
+     * KSR.corex.via_add_xavp_params(int): int -- complete
+     * @returns always 1
+     */
+    function via_add_xavp_params(flags: number): number;
+    /**
+     * Non-zero takes our Via's address, port and proto from the xavp named by the xavp_via_fields setting; 0 stops it
+     * KSR.corex.via_use_xavp_fields(int): int -- complete
+     * @returns always 1
+     */
+    function via_use_xavp_fields(flags: number): number;
+    /**
+     * Sets or clears the switch for Via parameters on replies; kept on the message and tm's copies, but no reply gets them yet
+     * KSR.corex.via_reply_add_xavp_params(int): int -- partial: kept on the message (and tm copies), but replies (local or relayed) get no Via parameters from the xavp yet
+     * @returns always 1
+     */
+    function via_reply_add_xavp_params(flags: number): number;
+    /**
+     * Reads no file: scripts have no file system access in ksr-host; logs an error
+     * KSR.corex.file_read(str): xval -- partial: scripts have no file system access
+     * @returns always '' (as Kamailio for a file it cannot read)
+     */
+    function file_read(fpath: string): string;
+    /**
+     * Writes no file: scripts have no file system access in ksr-host; logs an error
+     * KSR.corex.file_write(str, str): int -- partial: scripts have no file system access
+     * @returns always -1
+     */
+    function file_write(fpath: string, content: string): number;
+    /**
+     * Not built in ksr-host (stateless forwarding as a UAC, with a Via of its own); logs an error: use KSR.forward or KSR.tm.t_relay
+     * KSR.corex.forward_uac(): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+     * @returns always -1
+     */
     function forward_uac(): number;
-    /** KSR.corex.forward_uac_branch(int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
-    function forward_uac_branch(p1: number): number;
-    /** KSR.corex.forward_uac_uri(str): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
-    function forward_uac_uri(p1: string): number;
-    /** KSR.corex.forward_uac_uri_branch(str, int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1 */
-    function forward_uac_uri_branch(p1: string, p2: number): number;
+    /**
+     * Not built in ksr-host (stateless forwarding as a UAC, with a Via of its own); logs an error: use KSR.forward or KSR.tm.t_relay
+     * KSR.corex.forward_uac_branch(int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+     * @returns always -1
+     */
+    function forward_uac_branch(branch: number): number;
+    /**
+     * Not built in ksr-host (stateless forwarding as a UAC to uri, with a Via of its own); logs an error: use KSR.forward or KSR.tm.t_relay
+     * KSR.corex.forward_uac_uri(str): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+     * @returns always -1
+     */
+    function forward_uac_uri(uri: string): number;
+    /**
+     * Not built in ksr-host (stateless forwarding as a UAC to uri, with a Via of its own); logs an error: use KSR.forward or KSR.tm.t_relay
+     * KSR.corex.forward_uac_uri_branch(str, int): int -- partial: stateless forwarding as a UAC (a Via of its own, replies absorbed) is not built: -1
+     * @returns always -1
+     */
+    function forward_uac_uri_branch(uri: string, branch: number): number;
   }
   namespace auth {
-    /** KSR.auth.consume_credentials(): int -- complete */
+    /**
+     * Removes from the request the Authorization/Proxy-Authorization line the last authentication used, so it is not relayed
+     * KSR.auth.consume_credentials(): int -- complete
+     * @returns 1 removed; -1 no authentication of this request used credentials
+     */
     function consume_credentials(): number;
-    /** KSR.auth.auth_challenge(str, int): int -- complete */
-    function auth_challenge(p1: string, p2: number): number;
-    /** KSR.auth.www_challenge(str, int): int -- complete */
-    function www_challenge(p1: string, p2: number): number;
-    /** KSR.auth.proxy_challenge(str, int): int -- complete */
-    function proxy_challenge(p1: string, p2: number): number;
-    /** KSR.auth.pv_auth_check(str, str, int, int): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored */
-    function pv_auth_check(p1: string, p2: string, p3: number, p4: number): number;
-    /** KSR.auth.pv_proxy_authenticate(str, str, int): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored */
-    function pv_proxy_authenticate(p1: string, p2: string, p3: number): number;
-    /** KSR.auth.pv_www_authenticate(str, str, int): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored */
-    function pv_www_authenticate(p1: string, p2: string, p3: number): number;
-    /** KSR.auth.pv_www_authenticate_method(str, str, int, str): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored */
-    function pv_www_authenticate_method(p1: string, p2: string, p3: number, p4: string): number;
-    /** KSR.auth.has_credentials(str): int -- complete */
-    function has_credentials(p1: string): number;
-    /** KSR.auth.auth_get_www_authenticate(str, int, str): int -- complete */
-    function auth_get_www_authenticate(p1: string, p2: number, p3: string): number;
-    /** KSR.auth.auth_algorithm(str): int -- complete */
-    function auth_algorithm(p1: string): number;
+    /**
+     * Challenges: 401 with WWW-Authenticate for a REGISTER, else 407 with Proxy-Authenticate; realm '' is the From/To domain; flags 1 qop=auth, 2 qop=auth-int, 16 stale
+     * KSR.auth.auth_challenge(str, int): int -- complete
+     * @returns 1 sent; -1 not sent (a reply, an ACK, a transaction already answered, or the send failed)
+     */
+    function auth_challenge(realm: string, flags: number): number;
+    /**
+     * Replies 401 with a WWW-Authenticate per configured algorithm; realm '' is the To domain for a REGISTER, else the From domain; flags 1 qop=auth, 2 qop=auth-int, 16 stale
+     * KSR.auth.www_challenge(str, int): int -- complete
+     * @returns 1 sent; -1 not sent (a reply, an ACK, a transaction already answered, or the send failed)
+     */
+    function www_challenge(realm: string, flags: number): number;
+    /**
+     * Replies 407 with a Proxy-Authenticate per configured algorithm; realm '' is the To domain for a REGISTER, else the From domain; flags 1 qop=auth, 2 qop=auth-int, 16 stale
+     * KSR.auth.proxy_challenge(str, int): int -- complete
+     * @returns 1 sent; -1 not sent (a reply, an ACK, a transaction already answered, or the send failed)
+     */
+    function proxy_challenge(realm: string, flags: number): number;
+    /**
+     * Digest-checks Authorization (REGISTER) or Proxy-Authorization against passwd (flags 1: it is HA1); checks 1: auth user/realm must be the From (To) user/domain
+     * KSR.auth.pv_auth_check(str, str, int, int): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored
+     * @returns 1 ok; -1 error; -2 wrong password; -3 passwd is ''; -4 stale nonce; -5 no credentials; -6 nonce reused; -8 user is not the From/To user
+     */
+    function pv_auth_check(realm: string, passwd: string, flags: number, checks: number): number;
+    /**
+     * Digest-checks the Proxy-Authorization for realm ('' the To domain for a REGISTER, else the From domain) against passwd (flags 1: passwd is HA1; other flags are ignored)
+     * KSR.auth.pv_proxy_authenticate(str, str, int): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored
+     * @returns 1 ok; -1 error; -2 wrong password; -3 passwd is ''; -4 stale nonce; -5 no credentials; -6 nonce reused
+     */
+    function pv_proxy_authenticate(realm: string, passwd: string, flags: number): number;
+    /**
+     * Digest-checks the Authorization for realm ('' the To domain for a REGISTER, else the From domain) against passwd (flags 1: passwd is HA1; other flags are ignored)
+     * KSR.auth.pv_www_authenticate(str, str, int): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored
+     * @returns 1 ok; -1 error; -2 wrong password; -3 passwd is ''; -4 stale nonce; -5 no credentials; -6 nonce reused
+     */
+    function pv_www_authenticate(realm: string, passwd: string, flags: number): number;
+    /**
+     * As pv_www_authenticate, hashing with the given method instead of the request's (e.g. for a re-checked INVITE)
+     * KSR.auth.pv_www_authenticate_method(str, str, int, str): int -- partial: flags: only 1 (password is HA1); the others (challenge into an AVP, nc kept on failure) are ignored
+     * @returns 1 ok; -1 error; -2 wrong password; -3 passwd is ''; -4 stale nonce; -5 no credentials; -6 nonce reused
+     */
+    function pv_www_authenticate_method(realm: string, passwd: string, flags: number, method: string): number;
+    /**
+     * Tells whether the request has an Authorization or Proxy-Authorization for the realm ('' the From/To domain)
+     * KSR.auth.has_credentials(str): int -- complete
+     * @returns 1 it has; -1 it has not
+     */
+    function has_credentials(realm: string): number;
+    /**
+     * Writes the WWW-Authenticate header lines a www_challenge would send into the variable pvdest, without replying
+     * KSR.auth.auth_get_www_authenticate(str, int, str): int -- complete
+     * @returns 1 written; -1 pvdest is not a writable variable
+     */
+    function auth_get_www_authenticate(realm: string, flags: number, pvdest: string): number;
+    /**
+     * Sets the digest algorithm of later challenges: MD5, SHA-256 or SHA-512-256, or a comma list offered in order; not only for this message
+     * KSR.auth.auth_algorithm(str): int -- complete
+     * @returns 1 set; -1 an unknown algorithm
+     */
+    function auth_algorithm(algorithm: string): number;
   }
   namespace auth_db {
-    /** KSR.auth_db.auth_check(str, str, int): int -- partial: flag 2 (skip the identity check for requests from other domains) is ignored */
-    function auth_check(p1: string, p2: string, p3: number): number;
-    /** KSR.auth_db.is_subscriber(str, str, int): int -- partial: flags are ignored: the domain is always matched, credential AVPs are never loaded */
-    function is_subscriber(p1: string, p2: string, p3: number): number;
-    /** KSR.auth_db.www_authenticate(str, str): int -- complete */
-    function www_authenticate(p1: string, p2: string): number;
-    /** KSR.auth_db.www_authenticate_method(str, str, str): int -- complete */
-    function www_authenticate_method(p1: string, p2: string, p3: string): number;
+    /**
+     * Digest-checks Authorization (REGISTER) or Proxy-Authorization against the store's subscriber table; flags 1: auth user/realm must be the From (To) user/domain; flag 2 ignored
+     * KSR.auth_db.auth_check(str, str, int): int -- partial: flag 2 (skip the identity check for requests from other domains) is ignored
+     * @returns 1 ok; -1 error (no store, a table other than subscriber); -2 wrong password; -3 unknown user; -4 stale nonce; -5 no credentials; -6 nonce reused; -8 user mismatch
+     */
+    function auth_check(realm: string, table: string, flags: number): number;
+    /**
+     * Tells whether the URI's user@host is in the store's subscriber table; partial: flags are ignored (domain always matched, no credential AVPs loaded)
+     * KSR.auth_db.is_subscriber(str, str, int): int -- partial: flags are ignored: the domain is always matched, credential AVPs are never loaded
+     * @returns 1 a subscriber; -1 not one, or an error (a URI without user, a table other than subscriber, no store)
+     */
+    function is_subscriber(uri: string, dbtable: string, flags: number): number;
+    /**
+     * Digest-checks the Authorization for realm ('' the To domain for a REGISTER, else the From domain) against the store's subscriber table
+     * KSR.auth_db.www_authenticate(str, str): int -- complete
+     * @returns 1 ok; -1 error (no store, a table other than subscriber); -2 wrong password; -3 unknown user; -4 stale nonce; -5 no credentials; -6 nonce reused
+     */
+    function www_authenticate(realm: string, table: string): number;
+    /**
+     * As www_authenticate, hashing with the given method instead of the request's
+     * KSR.auth_db.www_authenticate_method(str, str, str): int -- complete
+     * @returns 1 ok; -1 error (no store, a table other than subscriber); -2 wrong password; -3 unknown user; -4 stale nonce; -5 no credentials; -6 nonce reused
+     */
+    function www_authenticate_method(realm: string, table: string, method: string): number;
   }
   namespace registrar {
-    /** KSR.registrar.save(str, int): int -- complete */
-    function save(p1: string, p2: number): number;
-    /** KSR.registrar.save_uri(str, int, str): int -- complete */
-    function save_uri(p1: string, p2: number, p3: string): number;
-    /** KSR.registrar.lookup(str): int -- complete */
-    function lookup(p1: string): number;
-    /** KSR.registrar.lookup_uri(str, str): int -- complete */
-    function lookup_uri(p1: string, p2: string): number;
-    /** KSR.registrar.lookup_to_dset(str, str): int -- complete */
-    function lookup_to_dset(p1: string, p2: string): number;
-    /** KSR.registrar.lookup_branches(str): int -- complete */
-    function lookup_branches(p1: string): number;
-    /** KSR.registrar.registered(str): int -- complete */
-    function registered(p1: string): number;
-    /** KSR.registrar.registered_uri(str, str): int -- complete */
-    function registered_uri(p1: string, p2: string): number;
-    /** KSR.registrar.registered_flags(str, str, int): int -- complete */
-    function registered_flags(p1: string, p2: string, p3: number): number;
-    /** KSR.registrar.registered_action(str, str, int, int): int -- partial: the action is ignored (it fills xavps, which this build has not): as registered_flags */
-    function registered_action(p1: string, p2: string, p3: number, p4: number): number;
-    /** KSR.registrar.set_q_override(str): int -- complete */
-    function set_q_override(p1: string): number;
-    /** KSR.registrar.add_sock_hdr(str): int -- complete */
-    function add_sock_hdr(p1: string): number;
-    /** KSR.registrar.unregister(str, str): int -- complete */
-    function unregister(p1: string, p2: string): number;
-    /** KSR.registrar.unregister_ruid(str, str, str): int -- complete */
-    function unregister_ruid(p1: string, p2: string, p3: string): number;
-    /** KSR.registrar.reg_fetch_contacts(str, str, str): int -- complete */
-    function reg_fetch_contacts(p1: string, p2: string, p3: string): number;
-    /** KSR.registrar.reg_free_contacts(str): int -- complete */
-    function reg_free_contacts(p1: string): number;
-    /** KSR.registrar.reg_from_user(str, str, int): int -- complete */
-    function reg_from_user(p1: string, p2: string, p3: number): number;
-    /** KSR.registrar.reg_send_reply(): int -- complete */
+    /**
+     * Stores the REGISTER's contacts for the To AoR in location table domain and replies (200 listing the bindings, or an error); flags 0x1 memory only, 0x2 no reply, 0x4 replace all, 0x100 received=source
+     * KSR.registrar.save(str, int): int -- complete
+     * @returns 1 inserted; 2 updated; 3 deleted; 4 a query (no Contact); -1 refused or failed (the error reply, with P-Registrar-Error, is sent unless flag 0x2)
+     */
+    function save(domain: string, flags: number): number;
+    /**
+     * As save, for the AoR of uri instead of the To URI
+     * KSR.registrar.save_uri(str, int, str): int -- complete
+     * @returns 1 inserted; 2 updated; 3 deleted; 4 a query (no Contact); -1 refused or failed (the error reply is sent unless flag 0x2)
+     */
+    function save_uri(domain: string, flags: number, uri: string): number;
+    /**
+     * Looks up the R-URI's AoR: the best binding (highest q, then oldest) becomes the R-URI, its Path hop or received $du; the others are appended as branches
+     * KSR.registrar.lookup(str): int -- complete
+     * @returns 1 found; -1 not found, or the R-URI has no user; -2 no binding allows the method; -3 the location store is unavailable
+     */
+    function lookup(domain: string): number;
+    /**
+     * As lookup, for the AoR of uri instead of the R-URI; the results still go into the R-URI and branches
+     * KSR.registrar.lookup_uri(str, str): int -- complete
+     * @returns 1 found; -1 not found, or the URI has no user; -2 no binding allows the method; -3 the location store is unavailable
+     */
+    function lookup_uri(domain: string, uri: string): number;
+    /**
+     * Appends every binding of uri's AoR ('' the R-URI) as a branch; the R-URI is left as it is
+     * KSR.registrar.lookup_to_dset(str, str): int -- complete
+     * @returns 1 found; -1 not found, or the URI has no user; -2 no binding allows the method; -3 the location store is unavailable
+     */
+    function lookup_to_dset(domain: string, uri: string): number;
+    /**
+     * Looks up the R-URI and every branch already set: each AoR with bindings is replaced by them, the others are kept
+     * KSR.registrar.lookup_branches(str): int -- complete
+     * @returns 1 any was found; else the best of the failures (-1 not found, -2 method not allowed, -3 store unavailable)
+     */
+    function lookup_branches(domain: string): number;
+    /**
+     * Tells whether the R-URI's AoR has a binding in the table; nothing is changed
+     * KSR.registrar.registered(str): int -- complete
+     * @returns 1 registered; -1 not registered, the R-URI has no user, or the store is unavailable
+     */
+    function registered(domain: string): number;
+    /**
+     * Tells whether uri's AoR has a binding in the table; nothing is changed
+     * KSR.registrar.registered_uri(str, str): int -- complete
+     * @returns 1 registered; -1 not registered, the URI has no user, or the store is unavailable
+     */
+    function registered_uri(domain: string, uri: string): number;
+    /**
+     * As registered_uri, the binding also matching this message: match_option 1 same Call-ID, 2 received from this source, 4 same Contact URI
+     * KSR.registrar.registered_flags(str, str, int): int -- complete
+     * @returns 1 a binding matches; -1 none does, the URI has no user, or the store is unavailable
+     */
+    function registered_flags(domain: string, uri: string, match_option: number): number;
+    /**
+     * As registered_flags; partial: match_action is ignored (it fills xavps, which this build has not)
+     * KSR.registrar.registered_action(str, str, int, int): int -- partial: the action is ignored (it fills xavps, which this build has not): as registered_flags
+     * @returns 1 a binding matches; -1 none does, the URI has no user, or the store is unavailable
+     */
+    function registered_action(domain: string, uri: string, match_option: number, match_action: number): number;
+    /**
+     * Sets the q (text, 0 to 1, up to 3 decimals) that save gives to every contact of this request
+     * KSR.registrar.set_q_override(str): int -- complete
+     * @returns 1 set; -1 not a q value
+     */
+    function set_q_override(q: string): number;
+    /**
+     * Appends a header hdr_name with the socket the request came in on, as proto:ip:port, for a registrar further on (its sock_hdr_name)
+     * KSR.registrar.add_sock_hdr(str): int -- complete
+     * @returns 1 added; -1 not a header name, or the header could not be added
+     */
+    function add_sock_hdr(hdr_name: string): number;
+    /**
+     * Removes every binding of uri's AoR from the table
+     * KSR.registrar.unregister(str, str): int -- complete
+     * @returns 1 bindings were removed; -1 none was there, the URI has no user, or the store is unavailable
+     */
+    function unregister(domain: string, uri: string): number;
+    /**
+     * Removes the one binding of uri's AoR with this ruid
+     * KSR.registrar.unregister_ruid(str, str, str): int -- complete
+     * @returns 1 removed; -1 no binding with that ruid ('' never matches), the URI has no user, or the store is unavailable
+     */
+    function unregister_ruid(domain: string, uri: string, ruid: string): number;
+    /**
+     * Fetches the bindings of uri's AoR under the name profile, read with $ulc(profile=>attr), ulc_rget and ulc_cget; replaces an earlier fetch of that name
+     * KSR.registrar.reg_fetch_contacts(str, str, str): int -- complete
+     * @returns 1 bindings were fetched; -1 none, the URI has no user, or the store is unavailable
+     */
+    function reg_fetch_contacts(domain: string, uri: string, profile: string): number;
+    /**
+     * Forgets the bindings fetched under the name profile
+     * KSR.registrar.reg_free_contacts(str): int -- complete
+     * @returns 1 always
+     */
+    function reg_free_contacts(profile: string): number;
+    /**
+     * Tells whether the request comes from a binding of uri's AoR (its received address, else its Contact): mode 0 same IP, 1 also port, 2 also transport
+     * KSR.registrar.reg_from_user(str, str, int): int -- complete
+     * @returns 1 it does; -1 it does not, no bindings, or an error
+     */
+    function reg_from_user(domain: string, uri: string, mode: number): number;
+    /**
+     * Sends the REGISTER reply that save with flag 0x2 prepared
+     * KSR.registrar.reg_send_reply(): int -- complete
+     * @returns 1 sent; -1 nothing prepared, or the send failed
+     */
     function reg_send_reply(): number;
-    /** KSR.registrar.ulc_rget(str, str): xval -- complete */
-    function ulc_rget(p1: string, p2: string): string | number | null;
-    /** KSR.registrar.ulc_cget(str, str, int): xval -- complete */
-    function ulc_cget(p1: string, p2: string, p3: number): string | number | null;
+    /**
+     * An attribute of the fetch named profile: aor, domain (the table) or count
+     * KSR.registrar.ulc_rget(str, str): xval -- complete
+     * @returns the value (string or int); 0 when the fetch or the attribute is unknown
+     */
+    function ulc_rget(profile: string, attr: string): string | number;
+    /**
+     * An attribute of binding index (from 0) of the fetch named profile: addr, expires, q (x1000), callid, cseq, received, path, ruid, user_agent, methods...
+     * KSR.registrar.ulc_cget(str, str, int): xval -- complete
+     * @returns the value (string or int); 0 when the fetch, the index or the attribute is unknown, or the value is unset
+     */
+    function ulc_cget(profile: string, attr: string, index: number): string | number;
   }
   namespace pvx {
-    /** KSR.pvx.sbranch_set_ruri(): int -- complete */
+    /**
+     * Makes the static branch ($sbranch) the R-URI's branch: R-URI, $du, path and branch flags are set from it (its q is not used)
+     * KSR.pvx.sbranch_set_ruri(): int -- complete
+     * @returns 1 done; -1 when $sbranch(uri) is unset or not a SIP URI, or the message is a reply
+     */
     function sbranch_set_ruri(): number;
-    /** KSR.pvx.sbranch_append(): int -- complete */
+    /**
+     * Appends the static branch ($sbranch: uri, dst_uri, path, q, flags) to the destination set as a new branch
+     * KSR.pvx.sbranch_append(): int -- complete
+     * @returns 1 appended; -1 when $sbranch(uri) is unset or not a URI, the message is a reply, or the set is full (11 branches)
+     */
     function sbranch_append(): number;
-    /** KSR.pvx.sbranch_reset(): int -- complete */
+    /**
+     * Clears every field of the static branch; it is kept per message, not per process as in Kamailio
+     * KSR.pvx.sbranch_reset(): int -- complete
+     * @returns 1 always
+     */
     function sbranch_reset(): number;
-    /** KSR.pvx.var_seti(str, int): int -- complete */
-    function var_seti(p1: string, p2: number): number;
-    /** KSR.pvx.var_sets(str, str): int -- complete */
-    function var_sets(p1: string, p2: string): number;
-    /** KSR.pvx.var_get(str): xval -- complete */
-    function var_get(p1: string): string | number | null;
-    /** KSR.pvx.shv_seti(str, int): int -- complete */
-    function shv_seti(p1: string, p2: number): number;
-    /** KSR.pvx.shv_sets(str, str): int -- complete */
-    function shv_sets(p1: string, p2: string): number;
-    /** KSR.pvx.shv_get(str): xval -- complete */
-    function shv_get(p1: string): string | number | null;
-    /** KSR.pvx.shvinc_get(str): xval -- complete */
-    function shvinc_get(p1: string): string | number | null;
-    /** KSR.pvx.pv_var_to_xavp(str, str): int -- complete */
-    function pv_var_to_xavp(p1: string, p2: string): number;
-    /** KSR.pvx.pv_xavp_to_var(str): int -- complete */
-    function pv_xavp_to_var(p1: string): number;
-    /** KSR.pvx.pv_xavp_print(): int -- complete */
+    /**
+     * Sets $var(name) to the int ival for the rest of this message's routing
+     * KSR.pvx.var_seti(str, int): int -- complete
+     * @returns 1 always
+     */
+    function var_seti(name: string, ival: number): number;
+    /**
+     * Sets $var(name) to the string sval for the rest of this message's routing
+     * KSR.pvx.var_sets(str, str): int -- complete
+     * @returns 1 always
+     */
+    function var_sets(name: string, sval: string): number;
+    /**
+     * Reads $var(name)
+     * KSR.pvx.var_get(str): xval -- complete
+     * @returns the value (int or str); 0 when unset
+     */
+    function var_get(name: string): string | number;
+    /**
+     * Sets the shared value $shv(name) to the int ival, seen by every worker of the server
+     * KSR.pvx.shv_seti(str, int): int -- complete
+     * @returns 1 set; -1 when the name is empty or over 255 bytes, or 1024 names are taken
+     */
+    function shv_seti(name: string, ival: number): number;
+    /**
+     * Sets the shared value $shv(name) to the string sval (at most 64 KiB), seen by every worker of the server
+     * KSR.pvx.shv_sets(str, str): int -- complete
+     * @returns 1 set; -1 when the name is empty or over 255 bytes, the value is over 64 KiB, or 1024 names are taken
+     */
+    function shv_sets(name: string, sval: string): number;
+    /**
+     * Reads the shared value $shv(name)
+     * KSR.pvx.shv_get(str): xval -- complete
+     * @returns the value (int or str); 0 when never set
+     */
+    function shv_get(name: string): string | number;
+    /**
+     * Adds 1 to the int shared value $shv(name), atomically across workers, and reads it back
+     * KSR.pvx.shvinc_get(str): xval -- complete
+     * @returns the new value; 0 (nothing stored) when the name is unset or holds a string
+     */
+    function shvinc_get(name: string): number;
+    /**
+     * Copies $var(varname) into a new item 0 of $xavp(xname), as field varname; '*' copies every $var of the message
+     * KSR.pvx.pv_var_to_xavp(str, str): int -- complete
+     * @returns 1 done; -1 when no such $var is set or the xavp bounds refuse it
+     */
+    function pv_var_to_xavp(varname: string, xname: string): number;
+    /**
+     * Sets $var(field) for every field of every item of $xavp(xname); for a name in several items the oldest item wins; a null field gives 0
+     * KSR.pvx.pv_xavp_to_var(str): int -- complete
+     * @returns 1 done; -1 when $xavp(xname) has no item
+     */
+    function pv_xavp_to_var(xname: string): number;
+    /**
+     * Writes every $xavp of the message to the log at info level, one line per name, type and value
+     * KSR.pvx.pv_xavp_print(): int -- complete
+     * @returns 1 always
+     */
     function pv_xavp_print(): number;
-    /** KSR.pvx.pv_xavu_print(): int -- complete */
+    /**
+     * Writes every $xavu of the message to the log at info level, one line per name, type and value
+     * KSR.pvx.pv_xavu_print(): int -- complete
+     * @returns 1 always
+     */
     function pv_xavu_print(): number;
-    /** KSR.pvx.pv_xavi_print(): int -- complete */
+    /**
+     * Writes every $xavi of the message to the log at info level, one line per name, type and value
+     * KSR.pvx.pv_xavi_print(): int -- complete
+     * @returns 1 always
+     */
     function pv_xavi_print(): number;
-    /** KSR.pvx.xavp_params_explode(str, str): int -- complete */
-    function xavp_params_explode(p1: string, p2: string): number;
-    /** KSR.pvx.xavp_xparams_explode(str, str, str): int -- complete */
-    function xavp_xparams_explode(p1: string, p2: string, p3: string): number;
-    /** KSR.pvx.xavp_params_implode(str, str): int -- complete */
-    function xavp_params_implode(p1: string, p2: string): number;
-    /** KSR.pvx.xavp_params_implode_qval(str, str): int -- complete */
-    function xavp_params_implode_qval(p1: string, p2: string): number;
-    /** KSR.pvx.xavu_params_explode(str, str): int -- complete */
-    function xavu_params_explode(p1: string, p2: string): number;
-    /** KSR.pvx.xavu_params_implode(str, str): int -- complete */
-    function xavu_params_implode(p1: string, p2: string): number;
-    /** KSR.pvx.xavp_slist_explode(str, str, str, str): int -- complete */
-    function xavp_slist_explode(p1: string, p2: string, p3: string, p4: string): number;
-    /** KSR.pvx.xavp_seti(str, int): int -- complete */
-    function xavp_seti(p1: string, p2: number): number;
-    /** KSR.pvx.xavp_sets(str, str): int -- complete */
-    function xavp_sets(p1: string, p2: string): number;
-    /** KSR.pvx.xavp_get(str): xval -- complete */
-    function xavp_get(p1: string): string | number | null;
-    /** KSR.pvx.xavp_gete(str): xval -- complete */
-    function xavp_gete(p1: string): string | number | null;
-    /** KSR.pvx.xavp_getw(str): xval -- complete */
-    function xavp_getw(p1: string): string | number | null;
-    /** KSR.pvx.xavp_rm(str): int -- complete */
-    function xavp_rm(p1: string): number;
-    /** KSR.pvx.xavp_is_null(str): int -- complete */
-    function xavp_is_null(p1: string): number;
-    /** KSR.pvx.xavp_child_seti(str, str, int): int -- complete */
-    function xavp_child_seti(p1: string, p2: string, p3: number): number;
-    /** KSR.pvx.xavp_child_sets(str, str, str): int -- complete */
-    function xavp_child_sets(p1: string, p2: string, p3: string): number;
-    /** KSR.pvx.xavp_child_rm(str, str): int -- complete */
-    function xavp_child_rm(p1: string, p2: string): number;
-    /** KSR.pvx.xavp_child_is_null(str, str): int -- complete */
-    function xavp_child_is_null(p1: string, p2: string): number;
-    /** KSR.pvx.xavp_child_get(str, str): xval -- complete */
-    function xavp_child_get(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavp_child_gete(str, str): xval -- complete */
-    function xavp_child_gete(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavp_child_getw(str, str): xval -- complete */
-    function xavp_child_getw(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavp_rm_all(str): int -- complete */
-    function xavp_rm_all(p1: string): number;
-    /** KSR.pvx.xavp_getd(str): xval -- complete */
-    function xavp_getd(p1: string): string | number | Record<string, unknown> | unknown[] | null;
-    /** KSR.pvx.xavp_getd_p1(str, int): xval -- complete */
-    function xavp_getd_p1(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
-    /** KSR.pvx.xavp_get_keys(str, int): xval -- complete */
-    function xavp_get_keys(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
-    /** KSR.pvx.xavu_seti(str, int): int -- complete */
-    function xavu_seti(p1: string, p2: number): number;
-    /** KSR.pvx.xavu_sets(str, str): int -- complete */
-    function xavu_sets(p1: string, p2: string): number;
-    /** KSR.pvx.xavu_get(str): xval -- complete */
-    function xavu_get(p1: string): string | number | null;
-    /** KSR.pvx.xavu_gete(str): xval -- complete */
-    function xavu_gete(p1: string): string | number | null;
-    /** KSR.pvx.xavu_getw(str): xval -- complete */
-    function xavu_getw(p1: string): string | number | null;
-    /** KSR.pvx.xavu_rm(str): int -- complete */
-    function xavu_rm(p1: string): number;
-    /** KSR.pvx.xavu_is_null(str): int -- complete */
-    function xavu_is_null(p1: string): number;
-    /** KSR.pvx.xavu_child_seti(str, str, int): int -- complete */
-    function xavu_child_seti(p1: string, p2: string, p3: number): number;
-    /** KSR.pvx.xavu_child_sets(str, str, str): int -- complete */
-    function xavu_child_sets(p1: string, p2: string, p3: string): number;
-    /** KSR.pvx.xavu_child_rm(str, str): int -- complete */
-    function xavu_child_rm(p1: string, p2: string): number;
-    /** KSR.pvx.xavu_child_is_null(str, str): int -- complete */
-    function xavu_child_is_null(p1: string, p2: string): number;
-    /** KSR.pvx.xavu_child_get(str, str): xval -- complete */
-    function xavu_child_get(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavu_child_gete(str, str): xval -- complete */
-    function xavu_child_gete(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavu_child_getw(str, str): xval -- complete */
-    function xavu_child_getw(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavi_seti(str, int): int -- complete */
-    function xavi_seti(p1: string, p2: number): number;
-    /** KSR.pvx.xavi_sets(str, str): int -- complete */
-    function xavi_sets(p1: string, p2: string): number;
-    /** KSR.pvx.xavi_get(str): xval -- complete */
-    function xavi_get(p1: string): string | number | null;
-    /** KSR.pvx.xavi_gete(str): xval -- complete */
-    function xavi_gete(p1: string): string | number | null;
-    /** KSR.pvx.xavi_getw(str): xval -- complete */
-    function xavi_getw(p1: string): string | number | null;
-    /** KSR.pvx.xavi_rm(str): int -- complete */
-    function xavi_rm(p1: string): number;
-    /** KSR.pvx.xavi_is_null(str): int -- complete */
-    function xavi_is_null(p1: string): number;
-    /** KSR.pvx.xavi_child_seti(str, str, int): int -- complete */
-    function xavi_child_seti(p1: string, p2: string, p3: number): number;
-    /** KSR.pvx.xavi_child_sets(str, str, str): int -- complete */
-    function xavi_child_sets(p1: string, p2: string, p3: string): number;
-    /** KSR.pvx.xavi_child_rm(str, str): int -- complete */
-    function xavi_child_rm(p1: string, p2: string): number;
-    /** KSR.pvx.xavi_child_is_null(str, str): int -- complete */
-    function xavi_child_is_null(p1: string, p2: string): number;
-    /** KSR.pvx.xavi_child_get(str, str): xval -- complete */
-    function xavi_child_get(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavi_child_gete(str, str): xval -- complete */
-    function xavi_child_gete(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavi_child_getw(str, str): xval -- complete */
-    function xavi_child_getw(p1: string, p2: string): string | number | null;
-    /** KSR.pvx.xavi_rm_all(str): int -- complete */
-    function xavi_rm_all(p1: string): number;
-    /** KSR.pvx.xavi_getd(str): xval -- complete */
-    function xavi_getd(p1: string): string | number | Record<string, unknown> | unknown[] | null;
-    /** KSR.pvx.xavi_getd_p1(str, int): xval -- complete */
-    function xavi_getd_p1(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
-    /** KSR.pvx.xavi_get_keys(str, int): xval -- complete */
-    function xavi_get_keys(p1: string, p2: number): string | number | Record<string, unknown> | unknown[] | null;
-    /** KSR.pvx.evalx(str, str): int -- complete */
-    function evalx(p1: string, p2: string): number;
-    /** KSR.pvx.avp_seti(str, int): int -- complete */
-    function avp_seti(p1: string, p2: number): number;
-    /** KSR.pvx.avp_sets(str, str): int -- complete */
-    function avp_sets(p1: string, p2: string): number;
-    /** KSR.pvx.avp_get(str): xval -- complete */
-    function avp_get(p1: string): string | number | null;
-    /** KSR.pvx.avp_gete(str): xval -- complete */
-    function avp_gete(p1: string): string | number | null;
-    /** KSR.pvx.avp_getw(str): xval -- complete */
-    function avp_getw(p1: string): string | number | null;
-    /** KSR.pvx.avp_rm(str): int -- complete */
-    function avp_rm(p1: string): number;
-    /** KSR.pvx.avp_is_null(str): int -- complete */
-    function avp_is_null(p1: string): number;
-    /** KSR.pvx.xavp_copy(str, int, str): int -- complete */
-    function xavp_copy(p1: string, p2: number, p3: string): number;
-    /** KSR.pvx.xavp_copy_dst(str, int, str, int): int -- complete */
-    function xavp_copy_dst(p1: string, p2: number, p3: string, p4: number): number;
-    /** KSR.pvx.xavp_lshift(str, int): int -- complete */
-    function xavp_lshift(p1: string, p2: number): number;
-    /** KSR.pvx.xavp_push_dst(str): int -- partial: pushes the R-URI and $du as fields uri and dsturi only */
-    function xavp_push_dst(p1: string): number;
+    /**
+     * Parses 'a=1;b="x"' into a new item 0 of $xavp(xname), one string field per parameter in the order written
+     * KSR.pvx.xavp_params_explode(str, str): int -- complete
+     * @returns 1 done; -1 when xname is empty, sparams is malformed (empty name, unclosed quote) or the xavp bounds refuse it
+     */
+    function xavp_params_explode(sparams: string, xname: string): number;
+    /**
+     * As xavp_params_explode, with any character of seps ending a parameter instead of ';'
+     * KSR.pvx.xavp_xparams_explode(str, str, str): int -- complete
+     * @returns 1 done; -1 when seps or xname is empty, sparams is malformed or the xavp bounds refuse it
+     */
+    function xavp_xparams_explode(sparams: string, seps: string, xname: string): number;
+    /**
+     * Writes the fields of item 0 of $xavp(xname) as 'a=1;b=2;' into the PV named pvname (empty string: 'b;'; nested lists skipped)
+     * KSR.pvx.xavp_params_implode(str, str): int -- complete
+     * @returns 1 written; -1 when the item is absent, has no field to write, or pvname is not a writable PV
+     */
+    function xavp_params_implode(xname: string, pvname: string): number;
+    /**
+     * As xavp_params_implode, with every value in double quotes: 'a="1";b="2";'
+     * KSR.pvx.xavp_params_implode_qval(str, str): int -- complete
+     * @returns 1 written; -1 when the item is absent, has no field to write, or pvname is not a writable PV
+     */
+    function xavp_params_implode_qval(xname: string, pvname: string): number;
+    /**
+     * Parses 'a=1;b=2' into $xavu(xname), replacing its item, one string field per parameter (first of two equal names kept)
+     * KSR.pvx.xavu_params_explode(str, str): int -- complete
+     * @returns 1 done; -1 when xname is empty, sparams is malformed or the xavp bounds refuse it
+     */
+    function xavu_params_explode(sparams: string, xname: string): number;
+    /**
+     * Writes the fields of $xavu(xname) as 'a=1;b=2;' into the PV named pvname
+     * KSR.pvx.xavu_params_implode(str, str): int -- complete
+     * @returns 1 written; -1 when the item is absent, has no field to write, or pvname is not a writable PV
+     */
+    function xavu_params_implode(xname: string, pvname: string): number;
+    /**
+     * Splits slist at any character of seps into a new item 0 of $xavp(xname), one field v per piece in order; mode 't' trims each piece
+     * KSR.pvx.xavp_slist_explode(str, str, str, str): int -- complete
+     * @returns 1 done; -1 when seps is empty or the xavp bounds refuse it
+     */
+    function xavp_slist_explode(slist: string, seps: string, mode: string, xname: string): number;
+    /**
+     * Adds a new item 0 of $xavp(rname) holding the int ival; older items stay
+     * KSR.pvx.xavp_seti(str, int): int -- complete
+     * @returns 1 set; -1 when rname is empty or the xavp bounds refuse it
+     */
+    function xavp_seti(rname: string, ival: number): number;
+    /**
+     * Adds a new item 0 of $xavp(rname) holding the string sval; older items stay
+     * KSR.pvx.xavp_sets(str, str): int -- complete
+     * @returns 1 set; -1 when rname is empty or the xavp bounds refuse it
+     */
+    function xavp_sets(rname: string, sval: string): number;
+    /**
+     * Reads item 0 of $xavp(rname)
+     * KSR.pvx.xavp_get(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); null when absent or null
+     */
+    function xavp_get(rname: string): string | number | null;
+    /**
+     * Reads item 0 of $xavp(rname)
+     * KSR.pvx.xavp_gete(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); '' when absent or null
+     */
+    function xavp_gete(rname: string): string | number;
+    /**
+     * Reads item 0 of $xavp(rname)
+     * KSR.pvx.xavp_getw(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); '<null>' when absent or null
+     */
+    function xavp_getw(rname: string): string | number;
+    /**
+     * Removes item 0 of $xavp(rname); the older items stay
+     * KSR.pvx.xavp_rm(str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavp_rm(rname: string): number;
+    /**
+     * Tells whether $xavp(rname) is absent or holds a null value
+     * KSR.pvx.xavp_is_null(str): int -- complete
+     * @returns 1 when absent or null; -1 when it holds a value
+     */
+    function xavp_is_null(rname: string): number;
+    /**
+     * Sets field cname of item 0 of $xavp(rname) to the int ival, replacing cname's first value; creates the item (or replaces one holding a plain value)
+     * KSR.pvx.xavp_child_seti(str, str, int): int -- complete
+     * @returns 1 set; -1 when a name is empty or the xavp bounds refuse it
+     */
+    function xavp_child_seti(rname: string, cname: string, ival: number): number;
+    /**
+     * Sets field cname of item 0 of $xavp(rname) to the string sval, replacing cname's first value; creates the item (or replaces one holding a plain value)
+     * KSR.pvx.xavp_child_sets(str, str, str): int -- complete
+     * @returns 1 set; -1 when a name is empty or the xavp bounds refuse it
+     */
+    function xavp_child_sets(rname: string, cname: string, sval: string): number;
+    /**
+     * Removes the first value of field cname in item 0 of $xavp(rname)
+     * KSR.pvx.xavp_child_rm(str, str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavp_child_rm(rname: string, cname: string): number;
+    /**
+     * Tells whether field cname of item 0 of $xavp(rname) is absent or holds a null value
+     * KSR.pvx.xavp_child_is_null(str, str): int -- complete
+     * @returns 1 when absent or null; -1 when it holds a value
+     */
+    function xavp_child_is_null(rname: string, cname: string): number;
+    /**
+     * Reads $xavp(rname=>cname): field cname of item 0
+     * KSR.pvx.xavp_child_get(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); null when absent or null
+     */
+    function xavp_child_get(rname: string, cname: string): string | number | null;
+    /**
+     * Reads $xavp(rname=>cname): field cname of item 0
+     * KSR.pvx.xavp_child_gete(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); '' when absent or null
+     */
+    function xavp_child_gete(rname: string, cname: string): string | number;
+    /**
+     * Reads $xavp(rname=>cname): field cname of item 0
+     * KSR.pvx.xavp_child_getw(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); '<null>' when absent or null
+     */
+    function xavp_child_getw(rname: string, cname: string): string | number;
+    /**
+     * Removes every item of $xavp(rname)
+     * KSR.pvx.xavp_rm_all(str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavp_rm_all(rname: string): number;
+    /**
+     * Reads every item of $xavp(rname), newest first, as a list of dicts: field name to a list of its values (nested lists as dicts)
+     * KSR.pvx.xavp_getd(str): xval -- complete
+     * @returns the list (items holding a plain value are left out); null when there is no item
+     */
+    function xavp_getd(rname: string): Record<string, unknown> | unknown[] | null;
+    /**
+     * Reads item idx (negative: from the oldest) of $xavp(rname) as a dict: field name to a list of its values
+     * KSR.pvx.xavp_getd_p1(str, int): xval -- complete
+     * @returns the dict; an empty dict when the item holds a plain value; null when there is no such item
+     */
+    function xavp_getd_p1(rname: string, idx: number): Record<string, unknown> | unknown[] | null;
+    /**
+     * Lists the field names of item idx (>= 0) of $xavp(rname)
+     * KSR.pvx.xavp_get_keys(str, int): xval -- complete
+     * @returns the list of names; an empty list when the item holds a plain value; null when there is no such item or idx < 0
+     */
+    function xavp_get_keys(rname: string, idx: number): string | Record<string, unknown> | unknown[] | null;
+    /**
+     * Sets $xavu(rname), its one item, to the int ival; replacing it
+     * KSR.pvx.xavu_seti(str, int): int -- complete
+     * @returns 1 set; -1 when rname is empty or the xavp bounds refuse it
+     */
+    function xavu_seti(rname: string, ival: number): number;
+    /**
+     * Sets $xavu(rname), its one item, to the string sval; replacing it
+     * KSR.pvx.xavu_sets(str, str): int -- complete
+     * @returns 1 set; -1 when rname is empty or the xavp bounds refuse it
+     */
+    function xavu_sets(rname: string, sval: string): number;
+    /**
+     * Reads the item of $xavu(rname)
+     * KSR.pvx.xavu_get(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); null when absent or null
+     */
+    function xavu_get(rname: string): string | number | null;
+    /**
+     * Reads the item of $xavu(rname)
+     * KSR.pvx.xavu_gete(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); '' when absent or null
+     */
+    function xavu_gete(rname: string): string | number;
+    /**
+     * Reads the item of $xavu(rname)
+     * KSR.pvx.xavu_getw(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); '<null>' when absent or null
+     */
+    function xavu_getw(rname: string): string | number;
+    /**
+     * Removes $xavu(rname)
+     * KSR.pvx.xavu_rm(str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavu_rm(rname: string): number;
+    /**
+     * Tells whether $xavu(rname) is absent or holds a null value
+     * KSR.pvx.xavu_is_null(str): int -- complete
+     * @returns 1 when absent or null; -1 when it holds a value
+     */
+    function xavu_is_null(rname: string): number;
+    /**
+     * Sets field cname of the item of $xavu(rname) to the int ival, replacing it; creates the item (or replaces one holding a plain value)
+     * KSR.pvx.xavu_child_seti(str, str, int): int -- complete
+     * @returns 1 set; -1 when a name is empty or the xavp bounds refuse it
+     */
+    function xavu_child_seti(rname: string, cname: string, ival: number): number;
+    /**
+     * Sets field cname of the item of $xavu(rname) to the string sval, replacing it; creates the item (or replaces one holding a plain value)
+     * KSR.pvx.xavu_child_sets(str, str, str): int -- complete
+     * @returns 1 set; -1 when a name is empty or the xavp bounds refuse it
+     */
+    function xavu_child_sets(rname: string, cname: string, sval: string): number;
+    /**
+     * Removes the first value of field cname in the item of $xavu(rname)
+     * KSR.pvx.xavu_child_rm(str, str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavu_child_rm(rname: string, cname: string): number;
+    /**
+     * Tells whether field cname of the item of $xavu(rname) is absent or holds a null value
+     * KSR.pvx.xavu_child_is_null(str, str): int -- complete
+     * @returns 1 when absent or null; -1 when it holds a value
+     */
+    function xavu_child_is_null(rname: string, cname: string): number;
+    /**
+     * Reads $xavu(rname=>cname): field cname of the item
+     * KSR.pvx.xavu_child_get(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); null when absent or null
+     */
+    function xavu_child_get(rname: string, cname: string): string | number | null;
+    /**
+     * Reads $xavu(rname=>cname): field cname of the item
+     * KSR.pvx.xavu_child_gete(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); '' when absent or null
+     */
+    function xavu_child_gete(rname: string, cname: string): string | number;
+    /**
+     * Reads $xavu(rname=>cname): field cname of the item
+     * KSR.pvx.xavu_child_getw(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); '<null>' when absent or null
+     */
+    function xavu_child_getw(rname: string, cname: string): string | number;
+    /**
+     * Adds a new item 0 of $xavi(rname) (name case-insensitive) holding the int ival; older items stay
+     * KSR.pvx.xavi_seti(str, int): int -- complete
+     * @returns 1 set; -1 when rname is empty or the xavp bounds refuse it
+     */
+    function xavi_seti(rname: string, ival: number): number;
+    /**
+     * Adds a new item 0 of $xavi(rname) (name case-insensitive) holding the string sval; older items stay
+     * KSR.pvx.xavi_sets(str, str): int -- complete
+     * @returns 1 set; -1 when rname is empty or the xavp bounds refuse it
+     */
+    function xavi_sets(rname: string, sval: string): number;
+    /**
+     * Reads item 0 of $xavi(rname) (name case-insensitive)
+     * KSR.pvx.xavi_get(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); null when absent or null
+     */
+    function xavi_get(rname: string): string | number | null;
+    /**
+     * Reads item 0 of $xavi(rname) (name case-insensitive)
+     * KSR.pvx.xavi_gete(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); '' when absent or null
+     */
+    function xavi_gete(rname: string): string | number;
+    /**
+     * Reads item 0 of $xavi(rname) (name case-insensitive)
+     * KSR.pvx.xavi_getw(str): xval -- complete
+     * @returns the value (int or str; '<<xavp>>' when it holds fields); '<null>' when absent or null
+     */
+    function xavi_getw(rname: string): string | number;
+    /**
+     * Removes item 0 of $xavi(rname) (name case-insensitive); the older items stay
+     * KSR.pvx.xavi_rm(str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavi_rm(rname: string): number;
+    /**
+     * Tells whether $xavi(rname) (name case-insensitive) is absent or holds a null value
+     * KSR.pvx.xavi_is_null(str): int -- complete
+     * @returns 1 when absent or null; -1 when it holds a value
+     */
+    function xavi_is_null(rname: string): number;
+    /**
+     * Sets field cname of item 0 of $xavi(rname) (name case-insensitive) to the int ival, replacing cname's first value; creates the item (or replaces one holding a plain value)
+     * KSR.pvx.xavi_child_seti(str, str, int): int -- complete
+     * @returns 1 set; -1 when a name is empty or the xavp bounds refuse it
+     */
+    function xavi_child_seti(rname: string, cname: string, ival: number): number;
+    /**
+     * Sets field cname of item 0 of $xavi(rname) (name case-insensitive) to the string sval, replacing cname's first value; creates the item (or replaces one holding a plain value)
+     * KSR.pvx.xavi_child_sets(str, str, str): int -- complete
+     * @returns 1 set; -1 when a name is empty or the xavp bounds refuse it
+     */
+    function xavi_child_sets(rname: string, cname: string, sval: string): number;
+    /**
+     * Removes the first value of field cname in item 0 of $xavi(rname) (name case-insensitive)
+     * KSR.pvx.xavi_child_rm(str, str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavi_child_rm(rname: string, cname: string): number;
+    /**
+     * Tells whether field cname of item 0 of $xavi(rname) (name case-insensitive) is absent or holds a null value
+     * KSR.pvx.xavi_child_is_null(str, str): int -- complete
+     * @returns 1 when absent or null; -1 when it holds a value
+     */
+    function xavi_child_is_null(rname: string, cname: string): number;
+    /**
+     * Reads $xavi(rname=>cname) (name case-insensitive): field cname of item 0
+     * KSR.pvx.xavi_child_get(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); null when absent or null
+     */
+    function xavi_child_get(rname: string, cname: string): string | number | null;
+    /**
+     * Reads $xavi(rname=>cname) (name case-insensitive): field cname of item 0
+     * KSR.pvx.xavi_child_gete(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); '' when absent or null
+     */
+    function xavi_child_gete(rname: string, cname: string): string | number;
+    /**
+     * Reads $xavi(rname=>cname) (name case-insensitive): field cname of item 0
+     * KSR.pvx.xavi_child_getw(str, str): xval -- complete
+     * @returns the field's first value (int or str; '<<xavp>>' for a nested list); '<null>' when absent or null
+     */
+    function xavi_child_getw(rname: string, cname: string): string | number;
+    /**
+     * Removes every item of $xavi(rname) (name case-insensitive)
+     * KSR.pvx.xavi_rm_all(str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function xavi_rm_all(rname: string): number;
+    /**
+     * Reads every item of $xavi(rname) (name case-insensitive), newest first, as a list of dicts: field name to a list of its values (nested lists as dicts)
+     * KSR.pvx.xavi_getd(str): xval -- complete
+     * @returns the list (items holding a plain value are left out); null when there is no item
+     */
+    function xavi_getd(rname: string): Record<string, unknown> | unknown[] | null;
+    /**
+     * Reads item idx (negative: from the oldest) of $xavi(rname) (name case-insensitive) as a dict: field name to a list of its values
+     * KSR.pvx.xavi_getd_p1(str, int): xval -- complete
+     * @returns the dict; an empty dict when the item holds a plain value; null when there is no such item
+     */
+    function xavi_getd_p1(rname: string, idx: number): Record<string, unknown> | unknown[] | null;
+    /**
+     * Lists the field names of item idx (>= 0) of $xavi(rname) (name case-insensitive)
+     * KSR.pvx.xavi_get_keys(str, int): xval -- complete
+     * @returns the list of names; an empty list when the item holds a plain value; null when there is no such item or idx < 0
+     */
+    function xavi_get_keys(rname: string, idx: number): string | Record<string, unknown> | unknown[] | null;
+    /**
+     * Expands the PVs in fmt ($null prints as '<null>') and assigns the text to the PV named dst
+     * KSR.pvx.evalx(str, str): int -- complete
+     * @returns 1 done; -1 when a PV in fmt cannot be read or dst is not a writable PV
+     */
+    function evalx(dst: string, fmt: string): number;
+    /**
+     * Adds the int ival to $avp(name) as its newest value (older values stay)
+     * KSR.pvx.avp_seti(str, int): int -- complete
+     * @returns 1 always
+     */
+    function avp_seti(name: string, ival: number): number;
+    /**
+     * Adds the string sval to $avp(name) as its newest value (older values stay)
+     * KSR.pvx.avp_sets(str, str): int -- complete
+     * @returns 1 always
+     */
+    function avp_sets(name: string, sval: string): number;
+    /**
+     * Reads the newest value of $avp(name)
+     * KSR.pvx.avp_get(str): xval -- complete
+     * @returns the value (int or str); null when absent
+     */
+    function avp_get(name: string): string | number | null;
+    /**
+     * Reads the newest value of $avp(name)
+     * KSR.pvx.avp_gete(str): xval -- complete
+     * @returns the value (int or str); '' when absent
+     */
+    function avp_gete(name: string): string | number;
+    /**
+     * Reads the newest value of $avp(name)
+     * KSR.pvx.avp_getw(str): xval -- complete
+     * @returns the value (int or str); '<null>' when absent
+     */
+    function avp_getw(name: string): string | number;
+    /**
+     * Removes every value of $avp(name)
+     * KSR.pvx.avp_rm(str): int -- complete
+     * @returns 1 always, also when there was nothing to remove
+     */
+    function avp_rm(name: string): number;
+    /**
+     * Tells whether $avp(name) has no value
+     * KSR.pvx.avp_is_null(str): int -- complete
+     * @returns 1 when it has none; -1 when it has a value
+     */
+    function avp_is_null(name: string): number;
+    /**
+     * Copies item src_idx of $xavp(src_name), one level deep (nested lists skipped), to $xavp(dst_name): its item 0 when it has none, else its oldest
+     * KSR.pvx.xavp_copy(str, int, str): int -- complete
+     * @returns 1 copied; -1 when the source item is absent, has nothing to copy, or the xavp bounds refuse it
+     */
+    function xavp_copy(src_name: string, src_idx: number, dst_name: string): number;
+    /**
+     * Does what xavp_copy does: dst_idx is ignored, as in Kamailio's KEMI function (only the native 4-parameter xavp_copy replaces an item)
+     * KSR.pvx.xavp_copy_dst(str, int, str, int): int -- complete
+     * @returns 1 copied; -1 when the source item is absent, has nothing to copy, or the xavp bounds refuse it
+     */
+    function xavp_copy_dst(src_name: string, src_idx: number, dst_name: string, dst_idx: number): number;
+    /**
+     * Rotates the items of $xavp(xname) left by idx (negative: right), so item idx becomes item 0 and the ones before it go last
+     * KSR.pvx.xavp_lshift(str, int): int -- complete
+     * @returns 1 done (also for an empty xname or idx 0); -2 when $xavp(xname) has no item
+     */
+    function xavp_lshift(xname: string, idx: number): number;
+    /**
+     * Adds a new item 0 of $xavp(xname) with field uri (the R-URI) and dsturi ($du, when set); partial: no other destination fields
+     * KSR.pvx.xavp_push_dst(str): int -- partial: pushes the R-URI and $du as fields uri and dsturi only
+     * @returns 1 done; -1 when the xavp bounds refuse it
+     */
+    function xavp_push_dst(xname: string): number;
   }
   namespace textops {
-    /** KSR.textops.search(str): int -- complete */
-    function search(p1: string): number;
-    /** KSR.textops.search_body(str): int -- complete */
-    function search_body(p1: string): number;
-    /** KSR.textops.search_hf(str, str, str): int -- complete */
-    function search_hf(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.is_present_hf(str): int -- complete */
-    function is_present_hf(p1: string): number;
-    /** KSR.textops.is_present_hf_re(str): int -- complete */
-    function is_present_hf_re(p1: string): number;
-    /** KSR.textops.search_str(str, str): int -- complete */
-    function search_str(p1: string, p2: string): number;
-    /** KSR.textops.regex_substring(str, str, int, int, str): int -- complete */
-    function regex_substring(p1: string, p2: string, p3: number, p4: number, p5: string): number;
-    /** KSR.textops.search_append(str, str): int -- complete */
-    function search_append(p1: string, p2: string): number;
-    /** KSR.textops.search_append_body(str, str): int -- complete */
-    function search_append_body(p1: string, p2: string): number;
-    /** KSR.textops.replace(str, str): int -- complete */
-    function replace(p1: string, p2: string): number;
-    /** KSR.textops.replace_all(str, str): int -- complete */
-    function replace_all(p1: string, p2: string): number;
-    /** KSR.textops.replace_body(str, str): int -- complete */
-    function replace_body(p1: string, p2: string): number;
-    /** KSR.textops.replace_body_all(str, str): int -- complete */
-    function replace_body_all(p1: string, p2: string): number;
-    /** KSR.textops.replace_body_atonce(str, str): int -- complete */
-    function replace_body_atonce(p1: string, p2: string): number;
-    /** KSR.textops.replace_hdrs(str, str): int -- complete */
-    function replace_hdrs(p1: string, p2: string): number;
-    /** KSR.textops.replace_str(str, str, str): int -- complete */
-    function replace_str(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.replace_body_str(str, str, str): int -- complete */
-    function replace_body_str(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.replace_hdrs_str(str, str, str): int -- complete */
-    function replace_hdrs_str(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.subst(str): int -- complete */
-    function subst(p1: string): number;
-    /** KSR.textops.subst_body(str): int -- complete */
-    function subst_body(p1: string): number;
-    /** KSR.textops.subst_uri(str): int -- complete */
-    function subst_uri(p1: string): number;
-    /** KSR.textops.subst_user(str): int -- complete */
-    function subst_user(p1: string): number;
-    /** KSR.textops.subst_hf(str, str, str): int -- complete */
-    function subst_hf(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.subst_v(str, str, str): int -- complete */
-    function subst_v(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.remove_hf(str): int -- complete */
-    function remove_hf(p1: string): number;
-    /** KSR.textops.remove_hf_re(str): int -- complete */
-    function remove_hf_re(p1: string): number;
-    /** KSR.textops.remove_hf_idx(str, int): int -- complete */
-    function remove_hf_idx(p1: string, p2: number): number;
-    /** KSR.textops.remove_hf_exp(str, str): int -- complete */
-    function remove_hf_exp(p1: string, p2: string): number;
-    /** KSR.textops.remove_hf_match(str, str, str): int -- complete */
-    function remove_hf_match(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.set_body(str, str): int -- complete */
-    function set_body(p1: string, p2: string): number;
-    /** KSR.textops.set_body_hex(str, str): int -- complete */
-    function set_body_hex(p1: string, p2: string): number;
-    /** KSR.textops.set_reply_body(str, str): int -- complete */
-    function set_reply_body(p1: string, p2: string): number;
-    /** KSR.textops.set_reply_body_hex(str, str): int -- complete */
-    function set_reply_body_hex(p1: string, p2: string): number;
-    /** KSR.textops.has_body(): int -- complete */
+    /**
+     * Searches the whole message, first line included, for the regular expression (POSIX extended, case-insensitive, ^/$ per line)
+     * KSR.textops.search(str): int -- complete
+     * @returns 1 when it matches; -1 when not or the pattern is refused (logged)
+     */
+    function search(re: string): number;
+    /**
+     * Searches the message body for the regular expression (POSIX extended, case-insensitive, ^/$ per line)
+     * KSR.textops.search_body(str): int -- complete
+     * @returns 1 when it matches; -1 when not, there is no body or the pattern is refused
+     */
+    function search_body(re: string): number;
+    /**
+     * Searches the values of the headers named hname for the regular expression: flags "f" the first header only, "l" the last, anything else every one
+     * KSR.textops.search_hf(str, str, str): int -- complete
+     * @returns 1 when a value matches; -1 when none does, there is no such header or the pattern is refused
+     */
+    function search_hf(hname: string, re: string, flags: string): number;
+    /**
+     * Checks whether the message has a header of that name (compact forms match their long names)
+     * KSR.textops.is_present_hf(str): int -- complete
+     * @returns 1 when present; -1 when absent or the name is empty
+     */
+    function is_present_hf(hname: string): number;
+    /**
+     * Checks whether some header name matches the regular expression (case-insensitive)
+     * KSR.textops.is_present_hf_re(str): int -- complete
+     * @returns 1 when one matches; -1 when none does or the pattern is refused
+     */
+    function is_present_hf_re(re: string): number;
+    /**
+     * Tests the regular expression against a script value (case-insensitive); the message is not read
+     * KSR.textops.search_str(str, str): int -- complete
+     * @returns 1 when it matches; -1 when not or the pattern is refused
+     */
+    function search_str(text: string, re: string): number;
+    /**
+     * Matches the regexp (extended, case-sensitive) on itext, looking at its first mcount groups, and writes group mindex (0 the whole match) into the PV dpv
+     * KSR.textops.regex_substring(str, str, int, int, str): int -- complete
+     * @returns 1 when written; -1 when no match, the group took no part, mindex is outside 0..mcount-1, the PV is not writable or the pattern is refused
+     */
+    function regex_substring(itext: string, regexp: string, mindex: number, mcount: number, dpv: string): number;
+    /**
+     * Inserts text right after the first match of the regular expression in the headers and body (not the first line), as a lump
+     * KSR.textops.search_append(str, str): int -- complete
+     * @returns 1 when inserted; -1 when nothing matches or those bytes were already changed by an earlier edit
+     */
+    function search_append(re: string, text: string): number;
+    /**
+     * Inserts text right after the first match of the regular expression in the body, as a lump
+     * KSR.textops.search_append_body(str, str): int -- complete
+     * @returns 1 when inserted; -1 when nothing matches, there is no body or those bytes were already changed
+     */
+    function search_append_body(re: string, text: string): number;
+    /**
+     * Replaces the first match of the regular expression in the headers and body (the first line is left alone) with text, as a lump
+     * KSR.textops.replace(str, str): int -- complete
+     * @returns 1 when replaced; -1 when nothing matches, the match is empty or those bytes were already changed
+     */
+    function replace(re: string, text: string): number;
+    /**
+     * Replaces every match of the regular expression in the headers and body (not the first line) with text, as lumps
+     * KSR.textops.replace_all(str, str): int -- complete
+     * @returns 1 when something was replaced; -1 when nothing matches, a match is empty or those bytes were already changed
+     */
+    function replace_all(re: string, text: string): number;
+    /**
+     * Replaces the first match of the regular expression in the body with text, as a lump
+     * KSR.textops.replace_body(str, str): int -- complete
+     * @returns 1 when replaced; -1 when nothing matches, there is no body, the match is empty or those bytes were already changed
+     */
+    function replace_body(re: string, text: string): number;
+    /**
+     * Replaces every match of the regular expression in the body with text, as lumps
+     * KSR.textops.replace_body_all(str, str): int -- complete
+     * @returns 1 when something was replaced; -1 when nothing matches, there is no body, a match is empty or those bytes were already changed
+     */
+    function replace_body_all(re: string, text: string): number;
+    /**
+     * Replaces every match in the body taken as one text (. crosses line ends, ^/$ are the body's ends) with text, as lumps
+     * KSR.textops.replace_body_atonce(str, str): int -- complete
+     * @returns 1 when something was replaced; -1 when nothing matches, there is no body, a match is empty or those bytes were already changed
+     */
+    function replace_body_atonce(re: string, text: string): number;
+    /**
+     * Replaces every match of the regular expression in the header section (no first line, no body) with text, as lumps, as Kamailio's code does
+     * KSR.textops.replace_hdrs(str, str): int -- complete
+     * @returns 1 when something was replaced; -1 when nothing matches, a match is empty or those bytes were already changed
+     */
+    function replace_hdrs(re: string, text: string): number;
+    /**
+     * Replaces the plain text match (case-sensitive) in the headers and body (not the first line) with repl: mode "f" the first occurrence, "a" or "" all
+     * KSR.textops.replace_str(str, str, str): int -- complete
+     * @returns 1 when replaced; -1 when not found, match is empty, the mode is unknown (logged) or those bytes were already changed
+     */
+    function replace_str(match: string, repl: string, mode: string): number;
+    /**
+     * Replaces the plain text match (case-sensitive) in the body with repl: mode "f" the first occurrence, "a" or "" all
+     * KSR.textops.replace_body_str(str, str, str): int -- complete
+     * @returns 1 when replaced; -1 when not found, there is no body, the mode is unknown or those bytes were already changed
+     */
+    function replace_body_str(match: string, repl: string, mode: string): number;
+    /**
+     * Replaces the plain text match (case-sensitive) in the header section with repl: mode "f" the first occurrence, "a" or "" all
+     * KSR.textops.replace_hdrs_str(str, str, str): int -- complete
+     * @returns 1 when replaced; -1 when not found, match is empty, the mode is unknown or those bytes were already changed
+     */
+    function replace_hdrs_str(match: string, repl: string, mode: string): number;
+    /**
+     * Applies a /re/repl/flags substitution (flags i, g, s; \0-\9, \u and PVs in repl) to the headers and body, not the first line, as lumps
+     * KSR.textops.subst(str): int -- complete
+     * @returns 1 when something was replaced; -1 when nothing matches, the expression is refused or those bytes were already changed
+     */
+    function subst(subst_expr: string): number;
+    /**
+     * Applies a /re/repl/flags substitution to the body, as lumps
+     * KSR.textops.subst_body(str): int -- complete
+     * @returns 1 when something was replaced; -1 when nothing matches, there is no body, the expression is refused or those bytes were already changed
+     */
+    function subst_body(subst_expr: string): number;
+    /**
+     * Applies a /re/repl/flags substitution to the Request-URI in force and sets the result as the new R-URI (requests only)
+     * KSR.textops.subst_uri(str): int -- complete
+     * @returns 1 when the R-URI was changed; -1 when nothing matches, the message is a reply or the result is not a SIP URI (logged)
+     */
+    function subst_uri(subst_expr: string): number;
+    /**
+     * Applies a /re/repl/flags substitution to the user part of the R-URI ("" when it has none); an empty result removes the user (requests only)
+     * KSR.textops.subst_user(str): int -- complete
+     * @returns 1 when the user was set; -1 when nothing matches, the message is a reply or the R-URI does not parse
+     */
+    function subst_user(subst_expr: string): number;
+    /**
+     * Applies a /re/repl/flags substitution to the values of the headers named hname: flags "a" every one, "l" the last, anything else the first, as lumps
+     * KSR.textops.subst_hf(str, str, str): int -- complete
+     * @returns 1 when something was replaced; -1 when nothing matches, there is no such header or the expression is refused
+     */
+    function subst_hf(hname: string, subst_expr: string, flags: string): number;
+    /**
+     * Applies a /re/repl/flags substitution to itext and writes the result into the PV dpv; the message is not changed
+     * KSR.textops.subst_v(str, str, str): int -- complete
+     * @returns 1 when written; -1 when nothing matches, the expression is refused or the PV is not writable
+     */
+    function subst_v(itext: string, subst_expr: string, dpv: string): number;
+    /**
+     * Removes every header line of that name (compact forms included), as lumps
+     * KSR.textops.remove_hf(str): int -- complete
+     * @returns 1 when at least one was removed; -1 when none is present, the name is empty or the lines were already edited
+     */
+    function remove_hf(hname: string): number;
+    /**
+     * Removes every header line whose name matches the regular expression (case-insensitive), as lumps
+     * KSR.textops.remove_hf_re(str): int -- complete
+     * @returns 1 when at least one was removed; -1 when none matches or the pattern is refused
+     */
+    function remove_hf_re(re: string): number;
+    /**
+     * Removes one header line of that name: idx 0 the first, 1 the second...; a negative idx counts from the last (-1)
+     * KSR.textops.remove_hf_idx(str, int): int -- complete
+     * @returns 1 when removed; -1 when there is no header at that index or the name is empty
+     */
+    function remove_hf_idx(hname: string, idx: number): number;
+    /**
+     * Removes the header lines whose name matches expmatch but not expskip (an empty expskip skips none), case-insensitive
+     * KSR.textops.remove_hf_exp(str, str): int -- complete
+     * @returns 1 when at least one was removed; -1 when none matches or a pattern is refused
+     */
+    function remove_hf_exp(expmatch: string, expskip: string): number;
+    /**
+     * Removes the headers named hname whose trimmed value passes op against expr: eq, ne, in (contains), sw, ew (case-sensitive) or re
+     * KSR.textops.remove_hf_match(str, str, str): int -- complete
+     * @returns 1 when at least one was removed; -1 when none passes, the op is unknown (logged) or the pattern is refused
+     */
+    function remove_hf_match(hname: string, op: string, expr: string): number;
+    /**
+     * Replaces the body with text and the Content-Type with content_type (a new line after the last header when the type differs); Content-Length follows
+     * KSR.textops.set_body(str, str): int -- complete
+     * @returns 1 when set; -1 when text or type is empty, or the body or its Content-Type was already changed by another edit
+     */
+    function set_body(text: string, content_type: string): number;
+    /**
+     * Like set_body with the body given as hex digits (white space ignored)
+     * KSR.textops.set_body_hex(str, str): int -- complete
+     * @returns 1 when set; -1 when the hex is not an even count of hex digits, the type is empty or the body was already changed
+     */
+    function set_body_hex(hex_text: string, content_type: string): number;
+    /**
+     * Sets the body and Content-Type of the replies ksr-host sends itself for this request from now on (sl_send_reply, t_reply, ...); the message is not changed
+     * KSR.textops.set_reply_body(str, str): int -- complete
+     * @returns 1 when stored; -1 when text or type is empty
+     */
+    function set_reply_body(text: string, content_type: string): number;
+    /**
+     * Like set_reply_body with the body given as hex digits (white space ignored)
+     * KSR.textops.set_reply_body_hex(str, str): int -- complete
+     * @returns 1 when stored; -1 when the hex is not an even count of hex digits or the type is empty
+     */
+    function set_reply_body_hex(hex_text: string, content_type: string): number;
+    /**
+     * Checks whether the received message has a non-empty body
+     * KSR.textops.has_body(): int -- complete
+     * @returns 1 when it has one; -1 when not
+     */
     function has_body(): number;
-    /** KSR.textops.has_body_type(str): int -- complete */
-    function has_body_type(p1: string): number;
-    /** KSR.textops.filter_body(str): int -- complete */
-    function filter_body(p1: string): number;
-    /** KSR.textops.set_body_multipart_mode(): int -- complete */
+    /**
+     * Checks whether the body is of that type/subtype, or, when multipart, has a part of that type (parameters ignored)
+     * KSR.textops.has_body_type(str): int -- complete
+     * @returns 1 when it is; -1 when not, there is no body, or the type is not type/subtype (logged)
+     */
+    function has_body_type(content_type: string): number;
+    /**
+     * Cuts a multipart/mixed body down to the content of its first part of that type, as lumps; the Content-Type header is left as it is
+     * KSR.textops.filter_body(str): int -- complete
+     * @returns 1 when filtered; -1 when the body is not multipart/mixed, has no such part or was already changed
+     */
+    function filter_body(content_type: string): number;
+    /**
+     * Turns the body in force into the first part of a multipart/mixed body with boundary unique-boundary-1; adds Mime-Version: 1.0 when missing
+     * KSR.textops.set_body_multipart_mode(): int -- complete
+     * @returns 1 when done; -1 when the body was already changed by another edit
+     */
     function set_body_multipart_mode(): number;
-    /** KSR.textops.set_body_multipart_boundary(str): int -- complete */
-    function set_body_multipart_boundary(p1: string): number;
-    /** KSR.textops.set_body_multipart_content(str, str): int -- complete */
-    function set_body_multipart_content(p1: string, p2: string): number;
-    /** KSR.textops.set_body_multipart(str, str, str): int -- complete */
-    function set_body_multipart(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.append_body_part(str, str): int -- complete */
-    function append_body_part(p1: string, p2: string): number;
-    /** KSR.textops.append_body_part_cd(str, str, str): int -- complete */
-    function append_body_part_cd(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.append_body_part_hex(str, str): int -- complete */
-    function append_body_part_hex(p1: string, p2: string): number;
-    /** KSR.textops.append_body_part_hex_cd(str, str, str): int -- complete */
-    function append_body_part_hex_cd(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.remove_body_part(str): int -- complete */
-    function remove_body_part(p1: string): number;
-    /** KSR.textops.get_body_part(str, str): int -- complete */
-    function get_body_part(p1: string, p2: string): number;
-    /** KSR.textops.get_body_part_raw(str, str): int -- complete */
-    function get_body_part_raw(p1: string, p2: string): number;
-    /** KSR.textops.is_audio_on_hold(): int -- complete */
+    /**
+     * Like set_body_multipart_mode with the given boundary (1 to 70 characters, no quotes or line breaks)
+     * KSR.textops.set_body_multipart_boundary(str): int -- complete
+     * @returns 1 when done; -1 when the boundary is refused or the body was already changed
+     */
+    function set_body_multipart_boundary(boundary: string): number;
+    /**
+     * Replaces the body with a multipart/mixed one (boundary unique-boundary-1) whose only part is text of that type; adds Mime-Version when missing
+     * KSR.textops.set_body_multipart_content(str, str): int -- complete
+     * @returns 1 when done; -1 when text or type is empty or the body was already changed
+     */
+    function set_body_multipart_content(text: string, content_type: string): number;
+    /**
+     * Replaces the body with a multipart/mixed one with that boundary whose only part is text of that type; adds Mime-Version when missing
+     * KSR.textops.set_body_multipart(str, str, str): int -- complete
+     * @returns 1 when done; -1 when text or type is empty, the boundary is refused or the body was already changed
+     */
+    function set_body_multipart(text: string, content_type: string, boundary: string): number;
+    /**
+     * Adds a part of that type at the end of the multipart body in force (the received one or one the script set)
+     * KSR.textops.append_body_part(str, str): int -- complete
+     * @returns 1 when added; -1 when text or type is empty, the body is not multipart or it was already changed by another edit
+     */
+    function append_body_part(text: string, content_type: string): number;
+    /**
+     * Like append_body_part, with a Content-Disposition header in the part
+     * KSR.textops.append_body_part_cd(str, str, str): int -- complete
+     * @returns 1 when added; -1 when text or type is empty, the body is not multipart or it was already changed
+     */
+    function append_body_part_cd(text: string, content_type: string, content_disposition: string): number;
+    /**
+     * Like append_body_part with the part's content given as hex digits
+     * KSR.textops.append_body_part_hex(str, str): int -- complete
+     * @returns 1 when added; -1 when the hex is bad, the type is empty or the body is not multipart
+     */
+    function append_body_part_hex(hex_text: string, content_type: string): number;
+    /**
+     * Like append_body_part_cd with the part's content given as hex digits
+     * KSR.textops.append_body_part_hex_cd(str, str, str): int -- complete
+     * @returns 1 when added; -1 when the hex is bad, the type is empty or the body is not multipart
+     */
+    function append_body_part_hex_cd(hex_text: string, content_type: string, content_disposition: string): number;
+    /**
+     * Removes every part of that type from the multipart body in force
+     * KSR.textops.remove_body_part(str): int -- complete
+     * @returns 1 when removed; -1 when the body is not multipart or has no part of that type
+     */
+    function remove_body_part(content_type: string): number;
+    /**
+     * Writes the content of the received body's first part of that type (the whole body when not multipart and of that type) into the PV dpv
+     * KSR.textops.get_body_part(str, str): int -- complete
+     * @returns 1 when written; -1 when there is no such part or the PV is not writable
+     */
+    function get_body_part(content_type: string, dpv: string): number;
+    /**
+     * Like get_body_part with the part's own header lines and empty line before its content
+     * KSR.textops.get_body_part_raw(str, str): int -- complete
+     * @returns 1 when written; -1 when there is no such part or the PV is not writable
+     */
+    function get_body_part_raw(content_type: string, dpv: string): number;
+    /**
+     * Checks whether an audio stream of the SDP body is on hold: a=sendonly or a=inactive (RFC 3264), or a connection address 0.0.0.0 (RFC 2543)
+     * KSR.textops.is_audio_on_hold(): int -- complete
+     * @returns 1 RFC 2543 hold; 2 RFC 3264 hold; -1 when no audio stream is on hold or the body is not SDP
+     */
     function is_audio_on_hold(): number;
-    /** KSR.textops.is_privacy(str): int -- complete */
-    function is_privacy(p1: string): number;
-    /** KSR.textops.in_list(str, str, str): int -- complete */
-    function in_list(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.in_list_prefix(str, str, str): int -- complete */
-    function in_list_prefix(p1: string, p2: string, p3: string): number;
-    /** KSR.textops.cmp_str(str, str): int -- complete */
-    function cmp_str(p1: string, p2: string): number;
-    /** KSR.textops.cmp_istr(str, str): int -- complete */
-    function cmp_istr(p1: string, p2: string): number;
-    /** KSR.textops.starts_with(str, str): int -- complete */
-    function starts_with(p1: string, p2: string): number;
-    /** KSR.textops.ends_with(str, str): int -- complete */
-    function ends_with(p1: string, p2: string): number;
-    /** KSR.textops.str_find(str, str): int -- complete */
-    function str_find(p1: string, p2: string): number;
-    /** KSR.textops.str_ifind(str, str): int -- complete */
-    function str_ifind(p1: string, p2: string): number;
-    /** KSR.textops.str_any_in(str, str): int -- complete */
-    function str_any_in(p1: string, p2: string): number;
-    /** KSR.textops.str_all_in(str, str): int -- complete */
-    function str_all_in(p1: string, p2: string): number;
+    /**
+     * Checks whether the Privacy header holds that value: user, header, session, none, critical, id or history
+     * KSR.textops.is_privacy(str): int -- complete
+     * @returns 1 when present; -1 when absent, no Privacy header, or the value is not a privacy value (logged)
+     */
+    function is_privacy(privacy_type: string): number;
+    /**
+     * Checks whether subject equals one of the items of list, split by a one-character separator and trimmed
+     * KSR.textops.in_list(str, str, str): int -- complete
+     * @returns 1 when found; -1 when not, subject is empty or the separator is not one character (logged)
+     */
+    function in_list(subject: string, list: string, separator: string): number;
+    /**
+     * Checks whether one of the non-empty items of list (split by a one-character separator, trimmed) is a prefix of subject
+     * KSR.textops.in_list_prefix(str, str, str): int -- complete
+     * @returns 1 when found; -1 when not, subject is empty or the separator is not one character (logged)
+     */
+    function in_list_prefix(subject: string, list: string, separator: string): number;
+    /**
+     * Compares the two strings byte by byte, case-sensitive
+     * KSR.textops.cmp_str(str, str): int -- complete
+     * @returns 1 when equal; -1 when str1 sorts after str2; -2 when before
+     */
+    function cmp_str(str1: string, str2: string): number;
+    /**
+     * Compares the two strings byte by byte, ignoring case
+     * KSR.textops.cmp_istr(str, str): int -- complete
+     * @returns 1 when equal; -1 when str1 sorts after str2; -2 when before
+     */
+    function cmp_istr(str1: string, str2: string): number;
+    /**
+     * Checks whether text starts with prefix (case-sensitive)
+     * KSR.textops.starts_with(str, str): int -- complete
+     * @returns 1 when it does; -1 when not or prefix is empty
+     */
+    function starts_with(text: string, prefix: string): number;
+    /**
+     * Checks whether text ends with suffix (case-sensitive)
+     * KSR.textops.ends_with(str, str): int -- complete
+     * @returns 1 when it does; -1 when not or suffix is empty
+     */
+    function ends_with(text: string, suffix: string): number;
+    /**
+     * Finds needle in text, case-sensitive
+     * KSR.textops.str_find(str, str): int -- complete
+     * @returns the position of the first occurrence, from 0 (0 at the start: falsy, as in Kamailio); -1 when absent or either is empty
+     */
+    function str_find(text: string, needle: string): number;
+    /**
+     * Finds needle in text, ignoring case
+     * KSR.textops.str_ifind(str, str): int -- complete
+     * @returns the position of the first occurrence, from 0 (0 at the start: falsy, as in Kamailio); -1 when absent or either is empty
+     */
+    function str_ifind(text: string, needle: string): number;
+    /**
+     * Checks whether some character of text is one of chars
+     * KSR.textops.str_any_in(str, str): int -- complete
+     * @returns 1 when one is; -1 when none is or either is empty
+     */
+    function str_any_in(text: string, chars: string): number;
+    /**
+     * Checks whether every character of text is one of chars
+     * KSR.textops.str_all_in(str, str): int -- complete
+     * @returns 1 when all are; -1 when one is not or either is empty
+     */
+    function str_all_in(text: string, chars: string): number;
   }
   namespace textopsx {
-    /** KSR.textopsx.msg_apply_changes(): int -- complete */
+    /**
+     * Applies the pending edits (lumps, a new R-URI) and makes the result the current message, so later reads see them; refused in tm onreply routes and once a request has a transaction
+     * KSR.textopsx.msg_apply_changes(): int -- complete
+     * @returns 1 when applied (also when nothing was pending); -1 when refused or the result does not parse as the same kind of SIP message (logged)
+     */
     function msg_apply_changes(): number;
-    /** KSR.textopsx.msg_set_buffer(str): int -- complete */
-    function msg_set_buffer(p1: string): number;
-    /** KSR.textopsx.change_reply_status(int, str): int -- complete */
-    function change_reply_status(p1: number, p2: string): number;
-    /** KSR.textopsx.change_reply_status_code(int): int -- complete */
-    function change_reply_status_code(p1: number): number;
-    /** KSR.textopsx.remove_body(): int -- complete */
+    /**
+     * Replaces the whole message with data (pending edits are dropped); for a request only in the request route, never in tm onreply routes or after t_newtran
+     * KSR.textopsx.msg_set_buffer(str): int -- complete
+     * @returns 1 when replaced; -1 when data is empty, too large, does not parse, is not the same kind of message or lacks a required header (logged)
+     */
+    function msg_set_buffer(data: string): number;
+    /**
+     * Changes the status code (100..699) and reason phrase of a reply in a reply route; a 1xx or 2xx reply keeps its class, 3xx-6xx may become any other 3xx-6xx
+     * KSR.textopsx.change_reply_status(int, str): int -- complete
+     * @returns 1 when changed; -1 when not a reply in a reply route, the code or class change is refused, or reason is empty or has CR/LF (logged)
+     */
+    function change_reply_status(code: number, reason: string): number;
+    /**
+     * Changes only the status code (100..699) of a reply in a reply route, keeping the reason phrase; the same class rules as change_reply_status
+     * KSR.textopsx.change_reply_status_code(int): int -- complete
+     * @returns 1 when changed; -1 when not a reply in a reply route, or the code or class change is refused (logged)
+     */
+    function change_reply_status_code(code: number): number;
+    /**
+     * Deletes the body (everything after the empty line) as a lump; Content-Length follows when the message is built
+     * KSR.textopsx.remove_body(): int -- complete
+     * @returns 1, also when there is no body
+     */
     function remove_body(): number;
-    /** KSR.textopsx.keep_hf(): int -- complete */
+    /**
+     * Removes every header line except Via, From, To, Call-ID, CSeq, Contact, Content-Length, Content-Type, Route, Record-Route and Max-Forwards
+     * KSR.textopsx.keep_hf(): int -- complete
+     * @returns -1 always, also when the headers were removed (Kamailio's answer): do not test it
+     */
     function keep_hf(): number;
-    /** KSR.textopsx.keep_hf_re(str): int -- complete */
-    function keep_hf_re(p1: string): number;
-    /** KSR.textopsx.fnmatch(str, str): int -- complete */
-    function fnmatch(p1: string, p2: string): number;
-    /** KSR.textopsx.fnmatch_ex(str, str, str): int -- complete */
-    function fnmatch_ex(p1: string, p2: string, p3: string): number;
-    /** KSR.textopsx.append_hf_value(str, str): int -- complete */
-    function append_hf_value(p1: string, p2: string): number;
-    /** KSR.textopsx.insert_hf_value(str, str): int -- complete */
-    function insert_hf_value(p1: string, p2: string): number;
-    /** KSR.textopsx.assign_hf_value(str, str): int -- complete */
-    function assign_hf_value(p1: string, p2: string): number;
-    /** KSR.textopsx.assign_hf_value2(str, str): int -- complete */
-    function assign_hf_value2(p1: string, p2: string): number;
-    /** KSR.textopsx.remove_hf_value(str): int -- complete */
-    function remove_hf_value(p1: string): number;
-    /** KSR.textopsx.remove_hf_value2(str, str): int -- complete */
-    function remove_hf_value2(p1: string, p2: string): number;
-    /** KSR.textopsx.include_hf_value(str, str): int -- complete */
-    function include_hf_value(p1: string, p2: string): number;
-    /** KSR.textopsx.exclude_hf_value(str, str): int -- complete */
-    function exclude_hf_value(p1: string, p2: string): number;
-    /** KSR.textopsx.hf_value_exists(str, str): int -- complete */
-    function hf_value_exists(p1: string, p2: string): number;
-    /** KSR.textopsx.hf_iterator_start(str): int -- complete */
-    function hf_iterator_start(p1: string): number;
-    /** KSR.textopsx.hf_iterator_end(str): int -- complete */
-    function hf_iterator_end(p1: string): number;
-    /** KSR.textopsx.hf_iterator_next(str): int -- complete */
-    function hf_iterator_next(p1: string): number;
-    /** KSR.textopsx.hf_iterator_prev(str): int -- complete */
-    function hf_iterator_prev(p1: string): number;
-    /** KSR.textopsx.hf_iterator_rm(str): int -- complete */
-    function hf_iterator_rm(p1: string): number;
-    /** KSR.textopsx.hf_iterator_append(str, str): int -- complete */
-    function hf_iterator_append(p1: string, p2: string): number;
-    /** KSR.textopsx.hf_iterator_insert(str, str): int -- complete */
-    function hf_iterator_insert(p1: string, p2: string): number;
-    /** KSR.textopsx.hf_iterator_hname(str): xval -- complete */
-    function hf_iterator_hname(p1: string): string | number | null;
-    /** KSR.textopsx.hf_iterator_hbody(str): xval -- complete */
-    function hf_iterator_hbody(p1: string): string | number | null;
-    /** KSR.textopsx.bl_iterator_start(str): int -- complete */
-    function bl_iterator_start(p1: string): number;
-    /** KSR.textopsx.bl_iterator_end(str): int -- complete */
-    function bl_iterator_end(p1: string): number;
-    /** KSR.textopsx.bl_iterator_next(str): int -- complete */
-    function bl_iterator_next(p1: string): number;
-    /** KSR.textopsx.bl_iterator_rm(str): int -- complete */
-    function bl_iterator_rm(p1: string): number;
-    /** KSR.textopsx.bl_iterator_append(str, str): int -- complete */
-    function bl_iterator_append(p1: string, p2: string): number;
-    /** KSR.textopsx.bl_iterator_insert(str, str): int -- complete */
-    function bl_iterator_insert(p1: string, p2: string): number;
-    /** KSR.textopsx.bl_iterator_value(str): xval -- complete */
-    function bl_iterator_value(p1: string): string | number | null;
+    /**
+     * Like keep_hf, also keeping the headers whose name matches regexp (case-insensitive, anywhere in the name); an empty regexp keeps none more
+     * KSR.textopsx.keep_hf_re(str): int -- complete
+     * @returns -1 always, also when the headers were removed (Kamailio's answer) and when the regexp is refused (logged)
+     */
+    function keep_hf_re(regexp: string): number;
+    /**
+     * Matches value against the shell wildcard pattern expr (*, ?, [set], \c), case-sensitive
+     * KSR.textopsx.fnmatch(str, str): int -- complete
+     * @returns 0 when it matches (as Kamailio's KEMI: test for 0, not truth); -1 when not, a NUL is present or the match gave up (too many steps)
+     */
+    function fnmatch(value: string, expr: string): number;
+    /**
+     * Like fnmatch; flags starting with "i" or "I" ignore case
+     * KSR.textopsx.fnmatch_ex(str, str, str): int -- complete
+     * @returns 0 when it matches (as Kamailio's KEMI: test for 0, not truth); -1 when not, a NUL is present or the match gave up
+     */
+    function fnmatch_ex(value: string, expr: string, flags: string): number;
+    /**
+     * hf_spec "Name[idx]": adds hvalue after the idx-th value (default -1, the last) of the Name headers; without [idx] adds a new "Name: hvalue" line at the end of the headers
+     * KSR.textopsx.append_hf_value(str, str): int -- complete
+     * @returns 1 when added; -1 when hf_spec is refused ([*], .param, idx below -10, bad syntax; logged)
+     */
+    function append_hf_value(hf_spec: string, hvalue: string): number;
+    /**
+     * hf_spec "Name[idx]": puts hvalue before the idx-th value (default 1); without [idx] adds a "Name: hvalue" line before the first Name header (or at the end of the headers)
+     * KSR.textopsx.insert_hf_value(str, str): int -- complete
+     * @returns 1 when added; -1 when there is no such value (idx other than 1) or hf_spec is refused (logged)
+     */
+    function insert_hf_value(hf_spec: string, hvalue: string): number;
+    /**
+     * hf_spec "Name[idx].param": replaces the idx-th value (default 1) with hvalue, or sets its ;param (added when absent; an empty hvalue removes it); [*] needs .param
+     * KSR.textopsx.assign_hf_value(str, str): int -- complete
+     * @returns 1 when changed; -1 when there is no such value, a param to remove is absent, or hf_spec is refused (logged)
+     */
+    function assign_hf_value(hf_spec: string, hvalue: string): number;
+    /**
+     * Like assign_hf_value on Authorization-style headers: idx counts header lines, .param is a name=value of the line's comma list
+     * KSR.textopsx.assign_hf_value2(str, str): int -- complete
+     * @returns 1 when changed; -1 when there is no such line, a param to remove is absent, or hf_spec is refused (logged)
+     */
+    function assign_hf_value2(hf_spec: string, hvalue: string): number;
+    /**
+     * hf_spec "Name[idx].param": removes the idx-th value (default 1) with its comma (the line when it was its only value), or every ;param of it; [*] every line or value
+     * KSR.textopsx.remove_hf_value(str): int -- complete
+     * @returns 1 when removed; -1 when there is no such value or param, or hf_spec is refused (logged)
+     */
+    function remove_hf_value(hf_spec: string): number;
+    /**
+     * Like remove_hf_value on Authorization-style headers (idx counts lines, .param a name=value); as in Kamailio a non-empty hvalue with .param assigns it instead: pass ''
+     * KSR.textopsx.remove_hf_value2(str, str): int -- complete
+     * @returns 1 when removed; -1 when there is no such line or param, or hf_spec is refused (logged)
+     */
+    function remove_hf_value2(hf_spec: string, hvalue: string): number;
+    /**
+     * Adds hvalue to the comma-separated values of the Name header unless already there (case-insensitive); a new "Name: hvalue" line when there is no such header
+     * KSR.textopsx.include_hf_value(str, str): int -- complete
+     * @returns 1 when added or already present; -1 when hf_spec has an index or .param, or hvalue is empty (logged)
+     */
+    function include_hf_value(hf_spec: string, hvalue: string): number;
+    /**
+     * Removes every occurrence of hvalue (case-insensitive) from the values of the Name headers, with its comma
+     * KSR.textopsx.exclude_hf_value(str, str): int -- complete
+     * @returns 1, also when it was not there; -1 when hf_spec has an index or .param, or hvalue is empty (logged)
+     */
+    function exclude_hf_value(hf_spec: string, hvalue: string): number;
+    /**
+     * Checks whether hvalue is one of the comma-separated values of the Name headers (case-insensitive)
+     * KSR.textopsx.hf_value_exists(str, str): int -- complete
+     * @returns 1 when present; -1 when absent, hf_spec has an index or .param, or hvalue is empty
+     */
+    function hf_value_exists(hf_spec: string, hvalue: string): number;
+    /**
+     * Starts (or restarts) the header iterator iname before the first header line of this message; at most 4 at once, names of 1 to 32 bytes
+     * KSR.textopsx.hf_iterator_start(str): int -- complete
+     * @returns 1 when started; -1 when the name is refused or 4 iterators are open (logged)
+     */
+    function hf_iterator_start(iname: string): number;
+    /**
+     * Ends the header iterator iname, freeing its name
+     * KSR.textopsx.hf_iterator_end(str): int -- complete
+     * @returns 1 when ended; -1 when it was not started
+     */
+    function hf_iterator_end(iname: string): number;
+    /**
+     * Moves the header iterator to the next header line
+     * KSR.textopsx.hf_iterator_next(str): int -- complete
+     * @returns 1 when it stands on a header; -1 past the last one, not started, or the message was replaced since (logged)
+     */
+    function hf_iterator_next(iname: string): number;
+    /**
+     * Moves the header iterator back to the previous header line
+     * KSR.textopsx.hf_iterator_prev(str): int -- complete
+     * @returns 1 when it stands on a header; -1 before the first one or not started
+     */
+    function hf_iterator_prev(iname: string): number;
+    /**
+     * Deletes the header line the iterator stands on, as a lump
+     * KSR.textopsx.hf_iterator_rm(str): int -- complete
+     * @returns 1 when deleted; -1 when the iterator stands on no header
+     */
+    function hf_iterator_rm(iname: string): number;
+    /**
+     * Inserts htext as given (end it with CRLF) after the header line the iterator stands on, as a lump
+     * KSR.textopsx.hf_iterator_append(str, str): int -- complete
+     * @returns 1 when inserted; -1 when the iterator stands on no header or htext is empty
+     */
+    function hf_iterator_append(iname: string, htext: string): number;
+    /**
+     * Inserts htext as given (end it with CRLF) before the header line the iterator stands on, as a lump
+     * KSR.textopsx.hf_iterator_insert(str, str): int -- complete
+     * @returns 1 when inserted; -1 when the iterator stands on no header or htext is empty
+     */
+    function hf_iterator_insert(iname: string, htext: string): number;
+    /**
+     * Reads the name, as written, of the header line the iterator stands on
+     * KSR.textopsx.hf_iterator_hname(str): xval -- complete
+     * @returns the header name; null when the iterator stands on no header
+     */
+    function hf_iterator_hname(iname: string): string | null;
+    /**
+     * Reads the body (value) of the header line the iterator stands on
+     * KSR.textopsx.hf_iterator_hbody(str): xval -- complete
+     * @returns the header body; null when the iterator stands on no header
+     */
+    function hf_iterator_hbody(iname: string): string | null;
+    /**
+     * Starts (or restarts) the body line iterator iname before the first line of the body; at most 4 at once, names of 1 to 32 bytes
+     * KSR.textopsx.bl_iterator_start(str): int -- complete
+     * @returns 1 when started; -1 when the name is refused or 4 iterators are open (logged)
+     */
+    function bl_iterator_start(iname: string): number;
+    /**
+     * Ends the body line iterator iname, freeing its name
+     * KSR.textopsx.bl_iterator_end(str): int -- complete
+     * @returns 1 when ended; -1 when it was not started
+     */
+    function bl_iterator_end(iname: string): number;
+    /**
+     * Moves the body line iterator to the next line of the body
+     * KSR.textopsx.bl_iterator_next(str): int -- complete
+     * @returns 1 when it stands on a line; -1 past the last one, not started, or the message was replaced since (logged)
+     */
+    function bl_iterator_next(iname: string): number;
+    /**
+     * Deletes the body line the iterator stands on (with its line end), as a lump
+     * KSR.textopsx.bl_iterator_rm(str): int -- complete
+     * @returns 1 when deleted; -1 when the iterator stands on no line
+     */
+    function bl_iterator_rm(iname: string): number;
+    /**
+     * Inserts text as given after the body line the iterator stands on, as a lump
+     * KSR.textopsx.bl_iterator_append(str, str): int -- complete
+     * @returns 1 when inserted; -1 when the iterator stands on no line or text is empty
+     */
+    function bl_iterator_append(iname: string, text: string): number;
+    /**
+     * Inserts text as given before the body line the iterator stands on, as a lump
+     * KSR.textopsx.bl_iterator_insert(str, str): int -- complete
+     * @returns 1 when inserted; -1 when the iterator stands on no line or text is empty
+     */
+    function bl_iterator_insert(iname: string, text: string): number;
+    /**
+     * Reads the body line the iterator stands on
+     * KSR.textopsx.bl_iterator_value(str): xval -- complete
+     * @returns the line with its line end; null when the iterator stands on no line
+     */
+    function bl_iterator_value(iname: string): string | null;
   }
   namespace posops {
-    /** KSR.posops.pos_append(int, str): int -- complete */
-    function pos_append(p1: number, p2: string): number;
-    /** KSR.posops.pos_insert(int, str): int -- complete */
-    function pos_insert(p1: number, p2: string): number;
-    /** KSR.posops.pos_rm(int, int): int -- complete */
-    function pos_rm(p1: number, p2: number): number;
-    /** KSR.posops.pos_set_char(int, str): int -- complete */
-    function pos_set_char(p1: number, p2: string): number;
-    /** KSR.posops.pos_headers_start(): int -- complete */
+    /**
+     * Inserts val at byte offset idx of the current message buffer (negative: from the end), as a lump applied when the message is sent
+     * KSR.posops.pos_append(int, str): int -- complete
+     * @returns 1 done; -1 when val is empty or the offset is outside 0..length
+     */
+    function pos_append(idx: number, val: string): number;
+    /**
+     * Inserts val at byte offset idx of the current message buffer (negative: from the end), as a lump; same as pos_append here
+     * KSR.posops.pos_insert(int, str): int -- complete
+     * @returns 1 done; -1 when val is empty or the offset is outside 0..length
+     */
+    function pos_insert(idx: number, val: string): number;
+    /**
+     * Removes len bytes from byte offset idx of the message (negative: from the end), as a lump applied when the message is sent
+     * KSR.posops.pos_rm(int, int): int -- complete
+     * @returns 1 done (also at the very end: nothing removed); -1 when len <= 0, the offset is outside the message or offset + len passes its end
+     */
+    function pos_rm(idx: number, len: number): number;
+    /**
+     * Overwrites the byte at offset idx (negative: from the end) with the first byte of val, in the message buffer at once (not a lump)
+     * KSR.posops.pos_set_char(int, str): int -- complete
+     * @returns 1 done; -1 when val is empty or the offset is outside 0..length-1
+     */
+    function pos_set_char(idx: number, val: string): number;
+    /**
+     * Gives the byte offset where the first header line starts (just after the first line)
+     * KSR.posops.pos_headers_start(): int -- complete
+     * @returns the offset
+     */
     function pos_headers_start(): number;
-    /** KSR.posops.pos_headers_end(): int -- complete */
+    /**
+     * Gives the byte offset of the empty line that ends the headers
+     * KSR.posops.pos_headers_end(): int -- complete
+     * @returns the offset
+     */
     function pos_headers_end(): number;
-    /** KSR.posops.pos_body_start(): int -- complete */
+    /**
+     * Gives the byte offset where the body starts, after the empty line (the message length when there is no body)
+     * KSR.posops.pos_body_start(): int -- complete
+     * @returns the offset
+     */
     function pos_body_start(): number;
-    /** KSR.posops.pos_body_end(): int -- complete */
+    /**
+     * Gives the byte offset of the message's end: its length
+     * KSR.posops.pos_body_end(): int -- complete
+     * @returns the offset
+     */
     function pos_body_end(): number;
-    /** KSR.posops.pos_find_str(int, str): int -- complete */
-    function pos_find_str(p1: number, p2: string): number;
-    /** KSR.posops.pos_findi_str(int, str): int -- complete */
-    function pos_findi_str(p1: number, p2: string): number;
-    /** KSR.posops.pos_rfind_str(int, str): int -- complete */
-    function pos_rfind_str(p1: number, p2: string): number;
-    /** KSR.posops.pos_rfindi_str(int, str): int -- complete */
-    function pos_rfindi_str(p1: number, p2: string): number;
-    /** KSR.posops.pos_search(int, str): int -- complete */
-    function pos_search(p1: number, p2: string): number;
-    /** KSR.posops.pos_rsearch(int, str): int -- complete */
-    function pos_rsearch(p1: number, p2: string): number;
+    /**
+     * Finds the first occurrence of val at or after byte offset idx (negative: from the end), bytes compared exactly
+     * KSR.posops.pos_find_str(int, str): int -- complete
+     * @returns the offset where it starts (-255 for offset 0); -1 when not found, val is empty or idx is outside the message
+     */
+    function pos_find_str(idx: number, val: string): number;
+    /**
+     * As pos_find_str, ASCII letters compared case-insensitively
+     * KSR.posops.pos_findi_str(int, str): int -- complete
+     * @returns the offset where it starts (-255 for offset 0); -1 when not found, val is empty or idx is outside the message
+     */
+    function pos_findi_str(idx: number, val: string): number;
+    /**
+     * Finds the last occurrence of val that starts at or after byte offset idx (negative: from the end), bytes compared exactly
+     * KSR.posops.pos_rfind_str(int, str): int -- complete
+     * @returns the offset where it starts (-255 for offset 0); -1 when not found, val is empty or idx is outside the message
+     */
+    function pos_rfind_str(idx: number, val: string): number;
+    /**
+     * As pos_rfind_str, ASCII letters compared case-insensitively
+     * KSR.posops.pos_rfindi_str(int, str): int -- complete
+     * @returns the offset where it starts (-255 for offset 0); -1 when not found, val is empty or idx is outside the message
+     */
+    function pos_rfindi_str(idx: number, val: string): number;
+    /**
+     * Finds the first match of the regular expression re (extended, case-insensitive, per line) in the message from byte offset idx on
+     * KSR.posops.pos_search(int, str): int -- complete
+     * @returns the offset where the match starts (-255 for offset 0); -1 when none, re is invalid or idx is outside the message
+     */
+    function pos_search(idx: number, re: string): number;
+    /**
+     * Finds the last position at or after byte offset idx where a match of the regular expression re (extended, case-insensitive) starts
+     * KSR.posops.pos_rsearch(int, str): int -- complete
+     * @returns the offset where the match starts (-255 for offset 0); -1 when none, re is invalid or idx is outside the message
+     */
+    function pos_rsearch(idx: number, re: string): number;
   }
   namespace htable {
-    /** KSR.htable.sht_lock(str, str): int -- complete */
-    function sht_lock(p1: string, p2: string): number;
-    /** KSR.htable.sht_unlock(str, str): int -- complete */
-    function sht_unlock(p1: string, p2: string): number;
-    /** KSR.htable.sht_reset(str): int -- complete */
-    function sht_reset(p1: string): number;
-    /** KSR.htable.sht_iterator_start(str, str): int -- complete */
-    function sht_iterator_start(p1: string, p2: string): number;
-    /** KSR.htable.sht_iterator_next(str): int -- complete */
-    function sht_iterator_next(p1: string): number;
-    /** KSR.htable.sht_iterator_end(str): int -- complete */
-    function sht_iterator_end(p1: string): number;
-    /** KSR.htable.sht_iterator_rm(str): int -- complete */
-    function sht_iterator_rm(p1: string): number;
-    /** KSR.htable.sht_iterator_sets(str, str): int -- complete */
-    function sht_iterator_sets(p1: string, p2: string): number;
-    /** KSR.htable.sht_iterator_seti(str, int): int -- complete */
-    function sht_iterator_seti(p1: string, p2: number): number;
-    /** KSR.htable.sht_iterator_setex(str, int): int -- complete */
-    function sht_iterator_setex(p1: string, p2: number): number;
-    /** KSR.htable.sht_rm(str, str): int -- complete */
-    function sht_rm(p1: string, p2: string): number;
-    /** KSR.htable.sht_rm_name_re(str, str): int -- complete */
-    function sht_rm_name_re(p1: string, p2: string): number;
-    /** KSR.htable.sht_rm_value_re(str, str): int -- complete */
-    function sht_rm_value_re(p1: string, p2: string): number;
-    /** KSR.htable.sht_rm_name(str, str, str): int -- complete */
-    function sht_rm_name(p1: string, p2: string, p3: string): number;
-    /** KSR.htable.sht_rm_value(str, str, str): int -- complete */
-    function sht_rm_value(p1: string, p2: string, p3: string): number;
-    /** KSR.htable.sht_match_name(str, str, str): int -- complete */
-    function sht_match_name(p1: string, p2: string, p3: string): number;
-    /** KSR.htable.sht_match_str_value(str, str, str): int -- complete */
-    function sht_match_str_value(p1: string, p2: string, p3: string): number;
-    /** KSR.htable.sht_get(str, str): xval -- complete */
-    function sht_get(p1: string, p2: string): string | number | null;
-    /** KSR.htable.sht_gete(str, str): xval -- complete */
-    function sht_gete(p1: string, p2: string): string | number | null;
-    /** KSR.htable.sht_getw(str, str): xval -- complete */
-    function sht_getw(p1: string, p2: string): string | number | null;
-    /** KSR.htable.sht_sets(str, str, str): int -- complete */
-    function sht_sets(p1: string, p2: string, p3: string): number;
-    /** KSR.htable.sht_seti(str, str, int): int -- complete */
-    function sht_seti(p1: string, p2: string, p3: number): number;
-    /** KSR.htable.sht_setex(str, str, int): int -- complete */
-    function sht_setex(p1: string, p2: string, p3: number): number;
-    /** KSR.htable.sht_setxi(str, str, int, int): int -- complete */
-    function sht_setxi(p1: string, p2: string, p3: number, p4: number): number;
-    /** KSR.htable.sht_setxs(str, str, str, int): int -- complete */
-    function sht_setxs(p1: string, p2: string, p3: string, p4: number): number;
-    /** KSR.htable.sht_is_null(str, str): int -- complete */
-    function sht_is_null(p1: string, p2: string): number;
-    /** KSR.htable.sht_inc(str, str): int -- complete */
-    function sht_inc(p1: string, p2: string): number;
-    /** KSR.htable.sht_dec(str, str): int -- complete */
-    function sht_dec(p1: string, p2: string): number;
-    /** KSR.htable.sht_cn(str, str, str): int -- complete */
-    function sht_cn(p1: string, p2: string, p3: string): number;
+    /**
+     * Kept for scripts written for Kamailio: every KSR call and sht_inc/sht_dec already run atomically, so there is no slot lock to take; only checks the table
+     * KSR.htable.sht_lock(str, str): int -- complete
+     * @returns 1 when the table is declared; -1 when it is not (logged)
+     */
+    function sht_lock(htname: string, itname: string): number;
+    /**
+     * Counterpart of sht_lock: nothing to release; only checks the table
+     * KSR.htable.sht_unlock(str, str): int -- complete
+     * @returns 1 when the table is declared; -1 when it is not (logged)
+     */
+    function sht_unlock(htname: string, itname: string): number;
+    /**
+     * Removes every item of the table
+     * KSR.htable.sht_reset(str): int -- complete
+     * @returns 1 when done; -1 when the table is not declared (logged)
+     */
+    function sht_reset(htname: string): number;
+    /**
+     * Starts (or restarts) iterator iname over a snapshot of the table's item names; at most 4 at once, names of 1 to 32 bytes; it outlives the message
+     * KSR.htable.sht_iterator_start(str, str): int -- complete
+     * @returns 1 when started; -1 when the table is not declared, the name is refused or 4 iterators are open (logged)
+     */
+    function sht_iterator_start(iname: string, htname: string): number;
+    /**
+     * Moves the iterator to the next item still in the table (items removed since the start are skipped)
+     * KSR.htable.sht_iterator_next(str): int -- complete
+     * @returns 1 when it stands on an item; -1 when there are no more or it was not started
+     */
+    function sht_iterator_next(iname: string): number;
+    /**
+     * Ends iterator iname, freeing its name
+     * KSR.htable.sht_iterator_end(str): int -- complete
+     * @returns 1 when ended; -1 when it was not started
+     */
+    function sht_iterator_end(iname: string): number;
+    /**
+     * Removes the item the iterator stands on and moves it to the next item
+     * KSR.htable.sht_iterator_rm(str): int -- complete
+     * @returns 1 when removed and it stands on the next item; -2 when removed and no item is left; -1 when it stands on no item (logged)
+     */
+    function sht_iterator_rm(iname: string): number;
+    /**
+     * Sets the value of the item the iterator stands on to the string sval
+     * KSR.htable.sht_iterator_sets(str, str): int -- complete
+     * @returns 1 when set; -1 when it stands on no item or the value is too long (logged)
+     */
+    function sht_iterator_sets(iname: string, sval: string): number;
+    /**
+     * Sets the value of the item the iterator stands on to the integer ival (32-bit)
+     * KSR.htable.sht_iterator_seti(str, int): int -- complete
+     * @returns 1 when set; -1 when it stands on no item (logged)
+     */
+    function sht_iterator_seti(iname: string, ival: number): number;
+    /**
+     * Sets the expiry of the item the iterator stands on to now + exval seconds (0: never); no effect in a table without autoexpire
+     * KSR.htable.sht_iterator_setex(str, int): int -- complete
+     * @returns 1 when it stands on an item; -1 when not (logged)
+     */
+    function sht_iterator_setex(iname: string, exval: number): number;
+    /**
+     * Removes the item itname from the table
+     * KSR.htable.sht_rm(str, str): int -- complete
+     * @returns 1, also when the item was absent; -1 when the table is not declared (logged)
+     */
+    function sht_rm(htname: string, itname: string): number;
+    /**
+     * Removes every item whose name matches regexp (POSIX extended, case-insensitive)
+     * KSR.htable.sht_rm_name_re(str, str): int -- complete
+     * @returns 1, also when none matched; -1 when the table is not declared or the regexp is refused (logged)
+     */
+    function sht_rm_name_re(htname: string, regexp: string): number;
+    /**
+     * Removes every item whose string value matches regexp (POSIX extended, case-insensitive); integer items are kept
+     * KSR.htable.sht_rm_value_re(str, str): int -- complete
+     * @returns 1, also when none matched; -1 when the table is not declared or the regexp is refused (logged)
+     */
+    function sht_rm_value_re(htname: string, regexp: string): number;
+    /**
+     * Removes every item whose name matches val by op: "re" (regexp) or "sw" (starts with)
+     * KSR.htable.sht_rm_name(str, str, str): int -- complete
+     * @returns 1, also when none matched; -1 when the table is not declared, op is not re or sw, or the regexp is refused (logged)
+     */
+    function sht_rm_name(htname: string, op: string, val: string): number;
+    /**
+     * Removes every item whose string value matches val by op: "re" (regexp) or "sw" (starts with)
+     * KSR.htable.sht_rm_value(str, str, str): int -- complete
+     * @returns 1, also when none matched; -1 when the table is not declared, op is not re or sw, or the regexp is refused (logged)
+     */
+    function sht_rm_value(htname: string, op: string, val: string): number;
+    /**
+     * Checks whether an item's name matches mval by op: "eq" (one lookup), "ne", "re" (regexp) or "sw" (starts with)
+     * KSR.htable.sht_match_name(str, str, str): int -- complete
+     * @returns 1 when an item matches; -1 when none does, the table is not declared, or op or the regexp is refused (logged)
+     */
+    function sht_match_name(htname: string, op: string, mval: string): number;
+    /**
+     * Checks whether an item's string value matches mval by op: "eq", "ne", "re" (regexp) or "sw" (starts with)
+     * KSR.htable.sht_match_str_value(str, str, str): int -- complete
+     * @returns 1 when an item matches; -1 when none does, the table is not declared, or op or the regexp is refused (logged)
+     */
+    function sht_match_str_value(htname: string, op: string, mval: string): number;
+    /**
+     * Reads the item's value ($sht(htname=>itname)): its value, else the table's initval
+     * KSR.htable.sht_get(str, str): xval -- complete
+     * @returns the value, an int or a string; null when absent (no initval) or the table is not declared
+     */
+    function sht_get(htname: string, itname: string): string | number | null;
+    /**
+     * Reads the item's value as sht_get, for scripts that want a string when it is absent
+     * KSR.htable.sht_gete(str, str): xval -- complete
+     * @returns the value, an int or a string; '' when absent (no initval) or the table is not declared
+     */
+    function sht_gete(htname: string, itname: string): string | number;
+    /**
+     * Reads the item's value as sht_get, for printing
+     * KSR.htable.sht_getw(str, str): xval -- complete
+     * @returns the value, an int or a string; '<null>' when absent (no initval) or the table is not declared
+     */
+    function sht_getw(htname: string, itname: string): string | number;
+    /**
+     * Sets the item to the string sval; its expiry is the table's autoexpire (restarted on update only with updateexpire)
+     * KSR.htable.sht_sets(str, str, str): int -- complete
+     * @returns 1 when set; -1 when the table is not declared, the name or value is too long, or the table is full (maxitems) (logged)
+     */
+    function sht_sets(htname: string, itname: string, sval: string): number;
+    /**
+     * Sets the item to the integer ival (32-bit); its expiry is the table's autoexpire (restarted on update only with updateexpire)
+     * KSR.htable.sht_seti(str, str, int): int -- complete
+     * @returns 1 when set; -1 when the table is not declared, the name is refused, or the table is full (maxitems) (logged)
+     */
+    function sht_seti(htname: string, itname: string, ival: number): number;
+    /**
+     * Sets an existing item's expiry to now + exval seconds (0: never); nothing happens when it is absent or the table has no autoexpire
+     * KSR.htable.sht_setex(str, str, int): int -- complete
+     * @returns 1 when the table is declared; -1 when it is not (logged)
+     */
+    function sht_setex(htname: string, itname: string, exval: number): number;
+    /**
+     * Sets the item to the integer ival with its own expiry of exval seconds (0: the table's); expiry counts only in a table with autoexpire
+     * KSR.htable.sht_setxi(str, str, int, int): int -- complete
+     * @returns 1 when set; -1 when the table is not declared, the name is refused, or the table is full (maxitems) (logged)
+     */
+    function sht_setxi(htname: string, itname: string, ival: number, exval: number): number;
+    /**
+     * Sets the item to the string sval with its own expiry of exval seconds (0: the table's); expiry counts only in a table with autoexpire
+     * KSR.htable.sht_setxs(str, str, str, int): int -- complete
+     * @returns 1 when set; -1 when the table is not declared, the name or value is too long, or the table is full (logged)
+     */
+    function sht_setxs(htname: string, itname: string, sval: string, exval: number): number;
+    /**
+     * Checks whether the item is absent (initval is not taken into account)
+     * KSR.htable.sht_is_null(str, str): int -- complete
+     * @returns 1 when absent; -1 when it has a value; 2 when the table is not declared (logged)
+     */
+    function sht_is_null(htname: string, itname: string): number;
+    /**
+     * Adds 1 to an integer item atomically; an absent item starts at the table's initval and is created only when the table has one
+     * KSR.htable.sht_inc(str, str): int -- complete
+     * @returns the new value (may be 0 or negative); 0 when nothing was changed (string item, or absent without initval); -1 when the table is not declared
+     */
+    function sht_inc(htname: string, itname: string): number;
+    /**
+     * Subtracts 1 from an integer item atomically; an absent item starts at the table's initval and is created only when the table has one
+     * KSR.htable.sht_dec(str, str): int -- complete
+     * @returns the new value (may be 0 or negative); 0 when nothing was changed (string item, or absent without initval); -1 when the table is not declared
+     */
+    function sht_dec(htname: string, itname: string): number;
+    /**
+     * Counts the items whose name matches mval by op: "eq", "ne", "re" (regexp), "sw" (starts with) or "ew" (ends with)
+     * KSR.htable.sht_cn(str, str, str): int -- complete
+     * @returns the number of matching items (0 when none); -1 when the table is not declared, or op or the regexp is refused (logged)
+     */
+    function sht_cn(htname: string, op: string, mval: string): number;
   }
   namespace pike {
-    /** KSR.pike.pike_check_req(): int -- complete */
+    /**
+     * Counts this request against its source IP; the IP is blocked once it sends more than reqs_density_per_unit requests per sampling_time_unit seconds
+     * KSR.pike.pike_check_req(): int -- complete
+     * @returns 1 allowed (also when counting failed); -2 the IP was blocked just now; -1 the IP was already blocked
+     */
     function pike_check_req(): number;
-    /** KSR.pike.pike_check_ip(str): int -- complete */
-    function pike_check_ip(p1: string): number;
+    /**
+     * As pike_check_req, for the given IPv4 or IPv6 address instead of the source (e.g. from an X-Forwarded-For)
+     * KSR.pike.pike_check_ip(str): int -- complete
+     * @returns 1 allowed (also when counting failed); -2 the IP was blocked just now; -1 it was already blocked, or ip is not an IP address
+     */
+    function pike_check_ip(ip: string): number;
   }
   namespace permissions {
-    /** KSR.permissions.allow_source_address(int): int -- complete */
-    function allow_source_address(p1: number): number;
-    /** KSR.permissions.allow_address(int, str, int): int -- complete */
-    function allow_address(p1: number, p2: string, p3: number): number;
-    /** KSR.permissions.allow_source_address_group(): int -- complete */
+    /**
+     * Tells whether the source IP and port are in group group_id of the cached address table (port 0 there matches any); the entry's tag goes to peer_tag_avp
+     * KSR.permissions.allow_source_address(int): int -- complete
+     * @returns 1 allowed; -1 not in the group, or the tag could not be set
+     */
+    function allow_source_address(group_id: number): number;
+    /**
+     * As allow_source_address, for the given IP (or domain name) and port (0..65535) instead of the source
+     * KSR.permissions.allow_address(int, str, int): int -- complete
+     * @returns 1 allowed; -1 not in the group, a port outside 0..65535, or the tag could not be set
+     */
+    function allow_address(group_id: number, ip_addr: string, port: number): number;
+    /**
+     * Finds the first group of the cached address table that holds the source IP and port; the entry's tag goes to peer_tag_avp
+     * KSR.permissions.allow_source_address_group(): int -- complete
+     * @returns the group id; -1 in no group, or the tag could not be set
+     */
     function allow_source_address_group(): number;
-    /** KSR.permissions.allow_address_group(str, int): int -- complete */
-    function allow_address_group(p1: string, p2: number): number;
-    /** KSR.permissions.allow_trusted(): int -- complete */
+    /**
+     * As allow_source_address_group, for the given IP (or domain name) and port (0..65535) instead of the source
+     * KSR.permissions.allow_address_group(str, int): int -- complete
+     * @returns the group id; -1 in no group, a port outside 0..65535, or the tag could not be set
+     */
+    function allow_address_group(addr: string, port: number): number;
+    /**
+     * Checks the source IP, transport, From URI (and R-URI) against the cached trusted table; matching tags go to peer_tag_avp (all of them with peer_tag_mode 1)
+     * KSR.permissions.allow_trusted(): int -- complete
+     * @returns 1 trusted (with peer_tag_mode 1: the number of matching rules); -1 not trusted, no parsable From, or a tag could not be set
+     */
     function allow_trusted(): number;
   }
   namespace nathelper {
-    /** KSR.nathelper.nat_uac_test(int): int -- complete */
-    function nat_uac_test(p1: number): number;
-    /** KSR.nathelper.fix_nated_contact(): int -- complete */
+    /**
+     * Runs the NAT tests in the bit mask (1 Contact private, 2 Via host not the source, 4 Via private, 8 SDP private, 16 rport, 32 source private, 64 WebSocket, 128 Contact port, 256 c=, 512 R-URI vs $du)
+     * KSR.nathelper.nat_uac_test(int): int -- complete
+     * @returns 1 as soon as one selected test holds; -1 when none does
+     */
+    function nat_uac_test(flags: number): number;
+    /**
+     * Rewrites the host:port of the first Contact URI to the source IP and port (dropping maddr); once per message
+     * KSR.nathelper.fix_nated_contact(): int -- complete
+     * @returns 1 rewritten; -1 no usable Contact or already rewritten
+     */
     function fix_nated_contact(): number;
-    /** KSR.nathelper.fix_nated_register(): int -- complete */
+    /**
+     * Stores the source as sip:IP:PORT[;transport=X] in the received_avp, which registrar.save keeps as the binding's received
+     * KSR.nathelper.fix_nated_register(): int -- complete
+     * @returns 1 stored, or received_avp unset; -1 the AVP could not be written
+     */
     function fix_nated_register(): number;
-    /** KSR.nathelper.set_contact_alias(): int -- complete */
+    /**
+     * Appends ;alias=IP~PORT~PROTO (the source address, PROTO as a number) to the first Contact URI, adding <> when missing; once per message
+     * KSR.nathelper.set_contact_alias(): int -- complete
+     * @returns 1 added; -1 no usable Contact, already rewritten, or the URI would exceed 1024 characters
+     */
     function set_contact_alias(): number;
-    /** KSR.nathelper.set_contact_alias_trim(): int -- complete */
+    /**
+     * As set_contact_alias, but first removes an alias parameter the Contact URI already carries
+     * KSR.nathelper.set_contact_alias_trim(): int -- complete
+     * @returns 1 added; -1 no usable Contact, already rewritten, or the URI would exceed 1024 characters
+     */
     function set_contact_alias_trim(): number;
-    /** KSR.nathelper.handle_ruri_alias(): int -- complete */
+    /**
+     * Takes the first alias=IP~PORT~PROTO parameter off the R-URI and sets $du from it (sip:IP:PORT with ;transport= unless UDP)
+     * KSR.nathelper.handle_ruri_alias(): int -- complete
+     * @returns 1 done; 2 no alias parameter; -1 a reply, a malformed alias or an invalid resulting R-URI
+     */
     function handle_ruri_alias(): number;
-    /** KSR.nathelper.handle_ruri_alias_mode(int): int -- complete */
-    function handle_ruri_alias_mode(p1: number): number;
-    /** KSR.nathelper.is_rfc1918(str): int -- complete */
-    function is_rfc1918(p1: string): number;
-    /** KSR.nathelper.add_contact_alias(): int -- complete */
+    /**
+     * As handle_ruri_alias; mode 0 takes the first alias parameter, any other value the last
+     * KSR.nathelper.handle_ruri_alias_mode(int): int -- complete
+     * @returns 1 done; 2 no alias parameter; -1 a reply, a malformed alias or an invalid resulting R-URI
+     */
+    function handle_ruri_alias_mode(mode: number): number;
+    /**
+     * Tests an IPv4 address (inet_aton syntax) for the private ranges 10/8, 172.16/12, 192.168/16, 100.64/10, 192.0.0.0/29 (192.0.0.0/24 with nat_addr_mode 1)
+     * KSR.nathelper.is_rfc1918(str): int -- complete
+     * @returns 1 private; -1 not private, IPv6 or not an address
+     */
+    function is_rfc1918(ip_address: string): number;
+    /**
+     * Inserts ;alias=IP~PORT~PROTO (the source address) after the first Contact URI's host:port unless the Contact already names the source; once per message
+     * KSR.nathelper.add_contact_alias(): int -- complete
+     * @returns 1 added; 2 no Contact, or it already names the source; -1 an unusable Contact or already rewritten
+     */
     function add_contact_alias(): number;
-    /** KSR.nathelper.add_contact_alias_addr(str, str, str): int -- complete */
-    function add_contact_alias_addr(p1: string, p2: string, p3: string): number;
-    /** KSR.nathelper.add_rcv_param(int): int -- complete */
-    function add_rcv_param(p1: number): number;
-    /** KSR.nathelper.fix_nated_sdp(int): int -- complete */
-    function fix_nated_sdp(p1: number): number;
-    /** KSR.nathelper.fix_nated_sdp_ip(int, str): int -- complete */
-    function fix_nated_sdp_ip(p1: number, p2: string): number;
-    /** KSR.nathelper.set_alias_to_pv(str): int -- complete */
-    function set_alias_to_pv(p1: string): number;
+    /**
+     * Inserts ;alias=IP~PORT~PROTO from the arguments after the first Contact URI's host:port (proto: udp, tcp, tls, sctp, ws, wss)
+     * KSR.nathelper.add_contact_alias_addr(str, str, str): int -- complete
+     * @returns 1 added; 2 no Contact; -1 a bad IP, port (1..65535) or proto, an unusable Contact, or already rewritten
+     */
+    function add_contact_alias_addr(ip_addr: string, port: string, proto: string): number;
+    /**
+     * Adds received="sip:IP:PORT[;transport=X]" (the source) as a header parameter of every Contact; flag non-zero: as a URI parameter instead (UDP only)
+     * KSR.nathelper.add_rcv_param(int): int -- complete
+     * @returns 1 added, or no Contact / '*'; -1 flag set over a non-UDP transport, an unparsable Contact, or too many Contacts
+     */
+    function add_rcv_param(flag: number): number;
+    /**
+     * Edits the SDP body: 1 adds a=direction:active per media, 2 sets c= (and a=rtcp) addresses to the source IP, 4 adds the nortpproxy line, 8 the same for o=
+     * KSR.nathelper.fix_nated_sdp(int): int -- complete
+     * @returns 1 an address was replaced; 2 none was; -1 no SDP, no c=/o= line to fix, or a non-IPv4 address
+     */
+    function fix_nated_sdp(flags: number): number;
+    /**
+     * As fix_nated_sdp, writing the given IP address instead of the source IP
+     * KSR.nathelper.fix_nated_sdp_ip(int, str): int -- complete
+     * @returns 1 an address was replaced; 2 none was; -1 no SDP, a bad IP, no c=/o= line to fix, or a non-IPv4 address
+     */
+    function fix_nated_sdp_ip(flags: number, ip_address: string): number;
+    /**
+     * Reads the alias=IP~PORT~PROTO parameter of the Contact header (one contact) and writes sip:IP:PORT;transport=X into the named PV
+     * KSR.nathelper.set_alias_to_pv(str): int -- complete
+     * @returns 1 written; -1 no Contact, not exactly one contact, no alias, a malformed alias or an unwritable PV
+     */
+    function set_alias_to_pv(target_avp: string): number;
   }
   namespace dispatcher {
-    /** KSR.dispatcher.ds_select(int, int): int -- complete */
-    function ds_select(p1: number, p2: number): number;
-    /** KSR.dispatcher.ds_select_limit(int, int, int): int -- complete */
-    function ds_select_limit(p1: number, p2: number, p3: number): number;
-    /** KSR.dispatcher.ds_select_dst(int, int): int -- complete */
-    function ds_select_dst(p1: number, p2: number): number;
-    /** KSR.dispatcher.ds_select_dst_limit(int, int, int): int -- complete */
-    function ds_select_dst_limit(p1: number, p2: number, p3: number): number;
-    /** KSR.dispatcher.ds_select_domain(int, int): int -- complete */
-    function ds_select_domain(p1: number, p2: number): number;
-    /** KSR.dispatcher.ds_select_domain_limit(int, int, int): int -- complete */
-    function ds_select_domain_limit(p1: number, p2: number, p3: number): number;
-    /** KSR.dispatcher.ds_select_routes(str, str): int -- complete */
-    function ds_select_routes(p1: string, p2: string): number;
-    /** KSR.dispatcher.ds_select_routes_limit(str, str, int): int -- complete */
-    function ds_select_routes_limit(p1: string, p2: string, p3: number): number;
-    /** KSR.dispatcher.ds_next_dst(): int -- complete */
+    /**
+     * Picks a destination of the set by the algorithm (0-13, Kamailio's numbers) and, with flags bit 2, lists it and the failover ones in $xavp(_dsdst_); $du and R-URI untouched
+     * KSR.dispatcher.ds_select(int, int): int -- complete
+     * @returns 1 selected; -1 no such set, no active destination, a missing hash input or the xavp list full
+     */
+    function ds_select(set: number, alg: number): number;
+    /**
+     * As ds_select, keeping at most limit destinations (the selected one included) in the failover list; 0 or less: no limit
+     * KSR.dispatcher.ds_select_limit(int, int, int): int -- complete
+     * @returns 1 selected; -1 no such set, no active destination, a missing hash input or the xavp list full
+     */
+    function ds_select_limit(set: number, alg: number, limit: number): number;
+    /**
+     * Picks a destination of the set by the algorithm and sets $du to it (and the send socket from its attrs); with flags bit 2 the rest go to $xavp(_dsdst_) for failover
+     * KSR.dispatcher.ds_select_dst(int, int): int -- complete
+     * @returns 1 selected; -1 no such set, no active destination, $du already set (without force_dst), or a missing hash input
+     */
+    function ds_select_dst(set: number, alg: number): number;
+    /**
+     * As ds_select_dst, keeping at most limit destinations in the failover list; 0 or less: no limit
+     * KSR.dispatcher.ds_select_dst_limit(int, int, int): int -- complete
+     * @returns 1 selected; -1 no such set, no active destination, $du already set (without force_dst), or a missing hash input
+     */
+    function ds_select_dst_limit(set: number, alg: number, limit: number): number;
+    /**
+     * Picks a destination of the set by the algorithm and writes it into the R-URI after the user part (host, port, params); with flags bit 2 the rest go to $xavp(_dsdst_)
+     * KSR.dispatcher.ds_select_domain(int, int): int -- complete
+     * @returns 1 selected; -1 no such set, no active destination, a tel: or bad R-URI, or a missing hash input
+     */
+    function ds_select_domain(set: number, alg: number): number;
+    /**
+     * As ds_select_domain, keeping at most limit destinations in the failover list; 0 or less: no limit
+     * KSR.dispatcher.ds_select_domain_limit(int, int, int): int -- complete
+     * @returns 1 selected; -1 no such set, no active destination, a tel: or bad R-URI, or a missing hash input
+     */
+    function ds_select_domain_limit(set: number, alg: number, limit: number): number;
+    /**
+     * Runs a selection per "set=alg;set=alg" rule into one failover list; mode d/0 sets $du, r/1 the R-URI, x/2 neither (first letter counts; only the first hit is pushed)
+     * KSR.dispatcher.ds_select_routes(str, str): int -- complete
+     * @returns 1 when a rule selected; -1 bad rules or mode, or no rule selected
+     */
+    function ds_select_routes(rules: string, mode: string): number;
+    /**
+     * As ds_select_routes, with at most limit destinations in the failover list (0: no limit)
+     * KSR.dispatcher.ds_select_routes_limit(str, str, int): int -- complete
+     * @returns 1 when a rule selected; -1 bad rules or mode, or no rule selected
+     */
+    function ds_select_routes_limit(rules: string, mode: string, limit: number): number;
+    /**
+     * Drops the current record of $xavp(_dsdst_) and sets $du to the next destination (moving the call load with algorithm 10)
+     * KSR.dispatcher.ds_next_dst(): int -- complete
+     * @returns 1 set; -1 failover off (flags bit 2), no next destination, or its load could not move
+     */
     function ds_next_dst(): number;
-    /** KSR.dispatcher.ds_next_domain(): int -- complete */
+    /**
+     * Drops the current record of $xavp(_dsdst_) and writes the next destination into the R-URI's host part (moving the call load with algorithm 10)
+     * KSR.dispatcher.ds_next_domain(): int -- complete
+     * @returns 1 set; -1 failover off (flags bit 2), no next destination, a bad R-URI, or its load could not move
+     */
     function ds_next_domain(): number;
-    /** KSR.dispatcher.ds_set_dst(): int -- complete */
+    /**
+     * Sets $du to the current (first) record of $xavp(_dsdst_), without dropping it
+     * KSR.dispatcher.ds_set_dst(): int -- complete
+     * @returns 1 set; -1 no record or no uri in it
+     */
     function ds_set_dst(): number;
-    /** KSR.dispatcher.ds_set_domain(): int -- complete */
+    /**
+     * Writes the current (first) record of $xavp(_dsdst_) into the R-URI's host part, without dropping it
+     * KSR.dispatcher.ds_set_domain(): int -- complete
+     * @returns 1 set; -1 no record, no uri in it, or a tel: or bad R-URI
+     */
     function ds_set_domain(): number;
-    /** KSR.dispatcher.ds_mark_dst(): int -- complete */
+    /**
+     * Marks the current destination (first $xavp(_dsdst_) record) inactive, and probing when ds_probing_mode is 1; may raise dispatcher:dst-down
+     * KSR.dispatcher.ds_mark_dst(): int -- complete
+     * @returns 1 marked; -1 failover off (flags bit 2), no record, or the destination is no longer listed
+     */
     function ds_mark_dst(): number;
-    /** KSR.dispatcher.ds_mark_dst_state(str): int -- complete */
-    function ds_mark_dst_state(p1: string): number;
-    /** KSR.dispatcher.ds_mark_addr(str, int, str): int -- complete */
-    function ds_mark_addr(p1: string, p2: number, p3: string): number;
-    /** KSR.dispatcher.ds_is_from_lists(): int -- complete */
+    /**
+     * Sets the state of the current destination from letters: a active, i inactive, t trying, d disabled, p probing ('' as ds_mark_dst); thresholds crossed at once
+     * KSR.dispatcher.ds_mark_dst_state(str): int -- complete
+     * @returns 1 marked; -1 bad letters, failover off (flags bit 2), no record, or the destination is no longer listed
+     */
+    function ds_mark_dst_state(state: string): number;
+    /**
+     * Sets the state (letters a, i, t, d, p) of the destination of that set with that URI (case-insensitive); thresholds crossed at once; may raise dst-down/dst-up
+     * KSR.dispatcher.ds_mark_addr(str, int, str): int -- complete
+     * @returns 1 marked; -1 bad letters, no such set or no such destination
+     */
+    function ds_mark_addr(state: string, group: number, uri: string): number;
+    /**
+     * Tests whether the source IP and port match a destination of any set (protocol ignored); the set id goes to setid_pvname, the attrs to attrs_pvname
+     * KSR.dispatcher.ds_is_from_lists(): int -- complete
+     * @returns 1 matched; -1 no match; -2 or -3 setid_pvname or attrs_pvname could not be written
+     */
     function ds_is_from_lists(): number;
-    /** KSR.dispatcher.ds_is_from_list(int): int -- complete */
-    function ds_is_from_list(p1: number): number;
-    /** KSR.dispatcher.ds_is_from_list_mode(int, int): int -- complete */
-    function ds_is_from_list_mode(p1: number, p2: number): number;
-    /** KSR.dispatcher.ds_is_from_list_uri(int, int, str): int -- complete */
-    function ds_is_from_list_uri(p1: number, p2: number, p3: string): number;
-    /** KSR.dispatcher.ds_load_update(): int -- complete */
+    /**
+     * Tests whether the source IP and port match a destination of the set (-1: any set; protocol ignored); its attrs go to attrs_pvname
+     * KSR.dispatcher.ds_is_from_list(int): int -- complete
+     * @returns 1 matched; -1 no match or no such set; -2 or -3 a PV could not be written
+     */
+    function ds_is_from_list(groupid: number): number;
+    /**
+     * As ds_is_from_list, the match set by mode bits: 1 ignore port, 2 ignore protocol, 4 active only, 8 same receiving socket, 16 best of several
+     * KSR.dispatcher.ds_is_from_list_mode(int, int): int -- complete
+     * @returns 1 matched; -1 no match or no such set; -2 or -3 a PV could not be written
+     */
+    function ds_is_from_list_mode(groupid: number, mode: number): number;
+    /**
+     * As ds_is_from_list_mode, matching the URI's IP, port and transport instead of the source (the host must be an IP or localhost; '' uses the source)
+     * KSR.dispatcher.ds_is_from_list_uri(int, int, str): int -- complete
+     * @returns 1 matched; -1 no match, no such set, a bad URI or a host name; -2 or -3 a PV could not be written
+     */
+    function ds_is_from_list_uri(groupid: number, mode: number, uri: string): number;
+    /**
+     * Keeps call load (algorithm 10) current: a BYE or CANCEL ends the call's load, a 2xx to INVITE confirms it
+     * KSR.dispatcher.ds_load_update(): int -- complete
+     * @returns 1 done (also when the call has no load); -1 no parsable Call-ID or CSeq
+     */
     function ds_load_update(): number;
-    /** KSR.dispatcher.ds_load_unset(): int -- complete */
+    /**
+     * Ends the call's load (algorithm 10), found by Call-ID; an INVITE whose destination record has no dstid has none yet
+     * KSR.dispatcher.ds_load_unset(): int -- complete
+     * @returns 1 removed or nothing to remove; -1 no load for this Call-ID or no Call-ID
+     */
     function ds_load_unset(): number;
-    /** KSR.dispatcher.ds_reload(): int -- complete */
+    /**
+     * Reloads the sets from the list setting, list_file and table; on error the old sets stay; refused within reload_delta seconds of the last reload
+     * KSR.dispatcher.ds_reload(): int -- complete
+     * @returns 1 reloaded; -1 a load error or a reload too soon (logged)
+     */
     function ds_reload(): number;
-    /** KSR.dispatcher.ds_list_exists(int): int -- complete */
-    function ds_list_exists(p1: number): number;
-    /** KSR.dispatcher.ds_is_active(int): int -- complete */
-    function ds_is_active(p1: number): number;
-    /** KSR.dispatcher.ds_is_active_uri(int, str): int -- complete */
-    function ds_is_active_uri(p1: number, p2: string): number;
+    /**
+     * Tests whether a destination set with that id is loaded
+     * KSR.dispatcher.ds_list_exists(int): int -- complete
+     * @returns 1 exists; -1 not
+     */
+    function ds_list_exists(groupid: number): number;
+    /**
+     * Tests whether the set has a destination that is neither inactive nor disabled
+     * KSR.dispatcher.ds_is_active(int): int -- complete
+     * @returns 1 one is active; -1 none, or no such set
+     */
+    function ds_is_active(group: number): number;
+    /**
+     * Tests whether the destination of the set with exactly that URI is neither inactive nor disabled ('' tests any)
+     * KSR.dispatcher.ds_is_active_uri(int, str): int -- complete
+     * @returns 1 active; -1 inactive, disabled, not in the set, or no such set
+     */
+    function ds_is_active_uri(group: number, uri: string): number;
   }
   namespace uac {
-    /** KSR.uac.uac_auth(): int -- complete */
+    /**
+     * In a failure route, answers the failed branch's 401/407 digest challenge: adds (Proxy-)Authorization for the next t_relay, using the auth AVPs or the credentials list
+     * KSR.uac.uac_auth(): int -- complete
+     * @returns 1 header added; -1 not a failure route, no 401/407, a bad challenge or no credential for its realm
+     */
     function uac_auth(): number;
-    /** KSR.uac.uac_auth_mode(int): int -- complete */
-    function uac_auth_mode(p1: number): number;
-    /** KSR.uac.uac_req_send(): int -- complete */
+    /**
+     * As uac_auth, with mode for this call only: 1 means the password AVP holds HA1 rather than the plain password
+     * KSR.uac.uac_auth_mode(int): int -- complete
+     * @returns 1 header added; -1 not a failure route, no 401/407, a bad challenge or no credential for its realm
+     */
+    function uac_auth_mode(mode: number): number;
+    /**
+     * Sends the request described in $uac_req (method, ruri, furi, turi, ouri, hdrs, body...) as a local request; with evroute, event_callback runs as "uac:reply" for its final reply
+     * KSR.uac.uac_req_send(): int -- complete
+     * @returns 1 sent; -1 method, ruri, furi or turi unset, or the request could not be built
+     */
     function uac_req_send(): number;
-    /** KSR.uac.uac_replace_from_uri(str): int -- complete */
-    function uac_replace_from_uri(p1: string): number;
-    /** KSR.uac.uac_replace_from(str, str): int -- complete */
-    function uac_replace_from(p1: string, p2: string): number;
-    /** KSR.uac.uac_restore_from(): int -- complete */
+    /**
+     * Replaces the From URI (display name kept); unless restore_mode is none, the original goes into our Record-Route and replies get the received From back
+     * KSR.uac.uac_replace_from_uri(str): int -- complete
+     * @returns 1 replaced ('' changes nothing); -1 no From, a bad URI, a second call, or a sequential request in auto mode
+     */
+    function uac_replace_from_uri(uri: string): number;
+    /**
+     * Replaces the From display name ('' removes it) and URI ('' keeps it); unless restore_mode is none, the original URI is kept in our Record-Route for restoring
+     * KSR.uac.uac_replace_from(str, str): int -- complete
+     * @returns 1 replaced; -1 no From, a bad display name or URI, a second call, or a sequential request in auto mode
+     */
+    function uac_replace_from(display: string, uri: string): number;
+    /**
+     * In a sequential request, puts back the URI saved by uac_replace_from (Route parameter rr_from_store_param) into From or To, as the direction says
+     * KSR.uac.uac_restore_from(): int -- complete
+     * @returns 1 restored; -1 a reply, no such Route parameter, or a value that does not decode
+     */
     function uac_restore_from(): number;
-    /** KSR.uac.uac_replace_to_uri(str): int -- complete */
-    function uac_replace_to_uri(p1: string): number;
-    /** KSR.uac.uac_replace_to(str, str): int -- complete */
-    function uac_replace_to(p1: string, p2: string): number;
-    /** KSR.uac.uac_restore_to(): int -- complete */
+    /**
+     * Replaces the To URI (display name kept); unless restore_mode is none, the original goes into our Record-Route and replies get the received To back
+     * KSR.uac.uac_replace_to_uri(str): int -- complete
+     * @returns 1 replaced ('' changes nothing); -1 no To, a bad URI, a second call, or a sequential request in auto mode
+     */
+    function uac_replace_to_uri(uri: string): number;
+    /**
+     * Replaces the To display name ('' removes it) and URI ('' keeps it); unless restore_mode is none, the original URI is kept in our Record-Route for restoring
+     * KSR.uac.uac_replace_to(str, str): int -- complete
+     * @returns 1 replaced; -1 no To, a bad display name or URI, a second call, or a sequential request in auto mode
+     */
+    function uac_replace_to(display: string, uri: string): number;
+    /**
+     * In a sequential request, puts back the URI saved by uac_replace_to (Route parameter rr_to_store_param) into To or From, as the direction says
+     * KSR.uac.uac_restore_to(): int -- complete
+     * @returns 1 restored; -1 a reply, no such Route parameter, or a value that does not decode
+     */
     function uac_restore_to(): number;
-    /** KSR.uac.uac_reg_lookup(str, str): int -- complete */
-    function uac_reg_lookup(p1: string, p2: string): number;
-    /** KSR.uac.uac_reg_lookup_uri(str, str): int -- complete */
-    function uac_reg_lookup_uri(p1: string, p2: string): number;
-    /** KSR.uac.uac_reg_status(str): int -- complete */
-    function uac_reg_status(p1: string): number;
-    /** KSR.uac.uac_reg_request_to(str, int): int -- complete */
-    function uac_reg_request_to(p1: string, p2: number): number;
-    /** KSR.uac.uac_reg_enable(str, str): int -- complete */
-    function uac_reg_enable(p1: string, p2: string): number;
-    /** KSR.uac.uac_reg_disable(str, str): int -- complete */
-    function uac_reg_disable(p1: string, p2: string): number;
-    /** KSR.uac.uac_reg_refresh(str): int -- complete */
-    function uac_reg_refresh(p1: string): number;
+    /**
+     * Finds the remote registration with that l_uuid and writes its local URI sip:l_username@l_domain into the dst PV
+     * KSR.uac.uac_reg_lookup(str, str): int -- complete
+     * @returns 1 written; -1 no such record or an unwritable PV
+     */
+    function uac_reg_lookup(uuid: string, dst: string): number;
+    /**
+     * Finds the remote registration whose l_username is the URI's user and writes its l_uuid into the dst PV
+     * KSR.uac.uac_reg_lookup_uri(str, str): int -- complete
+     * @returns 1 written; -1 a URI without user, no such record or an unwritable PV
+     */
+    function uac_reg_lookup_uri(uri: string, dst: string): number;
+    /**
+     * Tells the state of the remote registration with that l_uuid
+     * KSR.uac.uac_reg_status(str): int -- complete
+     * @returns 1 registered; -1 no such record; -2 registration in progress; -3 disabled; -99 not registered (yet, or failed)
+     */
+    function uac_reg_status(uuid: string): number;
+    /**
+     * Targets the request at a remote registration (mode 0: by l_uuid, 1: by l_username): R-URI sip:r_username@r_domain, $du auth_proxy, and the auth AVPs for uac_auth
+     * KSR.uac.uac_reg_request_to(str, int): int -- complete
+     * @returns 1 done; -1 mode not 0 or 1, auth AVPs not configured, no such record, a reply, or an AVP write failed
+     */
+    function uac_reg_request_to(user: string, mode: number): number;
+    /**
+     * Enables the remote registrations whose attribute (l_uuid, l_username, r_username or auth_username) equals val; they register at the next tick
+     * KSR.uac.uac_reg_enable(str, str): int -- complete
+     * @returns 1 enabled; -1 an unknown attribute or no matching record
+     */
+    function uac_reg_enable(attr: string, val: string): number;
+    /**
+     * Disables the remote registrations whose attribute (l_uuid, l_username, r_username or auth_username) equals val; they stop registering
+     * KSR.uac.uac_reg_disable(str, str): int -- complete
+     * @returns 1 disabled; -1 an unknown attribute or no matching record
+     */
+    function uac_reg_disable(attr: string, val: string): number;
+    /**
+     * Reloads the remote registrations (configured list and table), keeping known states; a record new with that l_uuid registers at once
+     * KSR.uac.uac_reg_refresh(str): int -- complete
+     * @returns 1 the record exists after the reload; -1 it does not
+     */
+    function uac_reg_refresh(l_uuid: string): number;
   }
   namespace uac_redirect {
-    /** KSR.uac_redirect.get_redirects_all(): int -- complete */
+    /**
+     * In a failure route, adds the SIP Contacts of the last round's 3xx replies as new branches (highest q first, at most 16 per reply), filtered, skipping URIs tried; then t_relay
+     * KSR.uac_redirect.get_redirects_all(): int -- complete
+     * @returns 1 at least one branch added; -1 none added, or not in a failure route
+     */
     function get_redirects_all(): number;
-    /** KSR.uac_redirect.get_redirects(int, int): int -- complete */
-    function get_redirects(p1: number, p2: number): number;
-    /** KSR.uac_redirect.get_redirects_acc(int, int, str): int -- complete */
-    function get_redirects_acc(p1: number, p2: number, p3: string): number;
+    /**
+     * As get_redirects_all, adding at most max_total contacts in all and max_branch per 3xx reply (0: no limit)
+     * KSR.uac_redirect.get_redirects(int, int): int -- complete
+     * @returns 1 at least one branch added; -1 none added, a negative limit, or not in a failure route
+     */
+    function get_redirects(max_total: number, max_branch: number): number;
+    /**
+     * As get_redirects, and writes an accounting record per added contact through acc's acc_log_request ("CODE reason"), or a log line when acc is not loaded
+     * KSR.uac_redirect.get_redirects_acc(int, int, str): int -- complete
+     * @returns 1 at least one branch added; -1 none added, a negative limit, or not in a failure route
+     */
+    function get_redirects_acc(max_total: number, max_branch: number, reason: string): number;
   }
   namespace rtpengine {
-    /** KSR.rtpengine.rtpengine_manage0(): int -- complete */
+    /**
+     * Chooses the ng command from the message: delete for BYE, CANCEL, a reply >= 300 or an INVITE in a failure route; offer or answer for INVITE/UPDATE/ACK/PRACK and 1xx/2xx with SDP
+     * KSR.rtpengine.rtpengine_manage0(): int -- complete
+     * @returns 1 done; -1 no CSeq, another method, no SDP where one is needed, or the command failed
+     */
     function rtpengine_manage0(): number;
-    /** KSR.rtpengine.rtpengine_manage(str): int -- complete */
-    function rtpengine_manage(p1: string): number;
-    /** KSR.rtpengine.rtpengine_manage2(str, str): int -- complete */
-    function rtpengine_manage2(p1: string, p2: string): number;
-    /** KSR.rtpengine.rtpengine_offer0(): int -- complete */
+    /**
+     * As rtpengine_manage0, with the flag string passed to the offer, answer or delete it chooses
+     * KSR.rtpengine.rtpengine_manage(str): int -- complete
+     * @returns 1 done; -1 no CSeq, another method, no SDP where one is needed, or the command failed
+     */
+    function rtpengine_manage(flags: string): number;
+    /**
+     * As rtpengine_manage, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.rtpengine_manage2(str, str): int -- complete
+     * @returns 1 done; -1 no CSeq, another method, no SDP where one is needed, or the command failed
+     */
+    function rtpengine_manage2(flags: string, viabranch: string): number;
+    /**
+     * Sends an ng offer with the SDP (body or read_sdp_pv); the relay's SDP replaces the body (or goes to write_sdp_pv); later commands of the call go to the same relay
+     * KSR.rtpengine.rtpengine_offer0(): int -- complete
+     * @returns 1 SDP replaced; -1 no SDP, no Call-ID or tags, no relay answered, an error result or no SDP in the answer
+     */
     function rtpengine_offer0(): number;
-    /** KSR.rtpengine.rtpengine_offer(str): int -- complete */
-    function rtpengine_offer(p1: string): number;
-    /** KSR.rtpengine.rtpengine_offer2(str, str): int -- complete */
-    function rtpengine_offer2(p1: string, p2: string): number;
-    /** KSR.rtpengine.rtpengine_answer0(): int -- complete */
+    /**
+     * As rtpengine_offer0 with the flag string (e.g. "replace-origin ICE=remove RTP/AVP"); force-answer sends an answer instead
+     * KSR.rtpengine.rtpengine_offer(str): int -- complete
+     * @returns 1 SDP replaced; -1 bad flags, no SDP, no Call-ID or tags, no relay answered, an error result or no SDP in the answer
+     */
+    function rtpengine_offer(flags: string): number;
+    /**
+     * As rtpengine_offer, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.rtpengine_offer2(str, str): int -- complete
+     * @returns 1 SDP replaced; -1 bad flags, no SDP, no Call-ID or tags, no relay answered, an error result or no SDP in the answer
+     */
+    function rtpengine_offer2(flags: string, viabranch: string): number;
+    /**
+     * Sends an ng answer with the SDP (body or read_sdp_pv); the relay's SDP replaces the body (or goes to write_sdp_pv); in a request the tags are swapped and a To tag is needed
+     * KSR.rtpengine.rtpengine_answer0(): int -- complete
+     * @returns 1 SDP replaced; -1 no SDP, no Call-ID or tags, no relay answered, an error result or no SDP in the answer
+     */
     function rtpengine_answer0(): number;
-    /** KSR.rtpengine.rtpengine_answer(str): int -- complete */
-    function rtpengine_answer(p1: string): number;
-    /** KSR.rtpengine.rtpengine_answer2(str, str): int -- complete */
-    function rtpengine_answer2(p1: string, p2: string): number;
-    /** KSR.rtpengine.rtpengine_delete0(): int -- complete */
+    /**
+     * As rtpengine_answer0 with the flag string
+     * KSR.rtpengine.rtpengine_answer(str): int -- complete
+     * @returns 1 SDP replaced; -1 bad flags, no SDP, no Call-ID or tags, no relay answered, an error result or no SDP in the answer
+     */
+    function rtpengine_answer(flags: string): number;
+    /**
+     * As rtpengine_answer, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.rtpengine_answer2(str, str): int -- complete
+     * @returns 1 SDP replaced; -1 bad flags, no SDP, no Call-ID or tags, no relay answered, an error result or no SDP in the answer
+     */
+    function rtpengine_answer2(flags: string, viabranch: string): number;
+    /**
+     * Sends an ng delete for the call (From tag; the To tag only with the to-tag flag) and forgets which relay served it
+     * KSR.rtpengine.rtpengine_delete0(): int -- complete
+     * @returns 1 deleted; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function rtpengine_delete0(): number;
-    /** KSR.rtpengine.rtpengine_delete(str): int -- complete */
-    function rtpengine_delete(p1: string): number;
-    /** KSR.rtpengine.rtpengine_delete2(str, str): int -- complete */
-    function rtpengine_delete2(p1: string, p2: string): number;
-    /** KSR.rtpengine.rtpengine_query0(): int -- complete */
+    /**
+     * As rtpengine_delete0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.rtpengine_delete(str): int -- complete
+     * @returns 1 deleted; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function rtpengine_delete(flags: string): number;
+    /**
+     * As rtpengine_delete, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.rtpengine_delete2(str, str): int -- complete
+     * @returns 1 deleted; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function rtpengine_delete2(flags: string, viabranch: string): number;
+    /**
+     * Sends an ng query for the call; only the result is checked, the statistics are dropped (rtpengine_query_v keeps them)
+     * KSR.rtpengine.rtpengine_query0(): int -- complete
+     * @returns 1 the relay answered; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function rtpengine_query0(): number;
-    /** KSR.rtpengine.rtpengine_query(str): int -- complete */
-    function rtpengine_query(p1: string): number;
-    /** KSR.rtpengine.rtpengine_query2(str, str): int -- complete */
-    function rtpengine_query2(p1: string, p2: string): number;
-    /** KSR.rtpengine.rtpengine_connect0(): int -- complete */
+    /**
+     * As rtpengine_query0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.rtpengine_query(str): int -- complete
+     * @returns 1 the relay answered; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function rtpengine_query(flags: string): number;
+    /**
+     * As rtpengine_query, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.rtpengine_query2(str, str): int -- complete
+     * @returns 1 the relay answered; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function rtpengine_query2(flags: string, viabranch: string): number;
+    /**
+     * Sends an ng connect for the call, asking the relay to join the media of the parties the tags and flags name
+     * KSR.rtpengine.rtpengine_connect0(): int -- complete
+     * @returns 1 connected; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function rtpengine_connect0(): number;
-    /** KSR.rtpengine.rtpengine_connect(str): int -- complete */
-    function rtpengine_connect(p1: string): number;
-    /** KSR.rtpengine.rtpengine_connect2(str, str): int -- complete */
-    function rtpengine_connect2(p1: string, p2: string): number;
-    /** KSR.rtpengine.block_media0(): int -- complete */
+    /**
+     * As rtpengine_connect0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.rtpengine_connect(str): int -- complete
+     * @returns 1 connected; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function rtpengine_connect(flags: string): number;
+    /**
+     * As rtpengine_connect, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.rtpengine_connect2(str, str): int -- complete
+     * @returns 1 connected; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function rtpengine_connect2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to stop forwarding the call's media (ng block media); the direction follows the tags or the flags
+     * KSR.rtpengine.block_media0(): int -- complete
+     * @returns 1 blocked; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function block_media0(): number;
-    /** KSR.rtpengine.block_media(str): int -- complete */
-    function block_media(p1: string): number;
-    /** KSR.rtpengine.block_media2(str, str): int -- complete */
-    function block_media2(p1: string, p2: string): number;
-    /** KSR.rtpengine.unblock_media0(): int -- complete */
+    /**
+     * As block_media0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.block_media(str): int -- complete
+     * @returns 1 blocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function block_media(flags: string): number;
+    /**
+     * As block_media, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.block_media2(str, str): int -- complete
+     * @returns 1 blocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function block_media2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to forward the call's media again (ng unblock media)
+     * KSR.rtpengine.unblock_media0(): int -- complete
+     * @returns 1 unblocked; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function unblock_media0(): number;
-    /** KSR.rtpengine.unblock_media(str): int -- complete */
-    function unblock_media(p1: string): number;
-    /** KSR.rtpengine.unblock_media2(str, str): int -- complete */
-    function unblock_media2(p1: string, p2: string): number;
-    /** KSR.rtpengine.silence_media0(): int -- complete */
+    /**
+     * As unblock_media0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.unblock_media(str): int -- complete
+     * @returns 1 unblocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function unblock_media(flags: string): number;
+    /**
+     * As unblock_media, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.unblock_media2(str, str): int -- complete
+     * @returns 1 unblocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function unblock_media2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to replace the call's media with silence (ng silence media)
+     * KSR.rtpengine.silence_media0(): int -- complete
+     * @returns 1 silenced; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function silence_media0(): number;
-    /** KSR.rtpengine.silence_media(str): int -- complete */
-    function silence_media(p1: string): number;
-    /** KSR.rtpengine.silence_media2(str, str): int -- complete */
-    function silence_media2(p1: string, p2: string): number;
-    /** KSR.rtpengine.unsilence_media0(): int -- complete */
+    /**
+     * As silence_media0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.silence_media(str): int -- complete
+     * @returns 1 silenced; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function silence_media(flags: string): number;
+    /**
+     * As silence_media, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.silence_media2(str, str): int -- complete
+     * @returns 1 silenced; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function silence_media2(flags: string, viabranch: string): number;
+    /**
+     * Ends the silencing of the call's media (ng unsilence media)
+     * KSR.rtpengine.unsilence_media0(): int -- complete
+     * @returns 1 unsilenced; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function unsilence_media0(): number;
-    /** KSR.rtpengine.unsilence_media(str): int -- complete */
-    function unsilence_media(p1: string): number;
-    /** KSR.rtpengine.unsilence_media2(str, str): int -- complete */
-    function unsilence_media2(p1: string, p2: string): number;
-    /** KSR.rtpengine.block_dtmf0(): int -- complete */
+    /**
+     * As unsilence_media0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.unsilence_media(str): int -- complete
+     * @returns 1 unsilenced; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function unsilence_media(flags: string): number;
+    /**
+     * As unsilence_media, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.unsilence_media2(str, str): int -- complete
+     * @returns 1 unsilenced; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function unsilence_media2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to drop the call's DTMF events (ng block DTMF)
+     * KSR.rtpengine.block_dtmf0(): int -- complete
+     * @returns 1 blocked; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function block_dtmf0(): number;
-    /** KSR.rtpengine.block_dtmf(str): int -- complete */
-    function block_dtmf(p1: string): number;
-    /** KSR.rtpengine.block_dtmf2(str, str): int -- complete */
-    function block_dtmf2(p1: string, p2: string): number;
-    /** KSR.rtpengine.unblock_dtmf0(): int -- complete */
+    /**
+     * As block_dtmf0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.block_dtmf(str): int -- complete
+     * @returns 1 blocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function block_dtmf(flags: string): number;
+    /**
+     * As block_dtmf, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.block_dtmf2(str, str): int -- complete
+     * @returns 1 blocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function block_dtmf2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to pass the call's DTMF events again (ng unblock DTMF)
+     * KSR.rtpengine.unblock_dtmf0(): int -- complete
+     * @returns 1 unblocked; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function unblock_dtmf0(): number;
-    /** KSR.rtpengine.unblock_dtmf(str): int -- complete */
-    function unblock_dtmf(p1: string): number;
-    /** KSR.rtpengine.unblock_dtmf2(str, str): int -- complete */
-    function unblock_dtmf2(p1: string, p2: string): number;
-    /** KSR.rtpengine.stop_media0(): int -- complete */
+    /**
+     * As unblock_dtmf0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.unblock_dtmf(str): int -- complete
+     * @returns 1 unblocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function unblock_dtmf(flags: string): number;
+    /**
+     * As unblock_dtmf, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.unblock_dtmf2(str, str): int -- complete
+     * @returns 1 unblocked; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function unblock_dtmf2(flags: string, viabranch: string): number;
+    /**
+     * Stops media the relay plays into the call (ng stop media)
+     * KSR.rtpengine.stop_media0(): int -- complete
+     * @returns 1 stopped; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function stop_media0(): number;
-    /** KSR.rtpengine.stop_media(str): int -- complete */
-    function stop_media(p1: string): number;
-    /** KSR.rtpengine.stop_media2(str, str): int -- complete */
-    function stop_media2(p1: string, p2: string): number;
-    /** KSR.rtpengine.start_forwarding0(): int -- complete */
+    /**
+     * As stop_media0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.stop_media(str): int -- complete
+     * @returns 1 stopped; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function stop_media(flags: string): number;
+    /**
+     * As stop_media, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.stop_media2(str, str): int -- complete
+     * @returns 1 stopped; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function stop_media2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to start forwarding the call's media to its recording/forwarding target (ng start forwarding)
+     * KSR.rtpengine.start_forwarding0(): int -- complete
+     * @returns 1 started; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function start_forwarding0(): number;
-    /** KSR.rtpengine.start_forwarding(str): int -- complete */
-    function start_forwarding(p1: string): number;
-    /** KSR.rtpengine.start_forwarding2(str, str): int -- complete */
-    function start_forwarding2(p1: string, p2: string): number;
-    /** KSR.rtpengine.stop_forwarding0(): int -- complete */
+    /**
+     * As start_forwarding0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.start_forwarding(str): int -- complete
+     * @returns 1 started; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function start_forwarding(flags: string): number;
+    /**
+     * As start_forwarding, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.start_forwarding2(str, str): int -- complete
+     * @returns 1 started; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function start_forwarding2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to stop forwarding the call's media (ng stop forwarding)
+     * KSR.rtpengine.stop_forwarding0(): int -- complete
+     * @returns 1 stopped; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function stop_forwarding0(): number;
-    /** KSR.rtpengine.stop_forwarding(str): int -- complete */
-    function stop_forwarding(p1: string): number;
-    /** KSR.rtpengine.stop_forwarding2(str, str): int -- complete */
-    function stop_forwarding2(p1: string, p2: string): number;
-    /** KSR.rtpengine.start_recording(): int -- complete */
+    /**
+     * As stop_forwarding0, with Kamailio's flag string (e.g. to-tag, from-tag=X, via-branch=auto)
+     * KSR.rtpengine.stop_forwarding(str): int -- complete
+     * @returns 1 stopped; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function stop_forwarding(flags: string): number;
+    /**
+     * As stop_forwarding, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.stop_forwarding2(str, str): int -- complete
+     * @returns 1 stopped; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function stop_forwarding2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to start recording the call (ng start recording)
+     * KSR.rtpengine.start_recording(): int -- complete
+     * @returns 1 started; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function start_recording(): number;
-    /** KSR.rtpengine.stop_recording(): int -- complete */
+    /**
+     * Asks the relay to stop recording the call (ng stop recording)
+     * KSR.rtpengine.stop_recording(): int -- complete
+     * @returns 1 stopped; -1 no Call-ID or tags, no relay answered, or it answered an error
+     */
     function stop_recording(): number;
-    /** KSR.rtpengine.play_media(str): int -- complete */
-    function play_media(p1: string): number;
-    /** KSR.rtpengine.play_media2(str, str): int -- complete */
-    function play_media2(p1: string, p2: string): number;
-    /** KSR.rtpengine.play_dtmf(str): int -- complete */
-    function play_dtmf(p1: string): number;
-    /** KSR.rtpengine.set_rtpengine_set(int): int -- complete */
-    function set_rtpengine_set(p1: number): number;
-    /** KSR.rtpengine.set_rtpengine_set2(int, int): int -- complete */
-    function set_rtpengine_set2(p1: number, p2: number): number;
-    /** KSR.rtpengine.rtpengine_query_v(str, str): int -- complete */
-    function rtpengine_query_v(p1: string, p2: string): number;
-    /** KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- complete */
-    function rtpengine_subscribe_request(p1: string, p2: string, p3: string, p4: string): number;
-    /** KSR.rtpengine.rtpengine_subscribe_answer(str): int -- complete */
-    function rtpengine_subscribe_answer(p1: string): number;
-    /** KSR.rtpengine.rtpengine_unsubscribe(str): int -- complete */
-    function rtpengine_unsubscribe(p1: string): number;
+    /**
+     * Asks the relay to play a file, blob or database media into the call (ng play media); the flags name it, e.g. file=/path repeat-times=2
+     * KSR.rtpengine.play_media(str): int -- complete
+     * @returns 1 playing; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function play_media(flags: string): number;
+    /**
+     * As play_media, sending viabranch as the via-branch ('' takes it from the flags)
+     * KSR.rtpengine.play_media2(str, str): int -- complete
+     * @returns 1 playing; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function play_media2(flags: string, viabranch: string): number;
+    /**
+     * Asks the relay to inject a DTMF event into the call (ng play DTMF); the flags give it, e.g. code=5 duration=100
+     * KSR.rtpengine.play_dtmf(str): int -- complete
+     * @returns 1 sent; -1 bad flags, no Call-ID or tags, no relay answered, or it answered an error
+     */
+    function play_dtmf(flags: string): number;
+    /**
+     * Selects the relay set this message's rtpengine commands use (instead of setid_avp or the default set)
+     * KSR.rtpengine.set_rtpengine_set(int): int -- complete
+     * @returns 1 selected; -1 no such set
+     */
+    function set_rtpengine_set(setid: number): number;
+    /**
+     * Selects setid for this message's next rtpengine command and setid2 for the later ones (e.g. offer, then answer)
+     * KSR.rtpengine.set_rtpengine_set2(int, int): int -- complete
+     * @returns 1 selected; -1 either set does not exist
+     */
+    function set_rtpengine_set2(setid: number, setid2: number): number;
+    /**
+     * Sends an ng query for the call and writes the relay's whole answer as JSON into the PV pv: fmt 'j' compact, 'jp' indented
+     * KSR.rtpengine.rtpengine_query_v(str, str): int -- complete
+     * @returns 1 written; -1 fmt not j/jp, no Call-ID or tags, no relay answered, an error result or an unwritable PV
+     */
+    function rtpengine_query_v(fmt: string, pv: string): number;
+    /**
+     * Sends an ng subscribe request; the relay's SDP and to-tag go into the two PVs ('' skips one), its tag-medias streams into the xavp
+     * KSR.rtpengine.rtpengine_subscribe_request(str, str, str, str): int -- complete
+     * @returns 0 done (as Kamailio); -1 bad flags, no relay answered, an error result, no SDP or to-tag in the answer, or a PV write failed
+     */
+    function rtpengine_subscribe_request(flags: string, sdp_pv: string, to_tag_pv: string, stream_xavp: string): number;
+    /**
+     * Sends an ng subscribe answer with the message's SDP (body or read_sdp_pv) for a subscription made by rtpengine_subscribe_request
+     * KSR.rtpengine.rtpengine_subscribe_answer(str): int -- complete
+     * @returns 0 done (as Kamailio); -1 bad flags, no SDP, no Call-ID or tags, no relay answered or an error result
+     */
+    function rtpengine_subscribe_answer(flags: string): number;
+    /**
+     * Sends an ng unsubscribe, ending a subscription made by rtpengine_subscribe_request
+     * KSR.rtpengine.rtpengine_unsubscribe(str): int -- complete
+     * @returns 0 done (as Kamailio); -1 bad flags, no Call-ID or tags, no relay answered or an error result
+     */
+    function rtpengine_unsubscribe(flags: string): number;
   }
   namespace rtpproxy {
-    /** KSR.rtpproxy.rtpproxy_manage0(): int -- complete */
+    /**
+     * Chooses the command from the message: destroy for BYE, CANCEL, a reply >= 300 or an INVITE in a failure route; offer or answer for INVITE/UPDATE/ACK/PRACK and 1xx/2xx with SDP
+     * KSR.rtpproxy.rtpproxy_manage0(): int -- complete
+     * @returns 1 done; -1 no CSeq, another method, no SDP where one is needed, or the relay failed
+     */
     function rtpproxy_manage0(): number;
-    /** KSR.rtpproxy.rtpproxy_manage(str): int -- complete */
-    function rtpproxy_manage(p1: string): number;
-    /** KSR.rtpproxy.rtpproxy_manage_ip(str, str): int -- complete */
-    function rtpproxy_manage_ip(p1: string, p2: string): number;
-    /** KSR.rtpproxy.set_rtpproxy_set(int): int -- complete */
-    function set_rtpproxy_set(p1: number): number;
-    /** KSR.rtpproxy.rtpproxy_destroy0(): int -- complete */
+    /**
+     * As rtpproxy_manage0, passing flags to the offer/answer/destroy it chooses
+     * KSR.rtpproxy.rtpproxy_manage(str): int -- partial: flags o and c (rewrite o= and c=) and 1/2 (the Via branch in the Call-ID) are not applied
+     * @returns 1 done; -1 no CSeq, another method, no SDP where one is needed, or the relay failed
+     */
+    function rtpproxy_manage(flags: string): number;
+    /**
+     * As rtpproxy_manage, writing ip_address into the rewritten SDP's c= lines instead of the relay's address
+     * KSR.rtpproxy.rtpproxy_manage_ip(str, str): int -- partial: flags o and c (rewrite o= and c=) and 1/2 (the Via branch in the Call-ID) are not applied
+     * @returns 1 done; -1 no CSeq, another method, no SDP where one is needed, or the relay failed
+     */
+    function rtpproxy_manage_ip(flags: string, ip_address: string): number;
+    /**
+     * Selects the relay set this message's rtpproxy commands use (instead of setid_avp or the default set)
+     * KSR.rtpproxy.set_rtpproxy_set(int): int -- complete
+     * @returns 1 selected; -1 no such set
+     */
+    function set_rtpproxy_set(setid: number): number;
+    /**
+     * Deletes the call's relay session (D command with Call-ID, From tag and, when present, To tag)
+     * KSR.rtpproxy.rtpproxy_destroy0(): int -- complete
+     * @returns 1 deleted; -1 no Call-ID or From tag, no relay set, or no relay answered or it answered an error
+     */
     function rtpproxy_destroy0(): number;
-    /** KSR.rtpproxy.rtpproxy_destroy(str): int -- complete */
-    function rtpproxy_destroy(p1: string): number;
-    /** KSR.rtpproxy.start_recording(): int -- complete */
+    /**
+     * As rtpproxy_destroy0; the flags (1, 2, b, t in Kamailio) are accepted but not used
+     * KSR.rtpproxy.rtpproxy_destroy(str): int -- partial: its flags (1, 2, b, t) are not applied
+     * @returns 1 deleted; -1 no Call-ID or From tag, no relay set, or no relay answered or it answered an error
+     */
+    function rtpproxy_destroy(flags: string): number;
+    /**
+     * Asks the relay to record the call's session (R command)
+     * KSR.rtpproxy.start_recording(): int -- complete
+     * @returns 1 accepted; -1 no Call-ID or From tag, no relay set, or no relay answered or it answered an error
+     */
     function start_recording(): number;
-    /** KSR.rtpproxy.rtpproxy_offer0(): int -- complete */
+    /**
+     * Sends an offer (U per media stream with a non-zero port) and rewrites the SDP's m= ports and c= addresses to the relay's, adding nortpproxy_str
+     * KSR.rtpproxy.rtpproxy_offer0(): int -- complete
+     * @returns 1 SDP rewritten; -1 no SDP or tags, already engaged (nortpproxy_str present), over 16 streams, or a relay error
+     */
     function rtpproxy_offer0(): number;
-    /** KSR.rtpproxy.rtpproxy_offer(str): int -- complete */
-    function rtpproxy_offer(p1: string): number;
-    /** KSR.rtpproxy.rtpproxy_offer_ip(str, str): int -- complete */
-    function rtpproxy_offer_ip(p1: string, p2: string): number;
-    /** KSR.rtpproxy.rtpproxy_answer0(): int -- complete */
+    /**
+     * As rtpproxy_offer0 with flags: f force even when engaged, r give the relay the SDP's c= address rather than the source IP; other letters go to the relay's U command
+     * KSR.rtpproxy.rtpproxy_offer(str): int -- partial: flags o and c (rewrite o= and c=) and 1/2 (the Via branch in the Call-ID) are not applied
+     * @returns 1 SDP rewritten; -1 no SDP or tags, already engaged (without f), over 16 streams, or a relay error
+     */
+    function rtpproxy_offer(flags: string): number;
+    /**
+     * As rtpproxy_offer, writing ip_address into the c= lines instead of the relay's address
+     * KSR.rtpproxy.rtpproxy_offer_ip(str, str): int -- partial: flags o and c (rewrite o= and c=) and 1/2 (the Via branch in the Call-ID) are not applied
+     * @returns 1 SDP rewritten; -1 no SDP or tags, already engaged (without f), over 16 streams, or a relay error
+     */
+    function rtpproxy_offer_ip(flags: string, ip_address: string): number;
+    /**
+     * Sends an answer (L per media stream with a non-zero port) and rewrites the SDP's m= ports and c= addresses to the relay's, adding nortpproxy_str; needs both tags
+     * KSR.rtpproxy.rtpproxy_answer0(): int -- complete
+     * @returns 1 SDP rewritten; -1 no SDP, a missing tag, already engaged, over 16 streams, or a relay error
+     */
     function rtpproxy_answer0(): number;
-    /** KSR.rtpproxy.rtpproxy_answer(str): int -- complete */
-    function rtpproxy_answer(p1: string): number;
-    /** KSR.rtpproxy.rtpproxy_answer_ip(str, str): int -- complete */
-    function rtpproxy_answer_ip(p1: string, p2: string): number;
-    /** KSR.rtpproxy.rtpproxy_stream2uac(str, int): int -- complete */
-    function rtpproxy_stream2uac(p1: string, p2: number): number;
-    /** KSR.rtpproxy.rtpproxy_stream2uas(str, int): int -- complete */
-    function rtpproxy_stream2uas(p1: string, p2: number): number;
-    /** KSR.rtpproxy.rtpproxy_stop_stream2uac(): int -- complete */
+    /**
+     * As rtpproxy_answer0 with flags: f force even when engaged, r give the relay the SDP's c= address rather than the source IP; other letters go to the relay's L command
+     * KSR.rtpproxy.rtpproxy_answer(str): int -- partial: flags o and c (rewrite o= and c=) and 1/2 (the Via branch in the Call-ID) are not applied
+     * @returns 1 SDP rewritten; -1 no SDP, a missing tag, already engaged (without f), over 16 streams, or a relay error
+     */
+    function rtpproxy_answer(flags: string): number;
+    /**
+     * As rtpproxy_answer, writing ip_address into the c= lines instead of the relay's address
+     * KSR.rtpproxy.rtpproxy_answer_ip(str, str): int -- partial: flags o and c (rewrite o= and c=) and 1/2 (the Via branch in the Call-ID) are not applied
+     * @returns 1 SDP rewritten; -1 no SDP, a missing tag, already engaged (without f), over 16 streams, or a relay error
+     */
+    function rtpproxy_answer_ip(flags: string, ip_address: string): number;
+    /**
+     * Has the relay play the prompt file count times (-1: loop) to the UAC side of the current transaction (P command); the session must exist, the SDP is untouched
+     * KSR.rtpproxy.rtpproxy_stream2uac(str, int): int -- complete
+     * @returns 1 accepted; -1 a prompt name empty or with spaces, no Call-ID or From tag, or a relay error
+     */
+    function rtpproxy_stream2uac(prompt_name: string, count: number): number;
+    /**
+     * Has the relay play the prompt file count times (-1: loop) to the UAS side of the current transaction (P command); the session must exist, the SDP is untouched
+     * KSR.rtpproxy.rtpproxy_stream2uas(str, int): int -- complete
+     * @returns 1 accepted; -1 a prompt name empty or with spaces, no Call-ID or From tag, or a relay error
+     */
+    function rtpproxy_stream2uas(prompt_name: string, count: number): number;
+    /**
+     * Stops a prompt playing to the UAC side (S command)
+     * KSR.rtpproxy.rtpproxy_stop_stream2uac(): int -- complete
+     * @returns 1 accepted; -1 no Call-ID or From tag, no relay set, or a relay error
+     */
     function rtpproxy_stop_stream2uac(): number;
-    /** KSR.rtpproxy.rtpproxy_stop_stream2uas(): int -- complete */
+    /**
+     * Stops a prompt playing to the UAS side (S command)
+     * KSR.rtpproxy.rtpproxy_stop_stream2uas(): int -- complete
+     * @returns 1 accepted; -1 no Call-ID or From tag, no relay set, or a relay error
+     */
     function rtpproxy_stop_stream2uas(): number;
   }
   namespace http_client {
-    /** KSR.http_client.query(str, str): int -- complete */
-    function query(p1: string, p2: string): number;
-    /** KSR.http_client.query_post(str, str, str): int -- complete */
-    function query_post(p1: string, p2: string, p3: string): number;
-    /** KSR.http_client.query_post_hdrs(str, str, str, str): int -- complete */
-    function query_post_hdrs(p1: string, p2: string, p3: string, p4: string): number;
-    /** KSR.http_client.get_hdrs(str, str, str, str): int -- complete */
-    function get_hdrs(p1: string, p2: string, p3: string, p4: string): number;
-    /** KSR.http_client.query_request(str, str, str, str, str): int -- complete */
-    function query_request(p1: string, p2: string, p3: string, p4: string, p5: string): number;
-    /** KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- complete */
-    function query_request_v2pk(p1: string, p2: string, p3: string, p4: string, p5: string): number;
-    /** KSR.http_client.curl_connect(str, str, str): int -- complete */
-    function curl_connect(p1: string, p2: string, p3: string): number;
-    /** KSR.http_client.curl_connect_post(str, str, str, str, str): int -- complete */
-    function curl_connect_post(p1: string, p2: string, p3: string, p4: string, p5: string): number;
+    /**
+     * GETs url, waiting at most connection_timeout (10 s at most), and stores the body in the PV named result: its first line when query_result is 1
+     * KSR.http_client.query(str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV
+     */
+    function query(url: string, result: string): number;
+    /**
+     * POSTs post (form-urlencoded unless given otherwise; a GET when post is '') to url, waiting, and stores the body (first line when query_result is 1) in result
+     * KSR.http_client.query_post(str, str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV
+     */
+    function query_post(url: string, post: string, result: string): number;
+    /**
+     * As query_post, adding the header lines in hdrs (CRLF-separated; '' for none) to the request
+     * KSR.http_client.query_post_hdrs(str, str, str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV or hdrs is malformed
+     */
+    function query_post_hdrs(url: string, post: string, hdrs: string, result: string): number;
+    /**
+     * Sends a GET to url with body ('' for none) and the header lines in hdrs, waiting, and stores the answer's body in result
+     * KSR.http_client.get_hdrs(str, str, str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV or hdrs is malformed
+     */
+    function get_hdrs(url: string, body: string, hdrs: string, result: string): number;
+    /**
+     * Sends a request of the given method ('': GET, or POST with a body) to url with body and hdrs, waiting, and stores the answer's body in result
+     * KSR.http_client.query_request(str, str, str, str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV or hdrs is malformed
+     */
+    function query_request(method: string, url: string, body: string, hdrs: string, result: string): number;
+    /**
+     * As query_request over HTTP/2 with prior knowledge: h2c for http:, ALPN for https:
+     * KSR.http_client.query_request_v2pk(str, str, str, str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV or hdrs is malformed
+     */
+    function query_request_v2pk(method: string, url: string, body: string, hdrs: string, result: string): number;
+    /**
+     * GETs the named connection's (httpcon) base URL plus url, with its timeout, credentials and maxdatasize, trying its failover once; stores the body in result
+     * KSR.http_client.curl_connect(str, str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV or there is no such connection
+     */
+    function curl_connect(connection: string, url: string, result: string): number;
+    /**
+     * As curl_connect, POSTing data with Content-Type content_type (a GET when data is '')
+     * KSR.http_client.curl_connect_post(str, str, str, str, str): int -- complete
+     * @returns the HTTP status (200, 404...); libcurl's code when no status came (7 no connection, 28 timeout, 3 bad URL); -1 when result is not a writable PV or there is no such connection
+     */
+    function curl_connect_post(connection: string, url: string, content_type: string, data: string, result: string): number;
   }
   namespace http_async_client {
-    /** KSR.http_async_client.query(str, str): int -- complete */
-    function query(p1: string, p2: string): number;
-    /** KSR.http_async_client.send(str, str): int -- partial: no Kamailio source at hand: a query that never suspends the transaction */
-    function send(p1: string, p2: string): number;
-    /** KSR.http_async_client.send_xdata(str, str, str): int -- partial: no Kamailio source at hand: send with xdata given to the route as its argument */
-    function send_xdata(p1: string, p2: string, p3: string): number;
+    /**
+     * Sends an HTTP request to url (as set by $http_req) without waiting; route_name runs on the answer, error or timeout, in the suspended transaction (else on a copy)
+     * KSR.http_async_client.query(str, str): int -- complete
+     * @returns 0 sent, transaction suspended (end the script); 1 sent, not suspended; -1 when url is empty, the route is unknown or 1024 queries wait (a bad URL reaches the route)
+     */
+    function query(url: string, route_name: string): number;
+    /**
+     * As query, but never suspends the transaction: route_name runs on a copy of the message when the answer comes; partial: no Kamailio source to compare
+     * KSR.http_async_client.send(str, str): int -- partial: no Kamailio source at hand: a query that never suspends the transaction
+     * @returns 1 sent; -1 when url is empty, route_name is not a route of the script or 1024 queries are waiting
+     */
+    function send(url: string, route_name: string): number;
+    /**
+     * As send, giving xdata to route_name as its argument; partial: no Kamailio source to compare
+     * KSR.http_async_client.send_xdata(str, str, str): int -- partial: no Kamailio source at hand: send with xdata given to the route as its argument
+     * @returns 1 sent; -1 when url is empty, route_name is not a route of the script or 1024 queries are waiting
+     */
+    function send_xdata(url: string, route_name: string, xdata: string): number;
   }
   namespace xlog {
-    /** KSR.xlog.xdbg(str): int -- complete */
-    function xdbg(p1: string): number;
-    /** KSR.xlog.xinfo(str): int -- complete */
-    function xinfo(p1: string): number;
-    /** KSR.xlog.xnotice(str): int -- complete */
-    function xnotice(p1: string): number;
-    /** KSR.xlog.xwarn(str): int -- complete */
-    function xwarn(p1: string): number;
-    /** KSR.xlog.xerr(str): int -- complete */
-    function xerr(p1: string): number;
-    /** KSR.xlog.xalert(str): int -- complete */
-    function xalert(p1: string): number;
-    /** KSR.xlog.xcrit(str): int -- complete */
-    function xcrit(p1: string): number;
-    /** KSR.xlog.xlog(str, str): int -- complete */
-    function xlog(p1: string, p2: string): number;
-    /** KSR.xlog.xlog_facility(str, str, str): int -- complete */
-    function xlog_facility(p1: string, p2: string, p3: string): number;
+    /**
+     * Logs format, expanded against the message ($rm, $fu, $var(x), transformations), at L_DBG (the server log's debug); nothing is expanded when the debug level hides it
+     * KSR.xlog.xdbg(str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xdbg(format: string): number;
+    /**
+     * Logs format, expanded against the message ($rm, $fu, $var(x), transformations), at L_INFO (the server log's info); nothing is expanded when the debug level hides it
+     * KSR.xlog.xinfo(str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xinfo(format: string): number;
+    /**
+     * Logs format, expanded against the message ($rm, $fu, $var(x), transformations), at L_NOTICE (the server log's notice); nothing is expanded when the debug level hides it
+     * KSR.xlog.xnotice(str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xnotice(format: string): number;
+    /**
+     * Logs format, expanded against the message ($rm, $fu, $var(x), transformations), at L_WARN (the server log's warn); nothing is expanded when the debug level hides it
+     * KSR.xlog.xwarn(str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xwarn(format: string): number;
+    /**
+     * Logs format, expanded against the message ($rm, $fu, $var(x), transformations), at L_ERR (the server log's error); nothing is expanded when the debug level hides it
+     * KSR.xlog.xerr(str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xerr(format: string): number;
+    /**
+     * Logs format, expanded against the message ($rm, $fu, $var(x), transformations), at L_ALERT (the server log's crit); nothing is expanded when the debug level hides it
+     * KSR.xlog.xalert(str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xalert(format: string): number;
+    /**
+     * Logs format, expanded against the message ($rm, $fu, $var(x), transformations), at L_CRIT (the server log's crit); nothing is expanded when the debug level hides it
+     * KSR.xlog.xcrit(str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xcrit(format: string): number;
+    /**
+     * Logs format, expanded against the message, at level: L_ALERT, L_CRIT, L_ERR, L_WARN, L_NOTICE, L_INFO or L_DBG (any case); an unknown name logs at L_ERR
+     * KSR.xlog.xlog(str, str): int -- complete
+     * @returns 1 logged or filtered out; -1 the format cannot be expanded
+     */
+    function xlog(level: string, format: string): number;
+    /**
+     * As xlog, with a syslog facility (LOG_LOCAL0..7, LOG_DAEMON, LOG_USER...) written as a field of the line (the server log is JSON, not syslog)
+     * KSR.xlog.xlog_facility(str, str, str): int -- complete
+     * @returns 1 logged or filtered out; -1 an unknown facility, or the format cannot be expanded
+     */
+    function xlog_facility(level: string, facility: string, format: string): number;
   }
   namespace acc {
-    /** KSR.acc.acc_log_request(str): int -- complete */
-    function acc_log_request(p1: string): number;
-    /** KSR.acc.acc_db_request(str, str): int -- complete */
-    function acc_db_request(p1: string, p2: string): number;
-    /** KSR.acc.acc_request(str, str): int -- complete */
-    function acc_request(p1: string, p2: string): number;
+    /**
+     * Writes an accounting log line for the current request; comment is "CODE REASON" (e.g. "403 Forbidden") or a reason alone, without pseudo-variables
+     * KSR.acc.acc_log_request(str): int -- complete
+     * @returns 1 written, or filtered out by the log level; -1 an empty comment or one with '$', or request headers that do not parse
+     */
+    function acc_log_request(comment: string): number;
+    /**
+     * Inserts an accounting row for the current request into table of the server's store; comment as for acc_log_request
+     * KSR.acc.acc_db_request(str, str): int -- complete
+     * @returns 1 inserted; -1 a bad comment, unparsable headers, no store configured, or the insert failed
+     */
+    function acc_db_request(comment: string, table: string): number;
+    /**
+     * Accounts the current request to the log and, when the server has a store, as a row in table; comment as for acc_log_request
+     * KSR.acc.acc_request(str, str): int -- complete
+     * @returns the store insert's result when there is a store (1 or -1), else the log's (1); -1 a bad comment or unparsable headers
+     */
+    function acc_request(comment: string, table: string): number;
   }
 }
