@@ -1,20 +1,28 @@
 // ksr-host command line (commander): run, check, rpc, api, user, ul. Every command answers
 // --help; one exit-code rule for all (bin/commands/usage-error.ts): 0 done, 1 a runtime
 // failure, 2 a usage error, whether commander or a command found it.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { addApiCommand } from './commands/api.js';
 import { addCheckCommand } from './commands/check.js';
 import { endQuietlyOnClosedStdout } from './commands/print.js';
 import { addRpcCommand } from './commands/rpc.js';
-import { addRunCommand } from './commands/run.js';
+import { addRunCommand } from './commands/run-command.js';
 import { addUlCommand } from './commands/ul.js';
 import { addUserCommand } from './commands/user.js';
 import { EXIT_CODES_HELP, EXIT_USAGE, exitCodeOf } from './commands/usage-error.js';
 
+// bin/cli.ts from the sources, dist/bin/cli.js once built (bin/build.mjs): the first found
+const PACKAGE_JSON_CANDIDATES = ['../package.json', '../../package.json'];
+
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
+  for (const candidate of PACKAGE_JSON_CANDIDATES) {
+    const url = new URL(candidate, import.meta.url);
+    if (!existsSync(url)) continue;
+    const pkg = JSON.parse(readFileSync(url, 'utf8')) as { name?: string; version?: string };
+    if (pkg.name === 'ksr-host') return pkg.version ?? 'unknown';
+  }
+  return 'unknown';
 }
 
 function buildProgram(): Command {

@@ -2,7 +2,7 @@
 // the words of a command line). The command line's `ul` (bin/commands/ul.ts) adds `ul add` and
 // sends rm/add through a running server when one answers.
 import { parseArgs } from 'node:util';
-import { contextOf, dumpStore, removeFromStore, showFromStore } from './commands/ul.js';
+import { contextOf, dumpStore, removeFromStore, showFromStore } from './commands/ul-actions.js';
 import { UsageError } from './commands/usage-error.js';
 
 /** Runs one ul subcommand against the store; returns what to print. */

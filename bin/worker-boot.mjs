@@ -1,5 +1,6 @@
 // Worker threads do not inherit the parent's tsx loader on Node 20: register it here, then
 // load the TypeScript worker (as host/store/bridge-worker-boot.mjs does).
+// Used only when running the sources: from dist/ the compiled entry starts directly (host/workers/worker-entry.ts).
 import { register as registerHooks } from 'node:module';
 import { register } from 'tsx/esm/api';
 

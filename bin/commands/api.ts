@@ -1,22 +1,13 @@
 // `ksr-host api [FUNCTION] [--json]`: every KSR function with its signature and status, or one
-// function with its Kamailio documentation link. Descriptions and return codes are not in the
-// registry yet: what exists is printed.
+// function with its parameters' names, what it does, its return codes, its status and the
+// Kamailio page documenting its module (bindings/docs/functions/*.tsv, bindings/docs/kamailio-docs.ts).
 import type { Command } from 'commander';
-import { createRegistry } from '../../bindings/modules/index.js';
 import { ksrPath, signatureOf, type KsrEntry } from '../../bindings/registry.js';
-import { apiList } from '../server.js';
+import { docKey, loadFunctionDocs, namedSignatureOf } from '../../bindings/docs/function-docs.js';
+import { kamailioDocsLink } from '../../bindings/docs/kamailio-docs.js';
+import { readFileSync } from 'node:fs';
+import { API_SNAPSHOT_FILE, apiSnapshot, type ApiSnapshot } from '../api-list.js';
 import { print } from './print.js';
-
-/** Kamailio's KEMI page for the core functions (KSR.x, KSR.hdr, KSR.pv are core sub-modules there). */
-export const KEMI_CORE_DOCS = 'https://www.kamailio.org/docs/tutorials/devel/kamailio-kemi-framework/core/';
-const CORE_SUBMODULES = new Set(['', 'hdr', 'pv', 'x']);
-/** KSR sub-modules whose Kamailio module has another name. */
-const MODULE_OF: Record<string, string> = { kx: 'kemix' };
-
-export function docsLink(module: string): string {
-  if (CORE_SUBMODULES.has(module)) return KEMI_CORE_DOCS;
-  return `https://www.kamailio.org/docs/modules/stable/modules/${MODULE_OF[module] ?? module}.html`;
-}
 
 function findEntry(entries: readonly KsrEntry[], name: string): KsrEntry {
   const path = name.startsWith('KSR.') ? name : `KSR.${name}`;
@@ -27,29 +18,48 @@ function findEntry(entries: readonly KsrEntry[], name: string): KsrEntry {
   throw new Error(`no KSR function '${name}' (expected MODULE.FUNCTION, e.g. htable.sht_get)${near.length ? `; did you mean: ${near.join(', ')}` : ''}`);
 }
 
-function describe(e: KsrEntry): string {
-  return [signatureOf(e), `status: ${e.status}`, `docs: ${docsLink(e.module)}`].join('\n');
+/** One function as an operator reads it: named signature, what it does, returns, status, docs. */
+function describe(e: KsrEntry): { text: string; json: object } {
+  const doc = loadFunctionDocs().get(docKey(e.module, e.name));
+  const signature = namedSignatureOf(e, doc);
+  const docs = kamailioDocsLink(e.module);
+  const lines = [signature, ...(doc ? [`  ${doc.does}`, `returns: ${doc.returns}`] : []), `status: ${e.status}`, `Kamailio docs: ${docs}`];
+  return { text: lines.join('\n'), json: { signature, param_names: doc?.params ?? [], does: doc?.does ?? null, returns: doc?.returns ?? null, docs } };
 }
 
-function api(name: string | undefined, opts: { json?: boolean }): void {
-  const registry = createRegistry();
+/** The registry as `api` shows it: from dist/, the snapshot the build wrote beside it; from the sources, built now. */
+async function loadApi(): Promise<ApiSnapshot> {
+  if (import.meta.url.endsWith('.js')) {
+    try {
+      return JSON.parse(readFileSync(new URL(`../../${API_SNAPSHOT_FILE}`, import.meta.url), 'utf8')) as ApiSnapshot;
+    } catch {
+      // a dist/ built before the snapshot existed: build the registry as from the sources
+    }
+  }
+  // loaded by the command, not at the top: `ksr-host --help` and `rpc` do not build the registry
+  const { createRegistry } = await import('../../bindings/modules/index.js');
+  return apiSnapshot(createRegistry());
+}
+
+async function api(name: string | undefined, opts: { json?: boolean }): Promise<void> {
+  const { entries, list } = await loadApi();
   if (name !== undefined) {
-    const entry = findEntry(registry.entries, name);
-    const one = apiList(registry).methods[entry.index];
-    print(opts.json ? JSON.stringify({ ...one?.func, docs: docsLink(entry.module) }, null, 2) : describe(entry));
+    const entry = findEntry(entries, name);
+    const d = describe(entry);
+    print(opts.json ? JSON.stringify({ ...list.methods[entry.index]?.func, ...d.json }, null, 2) : d.text);
     return;
   }
-  if (opts.json) return print(JSON.stringify(apiList(registry), null, 2));
-  const lines = registry.entries.map((e) => `${signatureOf(e)} -- ${e.status}`);
-  const partial = registry.entries.filter((e) => e.status !== 'complete').length;
-  lines.push(`${registry.entries.length} functions: ${registry.entries.length - partial} complete, ${partial} partial`);
+  if (opts.json) return print(JSON.stringify(list, null, 2));
+  const lines = entries.map((e) => `${signatureOf(e)} -- ${e.status}`);
+  const partial = entries.filter((e) => e.status !== 'complete').length;
+  lines.push(`${entries.length} functions: ${entries.length - partial} complete, ${partial} partial`);
   print(lines.join('\n'));
 }
 
 export function addApiCommand(program: Command): void {
   program
     .command('api')
-    .description('every KSR function: signature and status (complete, or partial: why); or one function with its docs link')
+    .description('every KSR function: signature and status (complete, or partial: why); or one function: its parameters, what it does, its return codes and its Kamailio docs link')
     .argument('[function]', 'one function, e.g. htable.sht_get or KSR.htable.sht_get')
     .option('--json', "as JSON (as the control endpoint's kemi.api_list answers)")
     .action((name: string | undefined, opts: { json?: boolean }) => api(name, opts));

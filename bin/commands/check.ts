@@ -5,8 +5,6 @@
 // of the script. Exit 1 when any error was found (a load error included), 0 otherwise.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { createRegistry } from '../../bindings/modules/index.js';
-import { Dispatcher } from '../../bindings/registry.js';
 import { checkScript, type NamedRoute, type Problem } from '../../bindings/script-check/check-script.js';
 import { createRuntime, engineForFile, LANGUAGE_OF } from '../../runtimes/index.js';
 import { DEFAULT_LIMITS, ScriptError, STANDARD_CALLBACKS, type ScriptRuntime } from '../../runtimes/runtime.js';
@@ -47,6 +45,8 @@ async function buildReport(file: string, opts: CheckOptions): Promise<CheckRepor
   const source = await readFile(file, 'utf8').catch((e) => {
     throw new Error(`cannot read ${file}: ${e.code ?? e.message}`);
   });
+  // loaded here, not at the top: `ksr-host --help` and the other commands do not load the bindings
+  const [{ createRegistry }, { Dispatcher }] = await Promise.all([import('../../bindings/modules/index.js'), import('../../bindings/registry.js')]);
   const registry = createRegistry();
   const runtime = await createRuntime(engine, { dispatcher: new Dispatcher(registry), limits: DEFAULT_LIMITS[language] });
   try {

@@ -2,10 +2,10 @@
 // commands that change live state make it: the address from --control or the config, the
 // token from --token or the state directory. "Nobody listens there" is its own error
 // (NoServer), so a caller may fall back to the store.
-import { request } from 'undici';
 import { readToken } from '../../host/control/control-token.js';
 import { parseHostPort, type Settings } from '../../host/config/settings.js';
 import { answerDeadlineMs } from '../reload-rpc.js';
+import { AnswerTimeout, postJson } from './post-json.js';
 import { UsageError } from './usage-error.js';
 
 export interface ControlOptions {
@@ -69,17 +69,11 @@ export async function callControl(target: ControlTarget, method: string, params:
   const deadlineMs = answerDeadlineMs(method);
   let body: { result?: unknown; error?: { code: number; message: string } };
   try {
-    const res = await request(`http://${target.address}/RPC`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(target.token !== null ? { authorization: `Bearer ${target.token}` } : {}) },
-      body: JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }),
-      headersTimeout: deadlineMs,
-      bodyTimeout: deadlineMs,
-    });
-    body = (await res.body.json()) as typeof body;
+    const headers = { 'content-type': 'application/json', ...(target.token !== null ? { authorization: `Bearer ${target.token}` } : {}) };
+    body = (await postJson(`http://${target.address}/RPC`, headers, JSON.stringify({ jsonrpc: '2.0', method, params, id: 1 }), deadlineMs)) as typeof body;
   } catch (e) {
     const code = errorCode(e);
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') throw new Error(`${method}: no answer from ${target.address} within ${deadlineMs} ms`);
+    if (e instanceof AnswerTimeout) throw new Error(`${method}: no answer from ${target.address} within ${deadlineMs} ms`);
     if (code !== undefined && CONNECTION_REFUSED.has(code)) throw new NoServer(`no server answered at ${target.address} (${code})`);
     throw new Error(`cannot reach the control endpoint at ${target.address}: ${(e as Error).message}`);
   }

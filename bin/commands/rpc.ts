@@ -1,10 +1,11 @@
 // `ksr-host rpc METHOD [PARAMS...]`: one JSON-RPC call to the running server (kamcmd's job).
 import type { Command } from 'commander';
-import { describeConfig, loadFoundConfig } from '../../host/config/config-file.js';
-import { callControl, controlTarget, paramsFrom, type ControlOptions } from './control-client.js';
+import type { ControlOptions } from './control-client.js';
 import { print } from './print.js';
 
 async function rpc(method: string, words: string[], opts: ControlOptions & { config?: string }): Promise<void> {
+  // loaded by the call, not at the top: `ksr-host --help` does not load the config loader or undici
+  const [{ describeConfig, loadFoundConfig }, { callControl, controlTarget, paramsFrom }] = await Promise.all([import('../../host/config/config-file.js'), import('./control-client.js')]);
   const { settings, config } = loadFoundConfig({ flag: opts.config });
   const target = controlTarget(settings, opts, describeConfig(config));
   const result = await callControl(target, method, paramsFrom(words));

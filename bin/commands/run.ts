@@ -1,10 +1,10 @@
-// `ksr-host run`: starts the server with the config file found (host/config/config-file.ts) and
-// the flags over it; SIGHUP reloads the script, SIGTERM/SIGINT stop it.
-import type { Command } from 'commander';
+// What `ksr-host run` does: starts the server with the config file found (host/config/config-file.ts)
+// and the flags over it; SIGHUP reloads the script, SIGTERM/SIGINT stop it. The command itself is
+// declared in run-command.ts, which loads this file only when `run` runs (`--help` stays quick).
 import { createLogger, logFormatFor } from '../../host/log/create-logger.js';
 import { logStopping } from '../../host/log/lifecycle.js';
 import { checkCallLimits } from '../../bindings/registry.js';
-import { CONFIG_SEARCH_ORDER, describeConfig, findConfigFile, loadFoundConfig, type ConfigChoice } from '../../host/config/config-file.js';
+import { loadFoundConfig, type ConfigChoice } from '../../host/config/config-file.js';
 import { ConfigError } from '../../host/config/load-config.js';
 import { MAX_WORKERS, parseHostPort, parseListenList, type Settings } from '../../host/config/settings.js';
 import { parseStoreUrl } from '../../host/store/store-url.js';
@@ -12,6 +12,7 @@ import { CHOOSABLE_ENGINES, engineForFile } from '../../runtimes/index.js';
 import type { EngineName } from '../../runtimes/runtime.js';
 import { installProcessGuard } from '../process-guard.js';
 import { startServing } from '../serve.js';
+import type { RunningServer } from '../worker-server.js';
 
 export interface RunOptions {
   config?: string;
@@ -47,7 +48,7 @@ export function settingsFrom(values: RunOptions): { settings: Settings; config: 
   return { settings: base, config };
 }
 
-async function run(values: RunOptions): Promise<void> {
+export async function run(values: RunOptions): Promise<void> {
   let parsed: { settings: Settings; config: ConfigChoice };
   try {
     parsed = settingsFrom(values);
@@ -61,50 +62,40 @@ async function run(values: RunOptions): Promise<void> {
   settings.log.format = logFormatFor(settings.log);
   log.info({ config: config.file ?? 'embedded defaults', from: config.from }, 'config');
   installProcessGuard(log);
-  let server;
-  try {
-    server = await startServing(settings, log);
-  } catch (e) {
-    throw new Error(`cannot start: ${(e as Error).message}`);
-  }
-  process.on('SIGHUP', () => void server.reload());
+  // The signals are ours from here, before the start: a start takes seconds (pyodide boots), and
+  // a SIGTERM or SIGHUP then must not kill the process by its default action (a stop mid-boot
+  // ended on the signal, or on SIGSEGV inside isolated-vm's threads).
+  let server: RunningServer | null = null;
+  let starting: Promise<RunningServer> | null = null;
+  let reloadWhenStarted = false;
   // once: a second signal (npm and the launcher both pass on a SIGTERM; an operator's Ctrl-C
   // twice) waits for the stop under way instead of closing closed sockets
   let stopping: Promise<void> | null = null;
   const stop = (signal: string) =>
     (stopping ??= (async () => {
       const stopped = logStopping(log, signal);
-      await server.stop();
+      // a start under way ends first: a runtime still booting cannot be cut short (its boot
+      // calls back into this thread; ScriptManager.whenSettled), so it is stopped once started
+      if (!server) server = await starting?.catch(() => null) ?? null;
+      await server?.stop();
       stopped();
       process.exit(0);
     })());
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-}
-
-/** Which config `run` would use now, for its --help (an error there is said, not thrown). */
-function configNow(command: Command): string {
+  process.on('SIGHUP', () => {
+    if (server) void server.reload();
+    else if (!reloadWhenStarted) {
+      reloadWhenStarted = true;
+      log.info('reload asked while starting: the script is loaded again once the server serves');
+    }
+  });
+  starting = startServing(settings, log);
   try {
-    return describeConfig(findConfigFile({ flag: command.opts<RunOptions>().config }));
+    server = await starting;
   } catch (e) {
-    return (e as Error).message;
+    if (stopping) return; // stopped while starting: stop() ends the process
+    throw new Error(`cannot start: ${(e as Error).message}`);
   }
-}
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-export function addRunCommand(program: Command): void {
-  const command = program
-    .command('run')
-    .description('start the SIP server (SIGHUP reloads the script, SIGTERM/SIGINT stop it)')
-    .option('-c, --config <file>', 'the config file (YAML)')
-    .option('-s, --script <file>', 'the routing script (.js, .lua, .py)')
-    .option('--engine <name>', `the JavaScript engine: ${CHOOSABLE_ENGINES.join(' or ')}`)
-    .option('-l, --listen <proto:ip:port>', 'a SIP listen address, e.g. udp:127.0.0.1:5060 (repeat for more)', collect)
-    .option('--control <ip:port>', "the control endpoint's address, or 'off'")
-    .option('--store <url>', 'sqlite:PATH, redis://HOST:PORT/DB or postgres://USER:PASS@HOST:PORT/DB')
-    .option('--state-dir <dir>', 'where the server keeps the control token')
-    .option('--workers <n>', `worker threads running the script, 1 to ${MAX_WORKERS} (default: one per core)`)
-    .action((opts: RunOptions) => run(opts));
-  command.addHelpText('after', () => `\nConfig file: ${CONFIG_SEARCH_ORDER}.\nUsed now: ${configNow(command)}`);
+  if (reloadWhenStarted && !stopping) void server.reload();
 }

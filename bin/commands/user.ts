@@ -4,10 +4,12 @@
 // (host/auth/store-secrets.ts), so a change counts from the next request on.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { parseSubscriberCsv } from '../../host/store/subscriber-csv.js';
 import { print } from './print.js';
-import { storeChoice, withStore, type StoreOptions } from './store-access.js';
+import type { StoreOptions } from './store-access.js';
 import { UsageError } from './usage-error.js';
+
+// loaded by the subcommand that runs: `ksr-host --help` does not load the config loader or the stores
+const storeAccess = () => import('./store-access.js');
 
 function account(text: string): { username: string; domain: string } {
   const at = text.indexOf('@');
@@ -17,11 +19,13 @@ function account(text: string): { username: string; domain: string } {
 
 async function add(who: string, password: string, opts: StoreOptions): Promise<string> {
   const a = account(who);
+  const { storeChoice, withStore } = await storeAccess();
   return withStore(storeChoice(opts).url, { create: true }, async (s) => (await s.addSubscriber(a.username, a.domain, password), `added ${a.username}@${a.domain}`));
 }
 
 async function passwd(who: string, password: string, opts: StoreOptions): Promise<string> {
   const a = account(who);
+  const { storeChoice, withStore } = await storeAccess();
   return withStore(storeChoice(opts).url, { create: false }, async (s) => {
     if (!(await s.setPassword(a.username, a.domain, password))) throw new Error(`no subscriber ${a.username}@${a.domain}`);
     return `password of ${a.username}@${a.domain} changed`;
@@ -30,6 +34,7 @@ async function passwd(who: string, password: string, opts: StoreOptions): Promis
 
 async function rm(who: string, opts: StoreOptions): Promise<string> {
   const a = account(who);
+  const { storeChoice, withStore } = await storeAccess();
   return withStore(storeChoice(opts).url, { create: false }, async (s) => {
     if (!(await s.removeSubscriber(a.username, a.domain))) throw new Error(`no subscriber ${a.username}@${a.domain}`);
     return `removed ${a.username}@${a.domain}`;
@@ -37,6 +42,7 @@ async function rm(who: string, opts: StoreOptions): Promise<string> {
 }
 
 async function list(opts: StoreOptions): Promise<string> {
+  const { storeChoice, withStore } = await storeAccess();
   return withStore(storeChoice(opts).url, { create: false }, async (s) => (await s.listSubscribers()).map((u) => `${u.username}@${u.domain}`).join('\n'));
 }
 
@@ -44,6 +50,7 @@ async function importCsv(file: string, opts: StoreOptions): Promise<string> {
   const text = await readFile(file, 'utf8').catch((e) => {
     throw new Error(`cannot read ${file}: ${e.code ?? e.message}`);
   });
+  const [{ parseSubscriberCsv }, { storeChoice, withStore }] = await Promise.all([import('../../host/store/subscriber-csv.js'), storeAccess()]);
   const rows = parseSubscriberCsv(text, file);
   return withStore(storeChoice(opts).url, { create: true }, async (s) => `imported ${await s.importSubscribers(rows)} subscribers from ${file}`);
 }

@@ -13,8 +13,9 @@ import { CURL } from './curl-codes.js';
 import { sleepUntil } from '../core/blocked-wait.js';
 import type { HttpOutcome, HttpRequestSpec } from './fetch-once.js';
 import { FETCH_SLOT, FETCH_SLOTS_BYTES, type FetchReply } from './fetch-protocol.js';
+import { workerEntry } from '../workers/worker-entry.js';
 
-const BOOT = new URL('./fetch-worker-boot.mjs', import.meta.url);
+const BOOT = workerEntry(import.meta.url, { boot: './fetch-worker-boot.mjs', entry: './fetch-worker' });
 const START_TIMEOUT_MS = 15_000;
 const CONNECTIONS_PER_ORIGIN = 8;
 const MAX_HEADER_BYTES = 16 * 1024;

@@ -9,8 +9,9 @@ import type { DriverOp } from './async-driver.js';
 import { HEADER_BYTES, ON_PORT, SLOT, type DriverKind, type Outcome, type Ready, type Reply, type ResultVia, type WorkerConfig } from './bridge-protocol.js';
 import { StoreUnavailable } from './store.js';
 import { sleepUntil } from '../core/blocked-wait.js';
+import { workerEntry } from '../workers/worker-entry.js';
 
-const BOOT = new URL('./bridge-worker-boot.mjs', import.meta.url);
+const BOOT = workerEntry(import.meta.url, { boot: './bridge-worker-boot.mjs', entry: './bridge-worker' });
 
 export interface BridgeOptions {
   kind: DriverKind;

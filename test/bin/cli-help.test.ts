@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KSR_HOST_BIN, runCli, type CliRun } from '../support/cli-run.js';
+import { loadFunctionDocs } from '../../bindings/docs/function-docs.js';
 
 // an empty directory and no $KSR_HOST_CONFIG: no config file of this machine's is picked up
 const cwd = mkdtempSync(join(tmpdir(), 'ksr-cli-help-'));
@@ -75,23 +76,31 @@ test('usage errors exit 2, whoever finds them; runtime failures exit 1', { timeo
   assert.match(notFound.err, /cannot read .*missing\.js: ENOENT/);
 });
 
-test('ksr-host api FUNCTION: signature, status and the Kamailio docs link; an unknown one is said', async () => {
+test('ksr-host api FUNCTION: named signature, what it does, return codes, status and the Kamailio docs link; an unknown one is said', async () => {
   const [plain, prefixed, core, unknown, json] = await Promise.all([
-    cli('api', 'htable.sht_get'),
-    cli('api', 'KSR.htable.sht_get'),
+    cli('api', 'sanity.sanity_check'),
+    cli('api', 'KSR.sanity.sanity_check'),
     cli('api', 'KSR.info'),
     cli('api', 'htable.sht_gett'),
     cli('api', 'hdr.append', '--json'),
   ]);
   assert.equal(plain.code, 0, plain.err);
-  assert.equal(plain.out, 'KSR.htable.sht_get(str, str): xval\nstatus: complete\ndocs: https://www.kamailio.org/docs/modules/stable/modules/htable.html\n');
+  const doc = loadFunctionDocs().get('sanity.sanity_check')!;
+  assert.equal(
+    plain.out,
+    `KSR.sanity.sanity_check(msg_checks: int, uri_checks: int): int\n  ${doc.does}\nreturns: ${doc.returns}\nstatus: complete\n` +
+      'Kamailio docs: https://www.kamailio.org/docs/modules/stable/modules/sanity.html\n',
+  );
   assert.equal(prefixed.out, plain.out);
-  assert.match(core.out, /^KSR\.info\(str\): none\nstatus: complete\ndocs: https:\/\/www\.kamailio\.org\/docs\/tutorials\/devel\/kamailio-kemi-framework\/core\/\n$/);
+  assert.match(core.out, /^KSR\.info\([a-z_]+: str\): none\n  .+\nreturns: .+\nstatus: complete\nKamailio docs: https:\/\/www\.kamailio\.org\/docs\/tutorials\/devel\/kamailio-kemi-framework\/core\/\n$/);
   assert.equal(unknown.code, 1);
   assert.match(unknown.err, /no KSR function 'htable\.sht_gett' \(expected MODULE\.FUNCTION, e\.g\. htable\.sht_get\)/);
-  const one = JSON.parse(json.out) as { path: string; status: string; docs: string };
+  const one = JSON.parse(json.out) as { path: string; status: string; docs: string; params: string[]; param_names: string[]; does: string; returns: string };
   assert.equal(one.path, 'KSR.hdr.append');
   assert.equal(one.status, 'complete');
+  assert.deepEqual(one.param_names, loadFunctionDocs().get('hdr.append')!.params);
+  assert.equal(one.param_names.length, 1);
+  assert.ok(one.does.length > 0 && one.returns.length > 0);
   assert.equal(one.docs, 'https://www.kamailio.org/docs/tutorials/devel/kamailio-kemi-framework/core/');
 });
 
