@@ -10,6 +10,7 @@ import { loadContacts, nextContacts } from '../../host/tm/contacts.js';
 import { replyCode } from '../../host/tm/pvs.js';
 import type { Transaction } from '../../host/tm/transaction.js';
 import { decl, intOf, partial } from './decl.js';
+import { ownEntry } from '../../host/core/own-entry.js';
 
 const tOf = (ctx: MsgContext): Transaction | null => ctx.core.tm.transactionOf(ctx);
 
@@ -70,11 +71,11 @@ const fn: Record<string, KsrDeclaration> = {
   t_relay_to_flags: decl('int', 'int', (ctx, f: number) => relayTo(ctx, {}, f)),
   t_relay_to_proxy_flags: decl('str, int', 'int', (ctx, p: string, f: number) => relayTo(ctx, proxyTarget(p), f)),
   t_relay_to_proto: decl('str', 'int', (ctx, proto: string) => {
-    const p = PROTOS[proto.toLowerCase()];
+    const p = ownEntry(PROTOS, proto.toLowerCase());
     return p ? relayTo(ctx, { proto: p }) : -1;
   }),
   t_relay_to_proto_addr: decl('str, str, int', 'int', (ctx, proto: string, addr: string, port: number) => {
-    const p = PROTOS[proto.toLowerCase()];
+    const p = ownEntry(PROTOS, proto.toLowerCase());
     if (!p || port < 1 || port > 65535) return -1;
     return relayTo(ctx, proxyTarget(`${p}:${addr}:${port}`));
   }),
@@ -123,7 +124,7 @@ const fn: Record<string, KsrDeclaration> = {
       onreply_route: t ? t.onReply : r.onReply,
       branch_failure_route: t ? t.onBranchFailure : r.onBranchFailure,
     };
-    if (!(target in set)) return -1;
+    if (!Object.hasOwn(set, target)) return -1;
     return intOf(!!set[target]);
   }),
   t_set_fr: decl('int, int', 'int', (ctx, inv: number, fr: number) => setFr(ctx, inv, fr)),

@@ -6,6 +6,7 @@ import type { MsgContext, RouteType } from '../../host/core/context.js';
 import { dropWithStatus, sendLocalReply } from '../../host/tm/uas.js';
 import { decl, intOf } from './decl.js';
 import { branchIndexPv, replyCodePv, replyPv, requestPv, transactionPv } from '../../host/tm/pvs.js';
+import { ownEntry } from '../../host/core/own-entry.js';
 
 const isRoute = (type: RouteType) => decl('', 'int', (ctx) => intOf(ctx.routeType === type));
 
@@ -73,7 +74,7 @@ export const tmxModule = defineModule('tmx', {
     const t = tm.transactionOf(ctx);
     if (!t || ctx.msg.isRequest) return -1;
     const idx = ctx.branchIndex;
-    const pick = { all: () => true, others: (i: number) => i !== idx, this: (i: number) => i === idx }[which];
+    const pick = ownEntry({ all: () => true, others: (i: number) => i !== idx, this: (i: number) => i === idx }, which);
     if (!pick) return -1;
     tm.cancelBranches(t, (b) => pick(b.index));
     return 1;

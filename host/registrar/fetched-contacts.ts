@@ -6,6 +6,7 @@ import type { MsgContext } from '../core/context.js';
 import type { PvClass, PvValue } from '../core/pv.js';
 import { StoreUnavailable, type LocationRecord } from '../store/store.js';
 import { aorOfUri } from './lookup.js';
+import { ownEntry } from '../core/own-entry.js';
 
 export function fetchContacts(ctx: MsgContext, table: string, uri: string, name: string): number {
   const ul = ctx.core.usrloc;
@@ -69,7 +70,7 @@ const CONTACT_ATTRS: Record<string, (c: LocationRecord) => PvValue> = {
 /** Contact-level attribute of binding `index` (q as Kamailio shows it: x1000). */
 export function contactAttr(ctx: MsgContext, name: string, attr: string, index: number): PvValue {
   const c = ctx.core.usrloc.fetched.get(name)?.contacts[index];
-  const get = CONTACT_ATTRS[attr];
+  const get = ownEntry(CONTACT_ATTRS, attr);
   return c && get ? get(c) : null;
 }
 

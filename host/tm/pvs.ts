@@ -4,6 +4,7 @@
 import type { MsgContext } from '../core/context.js';
 import { readPv, type PvClass, type PvValue } from '../core/pv.js';
 import { Transaction } from './transaction.js';
+import { ownEntry } from '../core/own-entry.js';
 
 function tOf(ctx: MsgContext): Transaction | null {
   return ctx.transaction instanceof Transaction ? ctx.transaction : null;
@@ -53,4 +54,4 @@ export const requestPv: PvClass = { hasArg: true, get: (ctx, name) => inner(tOf(
 /** $T_rpl(pv): a PV of the reply being looked at. */
 export const replyPv: PvClass = { hasArg: true, get: (ctx, name) => inner(replyCtx(ctx), name) };
 /** $T(name): id_index, id_label, reply_code, reply_reason, branch_index. */
-export const transactionPv: PvClass = { hasArg: true, get: (ctx, name) => T_FIELDS[name]?.(ctx) ?? null };
+export const transactionPv: PvClass = { hasArg: true, get: (ctx, name) => ownEntry(T_FIELDS, name)?.(ctx) ?? null };
