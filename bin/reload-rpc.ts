@@ -5,10 +5,26 @@
 // answers within the ordinary deadline.
 import { RpcError, type RpcHandler } from '../host/control/rpc-server.js';
 import type { ReloadResult } from '../runtimes/manager.js';
+import type { TlsReloadOutcome } from '../host/transport/tls-endpoint.js';
+
+/** A reload's result, with what it did to the TLS certificates when TLS is configured. */
+export type ReloadAnswer = ReloadResult & { tls?: string };
 
 /** What reloads the script: a ScriptManager, or the workers' all-or-none reload (worker-server.ts). */
 export interface Reloader {
-  reload(): Promise<ReloadResult>;
+  reload(): Promise<ReloadAnswer>;
+}
+
+/**
+ * Every script reload (kemi.reload, its aliases, SIGHUP) first reads the TLS certificate files
+ * again (Transports.reloadTls); files that fail keep the running certificates, say so in the
+ * answer, and do not stop the script's reload.
+ */
+export async function reloadWithTls(tls: { reloadTls(): TlsReloadOutcome | null } | null, reloadScript: () => Promise<ReloadResult>): Promise<ReloadAnswer> {
+  const t = tls?.reloadTls() ?? null;
+  const r = await reloadScript();
+  if (t === null) return r;
+  return { ...r, tls: t.ok ? 'certificates reloaded' : `certificates not reloaded, the running ones stay: ${t.error}` };
 }
 
 /** How long any method may take to answer: a client gives up after this. */
@@ -35,7 +51,8 @@ export function reloadMethod(manager: Reloader, answerMs = RELOAD_ANSWER_MS): Rp
     const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), answerMs)));
     const r = await Promise.race([manager.reload(), late]).finally(() => clearTimeout(timer));
     if (r === null) throw new RpcError(-32000, `reload still loading after ${answerMs} ms: its end will be logged ('script loaded' or 'script refused')`);
-    if (!r.ok) throw new RpcError(-32000, `reload refused, the running script stays: ${r.error}`);
-    return { file: r.file, engine: r.engine, loadMs: Math.round(r.loadMs * 10) / 10 };
+    const tls = r.tls === undefined ? '' : `; TLS: ${r.tls}`;
+    if (!r.ok) throw new RpcError(-32000, `reload refused, the running script stays: ${r.error}${tls}`);
+    return { file: r.file, engine: r.engine, loadMs: Math.round(r.loadMs * 10) / 10, ...(r.tls !== undefined ? { tls: r.tls } : {}) };
   };
 }

@@ -23,7 +23,7 @@ async function startShape(settings: Settings, log: Logger): Promise<RunningServe
   const n = workerCount(settings);
   if (n >= 2) return startWorkerServer(settings, log, n);
   const server = await startServer(settings, log);
-  return { reload: () => server.manager.reload(), stop: () => server.stop() };
+  return { reload: () => server.reload(), stop: () => server.stop() };
 }
 
 /** sd_notify when started by systemd; a line either way, since a unit waiting for READY=1 that never comes times out. */

@@ -3,7 +3,8 @@
 import v8 from 'node:v8';
 import { pino, type Logger } from 'pino';
 import { createRegistry } from '../bindings/modules/index.js';
-import { checkCallLimits, ksrPath, signatureOf, type Registry } from '../bindings/registry.js';
+import { checkCallLimits, type Registry } from '../bindings/registry.js';
+import { apiList } from './api-list.js';
 import { Engine } from '../host/engine/engine.js';
 import { moduleRpcMethods } from '../host/core/module-service.js';
 import { RpcError, RpcServer } from '../host/control/rpc-server.js';
@@ -12,12 +13,12 @@ import { ScriptManager } from '../runtimes/manager.js';
 import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
 import { limitsFor } from '../runtimes/runtime.js';
 import { openStore } from '../host/store/open-store.js';
-import type { Store } from '../host/store/store.js';
+import { StoreUnavailable, type Store } from '../host/store/store.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
 import { usrlocRpcMethods } from '../host/registrar/rpc-methods.js';
 import { ensureToken } from '../host/control/control-token.js';
 import { processFaults } from './process-guard.js';
-import { reloadMethod } from './reload-rpc.js';
+import { reloadMethod, reloadWithTls, type ReloadAnswer } from './reload-rpc.js';
 import { collectGarbage } from '../runtimes/isolate/exit-drain.js';
 import { registerCoreMethods, UL_HELP, type ProcessEntry } from '../host/control/core-methods.js';
 import { ControlMetrics, type ThreadFigures } from '../host/control/metrics.js';
@@ -47,6 +48,8 @@ export interface Server {
   registry: Registry;
   log: Logger;
   store: Store;
+  /** The script reload (kemi.reload, SIGHUP), the TLS certificates read again first. */
+  reload(): Promise<ReloadAnswer>;
   stop(): Promise<void>;
 }
 
@@ -73,7 +76,7 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   const rpc = openControl(settings, log);
   registerMethods(rpc, { engine, manager, registry, store, usrloc });
   for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name), help: UL_HELP[name] });
-  for (const m of moduleRpcMethods(registry.services)) rpc.register(m.name, (params) => engine.modules.callRpc(m.name, params), { readOnly: m.readOnly });
+  for (const m of moduleRpcMethods(registry.services)) rpc.register(m.name, (params) => engine.modules.callRpc(m.name, params), { readOnly: m.readOnly, help: m.help });
   // the trace taps the transports this engine made (host/transport/transports.ts TransportTap)
   const trace = engine.transports instanceof Transports
     ? createSipTrace({ stateDir: settings.stateDir, log: log.child({ component: 'sip-trace' }), transports: engine.transports, settings: settings.trace })
@@ -94,6 +97,7 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
   );
   return {
     engine, manager, rpc, registry, log, store,
+    reload: () => reloadAll(engine, manager),
     async stop() {
       trace?.stop('the server stops');
       await Promise.all([engine.stop(), rpc.close()]);
@@ -103,6 +107,11 @@ export async function startServer(settings: Settings, log: Logger = pino({ level
       await store.close();
     },
   };
+}
+
+/** The TLS certificates (when this engine's transports have any), then the script. */
+function reloadAll(engine: Engine, manager: ScriptManager): Promise<ReloadAnswer> {
+  return reloadWithTls(engine.transports instanceof Transports ? engine.transports : null, () => manager.reload());
 }
 
 export const UL_READ_ONLY = new Set(['ul.dump', 'ul.lookup']);
@@ -153,11 +162,13 @@ export function bindingCount(usrloc: Usrloc): number {
 function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptManager; registry: Registry; store: Store; usrloc: Usrloc }): void {
   const readOnly = true;
   rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), { readOnly, help: 'name, version and the Node version' });
-  rpc.register('kemi.reload', reloadMethod(s.manager), { help: 'loads the script file into a new runtime and swaps it in; a script that fails is refused and the old one serves on' });
+  rpc.register('kemi.reload', reloadMethod({ reload: () => reloadAll(s.engine, s.manager) }), { help: 'loads the script file into a new runtime and swaps it in; a script that fails is refused and the old one serves on' });
   rpc.register('kemi.api_list', () => apiList(s.registry), { readOnly, help: 'the KSR functions, as Kamailio\'s <engine>.api_list, with signature and status' });
   const stats = () => ({
     routes: s.engine.stats.snapshot(),
     messages: s.engine.counters,
+    sip: s.engine.messageCounts.snapshot(),
+    store: { failures: StoreUnavailable.failures },
     transport: s.engine.transports.snapshot(),
     overload: s.engine.overload.snapshot(),
     limitThrottle: s.engine.limitThrottle.snapshot(),
@@ -198,12 +209,5 @@ function registerMethods(rpc: RpcServer, s: { engine: Engine; manager: ScriptMan
   }));
 }
 
-/** The registry in the shape of Kamailio's <engine>.api_list, plus our signature text and each function's status. */
-export function apiList(registry: Registry) {
-  return {
-    msize: registry.entries.length,
-    methods: registry.entries.map((e) => ({
-      func: { ret: e.returns, module: e.module, name: e.name, params: [...e.params, ...(e.variadic ? ['...str'] : [])].join(', ') || 'none', path: ksrPath(e), signature: signatureOf(e), status: e.status },
-    })),
-  };
-}
+// apiList lives in bin/api-list.ts (`ksr-host api` uses it without loading the server)
+export { apiList };

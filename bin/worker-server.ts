@@ -9,6 +9,7 @@ import { createRegistry } from '../bindings/modules/index.js';
 import { checkCallLimits } from '../bindings/registry.js';
 import { RpcError, type RpcServer } from '../host/control/rpc-server.js';
 import { moduleRpcMethods } from '../host/core/module-service.js';
+import type { MessageCountsSnapshot } from '../host/core/message-counts.js';
 import type { Settings } from '../host/config/settings.js';
 import { OverloadPolicy } from '../host/core/overload-policy.js';
 import type { RouteFigures } from '../host/core/route-stats.js';
@@ -28,13 +29,14 @@ import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
 import { limitsFor, type EngineName } from '../runtimes/runtime.js';
 import type { ReloadResult } from '../runtimes/manager.js';
 import { processFaults } from './process-guard.js';
-import { RELOAD_ANSWER_MS, reloadMethod } from './reload-rpc.js';
+import { RELOAD_ANSWER_MS, reloadMethod, reloadWithTls } from './reload-rpc.js';
 import { apiList, bindingCount, gcReport, openControl, PROCESS_STARTED_AT, UL_READ_ONLY, VERSION } from './server.js';
 import { registerCoreMethods, UL_HELP, type ProcessEntry } from '../host/control/core-methods.js';
 import { ControlMetrics, type ThreadFigures } from '../host/control/metrics.js';
 import { healthPage, probeStore, readyPage } from '../host/control/health.js';
 import type { Store } from '../host/store/store.js';
 import type { WorkerInit } from './worker-thread.js';
+import { workerEntry } from '../host/workers/worker-entry.js';
 import { mergeGcSnapshots, type GcSnapshot } from '../host/core/gc-stats.js';
 
 /** What bin/serve.ts needs of a running server, whichever its shape. */
@@ -50,6 +52,8 @@ const STATS_ANSWER_MS = 5000;
 interface WorkerStats {
   routes: Record<string, RouteFigures>;
   messages: Record<string, unknown>;
+  sip: MessageCountsSnapshot;
+  store: { failures: number };
   transport: Record<string, number>;
   overload: Record<string, unknown>;
   limitThrottle: Record<string, unknown>;
@@ -95,7 +99,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     if (overload.dropEarly(buf, rcv)) return void socketCounters.earlyDropped++;
     // judged: read while the policy sheds, so charged already (else judged when it leaves a hold)
     pool?.dispatch(buf, rcv, overload.active);
-  }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
+  }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp }, ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.websocket ? { websocket: settings.websocket } : {}) }, log, guard);
   overload.monitor.udpQueueBytes = () => transports.udpQueueBytes();
   guard.protect(await protectedEndpoints(settings.control, settings.store, (m) => log.warn(m)));
   try {
@@ -107,11 +111,12 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   const bound: BoundAddress[] = [
     ...transports.udp.map((l) => ({ proto: 'udp' as const, ip: l.ip, port: l.port })),
     ...transports.tcp.map((l) => ({ proto: 'tcp' as const, ip: l.ip, port: l.port })),
+    ...streamListeners(transports),
   ];
   const instance = randomBytes(4).toString('hex');
   pool = new WorkerPool({
     count,
-    entry: new URL('./worker-boot.mjs', import.meta.url),
+    entry: workerEntry(import.meta.url, { boot: './worker-boot.mjs', entry: './worker-thread' }),
     workerData: (index): WorkerInit => ({ index, count, settings: workerSettings, instance, bound, shared: sharedHandle }),
     sockets: transports,
     marker: branchMarker(instance),
@@ -140,7 +145,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   }
   overload.monitor.downstreamStandingMs = (at) => pool!.heldStandingMs(at);
   overload.start();
-  const reloader = new WorkersReload(pool, settings.routing.script, engineName, log);
+  const reloader = new WorkersReload(pool, settings.routing.script, engineName, log, transports);
   const rpc = openControl(settings, log);
   // in this (the socket) thread: every message in and out passes its transports once
   const trace = createSipTrace({ stateDir: settings.stateDir, log: log.child({ component: 'sip-trace' }), transports, settings: settings.trace });
@@ -150,8 +155,8 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   if (process.env.KSR_TEST_WORKER_HOOKS === '1') {
     // tests only: worker N exits (the server keeps serving and restarts it), or refuses the next reload
     const index = (params: unknown) => Number((params as unknown[] | undefined)?.[0] ?? 0);
-    rpc.register('workers.test_exit', async (params) => pool!.call(index(params), 'testExit'));
-    rpc.register('workers.test_refuse_next_reload', async (params) => pool!.call(index(params), 'testRefuseNextPrepare'));
+    rpc.register('workers.test_exit', async (params) => pool!.call(index(params), 'testExit'), { help: 'workers.test_exit [N]: (tests only) worker N (default 0) exits; the pool restarts it' });
+    rpc.register('workers.test_refuse_next_reload', async (params) => pool!.call(index(params), 'testRefuseNextPrepare'), { help: 'workers.test_refuse_next_reload [N]: (tests only) worker N (default 0) refuses the next kemi.reload' });
   }
   const stop = async () => {
     trace.stop('the server stops');
@@ -189,10 +194,12 @@ class WorkersReload {
     private readonly file: string,
     private readonly engine: EngineName,
     private readonly log: Logger,
+    /** Its TLS certificates are read again at each reload (the socket thread owns the listeners). */
+    private readonly transports: Transports,
   ) {}
 
   reload(): Promise<ReloadResult> {
-    const next = this.last.then(() => this.allOrNone());
+    const next = this.last.then(() => reloadWithTls(this.transports, () => this.allOrNone()));
     this.last = next;
     return next;
   }
@@ -246,7 +253,7 @@ function registerModuleMethods(rpc: RpcServer, pool: WorkerPool, registry: Retur
       } catch (e) {
         throw new RpcError(-32000, e instanceof Error ? e.message : String(e));
       }
-    }, { readOnly: m.readOnly });
+    }, { readOnly: m.readOnly, help: m.help });
   }
 }
 
@@ -281,6 +288,8 @@ function registerWorkerMethods(
       // received: every message read off the sockets (the socket thread's count: what it shed
       // before dispatch never reached a worker), as with workers: 1
       messages: { ...sumCounters(w.map((x) => x.messages)), received: s.socketCounters.received },
+      sip: sumCounters(w.map((x) => x.sip)),
+      store: sumCounters(w.map((x) => x.store)),
       transport: sumCounters([s.transports.snapshot(), ...w.map((x) => x.transport)]),
       // the socket thread's loop figures; overloaded when it or a worker is (it then drops early
       // for that worker); episodes and what was shed, summed
@@ -359,4 +368,16 @@ function registerWorkerMethods(
     },
     store: () => probeStore(s.store),
   }));
+}
+
+/** The TLS, WS and WSS listeners a worker puts in its Via and Record-Route (one per protocol and family). */
+function streamListeners(transports: Transports): BoundAddress[] {
+  const out: BoundAddress[] = [];
+  for (const proto of ['tls', 'ws', 'wss'] as const) {
+    for (const v6 of [false, true]) {
+      const a = transports.localAddress(proto, v6);
+      if (a) out.push({ proto, ip: a.ip, port: a.port });
+    }
+  }
+  return out;
 }

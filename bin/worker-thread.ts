@@ -10,6 +10,7 @@ import { Engine } from '../host/engine/engine.js';
 import type { Settings } from '../host/config/settings.js';
 import { setBranchInstance } from '../host/forward/via.js';
 import { openStore } from '../host/store/open-store.js';
+import { StoreUnavailable } from '../host/store/store.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
 import { SharedState, type SharedStateHandle } from '../host/shared/shared-state.js';
 import { workerBranchInstance } from '../host/workers/dispatch-key.js';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
     stats: () => ({
       routes: engine.stats.snapshot(),
       messages: engine.counters,
+      sip: engine.messageCounts.snapshot(),
+      store: { failures: StoreUnavailable.failures },
       transport: transports.snapshot(),
       overload: engine.overload.snapshot(),
       limitThrottle: engine.limitThrottle.snapshot(),

@@ -66,6 +66,7 @@ function routeAntiflood() {
 // A request from behind a NAT: replies go back where it came from (rport), a REGISTER's binding
 // keeps the public address, a dialog's Contact gets an alias.
 function routeNatDetect() {
+  routeWebSocketClient();
   if (!withFeature('WITH_NAT')) {
     return;
   }
@@ -77,6 +78,21 @@ function routeNatDetect() {
       KSR.nathelper.set_contact_alias();
     }
     KSR.setflag(FLT_NATS);
+  }
+}
+
+// A WebSocket client (a browser phone) names a host that does not exist (*.invalid) in its Via
+// and Contact: it is reached over its connection only, with or without WITH_NAT. Its REGISTER
+// keeps the connection's address (received), its other requests' Contact gets an alias.
+function routeWebSocketClient() {
+  if (!KSR.is_WS() && !KSR.is_WSS()) {
+    return;
+  }
+  KSR.force_rport();
+  if (KSR.is_REGISTER()) {
+    KSR.nathelper.fix_nated_register();
+  } else if (KSR.siputils.is_first_hop() > 0) {
+    KSR.nathelper.set_contact_alias();
   }
 }
 
@@ -124,7 +140,8 @@ function routeWithinDialog() {
   }
   if (KSR.rr.loose_route() > 0) {
     // a dialog with a phone behind NAT: its alias tells where it really is
-    if (withFeature('WITH_NAT') && !KSR.isdsturiset()) {
+    // (a WebSocket client's alias too, with or without WITH_NAT)
+    if (!KSR.isdsturiset()) {
       KSR.nathelper.handle_ruri_alias();
     }
     if (KSR.is_ACK()) {
@@ -180,7 +197,7 @@ function routeGateways() {
   if (!withFeature('WITH_DISPATCHER') || !KSR.is_INVITE() || !KSR.is_myself_furi() || !KSR.is_myself_ruri()) {
     return;
   }
-  if (KSR.siputils.is_tel_number(KSR.pv.getw('$rU')) < 0 || KSR.auth_db.is_subscriber(KSR.pv.get('$ru'), 'subscriber', 1) > 0) {
+  if (KSR.siputils.is_tel_number(KSR.kx.getw_ruser()) < 0 || KSR.auth_db.is_subscriber(KSR.kx.get_ruri(), 'subscriber', 1) > 0) {
     return;
   }
   if (KSR.dispatcher.ds_select_dst(1, 4) < 0) {
@@ -196,7 +213,7 @@ function routeLocation() {
     return;
   }
   if (KSR.registrar.lookup('location') < 0) {
-    if (KSR.auth_db.is_subscriber(KSR.pv.get('$ru'), 'subscriber', 1) > 0) {
+    if (KSR.auth_db.is_subscriber(KSR.kx.get_ruri(), 'subscriber', 1) > 0) {
       replyAndExit(480, 'Temporarily Unavailable');
     }
     replyAndExit(404, 'Not Found');
@@ -264,8 +281,12 @@ function ksr_branch_manage() {
 }
 
 function ksr_onreply_manage() {
-  var code = KSR.pv.get('$rs');
+  var code = KSR.kx.get_status();
   KSR.info('reply ' + code + ' ' + KSR.pv.get('$rr') + ' for ' + KSR.pv.get('$ci'));
+  // a WebSocket client's answer: its Contact gets an alias, as its requests' do
+  if ((KSR.is_WS() || KSR.is_WSS()) && code > 100 && code < 300) {
+    KSR.nathelper.set_contact_alias();
+  }
   if (code > 100 && code < 300) {
     routeNatManage();
   }
@@ -276,7 +297,7 @@ function ksr_failure_manage() {
   if (KSR.tm.t_is_canceled() > 0) {
     return;
   }
-  var code = KSR.pv.get('$T_reply_code');
+  var code = Number(KSR.pv.get('$T_reply_code'));
   // a gateway that failed or did not answer: the next one of the set
   if (KSR.isflagset(FLT_GATEWAY)) {
     if ((code >= 500 || code === 408) && KSR.dispatcher.ds_next_dst() > 0) {

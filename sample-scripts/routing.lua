@@ -62,9 +62,25 @@ local function route_antiflood()
   end
 end
 
+-- A WebSocket client (a browser phone) names a host that does not exist (*.invalid) in its Via
+-- and Contact: it is reached over its connection only, with or without WITH_NAT. Its REGISTER
+-- keeps the connection's address (received), its other requests' Contact gets an alias.
+local function route_websocket_client()
+  if not KSR.is_WS() and not KSR.is_WSS() then
+    return
+  end
+  KSR.force_rport()
+  if KSR.is_REGISTER() then
+    KSR.nathelper.fix_nated_register()
+  elseif KSR.siputils.is_first_hop() > 0 then
+    KSR.nathelper.set_contact_alias()
+  end
+end
+
 -- A request from behind a NAT: replies go back where it came from (rport), a REGISTER's binding
 -- keeps the public address, a dialog's Contact gets an alias.
 local function route_natdetect()
+  route_websocket_client()
   if not with("WITH_NAT") then
     return
   end
@@ -123,7 +139,8 @@ local function route_withindlg()
   end
   if KSR.rr.loose_route() > 0 then
     -- a dialog with a phone behind NAT: its alias tells where it really is
-    if with("WITH_NAT") and not KSR.isdsturiset() then
+    -- (a WebSocket client's alias too, with or without WITH_NAT)
+    if not KSR.isdsturiset() then
       KSR.nathelper.handle_ruri_alias()
     end
     if KSR.is_ACK() then
@@ -265,6 +282,10 @@ end
 function ksr_onreply_manage()
   local code = KSR.pv.get("$rs")
   KSR.info("reply " .. code .. " " .. KSR.pv.get("$rr") .. " for " .. KSR.pv.get("$ci"))
+  -- a WebSocket client's answer: its Contact gets an alias, as its requests' do
+  if (KSR.is_WS() or KSR.is_WSS()) and code > 100 and code < 300 then
+    KSR.nathelper.set_contact_alias()
+  end
   if code > 100 and code < 300 then
     route_natmanage()
   end

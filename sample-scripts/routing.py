@@ -24,6 +24,8 @@
 # Kamailio's Python has no KSR.x.exit(); ksr-host's does: it raises a BaseException that
 # `except Exception` does not swallow, so helpers can end the route as in Lua and JS.
 
+import KSR  # as in Kamailio's app_python3; also what lets mypy read KSR.pyi (bindings/typings)
+
 LANGUAGE = "python"
 FLT_FAILOVER = 1  # set once the call went to the failover destination
 FLT_GATEWAY = 2  # the call went to a gateway of dispatcher set 1
@@ -32,7 +34,7 @@ FLB_NATB = 6  # branch flag: the callee is behind a NAT (saved with its binding)
 FLB_NATSIPPING = 7  # branch flag: keepalive OPTIONS to the binding (nathelper's sipping_bflag)
 
 # The defines, read once (they change only with the config, at a restart).
-FEATURES = {}
+FEATURES: dict[str, bool] = {}
 
 
 def with_feature(name):
@@ -51,18 +53,32 @@ def route_antiflood():
     """A banned source is dropped; one that sends faster than pike allows is banned. Never our own addresses."""
     if not with_feature("WITH_ANTIFLOOD") or KSR.is_myself_srcip():
         return
-    srcip = KSR.kx.get_srcip()
+    srcip = KSR.kx.get_srcip() or ""
     if KSR.htable.sht_match_name("ipban", "eq", srcip) > 0:
         KSR.x.exit()
     if KSR.pike.pike_check_req() < 0:
-        KSR.err("pike: blocking " + KSR.kx.get_method() + " from " + srcip)
+        KSR.err("pike: blocking %s from %s" % (KSR.kx.get_method(), srcip))
         KSR.htable.sht_seti("ipban", srcip, 1)
         KSR.x.exit()
+
+
+def route_websocket_client():
+    """A WebSocket client (a browser phone) names a host that does not exist (*.invalid) in its
+    Via and Contact: it is reached over its connection only, with or without WITH_NAT. Its
+    REGISTER keeps the connection's address (received), its other requests' Contact gets an alias."""
+    if not KSR.is_WS() and not KSR.is_WSS():
+        return
+    KSR.force_rport()
+    if KSR.is_REGISTER():
+        KSR.nathelper.fix_nated_register()
+    elif KSR.siputils.is_first_hop() > 0:
+        KSR.nathelper.set_contact_alias()
 
 
 def route_natdetect():
     """A request from behind a NAT: replies go back where it came from (rport), a REGISTER's
     binding keeps the public address, a dialog's Contact gets an alias."""
+    route_websocket_client()
     if not with_feature("WITH_NAT"):
         return
     KSR.force_rport()
@@ -108,7 +124,8 @@ def route_withindlg():
         return
     if KSR.rr.loose_route() > 0:
         # a dialog with a phone behind NAT: its alias tells where it really is
-        if with_feature("WITH_NAT") and not KSR.isdsturiset():
+        # (a WebSocket client's alias too, with or without WITH_NAT)
+        if not KSR.isdsturiset():
             KSR.nathelper.handle_ruri_alias()
         if KSR.is_ACK():
             route_natmanage()
@@ -151,7 +168,7 @@ def route_gateways():
     """Calls from our users to a number that is none of our users go to dispatcher set 1."""
     if not with_feature("WITH_DISPATCHER") or not KSR.is_INVITE() or not KSR.is_myself_furi() or not KSR.is_myself_ruri():
         return
-    if KSR.siputils.is_tel_number(KSR.pv.getw("$rU")) < 0 or KSR.auth_db.is_subscriber(KSR.pv.get("$ru"), "subscriber", 1) > 0:
+    if KSR.siputils.is_tel_number(KSR.kx.getw_ruser()) < 0 or KSR.auth_db.is_subscriber(KSR.kx.get_ruri() or "", "subscriber", 1) > 0:
         return
     if KSR.dispatcher.ds_select_dst(1, 4) < 0:
         reply_and_exit(503, "No Gateway Available")
@@ -164,7 +181,7 @@ def route_location():
     if not KSR.is_myself_ruri() or KSR.pv.is_null("$rU"):
         return
     if KSR.registrar.lookup("location") < 0:
-        if KSR.auth_db.is_subscriber(KSR.pv.get("$ru"), "subscriber", 1) > 0:
+        if KSR.auth_db.is_subscriber(KSR.kx.get_ruri() or "", "subscriber", 1) > 0:
             reply_and_exit(480, "Temporarily Unavailable")
         reply_and_exit(404, "Not Found")
 
@@ -219,8 +236,11 @@ def ksr_branch_manage():
 
 
 def ksr_onreply_manage():
-    code = KSR.pv.get("$rs")
+    code = KSR.kx.get_status()
     KSR.info("reply %s %s for %s" % (code, KSR.pv.get("$rr"), KSR.pv.get("$ci")))
+    # a WebSocket client's answer: its Contact gets an alias, as its requests' do
+    if (KSR.is_WS() or KSR.is_WSS()) and 100 < code < 300:
+        KSR.nathelper.set_contact_alias()
     if 100 < code < 300:
         route_natmanage()
 
@@ -229,7 +249,7 @@ def ksr_failure_manage():
     route_natmanage()
     if KSR.tm.t_is_canceled() > 0:
         return
-    code = KSR.pv.get("$T_reply_code")
+    code = int(KSR.pv.get("$T_reply_code") or 0)
     # a gateway that failed or did not answer: the next one of the set
     if KSR.isflagset(FLT_GATEWAY):
         if (code >= 500 or code == 408) and KSR.dispatcher.ds_next_dst() > 0:

@@ -59,6 +59,7 @@ function allowTrusted(ctx: MsgContext): number {
 function reload(which: 'address' | 'trusted') {
   return {
     scope: 'all' as const,
+    help: `rereads the ${which} table (config or store) in every worker; the old one serves on when the new one is refused`,
     handler: (st: PermissionsState) => {
       const r = which === 'address' ? st.reloadAddress() : st.reloadTrusted();
       if (!r.ok) throw new RpcError(500, r.message);
@@ -72,10 +73,10 @@ const service: ModuleService<PermissionsState> = {
   rpc: {
     'permissions.addressReload': reload('address'),
     'permissions.trustedReload': reload('trusted'),
-    'permissions.addressDump': { readOnly: true, handler: (st) => st.address().dumpAddresses().filter((e) => e.item.ip !== undefined) },
-    'permissions.domainDump': { readOnly: true, handler: (st) => st.address().dumpAddresses().filter((e) => e.item.domain_name !== undefined) },
-    'permissions.subnetDump': { readOnly: true, handler: (st) => st.address().dumpSubnets() },
-    'permissions.trustedDump': { readOnly: true, handler: (st) => st.trusted().dump() },
+    'permissions.addressDump': { readOnly: true, help: 'the address table entries given by IP address: group, address, port, tag', handler: (st) => st.address().dumpAddresses().filter((e) => e.item.ip !== undefined) },
+    'permissions.domainDump': { readOnly: true, help: 'the address table entries given by domain name: group, domain, port, tag', handler: (st) => st.address().dumpAddresses().filter((e) => e.item.domain_name !== undefined) },
+    'permissions.subnetDump': { readOnly: true, help: 'the address table entries given as subnets: group, subnet, mask, port, tag', handler: (st) => st.address().dumpSubnets() },
+    'permissions.trustedDump': { readOnly: true, help: 'the trusted table: source address, protocol, From pattern, R-URI pattern, tag, priority', handler: (st) => st.trusted().dump() },
   },
 };
 

@@ -14,7 +14,7 @@ function topFilter(params: unknown): string {
   return p;
 }
 
-const top = { readOnly: true, handler: (st: PikeState, params: unknown) => st.top(topFilter(params)) };
+const top = { readOnly: true, help: 'pike.top [ALL|HOT|WARM]: the tracked source addresses and their hit counts, hot ones only by default', handler: (st: PikeState, params: unknown) => st.top(topFilter(params)) };
 
 const service: ModuleService<PikeState> = {
   create: (host) => new PikeState(host),

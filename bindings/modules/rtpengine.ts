@@ -27,8 +27,9 @@ const simpleOp = (op: NgOp) => (ctx: MsgContext, fn: string, flags: string, via?
 const service: ModuleService<RtpengineState> = {
   create: (host) => new RtpengineState(host),
   rpc: {
-    'rtpengine.show': { readOnly: true, handler: (st, params) => relaysMatching(st, params).map((r) => describe(st, r)) },
+    'rtpengine.show': { readOnly: true, help: 'rtpengine.show [URL|all]: the relays with their set, index, weight, whether disabled and seconds until rechecked', handler: (st, params) => relaysMatching(st, params).map((r) => describe(st, r)) },
     'rtpengine.enable': {
+      help: 'rtpengine.enable URL|all 0|1: disables (0) or enables (1) the relays, enabling only those that answer a ping; answers their state',
       handler: (st, params) => {
         const [url, flag] = Array.isArray(params) ? params : [];
         const on = Number(flag) === 1;
@@ -38,8 +39,9 @@ const service: ModuleService<RtpengineState> = {
         return list.map((r) => describe(st, r));
       },
     },
-    'rtpengine.get_hash_total': { readOnly: true, handler: (st) => ({ total: st.remembered }) },
+    'rtpengine.get_hash_total': { readOnly: true, help: 'how many calls are remembered with the relay they were sent to', handler: (st) => ({ total: st.remembered }) },
     'rtpengine.ping': {
+      help: 'rtpengine.ping [URL|all]: pings the relays, disables those that do not answer; answers success or fail per relay',
       handler: (st, params) => relaysMatching(st, params).map((r) => {
         const ok = pingOk(st, r);
         if (!ok) r.disabledUntil = Date.now() + st.settings.disableSeconds * 1000;

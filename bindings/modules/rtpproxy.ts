@@ -5,7 +5,10 @@ import { defineModule } from '../registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { ModuleService } from '../../host/core/module-service.js';
 import { destroy, manage, offerAnswer, record, RtpproxyState, stream } from '../../host/media-relay/rtpproxy-ops.js';
-import { decl } from './decl.js';
+import { decl, partial } from './decl.js';
+
+/** What offer/answer/manage leave out of Kamailio's flags (host/media-relay/rtpproxy-ops.ts). */
+const FLAGS_NOT_APPLIED = 'flags o and c (rewrite o= and c=) and 1/2 (the Via branch in the Call-ID) are not applied';
 
 const stateOf = (ctx: MsgContext) => ctx.core.modules.get<RtpproxyState>('rtpproxy');
 
@@ -14,12 +17,14 @@ const service: ModuleService<RtpproxyState> = {
   rpc: {
     'rtpproxy.list': {
       readOnly: true,
+      help: 'every rtpproxy relay with its set, weight, whether disabled and seconds until it is checked again',
       handler: (st) => st.pool.allRelays().map((r) => ({
         url: r.url, set: r.setId, weight: r.weight, disabled: r.disabledUntil > Date.now() ? 1 : 0,
         recheck_ticks: r.disabledUntil === Infinity ? 'MAX' : Math.max(0, Math.ceil((r.disabledUntil - Date.now()) / 1000)),
       })),
     },
     'rtpproxy.enable': {
+      help: 'rtpproxy.enable URL 0|1: disables (0) or enables (1) the relay URL; answers its new state',
       handler: (st, params) => {
         const [url, flag] = Array.isArray(params) ? params : [];
         const list = st.pool.allRelays().filter((r) => r.url === url);
@@ -33,8 +38,8 @@ const service: ModuleService<RtpproxyState> = {
 
 export const rtpproxyModule = defineModule('rtpproxy', {
   rtpproxy_manage0: decl('', 'int', (ctx) => manage(stateOf(ctx), ctx, 'rtpproxy_manage0', '', '')),
-  rtpproxy_manage: decl('str', 'int', (ctx, flags: string) => manage(stateOf(ctx), ctx, 'rtpproxy_manage', flags, '')),
-  rtpproxy_manage_ip: decl('str, str', 'int', (ctx, flags: string, ip: string) => manage(stateOf(ctx), ctx, 'rtpproxy_manage_ip', flags, ip)),
+  rtpproxy_manage: partial(FLAGS_NOT_APPLIED, decl('str', 'int', (ctx, flags: string) => manage(stateOf(ctx), ctx, 'rtpproxy_manage', flags, ''))),
+  rtpproxy_manage_ip: partial(FLAGS_NOT_APPLIED, decl('str, str', 'int', (ctx, flags: string, ip: string) => manage(stateOf(ctx), ctx, 'rtpproxy_manage_ip', flags, ip))),
   set_rtpproxy_set: decl('int', 'int', (ctx, id: number) => {
     const st = stateOf(ctx);
     if (st.pool.choose(ctx, [id])) return 1;
@@ -42,14 +47,14 @@ export const rtpproxyModule = defineModule('rtpproxy', {
     return -1;
   }),
   rtpproxy_destroy0: decl('', 'int', (ctx) => destroy(stateOf(ctx), ctx, 'rtpproxy_destroy0', '')),
-  rtpproxy_destroy: decl('str', 'int', (ctx, flags: string) => destroy(stateOf(ctx), ctx, 'rtpproxy_destroy', flags)),
+  rtpproxy_destroy: partial('its flags (1, 2, b, t) are not applied', decl('str', 'int', (ctx, flags: string) => destroy(stateOf(ctx), ctx, 'rtpproxy_destroy', flags))),
   start_recording: decl('', 'int', (ctx) => record(stateOf(ctx), ctx, 'start_recording')),
   rtpproxy_offer0: decl('', 'int', (ctx) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_offer0', true, '', '')),
-  rtpproxy_offer: decl('str', 'int', (ctx, flags: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_offer', true, flags, '')),
-  rtpproxy_offer_ip: decl('str, str', 'int', (ctx, flags: string, ip: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_offer_ip', true, flags, ip)),
+  rtpproxy_offer: partial(FLAGS_NOT_APPLIED, decl('str', 'int', (ctx, flags: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_offer', true, flags, ''))),
+  rtpproxy_offer_ip: partial(FLAGS_NOT_APPLIED, decl('str, str', 'int', (ctx, flags: string, ip: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_offer_ip', true, flags, ip))),
   rtpproxy_answer0: decl('', 'int', (ctx) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_answer0', false, '', '')),
-  rtpproxy_answer: decl('str', 'int', (ctx, flags: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_answer', false, flags, '')),
-  rtpproxy_answer_ip: decl('str, str', 'int', (ctx, flags: string, ip: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_answer_ip', false, flags, ip)),
+  rtpproxy_answer: partial(FLAGS_NOT_APPLIED, decl('str', 'int', (ctx, flags: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_answer', false, flags, ''))),
+  rtpproxy_answer_ip: partial(FLAGS_NOT_APPLIED, decl('str, str', 'int', (ctx, flags: string, ip: string) => offerAnswer(stateOf(ctx), ctx, 'rtpproxy_answer_ip', false, flags, ip))),
   rtpproxy_stream2uac: decl('str, int', 'int', (ctx, pname: string, count: number) => stream(stateOf(ctx), ctx, 'rtpproxy_stream2uac', true, pname, count)),
   rtpproxy_stream2uas: decl('str, int', 'int', (ctx, pname: string, count: number) => stream(stateOf(ctx), ctx, 'rtpproxy_stream2uas', false, pname, count)),
   rtpproxy_stop_stream2uac: decl('', 'int', (ctx) => stream(stateOf(ctx), ctx, 'rtpproxy_stop_stream2uac', true, null, 0)),

@@ -10,6 +10,8 @@ import { parseOutboundRule } from '../transport/outbound-policy.js';
 import { DEFAULT_VIA_SETTINGS } from '../corex/via-settings.js';
 import { traceSettingsFrom } from '../trace/trace-settings.js';
 import { avpNameOf } from '../core/avp-name.js';
+import { DEFAULT_TLS, type TlsSettings } from '../transport/tls-settings.js';
+import { DEFAULT_WS_SETTINGS, type WsSettings } from '../transport/ws-settings.js';
 
 const positive = { type: 'integer', minimum: 1 } as const;
 
@@ -46,6 +48,34 @@ const SCHEMA = {
       },
     },
     udp: { type: 'object', additionalProperties: false, properties: { max_message_bytes: positive } },
+    websocket: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        max_message_bytes: positive, allowed_origins: { type: 'array', items: { type: 'string', minLength: 1 } },
+        keepalive_interval_ms: { type: 'integer', minimum: 0 }, pong_timeout_ms: positive, max_bad_frames: { type: 'integer', minimum: 0 },
+      },
+    },
+    // files are read when the server starts (host/transport/tls-settings.ts loadTlsContexts)
+    tls: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['certificate', 'private_key'],
+      properties: {
+        certificate: { type: 'string', minLength: 1 }, private_key: { type: 'string', minLength: 1 }, ca_list: { type: 'string', minLength: 1 },
+        verify_client: { type: 'boolean' }, require_client_certificate: { type: 'boolean' }, min_version: { enum: ['TLSv1.2', 'TLSv1.3'] },
+        servers: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['server_name', 'certificate', 'private_key'],
+            properties: { server_name: { type: 'string', pattern: '^(\\*\\.)?[A-Za-z0-9_.-]+$' }, certificate: { type: 'string', minLength: 1 }, private_key: { type: 'string', minLength: 1 } },
+          },
+        },
+        verify_server: { type: 'boolean' }, handshake_timeout_ms: positive,
+      },
+    },
     control: {
       anyOf: [
         { type: 'string' },
@@ -162,6 +192,8 @@ type RawConfig = {
     write_buffer_max_bytes?: number; send_timeout_ms?: number; messages_per_turn?: number;
   };
   udp?: { max_message_bytes?: number };
+  tls?: RawTls;
+  websocket?: { max_message_bytes?: number; allowed_origins?: string[]; keepalive_interval_ms?: number; pong_timeout_ms?: number; max_bad_frames?: number };
   control?: string | false | RawControl;
   state_dir?: string;
   outbound?: { default?: 'allow' | 'deny'; rules?: string[] };
@@ -183,6 +215,52 @@ type RawConfig = {
   core?: { server_id?: number; xavp_via_params?: string; xavp_via_fields?: string; xavp_via_reply_params?: string };
   overload?: { busy_ratio?: number; calm_ratio?: number; source_rate?: number; source_rate_any?: number; max_wait_ms?: number; reply?: 'tcp' | 'all' | 'none'; retry_after_s?: number };
 };
+
+type RawTls = {
+  certificate: string; private_key: string; ca_list?: string; verify_client?: boolean; require_client_certificate?: boolean;
+  min_version?: TlsSettings['minVersion']; servers?: { server_name: string; certificate: string; private_key: string }[];
+  verify_server?: boolean; handshake_timeout_ms?: number;
+};
+
+/** An Origin as browsers send it: scheme://host[:port], no path; or 'null' (file: pages), or '*'. */
+const ORIGIN = /^(?:\*|null|[a-z][a-z0-9+.-]*:\/\/[^/\s]+)$/i;
+
+/** websocket: → WsSettings over the defaults; an origin that could never match is an error. */
+function websocketSettings(w: RawConfig['websocket']): WsSettings {
+  const d = DEFAULT_WS_SETTINGS;
+  const origins = w?.allowed_origins ?? [...d.allowedOrigins];
+  const bad = origins.find((o) => !ORIGIN.test(o));
+  if (bad !== undefined) throw new Error(`allowed_origins: expected '*' or an origin as a browser sends it (scheme://host[:port], no path, no trailing slash), got '${bad}'`);
+  return {
+    maxMessageBytes: w?.max_message_bytes ?? d.maxMessageBytes,
+    allowedOrigins: origins,
+    keepaliveIntervalMs: w?.keepalive_interval_ms ?? d.keepaliveIntervalMs,
+    pongTimeoutMs: w?.pong_timeout_ms ?? d.pongTimeoutMs,
+    maxBadFrames: w?.max_bad_frames ?? d.maxBadFrames,
+  };
+}
+
+/** tls: → TlsSettings; the files are read when the server starts. */
+function tlsSettings(t: RawTls): TlsSettings {
+  return {
+    certificate: t.certificate,
+    privateKey: t.private_key,
+    ...(t.ca_list ? { caList: t.ca_list } : {}),
+    verifyClient: t.verify_client ?? DEFAULT_TLS.verifyClient,
+    requireClientCertificate: t.require_client_certificate ?? DEFAULT_TLS.requireClientCertificate,
+    minVersion: t.min_version ?? DEFAULT_TLS.minVersion,
+    servers: (t.servers ?? []).map((s) => ({ serverName: s.server_name, certificate: s.certificate, privateKey: s.private_key })),
+    verifyServer: t.verify_server ?? DEFAULT_TLS.verifyServer,
+    handshakeTimeoutMs: t.handshake_timeout_ms ?? DEFAULT_TLS.handshakeTimeoutMs,
+  };
+}
+
+/** A `tls:` or `wss:` listen entry needs the tls: section (its certificate and key). */
+function checkTlsNeeded(listen: Settings['listen'], tls: TlsSettings | undefined): void {
+  if (tls) return;
+  const secure = listen.find((l) => (l.proto as string) === 'tls' || (l.proto as string) === 'wss');
+  if (secure) throw new Error(`listen '${secure.proto}:${secure.ip.includes(':') ? `[${secure.ip}]` : secure.ip}:${secure.port}' needs tls.certificate and tls.private_key (a tls: section)`);
+}
 
 type RawControl = {
   listen: string; hosts?: string[]; origins?: string[]; max_body_bytes?: number; body_timeout_ms?: number;
@@ -223,8 +301,13 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       throw new ConfigError(`${file}: key '${key}': ${(e as Error).message}`);
     }
   };
+  const listen = c.listen ? wrap('listen', () => parseListenList(c.listen!)) : d.listen.map((l) => ({ ...l }));
+  const tls = c.tls ? tlsSettings(c.tls) : undefined;
+  wrap('listen', () => checkTlsNeeded(listen, tls));
   return {
-    listen: c.listen ? wrap('listen', () => parseListenList(c.listen!)) : d.listen.map((l) => ({ ...l })),
+    listen,
+    ...(tls ? { tls } : {}),
+    websocket: wrap('websocket', () => websocketSettings(c.websocket)),
     aliases: c.aliases ?? [...d.aliases],
     ...(c.workers !== undefined ? { workers: c.workers } : {}),
     routing: { script: c.routing?.script ?? d.routing.script, engine: c.routing?.engine ?? d.routing.engine },

@@ -8,6 +8,8 @@ import { DEFAULT_OVERLOAD_SETTINGS, type OverloadSettings } from '../core/overlo
 import type { ListenAddress } from '../transport/types.js';
 import { DEFAULT_VIA_SETTINGS, type ViaSettings } from '../corex/via-settings.js';
 import type { TraceSettings } from '../trace/trace-settings.js';
+import type { TlsSettings } from '../transport/tls-settings.js';
+import { DEFAULT_WS_SETTINGS, type WsSettings } from '../transport/ws-settings.js';
 
 export type { ListenAddress } from '../transport/types.js';
 
@@ -87,6 +89,10 @@ export interface Settings {
   core?: ViaSettings;
   /** The SIP trace started at boot (config `trace:`, host/trace/trace-settings.ts). Absent: none. */
   trace?: TraceSettings;
+  /** Certificates and verification for `tls:`/`wss:` listeners and outbound TLS (host/transport/tls-settings.ts). Absent: no TLS. */
+  tls?: TlsSettings;
+  /** `ws:`/`wss:` listeners: frame size, allowed Origins, keepalive (host/transport/ws-settings.ts). Absent: the defaults there. */
+  websocket?: WsSettings;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
@@ -112,6 +118,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   auth: { ...DEFAULT_AUTH_SETTINGS, algorithms: [...DEFAULT_AUTH_SETTINGS.algorithms] },
   overload: { ...DEFAULT_OVERLOAD_SETTINGS },
   core: { ...DEFAULT_VIA_SETTINGS },
+  websocket: { ...DEFAULT_WS_SETTINGS, allowedOrigins: [...DEFAULT_WS_SETTINGS.allowedOrigins] },
 } satisfies Settings);
 
 /** A socket name: what Kamailio scripts pass to corex.set_send_socket_name and compare. */
@@ -123,11 +130,11 @@ const SOCKET_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
  */
 export function parseListen(text: string): ListenAddress {
   const [address = '', named] = splitName(text);
-  const m = /^(udp|tcp):(\[[0-9a-fA-F:.]+\]|[^:\[\]\s]+):(\d{1,5})$/.exec(address);
-  if (!m) throw new Error(`listen address '${text}': expected PROTO:IP:PORT [name NAME], e.g. udp:127.0.0.1:5060 or tcp:[::1]:5060 name s0`);
+  const m = /^(udp|tcp|tls|ws|wss):(\[[0-9a-fA-F:.]+\]|[^:\[\]\s]+):(\d{1,5})$/.exec(address);
+  if (!m) throw new Error(`listen address '${text}': expected PROTO:IP:PORT [name NAME], e.g. udp:127.0.0.1:5060, tcp:[::1]:5060 name s0 or wss:127.0.0.1:8443 (PROTO: udp, tcp, tls, ws, wss)`);
   const port = Number(m[3]);
   if (port < 1 || port > 65535) throw new Error(`listen address '${text}': port must be 1..65535`);
-  const listen: ListenAddress = { proto: m[1] as 'udp' | 'tcp', ip: m[2]!.replace(/^\[|\]$/g, ''), port };
+  const listen: ListenAddress = { proto: m[1] as ListenAddress['proto'], ip: m[2]!.replace(/^\[|\]$/g, ''), port };
   if (named === undefined) return listen;
   if (!SOCKET_NAME.test(named)) {
     throw new Error(`listen address '${text}': the name must be 1..64 characters of A-Z a-z 0-9 _ . -, got '${named}'`);

@@ -1,12 +1,13 @@
-// Prometheus metrics for GET /metrics (prom-client renders the exposition format). Nothing is
-// added to the message path: every figure is read at scrape time from the counters the engine
-// keeps already (kemi.stats: RouteStats, tm, engine.counters, limit throttle, overload), one
-// snapshot per scrape taken before prom-client's collect() callbacks copy it into the metrics.
+// Prometheus metrics for GET /metrics (prom-client renders the exposition format). No metric is
+// touched on the message path: every figure is read at scrape time from the counters the engine
+// keeps (kemi.stats: RouteStats, tm, engine.counters, message-counts.ts' arrays, limit throttle,
+// overload), one snapshot per scrape taken before prom-client's collect() callbacks copy it in.
 // With workers each thread's figures carry its index in the label `worker`; the whole server is
 // `sum without (worker) (...)`: a summed series beside them would be counted twice by sum().
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { BUCKETS, bucketUpperUs, type RouteFigures } from '../core/route-stats.js';
 import type { PageAnswer } from './rpc-server.js';
+import type { MessageCountsSnapshot } from '../core/message-counts.js';
 
 /** One thread's figures, in the shape kemi.stats (and a worker's 'stats' answer) has. */
 export interface ThreadFigures {
@@ -14,6 +15,10 @@ export interface ThreadFigures {
   worker: string;
   routes: Record<string, RouteFigures>;
   messages: object;
+  /** Requests and replies in and out by method and code (only those seen); absent in an older worker's answer. */
+  sip?: MessageCountsSnapshot;
+  /** Store operations of this thread that failed (StoreUnavailable.failures). */
+  store?: { failures: number };
   tm: object;
   limitThrottle: object;
   overload: object;
@@ -76,8 +81,10 @@ export class ControlMetrics {
     this.counter('ksr_sip_requests_total', 'SIP requests routed (request_route)', ['worker'], perThread((t) => at(t.messages, 'requests')));
     this.counter('ksr_sip_replies_received_total', 'SIP replies received (reply_route)', ['worker'], perThread((t) => at(t.messages, 'replies')));
     this.counter('ksr_sip_replies_sent_total', 'SIP replies sent', ['worker'], perThread((t) => at(t.messages, 'repliesSent')));
+    this.messageCountMetrics();
     this.counter('ksr_sip_malformed_total', 'malformed SIP messages, answered 400 or dropped', ['worker', 'outcome'], () =>
       this.current.threads.flatMap((t): Sample[] => [[{ worker: t.worker, outcome: 'answered' }, at(t.messages, 'badRequests')], [{ worker: t.worker, outcome: 'dropped' }, at(t.messages, 'malformedDropped')]]));
+    this.counter('ksr_store_errors_total', 'store operations a worker made that failed (an error, no answer in time, or refused while the breaker is open)', ['worker'], perThread((t) => t.store?.failures ?? 0));
     this.counter('ksr_script_failures_total', 'callbacks that ended in a script error, a timeout or out of memory', ['worker'], perThread((t) => at(t.messages, 'scriptFailures')));
     this.counter('ksr_limit_hits_total', 'callbacks stopped by a limit (CPU, memory)', ['worker'], perThread((t) => at(t.limitThrottle, 'limitHits')));
     this.counter('ksr_limit_refused_total', 'requests refused with 503 because their source was throttled for limit hits', ['worker'], perThread((t) => at(t.limitThrottle, 'refused')));
@@ -90,6 +97,20 @@ export class ControlMetrics {
     this.gauge('ksr_runtime_ready', '1 when the runtime (and its warm spare, if any) is ready', ['worker'], perThread((t) => (t.runtime.ready ? 1 : 0)));
     this.counter('ksr_runtime_rebuilds_total', 'runtimes rebuilt after a memory-limit stop', ['worker'], perThread((t) => t.runtime.rebuilds));
     this.counter('ksr_runtime_timeouts_kept_total', 'callbacks stopped at the CPU limit whose runtime was kept', ['worker'], perThread((t) => t.runtime.timeoutsKept));
+  }
+
+  /**
+   * By method ('other' for any method not in SIP_METHODS) and by exact reply code: only the codes
+   * seen get a series (at most 600, 100..699), and a code is what operators alert on (401 vs 403
+   * vs 408); classes are one PromQL label_replace away.
+   */
+  private messageCountMetrics(): void {
+    const family = (key: keyof MessageCountsSnapshot, label: 'method' | 'code') => (): Sample[] =>
+      this.current.threads.flatMap((t) => Object.entries(t.sip?.[key] ?? {}).map(([k, n]): Sample => [{ worker: t.worker, [label]: k }, n]));
+    this.counter('ksr_sip_requests_in_total', 'SIP requests received, by method (other: any method not named)', ['worker', 'method'], family('requestsIn', 'method'));
+    this.counter('ksr_sip_replies_in_total', 'SIP replies received, by code', ['worker', 'code'], family('repliesIn', 'code'));
+    this.counter('ksr_sip_requests_out_total', 'SIP requests sent (forwarded, or made by tm and modules; retransmissions included), by method', ['worker', 'method'], family('requestsOut', 'method'));
+    this.counter('ksr_sip_replies_out_total', 'SIP replies sent (made here or relayed; retransmissions included), by code', ['worker', 'code'], family('repliesOut', 'code'));
   }
 
   private serverMetrics(): void {

@@ -47,6 +47,8 @@ export interface ModuleRpc<S> {
   readOnly?: boolean;
   /** 'all': every worker runs it and worker 0's answer is given (reloads of per-worker copies); 'one' (default): worker 0 answers. */
   scope?: 'one' | 'all';
+  /** One line for system.methodHelp: the params ("NAME [OPTIONAL]") and what it answers or does. Required: no method goes without. */
+  help: string;
 }
 
 export interface ModuleService<S extends ModuleState = ModuleState> {
@@ -124,9 +126,9 @@ export class ModuleStates {
   }
 }
 
-/** Every module control method of a registry's services: name, readOnly, scope (for the socket thread's forwarding). */
-export function moduleRpcMethods(services: readonly NamedModuleService[]): Array<{ name: string; readOnly: boolean; scope: 'one' | 'all' }> {
+/** Every module control method of a registry's services: name, readOnly, scope (for the socket thread's forwarding), help. */
+export function moduleRpcMethods(services: readonly NamedModuleService[]): Array<{ name: string; readOnly: boolean; scope: 'one' | 'all'; help: string }> {
   return services.flatMap(({ service }) =>
-    Object.entries(service.rpc ?? {}).map(([name, r]) => ({ name, readOnly: r.readOnly ?? false, scope: r.scope ?? 'one' })),
+    Object.entries(service.rpc ?? {}).map(([name, r]) => ({ name, readOnly: r.readOnly ?? false, scope: r.scope ?? 'one', help: r.help })),
   );
 }

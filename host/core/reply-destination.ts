@@ -1,13 +1,14 @@
-// Where a response to a request goes (RFC 3261 §18.2.2 with RFC 3581): over TCP, back on
-// the connection it came on; over UDP, to the source address, at the source port when the
+// Where a response to a request goes (RFC 3261 §18.2.2 with RFC 3581): over a connection
+// (TCP, TLS, WS, WSS), back on the connection it came on, in its own protocol; over UDP, to the source address, at the source port when the
 // top Via asks for rport (or the script called force_rport), else at the Via's sent-by port.
 import type { MsgContext } from './context.js';
 import type { Via } from '../sip/message.js';
 import type { Destination } from '../transport/types.js';
+import { isConnectionProto } from '../sip/uri.js';
 
 export function replyDestination(ctx: MsgContext, via: Via, code = 0): Destination {
   const r = ctx.rcv;
-  if (r.proto === 'tcp') return { proto: 'tcp', ip: r.srcIp, port: r.srcPort, conId: r.conId, ...replyConnectionFlags(ctx, code) };
+  if (isConnectionProto(r.proto)) return { proto: r.proto, ip: r.srcIp, port: r.srcPort, conId: r.conId, ...replyConnectionFlags(ctx, code) };
   const useRport = ctx.forceRport || via.params.has('rport');
   const port = useRport ? r.srcPort : via.port || 5060;
   return { proto: 'udp', ip: r.srcIp, port };

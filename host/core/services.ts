@@ -75,7 +75,7 @@ export interface CoreServices {
    */
   readonly viaSettings?: ViaSettings;
   /** Every listen socket, with its name if the config gave one (corex.set_send_socket(_name) looks one up). Absent: localAddress's only. */
-  listenSockets?(): readonly { proto: 'udp' | 'tcp'; ip: string; port: number; name?: string }[];
+  listenSockets?(): readonly { proto: Destination['proto']; ip: string; port: number; name?: string }[];
   /** The subscriber/location database (host/store), null when the server runs without one. */
   readonly store: SyncStore | null;
   /** The pseudo-variables the registry's modules declare (Registry.pvs); KSR.pv and $T_req(...) read through it. */

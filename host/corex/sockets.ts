@@ -9,12 +9,12 @@ import type { MsgContext, Proto } from '../core/context.js';
 import { parseSocketSpec, socketText, type SocketSpec } from './socket-spec.js';
 
 export type ListenSocket = { proto: Proto; ip: string; port: number };
-type NamedListenSocket = { proto: 'udp' | 'tcp'; ip: string; port: number; name?: string };
+type NamedListenSocket = { proto: Proto; ip: string; port: number; name?: string };
 
 /** The listen socket spec names, or null: Kamailio's grep_sock_info (no proto: udp; no port: any). */
 export function findListenSocket(ctx: MsgContext, spec: SocketSpec): ListenSocket | null {
   const proto = spec.proto ?? 'udp';
-  if (proto !== 'udp' && proto !== 'tcp') return null;
+  if (proto === 'sctp') return null; // no SCTP listeners
   const family = isIP(spec.host);
   if (family === 0) return null;
   const listening = ctx.core.listenSockets?.();

@@ -104,11 +104,11 @@ function remove(ds: DispatcherState, params: unknown): unknown {
 }
 
 export const DISPATCHER_RPC: Readonly<Record<string, ModuleRpc<DispatcherState>>> = {
-  'dispatcher.list': { handler: list, readOnly: true },
-  'dispatcher.reload': { handler: (ds) => reload(ds), scope: 'all' },
-  'dispatcher.set_state': { handler: (ds, p) => setState(ds, p, false) },
-  'dispatcher.set_duid_state': { handler: (ds, p) => setState(ds, p, true) },
-  'dispatcher.ping_active': { handler: pingActive },
-  'dispatcher.add': { handler: add, scope: 'all' },
-  'dispatcher.remove': { handler: remove, scope: 'all' },
+  'dispatcher.list': { handler: list, readOnly: true, help: 'dispatcher.list [short]: every set with its destinations, their state flags and priority (and attributes unless short)' },
+  'dispatcher.reload': { handler: (ds) => reload(ds), scope: 'all', help: 'rereads the destination list (file or table) in every worker; the old list serves on when the new one is refused' },
+  'dispatcher.set_state': { handler: (ds, p) => setState(ds, p, false), help: 'dispatcher.set_state STATE GROUP ADDRESS|all: sets the state letters (a, i, t, d, p) of a destination of GROUP, matched by URI' },
+  'dispatcher.set_duid_state': { handler: (ds, p) => setState(ds, p, true), help: 'dispatcher.set_duid_state STATE GROUP DUID|all: as set_state, the destination matched by its duid attribute' },
+  'dispatcher.ping_active': { handler: pingActive, help: 'dispatcher.ping_active [0|1]: answers whether keepalive probing runs; with 0 or 1 turns it off or on' },
+  'dispatcher.add': { handler: add, scope: 'all', help: 'dispatcher.add GROUP ADDRESS [FLAGS [PRIORITY [ATTRS]]]: adds a destination to GROUP (created when new) in every worker' },
+  'dispatcher.remove': { handler: remove, scope: 'all', help: 'dispatcher.remove GROUP ADDRESS: removes the destination ADDRESS from GROUP in every worker' },
 };

@@ -5,42 +5,51 @@
 // SRV_CACHE_MS; failed look-ups for NEGATIVE_CACHE_MS, so a dead name costs one query.
 import { Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import type { SipUri } from '../sip/uri.js';
+import { sendProtoOf, type SendProto, type SipUri } from '../sip/uri.js';
 
 export interface Target {
-  proto: 'udp' | 'tcp';
+  proto: SendProto;
   ip: string;
   port: number;
+  /** TLS only: the URI's host when it is a name, what the server's certificate must name (RFC 5922
+   *  §4: the domain of the URI, also after SRV), and the SNI sent. Absent for an IP literal. */
+  host?: string;
 }
 
-export type TargetProto = 'udp' | 'tcp';
+export type TargetProto = SendProto;
 
 const DEFAULT_PORT = 5060;
 const SRV_CACHE_MS = 60_000;
 const NEGATIVE_CACHE_MS = 5_000;
 const CACHE_LIMIT = 10_000;
 
-/** The transport a URI asks for, mapped onto what we can send: tls and sips go as tcp (no TLS yet). */
+/** The transport a URI asks for (host/sip/uri.ts sendProtoOf: tls for sips, ws/wss as written). */
 function uriProto(uri: SipUri, forcedProto?: TargetProto | null): TargetProto | null {
-  if (forcedProto) return forcedProto;
-  const t = (uri.params.get('transport') ?? '').toLowerCase();
-  if (t === '') return uri.scheme === 'sips' ? 'tcp' : null;
-  if (t === 'udp') return 'udp';
-  if (t === 'tcp' || t === 'tls') return 'tcp';
-  return null; // sctp, ws, wss: no sender for them
+  return forcedProto ?? sendProtoOf(uri);
 }
 
 function supportedTransport(uri: SipUri): boolean {
-  const t = (uri.params.get('transport') ?? '').toLowerCase();
-  return t === '' || t === 'udp' || t === 'tcp' || t === 'tls';
+  return !uri.params.has('transport') || sendProtoOf(uri) !== null;
 }
+
+/** SRV service names (RFC 3263 §4.1); WebSocket has none (RFC 7118): A/AAAA only. */
+const SRV_SERVICE: Readonly<Record<SendProto, string | null>> = { udp: '_sip._udp', tcp: '_sip._tcp', tls: '_sips._tcp', ws: null, wss: null };
 
 /** IP-literal hosts (and localhost) without any look-up; null when the host is a name. */
 export function resolveLiteral(uri: SipUri, forcedProto?: TargetProto | null): Target | null {
   if (uri.scheme === 'tel' || !supportedTransport(uri)) return null;
-  const host = uri.host.toLowerCase() === 'localhost' ? '127.0.0.1' : uri.host;
+  const localhost = uri.host.toLowerCase() === 'localhost';
+  const host = localhost ? '127.0.0.1' : uri.host;
   if (isIP(host) === 0) return null;
-  return { proto: uriProto(uri, forcedProto) ?? 'udp', ip: host, port: uri.port || DEFAULT_PORT };
+  const proto = uriProto(uri, forcedProto) ?? 'udp';
+  // localhost is a name: a TLS server's certificate is checked against it, not 127.0.0.1
+  return { proto, ip: host, port: uri.port || defaultPort(proto, uri), ...(localhost && proto === 'tls' ? { host: 'localhost' } : {}) };
+}
+
+/** RFC 3261 §19.1.2: 5061 for TLS and sips:, else 5060 (WS too, as Kamailio: a WebSocket peer is
+ *  reached over the connection it opened, found by its address, so its URIs carry a port). */
+function defaultPort(proto: SendProto, uri: SipUri): number {
+  return proto === 'tls' || uri.scheme === 'sips' ? 5061 : DEFAULT_PORT;
 }
 
 interface CacheEntry<T> {
@@ -132,7 +141,9 @@ function srv(name: string): Promise<SrvRecord[]> {
 
 async function fromSrv(host: string, proto: TargetProto): Promise<Target[]> {
   const out: Target[] = [];
-  for (const r of await srv(`_sip._${proto}.${host}`)) {
+  const service = SRV_SERVICE[proto];
+  if (!service) return out;
+  for (const r of await srv(`${service}.${host}`)) {
     // "." as target means the service is decidedly not available (RFC 2782)
     if (r.name === '' || r.name === '.') continue;
     const ips = isIP(r.name) !== 0 ? [r.name] : await addresses(r.name);
@@ -150,7 +161,7 @@ export async function resolveTarget(uri: SipUri, forcedProto?: TargetProto | nul
   const literal = resolveLiteral(uri, forcedProto);
   if (literal) return [literal];
   if (uri.scheme === 'tel' || !supportedTransport(uri)) {
-    throw new Error(`cannot resolve ${uri.raw}: expected a sip/sips URI with udp, tcp or tls transport`);
+    throw new Error(`cannot resolve ${uri.raw}: expected a sip/sips URI with udp, tcp, tls, ws or wss transport`);
   }
   const proto = uriProto(uri, forcedProto);
   let targets: Target[] = [];
@@ -159,12 +170,14 @@ export async function resolveTarget(uri: SipUri, forcedProto?: TargetProto | nul
       for (const p of proto ? [proto] : (['udp', 'tcp'] as const)) targets.push(...(await fromSrv(uri.host, p)));
     }
     if (targets.length === 0) {
-      const port = uri.port || DEFAULT_PORT;
+      const port = uri.port || defaultPort(proto ?? 'udp', uri);
       targets = (await addresses(uri.host)).map((ip) => ({ proto: proto ?? 'udp', ip, port }));
     }
   } catch (e) {
     throw new Error(`cannot resolve ${uri.host}: DNS failed (${(e as Error).message})`);
   }
   if (targets.length === 0) throw new Error(`cannot resolve ${uri.host}: no SRV, A or AAAA records`);
-  return targets;
+  // TLS checks the server's certificate against the URI's domain, not the SRV target (RFC 5922 §4)
+  const host = uri.host.toLowerCase();
+  return targets.map((t) => (t.proto === 'tls' ? { ...t, host } : t));
 }

@@ -9,6 +9,7 @@ import { RouteStats } from '../core/route-stats.js';
 import { PvTable } from '../core/pv.js';
 import { replyDestination, viaReceivedParams } from '../core/reply-destination.js';
 import { SipMessage } from '../sip/message.js';
+import { isConnectionProto, type SendProto } from '../sip/uri.js';
 import { SipParseError } from '../sip/errors.js';
 import { buildErrorReply, buildReply } from '../sip/reply.js';
 import { scriptReplyBody } from '../textops/body-state.js';
@@ -30,6 +31,7 @@ import { protectedEndpoints } from '../transport/protected-endpoints.js';
 import { OverloadPolicy } from '../core/overload-policy.js';
 import { LimitThrottle, retryAfterHeader } from '../core/limit-throttle.js';
 import { GcStats } from '../core/gc-stats.js';
+import { MessageCounts } from '../core/message-counts.js';
 
 export interface EngineCounters {
   received: number;
@@ -78,7 +80,7 @@ export interface EngineTransports {
   send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean;
   addTcpAlias(conId: number, port: number): boolean;
   permits(proto: string, ip: string, port: number, onError?: (reason: string) => void): boolean;
-  localAddress(proto: 'udp' | 'tcp', ipv6: boolean): { ip: string; port: number } | null;
+  localAddress(proto: SendProto, ipv6: boolean): { ip: string; port: number } | null;
   snapshot(): TransportCounters;
 }
 
@@ -91,6 +93,8 @@ export class Engine implements CoreServices {
   readonly counters: EngineCounters = {
     received: 0, requests: 0, replies: 0, badRequests: 0, malformedDropped: 0, malformedReasons: {}, scriptFailures: 0, repliesSent: 0,
   };
+  /** Requests and replies in and out by method and code (/metrics; read at scrape time). */
+  readonly messageCounts = new MessageCounts();
   readonly transports: EngineTransports;
   private readonly runsExpiry: boolean;
   readonly defines: ReadonlyMap<string, string>;
@@ -128,7 +132,7 @@ export class Engine implements CoreServices {
     const guard = new OutboundGuard(settings.outbound, log);
     this.transports = opts.transports
       ? opts.transports(onMessage, guard)
-      : new Transports(settings.listen, onMessage, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp } }, log, guard);
+      : new Transports(settings.listen, onMessage, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp }, ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.websocket ? { websocket: settings.websocket } : {}) }, log, guard);
     this.runsExpiry = opts.expiry ?? true;
     this.overload = new OverloadPolicy(settings.overload);
     // how deep a standing UDP queue is, where this thread reads the sockets itself
@@ -209,6 +213,8 @@ export class Engine implements CoreServices {
     } catch (e) {
       return this.refuseMalformed(buf, rcv, e);
     }
+    if (msg.isRequest) this.messageCounts.requestReceived(msg.method);
+    else this.messageCounts.replyReceived(msg.status);
     if (msg.isRequest && this.overload.shouldShed(msg, rcv)) return this.shed(msg, rcv);
     try {
       if (msg.isRequest) this.onRequest(msg, rcv);
@@ -224,8 +230,11 @@ export class Engine implements CoreServices {
     if (!(e instanceof SipParseError)) this.log.error({ err: e }, 'parser failed unexpectedly');
     const reason = e instanceof SipParseError ? e.reason : 'Bad Request';
     const reply = buildErrorReply(buf, reason);
-    const answered = reply !== null && this.transports.send(reply, { proto: rcv.proto === 'tcp' ? 'tcp' : 'udp', ip: rcv.srcIp, port: rcv.srcPort, conId: rcv.conId }, { ip: rcv.rcvIp, port: rcv.rcvPort });
-    if (answered) this.counters.badRequests++;
+    const answered = reply !== null && this.transports.send(reply, { proto: isConnectionProto(rcv.proto) ? rcv.proto : 'udp', ip: rcv.srcIp, port: rcv.srcPort, conId: rcv.conId }, { ip: rcv.rcvIp, port: rcv.rcvPort });
+    if (answered) {
+      this.counters.badRequests++;
+      this.messageCounts.replySent(400);
+    }
     else this.counters.malformedDropped++;
     const reasons = this.counters.malformedReasons;
     const key = reason in reasons || Object.keys(reasons).length < MAX_MALFORMED_REASONS ? reason : 'other';
@@ -308,6 +317,7 @@ export class Engine implements CoreServices {
     const sent = this.transports.send(buf, replyDestination(ctx, via, code), { ip: ctx.rcv.rcvIp, port: ctx.rcv.rcvPort });
     if (sent) {
       this.counters.repliesSent++;
+      this.messageCounts.replySent(code);
       if (code >= 200) ctx.replied = true;
     }
     return sent;
@@ -319,14 +329,16 @@ export class Engine implements CoreServices {
 
   send(buf: Buffer, dst: Destination, onError?: (reason: string) => void): boolean {
     // dst.from: the listen socket the script chose (corex.set_send_socket, sendx)
-    return this.transports.send(buf, dst, dst.from, onError);
+    const sent = this.transports.send(buf, dst, dst.from, onError);
+    if (sent) this.messageCounts.sent(buf);
+    return sent;
   }
 
   get viaSettings(): Settings['core'] {
     return this.settings.core;
   }
 
-  listenSockets(): readonly { proto: 'udp' | 'tcp'; ip: string; port: number; name?: string }[] {
+  listenSockets(): readonly { proto: Destination['proto']; ip: string; port: number; name?: string }[] {
     return this.settings.listen;
   }
 
@@ -339,7 +351,7 @@ export class Engine implements CoreServices {
   }
 
   localAddress(proto: Proto, ipv6: boolean): { ip: string; port: number } | null {
-    return proto === 'udp' || proto === 'tcp' ? this.transports.localAddress(proto, ipv6) : null;
+    return proto === 'sctp' ? null : this.transports.localAddress(proto, ipv6);
   }
 
   isMyself(host: string, port?: number, _proto?: Proto): boolean {

@@ -1,6 +1,6 @@
 // Where an outgoing request goes: $du when set, else the Request-URI; resolved to an address
 // synchronously for IP literals, through DNS (SRV, A/AAAA) for names.
-import { tryParseUri, type SipUri } from '../sip/uri.js';
+import { tryParseUri, type SendProto, type SipUri } from '../sip/uri.js';
 import type { MsgContext, Proto } from '../core/context.js';
 import { resolveLiteral, resolveTarget, type Target } from '../dns/resolve-target.js';
 
@@ -15,8 +15,9 @@ export function parseHop(text: string): SipUri | null {
   return u && u.scheme !== 'tel' ? u : null;
 }
 
-function sendable(p: Proto | null): 'udp' | 'tcp' | null {
-  return p === 'udp' || p === 'tcp' ? p : p === 'tls' ? 'tcp' : null;
+/** A protocol forced by the script (force_send_socket, $fs...) that we can send over; sctp: none. */
+export function sendable(p: Proto | null): SendProto | null {
+  return p === 'udp' || p === 'tcp' || p === 'tls' || p === 'ws' || p === 'wss' ? p : null;
 }
 
 /** Calls back with the first target, or with an error text. Synchronous for IP literals. */

@@ -40,10 +40,10 @@ export function sendRequest(
 }
 
 function sendToTargets(ctx: MsgContext, branch: string, list: Target[], done: (o: SendOutcome) => void, onLateError: (reason: string) => void): void {
-  const target = list[0]!;
+  const target = webSocketFlavour(ctx, list[0]!);
   const others = list.slice(1);
   const built = buildOutgoingRequest(ctx, target, branch);
-  const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port, ...forwardConnectionFlags(ctx) };
+  const dst: Destination = { proto: target.proto, ip: target.ip, port: target.port, ...(target.host ? { host: target.host } : {}), ...forwardConnectionFlags(ctx) };
   if (built?.forced) dst.from = built.forced;
   if (!built) return done({ ok: false, code: SEND_FAILED, reason: `no ${target.proto.toUpperCase()} listener toward ${target.ip}`, others });
   if (!runOnsend(ctx, { buf: built.buf, dst, local: built.local })) {
@@ -64,4 +64,17 @@ function sendToTargets(ctx: MsgContext, branch: string, list: Target[], done: (o
 /** set_forward_close / set_forward_no_connect: what the script asked of the connection (TCP). */
 function forwardConnectionFlags(ctx: MsgContext): { close?: true; noConnect?: true } {
   return { ...(ctx.forwardClose ? { close: true } : {}), ...(ctx.forwardNoConnect ? { noConnect: true } : {}) };
+}
+
+/**
+ * ";transport=ws" names WS and WSS alike (RFC 7118 §5.2; Kamailio writes "ws" for both, and so
+ * do nathelper's aliases): with a listener of one kind only, the target is of that kind, so our
+ * Via and Record-Route show the socket the connection really is on.
+ */
+function webSocketFlavour(ctx: MsgContext, t: Target): Target {
+  if (t.proto !== 'ws' && t.proto !== 'wss') return t;
+  const v6 = t.ip.includes(':');
+  if (ctx.core.localAddress(t.proto, v6)) return t;
+  const other = t.proto === 'ws' ? 'wss' : 'ws';
+  return ctx.core.localAddress(other, v6) ? { ...t, proto: other } : t;
 }

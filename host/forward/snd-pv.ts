@@ -1,15 +1,16 @@
-// $snd(name): what ksr_onsend_route is about to send — ip, port, proto (1 udp, 2 tcp, as
-// Kamailio's PROTO_* numbers), sproto, af (4/6), buf, len. Null outside the onsend route.
+// $snd(name): what ksr_onsend_route is about to send — ip, port, proto (Kamailio's PROTO_*
+// numbers: 1 udp, 2 tcp, 3 tls, 5 ws, 6 wss), sproto, af (4/6), buf, len. Null outside the onsend route.
 // Declared by the core forwarding module (bindings/modules/core-forward.ts).
 import { isIPv6 } from 'node:net';
 import type { MsgContext } from '../core/context.js';
 import type { PvClass, PvValue } from '../core/pv.js';
 import { sendInfoOf } from './onsend.js';
+import { PROTO_NUMBER } from '../nathelper/addresses.js';
 
 const FIELDS: Record<string, (i: NonNullable<ReturnType<typeof sendInfoOf>>) => PvValue> = {
   ip: (i) => i.dst.ip,
   port: (i) => i.dst.port,
-  proto: (i) => (i.dst.proto === 'udp' ? 1 : 2),
+  proto: (i) => PROTO_NUMBER[i.dst.proto],
   sproto: (i) => i.dst.proto,
   af: (i) => (isIPv6(i.dst.ip) ? 6 : 4),
   buf: (i) => i.buf.toString('utf8'),

@@ -5,7 +5,7 @@ import type { Destination } from '../transport/types.js';
 import { buildForwardedReply } from '../sip/builder.js';
 import { SipParseError } from '../sip/errors.js';
 import { copyContext } from '../core/context-copy.js';
-import { parseHop } from './next-hop.js';
+import { parseHop, sendable } from './next-hop.js';
 import { resolveLiteral } from '../dns/resolve-target.js';
 import { sendRequest } from './send-request.js';
 import { statelessBranch } from './via.js';
@@ -26,7 +26,7 @@ export function forwardStateless(ctx: MsgContext, uri?: string): boolean {
   // an address given literally is checked now, so a refused destination fails the call (-1);
   // the send itself is checked again by the transport, names once they are resolved
   const hop = parseHop(c.dstUri ?? c.ruri)!;
-  const literal = resolveLiteral(hop, c.forcedProto === 'udp' || c.forcedProto === 'tcp' ? c.forcedProto : c.forcedProto === 'tls' ? 'tcp' : null);
+  const literal = resolveLiteral(hop, sendable(c.forcedProto));
   if (literal && ctx.core.permitsOutbound?.(literal) === false) return false;
   const branch = statelessBranch(ctx.msg, c.ruri);
   queueMicrotask(() =>
@@ -37,6 +37,10 @@ export function forwardStateless(ctx: MsgContext, uri?: string): boolean {
   return true;
 }
 
+/** A Via's protocol → how we send to it. A stream protocol goes back over the connection open
+ *  to received:rport (Transports finds it by the peer's address; WS and WSS never connect). */
+const VIA_PROTO: Readonly<Record<string, Destination['proto']>> = { UDP: 'udp', TCP: 'tcp', TLS: 'tls', WS: 'ws', WSS: 'wss' };
+
 /** Where a reply goes after our Via is removed: the next Via's received/rport/sent-by. */
 export function replyNextHop(ctx: MsgContext): Destination | null {
   const vias = ctx.msg.vias();
@@ -44,7 +48,7 @@ export function replyNextHop(ctx: MsgContext): Destination | null {
   const next = vias[1];
   if (!ours || !next) return null;
   if (!ctx.core.isMyself(ours.host, ours.port || undefined)) return null;
-  const proto = next.transport === 'UDP' ? 'udp' : next.transport === 'TCP' || next.transport === 'TLS' ? 'tcp' : null;
+  const proto = VIA_PROTO[next.transport.toUpperCase()];
   if (!proto) return null;
   const ip = next.params.get('received') || next.host;
   const rport = Number(next.params.get('rport'));

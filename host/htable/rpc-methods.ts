@@ -51,6 +51,7 @@ function dump(t: HashTable): unknown[] {
 
 function setter(kind: 'str' | 'int'): ModuleRpc<HtableState> {
   return {
+    help: `htable.set${kind[0]} TABLE KEY VALUE: sets the item KEY of TABLE to ${kind === 'int' ? 'the integer' : 'the string'} VALUE`,
     handler(st, p) {
       const [tn, key, value] = params(p, ['table', 'key', 'value'], 'Not enough parameters (htable name, key name and value)');
       const t = tableOf(st, tn);
@@ -72,10 +73,12 @@ function setter(kind: 'str' | 'int'): ModuleRpc<HtableState> {
 export const HTABLE_RPC: Readonly<Record<string, ModuleRpc<HtableState>>> = {
   'htable.dump': {
     readOnly: true,
+    help: 'htable.dump TABLE: every item of TABLE by hash slot, with name, value and type',
     handler: (st, p) => dump(tableOf(st, params(p, ['table'], 'No htable name given')[0])),
   },
   'htable.get': {
     readOnly: true,
+    help: 'htable.get TABLE KEY: the item KEY of TABLE with its value, type flags and expiry',
     handler(st, p) {
       const [tn, key] = params(p, ['table', 'key'], 'Not enough parameters (htable name and key name)');
       const t = tableOf(st, tn);
@@ -87,6 +90,7 @@ export const HTABLE_RPC: Readonly<Record<string, ModuleRpc<HtableState>>> = {
   'htable.sets': setter('str'),
   'htable.seti': setter('int'),
   'htable.delete': {
+    help: 'htable.delete TABLE KEY: removes the item KEY from TABLE',
     handler(st, p) {
       const [tn, key] = params(p, ['table', 'key'], 'Not enough parameters (htable name & key name');
       tableOf(st, tn).remove(String(key));
@@ -94,6 +98,7 @@ export const HTABLE_RPC: Readonly<Record<string, ModuleRpc<HtableState>>> = {
     },
   },
   'htable.reload': {
+    help: 'htable.reload TABLE: replaces the items of TABLE by the rows of its dbtable in the store',
     handler(st, p) {
       const [tn] = params(p, ['table'], 'No htable name given');
       try {
@@ -106,6 +111,7 @@ export const HTABLE_RPC: Readonly<Record<string, ModuleRpc<HtableState>>> = {
   },
   'htable.listTables': {
     readOnly: true,
+    help: 'every table with its dbtable, dbmode, autoexpire, updateexpire and size',
     handler(st) {
       if (st.tables.size === 0) throw new RpcError(500, 'No htables');
       return [...st.tables.values()].map(({ spec }) => ({
@@ -116,6 +122,7 @@ export const HTABLE_RPC: Readonly<Record<string, ModuleRpc<HtableState>>> = {
   },
   'htable.stats': {
     readOnly: true,
+    help: 'per table: slots, items, and the fewest and most items in one slot',
     handler(st) {
       if (st.tables.size === 0) throw new RpcError(500, 'No htables');
       return [...st.tables.values()].map((t) => {

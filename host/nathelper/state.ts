@@ -40,7 +40,7 @@ function enablePing(state: NathelperState, params: unknown): unknown {
 export const NATHELPER_SERVICE: ModuleService<NathelperState> = {
   create: (host) => new NathelperState(host),
   rpc: {
-    'nathelper.enable_ping': { handler: enablePing },
-    'nathelper.ping_stats': { handler: (s) => ({ enabled: s.pinger.enabled ? 1 : 0, ...s.pinger.stats }), readOnly: true },
+    'nathelper.enable_ping': { handler: enablePing, help: 'nathelper.enable_ping 0|1: stops (0) or resumes (1) the NAT keepalive pings' },
+    'nathelper.ping_stats': { help: 'whether NAT pinging is on, and its rounds, UDP and SIP pings sent, SIP replies, contacts removed and skipped', handler: (s) => ({ enabled: s.pinger.enabled ? 1 : 0, ...s.pinger.stats }), readOnly: true },
   },
 };

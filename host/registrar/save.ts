@@ -15,7 +15,7 @@
 // Everything is checked before anything is written, so a refused REGISTER changes nothing.
 import type { MsgContext } from '../core/context.js';
 import { SipParseError } from '../sip/errors.js';
-import { tryParseUri } from '../sip/uri.js';
+import { isConnectionProto, tryParseUri } from '../sip/uri.js';
 import type { NameAddr } from '../sip/name-addr.js';
 import type { HeaderField } from '../sip/message.js';
 import { StoreUnavailable, type Aor, type LocationRecord } from '../store/store.js';
@@ -186,8 +186,10 @@ const NO_PATH: Readonly<PathInfo> = { value: '', lines: [], supported: false };
 function receivedOf(ctx: MsgContext, ul: Usrloc, flags: number): string {
   const avp = ctx.avps.get(ul.registrar.receivedAvp)?.[0];
   if (avp !== undefined && avp !== '') return String(avp);
-  if ((flags & SAVE_FLAGS.RECEIVED_FROM_SOURCE) === 0) return '';
   const r = ctx.rcv;
+  // a WebSocket client accepts no connection (RFC 7118 §5): its binding is reached only over
+  // the connection it registered on, so that is where it is received, asked for or not
+  if ((flags & SAVE_FLAGS.RECEIVED_FROM_SOURCE) === 0 && r.proto !== 'ws' && r.proto !== 'wss') return '';
   const host = r.srcIp.includes(':') ? `[${r.srcIp}]` : r.srcIp;
   return `sip:${host}:${r.srcPort}${r.proto === 'udp' ? '' : `;transport=${r.proto}`}`;
 }
@@ -214,7 +216,7 @@ function commonOf(ctx: MsgContext, ul: Usrloc, aor: Aor, path: string, flags: nu
     cflags: ctx.bflags[0] ?? 0, userAgent: userAgentOf(ctx.msg.headers),
     socket: `${r.proto}:${r.rcvIp.includes(':') ? `[${r.rcvIp}]` : r.rcvIp}:${r.rcvPort}`,
     methods: methodsOf(ctx.msg.headers), serverId: ul.serverId,
-    connectionId: r.proto === 'udp' ? -1 : r.conId,
+    connectionId: isConnectionProto(r.proto) ? r.conId : -1,
   };
 }
 

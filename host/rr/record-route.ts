@@ -2,9 +2,10 @@
 // kept on ctx.recordRoute, and the sending path turns it into header lines with
 // recordRouteLines() once the outgoing socket is known. One line normally; two ("double
 // record-routing", each with ;r2=on, as Kamailio's enable_double_rr) when the request leaves
-// on another transport or address family than it came in on. The top line faces the next hop.
+// from another socket (transport, address or port) than it came in on. The top line faces the next hop.
 import type { MsgContext } from '../core/context.js';
 import { fromAddr } from '../core/sip-values.js';
+import { transportParamOf } from '../sip/uri.js';
 
 export interface LocalSocket {
   proto: string;
@@ -74,15 +75,15 @@ export function removeRecordRoute(ctx: MsgContext): void {
 }
 
 const isV6 = (ip: string): boolean => ip.includes(':');
+const unbracket = (ip: string): string => (ip.startsWith('[') ? ip.slice(1, -1) : ip).toLowerCase();
 
 function hostPort(host: string, port: number | string): string {
   const h = isV6(host) && !host.startsWith('[') ? `[${host}]` : host;
   return port === '' || port === 0 ? h : `${h}:${port}`;
 }
 
-function transportParam(proto: string): string {
-  return proto.toLowerCase() === 'udp' ? '' : `;transport=${proto.toLowerCase()}`;
-}
+/** ";transport=tcp|tls|ws" (WS and WSS both "ws", as Kamailio writes it), none for UDP. */
+const transportParam = transportParamOf;
 
 /** ;lr, the From tag (Kamailio's append_fromtag, needed by is_direction), then the script's params. */
 function tail(ctx: MsgContext, params: string): string {
@@ -107,7 +108,10 @@ export function recordRouteLines(ctx: MsgContext, inbound: LocalSocket, outbound
     return [line(rr.preset, `;r2=on${end}`), line(second, `;r2=on${end}`)];
   }
   const outHost = rr.advertised ?? hostPort(ctx.advertisedAddress ?? outbound.ip, ctx.advertisedPort ?? outbound.port);
-  const double = inbound.proto.toLowerCase() !== outbound.proto.toLowerCase() || isV6(inbound.ip) !== isV6(outbound.ip);
+  // Kamailio's enable_double_rr (1, its COND_IF_DIFF_REALMS): leaving from another socket than
+  // the one it came in on (UDP in, WSS out; two networks; two families) gives each side our
+  // entry for its own socket
+  const double = inbound.proto.toLowerCase() !== outbound.proto.toLowerCase() || unbracket(inbound.ip) !== unbracket(outbound.ip) || inbound.port !== outbound.port;
   if (!double) return [line(outHost + transportParam(outbound.proto), end)];
   const inHost = rr.advertised ?? hostPort(inbound.ip, inbound.port);
   return [

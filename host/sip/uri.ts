@@ -283,3 +283,36 @@ export function uriTransport(u: SipUri): string {
   if (u.scheme === 'sips') return t === 'ws' || t === 'wss' ? 'wss' : 'tls';
   return t === '' ? 'udp' : t;
 }
+
+/** The protocols we can send over: what a next hop may resolve to. */
+export type SendProto = 'udp' | 'tcp' | 'tls' | 'ws' | 'wss';
+
+/** The stream protocols: a message to a peer goes over the connection it has open (by id or address). */
+export type ConnectionProto = 'tcp' | 'tls' | 'ws' | 'wss';
+
+export function isConnectionProto(p: string): p is ConnectionProto {
+  return p === 'tcp' || p === 'tls' || p === 'ws' || p === 'wss';
+}
+
+/**
+ * The protocol a next-hop URI asks to be sent over, null when we have no sender for it (sctp,
+ * an unknown value). No ;transport= on a sip: URI: null (the caller's default, or DNS, decides);
+ * sips: TLS, or WSS with ;transport=ws (RFC 7118 §5.2 registers only "ws": a secure WebSocket
+ * is a sips: URI, or "wss" as some UAs write it).
+ */
+export function sendProtoOf(u: SipUri): SendProto | null {
+  const t = (u.params.get('transport') ?? '').toLowerCase();
+  if (u.scheme === 'sips') return t === 'ws' || t === 'wss' ? 'wss' : t === '' || t === 'tls' || t === 'tcp' ? 'tls' : null;
+  if (t === '') return null;
+  return t === 'udp' || t === 'tcp' || t === 'tls' || t === 'ws' || t === 'wss' ? t : null;
+}
+
+/**
+ * The ";transport=..." of a URI naming one of our sockets (Record-Route, Path, received): none
+ * for UDP; "ws" for WS and WSS alike, as Kamailio writes it (RFC 7118 §5.2 has no "wss" value).
+ */
+export function transportParamOf(proto: string): string {
+  const p = proto.toLowerCase();
+  if (p === 'udp' || p === '') return '';
+  return `;transport=${p === 'wss' ? 'ws' : p}`;
+}

@@ -72,12 +72,17 @@ export interface Aor {
 }
 
 export class StoreUnavailable extends Error {
+  /** Store operations of this thread that failed (error, timeout, breaker open), for /metrics:
+   *  counted where the failure is made, so an operation that succeeds costs nothing more. */
+  static failures = 0;
+
   constructor(
     readonly store: string,
     message: string,
   ) {
     super(`${store}: ${message}`);
     this.name = 'StoreUnavailable';
+    StoreUnavailable.failures++;
   }
 }
 

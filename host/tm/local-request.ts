@@ -87,9 +87,9 @@ function checkRequest(req: LocalRequest): string | null {
 }
 
 /** "udp:IP:PORT" → the address to send from, null when not given or not one of ours. */
-function socketOf(core: CoreServices, spec: string | undefined, proto: 'udp' | 'tcp'): { ip: string; port: number } | null {
+function socketOf(core: CoreServices, spec: string | undefined, proto: Destination['proto']): { ip: string; port: number } | null {
   if (!spec) return null;
-  const m = /^(udp|tcp):\[?([^\]]+?)\]?:(\d+)$/i.exec(spec.trim());
+  const m = /^(udp|tcp|tls|ws|wss):\[?([^\]]+?)\]?:(\d+)$/i.exec(spec.trim());
   if (!m || m[1]!.toLowerCase() !== proto) return null;
   const ip = m[2]!;
   const port = Number(m[3]);
@@ -116,7 +116,7 @@ class LocalTransaction implements LocalClient {
     target: Target,
     private readonly done: (r: LocalResult) => void,
   ) {
-    this.dst = { proto: target.proto, ip: target.ip, port: target.port };
+    this.dst = { proto: target.proto, ip: target.ip, port: target.port, ...(target.host ? { host: target.host } : {}) };
     this.interval = core.tm.settings.t1;
   }
 

@@ -7,7 +7,7 @@ import type { ReceiveInfo } from '../transport/types.js';
 import type { TransportTap } from '../transport/transports.js';
 import { summarize, type MessageSummary } from './sip-message-summary.js';
 import { PcapWriter } from './pcap-writer.js';
-import { LOG_TEXT_MAX_BYTES, PCAP_MAX_BYTES, pcapPathFor, TraceSettingsError, type TraceFilter, type TraceRequest } from './trace-settings.js';
+import { LOG_TEXT_MAX_BYTES, PCAP_MAX_BYTES, pcapPathFor, TraceSettingsError, type TraceFilter, type TraceProto, type TraceRequest } from './trace-settings.js';
 
 export interface TraceLog {
   info(obj: object, msg: string): void;
@@ -22,7 +22,8 @@ export interface TapPoint {
 export interface TracedMessage {
   at: number;
   direction: 'in' | 'out';
-  proto: 'udp' | 'tcp';
+  /** As the script sees it ($proto); a pcap frame is UDP for udp, TCP for the others. */
+  proto: TraceProto;
   srcIp: string;
   srcPort: number;
   dstIp: string;
@@ -98,12 +99,12 @@ export class SipTrace implements TransportTap {
 
   received(buf: Buffer, rcv: ReceiveInfo): void {
     this.record(buf, {
-      at: rcv.receivedAt, direction: 'in', proto: rcv.proto === 'tcp' ? 'tcp' : 'udp',
+      at: rcv.receivedAt, direction: 'in', proto: rcv.proto as TraceProto,
       srcIp: rcv.srcIp, srcPort: rcv.srcPort, dstIp: rcv.rcvIp, dstPort: rcv.rcvPort,
     });
   }
 
-  sent(buf: Buffer, proto: 'udp' | 'tcp', from: { ip: string; port: number }, to: { ip: string; port: number }): void {
+  sent(buf: Buffer, proto: TraceProto, from: { ip: string; port: number }, to: { ip: string; port: number }): void {
     this.record(buf, { at: Date.now(), direction: 'out', proto, srcIp: from.ip, srcPort: from.port, dstIp: to.ip, dstPort: to.port });
   }
 
@@ -134,7 +135,7 @@ export class SipTrace implements TransportTap {
       const summary = summarize(buf);
       if (!matches(r.request.filter, m, summary)) return;
       if (r.pcap) {
-        if (!r.pcap.write({ proto: m.proto, srcIp: m.srcIp, srcPort: m.srcPort, dstIp: m.dstIp, dstPort: m.dstPort }, buf, m.at)) {
+        if (!r.pcap.write({ proto: m.proto === 'udp' ? 'udp' : 'tcp', srcIp: m.srcIp, srcPort: m.srcPort, dstIp: m.dstIp, dstPort: m.dstPort }, buf, m.at)) {
           this.stop(r.pcap.open ? `the file reached its bound of ${this.opts.pcapMaxBytes ?? PCAP_MAX_BYTES} bytes` : 'the file could not be written');
           return;
         }

@@ -20,7 +20,7 @@ export interface TraceFilter {
   ip?: string;
   /** Either end's port. */
   port?: number;
-  proto?: 'udp' | 'tcp';
+  proto?: TraceProto;
 }
 
 export interface TraceRequest {
@@ -36,6 +36,10 @@ export interface TraceRequest {
 export interface TraceSettings extends TraceRequest {
   enabled: boolean;
 }
+
+/** The transports a trace names and filters on, as $proto spells them. */
+export const TRACE_PROTOS = ['udp', 'tcp', 'tls', 'ws', 'wss'] as const;
+export type TraceProto = (typeof TRACE_PROTOS)[number];
 
 const FILTER_KEYS = ['method', 'callId', 'call_id', 'ip', 'port', 'proto'] as const;
 const REQUEST_KEYS = ['output', 'file', 'filter', 'max', 'seconds', 'enabled', ...FILTER_KEYS];
@@ -111,8 +115,8 @@ function filterFrom(f: Record<string, unknown>, where: string): TraceFilter {
   }
   if (f.port !== undefined) out.port = wholeNumber(f.port, 'port', 0, 65535, where);
   if (f.proto !== undefined) {
-    if (f.proto !== 'udp' && f.proto !== 'tcp') throw fail(where, `'proto' must be "udp" or "tcp", got ${JSON.stringify(f.proto)}`);
-    out.proto = f.proto;
+    if (!(TRACE_PROTOS as readonly unknown[]).includes(f.proto)) throw fail(where, `'proto' must be one of ${TRACE_PROTOS.join(', ')}, got ${JSON.stringify(f.proto)}`);
+    out.proto = f.proto as TraceProto;
   }
   return out;
 }

@@ -27,6 +27,8 @@ export interface ConnectionPeer {
   srcPort: number;
   rcvIp: string;
   rcvPort: number;
+  /** What scripts see as $proto: 'tls' when the socket is a TLS one; absent, 'tcp'. */
+  proto?: 'tcp' | 'tls';
 }
 
 export interface ConnectionHooks {
@@ -229,7 +231,7 @@ export class TcpConnection implements Servable {
         return false;
       }
       const p = this.peer;
-      this.hooks.onMessage(m.buf, { proto: 'tcp', srcIp: p.srcIp, srcPort: p.srcPort, rcvIp: p.rcvIp, rcvPort: p.rcvPort, conId: this.id, receivedAt: m.receivedAt });
+      this.hooks.onMessage(m.buf, { proto: p.proto ?? 'tcp', srcIp: p.srcIp, srcPort: p.srcPort, rcvIp: p.rcvIp, rcvPort: p.rcvPort, conId: this.id, receivedAt: m.receivedAt });
     }
     this.pauseReading();
     return !this.closed;

@@ -52,3 +52,36 @@ export async function readTcpSendQueues(sockets: SocketEnds[]): Promise<Map<stri
   }
   return out;
 }
+
+/** A connection whose kernel send queue is looked at: TCP, TLS and WebSocket ones alike. */
+export interface KernelQueued {
+  readonly needsKernelCheck: boolean;
+  readonly socket: SocketEnds;
+  noteKernelQueue(bytes: number, now: number): void;
+}
+
+/**
+ * One listener's looks at the kernel's send queues: of the connections written much since the
+ * last look, one look at a time (a sweep that comes while one is under way does nothing).
+ */
+export class KernelQueueCheck {
+  private checking = false;
+
+  async look(connections: Iterable<KernelQueued>): Promise<void> {
+    if (this.checking) return;
+    const suspects = [...connections].filter((c) => c.needsKernelCheck);
+    if (suspects.length === 0) return;
+    this.checking = true;
+    try {
+      const queues = await readTcpSendQueues(suspects.map((c) => c.socket));
+      const now = Date.now();
+      for (const c of suspects) {
+        const key = procKey(c.socket);
+        const bytes = key === null ? undefined : queues.get(key);
+        if (bytes !== undefined) c.noteKernelQueue(bytes, now);
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+}

@@ -8,6 +8,10 @@ import { UdpListener } from './udp-listener.js';
 import { readUdpKernelStats, readUdpKernelStatsAsync, type UdpKernelStats } from './udp-kernel-stats.js';
 import type { CloseReason } from './tcp-settings.js';
 import { TurnScheduler } from './tcp-turns.js';
+import { TlsEndpoint, type TlsReloadOutcome } from './tls-endpoint.js';
+import type { TlsSettings } from './tls-settings.js';
+import { WsListener } from './ws-listener.js';
+import { DEFAULT_WS_SETTINGS, type WsCloseReason, type WsSettings } from './ws-settings.js';
 import type { Destination, ListenAddress, MessageHandler, ReceiveInfo, TransportCounters } from './types.js';
 
 /** How often the kernel's UDP drop counters are read in the background (and a rise logged). */
@@ -24,6 +28,8 @@ const CLOSE_COUNTER: Record<CloseReason, keyof TransportCounters> = {
 };
 
 export interface TransportLog {
+  /** Optional: a reload of the TLS certificates that went into service. */
+  info?(obj: object, msg: string): void;
   warn(obj: object, msg: string): void;
   debug(obj: object, msg: string): void;
 }
@@ -35,7 +41,7 @@ export interface TransportLog {
  */
 export interface TransportTap {
   received(buf: Buffer, rcv: ReceiveInfo): void;
-  sent(buf: Buffer, proto: 'udp' | 'tcp', from: { ip: string; port: number }, to: { ip: string; port: number }): void;
+  sent(buf: Buffer, proto: Destination['proto'], from: { ip: string; port: number }, to: { ip: string; port: number }): void;
 }
 
 export class Transports {
@@ -43,10 +49,18 @@ export class Transports {
   tap: TransportTap | null = null;
   readonly udp: UdpListener[] = [];
   readonly tcp: TcpListener[] = [];
+  /** The `tls:` listeners: TCP listeners behind a TLS handshake (tcp-listener.ts). */
+  readonly tls: TcpListener[] = [];
+  /** The `ws:` and `wss:` listeners (RFC 7118, ws-listener.ts). */
+  readonly ws: WsListener[] = [];
+  /** The TLS contexts in service (config `tls:`), null when none are configured. */
+  tlsEndpoint: TlsEndpoint | null = null;
   readonly counters: TransportCounters = {
     udpDropped: 0, udpKernelDrops: 0, udpRxQueueBytes: 0,
     tcpStreamsDropped: 0, tcpConnectionsRefused: 0, tcpFramingErrors: 0, tcpIdleTimeouts: 0, tcpHeaderTimeouts: 0,
     tcpSendTimeouts: 0, tcpWriteOverflows: 0, tcpEvicted: 0, tcpReadPauses: 0, tcpConnectionsOpen: 0,
+    tlsHandshakeTimeouts: 0, tlsHandshakeFailures: 0,
+    wsConnectionsOpen: 0, wsHandshakeRefused: 0, wsHandshakeTimeouts: 0, wsFramesTooLarge: 0, wsBadFrames: 0, wsPongTimeouts: 0,
     outboundDenied: 0,
   };
   private conIds = 0;
@@ -57,7 +71,7 @@ export class Transports {
   constructor(
     private readonly addresses: readonly ListenAddress[],
     private readonly onMessage: MessageHandler,
-    private readonly limits: { udpMaxBytes: number; tcp: TcpLimits; tcpConnectTimeoutMs?: number },
+    private readonly limits: { udpMaxBytes: number; tcp: TcpLimits; tcpConnectTimeoutMs?: number; tls?: TlsSettings; websocket?: WsSettings },
     private readonly log: TransportLog,
     /** Where sends may go (outbound-guard.ts): every send below passes it, whoever calls. */
     readonly guard: OutboundGuard = new OutboundGuard(DEFAULT_OUTBOUND, log),
@@ -70,23 +84,77 @@ export class Transports {
   };
 
   async start(): Promise<void> {
+    // the certificate files are read now: one that cannot be read stops the start, naming it
+    if (this.limits.tls) this.tlsEndpoint = new TlsEndpoint(this.limits.tls);
     for (const a of this.addresses) {
       if (a.proto === 'udp') {
         const l = new UdpListener(a.ip, a.port, this.received, this.limits.udpMaxBytes, () => this.counters.udpDropped++);
         await l.listen();
         this.udp.push(l);
-      } else {
-        const l = new TcpListener(a.ip, a.port, this.received, this.limits.tcp, {
-          onClosed: (reason, peer, detail) => this.onTcpClosed(reason, peer, detail),
-          onReadPaused: () => this.counters.tcpReadPauses++,
-        }, () => ++this.conIds, this.tcpTurns);
+      } else if (a.proto === 'tcp' || a.proto === 'tls') {
+        const l = this.streamListener(a.proto, a.ip, a.port);
         await l.listen();
-        this.tcp.push(l);
+        (a.proto === 'tls' ? this.tls : this.tcp).push(l);
+      } else if (a.proto === 'ws' || a.proto === 'wss') {
+        const l = this.wsListener(a.proto, a.ip, a.port);
+        await l.listen();
+        this.ws.push(l);
       }
     }
     if (this.udp.length > 0) {
       this.kernelSampler = setInterval(() => void this.sampleKernel(), KERNEL_SAMPLE_MS).unref();
     }
+  }
+
+  /** A TCP listener, or (`tls`) one whose connections do a TLS handshake first. */
+  private streamListener(proto: 'tcp' | 'tls', ip: string, port: number): TcpListener {
+    if (proto === 'tls' && !this.tlsEndpoint) throw new Error(`listen 'tls:${ip}:${port}' needs tls.certificate and tls.private_key`);
+    return new TcpListener(ip, port, this.received, this.limits.tcp, {
+      onClosed: (reason, peer, detail) => this.onTcpClosed(reason, peer, detail),
+      onReadPaused: () => this.counters.tcpReadPauses++,
+      onHandshakeFailed: (timeout, peer, detail) => this.onHandshakeFailed(timeout, peer, detail),
+    }, () => ++this.conIds, this.tcpTurns, proto === 'tls' ? this.tlsEndpoint : null);
+  }
+
+  private onHandshakeFailed(timeout: boolean, peer: string, detail: string): void {
+    this.counters[timeout ? 'tlsHandshakeTimeouts' : 'tlsHandshakeFailures']++;
+    // floods of them come under attack: not worth a warning each
+    this.log.debug({ peer, reason: detail }, timeout ? 'TLS handshake timed out' : 'TLS handshake failed');
+  }
+
+  /** A `ws:` or `wss:` listener: the TCP table's bounds, the turns shared with TCP, the TLS certificates (wss). */
+  private wsListener(proto: 'ws' | 'wss', ip: string, port: number): WsListener {
+    const settings = this.limits.websocket ?? DEFAULT_WS_SETTINGS;
+    return new WsListener(ip, port, proto, this.received, this.limits.tcp, settings, {
+      onClosed: (reason, peer, detail) => this.onWsClosed(reason, peer, detail),
+      onReadPaused: () => this.counters.tcpReadPauses++,
+      onBadFrame: () => this.counters.wsBadFrames++,
+      onTlsFailed: (peer, detail) => this.onHandshakeFailed(false, peer, detail),
+    }, () => ++this.conIds, this.tcpTurns, proto === 'wss' ? this.tlsEndpoint : null);
+  }
+
+  /** WebSocket reasons have their own counters; the table's (idle, eviction...) count with TCP's. */
+  private onWsClosed(reason: CloseReason | WsCloseReason, peer: string, detail: string): void {
+    const own: Record<WsCloseReason, keyof TransportCounters> = {
+      'handshake-refused': 'wsHandshakeRefused', 'handshake-timeout': 'wsHandshakeTimeouts',
+      'frame-too-large': 'wsFramesTooLarge', 'bad-frames': 'tcpFramingErrors', 'pong-timeout': 'wsPongTimeouts',
+    };
+    if (reason in own) this.counters[own[reason as WsCloseReason]]++;
+    else this.onTcpClosed(reason as CloseReason, peer, detail);
+    if (reason === 'bad-frames') this.counters.tcpStreamsDropped++;
+    if (reason in own) this.log.debug({ peer, reason, detail }, 'WebSocket connection closed');
+  }
+
+  /**
+   * Reads the TLS certificate files again and swaps them into every TLS server (the script
+   * reload calls it); null when no TLS is configured. On failure the running ones stay.
+   */
+  reloadTls(): TlsReloadOutcome | null {
+    if (!this.tlsEndpoint) return null;
+    const r = this.tlsEndpoint.reload();
+    if (r.ok) this.log.info?.({}, 'TLS certificates reloaded');
+    else this.log.warn({ reason: r.error }, 'TLS certificates not reloaded: the running ones stay');
+    return r;
   }
 
   /**
@@ -106,7 +174,8 @@ export class Transports {
   /** The counters, with the kernel's UDP figures read now and the open connections counted. */
   snapshot(): TransportCounters {
     this.applyKernel(this.udp.map((l) => readUdpKernelStats(l.ip, l.port)));
-    this.counters.tcpConnectionsOpen = this.tcp.reduce((n, l) => n + l.size, 0);
+    this.counters.tcpConnectionsOpen = [...this.tcp, ...this.tls].reduce((n, l) => n + l.size, 0);
+    this.counters.wsConnectionsOpen = this.ws.reduce((n, l) => n + l.size, 0);
     return { ...this.counters };
   }
 
@@ -153,29 +222,59 @@ export class Transports {
       if (this.tap) this.tap.sent(buf, 'udp', l, dst);
       return true;
     }
-    for (const l of this.tcp) {
+    if (dst.proto === 'ws' || dst.proto === 'wss') return this.sendWs(buf, dst, peer, onError);
+    return this.sendStream(buf, dst, peer, from, onError);
+  }
+
+  /**
+   * WS or WSS: only over an open connection (by id, else to the peer's address or an alias),
+   * whichever of ws/wss it is (a browser's Contact says `transport=ws` over WSS too). A server
+   * never opens a WebSocket connection: with none open the send fails at once.
+   */
+  private sendWs(buf: Buffer, dst: Destination, peer: { ip: string; port: number }, onError?: (reason: string) => void): boolean {
+    for (const l of this.ws) {
       if (!l.send(buf, dst.ip, dst.port, dst.conId, dst.close)) continue;
-      if (this.tap) this.tap.sent(buf, 'tcp', l, peer);
+      if (this.tap) this.tap.sent(buf, l.proto, l, peer);
       return true;
     }
-    if (dst.noConnect) return fail(onError, `no open TCP connection to ${dst.ip}:${dst.port} and no new one may be opened (no-connect)`);
-    const l = this.pick(this.tcp, dst.ip, from);
-    if (!l) return fail(onError, `no TCP listener for ${dst.ip}`);
-    l.connect(buf, dst.ip, dst.port, this.limits.tcpConnectTimeoutMs ?? 5000, onError, dst.close);
+    return fail(onError, `no open WebSocket connection to ${dst.ip}:${dst.port}${dst.conId !== undefined ? ` (connection ${dst.conId} is closed)` : ''}: a server does not open WebSocket connections`);
+  }
+
+  /** TCP or TLS: on an open connection (by id, else to the peer), else a new one from the listener. */
+  private sendStream(buf: Buffer, dst: Destination, peer: { ip: string; port: number }, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean {
+    const proto = dst.proto === 'tls' ? 'tls' : 'tcp';
+    const name = proto.toUpperCase();
+    const list = proto === 'tls' ? this.tls : this.tcp;
+    for (const l of list) {
+      if (!l.send(buf, dst.ip, dst.port, dst.conId, dst.close)) continue;
+      if (this.tap) this.tap.sent(buf, proto, l, peer);
+      return true;
+    }
+    if (dst.noConnect) return fail(onError, `no open ${name} connection to ${dst.ip}:${dst.port} and no new one may be opened (no-connect)`);
+    const l = this.pick(list, dst.ip, from);
+    if (!l) return fail(onError, `no ${name} listener for ${dst.ip}${proto === 'tls' ? ' (a tls: listen entry of its family is needed to send over TLS)' : ''}`);
+    l.connect(buf, dst.ip, dst.port, this.limits.tcpConnectTimeoutMs ?? 5000, onError, dst.close, dst.host);
     // traced when handed over: a connect that fails later is reported to onError, not to the trace
-    if (this.tap) this.tap.sent(buf, 'tcp', l, dst);
+    if (this.tap) this.tap.sent(buf, proto, l, dst);
     return true;
   }
 
   /** add_tcp_alias: requests to the peer of connection conId at `port` reuse that connection. */
   addTcpAlias(conId: number, port: number): boolean {
-    return this.tcp.some((l) => l.alias(conId, port));
+    return this.tcp.some((l) => l.alias(conId, port)) || this.tls.some((l) => l.alias(conId, port)) || this.ws.some((l) => l.alias(conId, port));
   }
 
   /** Where the bytes really go: over TCP on connection conId, that connection's peer. */
   private peerOf(dst: Destination): { ip: string; port: number } {
-    if (dst.proto !== 'tcp' || dst.conId === undefined) return dst;
-    for (const l of this.tcp) {
+    if ((dst.proto === 'ws' || dst.proto === 'wss') && dst.conId !== undefined) {
+      for (const l of this.ws) {
+        const p = l.peerOf(dst.conId);
+        if (p) return p;
+      }
+      return dst;
+    }
+    if ((dst.proto !== 'tcp' && dst.proto !== 'tls') || dst.conId === undefined) return dst;
+    for (const l of dst.proto === 'tls' ? this.tls : this.tcp) {
       const s = l.connections.get(dst.conId)?.socket;
       // a connection still connecting is one we opened, to the address checked when we did
       if (s && !s.destroyed && s.remoteAddress && s.remotePort) return { ip: normaliseIp(s.remoteAddress), port: s.remotePort };
@@ -189,8 +288,9 @@ export class Transports {
   }
 
   /** The listener address used toward a family, for Via and Record-Route. */
-  localAddress(proto: 'udp' | 'tcp', ipv6: boolean): { ip: string; port: number } | null {
-    const l = (proto === 'udp' ? this.udp : this.tcp).find((x) => isIPv6(x.ip) === ipv6);
+  localAddress(proto: Destination['proto'], ipv6: boolean): { ip: string; port: number } | null {
+    const list = proto === 'ws' || proto === 'wss' ? this.ws.filter((x) => x.proto === proto) : proto === 'udp' ? this.udp : proto === 'tls' ? this.tls : this.tcp;
+    const l = list.find((x) => isIPv6(x.ip) === ipv6);
     return l ? { ip: l.ip, port: l.port } : null;
   }
 
@@ -205,7 +305,7 @@ export class Transports {
 
   async stop(): Promise<void> {
     if (this.kernelSampler) clearInterval(this.kernelSampler);
-    await Promise.all([...this.udp, ...this.tcp].map((l) => l.close()));
+    await Promise.all([...this.udp, ...this.tcp, ...this.tls, ...this.ws].map((l) => l.close()));
   }
 }
 

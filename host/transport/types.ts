@@ -15,7 +15,7 @@ export interface ReceiveInfo {
 
 /** A socket to listen on (config `listen:`). */
 export interface ListenAddress {
-  proto: 'udp' | 'tcp';
+  proto: 'udp' | 'tcp' | 'tls' | 'ws' | 'wss';
   ip: string;
   port: number;
   /** Kamailio's socket name (`listen=... name "s0"`): corex.set_send_socket_name, kx.get_rcv_sock_name. */
@@ -26,9 +26,11 @@ export interface ListenAddress {
 export type MessageHandler = (buf: Buffer, rcv: ReceiveInfo) => void;
 
 export interface Destination {
-  proto: 'udp' | 'tcp';
+  proto: 'udp' | 'tcp' | 'tls' | 'ws' | 'wss';
   ip: string;
   port: number;
+  /** TLS: the host name the target was resolved from (the URI's host), for SNI and the server certificate's name check; absent: the IP is checked. */
+  host?: string;
   /** Prefer this TCP connection (the one the request came on). */
   conId?: number;
   /** TCP: close the connection once these bytes are written (set_forward_close, set_reply_close). */
@@ -66,6 +68,22 @@ export interface TransportCounters {
   tcpEvicted: number;
   /** Times reading stopped because a peer did not read its replies (tcp.write_buffer_bytes). */
   tcpReadPauses: number;
-  /** Open TCP connections now. */
+  /** Open TCP connections now (TLS ones included). */
   tcpConnectionsOpen: number;
+  /** TLS connections closed because their handshake did not finish within tls.handshake_timeout_ms. */
+  tlsHandshakeTimeouts: number;
+  /** TLS handshakes that failed (bad bytes, old version, refused or unverifiable certificate), both ways. */
+  tlsHandshakeFailures: number;
+  /** Open WebSocket connections now (ws and wss; their sockets are not in tcpConnectionsOpen). */
+  wsConnectionsOpen: number;
+  /** Upgrades refused: no `sip` subprotocol, an Origin not allowed, a bad handshake, a plain HTTP request. */
+  wsHandshakeRefused: number;
+  /** Sockets on a ws/wss port that had not upgraded (TLS and HTTP) within tcp.header_timeout_ms. */
+  wsHandshakeTimeouts: number;
+  /** Frames over websocket.max_message_bytes: the connection was closed with 1009 (a frame bomb). */
+  wsFramesTooLarge: number;
+  /** Frames that were not one SIP message (no start line, Content-Length not the body's length). */
+  wsBadFrames: number;
+  /** Connections closed because a ping got no pong within websocket.pong_timeout_ms. */
+  wsPongTimeouts: number;
 }

@@ -26,11 +26,11 @@ export type FromWorker =
   | { t: 'answer'; id: number; ok: boolean; value?: unknown; error?: string }
   /** The worker's overload monitor changed: the socket thread sheds for it before the message crosses. */
   | { t: 'overload'; overloaded: boolean; admitFactor: number };
-export const OUT_STRIDE = 9;
+export const OUT_STRIDE = 10;
 
 /** The addresses the socket thread listens on, as bound (for Via and Record-Route in a worker). */
 export interface BoundAddress {
-  proto: 'udp' | 'tcp';
+  proto: Destination['proto'];
   ip: string;
   port: number;
 }
@@ -68,12 +68,12 @@ const NO_CONNECT = 2;
 /** A send: bytes, error id (0: nobody waits), destination, flags, the local address to send from. */
 export function pushSend(batch: unknown[], buf: Buffer, id: number, dst: Destination, from?: { ip: string; port: number }): void {
   const flags = (dst.close ? CLOSE : 0) | (dst.noConnect ? NO_CONNECT : 0);
-  batch.push(wire(buf), id, dst.proto, dst.ip, dst.port, dst.conId ?? -1, flags, from?.ip ?? null, from?.port ?? 0);
+  batch.push(wire(buf), id, dst.proto, dst.ip, dst.port, dst.conId ?? -1, flags, from?.ip ?? null, from?.port ?? 0, dst.host ?? null);
 }
 
 /** add_tcp_alias, in the same stream as the sends (so it is made before any later send). */
 export function pushAlias(batch: unknown[], conId: number, port: number): void {
-  batch.push(null, 0, 'alias', '', port, conId, 0, null, 0);
+  batch.push(null, 0, 'alias', '', port, conId, 0, null, 0, null);
 }
 
 /**
@@ -81,7 +81,7 @@ export function pushAlias(batch: unknown[], conId: number, port: number): void {
  * socket thread's credit for it (worker-pool.ts). After the sends they caused, in the same stream.
  */
 export function pushAck(batch: unknown[], count: number): void {
-  batch.push(null, 0, 'ack', '', count, -1, 0, null, 0);
+  batch.push(null, 0, 'ack', '', count, -1, 0, null, 0, null);
 }
 
 export type OutOp =
@@ -93,10 +93,12 @@ export function outAt(batch: unknown[], i: number): OutOp {
   const conId = batch[i + 5] as number;
   if (batch[i] === null) return batch[i + 2] === 'ack' ? { k: 'ack', count: batch[i + 4] as number } : { k: 'alias', conId, port: batch[i + 4] as number };
   const flags = batch[i + 6] as number;
-  const dst: Destination = { proto: batch[i + 2] as 'udp' | 'tcp', ip: batch[i + 3] as string, port: batch[i + 4] as number };
+  const dst: Destination = { proto: batch[i + 2] as Destination['proto'], ip: batch[i + 3] as string, port: batch[i + 4] as number };
   if (conId >= 0) dst.conId = conId;
   if (flags & CLOSE) dst.close = true;
   if (flags & NO_CONNECT) dst.noConnect = true;
+  const host = batch[i + 9] as string | null;
+  if (host !== null) dst.host = host;
   const fromIp = batch[i + 7] as string | null;
   return { k: 'send', buf: unwire(batch[i] as WireBytes), id: batch[i + 1] as number, dst, ...(fromIp ? { from: { ip: fromIp, port: batch[i + 8] as number } } : {}) };
 }

@@ -31,7 +31,7 @@ export interface PoolLog {
 
 export interface PoolOptions {
   count: number;
-  /** The worker's boot file (it registers tsx, then loads the TypeScript entry). */
+  /** The worker's entry: from the sources a boot file that registers tsx, from dist/ the compiled entry (worker-entry.ts). */
   entry: URL;
   /** What worker `index` is given as workerData (structured-cloneable). */
   workerData: (index: number) => unknown;

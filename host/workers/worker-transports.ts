@@ -9,11 +9,14 @@ import type { OutboundGuard } from '../transport/outbound-guard.js';
 import type { Destination, TransportCounters } from '../transport/types.js';
 import type { EngineTransports } from '../engine/engine.js';
 import { pushAck, pushAlias, pushSend, type BoundAddress } from './protocol.js';
+import { isConnectionProto, type SendProto } from '../sip/uri.js';
 
 const ZERO_COUNTERS: TransportCounters = {
   udpDropped: 0, udpKernelDrops: 0, udpRxQueueBytes: 0,
   tcpStreamsDropped: 0, tcpConnectionsRefused: 0, tcpFramingErrors: 0, tcpIdleTimeouts: 0, tcpHeaderTimeouts: 0,
   tcpSendTimeouts: 0, tcpWriteOverflows: 0, tcpEvicted: 0, tcpReadPauses: 0, tcpConnectionsOpen: 0,
+  tlsHandshakeTimeouts: 0, tlsHandshakeFailures: 0,
+  wsConnectionsOpen: 0, wsHandshakeRefused: 0, wsHandshakeTimeouts: 0, wsFramesTooLarge: 0, wsBadFrames: 0, wsPongTimeouts: 0,
   outboundDenied: 0,
 };
 
@@ -58,8 +61,9 @@ export class WorkerTransports implements EngineTransports {
       return false;
     }
     let id = 0;
-    // only a TCP send can fail after it left (connect, no-connect, the connection's real peer refused)
-    if (onError && dst.proto === 'tcp') {
+    // only a send over a connection (TCP, TLS, WS, WSS) can fail after it left: connect, no-connect,
+    // the connection gone (a WebSocket is never connected by us), its real peer refused
+    if (onError && isConnectionProto(dst.proto)) {
       id = this.nextId++;
       this.waiting.set(id, { onError, at: Date.now() });
     }
@@ -92,7 +96,7 @@ export class WorkerTransports implements EngineTransports {
     return this.guard.permits(proto, ip, port, this.counters, onError);
   }
 
-  localAddress(proto: 'udp' | 'tcp', ipv6: boolean): { ip: string; port: number } | null {
+  localAddress(proto: SendProto, ipv6: boolean): { ip: string; port: number } | null {
     const b = this.bound.find((x) => x.proto === proto && isIPv6(x.ip) === ipv6);
     return b ? { ip: b.ip, port: b.port } : null;
   }

@@ -90,10 +90,12 @@ function labelsOf(text: string, where: string): Record<string, string> {
   return labels;
 }
 
+/** As Go's strconv.ParseFloat, which the format names: Inf, Infinity and NaN in any case
+ *  (prom-client writes 'Nan' for a mean of no samples, e.g. event loop lag just after start). */
 function valueOf(text: string, where: string): number {
-  if (text === '+Inf') return Infinity;
-  if (text === '-Inf') return -Infinity;
-  if (text === 'NaN') return NaN;
+  if (/^\+?inf(inity)?$/i.test(text)) return Infinity;
+  if (/^-inf(inity)?$/i.test(text)) return -Infinity;
+  if (/^nan$/i.test(text)) return NaN;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text)) throw new Error(`${where}: value '${text}' is not a float`);
   return Number(text);
 }

@@ -20,8 +20,8 @@ const counterService: ModuleService<Counter> = {
     return s;
   },
   rpc: {
-    'counter.get': { handler: (s) => s.n, readOnly: true },
-    'counter.add': { handler: (s, p) => (s.n += Number((p as unknown[])[0])), scope: 'all' },
+    'counter.get': { handler: (s) => s.n, readOnly: true, help: 'the count' },
+    'counter.add': { handler: (s, p) => (s.n += Number((p as unknown[])[0])), scope: 'all', help: 'counter.add N: adds N' },
   },
 };
 
@@ -48,12 +48,12 @@ test("a bad config section stops the core with the module's message", () => {
   );
 });
 
-test("the registry lists its modules' services and their control methods with scope and readOnly", () => {
+test("the registry lists its modules' services and their control methods with scope, readOnly and help", () => {
   const registry = new Registry([defineModule('counter', {}, { service: counterService }), defineModule('plain', {})]);
   assert.deepEqual(registry.services.map((s) => s.module), ['counter']);
   assert.deepEqual(moduleRpcMethods(registry.services), [
-    { name: 'counter.get', readOnly: true, scope: 'one' },
-    { name: 'counter.add', readOnly: false, scope: 'all' },
+    { name: 'counter.get', readOnly: true, scope: 'one', help: 'the count' },
+    { name: 'counter.add', readOnly: false, scope: 'all', help: 'counter.add N: adds N' },
   ]);
   const core = new RecordingCore(undefined, 2, { moduleServices: registry.services });
   assert.ok(core.modules.has('counter'));

@@ -33,8 +33,8 @@ test('resolveLiteral: IPv4, IPv6 and localhost without a look-up; names are not 
   assert.deepEqual(resolveLiteral(uri('sip:bob@192.0.2.7')), { proto: 'udp', ip: '192.0.2.7', port: 5060 });
   assert.deepEqual(resolveLiteral(uri('sip:[2001:db8::9]:5070;transport=tcp')), { proto: 'tcp', ip: '2001:db8::9', port: 5070 });
   assert.deepEqual(resolveLiteral(uri('sip:localhost:5099')), { proto: 'udp', ip: '127.0.0.1', port: 5099 });
-  assert.deepEqual(resolveLiteral(uri('sips:10.0.0.1')), { proto: 'tcp', ip: '10.0.0.1', port: 5060 });
-  assert.deepEqual(resolveLiteral(uri('sip:10.0.0.1;transport=TLS')), { proto: 'tcp', ip: '10.0.0.1', port: 5060 });
+  assert.deepEqual(resolveLiteral(uri('sips:10.0.0.1')), { proto: 'tls', ip: '10.0.0.1', port: 5061 });
+  assert.deepEqual(resolveLiteral(uri('sip:10.0.0.1;transport=TLS')), { proto: 'tls', ip: '10.0.0.1', port: 5061 });
   assert.deepEqual(resolveLiteral(uri('sip:10.0.0.1;transport=tcp'), 'udp'), { proto: 'udp', ip: '10.0.0.1', port: 5060 });
   assert.equal(resolveLiteral(uri('sip:example.com')), null);
   assert.equal(resolveLiteral(uri('sip:10.0.0.1;transport=sctp')), null);

@@ -27,7 +27,7 @@ test('bad params are refused saying what was expected and where', () => {
     [{ max: 0 }, /'max' must be a whole number from 1 to 1000000, got 0/],
     [{ seconds: 1.5 }, /'seconds' must be a whole number/],
     [{ ip: 'example.com' }, /'ip' must be an IPv4 or IPv6 address/],
-    [{ proto: 'sctp' }, /'proto' must be "udp" or "tcp"/],
+    [{ proto: 'sctp' }, /'proto' must be one of udp, tcp, tls, ws, wss, got "sctp"/],
     [{ method: 'IN VITE' }, /'method' must be a SIP method name/],
     [{ colour: 'red' }, /unknown key 'colour'/],
     [{ filter: { colour: 'red' } }, /unknown filter key 'colour'/],
