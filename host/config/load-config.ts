@@ -2,7 +2,7 @@
 // over the defaults. Command-line flags are merged over the result by the caller.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { DEFAULT_SETTINGS, MAX_WORKERS, parseHostPort, parseListenList, type Settings } from './settings.js';
 import { parseStoreUrl } from '../store/store-url.js';
 import { parseAlgorithmList } from '../auth/auth-config.js';
@@ -167,7 +167,10 @@ const SCHEMA = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(SCHEMA);
+/** The schema compiled at its first use (~60 ms): commands that read no config file (rpc with
+ *  the defaults, --help) do not pay it. */
+let compiled: ValidateFunction | null = null;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, allowUnionTypes: true }).compile(SCHEMA));
 
 function describeError(file: string, e: ErrorObject): string {
   const key = e.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(top level)';
@@ -291,6 +294,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
   } catch (e) {
     throw new ConfigError(`${file}: not valid YAML: ${(e as Error).message}`);
   }
+  const validate = validator();
   if (!validate(raw)) throw new ConfigError((validate.errors ?? []).map((e) => describeError(file, e)).join('\n'));
   const c = raw as RawConfig;
   const d = DEFAULT_SETTINGS;

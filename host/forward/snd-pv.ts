@@ -5,7 +5,7 @@ import { isIPv6 } from 'node:net';
 import type { MsgContext } from '../core/context.js';
 import type { PvClass, PvValue } from '../core/pv.js';
 import { sendInfoOf } from './onsend.js';
-import { PROTO_NUMBER } from '../nathelper/addresses.js';
+import { PROTO_NUMBER } from '../transport/types.js';
 
 const FIELDS: Record<string, (i: NonNullable<ReturnType<typeof sendInfoOf>>) => PvValue> = {
   ip: (i) => i.dst.ip,

@@ -3,9 +3,6 @@
 import { isIP } from 'node:net';
 import type { Proto, ReceiveInfo } from '../transport/types.js';
 
-/** Protocol numbers in alias parameters (Kamailio's PROTO_UDP..PROTO_WSS). */
-export const PROTO_NUMBER: Readonly<Record<Proto, number>> = { udp: 1, tcp: 2, tls: 3, sctp: 4, ws: 5, wss: 6 };
-export const PROTO_BY_NUMBER: Readonly<Record<number, Proto>> = { 1: 'udp', 2: 'tcp', 3: 'tls', 4: 'sctp', 5: 'ws', 6: 'wss' };
 
 function unbracket(h: string): string {
   return h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;

@@ -8,7 +8,8 @@ import { setRuri } from '../core/ruri-edit.js';
 import { firstContact } from './contact-uri.js';
 import { splitList } from '../sip/params.js';
 import { contactReplaced, type Log } from './contact-fix.js';
-import { isKamailioIp, PROTO_BY_NUMBER, PROTO_NUMBER, sameAddress, sourceHost } from './addresses.js';
+import { isKamailioIp, sameAddress, sourceHost } from './addresses.js';
+import { PROTO_BY_NUMBER, PROTO_NUMBER } from '../transport/types.js';
 import type { Proto } from '../transport/types.js';
 
 const MAX_URI = 1024;

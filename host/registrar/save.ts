@@ -191,6 +191,8 @@ function receivedOf(ctx: MsgContext, ul: Usrloc, flags: number): string {
   // the connection it registered on, so that is where it is received, asked for or not
   if ((flags & SAVE_FLAGS.RECEIVED_FROM_SOURCE) === 0 && r.proto !== 'ws' && r.proto !== 'wss') return '';
   const host = r.srcIp.includes(':') ? `[${r.srcIp}]` : r.srcIp;
+  // transport=wss, not Kamailio's "ws": lookup sends by this URI (no forced socket), and a
+  // WSS connection must leave with a WSS Via and Record-Route even when a ws: listener exists too
   return `sip:${host}:${r.srcPort}${r.proto === 'udp' ? '' : `;transport=${r.proto}`}`;
 }
 

@@ -1,5 +1,9 @@
 export type Proto = 'udp' | 'tcp' | 'tls' | 'ws' | 'wss' | 'sctp';
 
+/** Kamailio's protocol numbers (PROTO_UDP..PROTO_WSS): nathelper's alias parameters, $snd(proto). */
+export const PROTO_NUMBER: Readonly<Record<Proto, number>> = { udp: 1, tcp: 2, tls: 3, sctp: 4, ws: 5, wss: 6 };
+export const PROTO_BY_NUMBER: Readonly<Record<number, Proto>> = { 1: 'udp', 2: 'tcp', 3: 'tls', 4: 'sctp', 5: 'ws', 6: 'wss' };
+
 /** Where a message came from and which local socket took it. */
 export interface ReceiveInfo {
   proto: Proto;
