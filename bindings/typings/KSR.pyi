@@ -562,7 +562,7 @@ def is_dst_port(port: int) -> bool:
     ...
 
 def get_debug() -> int:
-    """Reads the configured log level (settings log.level) as Kamailio's debug number: 3 trace/debug, 2 info, 1 warn, -1 error, -2 fatal, -3 silent
+    """Reads the configured log level (settings log.level) as Kamailio's debug number: 3 trace/debug, 2 info, 0 warn, -1 error, -2 fatal, -3 silent
 
     KSR.get_debug(): int -- complete
     Returns: the level as an int

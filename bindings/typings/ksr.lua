@@ -418,7 +418,7 @@ function KSR.is_src_port(port) end
 ---@return boolean # true when equal; false otherwise
 function KSR.is_dst_port(port) end
 
---- Reads the configured log level (settings log.level) as Kamailio's debug number: 3 trace/debug, 2 info, 1 warn, -1 error, -2 fatal, -3 silent
+--- Reads the configured log level (settings log.level) as Kamailio's debug number: 3 trace/debug, 2 info, 0 warn, -1 error, -2 fatal, -3 silent
 --- KSR.get_debug(): int -- complete
 ---@return integer # the level as an int
 function KSR.get_debug() end

@@ -139,7 +139,8 @@ export class Engine implements CoreServices {
     const own = this.transports;
     if (own instanceof Transports) this.overload.monitor.udpQueueBytes = () => own.udpQueueBytes();
     this.defines = new Map(Object.entries(settings.defines));
-    this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 1, error: -1, fatal: -2, silent: -3 }[settings.log.level];
+    // Kamailio's numbers (dprint.h): L_DBG 3, L_INFO 2, L_NOTICE 1, L_WARN 0, L_ERR -1, L_CRIT -2
+    this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 0, error: -1, fatal: -2, silent: -3 }[settings.log.level];
     const scriptLog = log.child({ component: 'script' });
     // fields (xlog's facility) go on that line's JSON, beside the text
     this.logger = {
