@@ -17,6 +17,7 @@ import tls from 'node:tls';
 import type { TlsEndpoint } from './tls-endpoint.js';
 import { TcpConnection, type ConnectionHooks } from './tcp-connection.js';
 import { KernelQueueCheck } from './tcp-send-queue.js';
+import { PeerIndex } from './peer-index.js';
 import { TurnScheduler } from './tcp-turns.js';
 import type { CloseReason, TcpLimits } from './tcp-settings.js';
 import type { MessageHandler } from './types.js';
@@ -35,10 +36,8 @@ export class TcpListener {
   private readonly server: net.Server;
   /** Open connections by id, for replies that must go back on the connection they came on. */
   readonly connections = new Map<number, TcpConnection>();
-  /** The newest connection to a peer "ip|port", to reuse for requests sent there. */
-  private readonly byPeer = new Map<string, number>();
-  /** Extra "ip|port" keys of a connection (add_tcp_alias), forgotten with it. */
-  private readonly aliases = new Map<number, string[]>();
+  /** The connection reaching a peer: by "ip|port" and by add_tcp_alias's ports (peer-index.ts). */
+  private readonly peers = new PeerIndex();
   /** Open connections per source address. */
   private readonly bySource = new Map<string, Set<TcpConnection>>();
   private readonly sweeper: NodeJS.Timeout;
@@ -157,7 +156,7 @@ export class TcpListener {
     const id = this.nextId();
     const conn = new TcpConnection(id, socket, { srcIp, srcPort, rcvIp: this.ip, rcvPort: this.port, proto: this.proto }, this.limits, this.hooks);
     this.connections.set(id, conn);
-    this.byPeer.set(conn.key, id);
+    this.peers.add(id, conn.key);
     let set = this.bySource.get(srcIp);
     if (!set) this.bySource.set(srcIp, (set = new Set()));
     set.add(conn);
@@ -202,8 +201,7 @@ export class TcpListener {
   private forget(conn: TcpConnection): void {
     if (this.connections.get(conn.id) !== conn) return;
     this.connections.delete(conn.id);
-    for (const key of [conn.key, ...(this.aliases.get(conn.id) ?? [])]) if (this.byPeer.get(key) === conn.id) this.byPeer.delete(key);
-    this.aliases.delete(conn.id);
+    this.peers.forget(conn.id, conn.key);
     const set = this.bySource.get(conn.peer.srcIp);
     set?.delete(conn);
     if (set?.size === 0) this.bySource.delete(conn.peer.srcIp);
@@ -260,7 +258,7 @@ export class TcpListener {
    * (its own address or an alias); `closeAfter` ends it once the bytes are written.
    */
   send(buf: Buffer, ip: string, port: number, conId?: number, closeAfter = false): boolean {
-    const id = conId !== undefined && this.connections.has(conId) ? conId : this.byPeer.get(`${ip}|${port}`);
+    const id = conId !== undefined && this.connections.has(conId) ? conId : this.peers.find(ip, port);
     const conn = id !== undefined ? this.connections.get(id) : undefined;
     if (!conn || conn.closed || conn.socket.destroyed) return false;
     conn.write(buf);
@@ -276,10 +274,7 @@ export class TcpListener {
   alias(conId: number, port: number): boolean {
     const conn = this.connections.get(conId);
     if (!conn || conn.closed) return false;
-    const key = `${conn.peer.srcIp}|${port}`;
-    this.byPeer.set(key, conId);
-    const keys = this.aliases.get(conId) ?? [];
-    if (!keys.includes(key)) this.aliases.set(conId, [...keys, key]);
+    this.peers.alias(conId, conn.peer.srcIp, port);
     return true;
   }
 

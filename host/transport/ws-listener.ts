@@ -14,6 +14,7 @@ import type tls from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { normaliseIp } from './tcp-listener.js';
 import { KernelQueueCheck } from './tcp-send-queue.js';
+import { PeerIndex } from './peer-index.js';
 import type { TcpLimits } from './tcp-settings.js';
 import { TurnScheduler } from './tcp-turns.js';
 import type { TlsEndpoint } from './tls-endpoint.js';
@@ -50,9 +51,8 @@ export class WsListener {
   /** Every accepted socket by "ip|port" of its peer, upgraded or not. */
   private readonly slots = new Map<string, Slot>();
   private readonly bySource = new Map<string, Set<Slot>>();
-  /** The newest connection to a peer "ip|port", and aliases (add_tcp_alias). */
-  private readonly byPeer = new Map<string, number>();
-  private readonly aliases = new Map<number, string[]>();
+  /** The connection reaching a peer: by "ip|port" and by add_tcp_alias's ports (peer-index.ts). */
+  private readonly peers = new PeerIndex();
   private readonly hooks: WsConnectionHooks;
   private readonly sweeper: NodeJS.Timeout;
   /** Looks at the kernel's send queues of the connections written much (tcp-send-queue.ts). */
@@ -216,7 +216,7 @@ export class WsListener {
     const conn = new WsConnection(id, ws, socket, peer, this.limits, this.settings, this.hooks);
     slot.conn = conn;
     this.connections.set(id, conn);
-    this.byPeer.set(conn.key, id);
+    this.peers.add(id, conn.key);
   }
 
   /** Bad HTTP before an upgrade: answered 400 and counted; a peer that went away is only let go. */
@@ -238,8 +238,7 @@ export class WsListener {
   private forgetConnection(conn: WsConnection): void {
     if (this.connections.get(conn.id) !== conn) return;
     this.connections.delete(conn.id);
-    for (const key of [conn.key, ...(this.aliases.get(conn.id) ?? [])]) if (this.byPeer.get(key) === conn.id) this.byPeer.delete(key);
-    this.aliases.delete(conn.id);
+    this.peers.forget(conn.id, conn.key);
     const slot = this.slots.get(conn.key);
     if (slot) this.forgetSlot(slot);
   }
@@ -266,7 +265,7 @@ export class WsListener {
 
   /** Sends on connection `conId` if open, else on the connection to ip:port (or an alias of one). */
   send(buf: Buffer, ip: string, port: number, conId?: number, closeAfter = false): boolean {
-    const id = conId !== undefined && this.connections.has(conId) ? conId : this.byPeer.get(`${ip}|${port}`);
+    const id = conId !== undefined && this.connections.has(conId) ? conId : this.peers.find(ip, port);
     const conn = id !== undefined ? this.connections.get(id) : undefined;
     // a connection the peer is closing takes nothing more: the send fails at once
     if (!conn || conn.closed || conn.ws.readyState !== conn.ws.OPEN) return false;
@@ -279,10 +278,7 @@ export class WsListener {
   alias(conId: number, port: number): boolean {
     const conn = this.connections.get(conId);
     if (!conn || conn.closed) return false;
-    const key = `${conn.peer.srcIp}|${port}`;
-    this.byPeer.set(key, conId);
-    const keys = this.aliases.get(conId) ?? [];
-    if (!keys.includes(key)) this.aliases.set(conId, [...keys, key]);
+    this.peers.alias(conId, conn.peer.srcIp, port);
     return true;
   }
 
