@@ -305,6 +305,11 @@ function ksr_failure_manage() {
     }
     return;
   }
+  // the callee's connection is gone (a browser that closed without unregistering): unreachable
+  if (code === 477) {
+    KSR.tm.t_reply(480, 'Temporarily Unavailable');
+    return;
+  }
   var failover = KSR.kx.get_def('FAILOVER_URI');
   if ((code === 486 || code === 408) && failover !== null && !KSR.isflagset(FLT_FAILOVER)) {
     KSR.setflag(FLT_FAILOVER);

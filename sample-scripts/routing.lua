@@ -304,6 +304,11 @@ function ksr_failure_manage()
     end
     return
   end
+  -- the callee's connection is gone (a browser that closed without unregistering): unreachable
+  if code == 477 then
+    KSR.tm.t_reply(480, "Temporarily Unavailable")
+    return
+  end
   local failover = KSR.kx.get_def("FAILOVER_URI")
   if (code == 486 or code == 408) and failover ~= nil and not KSR.isflagset(FLT_FAILOVER) then
     KSR.setflag(FLT_FAILOVER)

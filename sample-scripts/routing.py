@@ -255,6 +255,10 @@ def ksr_failure_manage():
         if (code >= 500 or code == 408) and KSR.dispatcher.ds_next_dst() > 0:
             route_relay()
         return
+    # the callee's connection is gone (a browser that closed without unregistering): unreachable
+    if code == 477:
+        KSR.tm.t_reply(480, "Temporarily Unavailable")
+        return
     failover = KSR.kx.get_def("FAILOVER_URI")
     if code in (486, 408) and failover is not None and not KSR.isflagset(FLT_FAILOVER):
         KSR.setflag(FLT_FAILOVER)

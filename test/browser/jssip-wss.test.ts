@@ -228,6 +228,17 @@ function browserPhoneSuite(language: keyof typeof SCRIPTS): void {
         assert.ok(traced.includes(step), `the server trace has '${step}':\n${traced.join('\n')}`);
       }
     });
+
+    test('the browser is gone (its connection closed, still registered): bob\'s call to it gets 480 at once, not a hang', async (t) => {
+      if (!chromiumOrSkip(t)) return;
+      // the page closes without unregistering: the binding stays, its WebSocket connection does not
+      await page.close();
+      await eventually('the server saw the connection close', async () => ((await server.rpc('kemi.stats')).result?.transport?.wsConnectionsOpen ?? 1) === 0 || undefined);
+      const t0 = Date.now();
+      const call = await bob.request('INVITE', `sip:${ALICE.user}@127.0.0.1`, { body: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 40000 RTP/AVP 0\r\n', waitMs: 10_000 });
+      assert.equal(call.final?.status, 480, `bob's INVITE to the gone browser: ${call.statuses.join(', ')}${serverTail()}`);
+      assert.ok(Date.now() - t0 < 3000, `answered in ${Date.now() - t0} ms`);
+    });
   });
 }
 
