@@ -18,6 +18,8 @@ import type { TlsEndpoint } from './tls-endpoint.js';
 import { TcpConnection, type ConnectionHooks } from './tcp-connection.js';
 import { KernelQueueCheck } from './tcp-send-queue.js';
 import { PeerIndex } from './peer-index.js';
+import { listenStream } from './listen-stream.js';
+import { SourceTable } from './source-table.js';
 import { TurnScheduler } from './tcp-turns.js';
 import type { CloseReason, TcpLimits } from './tcp-settings.js';
 import type { MessageHandler } from './types.js';
@@ -39,7 +41,7 @@ export class TcpListener {
   /** The connection reaching a peer: by "ip|port" and by add_tcp_alias's ports (peer-index.ts). */
   private readonly peers = new PeerIndex();
   /** Open connections per source address. */
-  private readonly bySource = new Map<string, Set<TcpConnection>>();
+  private readonly bySource = new SourceTable<TcpConnection>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly hooks: ConnectionHooks;
   /** Looks at the kernel's send queues of the connections written much (tcp-send-queue.ts). */
@@ -81,13 +83,7 @@ export class TcpListener {
   }
 
   listen(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen({ host: this.ip, port: this.port, ipv6Only: this.ip.includes(':'), backlog: 4096 }, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
+    return listenStream(this.server, this.ip, this.port);
   }
 
   get size(): number {
@@ -157,9 +153,7 @@ export class TcpListener {
     const conn = new TcpConnection(id, socket, { srcIp, srcPort, rcvIp: this.ip, rcvPort: this.port, proto: this.proto }, this.limits, this.hooks);
     this.connections.set(id, conn);
     this.peers.add(id, conn.key);
-    let set = this.bySource.get(srcIp);
-    if (!set) this.bySource.set(srcIp, (set = new Set()));
-    set.add(conn);
+    this.bySource.add(srcIp, conn);
     socket.setNoDelay(true);
     socket.setTimeout(this.limits.idleTimeoutMs, () => conn.close('idle', `nothing read or written for ${this.limits.idleTimeoutMs} ms`));
     socket.on('close', () => this.forget(conn));
@@ -168,7 +162,7 @@ export class TcpListener {
 
   /** Refuses a source at its limit; when the table is full, evicts to make one place. */
   private makeRoom(srcIp: string, socket: net.Socket, srcPort: number): boolean {
-    const held = (this.bySource.get(srcIp)?.size ?? 0) + (this.handshakingBySource.get(srcIp) ?? 0);
+    const held = this.bySource.held(srcIp) + (this.handshakingBySource.get(srcIp) ?? 0);
     if (held >= this.limits.maxConnectionsPerSource) {
       socket.destroy();
       this.events.onClosed('source-limit', `${srcIp}:${srcPort}`, `${held} connections already open from ${srcIp}`);
@@ -183,28 +177,17 @@ export class TcpListener {
         this.events.onClosed('evicted', key.replace(/\|(\d+)$/, ':$1'), `table full (${this.connections.size + this.handshaking.size + 1}); oldest TLS handshake`);
         return true;
       }
-      const victim = this.evictionCandidate();
+      const victim = this.bySource.evictionCandidate((c) => c.lastReadAt);
       victim?.close('evicted', `table full (${this.connections.size}); idlest of the source holding the most`);
     }
     return true;
-  }
-
-  /** The idlest connection of the source holding the most connections. */
-  private evictionCandidate(): TcpConnection | undefined {
-    let biggest: Set<TcpConnection> | undefined;
-    for (const set of this.bySource.values()) if (!biggest || set.size > biggest.size) biggest = set;
-    let victim: TcpConnection | undefined;
-    for (const c of biggest ?? []) if (!victim || c.lastReadAt < victim.lastReadAt) victim = c;
-    return victim;
   }
 
   private forget(conn: TcpConnection): void {
     if (this.connections.get(conn.id) !== conn) return;
     this.connections.delete(conn.id);
     this.peers.forget(conn.id, conn.key);
-    const set = this.bySource.get(conn.peer.srcIp);
-    set?.delete(conn);
-    if (set?.size === 0) this.bySource.delete(conn.peer.srcIp);
+    this.bySource.delete(conn.peer.srcIp, conn);
   }
 
   private sweep(): void {

@@ -15,6 +15,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { normaliseIp } from './tcp-listener.js';
 import { KernelQueueCheck } from './tcp-send-queue.js';
 import { PeerIndex } from './peer-index.js';
+import { listenStream } from './listen-stream.js';
+import { SourceTable } from './source-table.js';
 import type { TcpLimits } from './tcp-settings.js';
 import { TurnScheduler } from './tcp-turns.js';
 import type { TlsEndpoint } from './tls-endpoint.js';
@@ -50,7 +52,7 @@ export class WsListener {
   readonly connections = new Map<number, WsConnection>();
   /** Every accepted socket by "ip|port" of its peer, upgraded or not. */
   private readonly slots = new Map<string, Slot>();
-  private readonly bySource = new Map<string, Set<Slot>>();
+  private readonly bySource = new SourceTable<Slot>();
   /** The connection reaching a peer: by "ip|port" and by add_tcp_alias's ports (peer-index.ts). */
   private readonly peers = new PeerIndex();
   private readonly hooks: WsConnectionHooks;
@@ -126,13 +128,7 @@ export class WsListener {
   }
 
   listen(): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen({ host: this.ip, port: this.port, ipv6Only: this.ip.includes(':'), backlog: 4096 }, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
+    return listenStream(this.server, this.ip, this.port);
   }
 
   /** Open WebSocket connections (sockets still in their handshake not counted). */
@@ -148,34 +144,23 @@ export class WsListener {
     if (!this.makeRoom(srcIp, srcPort, socket)) return;
     const slot: Slot = { key: `${srcIp}|${srcPort}`, srcIp, srcPort, socket, acceptedAt: Date.now() };
     this.slots.set(slot.key, slot);
-    let set = this.bySource.get(srcIp);
-    if (!set) this.bySource.set(srcIp, (set = new Set()));
-    set.add(slot);
+    this.bySource.add(srcIp, slot);
     socket.once('close', () => this.forgetSlot(slot));
   }
 
   private makeRoom(srcIp: string, srcPort: number, socket: net.Socket): boolean {
-    const held = this.bySource.get(srcIp)?.size ?? 0;
+    const held = this.bySource.held(srcIp);
     if (held >= this.limits.maxConnectionsPerSource) {
       socket.destroy();
       this.events.onClosed('source-limit', `${srcIp}:${srcPort}`, `${held} connections already open from ${srcIp}`);
       return false;
     }
     if (this.slots.size >= this.limits.maxConnections) {
-      const victim = this.evictionCandidate();
+      // the idlest of the source holding the most (one still in its handshake: idle since accepted)
+      const victim = this.bySource.evictionCandidate((s) => s.conn?.lastReadAt ?? s.acceptedAt);
       if (victim) this.closeSlot(victim, 'evicted', `table full (${this.slots.size}); idlest of the source holding the most`);
     }
     return true;
-  }
-
-  /** The idlest socket of the source holding the most (one still in its handshake counts as idle since accepted). */
-  private evictionCandidate(): Slot | undefined {
-    let biggest: Set<Slot> | undefined;
-    for (const set of this.bySource.values()) if (!biggest || set.size > biggest.size) biggest = set;
-    let victim: Slot | undefined;
-    const idleSince = (s: Slot) => s.conn?.lastReadAt ?? s.acceptedAt;
-    for (const s of biggest ?? []) if (!victim || idleSince(s) < idleSince(victim)) victim = s;
-    return victim;
   }
 
   private closeSlot(slot: Slot, reason: WsConnectionCloseReason, detail: string): void {
@@ -246,9 +231,7 @@ export class WsListener {
   private forgetSlot(slot: Slot): void {
     if (this.slots.get(slot.key) !== slot) return;
     this.slots.delete(slot.key);
-    const set = this.bySource.get(slot.srcIp);
-    set?.delete(slot);
-    if (set?.size === 0) this.bySource.delete(slot.srcIp);
+    this.bySource.delete(slot.srcIp, slot);
     if (slot.conn) this.forgetConnection(slot.conn);
   }
 
