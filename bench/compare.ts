@@ -50,6 +50,8 @@ export interface CompareOptions {
   sourceLimits: boolean;
   /** ksr-host's `--workers N`; absent: not passed (the server's own default). */
   workers?: number;
+  /** Which script ksr-host runs (CompareScript). */
+  script: CompareScript;
   /** --memory: two runs of `calls` at rates[0] each, RSS after each, instead of the climb. */
   memory: boolean;
   /** --memory-runs: how many runs --memory makes (2 by default; the table compares the first two, lists the rest). */
@@ -96,12 +98,24 @@ interface Target {
 
 const BIN = fileURLToPath(new URL('../bin/ksr-host.mjs', import.meta.url));
 const SCENARIO_DIR = fileURLToPath(new URL('./scenarios/', import.meta.url));
-const KSR_SCRIPTS: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
-  v8: { file: 'routing.js', engine: 'v8' },
-  quickjs: { file: 'routing.js', engine: 'quickjs' },
-  fengari: { file: 'routing.lua' },
-  pyodide: { file: 'routing.py' },
+const KSR_SCRIPTS: Record<string, { ext: 'js' | 'lua' | 'py'; engine?: 'v8' | 'quickjs' }> = {
+  v8: { ext: 'js', engine: 'v8' },
+  quickjs: { ext: 'js', engine: 'quickjs' },
+  fengari: { ext: 'lua' },
+  pyodide: { ext: 'py' },
 };
+
+/**
+ * The script ksr-host runs: by default bench/scripts/registrar.*, the very files Kamailio runs
+ * (same KSR calls per message on both sides); --script sample: sample-scripts/routing.*, which
+ * makes more calls per REGISTER (WebSocket and NAT checks, defines) than Kamailio's side.
+ */
+export type CompareScript = 'registrar' | 'sample';
+
+function ksrScriptPath(ext: string, which: CompareScript): string {
+  const rel = which === 'sample' ? `../sample-scripts/routing.${ext}` : `./scripts/registrar.${ext}`;
+  return fileURLToPath(new URL(rel, import.meta.url));
+}
 /** RSS grown by more than this share between the two --memory runs counts as growth. */
 const GROWTH_TOLERANCE = 0.05;
 
@@ -194,7 +208,7 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
   const lines = ['auth: { secret: "bench-secret-0123456789abcdef" }', 'tm: { t1_ms: 250 }', 'log: { level: info }', 'usrloc: { db_mode: memory }', `store: "${store}"`];
   if (!opts.sourceLimits) lines.push('overload: { source_rate: 1000000, source_rate_any: 1000000 }');
   writeFileSync(config, lines.join('\n') + '\n');
-  const script = fileURLToPath(new URL(`../sample-scripts/${s.file}`, import.meta.url));
+  const script = ksrScriptPath(s.ext, opts.script);
   // --workers only when asked: a server without the option refuses an unknown flag
   const workerArgs = opts.workers !== undefined ? ['--workers', String(opts.workers)] : [];
   const server: ServerProcess = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config, ...workerArgs] });
@@ -325,6 +339,7 @@ function header(opts: CompareOptions): string {
     `${sc.describe}, ${opts.calls} per ${opts.memory ? 'run' : 'step'} after ${opts.warmup} unmeasured at 1000/s`,
     sc.users ? `, ${opts.users} users` : '',
     opts.memory ? `, ${(opts.memoryRuns ?? 2) === 2 ? 'twice' : `${opts.memoryRuns} times`} at ${opts.rates[0]}/s` : `, rates ${opts.rates.join(', ')}/s`,
+    opts.script === 'sample' ? ', ksr-host runs sample-scripts/routing.*' : ', both run bench/scripts/registrar.*',
     opts.realtime ? ', servers and sipp under chrt -f 10' : ', no realtime priority',
     opts.workers !== undefined ? `, ksr-host --workers ${opts.workers}` : '',
     opts.sourceLimits ? ", ksr-host's per-source limits on" : '',

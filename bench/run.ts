@@ -8,6 +8,7 @@
 //   npm run bench -- --scenario register-auth|options-tcp [--compare kamailio]
 //                    [--rates 1000,2000,4000,6000,8000] [--calls N] [--users 1000] [--warmup 2000]
 //                    [--engines ...] [--workers N] [--no-realtime] [--source-limits]
+//                    [--script registrar|sample]
 //   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
 //                    [--calls 100000] [--memory-runs 2] [--engines ...] [--workers N]
 //   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
@@ -22,6 +23,9 @@
 //                 same scenario, users and rates, climbing the rates until a step is unclean
 //                 (bench/compare.ts). Servers and sipp run under chrt -f 10 when root
 //                 (--no-realtime: not).
+// --script:       in the comparison, what ksr-host runs: `registrar` (default), the very
+//                 bench/scripts/registrar.{js,lua,py} Kamailio runs, so both make the same KSR
+//                 calls; `sample`, sample-scripts/routing.*, which make more per REGISTER
 // options-tcp:    OPTIONS → 200 over one TCP connection, in the comparison's table (with
 //                 --compare kamailio, Kamailio too); default rates 4000,8000
 // --memory:       the scenario twice (100 000 registrations each by default; --memory-runs N
@@ -52,6 +56,8 @@ const { values } = parseArgs({
     transport: { type: 'string', default: 'udp' },
     // run the routing.{js,lua,py} of another folder (default: sample-scripts/)
     scripts: { type: 'string' },
+    // --compare/--memory: ksr-host runs bench/scripts/registrar.* (default) or the sample scripts
+    script: { type: 'string', default: 'registrar' },
     compare: { type: 'string' },
     rates: { type: 'string' },
     users: { type: 'string', default: '1000' },
@@ -106,8 +112,10 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
   const root = process.getuid?.() === 0;
   if (values.realtime && values['no-realtime']) throw new Error('--realtime and --no-realtime: choose one');
   const defaultRates = values.memory ? '2000' : kind === 'options-tcp' ? '4000,8000' : '1000,2000,4000,6000,8000';
+  if (values.script !== 'registrar' && values.script !== 'sample') throw new Error(`--script ${values.script}: expected registrar or sample`);
   await compare({
     scenario: kind,
+    script: values.script,
     rates: (values.rates ?? values.rate ?? defaultRates).split(',').map(Number),
     calls: Number(values.calls ?? (values.memory ? 100000 : 20000)),
     users: Number(values.users),

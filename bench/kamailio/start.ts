@@ -12,6 +12,8 @@ export type { KamailioProcess } from '../../test/support/kamailio-runner.js';
 
 export type KamailioEngine = 'lua' | 'python';
 
+/** The registrar scripts Kamailio and ksr-host both run (bench/scripts/). */
+const SCRIPTS = fileURLToPath(new URL('../scripts/', import.meta.url));
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const APP: Record<KamailioEngine, { module: string; name: string; script: string }> = {
   lua: { module: 'app_lua.so', name: 'app_lua', script: 'registrar.lua' },
@@ -44,7 +46,7 @@ export async function startKamailio(engine: KamailioEngine, dbFile: string, opts
   const port = await freePort();
   return runKamailio(fillKamailioTemplate(join(HERE, 'kamailio.cfg'), {
     PORT: String(port), DB: dbFile, APP_MODULE: APP[engine].module, APP_NAME: APP[engine].name,
-    SCRIPT: join(HERE, APP[engine].script), ENGINE: engine,
+    SCRIPT: join(SCRIPTS, APP[engine].script), ENGINE: engine,
     TRANSPORTS: opts.tcp ? `listen=tcp:127.0.0.1:${port}\ntcp_children=2` : 'disable_tcp=yes',
   }), port, { label: engine, startTimeoutMs: opts.startTimeoutMs });
 }

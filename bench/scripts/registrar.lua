@@ -1,8 +1,9 @@
--- Kamailio's side of the register-auth comparison, Lua (app_lua). It takes the same path through
--- the same KSR functions as ksr-host's sample-scripts/routing.lua does for a REGISTER:
--- reply header, max-forwards, sanity, transaction checks, in-dialog check, digest auth against
--- `subscriber` (401 challenge), then registrar save. Anything the sample would relay is
--- answered 404 here: this server has no callee.
+-- The register-auth comparison's registrar, Lua. The very same file runs in Kamailio (app_lua)
+-- and in ksr-host (fengari), so both servers make the same KSR calls per message (the seed's
+-- "same small registrar script"): reply header, max-forwards, sanity, transaction checks,
+-- in-dialog check, digest auth against `subscriber` (401 challenge), then registrar save.
+-- Anything else is answered 404: this server relays nothing. registrar.py and registrar.js
+-- beside it take the same path; keep the three in step.
 
 local function reply_and_exit(code, reason)
   KSR.sl.sl_send_reply(code, reason)
@@ -10,7 +11,7 @@ local function reply_and_exit(code, reason)
 end
 
 function ksr_request_route()
-  KSR.hdr.append_to_reply("X-Routed-By: kamailio-lua\r\n")
+  KSR.hdr.append_to_reply("X-Routed-By: registrar-lua\r\n")
 
   if KSR.maxfwd.process_maxfwd(10) < 0 then
     reply_and_exit(483, "Too Many Hops")

@@ -1,7 +1,7 @@
-# Kamailio's side of the register-auth comparison, Python (app_python3). The same path through
-# the same KSR functions as ksr-host's sample-scripts/routing.py takes for a REGISTER (see
-# registrar.lua beside this file). A route that ends returns -255, app_python3's way of
-# saying "exit" to the caller.
+# The register-auth comparison's registrar, Python: the very same file runs in Kamailio
+# (app_python3) and in ksr-host (pyodide, which takes app_python3's class shape), with the same
+# path through the same KSR calls as registrar.lua beside it. A route that ends returns -255,
+# app_python3's way of saying "exit" to the caller.
 import KSR as KSR
 
 EXIT = -255
@@ -20,7 +20,7 @@ class Registrar:
         return EXIT
 
     def ksr_request_route(self, msg):
-        KSR.hdr.append_to_reply("X-Routed-By: kamailio-python\r\n")
+        KSR.hdr.append_to_reply("X-Routed-By: registrar-python\r\n")
 
         if KSR.maxfwd.process_maxfwd(10) < 0:
             return self.reply(483, "Too Many Hops")
