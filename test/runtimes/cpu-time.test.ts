@@ -29,7 +29,6 @@ test('a reused reading grows by at least the wall-clock time since (no thread ru
     // the wall time from after the fresh reading to before the reused one: at most its age
     const wallUs = (performance.now() - at) * 1000;
     const reused = processCpuUsAtLeast(maxErrorMs);
-    assert.ok(reused - fresh <= maxErrorMs * 1000, `reused reading grew ${reused - fresh} µs, more than the allowed ${maxErrorMs} ms`);
     // a thread descheduled during the spin can see the window pass (age × cores > the
     // error): the reading is then a fresh one, which only has to be no less than the last
     if (((wallUs / 1000) * cores) * 1.25 >= maxErrorMs) {
@@ -37,6 +36,9 @@ test('a reused reading grows by at least the wall-clock time since (no thread ru
       continue;
     }
     reusedSeen++;
+    // only a reused reading is bounded so: a fresh one is the process's CPU, every thread's
+    // (seen 13.6 ms past a fresh reading under npm test's load, its window passed meanwhile)
+    assert.ok(reused - fresh <= maxErrorMs * 1000, `reused reading grew ${reused - fresh} µs, more than the allowed ${maxErrorMs} ms`);
     assert.ok(reused - fresh >= wallUs, `reused reading grew ${reused - fresh} µs over ${wallUs} µs of wall-clock time`);
   }
   assert.ok(reusedSeen > 0, 'every spin of 1 ms took long enough for the window to pass: nothing was tested');
