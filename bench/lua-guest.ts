@@ -4,6 +4,7 @@
 // names under --readable) is the guest's time only. bench/crossing.ts measures the whole
 // runtime; this is where the guest's share of it comes from.
 //   node --no-node-snapshot --import tsx bench/lua-guest.ts [N] [--readable]
+//   (LUA_GUEST_SCRIPT=FILE: another script's ksr_request_route, e.g. bench/scripts/registrar.lua)
 // Figures, CPU µs (best of 5 rounds of N/5):
 // - registrar route: sample-scripts/routing.lua's ksr_request_route on the register-auth
 //   scenario's two messages (challenged, then saved), each ending in KSR.x.exit, per message;
@@ -62,7 +63,7 @@ g.__ksr_protocol = GUEST_PROTOCOL_JSON;
 new Function('process', 'require', readable ? await buildGuest(false) : (await guestBundle()).code)(undefined, undefined);
 const lua = g.__lua as { load(source: string, file: string): unknown; invoke(name: string, arg: string | null, facts: string | null): unknown };
 
-const ROUTING = fileURLToPath(new URL('../sample-scripts/routing.lua', import.meta.url));
+const ROUTING = process.env.LUA_GUEST_SCRIPT ?? fileURLToPath(new URL('../sample-scripts/routing.lua', import.meta.url));
 const PROBES = `
 function ksr_empty() end
 function ksr_calls0() for i = 1, ${CALLS} do KSR.isdsturiset() end end
