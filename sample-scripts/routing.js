@@ -35,7 +35,7 @@ function withFeature(name) {
   if (FEATURES === null) {
     FEATURES = {};
     ['WITH_ANTIFLOOD', 'WITH_NAT', 'WITH_RTPENGINE', 'WITH_IPAUTH', 'WITH_DISPATCHER'].forEach(function (d) {
-      FEATURES[d] = KSR.kx.get_def(d) !== null;
+      FEATURES[d] = KSR.kx.ifdef(d);
     });
   }
   return FEATURES[name];
@@ -311,7 +311,7 @@ function ksr_failure_manage() {
     return;
   }
   var failover = KSR.kx.get_def('FAILOVER_URI');
-  if ((code === 486 || code === 408) && failover !== null && !KSR.isflagset(FLT_FAILOVER)) {
+  if ((code === 486 || code === 408) && failover !== '' && !KSR.isflagset(FLT_FAILOVER)) {
     KSR.setflag(FLT_FAILOVER);
     KSR.pv.sets('$ru', failover);
     routeRelay();

@@ -34,7 +34,7 @@ local function with(name)
   if FEATURES == nil then
     FEATURES = {}
     for _, d in ipairs({ "WITH_ANTIFLOOD", "WITH_NAT", "WITH_RTPENGINE", "WITH_IPAUTH", "WITH_DISPATCHER" }) do
-      FEATURES[d] = KSR.kx.get_def(d) ~= nil
+      FEATURES[d] = KSR.kx.ifdef(d)
     end
   end
   return FEATURES[name]
@@ -310,7 +310,7 @@ function ksr_failure_manage()
     return
   end
   local failover = KSR.kx.get_def("FAILOVER_URI")
-  if (code == 486 or code == 408) and failover ~= nil and not KSR.isflagset(FLT_FAILOVER) then
+  if (code == 486 or code == 408) and failover ~= "" and not KSR.isflagset(FLT_FAILOVER) then
     KSR.setflag(FLT_FAILOVER)
     KSR.pv.sets("$ru", failover)
     route_relay()

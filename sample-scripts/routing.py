@@ -40,7 +40,7 @@ FEATURES: dict[str, bool] = {}
 def with_feature(name):
     if not FEATURES:
         for d in ("WITH_ANTIFLOOD", "WITH_NAT", "WITH_RTPENGINE", "WITH_IPAUTH", "WITH_DISPATCHER"):
-            FEATURES[d] = KSR.kx.get_def(d) is not None
+            FEATURES[d] = KSR.kx.ifdef(d)
     return FEATURES[name]
 
 
@@ -260,7 +260,7 @@ def ksr_failure_manage():
         KSR.tm.t_reply(480, "Temporarily Unavailable")
         return
     failover = KSR.kx.get_def("FAILOVER_URI")
-    if code in (486, 408) and failover is not None and not KSR.isflagset(FLT_FAILOVER):
+    if code in (486, 408) and failover != "" and not KSR.isflagset(FLT_FAILOVER):
         KSR.setflag(FLT_FAILOVER)
         KSR.pv.sets("$ru", failover)
         route_relay()

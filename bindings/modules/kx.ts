@@ -128,13 +128,15 @@ export const kxModule = defineModule('kx', {
   ...getters('body', (ctx) => nonEmpty(bodyText(ctx)), true),
   get_bodylen: decl('', 'int', (ctx) => ctx.msg.body().length),
   get_timestamp: decl('', 'int', () => Math.floor(Date.now() / 1000)),
-  ...getters('callid', (ctx) => callId(ctx)),
+  // the one get_ of kemix that answers '' when absent (Kamailio's null mode EMPTY), not null
+  get_callid: decl('', 'xval', (ctx) => callId(ctx) ?? ''),
   get_conid: decl('', 'int', (ctx) => (ctx.rcv.conId > 0 ? ctx.rcv.conId : -1)),
   ...getters('msgbuf', (ctx) => ctx.msg.buf.toString('utf8')),
   get_msglen: decl('', 'int', (ctx) => ctx.msg.buf.length),
   // Kamailio's SIP_REQUEST = 1, SIP_REPLY = 2.
   get_msgtype: decl('', 'int', (ctx) => (ctx.msg.isRequest ? 1 : 2)),
-  get_def: decl('str', 'xval', (ctx, name: string) => ctx.core.defines.get(name) ?? null),
+  // Kamailio answers '' for a name not defined (as for one defined without a value): ifdef tells them apart
+  get_def: decl('str', 'xval', (ctx, name: string) => ctx.core.defines.get(name) ?? ''),
   get_defn: decl('str', 'int', (ctx, name: string) => toInt(ctx.core.defines.get(name) ?? null)),
   ifdef: decl('str', 'bool', (ctx, name: string) => ctx.core.defines.has(name)),
   ifndef: decl('str', 'bool', (ctx, name: string) => !ctx.core.defines.has(name)),

@@ -1467,7 +1467,7 @@ class _kx:
         """Reads the body of the Call-ID header
 
         KSR.kx.get_callid(): xval -- complete
-        Returns: the Call-ID; null when absent or it does not parse
+        Returns: the Call-ID; '' when absent or it does not parse (as Kamailio: not null)
         """
         ...
     @staticmethod
@@ -1507,7 +1507,7 @@ class _kx:
         """Reads a value of the config's defines section (ksr-host's counterpart of #!define)
 
         KSR.kx.get_def(str): xval -- complete
-        Returns: the value as a string; null when not defined
+        Returns: the value as a string; '' when not defined (as Kamailio: use ifdef to tell a name defined empty)
         """
         ...
     @staticmethod

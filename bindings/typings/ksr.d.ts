@@ -1096,7 +1096,7 @@ declare namespace KSR {
     /**
      * Reads the body of the Call-ID header
      * KSR.kx.get_callid(): xval -- complete
-     * @returns the Call-ID; null when absent or it does not parse
+     * @returns the Call-ID; '' when absent or it does not parse (as Kamailio: not null)
      */
     function get_callid(): string;
     /**
@@ -1126,7 +1126,7 @@ declare namespace KSR {
     /**
      * Reads a value of the config's defines section (ksr-host's counterpart of #!define)
      * KSR.kx.get_def(str): xval -- complete
-     * @returns the value as a string; null when not defined
+     * @returns the value as a string; '' when not defined (as Kamailio: use ifdef to tell a name defined empty)
      */
     function get_def(dname: string): string;
     /**

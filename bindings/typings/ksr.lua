@@ -1025,7 +1025,7 @@ function KSR.kx.get_timestamp() end
 
 --- Reads the body of the Call-ID header
 --- KSR.kx.get_callid(): xval -- complete
----@return string # the Call-ID; null when absent or it does not parse
+---@return string # the Call-ID; '' when absent or it does not parse (as Kamailio: not null)
 function KSR.kx.get_callid() end
 
 --- Gives the id of the TCP connection the message came in on
@@ -1051,7 +1051,7 @@ function KSR.kx.get_msgtype() end
 --- Reads a value of the config's defines section (ksr-host's counterpart of #!define)
 --- KSR.kx.get_def(str): xval -- complete
 ---@param dname string
----@return string # the value as a string; null when not defined
+---@return string # the value as a string; '' when not defined (as Kamailio: use ifdef to tell a name defined empty)
 function KSR.kx.get_def(dname) end
 
 --- Reads a value of the config's defines section as an integer

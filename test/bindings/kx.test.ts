@@ -24,6 +24,11 @@ test('URI and address getters with null modes', () => {
   assert.equal(ksr('kx.get_callid'), 'reg-1@192.0.2.10');
 });
 
+test("get_callid answers '' for a message without Call-ID (Kamailio's null mode EMPTY), not null", () => {
+  const raw = 'OPTIONS sip:localhost SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.10:5062;branch=z9hG4bK-nocid\r\nFrom: <sip:a@localhost>;tag=1\r\nTo: <sip:localhost>\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n';
+  assert.equal(ksrOn(makeContext(raw))('kx.get_callid'), '');
+});
+
 test('ouri keeps the received R-URI after a change; nhuri prefers the destination URI', () => {
   const ctx = makeContext('invite');
   const ksr = ksrOn(ctx);
@@ -85,7 +90,7 @@ test('defines are read from the engine; the host environment is never exposed', 
   const core = new RecordingCore({ WITH_AUTH: '1', PORT: '5070', NAME: 'x' });
   const ksr = ksrOn(makeContext('register', { core }));
   assert.equal(ksr('kx.get_def', 'PORT'), '5070');
-  assert.equal(ksr('kx.get_def', 'NOPE'), null);
+  assert.equal(ksr('kx.get_def', 'NOPE'), '', "Kamailio's null mode EMPTY: '' for a name not defined");
   assert.equal(ksr('kx.get_defn', 'PORT'), 5070);
   assert.equal(ksr('kx.get_defn', 'NAME'), 0);
   assert.equal(ksr('kx.ifdef', 'WITH_AUTH'), true);

@@ -460,7 +460,7 @@ const KX: ConformanceCase[] = [
   c('kx.get_msgtype', [], I(1)),
   c('kx.get_msgtype', [], I(2), { fixture: 'reply200' }),
   c('kx.get_def', ['SERVER_NAME'], S('ksr-test')),
-  c('kx.get_def', ['NOT_DEFINED'], N),
+  c('kx.get_def', ['NOT_DEFINED'], S('')),
   c('kx.get_defn', ['WITH_AUTH'], I(1)),
   c('kx.get_defn', ['SERVER_NAME'], I(0)),
   c('kx.ifdef', ['WITH_AUTH'], B(true)),
