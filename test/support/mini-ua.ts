@@ -203,7 +203,11 @@ export class MiniUa {
   /** Sends a built request and waits for its final reply (statuses collected). */
   async exchange(sent: { branch: string; text: string; callId: string; fromTag: string }, statuses: number[], waitMs: number, onProvisional?: (r: Reply, s: typeof sent) => void): Promise<Reply | null> {
     const deadline = Date.now() + waitMs;
-    const mine = (t: string) => t.startsWith('SIP/2.0') && t.includes(sent.branch);
+    // RFC 3261 17.1.3: a reply belongs to the client transaction of its branch AND its CSeq
+    // method; a CANCEL shares its INVITE's branch, so by branch alone the INVITE's 487 was
+    // taken for the CANCEL's 200 (seen against Kamailio, which sent the 487 first)
+    const method = /^CSeq:\s*\d+\s+(\S+)/im.exec(sent.text)?.[1];
+    const mine = (t: string) => t.startsWith('SIP/2.0') && t.includes(sent.branch) && (method === undefined || /^CSeq:\s*\d+\s+(\S+)/im.exec(t)?.[1] === method);
     let next = this.waitFor(mine, waitMs);
     this.sendRaw(sent.text);
     for (;;) {
