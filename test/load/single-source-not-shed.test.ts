@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startServerProcess } from '../support/server-process.js';
+import { realtimeWhenRoot } from '../support/realtime.js';
 import { explain, scenario, startSipp } from '../support/sipp.js';
 import { sippOutcome } from '../support/sipp-outcome.js';
 import { makeUsers, writeSippUsers, writeUserCsv } from '../support/users.js';
@@ -48,6 +49,9 @@ test(`one source at ${RATE} registrations/s, default overload settings: nothing 
   writeFileSync(config, ['auth: { secret: "single-source-0123456789" }', 'usrloc: { db_mode: memory }', `store: "${store}"`, 'log: { level: info }'].join('\n') + '\n');
   const server = await startServerProcess({ script: SCRIPT, engine: 'v8', extraArgs: ['--config', config] });
   try {
+    // the claim is the policy's, not the machine's: a 280-355 ms stall from other load on the
+    // shared machine once started an episode that shed this source (the bench runs so too)
+    const realtime = realtimeWhenRoot(server.child.pid!);
     await sleep(1000);
     const warm = await startSipp({
       scenario: scenario('register-auth.xml'), port: server.port, transport: 'udp', calls: warmCalls, rate: WARM_UP.rate,
@@ -57,17 +61,19 @@ test(`one source at ${RATE} registrations/s, default overload settings: nothing 
     // the warm-up's own figures are not the test's: an episode it started is over by now
     for (let i = 0; i < 30 && (await server.rpc('kemi.stats')).result.overload.overloaded; i++) await sleep(100);
     const before = (await server.rpc('kemi.stats')).result;
-    const run = await startSipp({
+    const sipp = startSipp({
       scenario: scenario('register-auth.xml'), port: server.port, transport: 'udp', calls, rate: RATE,
       timeoutS: SECONDS * 3 + 30, retransmissions: true, extra: ['-l', '5000', '-inf', inf],
-    }).done;
+    });
+    if (realtime) realtimeWhenRoot(sipp.child.pid!);
+    const run = await sipp.done;
     const out = sippOutcome(run);
     const stats = (await server.rpc('kemi.stats')).result;
     const o = stats.overload;
     const shed = o.shedSourceRate + o.shedSourceFlood + o.shedStale - (before.overload.shedSourceRate + before.overload.shedSourceFlood + before.overload.shedStale);
     const figures =
       `${calls} registrations at ${RATE}/s: ${out.ok} ok, ${out.failed} failed, ${out.retrans} retransmissions, ${out.rate ?? '?'}/s achieved; ` +
-      `overload ${JSON.stringify(o)}; udp kernel drops ${stats.transport.udpKernelDrops}`;
+      `overload ${JSON.stringify(o)}; udp kernel drops ${stats.transport.udpKernelDrops}; ${realtime ? 'server and sipp under chrt -f 10' : 'no realtime priority (not root)'}`;
     t.diagnostic(figures);
     assert.equal(shed, 0, `nothing shed: ${figures}`);
     assert.equal(out.failed, 0, `no registration failed: ${figures}\n${explain('register-auth', run).slice(0, 2500)}`);
