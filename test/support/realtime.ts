@@ -5,9 +5,16 @@
 import { execFileSync } from 'node:child_process';
 import { processTree } from '../../bench/proc-usage.js';
 
-/** Whether the tree of `pid` now runs under chrt -f 10 (false when not root: it runs as it was). */
+/**
+ * Whether the tree of `pid` now runs under chrt -f 10. False, and it runs as it was, when not
+ * root or when the kernel refuses (a container without CAP_SYS_NICE: root there may not).
+ */
 export function realtimeWhenRoot(pid: number): boolean {
   if (process.getuid?.() !== 0) return false;
-  for (const p of processTree(pid)) execFileSync('chrt', ['-f', '-a', '-p', '10', String(p)], { stdio: 'pipe' });
-  return true;
+  try {
+    for (const p of processTree(pid)) execFileSync('chrt', ['-f', '-a', '-p', '10', String(p)], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
 }
