@@ -55,6 +55,14 @@ function getters(name: string, read: Read, all = false, fact?: string): Record<s
   return out;
 }
 
+/**
+ * get_<name> for the few kemix getters whose absent value is '' rather than null (Kamailio's
+ * null mode EMPTY; the catalogue's "empty-string when absent"), with no gete_/getw_ siblings.
+ */
+function getterEmptyWhenAbsent(name: string, read: Read): Record<string, KsrDeclaration> {
+  return { [`get_${name}`]: family(read, ['empty']).empty };
+}
+
 const fromHost = fromPv('$fd');
 
 /**
@@ -102,8 +110,8 @@ export const kxModule = defineModule('kx', {
   ...getters('duri', fromPv('$du'), true),
   ...getters('cturi', (ctx) => firstContact(ctx)?.uriText ?? null, true),
   ...getters('nhuri', (ctx) => ctx.dstUri ?? pv(ctx, '$ru')),
-  ...getters('srcuri', sourceUri),
-  ...getters('srcaddr_sock', (ctx) => socketName(ctx.rcv.proto, ctx.rcv.srcIp, ctx.rcv.srcPort)),
+  ...getterEmptyWhenAbsent('srcuri', sourceUri),
+  ...getterEmptyWhenAbsent('srcaddr_sock', (ctx) => socketName(ctx.rcv.proto, ctx.rcv.srcIp, ctx.rcv.srcPort)),
   ...getters('ua', fromPv('$ua'), true),
   ...getters('srcip', (ctx) => ctx.rcv.srcIp),
   ...getters('srcport', (ctx) => ctx.rcv.srcPort),
@@ -117,8 +125,8 @@ export const kxModule = defineModule('kx', {
   ...getters('rcvport', (ctx) => ctx.rcv.rcvPort),
   ...getters('rcvadvip', (ctx) => ctx.rcv.rcvIp),
   ...getters('rcvadvport', (ctx) => ctx.rcv.rcvPort),
-  ...getters('rcvaddr_sock', (ctx) => socketName(ctx.rcv.proto, ctx.rcv.rcvIp, ctx.rcv.rcvPort)),
-  ...getters('proto', (ctx) => ctx.rcv.proto),
+  ...getterEmptyWhenAbsent('rcvaddr_sock', (ctx) => socketName(ctx.rcv.proto, ctx.rcv.rcvIp, ctx.rcv.rcvPort)),
+  ...getterEmptyWhenAbsent('proto', (ctx) => ctx.rcv.proto),
   get_protoid: decl('', 'int', (ctx) => PROTO_IDS[ctx.rcv.proto] ?? 0),
   ...getters('au', fromPv('$au'), true),
   ...getters('method', (ctx) => nonEmpty(messageMethod(ctx))),
@@ -128,8 +136,7 @@ export const kxModule = defineModule('kx', {
   ...getters('body', (ctx) => nonEmpty(bodyText(ctx)), true),
   get_bodylen: decl('', 'int', (ctx) => ctx.msg.body().length),
   get_timestamp: decl('', 'int', () => Math.floor(Date.now() / 1000)),
-  // the one get_ of kemix that answers '' when absent (Kamailio's null mode EMPTY), not null
-  get_callid: decl('', 'xval', (ctx) => callId(ctx) ?? ''),
+  ...getterEmptyWhenAbsent('callid', (ctx) => callId(ctx)),
   get_conid: decl('', 'int', (ctx) => (ctx.rcv.conId > 0 ? ctx.rcv.conId : -1)),
   ...getters('msgbuf', (ctx) => ctx.msg.buf.toString('utf8')),
   get_msglen: decl('', 'int', (ctx) => ctx.msg.buf.length),
