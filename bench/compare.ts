@@ -16,7 +16,7 @@ import { startServerProcess, type ServerProcess } from '../test/support/server-p
 import { startSipp, type SippRun } from '../test/support/sipp.js';
 import { makeUsers, writeSippUsers, writeUserCsv } from '../test/support/users.js';
 import { kamailioMissing, startKamailio, writeKamailioDb, type KamailioEngine, type KamailioProcess } from './kamailio/start.js';
-import { cpuMicros, firstChild, processTree, pssBytes, rssBytes } from './proc-usage.js';
+import { cpuMicros, firstChild, pssBytes, realtimeTree, rssBytes } from './proc-usage.js';
 import { sippOutcome } from '../test/support/sipp-outcome.js';
 import { responseTimes, TRACE_RTT_ARGS, type ResponseTimes } from './sipp-figures.js';
 import { gcPer10kMessages, requestRoute, workerCount, workerMemory, type RouteSummary, type WorkerMemory } from './server-figures.js';
@@ -155,7 +155,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   for (const { name, start } of starters) {
     const target = await start();
     try {
-      if (opts.realtime) realtime(target.pid);
+      if (opts.realtime) realtimeTree(target.pid);
       if (opts.warmup > 0) await warmUp(target, opts, sippUsers);
       if (opts.memory) memory.push(await memoryRuns(target, opts, sippUsers));
       else await climb(target, opts, sippUsers, steps);
@@ -276,7 +276,7 @@ async function measure(target: Target, rate: number, calls: number, opts: Compar
   const cpu0 = cpuMicros(target.pid);
   const t0 = performance.now();
   const sipp = sippFor(target, opts, calls, rate, inf, true);
-  if (opts.realtime) realtime(sipp.child.pid!);
+  if (opts.realtime) realtimeTree(sipp.child.pid!);
   const run = await sipp.done;
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMicros(target.pid) - cpu0;
@@ -326,11 +326,6 @@ async function memoryRuns(target: Target, opts: CompareOptions, inf: string): Pr
     process.stderr.write(`${target.name} memory run ${i}: ${step.clean ? 'clean' : 'not clean'} (${step.failed} failed, ${step.retrans} retransmissions), RSS ${rssMb.toFixed(1)} MB\n`);
   }
   return { engine: target.name, runs };
-}
-
-/** chrt -f 10 on every thread of the process tree. */
-function realtime(pid: number): void {
-  for (const p of processTree(pid)) execFileSync('chrt', ['-f', '-a', '-p', '10', String(p)], { stdio: 'pipe' });
 }
 
 function header(opts: CompareOptions): string {

@@ -18,6 +18,11 @@ export function processTree(root: number): number[] {
   return tree;
 }
 
+/** SCHED_FIFO 10 (chrt -f) on every thread of the process tree of `pid`; throws when refused. */
+export function realtimeTree(pid: number): void {
+  for (const p of processTree(pid)) execFileSync('chrt', ['-f', '-a', '-p', '10', String(p)], { stdio: 'pipe' });
+}
+
 /** The first child of a process (bin/ksr-host.mjs's is the server itself), or undefined. */
 export function firstChild(pid: number): number | undefined {
   return processTree(pid).find((p) => p !== pid && Number(readStat(p)?.[1]) === pid);

@@ -2,8 +2,7 @@
 // sipp: a test whose claim is the server's own policy under a rate (test/load/) is then not
 // judged on what other processes of a shared machine did meanwhile. The kernel's RT throttle
 // (sched_rt_runtime_us) still leaves 5 % of each core to the rest.
-import { execFileSync } from 'node:child_process';
-import { processTree } from '../../bench/proc-usage.js';
+import { realtimeTree } from '../../bench/proc-usage.js';
 
 /**
  * Whether the tree of `pid` now runs under chrt -f 10. False, and it runs as it was, when not
@@ -12,7 +11,7 @@ import { processTree } from '../../bench/proc-usage.js';
 export function realtimeWhenRoot(pid: number): boolean {
   if (process.getuid?.() !== 0) return false;
   try {
-    for (const p of processTree(pid)) execFileSync('chrt', ['-f', '-a', '-p', '10', String(p)], { stdio: 'pipe' });
+    realtimeTree(pid);
     return true;
   } catch {
     return false;
