@@ -18,7 +18,8 @@ for (const path of process.argv.slice(2)) {
   console.log(`\n## ${failures.length} failed in ${path}`);
   for (const f of failures) {
     const where = f.file ? `${relative(process.cwd(), f.file)}${f.line ? `:${f.line}` : ''}` : '';
-    console.log(`- ${where} ${f.name}`);
+    const within = f.suites?.length ? `${f.suites.join(' > ')} > ` : '';
+    console.log(`- ${where} ${within}${f.name}`);
     if (f.message) console.log(f.message.split('\n').map((l) => `    ${l}`).join('\n'));
   }
 }
