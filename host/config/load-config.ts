@@ -161,7 +161,7 @@ const SCHEMA = {
       additionalProperties: false,
       properties: {
         busy_ratio: { type: 'number', exclusiveMinimum: 0, maximum: 1 }, calm_ratio: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
-        source_rate: positive, source_rate_any: positive, max_wait_ms: positive, reply: { enum: ['tcp', 'all', 'none'] }, retry_after_s: { type: 'integer', minimum: 0 },
+        source_rate: positive, source_rate_any: positive, max_wait_ms: positive, udp_max_wait_ms: positive, reply: { enum: ['tcp', 'all', 'none'] }, retry_after_s: { type: 'integer', minimum: 0 },
       },
     },
   },
@@ -216,7 +216,7 @@ type RawConfig = {
   usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean };
   auth?: { secret?: string; nonce_expire_s?: number; algorithm?: string | string[]; nc_table_size?: number; opaque?: boolean };
   core?: { server_id?: number; xavp_via_params?: string; xavp_via_fields?: string; xavp_via_reply_params?: string };
-  overload?: { busy_ratio?: number; calm_ratio?: number; source_rate?: number; source_rate_any?: number; max_wait_ms?: number; reply?: 'tcp' | 'all' | 'none'; retry_after_s?: number };
+  overload?: { busy_ratio?: number; calm_ratio?: number; source_rate?: number; source_rate_any?: number; max_wait_ms?: number; udp_max_wait_ms?: number; reply?: 'tcp' | 'all' | 'none'; retry_after_s?: number };
 };
 
 type RawTls = {
@@ -384,6 +384,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       sourceRate: c.overload?.source_rate ?? d.overload.sourceRate,
       sourceRateAny: c.overload?.source_rate_any ?? d.overload.sourceRateAny,
       maxWaitMs: c.overload?.max_wait_ms ?? d.overload.maxWaitMs,
+      udpMaxWaitMs: c.overload?.udp_max_wait_ms ?? d.overload.udpMaxWaitMs,
       reply: c.overload?.reply ?? d.overload.reply,
       retryAfterS: c.overload?.retry_after_s ?? d.overload.retryAfterS,
     },

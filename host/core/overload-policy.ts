@@ -19,7 +19,11 @@
 //    at a human or trunk rate is not touched.
 // 4. While overloaded, a new request that waited longer than overload.max_wait_ms before its
 //    turn (TCP messages queued behind a pipelined burst) is shed: its sender has given up or
-//    retransmitted by then.
+//    retransmitted by then. Over UDP the wait counts from the datagram's arrival in the
+//    kernel's receive buffer (host/transport/udp-wait-probe.ts: where a single engine's
+//    queue builds, out of Node's sight) and the bound is overload.udp_max_wait_ms, below T1:
+//    a request answered after its client retransmitted it costs a route per copy, and a
+//    server that answers only such requests never catches up (issue 9's collapse).
 //
 // What a shed request gets (overload.reply): `tcp` (the default) answers requests that came
 // over TCP with a stateless 503 and Retry-After, and drops those that came over UDP, as
@@ -36,9 +40,6 @@ import type { ReceiveInfo } from './context.js';
 import { LoadMonitor } from './load-monitor.js';
 import type { OverloadSettings } from './overload-settings.js';
 
-/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
- *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
-const UDP_READ_BATCH = 32;
 /** A message that waited this long for its turn since it was read (TCP: its last byte) was queued. */
 const QUEUED_MS = 50;
 /**
@@ -80,12 +81,6 @@ export class OverloadPolicy {
    * congested; a worker's is, and a flood shed here does not cross to it.
    */
   private readonly workers = new Map<number, number>();
-  /** Datagrams handled in this turn of the event loop (reset at its check phase). */
-  private datagramsThisTurn = 0;
-  private readonly endTurn = () => {
-    this.monitor.noteUdpTurn(this.datagramsThisTurn >= UDP_READ_BATCH);
-    this.datagramsThisTurn = 0;
-  };
 
   constructor(readonly settings: OverloadSettings) {
     this.monitor = new LoadMonitor(settings);
@@ -121,7 +116,7 @@ export class OverloadPolicy {
    */
   judgeHeld(buf: Buffer, rcv: ReceiveInfo, now = Date.now()): boolean {
     if (!this.overloaded()) return false;
-    if (now - rcv.receivedAt > this.settings.maxWaitMs && !this.replies(rcv.proto) && looksLikeNewRequest(buf)) {
+    if (now - rcv.receivedAt > this.maxWaitMs(rcv.proto) && !this.replies(rcv.proto) && looksLikeNewRequest(buf)) {
       this.counters.shedStale++;
       return this.shed();
     }
@@ -152,6 +147,11 @@ export class OverloadPolicy {
     return this.shed();
   }
 
+  /** How long a new request may have waited and still be served while overloaded: overload.udp_max_wait_ms over UDP (its wait in the kernel counted), else max_wait_ms. */
+  private maxWaitMs(proto: ReceiveInfo['proto']): number {
+    return proto === 'udp' ? this.settings.udpMaxWaitMs : this.settings.maxWaitMs;
+  }
+
   /** Whether a request shed from this transport is answered with 503 (overload.reply). */
   replies(proto: ReceiveInfo['proto']): boolean {
     const r = this.settings.reply;
@@ -171,7 +171,7 @@ export class OverloadPolicy {
     }
     // the clock is read only here, while overloaded (not for every message)
     const now = at ?? Date.now();
-    if (now - rcv.receivedAt > this.settings.maxWaitMs) {
+    if (now - rcv.receivedAt > this.maxWaitMs(rcv.proto)) {
       this.counters.shedStale++;
       return this.shed();
     }
@@ -221,17 +221,17 @@ export class OverloadPolicy {
   }
 
   /**
-   * Tells the monitor what the queues in front of the route look like: for UDP, every turn of
-   * the loop that read datagrams (a full batch left more waiting; a short one emptied the
-   * sockets); for every message, whether it waited its turn (TCP: since its last byte; in a
-   * worker: since the socket thread read it).
+   * Tells the monitor whether a message waited its turn (TCP: since its last byte; in a
+   * worker: since the socket thread read it). For UDP in the thread that reads the sockets,
+   * the queue is the kernel's: the listeners report each turn of the loop that read them (a
+   * full batch left more waiting: UdpListener.onTurn, wired by the Engine).
    */
   private watchQueue(rcv: ReceiveInfo, now: number | undefined): void {
-    if (rcv.proto === 'udp' && READS_SOCKETS) {
-      if (this.datagramsThisTurn++ === 0) setImmediate(this.endTurn);
+    if (rcv.proto === 'udp' && READS_SOCKETS && now === undefined) {
       // a datagram this thread read is judged in the same callback (engine.onMessage,
-      // worker-server): it waited no time, and no clock is read to tell so
-      if (now === undefined) return this.monitor.noteWait(false);
+      // worker-server): it waited no time since the read, and no clock is read to tell so
+      // (its wait in the kernel is in rcv.receivedAt: judged only while overloaded, shouldShed)
+      return this.monitor.noteWait(false);
     }
     this.monitor.noteWait((now ?? Date.now()) - rcv.receivedAt > QUEUED_MS);
   }

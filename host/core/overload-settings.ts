@@ -11,6 +11,12 @@ export interface OverloadSettings {
   sourceRateAny: number;
   /** While overloaded, a new request that waited longer than this before its turn is shed. */
   maxWaitMs: number;
+  /**
+   * The same for a request over UDP, counting its wait in the kernel's receive buffer
+   * (udp-wait-probe.ts). Below T1 (500 ms): while more comes than is served, the queue stands
+   * at this age, and an answer that leaves after T1 meets the client's retransmission.
+   */
+  udpMaxWaitMs: number;
   /** Which shed requests get a stateless 503 with Retry-After (the others are dropped): over TCP only, all, none. */
   reply: 'tcp' | 'all' | 'none';
   retryAfterS: number;
@@ -22,6 +28,7 @@ export const DEFAULT_OVERLOAD_SETTINGS: Readonly<OverloadSettings> = Object.free
   sourceRate: 200,
   sourceRateAny: 1000,
   maxWaitMs: 500,
+  udpMaxWaitMs: 250,
   reply: 'tcp',
   retryAfterS: 5,
 });

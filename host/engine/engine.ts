@@ -135,9 +135,13 @@ export class Engine implements CoreServices {
       : new Transports(settings.listen, onMessage, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp }, ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.websocket ? { websocket: settings.websocket } : {}) }, log, guard);
     this.runsExpiry = opts.expiry ?? true;
     this.overload = new OverloadPolicy(settings.overload);
-    // how deep a standing UDP queue is, where this thread reads the sockets itself
+    // where this thread reads the sockets itself: whether each turn emptied them, and how deep a standing UDP queue is
     const own = this.transports;
-    if (own instanceof Transports) this.overload.monitor.udpQueueBytes = () => own.udpQueueBytes();
+    if (own instanceof Transports) {
+      const monitor = this.overload.monitor;
+      own.watchUdpTurns((full) => monitor.noteUdpTurn(full));
+      monitor.udpQueueBytes = () => own.udpQueueBytes();
+    }
     this.defines = new Map(Object.entries(settings.defines));
     // Kamailio's numbers (dprint.h): L_DBG 3, L_INFO 2, L_NOTICE 1, L_WARN 0, L_ERR -1, L_CRIT -2
     this.debugLevel = { trace: 3, debug: 3, info: 2, warn: 0, error: -1, fatal: -2, silent: -3 }[settings.log.level];

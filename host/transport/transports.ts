@@ -64,6 +64,8 @@ export class Transports {
     outboundDenied: 0,
   };
   private conIds = 0;
+  /** The UDP listeners' turn reports (UdpListener.onTurn), for listeners started later too. */
+  private udpTurns: ((full: boolean) => void) | null = null;
   private kernelSampler: NodeJS.Timeout | null = null;
   /** One round of turns for the connections of every TCP listener. */
   private readonly tcpTurns = new TurnScheduler();
@@ -89,6 +91,7 @@ export class Transports {
     for (const a of this.addresses) {
       if (a.proto === 'udp') {
         const l = new UdpListener(a.ip, a.port, this.received, this.limits.udpMaxBytes, () => this.counters.udpDropped++);
+        l.onTurn = this.udpTurns;
         await l.listen();
         this.udp.push(l);
       } else if (a.proto === 'tcp' || a.proto === 'tls') {
@@ -155,6 +158,12 @@ export class Transports {
     if (r.ok) this.log.info?.({}, 'TLS certificates reloaded');
     else this.log.warn({ reason: r.error }, 'TLS certificates not reloaded: the running ones stay');
     return r;
+  }
+
+  /** Tells `watch`, at the end of every turn of the loop that read a UDP socket, whether it read a full batch (UdpListener.onTurn). */
+  watchUdpTurns(watch: (full: boolean) => void): void {
+    this.udpTurns = watch;
+    for (const l of this.udp) l.onTurn = watch;
   }
 
   /**

@@ -4,6 +4,7 @@ import dgram from 'node:dgram';
 import { lookup as dnsLookup, type LookupOneOptions } from 'node:dns';
 import { isIPv6 } from 'node:net';
 import type { MessageHandler } from './types.js';
+import { UdpWaitProbe } from './udp-wait-probe.js';
 
 const UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
@@ -36,8 +37,25 @@ function isIPv4Shape(s: string): boolean {
   return dots === 3;
 }
 
+/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
+ *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
+export const UDP_READ_BATCH = 32;
+
 export class UdpListener {
   private readonly socket: dgram.Socket;
+  private readonly probe: UdpWaitProbe;
+  /**
+   * Told at the end of each turn of the loop in which this socket was read: `full` when it
+   * read libuv's whole batch (more were waiting), else the socket was emptied. The overload
+   * monitor's UDP signal (load-monitor.ts). Every datagram read counts, probes and oversized
+   * ones too: a turn of 31 SIP datagrams and a probe did not empty the socket.
+   */
+  onTurn: ((full: boolean) => void) | null = null;
+  private readsThisTurn = 0;
+  private readonly endTurn = () => {
+    this.onTurn?.(this.readsThisTurn >= UDP_READ_BATCH);
+    this.readsThisTurn = 0;
+  };
 
   constructor(
     readonly ip: string,
@@ -48,8 +66,12 @@ export class UdpListener {
   ) {
     const ipv6 = isIPv6(ip);
     this.socket = dgram.createSocket({ type: ipv6 ? 'udp6' : 'udp4', reuseAddr: false, ipv6Only: ipv6, lookup: literalLookup as never });
+    this.probe = new UdpWaitProbe(ip);
     this.socket.on('message', (buf, r) => {
+      if (this.onTurn && this.readsThisTurn++ === 0) setImmediate(this.endTurn);
+      if (this.probe.taken(buf, r.port)) return;
       if (buf.length > this.maxBytes) return this.onOversize();
+      const now = Date.now();
       this.onMessage(buf, {
         proto: 'udp',
         srcIp: r.address,
@@ -57,7 +79,9 @@ export class UdpListener {
         rcvIp: this.ip,
         rcvPort: this.port,
         conId: 0,
-        receivedAt: Date.now(),
+        // when it reached the kernel's queue, as far as the probe tells (udp-wait-probe.ts):
+        // the overload policy sheds a new request that waited past overload.max_wait_ms
+        receivedAt: now - this.probe.waitedAtLeastMs(now),
       });
     });
   }
@@ -75,9 +99,14 @@ export class UdpListener {
           /* kept at the system default */
         }
         this.socket.on('error', () => {}); // ICMP errors on send surface here; a send failure is not fatal
-        resolve();
+        this.probe.open(this.socket.address().port).then(resolve);
       });
     });
+  }
+
+  /** The port the socket is bound to (the one asked for, or the kernel's pick for 0). */
+  boundPort(): number {
+    return this.socket.address().port;
   }
 
   /** Sends at once (no callback: a failure is an ICMP error on the socket, ignored above). The
@@ -90,6 +119,7 @@ export class UdpListener {
 
   /** Closes the socket; a second call waits for the first (dgram throws on closing twice). */
   close(): Promise<void> {
+    this.probe.close();
     return (this.closing ??= new Promise((resolve) => this.socket.close(() => resolve())));
   }
 }

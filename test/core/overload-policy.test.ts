@@ -112,6 +112,15 @@ test('while overloaded, a new request that waited longer than max_wait_ms is she
   assert.equal(p.shouldShed(SipMessage.parse(sip('ACK')), rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_600), false);
 });
 
+test('over UDP the bound is udp_max_wait_ms, below T1: the wait counts from the kernel queue (receivedAt), and an answer after T1 meets a retransmission', () => {
+  const p = overloaded({ maxWaitMs: 500, udpMaxWaitMs: 250 });
+  const m = SipMessage.parse(sip('REGISTER'));
+  assert.equal(p.shouldShed(m, rcv('10.0.0.9', 'udp', 1_000_000), 1_000_200), false);
+  assert.equal(p.shouldShed(m, rcv('10.0.0.9', 'udp', 1_000_000), 1_000_300), true, 'UDP, 300 ms: stale');
+  assert.equal(p.shouldShed(m, rcv('10.0.0.9', 'tcp', 1_000_000), 1_000_300), false, 'TCP, 300 ms: within max_wait_ms');
+  assert.equal(p.counters.shedStale, 1);
+});
+
 /**
  * Keeps the loop busy in slices of 20 ms for `ms` (timers still fire between them), each slice a
  * turn that read UDP datagrams: `queue` says how the reads came back — 'standing': every read
