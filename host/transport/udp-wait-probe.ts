@@ -51,7 +51,10 @@ export class UdpWaitProbe {
     const from = this.target();
     const socket = dgram.createSocket({ type: ipv6 ? 'udp6' : 'udp4', ipv6Only: ipv6 });
     return new Promise((resolve) => {
-      socket.once('error', () => resolve());
+      socket.once('error', () => {
+        socket.close();
+        resolve();
+      });
       socket.bind(0, from, () => {
         socket.removeAllListeners('error');
         socket.on('error', () => {}); // an ICMP error on a probe is not worth a word
