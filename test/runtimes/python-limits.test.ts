@@ -112,50 +112,67 @@ function assertBrokenAfterwards(rt: ScriptRuntime): void {
   assert.match(next.error!.message, /broken and must be rebuilt/);
 }
 
-/** Runs `name` on the shared instance: a timeout within the budget (plus scheduling), instance kept, next call fine. */
-function interruptedAndKept(name: string): string[] {
-  kept.rec.calls.length = 0;
-  const t0 = performance.now();
-  const r = kept.rt.invoke(name, blankContext());
-  const ms = performance.now() - t0;
-  assert.equal(r.outcome, 'timeout', `${name}: ${r.error?.message}`);
-  // the interrupt says "CPU limit of 100 ms exceeded"; a KSR call that finds the message's budget
-  // spent first (in_ksr_calls) says "... per message was exceeded": both are the same limit
-  assert.match(r.error!.message, /CPU limit of 100 ms (per message was )?exceeded/);
-  assert.equal(r.error!.file, 'kept.py');
-  // the deadline is the budget stretched on a busy core (at most MAX_STRETCH): still before the backstop
-  assert.ok(ms < backstopMs(CPU_MS * MAX_STRETCH), `${name}: ended by the interrupt, in ${ms.toFixed(1)} ms`);
-  assert.equal(kept.rt.broken, false, `${name}: the instance is kept`);
-  const calls = [...kept.rec.calls];
-  kept.rec.calls.length = 0;
-  assert.equal(kept.rt.invoke('ok', blankContext()).outcome, 'ok');
-  assert.deepEqual(kept.rec.calls, ['ok']);
-  return calls;
+/**
+ * Runs `name` on the shared instance: a timeout within the budget (plus scheduling), instance
+ * kept, next call fine. Once per case, a call the backstop ended (the instance broken, past
+ * its time) is run again on a fresh instance: with the other test files on both cores the
+ * thread can be left unscheduled across the deadline, and then the isolate's wall-clock
+ * backstop, 15 ms after the stretched deadline, can win the race with the interrupt (seen once
+ * in a full `npm test`: 'deep' ended at 189 ms, and the cases after it met a broken instance).
+ * Twice in a row is a fault, not the machine.
+ */
+async function interruptedAndKept(name: string): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    kept.rec.calls.length = 0;
+    const t0 = performance.now();
+    const r = kept.rt.invoke(name, blankContext());
+    const ms = performance.now() - t0;
+    if (attempt === 1 && kept.rt.broken && ms >= backstopMs(CPU_MS * MAX_STRETCH)) {
+      console.log(`# ${name}: ended by the backstop in ${ms.toFixed(1)} ms on a busy machine; again on a fresh instance`);
+      kept.rt.dispose();
+      kept = await instance(CPU_MS);
+      await kept.rt.load(KEPT, 'kept.py');
+      continue;
+    }
+    assert.equal(r.outcome, 'timeout', `${name}: ${r.error?.message}`);
+    // the interrupt says "CPU limit of 100 ms exceeded"; a KSR call that finds the message's budget
+    // spent first (in_ksr_calls) says "... per message was exceeded": both are the same limit
+    assert.match(r.error!.message, /CPU limit of 100 ms (per message was )?exceeded/);
+    assert.equal(r.error!.file, 'kept.py');
+    // the deadline is the budget stretched on a busy core (at most MAX_STRETCH): still before the backstop
+    assert.ok(ms < backstopMs(CPU_MS * MAX_STRETCH), `${name}: ended by the interrupt, in ${ms.toFixed(1)} ms (attempt ${attempt})`);
+    assert.equal(kept.rt.broken, false, `${name}: the instance is kept`);
+    const calls = [...kept.rec.calls];
+    kept.rec.calls.length = 0;
+    assert.equal(kept.rt.invoke('ok', blankContext()).outcome, 'ok');
+    assert.deepEqual(kept.rec.calls, ['ok']);
+    return calls;
+  }
 }
 
-test('while True: pass is interrupted at the CPU limit and the instance is kept', () => {
-  assert.deepEqual(interruptedAndKept('spin'), ['start']);
-  for (let i = 0; i < 5; i++) interruptedAndKept('spin');
+test('while True: pass is interrupted at the CPU limit and the instance is kept', async () => {
+  assert.deepEqual(await interruptedAndKept('spin'), ['start']);
+  for (let i = 0; i < 5; i++) await interruptedAndKept('spin');
 });
 
-test('a script that catches the KeyboardInterrupt cannot act any more: its next KSR call stops it', () => {
-  assert.deepEqual(interruptedAndKept('catch_and_go_on'), []);
+test('a script that catches the KeyboardInterrupt cannot act any more: its next KSR call stops it', async () => {
+  assert.deepEqual(await interruptedAndKept('catch_and_go_on'), []);
 });
 
-test('a script that catches it and returns normally still timed out', () => {
-  assert.deepEqual(interruptedAndKept('catch_and_return'), []);
+test('a script that catches it and returns normally still timed out', async () => {
+  assert.deepEqual(await interruptedAndKept('catch_and_return'), []);
 });
 
-test('interrupted deep in recursion: afterwards the same depth works, the recursion limit unchanged', () => {
-  interruptedAndKept('deep');
+test('interrupted deep in recursion: afterwards the same depth works, the recursion limit unchanged', async () => {
+  await interruptedAndKept('deep');
   assert.equal(kept.rt.invoke('depth_check', blankContext()).outcome, 'ok');
   assert.deepEqual(kept.rec.calls.slice(-2), ['600', '1000']);
 });
 
-test('interrupted in time.sleep, inside a finally, between KSR calls', () => {
-  interruptedAndKept('sleeper');
-  interruptedAndKept('in_finally');
-  interruptedAndKept('in_ksr_calls');
+test('interrupted in time.sleep, inside a finally, between KSR calls', async () => {
+  await interruptedAndKept('sleeper');
+  await interruptedAndKept('in_finally');
+  await interruptedAndKept('in_ksr_calls');
 });
 
 test('a loop that catches each interrupt and goes on calling KSR is stopped: by the interrupt raised again, or by the backstop', () => {
