@@ -26,7 +26,7 @@ export function setContactAlias(ctx: MsgContext, trim: boolean, name: string, lo
   const fn = trim ? 'set_contact_alias_trim' : 'set_contact_alias';
   const r = firstContact(ctx.msg);
   if (!r.ok) {
-    log(`KSR.nathelper.${fn}: expected a Contact with a SIP URI, got ${r.why}`);
+    if (!r.absent) log(`KSR.nathelper.${fn}: expected a Contact with a SIP URI, got ${r.why}`);
     return -1;
   }
   const c = r.c;

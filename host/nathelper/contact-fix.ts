@@ -17,7 +17,7 @@ export function contactReplaced(ctx: MsgContext, c: ContactSpan): boolean {
 export function fixNatedContact(ctx: MsgContext, log: Log): number {
   const r = firstContact(ctx.msg);
   if (!r.ok) {
-    log(`KSR.nathelper.fix_nated_contact: expected a Contact with a SIP URI, got ${r.why}`);
+    if (!r.absent) log(`KSR.nathelper.fix_nated_contact: expected a Contact with a SIP URI, got ${r.why}`);
     return -1;
   }
   const c = r.c;

@@ -63,9 +63,14 @@ export function contactSpans(msg: SipMessage, max = MAX_CONTACTS, requireSip = t
  * The contact Kamailio's get_contact_uri picks: the LAST contact of the FIRST Contact header
  * line (its parser links the contacts of a line in reverse; checked against Kamailio 5.6).
  */
-export function firstContact(msg: SipMessage): { ok: true; c: ContactSpan } | { ok: false; why: string } {
+/**
+ * The last contact of the first Contact line (Kamailio's get_contact_uri). `absent`: the message
+ * has no Contact header, which Kamailio's nathelper answers with -1 and no log line (an ACK or
+ * a BYE has none: set_contact_alias on every in-dialog request must not log each).
+ */
+export function firstContact(msg: SipMessage): { ok: true; c: ContactSpan } | { ok: false; why: string; absent?: true } {
   const first = msg.headers.find((h) => h.lname === 'contact');
-  if (!first) return { ok: false, why: 'no Contact header' };
+  if (!first) return { ok: false, why: 'no Contact header', absent: true };
   const r = lineSpans(msg, first.valueStart, first.valueEnd, MAX_CONTACTS);
   if (typeof r === 'string') return { ok: false, why: r };
   if (r.length === 0) return { ok: false, why: 'empty Contact header' };

@@ -156,6 +156,16 @@ test('set_contact_alias appends ;alias=source to the whole URI (<> added); the _
   assert.equal(ksrOn(makeContext('options', NAT))('nathelper.set_contact_alias'), -1);
 });
 
+test('no Contact header (an ACK, a BYE): set_contact_alias and fix_nated_contact answer -1 and log nothing, as Kamailio; a malformed one is logged', () => {
+  const ack = makeContext(invite().replace('INVITE sip:bob@127.0.0.1 SIP/2.0', 'ACK sip:bob@127.0.0.1 SIP/2.0').replace(/^Contact:.*\r\n/m, ''), NAT);
+  assert.equal(ack.msg.header('contact'), undefined, 'the fixture has no Contact');
+  for (const f of ['nathelper.set_contact_alias', 'nathelper.set_contact_alias_trim', 'nathelper.fix_nated_contact']) assert.equal(ksrOn(ack)(f), -1, f);
+  assert.deepEqual(ack.core.logs, [], 'nothing logged');
+  const bad = makeContext(invite('<sip:alice@192.168.1.20:5062'), NAT);
+  assert.equal(ksrOn(bad)('nathelper.set_contact_alias'), -1);
+  assert.match(bad.core.logs.at(-1)?.text ?? '', /expected a Contact with a SIP URI/);
+});
+
 test('handle_ruri_alias: $du from the alias, the parameter removed from the R-URI; 2 without; -1 malformed', () => {
   const req = (ruri: string) => invite().replace('INVITE sip:bob@127.0.0.1 SIP/2.0', `INVITE ${ruri} SIP/2.0`);
   const ctx = makeContext(req('sip:alice@192.168.1.20:5062;alias=127.0.0.2~5070~2;ob'), NAT);
