@@ -62,11 +62,9 @@ export function contactSpans(msg: SipMessage, max = MAX_CONTACTS, requireSip = t
 /**
  * The contact Kamailio's get_contact_uri picks: the LAST contact of the FIRST Contact header
  * line (its parser links the contacts of a line in reverse; checked against Kamailio 5.6).
- */
-/**
- * The last contact of the first Contact line (Kamailio's get_contact_uri). `absent`: the message
- * has no Contact header, which Kamailio's nathelper answers with -1 and no log line (an ACK or
- * a BYE has none: set_contact_alias on every in-dialog request must not log each).
+ * `absent`: the message has no Contact header, which Kamailio's nathelper answers with -1 and
+ * no log line (an ACK or a BYE has none: set_contact_alias on every in-dialog request must not
+ * log each).
  */
 export function firstContact(msg: SipMessage): { ok: true; c: ContactSpan } | { ok: false; why: string; absent?: true } {
   const first = msg.headers.find((h) => h.lname === 'contact');

@@ -39,6 +39,10 @@ export interface TransportLog {
  * host/trace/sip-trace.ts). Set only while a trace runs: when none does, a message costs one
  * null check. TCP sends are reported with the listener's address as their source.
  */
+/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
+ *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
+const UDP_READ_BATCH = 32;
+
 export interface TransportTap {
   received(buf: Buffer, rcv: ReceiveInfo): void;
   sent(buf: Buffer, proto: Destination['proto'], from: { ip: string; port: number }, to: { ip: string; port: number }): void;
@@ -64,8 +68,17 @@ export class Transports {
     outboundDenied: 0,
   };
   private conIds = 0;
-  /** The UDP listeners' turn reports (UdpListener.onTurn), for listeners started later too. */
-  private udpTurns: ((full: boolean) => void) | null = null;
+  /** Told at the end of each turn of the loop that read UDP datagrams whether it read a full batch (watchUdpTurns). */
+  private udpTurnWatch: ((full: boolean) => void) | null = null;
+  /** Datagrams read in this turn of the loop, from every UDP socket (reset at its check phase). */
+  private udpReadsThisTurn = 0;
+  private readonly udpRead = () => {
+    if (this.udpReadsThisTurn++ === 0) setImmediate(this.endUdpTurn);
+  };
+  private readonly endUdpTurn = () => {
+    this.udpTurnWatch?.(this.udpReadsThisTurn >= UDP_READ_BATCH);
+    this.udpReadsThisTurn = 0;
+  };
   private kernelSampler: NodeJS.Timeout | null = null;
   /** One round of turns for the connections of every TCP listener. */
   private readonly tcpTurns = new TurnScheduler();
@@ -91,7 +104,7 @@ export class Transports {
     for (const a of this.addresses) {
       if (a.proto === 'udp') {
         const l = new UdpListener(a.ip, a.port, this.received, this.limits.udpMaxBytes, () => this.counters.udpDropped++);
-        l.onTurn = this.udpTurns;
+        if (this.udpTurnWatch) l.onRead = this.udpRead;
         await l.listen();
         this.udp.push(l);
       } else if (a.proto === 'tcp' || a.proto === 'tls') {
@@ -160,10 +173,15 @@ export class Transports {
     return r;
   }
 
-  /** Tells `watch`, at the end of every turn of the loop that read a UDP socket, whether it read a full batch (UdpListener.onTurn). */
+  /**
+   * Tells `watch`, at the end of every turn of the loop that read UDP datagrams, whether it
+   * read libuv's whole batch (more were waiting) or fewer (the sockets were emptied): the
+   * overload monitor's UDP signal (load-monitor.ts). Every datagram read counts, probes
+   * (udp-wait-probe.ts) and oversized ones too: 31 SIP datagrams and a probe did not empty a socket.
+   */
   watchUdpTurns(watch: (full: boolean) => void): void {
-    this.udpTurns = watch;
-    for (const l of this.udp) l.onTurn = watch;
+    this.udpTurnWatch = watch;
+    for (const l of this.udp) l.onRead = this.udpRead;
   }
 
   /**

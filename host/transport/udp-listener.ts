@@ -37,25 +37,11 @@ function isIPv4Shape(s: string): boolean {
   return dots === 3;
 }
 
-/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
- *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
-export const UDP_READ_BATCH = 32;
-
 export class UdpListener {
   private readonly socket: dgram.Socket;
   private readonly probe: UdpWaitProbe;
-  /**
-   * Told at the end of each turn of the loop in which this socket was read: `full` when it
-   * read libuv's whole batch (more were waiting), else the socket was emptied. The overload
-   * monitor's UDP signal (load-monitor.ts). Every datagram read counts, probes and oversized
-   * ones too: a turn of 31 SIP datagrams and a probe did not empty the socket.
-   */
-  onTurn: ((full: boolean) => void) | null = null;
-  private readsThisTurn = 0;
-  private readonly endTurn = () => {
-    this.onTurn?.(this.readsThisTurn >= UDP_READ_BATCH);
-    this.readsThisTurn = 0;
-  };
+  /** Told of every datagram read, before anything else looks at it (probes and oversized ones too): Transports counts the turns' reads. */
+  onRead: (() => void) | null = null;
 
   constructor(
     readonly ip: string,
@@ -68,7 +54,7 @@ export class UdpListener {
     this.socket = dgram.createSocket({ type: ipv6 ? 'udp6' : 'udp4', reuseAddr: false, ipv6Only: ipv6, lookup: literalLookup as never });
     this.probe = new UdpWaitProbe(ip);
     this.socket.on('message', (buf, r) => {
-      if (this.onTurn && this.readsThisTurn++ === 0) setImmediate(this.endTurn);
+      this.onRead?.();
       if (this.probe.taken(buf, r.port)) return;
       if (buf.length > this.maxBytes) return this.onOversize();
       const now = Date.now();
