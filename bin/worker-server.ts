@@ -100,6 +100,8 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     // judged: read while the policy sheds, so charged already (else judged when it leaves a hold)
     pool?.dispatch(buf, rcv, overload.active);
   }, { udpMaxBytes: settings.udp.maxMessageBytes, tcp: { ...settings.tcp }, ...(settings.tls ? { tls: settings.tls } : {}), ...(settings.websocket ? { websocket: settings.websocket } : {}) }, log, guard);
+  // this thread reads the sockets: whether each turn emptied them, and how deep a standing UDP queue is
+  transports.watchUdpTurns((full) => overload.monitor.noteUdpTurn(full));
   overload.monitor.udpQueueBytes = () => transports.udpQueueBytes();
   guard.protect(await protectedEndpoints(settings.control, settings.store, (m) => log.warn(m)));
   try {

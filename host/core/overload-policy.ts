@@ -224,7 +224,8 @@ export class OverloadPolicy {
    * Tells the monitor whether a message waited its turn (TCP: since its last byte; in a
    * worker: since the socket thread read it). For UDP in the thread that reads the sockets,
    * the queue is the kernel's: the listeners report each turn of the loop that read them (a
-   * full batch left more waiting: UdpListener.onTurn, wired by the Engine).
+   * full batch left more waiting: Transports.watchUdpTurns, wired by the Engine and by the
+   * socket thread of a server with workers, bin/worker-server.ts).
    */
   private watchQueue(rcv: ReceiveInfo, now: number | undefined): void {
     if (rcv.proto === 'udp' && READS_SOCKETS && now === undefined) {
