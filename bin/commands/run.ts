@@ -60,7 +60,6 @@ export async function run(values: RunOptions): Promise<void> {
   const log = createLogger(settings);
   // the workers (bin/worker-thread.ts) write in the format chosen here: their stdout is never a terminal
   settings.log.format = logFormatFor(settings.log);
-  log.info({ config: config.file ?? 'embedded defaults', from: config.from }, 'config');
   installProcessGuard(log);
   // The signals are ours from here, before the start: a start takes seconds (pyodide boots), and
   // a SIGTERM or SIGHUP then must not kill the process by its default action (a stop mid-boot
@@ -90,6 +89,9 @@ export async function run(values: RunOptions): Promise<void> {
       log.info('reload asked while starting: the script is loaded again once the server serves');
     }
   });
+  // the first line out, once the signals are ours: a supervisor (or a test) that stops the
+  // server on seeing it met the default action while this line preceded the handlers
+  log.info({ config: config.file ?? 'embedded defaults', from: config.from }, 'config');
   starting = startServing(settings, log);
   try {
     server = await starting;
