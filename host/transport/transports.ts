@@ -34,15 +34,15 @@ export interface TransportLog {
   debug(obj: object, msg: string): void;
 }
 
+/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
+ *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
+const UDP_READ_BATCH = 32;
+
 /**
  * Sees every message read off a socket and every one handed to a socket, once (the SIP trace,
  * host/trace/sip-trace.ts). Set only while a trace runs: when none does, a message costs one
  * null check. TCP sends are reported with the listener's address as their source.
  */
-/** Datagrams libuv reads from a socket per turn of the loop: a turn that got this many left
- *  more queued, one that got fewer emptied the socket (libuv's read came back EAGAIN). */
-const UDP_READ_BATCH = 32;
-
 export interface TransportTap {
   received(buf: Buffer, rcv: ReceiveInfo): void;
   sent(buf: Buffer, proto: Destination['proto'], from: { ip: string; port: number }, to: { ip: string; port: number }): void;

@@ -66,7 +66,7 @@ export class UdpListener {
         rcvPort: this.port,
         conId: 0,
         // when it reached the kernel's queue, as far as the probe tells (udp-wait-probe.ts):
-        // the overload policy sheds a new request that waited past overload.max_wait_ms
+        // while overloaded, a new request that waited past overload.udp_max_wait_ms is shed
         receivedAt: now - this.probe.waitedAtLeastMs(now),
       });
     });
