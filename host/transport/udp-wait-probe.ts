@@ -31,8 +31,10 @@ export class UdpWaitProbe {
   private socket: dgram.Socket | null = null;
   private port = 0;
   private readonly token = randomBytes(TOKEN_BYTES);
-  /** Unread probes, oldest first: sequence number and Date.now() when sent. */
-  private readonly unreadSeq: number[] = [];
+  /**
+   * When each unread probe was sent (Date.now()), oldest first. Probes are numbered in the
+   * order sent, so the unread ones are the last unreadAt.length numbers below nextSeq.
+   */
   private readonly unreadAt: number[] = [];
   private nextSeq = 0;
   private readSince = false;
@@ -98,16 +100,14 @@ export class UdpWaitProbe {
 
   private readProbe(seq: number): void {
     // FIFO: this one and every older one (read before, or dropped by the kernel) are done
-    let n = 0;
-    while (n < this.unreadSeq.length && this.unreadSeq[n]! <= seq) n++;
-    this.unreadSeq.splice(0, n);
-    this.unreadAt.splice(0, n);
+    const oldestUnread = this.nextSeq - this.unreadAt.length;
+    this.unreadAt.splice(0, Math.max(0, Math.min(this.unreadAt.length, seq - oldestUnread + 1)));
   }
 
   private tick(): void {
     if (!this.readSince) {
       // idle: stop once the last probes are back (they tell the queue emptied)
-      if (this.unreadSeq.length === 0 && this.timer) {
+      if (this.unreadAt.length === 0 && this.timer) {
         clearInterval(this.timer);
         this.timer = null;
       }
@@ -119,16 +119,11 @@ export class UdpWaitProbe {
 
   private send(): void {
     if (!this.socket) return;
-    const seq = this.nextSeq;
-    this.nextSeq++;
+    const seq = this.nextSeq++;
     const buf = Buffer.allocUnsafe(PROBE_BYTES);
     this.token.copy(buf, 0);
     buf.writeDoubleBE(seq, TOKEN_BYTES);
-    if (this.unreadSeq.length >= MAX_UNREAD) {
-      this.unreadSeq.shift();
-      this.unreadAt.shift();
-    }
-    this.unreadSeq.push(seq);
+    if (this.unreadAt.length >= MAX_UNREAD) this.unreadAt.shift();
     this.unreadAt.push(Date.now());
     this.socket.send(buf, this.listenPort, this.target());
   }

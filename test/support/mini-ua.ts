@@ -206,8 +206,9 @@ export class MiniUa {
     // RFC 3261 17.1.3: a reply belongs to the client transaction of its branch AND its CSeq
     // method; a CANCEL shares its INVITE's branch, so by branch alone the INVITE's 487 was
     // taken for the CANCEL's 200 (seen against Kamailio, which sent the 487 first)
-    const method = /^CSeq:\s*\d+\s+(\S+)/im.exec(sent.text)?.[1];
-    const mine = (t: string) => t.startsWith('SIP/2.0') && t.includes(sent.branch) && (method === undefined || /^CSeq:\s*\d+\s+(\S+)/im.exec(t)?.[1] === method);
+    const cseqMethod = (t: string) => /^CSeq:\s*\d+\s+(\S+)/im.exec(t)?.[1];
+    const method = cseqMethod(sent.text);
+    const mine = (t: string) => t.startsWith('SIP/2.0') && t.includes(sent.branch) && (method === undefined || cseqMethod(t) === method);
     let next = this.waitFor(mine, waitMs);
     this.sendRaw(sent.text);
     for (;;) {
