@@ -73,7 +73,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     workerSettings.auth.secret = randomBytes(32).toString('base64');
     log.warn('auth: no auth.secret configured: nonces are signed with a random key of this process; they die with a restart and other nodes refuse them');
   }
-  const sharedHandle = createSharedState();
+  const sharedHandle = createSharedState({ nonceCountLimit: settings.auth.ncTableSize });
   const shared = SharedState.open(sharedHandle, { owner: 0 });
   const store = await openStore(settings.store);
   const closeAll = async () => {

@@ -103,8 +103,13 @@ console.log(`${values.engine} register-auth ${calls} at ${rate}/s: ${(calls / wa
 if (retrans) console.log(retrans.replace(/\s+/g, ' '));
 if (values['no-prof']) process.exit(0);
 
-// the profile: self time per function and per file, as shares of the busy (non-idle) time
-const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'))!;
+// the profiles: self time per function and per file, as shares of the busy (non-idle) time.
+// With workers, Node writes one profile per thread: each is summarised (the main thread's is
+// the socket thread's; the workers' hold the routes).
+const profiles = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).sort();
+for (const file of profiles) summarise(file, profiles.length > 1);
+
+function summarise(file: string, named: boolean): void {
 const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[]; startTime: number;
 };
@@ -128,8 +133,10 @@ for (let i = 0; i < prof.samples.length; i++) {
   byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + dt);
 }
 const pct = (v: number) => ((100 * v) / busy).toFixed(1).padStart(5) + ' %';
-console.log(`busy ${(busy / 1e6).toFixed(2)} s of ${((mono1 - mono0) / 1e6).toFixed(2)} s during the measured run = ${(busy / calls).toFixed(0)} µs per registration on the main thread`);
+if (named) console.log(`== ${file} ==`);
+console.log(`busy ${(busy / 1e6).toFixed(2)} s of ${((mono1 - mono0) / 1e6).toFixed(2)} s during the measured run = ${(busy / calls).toFixed(0)} µs per registration on ${named ? 'this thread' : 'the main thread'}`);
 console.log('-- by function (self) --');
 for (const [k, v] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(pct(v), k);
 console.log('-- by file (self) --');
 for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(pct(v), k);
+}

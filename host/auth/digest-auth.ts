@@ -69,7 +69,7 @@ export class DigestAuth {
     this.algorithms = [...this.settings.algorithms];
     this.signer = new NonceSigner(this.settings.secret ?? PROCESS_SECRET, this.settings.nonceExpireS);
     this.counts = shared
-      ? new SharedNonceCounts(shared, this.settings.ncTableSize, this.settings.nonceExpireS)
+      ? new SharedNonceCounts(shared.nonceCounts, this.settings.ncTableSize, this.settings.nonceExpireS)
       : new NonceCounts(this.settings.ncTableSize, this.settings.nonceExpireS);
     this.opaque = this.settings.opaque ? this.signer.derive('opaque') : null;
     this.opaqueParam = this.opaque ? `, opaque="${this.opaque}"` : '';

@@ -15,15 +15,6 @@ export const SHARED_SCHEMA: readonly string[] = [
   // Table names a script has used, so ul.dump lists a table whose bindings all went (as the Map does).
   `CREATE TABLE ul_tables (tbl TEXT PRIMARY KEY) WITHOUT ROWID`,
 
-  // Nonce counts (host/auth/nonce-counts.ts): seq orders entries by first use (the oldest goes first).
-  `CREATE TABLE auth_nonce_counts (
-     seq INTEGER PRIMARY KEY, nonce TEXT NOT NULL UNIQUE,
-     issued INTEGER NOT NULL, nc INTEGER NOT NULL, branch TEXT, used INTEGER NOT NULL)`,
-  `CREATE INDEX auth_nonce_counts_issued ON auth_nonce_counts (issued)`,
-  // The one row of table-wide state: the floor, the last prune (s) and the entry count (COUNT(*) scans).
-  `CREATE TABLE auth_nonce_meta (id INTEGER PRIMARY KEY CHECK (id = 1), floor INTEGER NOT NULL, last_prune INTEGER NOT NULL, size INTEGER NOT NULL)`,
-  `INSERT INTO auth_nonce_meta VALUES (1, -1, 0, 0)`,
-
   // $shv shared values (host/pvx/shared-values.ts): an int (ival) or a string (sval) per name.
   `CREATE TABLE pv_shv (name TEXT PRIMARY KEY, ival INTEGER, sval TEXT) WITHOUT ROWID`,
 
@@ -48,3 +39,13 @@ export const SHARED_SCHEMA: readonly string[] = [
   // (Kamailio's UAC_REG_* bits), written by the thread that registers, read by every worker.
   `CREATE TABLE uac_reg_state (l_uuid TEXT PRIMARY KEY, state INTEGER NOT NULL, timer_expires INTEGER NOT NULL, last_register INTEGER NOT NULL) WITHOUT ROWID`,
 ];
+
+/**
+ * Tables kept in shared memory instead (shared-fifo-table.ts): written on every message, where a
+ * SQLite write transaction costs too much. Their limit is the caller's (createSharedState).
+ */
+export const SHARED_MEMORY_TABLES = {
+  // nonce counts (host/auth/shared-nonce-counts.ts): issued, nc, branch, used per nonce; the
+  // floor starts at -1 (nothing forgotten), the last prune at 0
+  nonceCounts: { fields: 4, aux: [-1, 0] },
+} as const;

@@ -1,5 +1,6 @@
 // The state every worker thread sees (registrations, nonce counts, and every later shared
-// table): one SQLite database in shared memory (/dev/shm, else the temp directory), WAL,
+// table): one SQLite database in shared memory (and, for a table written on every message, a
+// SharedArrayBuffer: shared-fifo-table.ts) (/dev/shm, else the temp directory), WAL,
 // synchronous=OFF, one connection per thread. Reads are plain SELECTs (WAL: no lock, a
 // consistent snapshot); writes go through `write(fn)`, which takes the writers' lock in a
 // SharedArrayBuffer (write-lock.ts) and runs fn in BEGIN IMMEDIATE … COMMIT. Every access is
@@ -12,14 +13,20 @@ import { existsSync, rmSync, accessSync, constants, readdirSync, statSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
-import { SHARED_SCHEMA } from './schema.js';
+import { SHARED_MEMORY_TABLES, SHARED_SCHEMA } from './schema.js';
+import { allocateSharedFifoTable, SharedFifoTable } from './shared-fifo-table.js';
 import { LOCK_BYTES, WriteLock } from './write-lock.js';
 
 /** What a worker is given (workerData): structured-cloneable. */
 export interface SharedStateHandle {
   readonly path: string;
   readonly lock: SharedArrayBuffer;
+  /** The nonce-count table's memory (SHARED_MEMORY_TABLES.nonceCounts). */
+  readonly nonceCounts: SharedArrayBuffer;
 }
+
+/** The nonce-count table's size when the caller names none: auth.nc_table_size's default. */
+const DEFAULT_NONCE_COUNT_LIMIT = 100_000;
 
 /** SQLite's own wait when its write lock is taken anyway (a connection outside our lock): a backstop only. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -77,9 +84,10 @@ function removeLeftovers(dir: string): void {
 
 /**
  * Main thread, once at start: a fresh database (an old file of that name is removed, and those
- * of ksr-host processes no longer running) with every shared table.
+ * of ksr-host processes no longer running) with every shared table, and the tables kept in
+ * shared memory (`nonceCountLimit`: auth.nc_table_size).
  */
-export function createSharedState(opts: { dir?: string } = {}): SharedStateHandle {
+export function createSharedState(opts: { dir?: string; nonceCountLimit?: number } = {}): SharedStateHandle {
   const dir = opts.dir ?? defaultDir();
   const path = join(dir, `${FILE_PREFIX}${process.pid}-${threadId}-${created++}.sqlite`);
   removeLeftovers(dir);
@@ -93,7 +101,8 @@ export function createSharedState(opts: { dir?: string } = {}): SharedStateHandl
   } finally {
     db.close();
   }
-  return { path, lock: new SharedArrayBuffer(LOCK_BYTES) };
+  const nonceCounts = allocateSharedFifoTable({ ...SHARED_MEMORY_TABLES.nonceCounts, limit: opts.nonceCountLimit ?? DEFAULT_NONCE_COUNT_LIMIT });
+  return { path, lock: new SharedArrayBuffer(LOCK_BYTES), nonceCounts };
 }
 
 /** Main thread, at stop (after every thread closed): the database and its -wal and -shm files. */
@@ -105,6 +114,8 @@ export class SharedState {
   readonly db: Database.Database;
   readonly owner: number;
   readonly path: string;
+  /** The nonce counts every thread sees (host/auth/shared-nonce-counts.ts). */
+  readonly nonceCounts: SharedFifoTable;
   private readonly lock: WriteLock;
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
@@ -123,9 +134,10 @@ export class SharedState {
     this.commit = this.db.prepare('COMMIT');
     this.rollback = this.db.prepare('ROLLBACK');
     this.lock.markAlive();
+    this.nonceCounts = new SharedFifoTable(h.nonceCounts, owner);
     // A worker that exits (process.exit, an uncaught error) says it is gone, so a waiter can take
     // its lock over without the main thread; one terminated while stuck runs no JS: releaseLocksOf.
-    if (!isMainThread) process.once('exit', () => this.lock.markGone());
+    if (!isMainThread) process.once('exit', () => this.markGone());
   }
 
   /** Each thread opens its own connection; owner = worker index + 1, main = 0. */
@@ -173,15 +185,21 @@ export class SharedState {
     return this.lock.holder();
   }
 
-  /** Main thread, when a worker died: its lock (if it held it) is freed and it counts as gone. True when it held it. */
+  /** Main thread, when a worker died: its locks (if it held one) are freed and it counts as gone. True when it held the writers' lock. */
   releaseLocksOf(owner: number): boolean {
+    this.nonceCounts.releaseLocksOf(owner);
     return this.lock.releaseOwner(owner);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.lock.markGone();
+    this.markGone();
     this.db.close();
+  }
+
+  private markGone(): void {
+    this.lock.markGone();
+    this.nonceCounts.markGone();
   }
 }

@@ -10,7 +10,7 @@ import { sharedState } from '../support/shared-variant.js';
 
 function counts(limit: number, expireS: number): NonceCountTable {
   const shared = sharedState();
-  return shared ? new SharedNonceCounts(shared, limit, expireS) : new NonceCounts(limit, expireS);
+  return shared ? new SharedNonceCounts(shared.nonceCounts, limit, expireS) : new NonceCounts(limit, expireS);
 }
 
 const T0 = Date.UTC(2026, 10, 26, 8, 0, 0);

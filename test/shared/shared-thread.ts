@@ -10,7 +10,7 @@ const { handle, owner } = workerData as { handle: SharedStateHandle; owner: numb
 const shared = SharedState.open(handle, { owner });
 let nowMs = 1_700_000_000_000;
 const ul = new Usrloc({ shared, now: () => nowMs });
-const nonces = new SharedNonceCounts(shared, 1000, 300);
+const nonces = new SharedNonceCounts(shared.nonceCounts, 1000, 300);
 
 /** Waits until the test sets the start flag, so the threads' loops overlap. */
 function waitForGo(go: Int32Array): void {
@@ -38,6 +38,24 @@ const ops: Record<string, (...args: any[]) => unknown> = {
     for (let i = 0; i < n; i++) {
       ul.put('location', binding(`${prefix}${i}`, `sip:${prefix}${i}@h`, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + expiresS }));
     }
+  },
+  /**
+   * For ms after the go flag: saves of its own AoRs (the writers' lock) and uses of new nonces
+   * (the nonce table's lock), alternately; how many, and the longest one took (ms).
+   */
+  contend(go: SharedArrayBuffer, ms: number) {
+    waitForGo(new Int32Array(go));
+    const end = performance.now() + ms;
+    let n = 0;
+    let longestMs = 0;
+    for (let t = performance.now(); t < end; n++) {
+      if (n % 4 !== 3) ul.put('location', binding(`c${owner}-${n % 500}`, `sip:c@${owner}`, { ruid: `c${owner}-${n % 500}`, expires: Math.floor(nowMs / 1000) + 3600 }));
+      else nonces.use(`nonce-${owner}-${n}`, Math.floor(nowMs / 1000), 1, Math.floor(nowMs / 1000));
+      const after = performance.now();
+      longestMs = Math.max(longestMs, after - t);
+      t = after;
+    }
+    return { n, longestMs };
   },
   /** Saves its own AoRs in a loop until the stop flag is set (the bench's other writer); how many. */
   saveUntil(stop: SharedArrayBuffer) {
