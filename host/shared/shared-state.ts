@@ -1,7 +1,7 @@
 // The state every worker thread sees (registrations, nonce counts, and every later shared
-// table): one SQLite database in shared memory (and, for a table written on every message, a
-// SharedArrayBuffer: shared-fifo-table.ts) (/dev/shm, else the temp directory), WAL,
-// synchronous=OFF, one connection per thread. Reads are plain SELECTs (WAL: no lock, a
+// table): one SQLite database in shared memory (/dev/shm, else the temp directory), WAL,
+// synchronous=OFF, one connection per thread; and, for a table written on every message (the
+// nonce counts), a SharedArrayBuffer (shared-fifo-table.ts) made here and handed to every thread. Reads are plain SELECTs (WAL: no lock, a
 // consistent snapshot); writes go through `write(fn)`, which takes the writers' lock in a
 // SharedArrayBuffer (write-lock.ts) and runs fn in BEGIN IMMEDIATE … COMMIT. Every access is
 // synchronous inside a KSR call, as Kamailio's shm tables are: no thread hop, no await.
