@@ -110,33 +110,33 @@ const profiles = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).s
 for (const file of profiles) summarise(file, profiles.length > 1);
 
 function summarise(file: string, named: boolean): void {
-const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[]; startTime: number;
-};
-const byId = new Map(prof.nodes.map((n) => [n.id, n]));
-const fn = new Map<string, number>();
-const byFile = new Map<string, number>();
-let busy = 0;
-let at = prof.startTime;
-for (let i = 0; i < prof.samples.length; i++) {
-  const n = byId.get(prof.samples[i]!)!;
-  const dt = prof.timeDeltas[i] ?? 0;
-  at += dt;
-  if (at < mono0 || at > mono1) continue; // the measured sipp run only
-  const name = n.callFrame.functionName;
-  if (name === '(idle)' || name === '(program)') continue;
-  busy += dt;
-  const url = n.callFrame.url.replace(/^file:\/\//, '').replace(root, '');
-  const key = `${name || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
-  fn.set(key, (fn.get(key) ?? 0) + dt);
-  const fileKey = url || name;
-  byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + dt);
-}
-const pct = (v: number) => ((100 * v) / busy).toFixed(1).padStart(5) + ' %';
-if (named) console.log(`== ${file} ==`);
-console.log(`busy ${(busy / 1e6).toFixed(2)} s of ${((mono1 - mono0) / 1e6).toFixed(2)} s during the measured run = ${(busy / calls).toFixed(0)} µs per registration on ${named ? 'this thread' : 'the main thread'}`);
-console.log('-- by function (self) --');
-for (const [k, v] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(pct(v), k);
-console.log('-- by file (self) --');
-for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(pct(v), k);
+  const prof = JSON.parse(readFileSync(join(profDir, file), 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[]; startTime: number;
+  };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const fn = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let busy = 0;
+  let at = prof.startTime;
+  for (let i = 0; i < prof.samples.length; i++) {
+    const n = byId.get(prof.samples[i]!)!;
+    const dt = prof.timeDeltas[i] ?? 0;
+    at += dt;
+    if (at < mono0 || at > mono1) continue; // the measured sipp run only
+    const name = n.callFrame.functionName;
+    if (name === '(idle)' || name === '(program)') continue;
+    busy += dt;
+    const url = n.callFrame.url.replace(/^file:\/\//, '').replace(root, '');
+    const key = `${name || '(anonymous)'} ${url}:${n.callFrame.lineNumber + 1}`;
+    fn.set(key, (fn.get(key) ?? 0) + dt);
+    const fileKey = url || name;
+    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + dt);
+  }
+  const pct = (v: number) => ((100 * v) / busy).toFixed(1).padStart(5) + ' %';
+  if (named) console.log(`== ${file} ==`);
+  console.log(`busy ${(busy / 1e6).toFixed(2)} s of ${((mono1 - mono0) / 1e6).toFixed(2)} s during the measured run = ${(busy / calls).toFixed(0)} µs per registration on ${named ? 'this thread' : 'the main thread'}`);
+  console.log('-- by function (self) --');
+  for (const [k, v] of [...fn].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(pct(v), k);
+  console.log('-- by file (self) --');
+  for (const [k, v] of [...byFile].sort((a, b) => b[1] - a[1]).slice(0, Number(values.top))) console.log(pct(v), k);
 }

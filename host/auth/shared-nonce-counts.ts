@@ -67,11 +67,12 @@ export class SharedNonceCounts implements NonceCountTable {
     const t = this.table;
     if (nowS !== t.aux(LAST_PRUNE)) {
       t.setAux(LAST_PRUNE, nowS);
-      for (let s = t.oldest(); s >= 0 && nowS - t.field(s, ISSUED) > this.expireS; s = t.oldest()) t.removeOldest();
+      for (let s = t.oldest(); s >= 0 && nowS - t.field(s, ISSUED) > this.expireS; s = t.oldest()) t.removeOldest(s);
     }
     while (t.size >= this.limit) {
-      const issued = t.field(t.oldest(), ISSUED);
-      t.removeOldest();
+      const oldest = t.oldest();
+      const issued = t.field(oldest, ISSUED);
+      t.removeOldest(oldest);
       if (issued > t.aux(FLOOR)) t.setAux(FLOOR, issued);
     }
   }

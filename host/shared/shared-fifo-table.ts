@@ -167,9 +167,8 @@ export class SharedFifoTable {
     return this.header[COUNT] === 0 ? -1 : this.find(this.ring[this.header[HEAD]!]!);
   }
 
-  /** Removes the oldest entry. */
-  removeOldest(): void {
-    const slot = this.oldest();
+  /** Removes the oldest entry; `slot`: what oldest() just returned, when the caller has it (saves a probe). */
+  removeOldest(slot = this.oldest()): void {
     if (slot < 0) return;
     this.header[HEAD] = (this.header[HEAD]! + 1) % this.limit;
     this.header[COUNT] = this.header[COUNT]! - 1;

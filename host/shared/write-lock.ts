@@ -90,7 +90,7 @@ export class WriteLock {
     try {
       this.waitForTurn(releases);
     } finally {
-      this.stopWaiting();
+      this.forgetWaiting(this.owner);
     }
   }
 
@@ -153,10 +153,6 @@ export class WriteLock {
 
   private startStarving(): void {
     if (Atomics.compareExchange(this.words, WAITING + this.owner, 1, 2) === 1) Atomics.add(this.words, STARVING, 1);
-  }
-
-  private stopWaiting(): void {
-    this.forgetWaiting(this.owner);
   }
 
   /** Takes `owner` off the waiters' (and starving) count if it is on it (once, whoever asks). */
