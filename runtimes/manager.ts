@@ -37,6 +37,8 @@ const SETTLE_BEFORE_EXIT_MS = 15_000;
 
 /** How long after a runtime broke the next spare's build starts. */
 const SPARE_REBUILD_DELAY_MS = 100;
+/** How long after a runtime broke it is disposed (disposeLater). */
+const BROKEN_DISPOSE_DELAY_MS = 50;
 
 export class ScriptManager implements ScriptRouter {
   private current: ScriptRuntime | null = null;
@@ -63,6 +65,8 @@ export class ScriptManager implements ScriptRouter {
   private readonly building = new Set<Promise<void>>();
   /** The last reload asked for: the next one starts when it has ended (reloads are serialised). */
   private reloading: Promise<unknown> = Promise.resolve();
+  /** Broken runtimes waiting for their dispose (disposeLater); disposed at once with the manager. */
+  private readonly brokenPending = new Set<ScriptRuntime>();
   /** Callbacks running now (more than 1 while KSR.route nests them). */
   private active = 0;
   /** Swaps done because a runtime broke (timeout, memory), for stats. */
@@ -327,6 +331,19 @@ export class ScriptManager implements ScriptRouter {
   }
 
   /**
+   * Frees a broken runtime once the messages that waited for its stop are served: disposing a
+   * used pyodide isolate takes 4-7 ms of this thread, and nothing runs on a broken runtime
+   * meanwhile. Not at the next check phase: a client on a new TCP connection needs two more
+   * turns of the loop (accept, then read), and its request waited for the stop as long as any.
+   */
+  private disposeLater(broken: ScriptRuntime): void {
+    this.brokenPending.add(broken);
+    setTimeout(() => {
+      if (this.brokenPending.delete(broken)) broken.dispose();
+    }, BROKEN_DISPOSE_DELAY_MS).unref();
+  }
+
+  /**
    * A runtime that cannot be trusted any more: take the spare at once if there is one, and
    * build a new one. Without a spare (v8; fengari between two breaks) the build completes within this turn of the
    * event loop: their factories and loads run synchronously behind their promises.
@@ -334,9 +351,7 @@ export class ScriptManager implements ScriptRouter {
   private replaceBroken(broken: ScriptRuntime): void {
     if (this.current !== broken) return;
     this.rebuilds++;
-    // freed once the messages that waited for this stop are served: disposing a used pyodide
-    // isolate takes ~7 ms of this thread, and nothing runs on a broken runtime meanwhile
-    setImmediate(() => broken.dispose());
+    this.disposeLater(broken);
     this.current = this.spare;
     this.spare = null;
     if (this.current) {
@@ -371,6 +386,8 @@ export class ScriptManager implements ScriptRouter {
     this.disposed = true;
     for (const rt of this.loading) rt.dispose();
     this.loading.clear();
+    for (const rt of this.brokenPending) rt.dispose();
+    this.brokenPending.clear();
     this.abort();
     this.current?.dispose();
     this.spare?.dispose();

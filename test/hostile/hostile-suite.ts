@@ -134,6 +134,11 @@ export async function hostileSuite(engine: EngineName): Promise<void> {
         const tcp = await startGapProbe({ port: server.port, transport: 'tcp-new' });
         const statuses: number[] = [];
         try {
+          // the clients are there before the attack: a new TCP connection's request is written
+          // a turn of the client's loop after its connect, and one begun with the first trigger
+          // counted the trigger's whole stop plus its own set-up (measured +6 to +20 ms)
+          assert.ok(await udp.firstReply(5000), 'the UDP client was answered before the attack');
+          assert.ok(await tcp.firstReply(5000), 'the TCP client was answered before the attack');
           for (let i = 0; i < (a.spec.repeat ?? 1); i++) {
             const req = request('OPTIONS', server.port, { headers: [`X-Attack: ${a.name}`, ...(a.spec.headers ?? [])], body: a.spec.body });
             const localIp = triggerSource(index, a.spec.sources === 'each' ? i : 0);

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
-import { processCpuUs, processCpuUsAtLeast } from '../../runtimes/cpu-time.js';
+import { processCpuUs, processCpuUsAtLeast, nextShare } from '../../runtimes/cpu-time.js';
 
 /**
  * How far getrusage may lag: the kernel adds another thread's running time to the sum at its
@@ -71,4 +71,20 @@ test('a zero error allowance reads every time', () => {
     const reading = processCpuUsAtLeast(0);
     assert.ok(reading >= before - KERNEL_LAG_US && reading <= processCpuUs() + KERNEL_LAG_US);
   }
+});
+
+test('the share of the CPU: wake-up waits of an idle thread barely move it, steady waiting behind another process does', () => {
+  const MS = 1_000_000;
+  // an idle server: mostly windows under 2 ms runnable, now and then one of 2.0 ms run, 2.4 ms wait
+  let idle = 1;
+  for (let i = 0; i < 50; i++) idle = nextShare(idle, i % 5 === 0 ? 2.0 * MS : 0.5 * MS, i % 5 === 0 ? 2.4 * MS : 0.1 * MS);
+  assert.ok(idle > 0.9, `an idle thread's share fell to ${idle.toFixed(2)} (stretch ${(1 / idle).toFixed(2)})`);
+  // a route that runs on half a core: whole windows of 50 ms run, 50 ms wait
+  let busy = 1;
+  for (let i = 0; i < 3; i++) busy = nextShare(busy, 50 * MS, 50 * MS);
+  assert.ok(busy < 0.6, `three windows on half a core left the share at ${busy.toFixed(2)}`);
+  // and an idle spell afterwards brings it back towards 1
+  let after = busy;
+  for (let i = 0; i < 30; i++) after = nextShare(after, 0.2 * MS, 0);
+  assert.ok(after > 0.95, `30 idle windows left the share at ${after.toFixed(2)}`);
 });

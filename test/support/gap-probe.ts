@@ -18,6 +18,8 @@ export interface GapReport {
 }
 
 export interface GapProbe {
+  /** Resolves at the probe's first reply (false: none within `withinMs`). */
+  firstReply(withinMs: number): Promise<boolean>;
   stop(): Promise<GapReport>;
 }
 
@@ -69,12 +71,27 @@ class Ledger {
     this.pending.set(callId, performance.now());
   }
 
+  private onFirst: (() => void) | null = null;
+
   answer(callId: string): void {
     const t = this.pending.get(callId);
     if (t === undefined) return;
     this.pending.delete(callId);
     this.answered++;
+    this.onFirst?.();
     this.maxGapMs = Math.max(this.maxGapMs, performance.now() - t);
+  }
+
+  firstReply(withinMs: number): Promise<boolean> {
+    if (this.answered > 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), withinMs);
+      this.onFirst = () => {
+        this.onFirst = null;
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
   }
 
   close(transport: ProbeTransport): GapReport {
@@ -102,6 +119,7 @@ async function udpProbe(o: GapProbeOptions): Promise<GapProbe> {
   const timer = setInterval(tick, o.intervalMs ?? 20);
   const limit = setTimeout(() => clearInterval(timer), o.maxMs ?? 120_000);
   return {
+    firstReply: (ms) => ledger.firstReply(ms),
     async stop() {
       clearInterval(timer);
       clearTimeout(limit);
@@ -146,6 +164,7 @@ async function tcpProbe(o: GapProbeOptions): Promise<GapProbe> {
   const timer = setInterval(tick, o.intervalMs ?? 50);
   const limit = setTimeout(() => clearInterval(timer), o.maxMs ?? 120_000);
   return {
+    firstReply: (ms) => ledger.firstReply(ms),
     async stop() {
       stopped = true;
       clearInterval(timer);
