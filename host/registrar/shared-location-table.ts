@@ -16,6 +16,7 @@ export class SharedLocationTable implements LocationTable {
   private readonly removeAorQ;
   private readonly addNameQ;
   private readonly expiredQ;
+  private readonly takeQ;
   private readonly flagQ;
   private readonly setFlagQ;
   /** Names this thread knows are in ul_tables already (a name is never removed). */
@@ -30,7 +31,8 @@ export class SharedLocationTable implements LocationTable {
     this.removeQ = db.prepare('DELETE FROM ul_bindings WHERE tbl = ? AND aor = ? AND ruid = ?');
     this.removeAorQ = db.prepare('DELETE FROM ul_bindings WHERE tbl = ? AND aor = ?');
     this.addNameQ = db.prepare('INSERT OR IGNORE INTO ul_tables (tbl) VALUES (?)');
-    this.expiredQ = db.prepare<[number], { tbl: string; rec: string }>('DELETE FROM ul_bindings WHERE expires <= ? RETURNING tbl, rec');
+    this.expiredQ = db.prepare<[number], [string, string, string]>('SELECT tbl, aor, ruid FROM ul_bindings WHERE expires <= ?').raw();
+    this.takeQ = db.prepare<[string, string, string, number], { rec: string }>('DELETE FROM ul_bindings WHERE tbl = ? AND aor = ? AND ruid = ? AND expires <= ? RETURNING rec').pluck();
     this.flagQ = db.prepare<[string], { name: string }>('SELECT name FROM shared_flags WHERE name = ?').pluck();
     this.setFlagQ = db.prepare('INSERT INTO shared_flags (name) VALUES (?)');
   }
@@ -79,9 +81,23 @@ export class SharedLocationTable implements LocationTable {
     });
   }
 
+  /**
+   * Finds the expired bindings by a scan outside the writers' lock (WAL: a consistent snapshot;
+   * ~1 ms per 10 000 bindings, 40 ms per 100 000, on the thread that runs the expiry, once per
+   * timer_interval_s), then takes each inside one write, if it is still expired: a binding
+   * refreshed between the scan and the write stays.
+   */
   takeExpired(nowS: number): ExpiredBinding[] {
-    const rows = this.shared.write(() => this.expiredQ.all(nowS) as Array<{ tbl: string; rec: string }>);
-    return rows.map((r) => ({ table: r.tbl, rec: parse(r.rec) }));
+    const candidates = this.expiredQ.all(nowS) as unknown as Array<[string, string, string]>;
+    if (candidates.length === 0) return [];
+    return this.shared.write(() => {
+      const taken: ExpiredBinding[] = [];
+      for (const [table, aorKey, ruid] of candidates) {
+        const rec = this.takeQ.get(table, aorKey, ruid, nowS) as unknown as string | undefined;
+        if (rec !== undefined) taken.push({ table, rec: parse(rec) });
+      }
+      return taken;
+    });
   }
 }
 

@@ -283,3 +283,26 @@ test('expiry: threads taking expired bindings at once take each one once', async
     done();
   }
 });
+
+test('expiry: a binding refreshed by another worker between the scan and the taking write stays', () => {
+  const { h, main, done } = fresh();
+  const other = SharedState.open(h, { owner: 1 });
+  try {
+    const now = 1_700_000_000_000;
+    const taker = new Usrloc({ shared: main, now: () => now + 61_000 });
+    const refresher = new Usrloc({ shared: other, now: () => now + 61_000 });
+    for (const user of ['stale', 'refreshed']) taker.put('location', binding(user, `sip:${user}@192.0.2.1`, { expires: now / 1000 + 60 }));
+    // the scan runs outside the lock; the other worker's refresh lands before the write takes it
+    const write = main.write.bind(main);
+    main.write = <T>(fn: () => T): T => {
+      refresher.put('location', binding('refreshed', 'sip:refreshed@192.0.2.1', { expires: now / 1000 + 3600 }));
+      return write(fn);
+    };
+    const taken = taker.takeExpired().map((e) => e.rec.username);
+    assert.deepEqual(taken, ['stale'], 'only the binding still expired at the write is taken');
+    assert.equal(refresher.contacts('location', { username: 'refreshed', domain: '' }).length, 1, 'the refreshed binding is still there');
+  } finally {
+    other.close();
+    done();
+  }
+});
