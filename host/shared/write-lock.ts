@@ -1,9 +1,9 @@
 // The writers' lock of the shared state: one Int32 in a SharedArrayBuffer that every thread
 // holds a view of. 0 is free, HANDED_OVER is free for a thread that was already waiting, and
 // otherwise it holds owner + 1 of the thread writing (main is owner 0, worker i is owner i + 1).
-// Taken with Atomics.compareExchange, waited for with Atomics.wait (woken by Atomics.notify at
-// release), so a collision costs a wake-up, not the 1 ms (or, built without usleep, 1 s) sleep
-// of SQLite's busy handler.
+// Taken with Atomics.compareExchange, waited for with a short spin (spinForFree) and then
+// Atomics.wait (woken by Atomics.notify at release), so a collision costs at most a wake-up,
+// not the 1 ms (or, built without usleep, 1 s) sleep of SQLite's busy handler.
 //
 // Fair enough: a waiter that has waited STARVING_AFTER_MS asks for a hand-over, and the next
 // release gives the lock to one of the threads waiting then (HANDED_OVER: free only for a
@@ -45,6 +45,8 @@ const HANDED_OVER = -1;
 
 /** A waiter that waited this long asks for the lock to be handed to it (see release). */
 export const STARVING_AFTER_MS = 1;
+/** How long a thread that finds the lock taken looks for it to be free before it sleeps (spinForFree). */
+export const SPIN_US = 30;
 /** How long a waiter waits before it asks whether the holder is alive. */
 export const WAIT_BEFORE_CHECK_MS = 200;
 
@@ -84,6 +86,7 @@ export class WriteLock {
 
   acquire(): void {
     if (Atomics.compareExchange(this.words, LOCK, 0, this.me) === 0) return;
+    if (this.spinForFree()) return;
     // read before this thread counts as waiting: a release that saw it counted moves it after
     const releases = Atomics.load(this.words, RELEASES);
     this.startWaiting();
@@ -91,6 +94,21 @@ export class WriteLock {
       this.waitForTurn(releases);
     } finally {
       this.forgetWaiting(this.owner);
+    }
+  }
+
+  /**
+   * A write holds the lock some 20-30 µs: before going to sleep (a futex wait, then a wake-up
+   * for both threads), look for a free lock for up to SPIN_US, as Go's mutex spins a little.
+   * Only a free one: a handed-over lock is for the threads that were waiting.
+   */
+  private spinForFree(): boolean {
+    const until = performance.now() + SPIN_US / 1000;
+    for (;;) {
+      for (let i = 0; i < 64; i++) {
+        if (Atomics.load(this.words, LOCK) === 0 && Atomics.compareExchange(this.words, LOCK, 0, this.me) === 0) return true;
+      }
+      if (performance.now() >= until) return false;
     }
   }
 

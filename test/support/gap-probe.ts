@@ -2,7 +2,7 @@
 // socket, or over a new TCP connection each time) and reports the longest time the server
 // left it unanswered. A probe counts from when it was sent to when its reply came; a probe
 // still unanswered when the probe stops counts until then. Bounded: one probe in flight per
-// interval, stops by itself after maxMs.
+// interval, stops by itself after maxMs. firstReply() tells when the client is under way.
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -65,13 +65,13 @@ class Ledger {
   sent = 0;
   answered = 0;
   maxGapMs = 0;
+  /** Called at the first reply (firstReply). */
+  private onFirst: (() => void) | null = null;
 
   out(callId: string): void {
     this.sent++;
     this.pending.set(callId, performance.now());
   }
-
-  private onFirst: (() => void) | null = null;
 
   answer(callId: string): void {
     const t = this.pending.get(callId);
