@@ -8,8 +8,9 @@
 // Budget (this 2-core machine, quiet): shared save ≤ 45 µs, lookup ≤ 12 µs, nonce use ≤ 2 µs
 // (measured under load 7–11 from other work: 26–29, 5–6, and 24–27 while nonce counts were
 // SQLite rows; quiet, issue 9's sixth pass: 38–41, 9–11, 0.5–0.6; without the index on
-// ul_bindings.expires: save 31; contended save with the lock's 30 µs spin ~135, without ~740). The contended save waits
-// up to the lock's STARVING_AFTER_MS (1 ms) for a thread that writes in a tight loop.
+// ul_bindings.expires: save 31; contended save with the lock's 30 µs spin ~135, without ~740).
+// The contended save waits up to the lock's STARVING_AFTER_MS (1 ms) for a thread that writes
+// in a tight loop.
 import { createSharedState, removeSharedState, SharedState } from '../../host/shared/shared-state.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import { NonceCounts, type NonceCountTable } from '../../host/auth/nonce-counts.js';
