@@ -186,9 +186,35 @@ export async function stopSharedServices(): Promise<void> {
   const p = sharedPostgres;
   sharedRedis = sharedPostgres = null;
   await Promise.all([r?.then((s) => s.destroy()), p?.then((s) => s.destroy())]);
-  for (const { base, name } of madeDatabases.splice(0)) {
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).finally(() => admin.end());
+  for (const { base, name } of madeDatabases.splice(0)) await dropTestDatabase(base, name);
+}
+
+/**
+ * Drops a test database on the shared server. Not `WITH (FORCE)`: that must be allowed to
+ * terminate every backend on the database, and an autovacuum worker there is one a role
+ * without pg_signal_backend may not end (CI failed on exactly that). So: end this role's own
+ * leftover sessions, then a plain DROP, which cancels autovacuum itself; retried while some
+ * session is still closing.
+ */
+async function dropTestDatabase(base: string, name: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    for (let attempt = 1; ; attempt++) {
+      await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = current_user AND pid <> pg_backend_pid()',
+        [name],
+      );
+      try {
+        await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (e) {
+        const inUse = (e as { code?: string }).code === '55006'; // object_in_use
+        if (!inUse || attempt === 5) throw new Error(`cannot drop test database ${name}: ${(e as Error).message}`);
+        await new Promise((r) => setTimeout(r, 200 * attempt));
+      }
+    }
+  } finally {
+    await admin.end().catch(() => {});
   }
 }
