@@ -1,0 +1,18 @@
+// A node:test reporter that writes, at the end of a phase, one JSON line per test file: the
+// time its top-level tests and suites took, summed. `npm test` prints the slowest files last
+// (test/support/print-failures.mjs), so what makes the suite long is in the CI log, next to
+// the failures: the rule is to keep the whole suite well under 20 minutes.
+export default async function* durationReporter(source) {
+  /** Per file: ms of its top-level tests and suites, and how many there were. */
+  const files = new Map();
+  for await (const event of source) {
+    if (event.type !== 'test:pass' && event.type !== 'test:fail') continue;
+    const { file, nesting, details } = event.data;
+    if (nesting !== 0 || !file || typeof details?.duration_ms !== 'number') continue;
+    const f = files.get(file) ?? { ms: 0, tests: 0 };
+    f.ms += details.duration_ms;
+    f.tests++;
+    files.set(file, f);
+  }
+  for (const [file, f] of files) yield `${JSON.stringify({ file, ms: Math.round(f.ms), tests: f.tests })}\n`;
+}
