@@ -1,5 +1,7 @@
-// A node:test reporter that writes, at the end of a phase, one JSON line per test file: the
-// time its top-level tests and suites took, summed. `npm test` prints the slowest files last
+// A node:test reporter that writes, at the end of a phase, one JSON line per file that defines
+// top-level tests or suites: the time they took, summed (a suite shared by several test files,
+// as the call flows per runtime, adds up under its own file). A test file's start (tsx, a
+// runtime's boot outside a test) is not in it. `npm test` prints the slowest files last
 // (test/support/print-failures.mjs), so what makes the suite long is in the CI log, next to
 // the failures: the rule is to keep the whole suite well under 20 minutes.
 export default async function* durationReporter(source) {
