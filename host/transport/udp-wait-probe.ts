@@ -14,11 +14,18 @@
 // read or lost (the kernel drops what overflows the buffer, probes too), so they are forgotten.
 // A lost probe overstates the wait until the next one is read, by the time between them.
 //
+// A probe's time is read after its send returns, when it is in the queue already (its lookup
+// answers an IP literal at once, and libuv writes to an empty send queue at once): read before,
+// a thread descheduled between the clock and the send (two cores shared by three test files)
+// put datagrams that came in meanwhile ahead of a probe stamped earlier than they were sent,
+// and their wait was reported 3-4 ms above the real one. Read after, the bound holds.
+//
 // Probes are sent only while datagrams keep coming (an idle socket sends none) and are taken
 // out before anything else sees the datagram: no counter, trace or route meets them.
 import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import { isIPv6 } from 'node:net';
+import { literalLookup } from './literal-lookup.js';
 
 /** How often a probe goes in while the socket is read: the bound's resolution. */
 export const PROBE_MS = 25;
@@ -51,7 +58,7 @@ export class UdpWaitProbe {
     this.listenPort = listenPort;
     const ipv6 = isIPv6(this.ip);
     const from = this.target();
-    const socket = dgram.createSocket({ type: ipv6 ? 'udp6' : 'udp4', ipv6Only: ipv6 });
+    const socket = dgram.createSocket({ type: ipv6 ? 'udp6' : 'udp4', ipv6Only: ipv6, lookup: literalLookup as never });
     return new Promise((resolve) => {
       socket.once('error', () => {
         socket.close();
@@ -123,9 +130,10 @@ export class UdpWaitProbe {
     const buf = Buffer.allocUnsafe(PROBE_BYTES);
     this.token.copy(buf, 0);
     buf.writeDoubleBE(seq, TOKEN_BYTES);
+    this.socket.send(buf, this.listenPort, this.target());
+    // after the send: the probe is queued by now (see the top), so the bound stays a lower one
     if (this.unreadAt.length >= MAX_UNREAD) this.unreadAt.shift();
     this.unreadAt.push(Date.now());
-    this.socket.send(buf, this.listenPort, this.target());
   }
 
   /** Where the listener is reached from this host: its address, or loopback for an unspecified one. */

@@ -4,6 +4,7 @@
 // carries its send time, and the wait the listener reports is checked against the real one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import dgram from 'node:dgram';
 import { Worker } from 'node:worker_threads';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UdpListener } from '../../host/transport/udp-listener.js';
@@ -86,8 +87,50 @@ test('a datagram read from a standing kernel queue is reported as received when 
 });
 
 async function sendFromWorkerOnce(port: number): Promise<void> {
-  const dgram = await import('node:dgram');
   const s = dgram.createSocket('udp4');
   await new Promise<void>((resolve) => s.send(Buffer.from(`probe-test 0 ${Date.now()}`), port, '127.0.0.1', () => resolve()));
   s.close();
 }
+
+// The probe reads its clock after its send, so a thread descheduled between the two cannot put
+// datagrams that arrive meanwhile ahead of a probe stamped before them (seen with three test
+// files on two cores: waits reported 3-4 ms above the real one). Here every send of this
+// thread (only the probe's: the datagrams come from a worker) first spins DELAY_MS, as a
+// descheduled thread would, and no wait may be reported above the real one.
+test('a probe delayed on its way to the kernel still gives a lower bound (its time is read after the send)', { timeout: 30_000 }, async () => {
+  const DELAY_MS = 15;
+  const send = dgram.Socket.prototype.send;
+  let delayed = 0;
+  dgram.Socket.prototype.send = function (this: dgram.Socket, ...args: unknown[]) {
+    delayed++;
+    const until = performance.now() + DELAY_MS;
+    while (performance.now() < until) {
+      /* descheduled */
+    }
+    return (send as (...a: unknown[]) => void).apply(this, args);
+  } as typeof send;
+  const seen: Seen[] = [];
+  const listener = new UdpListener('127.0.0.1', 0, (buf, rcv) => {
+    const now = Date.now();
+    const m = /^probe-test (\d+) (\d+)$/.exec(buf.toString('latin1'));
+    if (m) seen.push({ trueWait: now - Number(m[2]), reported: now - rcv.receivedAt });
+    const until = performance.now() + COST_MS;
+    while (performance.now() < until) {
+      /* a route's cost */
+    }
+  }, 65535, () => undefined);
+  try {
+    await listener.listen();
+    await sendFromWorker(listener.boundPort());
+    const deadline = Date.now() + 10_000;
+    while (seen.length < COUNT && Date.now() < deadline) await sleep(50);
+    assert.equal(seen.length, COUNT, 'every datagram was read');
+    assert.ok(delayed >= 10, `the probe was sent (and delayed) ${delayed} times: else this proves nothing`);
+    assert.ok(Math.max(...seen.map((x) => x.trueWait)) >= 400, 'the kernel queue stood');
+    const over = seen.filter((x) => x.reported > x.trueWait + 1);
+    assert.deepEqual(over.slice(0, 5), [], `${over.length} waits reported above the real one`);
+  } finally {
+    dgram.Socket.prototype.send = send;
+    await listener.close();
+  }
+});
