@@ -1,9 +1,9 @@
 // A node:test reporter that writes, at the end of a phase, one JSON line per file that defines
 // top-level tests or suites: the time they took, summed (a suite shared by several test files,
 // as the call flows per runtime, adds up under its own file). A test file's start (tsx, a
-// runtime's boot outside a test) is not in it. `npm test` prints the slowest files last
-// (test/support/print-failures.mjs), so what makes the suite long is in the CI log, next to
-// the failures: the rule is to keep the whole suite well under 20 minutes.
+// runtime's boot outside a test) is not in it. `npm test` prints the slowest files just before
+// its failures (test/support/print-durations.mjs), so what makes the suite long is at the end
+// of the CI log: the rule is to keep the whole suite well under 20 minutes.
 export default async function* durationReporter(source) {
   /** Per file: ms of its top-level tests and suites, and how many there were. */
   const files = new Map();

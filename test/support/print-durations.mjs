@@ -10,7 +10,7 @@ for (const path of paths) {
   if (!existsSync(path)) continue;
   const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
   const total = lines.reduce((s, r) => s + r.ms, 0);
-  // the shared phase runs two files at a time: its wall time is about half this sum
+  // the shared phase runs three files at a time: its wall time is well below this sum
   console.log(`\n## slowest of ${lines.length} files in ${relative(process.cwd(), path)} (${(total / 1000).toFixed(0)} s of test time in all)`);
   for (const r of lines.sort((a, b) => b.ms - a.ms).slice(0, count)) {
     console.log(`${(r.ms / 1000).toFixed(1).padStart(7)} s  ${relative(process.cwd(), r.file)} (${r.tests} top-level)`);
