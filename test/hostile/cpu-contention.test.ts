@@ -22,6 +22,8 @@ const CPU_MS = 100;
  * 2× bound on unanswered time for everyone else.
  */
 const TARGET_CPU_MS = 52;
+/** The calibrated route must take less than this (µs) before the hog starts, or the test proves nothing. */
+const CALIBRATED_MAX_US = CPU_MS * 1000 * 0.7;
 const HOG_MS = 60_000;
 /** Judged batches of healthy routes: the test passes on the first whose every route got 200. */
 const BATCHES = 3;
@@ -108,15 +110,21 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
         config: () => ({ limits: { cpu_ms: CPU_MS } }),
       });
       loops = await calibrate(server);
+      // the check is one route's time: one that took too long (a collection in it, fengari's
+      // interpreter recompiled; seen once in npm test: 82 ms for a route calibrated to 52) is
+      // measured again, and after three such the count is calibrated again
       let check = 0;
-      for (let i = 0; i < 3 && check === 0; i++) check = await routeCpuUs(server, loops);
+      for (let i = 0; i < 6 && !(check > 0 && check < CALIBRATED_MAX_US); i++) {
+        if (i === 3) loops = await calibrate(server);
+        check = await routeCpuUs(server, loops);
+      }
       calibratedUs = check;
       // every thread of the server on core 0 (the hog joins it later); bin/ksr-host.mjs runs the
       // server as its child process, so the whole process tree is pinned
       for (const pid of processTree(server.child.pid!)) {
         assert.equal(spawnSync('taskset', ['-a', '-cp', '0', String(pid)]).status, 0, `taskset on ${pid}`);
       }
-      assert.ok(check > 0 && check < CPU_MS * 1000 * 0.7, `calibrated route took ${check} µs of CPU`);
+      assert.ok(check > 0 && check < CALIBRATED_MAX_US, `calibrated route took ${check} µs of CPU`);
     });
     after(async () => {
       hog?.kill('SIGKILL');
