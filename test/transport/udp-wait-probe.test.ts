@@ -20,6 +20,31 @@ interface Seen {
   reported: number;
 }
 
+/** Keeps the thread busy `ms` (a route's cost, or a thread descheduled). */
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    /* busy */
+  }
+}
+
+/** A listener's handler that records each test datagram's real and reported wait (anything else in `strangers`), then costs COST_MS. */
+function recorder(seen: Seen[], strangers: string[]): (buf: Buffer, rcv: ReceiveInfo) => void {
+  return (buf, rcv) => {
+    const now = Date.now();
+    const text = buf.toString('latin1');
+    const m = /^probe-test (\d+) (\d+)$/.exec(text);
+    if (!m) strangers.push(text.slice(0, 40));
+    else seen.push({ trueWait: now - Number(m[2]), reported: now - rcv.receivedAt });
+    spin(COST_MS);
+  };
+}
+
+/** Waits until COUNT datagrams were recorded or `deadline` passed. */
+async function allRead(seen: Seen[], deadline: number): Promise<void> {
+  while (seen.length < COUNT && Date.now() < deadline) await sleep(50);
+}
+
 /** Sends COUNT datagrams at RATE a second, each "seq sentAt", from a thread of its own (this one is kept busy). */
 function sendFromWorker(port: number): Promise<void> {
   const w = new Worker(
@@ -45,23 +70,12 @@ function sendFromWorker(port: number): Promise<void> {
 test('a datagram read from a standing kernel queue is reported as received when it reached the queue (within the probe interval), never later', { timeout: 30_000 }, async () => {
   const seen: Seen[] = [];
   const strangers: string[] = [];
-  const onMessage = (buf: Buffer, rcv: ReceiveInfo) => {
-    const now = Date.now();
-    const text = buf.toString('latin1');
-    const m = /^probe-test (\d+) (\d+)$/.exec(text);
-    if (!m) strangers.push(text.slice(0, 40));
-    else seen.push({ trueWait: now - Number(m[2]), reported: now - rcv.receivedAt });
-    const until = performance.now() + COST_MS;
-    while (performance.now() < until) {
-      /* a route's cost */
-    }
-  };
-  const listener = new UdpListener('127.0.0.1', 0, onMessage, 65535, () => undefined);
+  const listener = new UdpListener('127.0.0.1', 0, recorder(seen, strangers), 65535, () => undefined);
   await listener.listen();
   try {
     await sendFromWorker(listener.boundPort());
     const deadline = Date.now() + 10_000;
-    while (seen.length < COUNT && Date.now() < deadline) await sleep(50);
+    await allRead(seen, deadline);
     assert.equal(seen.length, COUNT, 'every datagram was read');
     assert.deepEqual(strangers, [], 'no probe datagram reached the handler');
 
@@ -103,27 +117,16 @@ test('a probe delayed on its way to the kernel still gives a lower bound (its ti
   let delayed = 0;
   dgram.Socket.prototype.send = function (this: dgram.Socket, ...args: unknown[]) {
     delayed++;
-    const until = performance.now() + DELAY_MS;
-    while (performance.now() < until) {
-      /* descheduled */
-    }
+    spin(DELAY_MS);
     return (send as (...a: unknown[]) => void).apply(this, args);
   } as typeof send;
   const seen: Seen[] = [];
-  const listener = new UdpListener('127.0.0.1', 0, (buf, rcv) => {
-    const now = Date.now();
-    const m = /^probe-test (\d+) (\d+)$/.exec(buf.toString('latin1'));
-    if (m) seen.push({ trueWait: now - Number(m[2]), reported: now - rcv.receivedAt });
-    const until = performance.now() + COST_MS;
-    while (performance.now() < until) {
-      /* a route's cost */
-    }
-  }, 65535, () => undefined);
+  const strangers: string[] = [];
+  const listener = new UdpListener('127.0.0.1', 0, recorder(seen, strangers), 65535, () => undefined);
   try {
     await listener.listen();
     await sendFromWorker(listener.boundPort());
-    const deadline = Date.now() + 10_000;
-    while (seen.length < COUNT && Date.now() < deadline) await sleep(50);
+    await allRead(seen, Date.now() + 10_000);
     assert.equal(seen.length, COUNT, 'every datagram was read');
     assert.ok(delayed >= 10, `the probe was sent (and delayed) ${delayed} times: else this proves nothing`);
     assert.ok(Math.max(...seen.map((x) => x.trueWait)) >= 400, 'the kernel queue stood');
