@@ -48,8 +48,9 @@ export interface CompareOptions {
   warmup: number;
   /** Keep ksr-host's default per-source overload limits (off by default: see ksrHostTarget). */
   sourceLimits: boolean;
-  /** ksr-host's `--workers N`; absent: not passed (the server's own default). */
-  workers?: number;
+  /** ksr-host's `--workers N`, each engine run once per count given (`--workers 1,2`: measure
+   *  both before choosing, ARCHITECTURE.md "Workers"); absent: not passed (the server's own default). */
+  workers?: readonly number[];
   /** Which script ksr-host runs (CompareScript). */
   script: CompareScript;
   /** --memory: two runs of `calls` at rates[0] each, RSS after each, instead of the climb. */
@@ -123,7 +124,8 @@ export async function compare(opts: CompareOptions): Promise<void> {
   const badRate = opts.rates.find((r) => !Number.isFinite(r) || r <= 0);
   if (badRate !== undefined || !opts.rates.length) throw new Error(`--rates: expected positive numbers separated by commas, got ${opts.rates.join(',')}`);
   if (opts.realtime && process.getuid?.() !== 0) throw new Error('--realtime: chrt -f needs root; run without it');
-  if (opts.workers !== undefined && !(Number.isInteger(opts.workers) && opts.workers > 0)) throw new Error(`--workers: expected a positive integer, got ${opts.workers}`);
+  const badWorkers = opts.workers?.find((n) => !(Number.isInteger(n) && n > 0));
+  if (opts.workers !== undefined && (badWorkers !== undefined || !opts.workers.length)) throw new Error(`--workers: expected positive integers separated by commas, got ${opts.workers.join(',')}`);
   const dir = mkdtempSync(join(tmpdir(), 'ksr-compare-'));
   const users = makeUsers(opts.users);
   const sippUsers = join(dir, 'sipp-users.csv');
@@ -147,7 +149,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   }
   for (const engine of opts.engines) {
     if (!KSR_SCRIPTS[engine]) throw new Error(`unknown engine '${engine}': expected ${Object.keys(KSR_SCRIPTS).join(', ')}`);
-    starters.push({ name: `ksr-host ${engine}`, start: () => ksrHostTarget(engine, dir, opts) });
+    for (const workers of opts.workers ?? [undefined]) starters.push({ name: ksrHostName(engine, opts, workers), start: () => ksrHostTarget(engine, dir, opts, workers) });
   }
 
   const steps: Step[] = [];
@@ -196,11 +198,18 @@ async function kamailioTarget(engine: KamailioEngine, db: string, tcp: boolean):
   };
 }
 
-async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions): Promise<Target> {
+/** `ksr-host v8`; with several worker counts asked, `ksr-host v8, 2 workers`, so each has its row in the clean-rate table. */
+function ksrHostName(engine: string, opts: CompareOptions, workers: number | undefined): string {
+  return (opts.workers?.length ?? 0) > 1 ? `ksr-host ${engine}, ${workers} worker${workers === 1 ? '' : 's'}` : `ksr-host ${engine}`;
+}
+
+async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions, workers: number | undefined): Promise<Target> {
   const s = KSR_SCRIPTS[engine]!;
-  const store = `sqlite:${join(dir, `ksr-host-${engine}.db`)}`;
+  // a store of its own per server: one server's registrations are not the next one's start
+  const name = workers === undefined ? engine : `${engine}-w${workers}`;
+  const store = `sqlite:${join(dir, `ksr-host-${name}.db`)}`;
   execFileSync(process.execPath, [BIN, 'user', 'import', join(dir, 'users.csv'), '--store', store], { stdio: 'pipe' });
-  const config = join(dir, `ksr-host-${engine}.yaml`);
+  const config = join(dir, `ksr-host-${name}.yaml`);
   // bench/run.ts's register-auth settings, with usrloc in memory as Kamailio's (db_mode 0).
   // All the load comes from one source (sipp): ksr-host's per-source shedding would cut it to
   // overload.source_rate (200/s) once an overload episode starts, and Kamailio's config has no
@@ -210,11 +219,11 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
   writeFileSync(config, lines.join('\n') + '\n');
   const script = ksrScriptPath(s.ext, opts.script);
   // --workers only when asked: a server without the option refuses an unknown flag
-  const workerArgs = opts.workers !== undefined ? ['--workers', String(opts.workers)] : [];
+  const workerArgs = workers !== undefined ? ['--workers', String(workers)] : [];
   const server: ServerProcess = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config, ...workerArgs] });
   const stats = async () => (await server.rpc('kemi.stats')).result as Record<string, any> | undefined;
   return {
-    name: `ksr-host ${engine}`,
+    name: ksrHostName(engine, opts, workers),
     pid: server.child.pid!,
     // bin/ksr-host.mjs starts the server as its child: the launcher's ~40 MB is not the server's
     memoryPid: firstChild(server.child.pid!) ?? server.child.pid!,
@@ -223,11 +232,12 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
     async workers() {
       const reported = workerCount(await stats());
       if (reported !== undefined) return String(reported);
-      return opts.workers !== undefined ? `${opts.workers} (asked; not in kemi.stats)` : '1 (no workers in kemi.stats)';
+      return workers !== undefined ? `${workers} (asked; not in kemi.stats)` : '1 (no workers in kemi.stats)';
     },
     async notes() {
       const st = (await stats()) ?? {};
-      return `overload ${JSON.stringify(st.overload ?? {})}; transport ${JSON.stringify(st.transport ?? {})}`;
+      // gc: its longest pause (a stall that put the queue past sipp's retransmission timer?)
+      return `overload ${JSON.stringify(st.overload ?? {})}; transport ${JSON.stringify(st.transport ?? {})}; gc ${JSON.stringify(st.gc ?? {})}`;
     },
     async resetStats() {
       await server.rpc('kemi.stats_reset');
@@ -237,7 +247,7 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions):
       return typeof gc?.heapUsedAfter === 'number' ? { usedBytes: gc.heapUsedAfter, spaces: heapSpaces(gc) } : undefined;
     },
     async stop() {
-      keepServerLog(server, engine);
+      keepServerLog(server, name);
       await server.stop();
     },
   };
@@ -336,7 +346,7 @@ function header(opts: CompareOptions): string {
     opts.memory ? `, ${(opts.memoryRuns ?? 2) === 2 ? 'twice' : `${opts.memoryRuns} times`} at ${opts.rates[0]}/s` : `, rates ${opts.rates.join(', ')}/s`,
     opts.script === 'sample' ? ', ksr-host runs sample-scripts/routing.*' : ', both run bench/scripts/registrar.*',
     opts.realtime ? ', servers and sipp under chrt -f 10' : ', no realtime priority',
-    opts.workers !== undefined ? `, ksr-host --workers ${opts.workers}` : '',
+    opts.workers !== undefined ? `, ksr-host --workers ${opts.workers.join(' then ')}` : '',
     opts.sourceLimits ? ", ksr-host's per-source limits on" : '',
     opts.memory && opts.calls < 100000 ? ' (issue 9 reads memory after 100 000)' : '',
     !opts.memory && opts.calls < 20000 ? ' (issue 9 counts a rate clean over 20 000)' : '',

@@ -7,10 +7,10 @@
 //                    [--workers N]
 //   npm run bench -- --scenario register-auth|options-tcp [--compare kamailio]
 //                    [--rates 1000,2000,4000,6000,8000] [--calls N] [--users 1000] [--warmup 2000]
-//                    [--engines ...] [--workers N] [--no-realtime] [--source-limits]
+//                    [--engines ...] [--workers N[,N...]] [--no-realtime] [--source-limits]
 //                    [--script registrar|sample]
 //   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
-//                    [--calls 100000] [--memory-runs 2] [--engines ...] [--workers N]
+//                    [--calls 100000] [--memory-runs 2] [--engines ...] [--workers N[,N...]]
 //   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
 //   npm run bench -- --ksr-calls [--engines ...] (bench/crossing.ts: a KSR call per runtime vs a plain call)
 //
@@ -31,9 +31,11 @@
 // --memory:       the scenario twice (100 000 registrations each by default; --memory-runs N
 //                 for more, listed after the first two) at one rate; RSS
 //                 after each run and whether it grew
-// --workers N:    passed to ksr-host as `--workers N` (not passed when absent)
+// --workers N:    passed to ksr-host as `--workers N` (not passed when absent); with --compare
+//                 or --memory a list (`--workers 1,2`): each engine runs once per count
 // KSR_BENCH_SERVER_LOG=PREFIX in the environment: each ksr-host server's output is kept in
-//                 PREFIX.ENGINE.log (its warnings say why a step was not clean)
+//                 PREFIX.ENGINE.log (PREFIX.ENGINE-wN.log in a comparison given --workers; its
+//                 warnings say why a step was not clean)
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -103,8 +105,9 @@ const calls = Number(values.calls ?? DEFAULTS[kind]!.calls);
 const transport = values.transport === 'tcp' ? 'tcp' : 'udp';
 const BIN = fileURLToPath(new URL('../bin/ksr-host.mjs', import.meta.url));
 
-const workers = values.workers === undefined ? undefined : Number(values.workers);
-if (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) throw new Error(`--workers: expected a positive integer, got '${values.workers}'`);
+// --compare and --memory take a list (each engine run once per count: --workers 1,2), a single run one count
+const workerCounts = values.workers === undefined ? undefined : values.workers.split(',').map(Number);
+if (workerCounts !== undefined && !workerCounts.every((n) => Number.isInteger(n) && n > 0)) throw new Error(`--workers: expected a positive integer (or, with --compare or --memory, several separated by commas), got '${values.workers}'`);
 
 if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
   if (values.compare !== undefined && values.compare !== 'kamailio') throw new Error(`--compare ${values.compare}: expected --compare kamailio`);
@@ -126,10 +129,13 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
     warmup: Number(values.warmup),
     memory: values.memory!,
     ...(values['memory-runs'] !== undefined ? { memoryRuns: memoryRunCount(values['memory-runs']) } : {}),
-    ...(workers !== undefined ? { workers } : {}),
+    ...(workerCounts !== undefined ? { workers: workerCounts } : {}),
   });
   process.exit(0);
 }
+
+if (workerCounts !== undefined && workerCounts.length > 1) throw new Error(`--workers ${values.workers}: several counts need --compare kamailio or --memory; a single run takes one`);
+const workers = workerCounts?.[0];
 
 const SCRIPT: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
   v8: { file: 'routing.js', engine: 'v8' },
