@@ -57,10 +57,19 @@ export interface CompareOptions {
   memory: boolean;
   /** --memory-runs: how many runs --memory makes (2 by default; the table compares the first two, lists the rest). */
   memoryRuns?: number;
+  /**
+   * --rounds N: every server runs its climb N times, in turn (Kamailio, then each ksr-host, then
+   * again), each round with fresh processes. This machine's speed drifts between consecutive runs
+   * (Kamailio Lua's own CPU per registration moved 113 → 190 µs between two runs minutes apart),
+   * so one run's ratio says little; the ratio to Kamailio's run of the same round, over rounds, says more.
+   */
+  rounds?: number;
 }
 
 interface Step {
   engine: string;
+  /** 1.. (--rounds) */
+  round: number;
   workers: string;
   offered: number;
   achieved: number;
@@ -126,6 +135,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
   if (opts.realtime && process.getuid?.() !== 0) throw new Error('--realtime: chrt -f needs root; run without it');
   const badWorkers = opts.workers?.find((n) => !(Number.isInteger(n) && n > 0));
   if (opts.workers !== undefined && (badWorkers !== undefined || !opts.workers.length)) throw new Error(`--workers: expected positive integers separated by commas, got ${opts.workers.join(',')}`);
+  if (opts.memory && (opts.rounds ?? 1) > 1) throw new Error('--rounds: the climb is run in rounds; --memory has --memory-runs');
   const dir = mkdtempSync(join(tmpdir(), 'ksr-compare-'));
   const users = makeUsers(opts.users);
   const sippUsers = join(dir, 'sipp-users.csv');
@@ -154,15 +164,17 @@ export async function compare(opts: CompareOptions): Promise<void> {
 
   const steps: Step[] = [];
   const memory: MemoryRow[] = [];
-  for (const { name, start } of starters) {
-    const target = await start();
-    try {
-      if (opts.realtime) realtimeTree(target.pid);
-      if (opts.warmup > 0) await warmUp(target, opts, sippUsers);
-      if (opts.memory) memory.push(await memoryRuns(target, opts, sippUsers));
-      else await climb(target, opts, sippUsers, steps);
-    } finally {
-      await target.stop();
+  for (let round = 1; round <= (opts.rounds ?? 1); round++) {
+    for (const { start } of starters) {
+      const target = await start();
+      try {
+        if (opts.realtime) realtimeTree(target.pid);
+        if (opts.warmup > 0) await warmUp(target, opts, sippUsers);
+        if (opts.memory) memory.push(await memoryRuns(target, opts, sippUsers));
+        else await climb(target, opts, sippUsers, steps, round);
+      } finally {
+        await target.stop();
+      }
     }
   }
   for (const line of skipped) console.log(line);
@@ -171,9 +183,9 @@ export async function compare(opts: CompareOptions): Promise<void> {
 }
 
 /** Climbs the rates until a step is not clean. */
-async function climb(target: Target, opts: CompareOptions, inf: string, steps: Step[]): Promise<void> {
+async function climb(target: Target, opts: CompareOptions, inf: string, steps: Step[], round: number): Promise<void> {
   for (const rate of opts.rates) {
-    const step = await measure(target, rate, opts.calls, opts, inf);
+    const step = { ...(await measure(target, rate, opts.calls, opts, inf)), round };
     steps.push(step);
     process.stderr.write(`${target.name} at ${rate}/s: ${step.clean ? 'clean' : 'not clean'} (${step.failed} failed, ${step.retrans} retransmissions, ${step.achieved.toFixed(0)}/s)\n`);
     if (!step.clean) {
@@ -198,6 +210,9 @@ async function kamailioTarget(engine: KamailioEngine, db: string, tcp: boolean):
   };
 }
 
+/** Counts the ksr-host servers started, so that each has a store file of its own. */
+let serverSerial = 0;
+
 /** `ksr-host v8`; with several worker counts asked, `ksr-host v8, 2 workers`, so each has its row in the clean-rate table. */
 function ksrHostName(engine: string, opts: CompareOptions, workers: number | undefined): string {
   return (opts.workers?.length ?? 0) > 1 ? `ksr-host ${engine}, ${workers} worker${workers === 1 ? '' : 's'}` : `ksr-host ${engine}`;
@@ -205,9 +220,9 @@ function ksrHostName(engine: string, opts: CompareOptions, workers: number | und
 
 async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions, workers: number | undefined): Promise<Target> {
   const s = KSR_SCRIPTS[engine]!;
-  // a store of its own per server: one server's registrations are not the next one's start
+  // a store of its own per server (and round): one server's registrations are not the next one's start
   const name = workers === undefined ? engine : `${engine}-w${workers}`;
-  const store = `sqlite:${join(dir, `ksr-host-${name}.db`)}`;
+  const store = `sqlite:${join(dir, `ksr-host-${name}-${++serverSerial}.db`)}`;
   execFileSync(process.execPath, [BIN, 'user', 'import', join(dir, 'users.csv'), '--store', store], { stdio: 'pipe' });
   const config = join(dir, `ksr-host-${name}.yaml`);
   // bench/run.ts's register-auth settings, with usrloc in memory as Kamailio's (db_mode 0).
@@ -287,18 +302,52 @@ async function measure(target: Target, rate: number, calls: number, opts: Compar
   const t0 = performance.now();
   const sipp = sippFor(target, opts, calls, rate, inf, true);
   if (opts.realtime) realtimeTree(sipp.child.pid!);
+  const trace = process.env.KSR_BENCH_TRACE ? traceStep(target) : undefined;
   const run = await sipp.done;
+  await trace?.stop();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuMicros(target.pid) - cpu0;
   const after = await target.stats();
   const { ok, failed, retrans, rate: sippRate } = sippOutcome(run);
   const achieved = sippRate ?? calls / seconds;
   return {
-    engine: target.name, workers: await target.workers(), offered: rate, achieved, ok, failed, retrans, sippExit: run.code,
+    engine: target.name, round: 1, workers: await target.workers(), offered: rate, achieved, ok, failed, retrans, sippExit: run.code,
     cpuUsPerCall: cpu / Math.max(1, ok), route: requestRoute(after), rtt: responseTimes(run), gcPer10k: gcPer10kMessages(before, after),
     rssMb: rssBytes(target.memoryPid) / 1e6, pssMb: pssBytes(target.memoryPid) / 1e6,
     clean: run.code === 0 && failed === 0 && retrans === 0 && ok === calls && achieved >= 0.95 * rate,
   };
+}
+
+/**
+ * KSR_BENCH_TRACE=1: a line on stderr every 250 ms of the step, from kemi.stats and /proc: messages
+ * read and request routes run a second, the routes' average over that quarter second, requests
+ * shed as stale, and the server's CPU (% of one core). Shows whether a step that was not clean
+ * slowed down first and then fell behind, or fell behind at one moment (a stall) and then paid
+ * for the retransmissions.
+ */
+function traceStep(target: Target): { stop: () => Promise<void> } {
+  let last: { t: number; cpu: number; msgs: number; count: number; sum: number; stale: number } | undefined;
+  let stopped = false;
+  const t0 = performance.now();
+  const sample = async () => {
+    const st = await target.stats().catch(() => undefined);
+    const r = st?.routes?.ksr_request_route;
+    const now = { t: performance.now(), cpu: cpuMicros(target.pid), msgs: Number(st?.messages?.received ?? 0), count: Number(r?.count ?? 0), sum: Number(r?.sum ?? 0), stale: Number(st?.overload?.shedStale ?? 0) };
+    if (last) {
+      const s = (now.t - last.t) / 1000;
+      const routes = now.count - last.count;
+      const avg = routes > 0 ? ((now.sum - last.sum) / routes).toFixed(0) : '-';
+      process.stderr.write(`${target.name} t=${((now.t - t0) / 1000).toFixed(2)}s: ${((now.msgs - last.msgs) / s).toFixed(0)} msgs/s, ${(routes / s).toFixed(0)} routes/s, route avg ${avg} µs, shed stale ${now.stale - last.stale}, CPU ${((now.cpu - last.cpu) / 1e4 / s).toFixed(0)} %\n`);
+    }
+    last = now;
+  };
+  const loop = (async () => {
+    while (!stopped) {
+      await sample();
+      await sleep(250);
+    }
+  })();
+  return { stop: async () => { stopped = true; await loop; } };
 }
 
 /** The same scenario, unmeasured and bounded, so the first step does not pay for JIT warm-up. */
@@ -358,26 +407,66 @@ const fmt = (v: number | undefined, digits = 0) => (v === undefined ? '-' : v.to
 function printSteps(steps: Step[], opts: CompareOptions): void {
   const unit = SCENARIOS[opts.scenario].unit;
   console.log(header(opts));
-  console.log(`| engine | workers | offered/s | achieved/s | failed | retrans | CPU µs per ${unit} | route avg / p50 / p99 µs | sipp p99 ms | sipp < 1 ms | GC ms per 10k msgs | RSS MB | PSS MB | clean |`);
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  const rounds = (opts.rounds ?? 1) > 1;
+  console.log(`| engine |${rounds ? ' round |' : ''} workers | offered/s | achieved/s | failed | retrans | CPU µs per ${unit} | route avg / p50 / p99 µs | sipp p99 ms | sipp < 1 ms | GC ms per 10k msgs | RSS MB | PSS MB | clean |`);
+  console.log(`|---|${rounds ? '---|' : ''}---|---|---|---|---|---|---|---|---|---|---|---|---|`);
   for (const s of steps) {
     const route = s.route.avg === undefined ? '-' : `${fmt(s.route.avg)} / ${fmt(s.route.p50)} / ${fmt(s.route.p99)}`;
     console.log(
-      `| ${s.engine} | ${s.workers} | ${s.offered} | ${s.achieved.toFixed(0)} | ${s.failed} | ${s.retrans} | ${s.cpuUsPerCall.toFixed(0)} | ${route} | ${fmt(s.rtt?.p99Ms)} | ${s.rtt ? `${s.rtt.under1MsPct.toFixed(1)} %` : '-'} | ${fmt(s.gcPer10k, 1)} | ${s.rssMb.toFixed(0)} | ${s.pssMb.toFixed(0)} | ${s.clean ? 'yes' : `no${s.sippExit !== 0 ? ` (sipp exit ${s.sippExit})` : ''}`} |`,
+      `| ${s.engine} |${rounds ? ` ${s.round} |` : ''} ${s.workers} | ${s.offered} | ${s.achieved.toFixed(0)} | ${s.failed} | ${s.retrans} | ${s.cpuUsPerCall.toFixed(0)} | ${route} | ${fmt(s.rtt?.p99Ms)} | ${s.rtt ? `${s.rtt.under1MsPct.toFixed(1)} %` : '-'} | ${fmt(s.gcPer10k, 1)} | ${s.rssMb.toFixed(0)} | ${s.pssMb.toFixed(0)} | ${s.clean ? 'yes' : `no${s.sippExit !== 0 ? ` (sipp exit ${s.sippExit})` : ''}`} |`,
     );
   }
   console.log('');
-  console.log('| engine | highest clean rate |');
+  console.log(`| engine | highest clean rate${rounds ? ', per round' : ''} |`);
   console.log('|---|---|');
+  const roundNumbers = [...new Set(steps.map((s) => s.round))];
   for (const engine of [...new Set(steps.map((s) => s.engine))]) {
-    const clean = steps.filter((s) => s.engine === engine && s.clean).map((s) => s.offered);
-    console.log(`| ${engine} | ${clean.length ? `${Math.max(...clean)}/s` : `none of ${opts.rates.join(', ')}`} |`);
+    const perRound = roundNumbers.map((r) => {
+      const clean = steps.filter((s) => s.engine === engine && s.round === r && s.clean).map((s) => s.offered);
+      return clean.length ? `${Math.max(...clean)}/s` : `none of ${opts.rates.join(', ')}`;
+    });
+    console.log(`| ${engine} | ${perRound.join('; ')} |`);
   }
+  printRatios(steps, unit);
   // the smallest non-zero time of any step: a step whose answers were nearly all 0 ms may show
   // only a multiple of the tick
   const ticks = steps.map((s) => s.rtt?.stepMs ?? 0).filter((t) => t > 0);
   const step = ticks.length ? Math.min(...ticks) : undefined;
   if (step) console.log(`\n(sipp's response times are whole ms on its own clock, which advanced in ${step} ms steps here: "< 1 ms" means answered within the tick the request left in.)`);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Each ksr-host step's CPU per call over Kamailio's (Lua, Python) at the same rate in the same
+ * round, listed per round with their median: the figure issue 9 sets its bound on (2×).
+ */
+function printRatios(steps: Step[], unit: string): void {
+  const kamailio = (engine: string, s: Step) => steps.find((k) => k.engine === engine && k.round === s.round && k.offered === s.offered);
+  const rows: string[] = [];
+  for (const engine of [...new Set(steps.filter((s) => s.engine.startsWith('ksr-host')).map((s) => s.engine))]) {
+    for (const rate of [...new Set(steps.filter((s) => s.engine === engine).map((s) => s.offered))]) {
+      const own = steps.filter((s) => s.engine === engine && s.offered === rate);
+      const ratio = (k: string) => {
+        const rs = own.flatMap((s) => {
+          const base = kamailio(k, s);
+          return base ? [s.cpuUsPerCall / base.cpuUsPerCall] : [];
+        });
+        return rs.length ? `${rs.map((r) => r.toFixed(2)).join(', ')}${rs.length > 1 ? ` (median ${median(rs).toFixed(2)})` : ''}` : '-';
+      };
+      const clean = own.filter((s) => s.clean).length;
+      rows.push(`| ${engine} | ${rate} | ${own.map((s) => s.cpuUsPerCall.toFixed(0)).join(', ')} | ${ratio('kamailio lua')} | ${ratio('kamailio python')} | ${clean} of ${own.length} |`);
+    }
+  }
+  if (!rows.length || !steps.some((s) => s.engine.startsWith('kamailio'))) return;
+  console.log('');
+  console.log(`| engine | offered/s | CPU µs per ${unit}, per round | × Kamailio Lua's, same round | × Kamailio Python's, same round | clean |`);
+  console.log('|---|---|---|---|---|---|');
+  for (const row of rows) console.log(row);
 }
 
 function printMemory(rows: MemoryRow[], opts: CompareOptions): void {

@@ -8,7 +8,7 @@
 //   npm run bench -- --scenario register-auth|options-tcp [--compare kamailio]
 //                    [--rates 1000,2000,4000,6000,8000] [--calls N] [--users 1000] [--warmup 2000]
 //                    [--engines ...] [--workers N[,N...]] [--no-realtime] [--source-limits]
-//                    [--script registrar|sample]
+//                    [--script registrar|sample] [--rounds N]
 //   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
 //                    [--calls 100000] [--memory-runs 2] [--engines ...] [--workers N[,N...]]
 //   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
@@ -31,6 +31,8 @@
 // --memory:       the scenario twice (100 000 registrations each by default; --memory-runs N
 //                 for more, listed after the first two) at one rate; RSS
 //                 after each run and whether it grew
+// --rounds N:     with --compare, every server's climb N times in turn (fresh processes each
+//                 round); a last table gives ksr-host's CPU over Kamailio's of the same round
 // --workers N:    passed to ksr-host as `--workers N` (not passed when absent); with --compare
 //                 or --memory a list (`--workers 1,2`): each engine runs once per count
 // KSR_BENCH_SERVER_LOG=PREFIX in the environment: each ksr-host server's output is kept in
@@ -69,6 +71,8 @@ const { values } = parseArgs({
     memory: { type: 'boolean', default: false },
     // --memory: how many runs (default 2; the table compares the first two and lists the rest)
     'memory-runs': { type: 'string' },
+    // --compare: how many times every server climbs, in turn (ratios per round, and their median)
+    rounds: { type: 'string' },
     workers: { type: 'string' },
     'source-limits': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2000' },
@@ -129,6 +133,7 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
     warmup: Number(values.warmup),
     memory: values.memory!,
     ...(values['memory-runs'] !== undefined ? { memoryRuns: memoryRunCount(values['memory-runs']) } : {}),
+    ...(values.rounds !== undefined ? { rounds: roundCount(values.rounds) } : {}),
     ...(workerCounts !== undefined ? { workers: workerCounts } : {}),
   });
   process.exit(0);
@@ -154,6 +159,13 @@ interface Row {
   failed: string;
   sippExit: number | null;
   extra: string;
+}
+
+/** --rounds N: 1 to 10 (each round runs every server's whole climb again). */
+function roundCount(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 10) throw new Error(`--rounds: expected an integer from 1 to 10, got '${text}'`);
+  return n;
 }
 
 /** --memory-runs N: at least 2 (the table compares the first two), at most 10 (each is a whole run). */
