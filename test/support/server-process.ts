@@ -57,7 +57,29 @@ export function testWorkers(): number {
   return n;
 }
 
+/** How many times a server is started on fresh ports when one of its ports was taken meanwhile. */
+const START_ATTEMPTS = 3;
+
+/**
+ * Starts the server; when a port it was given was taken between the check and its bind (another
+ * test file picked the same free port in that second or two: seen at three files at a time,
+ * `listen EADDRINUSE` on a control port), starts it again on fresh ports. Any other failure to
+ * start is the test's.
+ */
 export async function startServerProcess(opts: StartOptions): Promise<ServerProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (e) {
+      if (attempt >= START_ATTEMPTS || !(e instanceof PortTaken)) throw e;
+    }
+  }
+}
+
+/** The server exited before serving because a port it was given was in use. */
+class PortTaken extends Error {}
+
+async function startOnce(opts: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
   const controlPort = await freePort();
   const configArgs: string[] = [];
@@ -96,7 +118,13 @@ export async function startServerProcess(opts: StartOptions): Promise<ServerProc
     child.stdout!.on('data', check);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code ?? signal} before serving; output:\n${out}`));
+      // its output is all read once the pipes close (a second at most: a grandchild could hold them)
+      void Promise.race([closed, new Promise((r) => setTimeout(r, 1000))]).then(() => {
+        const message = `server exited with ${code ?? signal} before serving; output:\n${out}`;
+        if (!/EADDRINUSE/.test(out)) return reject(new Error(message));
+        rmSync(stateDir, { recursive: true, force: true });
+        reject(new PortTaken(message));
+      });
     });
   });
   const token = () => readFileSync(join(stateDir, 'control-token'), 'utf8').trim();
