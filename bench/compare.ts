@@ -185,7 +185,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
 /** Climbs the rates until a step is not clean. */
 async function climb(target: Target, opts: CompareOptions, inf: string, steps: Step[], round: number): Promise<void> {
   for (const rate of opts.rates) {
-    const step = { ...(await measure(target, rate, opts.calls, opts, inf)), round };
+    const step = await measure(target, rate, opts.calls, opts, inf, round);
     steps.push(step);
     process.stderr.write(`${target.name} at ${rate}/s: ${step.clean ? 'clean' : 'not clean'} (${step.failed} failed, ${step.retrans} retransmissions, ${step.achieved.toFixed(0)}/s)\n`);
     if (!step.clean) {
@@ -295,14 +295,15 @@ function sippFor(target: Target, opts: CompareOptions, calls: number, rate: numb
   });
 }
 
-async function measure(target: Target, rate: number, calls: number, opts: CompareOptions, inf: string): Promise<Step> {
+async function measure(target: Target, rate: number, calls: number, opts: CompareOptions, inf: string, round = 1): Promise<Step> {
   await target.resetStats();
   const before = await target.stats();
   const cpu0 = cpuMicros(target.pid);
   const t0 = performance.now();
   const sipp = sippFor(target, opts, calls, rate, inf, true);
   if (opts.realtime) realtimeTree(sipp.child.pid!);
-  const trace = process.env.KSR_BENCH_TRACE ? traceStep(target) : undefined;
+  // Kamailio has no kemi.stats (before is undefined): nothing to trace
+  const trace = process.env.KSR_BENCH_TRACE && before ? traceStep(target) : undefined;
   const run = await sipp.done;
   await trace?.stop();
   const seconds = (performance.now() - t0) / 1000;
@@ -311,7 +312,7 @@ async function measure(target: Target, rate: number, calls: number, opts: Compar
   const { ok, failed, retrans, rate: sippRate } = sippOutcome(run);
   const achieved = sippRate ?? calls / seconds;
   return {
-    engine: target.name, round: 1, workers: await target.workers(), offered: rate, achieved, ok, failed, retrans, sippExit: run.code,
+    engine: target.name, round, workers: await target.workers(), offered: rate, achieved, ok, failed, retrans, sippExit: run.code,
     cpuUsPerCall: cpu / Math.max(1, ok), route: requestRoute(after), rtt: responseTimes(run), gcPer10k: gcPer10kMessages(before, after),
     rssMb: rssBytes(target.memoryPid) / 1e6, pssMb: pssBytes(target.memoryPid) / 1e6,
     clean: run.code === 0 && failed === 0 && retrans === 0 && ok === calls && achieved >= 0.95 * rate,
@@ -331,8 +332,13 @@ function traceStep(target: Target): { stop: () => Promise<void> } {
   const t0 = performance.now();
   const sample = async () => {
     const st = await target.stats().catch(() => undefined);
-    const r = st?.routes?.ksr_request_route;
-    const now = { t: performance.now(), cpu: cpuMicros(target.pid), msgs: Number(st?.messages?.received ?? 0), count: Number(r?.count ?? 0), sum: Number(r?.sum ?? 0), stale: Number(st?.overload?.shedStale ?? 0) };
+    if (!st) {
+      // a server too busy to answer its control endpoint in time: said, and the next interval is longer
+      process.stderr.write(`${target.name} t=${((performance.now() - t0) / 1000).toFixed(2)}s: kemi.stats did not answer\n`);
+      return;
+    }
+    const r = st.routes?.ksr_request_route;
+    const now = { t: performance.now(), cpu: cpuMicros(target.pid), msgs: Number(st.messages?.received ?? 0), count: Number(r?.count ?? 0), sum: Number(r?.sum ?? 0), stale: Number(st.overload?.shedStale ?? 0) };
     if (last) {
       const s = (now.t - last.t) / 1000;
       const routes = now.count - last.count;
