@@ -452,6 +452,7 @@ function median(xs: number[]): number {
  * round, listed per round with their median: the figure issue 9 sets its bound on (2×).
  */
 function printRatios(steps: Step[], unit: string): void {
+  if (!steps.some((s) => s.engine.startsWith('kamailio'))) return;
   const kamailio = (engine: string, s: Step) => steps.find((k) => k.engine === engine && k.round === s.round && k.offered === s.offered);
   const rows: string[] = [];
   for (const engine of [...new Set(steps.filter((s) => s.engine.startsWith('ksr-host')).map((s) => s.engine))]) {
@@ -468,7 +469,7 @@ function printRatios(steps: Step[], unit: string): void {
       rows.push(`| ${engine} | ${rate} | ${own.map((s) => s.cpuUsPerCall.toFixed(0)).join(', ')} | ${ratio('kamailio lua')} | ${ratio('kamailio python')} | ${clean} of ${own.length} |`);
     }
   }
-  if (!rows.length || !steps.some((s) => s.engine.startsWith('kamailio'))) return;
+  if (!rows.length) return;
   console.log('');
   console.log(`| engine | offered/s | CPU µs per ${unit}, per round | × Kamailio Lua's, same round | × Kamailio Python's, same round | clean |`);
   console.log('|---|---|---|---|---|---|');

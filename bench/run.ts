@@ -132,8 +132,8 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
     sourceLimits: values['source-limits']!,
     warmup: Number(values.warmup),
     memory: values.memory!,
-    ...(values['memory-runs'] !== undefined ? { memoryRuns: memoryRunCount(values['memory-runs']) } : {}),
-    ...(values.rounds !== undefined ? { rounds: roundCount(values.rounds) } : {}),
+    ...(values['memory-runs'] !== undefined ? { memoryRuns: countOption('--memory-runs', values['memory-runs'], 2, 10) } : {}),
+    ...(values.rounds !== undefined ? { rounds: countOption('--rounds', values.rounds, 1, 10) } : {}),
     ...(workerCounts !== undefined ? { workers: workerCounts } : {}),
   });
   process.exit(0);
@@ -161,17 +161,13 @@ interface Row {
   extra: string;
 }
 
-/** --rounds N: 1 to 10 (each round runs every server's whole climb again). */
-function roundCount(text: string): number {
+/**
+ * A count option: an integer from `min` to `max`. --rounds 1 to 10 (each round runs every
+ * server's whole climb again); --memory-runs 2 to 10 (the table compares the first two; each is a whole run).
+ */
+function countOption(flag: string, text: string, min: number, max: number): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > 10) throw new Error(`--rounds: expected an integer from 1 to 10, got '${text}'`);
-  return n;
-}
-
-/** --memory-runs N: at least 2 (the table compares the first two), at most 10 (each is a whole run). */
-function memoryRunCount(text: string): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 2 || n > 10) throw new Error(`--memory-runs: expected an integer from 2 to 10, got '${text}'`);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag}: expected an integer from ${min} to ${max}, got '${text}'`);
   return n;
 }
 
