@@ -44,6 +44,18 @@ export interface RuntimeLimits {
   maxRouteDepth?: number;
 }
 
+/**
+ * The wall-clock time a script's top level may take to load: more than one callback's CPU
+ * budget, because pyodide unpacks and compiles each stdlib module on first import, and
+ * fengari's Lua compiler (JavaScript, cold at load) takes 25-60 ms for the sample script on a
+ * quiet machine and several times that on a busy one. Still bounded, so a top-level loop is
+ * stopped. Only for a load that runs off the serving thread (isolated-vm's asynchronous apply):
+ * a synchronous one holds every message that long.
+ */
+export function loadBudgetMs(cpuMs: number): number {
+  return Math.max(cpuMs * 10, 2000);
+}
+
 export interface RuntimeOptions {
   dispatcher: Dispatcher;
   limits: RuntimeLimits;

@@ -8,7 +8,7 @@ import type ivm from 'isolated-vm';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { IsolateSandbox, type Guarded } from '../isolate/sandbox.js';
-import { ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
+import { loadBudgetMs, ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 import type { GuestBundle } from './bundle.js';
 import { runGuest } from './guest-script.js';
 import { CallChain } from '../call-chain.js';
@@ -104,11 +104,20 @@ export class LuaRuntime implements ScriptRuntime {
     return this.guest.sandbox.guard(() => fn.applySync(undefined, args, { timeout }));
   }
 
+  /**
+   * Compiles and runs the top level on the isolate's own thread (isolated-vm's async apply),
+   * with the load budget (loadBudgetMs): fengari's compiler is slow when cold, and a busy
+   * machine stretches it further, so one message's CPU limit refused scripts that load fine on a
+   * quiet one; meanwhile the event loop serves on, so a top level that loops holds no message.
+   * Its KSR calls are answered on the serving thread, outside any route. renew() stays
+   * synchronous: it runs inside a message's call, and falls back to a replacement.
+   */
   async load(source: string, file: string): Promise<void> {
     this.missingNames = new MissingNames(this.opts.dispatcher.entries, source, file);
     this.chain.file = file;
     this.file = file;
-    const r = this.run(this.guest.load, [source, file]);
+    const budget = loadBudgetMs(this.opts.limits.cpuMs);
+    const r = await this.guest.sandbox.guardAsync(() => this.guest.load.apply(undefined, [source, file], { timeout: budget }));
     if (r.outcome === 'ok') {
       if (r.value !== RESULT.ok) {
         const e = errorFromReport(String(r.value), file);
@@ -119,7 +128,7 @@ export class LuaRuntime implements ScriptRuntime {
       this.callbacks = new Set(JSON.parse(String(names.value)) as string[]);
       return;
     }
-    const e = this.stopped(r, file);
+    const e = this.stopped(r, file, budget);
     throw new ScriptError(`top level: ${e.message}`, e.file, e.line);
   }
 
@@ -168,14 +177,14 @@ export class LuaRuntime implements ScriptRuntime {
    * it was; the runtime is broken from then on (a stopped Lua state is unsound until renewed,
    * an isolate out of memory is gone).
    */
-  private stopped(r: Guarded<unknown>, file: string): ScriptErrorInfo {
+  private stopped(r: Guarded<unknown>, file: string, limitMs = this.opts.limits.cpuMs): ScriptErrorInfo {
     const limits = this.opts.limits;
     if (r.outcome !== 'timeout') this.isBroken = true;
     else this.unsound = true;
     if (r.outcome === 'timeout') {
       const at = this.run(this.guest.where, []);
       const pos = at.outcome === 'ok' && typeof at.value === 'string' ? (JSON.parse(at.value) as { file: string; line: number }) : { file, line: 0 };
-      return { message: `CPU limit of ${limits.cpuMs} ms exceeded`, file: pos.file, line: pos.line };
+      return { message: `CPU limit of ${limitMs} ms exceeded`, file: pos.file, line: pos.line };
     }
     if (r.outcome === 'memory') return { message: `memory limit of ${limits.memoryMb} MB exceeded`, file, line: 0 };
     // A JS exception out of the guest itself is a bug of this runtime, not of the script.

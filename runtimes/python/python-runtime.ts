@@ -7,22 +7,13 @@
 import type { Dispatcher } from '../../bindings/registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
-import { ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.js';
+import { loadBudgetMs, ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.js';
 import type { Guarded } from '../isolate/sandbox.js';
 import type { PythonGuest } from './boot.js';
 import type { Watchdog } from './watchdog.js';
 import { CallChain } from '../call-chain.js';
 import { MAX_STRETCH } from '../cpu-time.js';
 import { errorFromReport, RESULT, MissingNames, resultOf, stoppedOr } from '../guest-protocol.js';
-
-/**
- * A top level that imports modules needs more than one callback's CPU budget: pyodide
- * unpacks and compiles each stdlib module on first import. Still bounded, so a top-level
- * loop is stopped.
- */
-export function loadBudgetMs(cpuMs: number): number {
-  return Math.max(cpuMs * 10, 2000);
-}
 
 /**
  * When the isolate's own timeout stops a call the watchdog's interrupt did not end (a script

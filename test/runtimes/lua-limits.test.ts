@@ -67,6 +67,28 @@ test('a top-level endless loop fails the load at its line', async () => {
   rt.dispose();
 });
 
+test('the top level runs off the serving thread with the load budget, longer than one message\'s limit; its KSR calls are answered', async () => {
+  // a top level that takes several times the 20 ms per-message limit (the sample routing.lua's
+  // compile alone takes 25-60 ms): loaded, while the event loop turns
+  const { opts, rec } = testRuntimeOptions({ cpuMs: 20 });
+  const rt = await create(opts);
+  let turns = 0;
+  const ticker = setInterval(() => turns++, 1);
+  const t0 = performance.now();
+  try {
+    await rt.load('local ok, err = pcall(KSR.t.record, "top")\nlocal n = 0\nwhile n < 3000000 do n = n + 1 end\nfunction count() KSR.t.record("n " .. n .. " " .. tostring(err)) end\n', FILE);
+  } finally {
+    clearInterval(ticker);
+  }
+  const took = performance.now() - t0;
+  assert.ok(took > 60, `the top level took ${took.toFixed(0)} ms: not more than the limit, the test proves nothing`);
+  assert.ok(turns > 0, 'the event loop turned while the top level ran');
+  assert.deepEqual(rt.invoke('count', blankContext()), { outcome: 'ok' });
+  // the top level's KSR call reached the host, which answered it (outside a route: an error)
+  assert.deepEqual(rec.calls, ['n 3000000 limits.lua:1: KSR.t.record: needs a SIP message: called outside a route callback (only the log functions may be)']);
+  rt.dispose();
+});
+
 test('a table-growing loop ends in memory; the runtime is then broken', async () => {
   // A long CPU limit so that memory, not time, is what stops the loop.
   const { opts, rec } = testRuntimeOptions({ cpuMs: 20_000, memoryMb: 24 });
