@@ -1,5 +1,6 @@
-// A Python routing script that says which version of itself answered (reload tests): every
-// OPTIONS gets 200 with X-Version; `topLevel` is Python run at load (a slow or endless one).
+// A routing script, Python or Lua, that says which version of itself answered (reload tests):
+// every OPTIONS gets 200 with X-Version; `topLevel` is code of that language run at load (a slow
+// or endless one).
 import assert from 'node:assert/strict';
 import { headerValue, request, statusOf, udpExchange } from './sip-client.js';
 
@@ -10,6 +11,15 @@ ${topLevel}
 def ksr_request_route():
     KSR.hdr.append_to_reply("X-Version: ${version}\\r\\n")
     KSR.sl.sl_send_reply(200, "OK")
+`;
+}
+
+export function versionedLuaScript(version: string, topLevel = ''): string {
+  return `${topLevel}
+function ksr_request_route()
+  KSR.hdr.append_to_reply("X-Version: ${version}\\r\\n")
+  KSR.sl.sl_send_reply(200, "OK")
+end
 `;
 }
 

@@ -1,0 +1,3 @@
+import { reloadSuite } from './reload-suite.js';
+
+reloadSuite('lua');
