@@ -345,8 +345,10 @@ export class ScriptManager implements ScriptRouter {
 
   /**
    * A runtime that cannot be trusted any more: take the spare at once if there is one, and
-   * build a new one. Without a spare (v8; fengari between two breaks) the build completes within this turn of the
-   * event loop: their factories and loads run synchronously behind their promises.
+   * build a new one. Without a spare, v8's build completes within this turn of the event loop
+   * (its factory and load run synchronously behind their promises); fengari's (between two
+   * breaks) once its top level has run on the isolate's thread, tens of ms, messages meanwhile
+   * answered with an error (500).
    */
   private replaceBroken(broken: ScriptRuntime): void {
     if (this.current !== broken) return;
