@@ -56,6 +56,11 @@ export function loadBudgetMs(cpuMs: number): number {
   return Math.max(cpuMs * 10, 2000);
 }
 
+/** What a top level stopped by its load budget reports: not "the CPU limit", which is per message. */
+export function loadBudgetMessage(budgetMs: number): string {
+  return `the top level ran past its load budget of ${budgetMs} ms (10 × limits.cpu_ms, at least 2000 ms)`;
+}
+
 export interface RuntimeOptions {
   dispatcher: Dispatcher;
   limits: RuntimeLimits;

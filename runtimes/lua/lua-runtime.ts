@@ -8,7 +8,7 @@ import type ivm from 'isolated-vm';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
 import { IsolateSandbox, type Guarded } from '../isolate/sandbox.js';
-import { loadBudgetMs, ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
+import { loadBudgetMessage, loadBudgetMs, ScriptError, type RuntimeOptions, type ScriptRuntime } from '../runtime.js';
 import type { GuestBundle } from './bundle.js';
 import { runGuest } from './guest-script.js';
 import { CallChain } from '../call-chain.js';
@@ -128,8 +128,8 @@ export class LuaRuntime implements ScriptRuntime {
       this.callbacks = new Set(JSON.parse(String(names.value)) as string[]);
       return;
     }
-    const e = this.stopped(r, file, budget);
-    throw new ScriptError(`top level: ${e.message}`, e.file, e.line);
+    const e = this.stopped(r, file);
+    throw new ScriptError(r.outcome === 'timeout' ? loadBudgetMessage(budget) : `top level: ${e.message}`, e.file, e.line);
   }
 
   has(callback: string): boolean {
@@ -177,14 +177,14 @@ export class LuaRuntime implements ScriptRuntime {
    * it was; the runtime is broken from then on (a stopped Lua state is unsound until renewed,
    * an isolate out of memory is gone).
    */
-  private stopped(r: Guarded<unknown>, file: string, limitMs = this.opts.limits.cpuMs): ScriptErrorInfo {
+  private stopped(r: Guarded<unknown>, file: string): ScriptErrorInfo {
     const limits = this.opts.limits;
     if (r.outcome !== 'timeout') this.isBroken = true;
     else this.unsound = true;
     if (r.outcome === 'timeout') {
       const at = this.run(this.guest.where, []);
       const pos = at.outcome === 'ok' && typeof at.value === 'string' ? (JSON.parse(at.value) as { file: string; line: number }) : { file, line: 0 };
-      return { message: `CPU limit of ${limitMs} ms exceeded`, file: pos.file, line: pos.line };
+      return { message: `CPU limit of ${limits.cpuMs} ms exceeded`, file: pos.file, line: pos.line };
     }
     if (r.outcome === 'memory') return { message: `memory limit of ${limits.memoryMb} MB exceeded`, file, line: 0 };
     // A JS exception out of the guest itself is a bug of this runtime, not of the script.

@@ -7,7 +7,7 @@
 import type { Dispatcher } from '../../bindings/registry.js';
 import type { MsgContext } from '../../host/core/context.js';
 import type { InvokeResult, ScriptErrorInfo } from '../../host/core/router.js';
-import { loadBudgetMs, ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.js';
+import { loadBudgetMessage, loadBudgetMs, ScriptError, type RuntimeLimits, type ScriptRuntime } from '../runtime.js';
 import type { Guarded } from '../isolate/sandbox.js';
 import type { PythonGuest } from './boot.js';
 import type { Watchdog } from './watchdog.js';
@@ -74,7 +74,7 @@ export class PythonRuntime implements ScriptRuntime {
     const g = await sandbox.guardAsync(() => this.guest.load.apply(undefined, [source, file], { timeout: budget }));
     if (g.outcome !== 'ok') {
       this.isBroken = true;
-      throw new ScriptError(this.limitMessage(g.outcome, budget), file, 0);
+      throw new ScriptError(g.outcome === 'timeout' ? loadBudgetMessage(budget) : this.limitMessage(g.outcome, budget), file, 0);
     }
     if (g.value !== RESULT.ok) {
       const e = errorFromReport(String(g.value), file);
