@@ -23,7 +23,8 @@ interface Language {
   loop: string;
   /**
    * The good script's top level: one that takes a while, so the probes see the reload (Python's
-   * imports take seconds by themselves; fengari compiles this one in ~40 ms, so it counts).
+   * imports take seconds by themselves; a small Lua script loads in tens of ms, too short for
+   * the probes, so Lua's counts to 15 million).
    */
   slowTopLevel: string;
   /** The server's limits.cpu_ms: the load budget is 10 × it, at least 2 s. */

@@ -70,7 +70,8 @@ test('a top-level endless loop fails the load at its line', async () => {
 test('the top level runs off the serving thread with the load budget, longer than one message\'s limit; its KSR calls are answered', async () => {
   // a top level that takes several times the 20 ms per-message limit (the sample routing.lua's
   // compile alone takes 25-60 ms): loaded, while the event loop turns
-  const { opts, rec } = testRuntimeOptions({ cpuMs: 20 });
+  const limitMs = 20;
+  const { opts, rec } = testRuntimeOptions({ cpuMs: limitMs });
   const rt = await create(opts);
   let turns = 0;
   const ticker = setInterval(() => turns++, 1);
@@ -81,7 +82,7 @@ test('the top level runs off the serving thread with the load budget, longer tha
     clearInterval(ticker);
   }
   const took = performance.now() - t0;
-  assert.ok(took > 60, `the top level took ${took.toFixed(0)} ms: not more than the limit, the test proves nothing`);
+  assert.ok(took > 2 * limitMs, `the top level took ${took.toFixed(0)} ms, not well past the ${limitMs} ms limit: the test proves nothing`);
   assert.ok(turns > 0, 'the event loop turned while the top level ran');
   assert.deepEqual(rt.invoke('count', blankContext()), { outcome: 'ok' });
   // the top level's KSR call reached the host, which answered it (outside a route: an error)
