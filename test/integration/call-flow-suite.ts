@@ -16,13 +16,14 @@ const EXT = { js: 'js', lua: 'lua', python: 'py' } as const;
 /** fr_inv_timer of the test server: short so the 408 flow is quick. */
 const FR_INV_MS = 2500;
 /** fr_timer (Kamailio's default): no reply at all. Timer A retransmits until then (T1, 2T1,
- *  4T1...): 7 copies of the INVITE with T1 = 250 ms, so the lossy callee (25%) practically
+ *  4T1...): 8 copies of the INVITE with T1 = 125 ms, so the lossy callee (25%) practically
  *  never loses them all; the reload test's callee stays silent while the script reloads. */
 const FR_MS = 30_000;
 /** RFC 3261 T1 of the test server (default 500 ms). Timers D (after a non-2xx from a callee)
  *  and J (after the final reply to a non-INVITE) keep a transaction 64*T1 over UDP, so the
- *  table empties 64*T1 after the last call at the latest: 16 s here instead of 32 s. */
-const T1_MS = 250;
+ *  table empties 64*T1 after the last call at the latest: 8 s here instead of 32 s (eight
+ *  suites wait for it: with 250 ms they spent 2 minutes of the shared phase's test time). */
+const T1_MS = 125;
 
 interface Flow {
   caller: string;
