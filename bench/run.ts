@@ -140,6 +140,9 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
 }
 
 if (workerCounts !== undefined && workerCounts.length > 1) throw new Error(`--workers ${values.workers}: several counts need --compare kamailio or --memory; a single run takes one`);
+// the single run has neither rounds nor repeated runs: said, rather than ignored
+if (values.rounds !== undefined) throw new Error('--rounds: only with --compare kamailio (every server climbs N times in turn)');
+if (values['memory-runs'] !== undefined) throw new Error('--memory-runs: only with --memory');
 const workers = workerCounts?.[0];
 
 const SCRIPT: Record<string, { file: string; engine?: 'v8' | 'quickjs' }> = {
