@@ -5,6 +5,7 @@ import { StoreUnavailable } from './store.js';
 import { checkVersions, LOCATION_COLUMNS, schemaStatements, versionStatements } from './kamailio-schema.js';
 import { checkAccount, locationFromRow, locationToRow, subscriberRow } from './rows.js';
 import { checkRow, createTableSql, type TableLayout, type TableRow } from './module-tables.js';
+import { TurnSnapshot } from './turn-snapshot.js';
 import { checkKv, checkKvAdd, kvEntryOf, kvNow, kvSql, kvValueColumns, scanLimit, type KvAddOptions, type KvEntry, type KvStatement, type KvValue } from './kv.js';
 
 // Times are DATETIME text in UTC; read back as seconds. 1970-01-01 00:00:00 is "no expiry".
@@ -27,6 +28,10 @@ export class SqliteStore implements Store {
   readonly description: string;
   private readonly db: Database.Database;
   private readonly st: ReturnType<SqliteStore['prepare']>;
+  /** The subscriber reads' connection and statements: read-only, one transaction per turn (turn-snapshot.ts). */
+  private readonly reader: Database.Database | null = null;
+  private readonly snapshot: TurnSnapshot | null = null;
+  private readonly reads: ReturnType<SqliteStore['prepareReads']>;
   private readonly moduleTables = new Map<string, { rows: Database.Statement }>();
 
   constructor(path: string, opts: StoreOptions = {}) {
@@ -38,7 +43,14 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
       this.createSchema();
       this.st = this.prepare();
+      // a second connection needs the same database: a memory one is private to its connection
+      if (path !== ':memory:') {
+        this.reader = new Database(path, { readonly: true, fileMustExist: true, timeout: opts.timeoutMs ?? 500 });
+        this.snapshot = new TurnSnapshot(this.reader);
+      }
+      this.reads = this.prepareReads(this.reader ?? this.db);
     } catch (e) {
+      if (this.reader?.open) this.reader.close();
       throw new Error(`${this.description}: cannot open the database: ${(e as Error).message}`);
     }
   }
@@ -55,10 +67,6 @@ export class SqliteStore implements Store {
   private prepare() {
     const d = this.db;
     return {
-      // rows as arrays (raw): better-sqlite3 builds no object with named keys per row
-      subscriber: d.prepare('SELECT password, ha1, ha1b FROM subscriber WHERE username = ? AND domain = ?').raw(true),
-      // one value (pluck): undefined no row, null no password; a third of the row read's cost
-      password: d.prepare("SELECT CASE WHEN password <> '' THEN password END FROM subscriber WHERE username = ? AND domain = ?").pluck(true),
       locations: d.prepare(`SELECT ${SELECT_COLUMNS} FROM location WHERE username = ? AND COALESCE(domain, '') = ?`),
       put: d.prepare(`INSERT INTO location (${LOCATION_COLUMNS.join(', ')}) VALUES (${INSERT_VALUES}) ON CONFLICT (ruid) DO UPDATE SET ${UPDATE_SET}`),
       delete: d.prepare('DELETE FROM location WHERE ruid = ?'),
@@ -77,6 +85,16 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** The reads of every authentication, on the reader when there is one. */
+  private prepareReads(d: Database.Database) {
+    return {
+      // rows as arrays (raw): better-sqlite3 builds no object with named keys per row
+      subscriber: d.prepare('SELECT password, ha1, ha1b FROM subscriber WHERE username = ? AND domain = ?').raw(true),
+      // one value (pluck): undefined no row, null no password; a third of the row read's cost
+      password: d.prepare("SELECT CASE WHEN password <> '' THEN password END FROM subscriber WHERE username = ? AND domain = ?").pluck(true),
+    };
+  }
+
   /** SQLite errors (busy, disk full, file gone) become StoreUnavailable, which routes answer with 500. */
   private guard<T>(what: string, f: () => T): T {
     try {
@@ -87,12 +105,14 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** Read per authentication, never cached (a deleted or changed user is seen at once); the
-   *  prepared statement is reused and the error wrapping costs no closure. */
+  /** Read per authentication, never cached (a deleted or changed user is seen from the next turn
+   *  of the event loop on, turn-snapshot.ts); the prepared statement is reused and the error
+   *  wrapping costs no closure. */
   subscriber(username: string, domain: string): Subscriber | null {
     let row: unknown[] | undefined;
     try {
-      row = this.st.subscriber.get(username, domain) as unknown[] | undefined;
+      this.snapshot?.enter();
+      row = this.reads.subscriber.get(username, domain) as unknown[] | undefined;
     } catch (e) {
       throw new StoreUnavailable(this.description, `subscriber failed: ${(e as Error).message}`);
     }
@@ -104,7 +124,8 @@ export class SqliteStore implements Store {
   subscriberPassword(username: string, domain: string): string | null | undefined {
     let v: unknown;
     try {
-      v = this.st.password.get(username, domain);
+      this.snapshot?.enter();
+      v = this.reads.password.get(username, domain);
     } catch (e) {
       throw new StoreUnavailable(this.description, `subscriberPassword failed: ${(e as Error).message}`);
     }
@@ -237,7 +258,14 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.snapshot?.end();
+    if (this.reader?.open) this.reader.close();
     if (this.db.open) this.db.close();
+  }
+
+  /** After a write to `subscriber`: the next read sees it, even in this turn. */
+  private subscribersChanged(): void {
+    this.snapshot?.end();
   }
 
   async addSubscriber(username: string, domain: string, password: string): Promise<void> {
@@ -248,6 +276,7 @@ export class SqliteStore implements Store {
       if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new Error(`${username}@${domain} already exists`);
       throw e;
     }
+    this.subscribersChanged();
   }
 
   async importSubscribers(rows: Array<{ username: string; domain: string; password: string }>): Promise<number> {
@@ -255,15 +284,20 @@ export class SqliteStore implements Store {
     this.db.transaction(() => {
       for (const r of rows) this.st.upsertSub.run(subscriberRow(r.username, r.domain, r.password));
     })();
+    this.subscribersChanged();
     return rows.length;
   }
 
   async setPassword(username: string, domain: string, password: string): Promise<boolean> {
-    return this.st.setPass.run(subscriberRow(username, domain, password)).changes > 0;
+    const changed = this.st.setPass.run(subscriberRow(username, domain, password)).changes > 0;
+    this.subscribersChanged();
+    return changed;
   }
 
   async removeSubscriber(username: string, domain: string): Promise<boolean> {
-    return this.st.rmSub.run(username, domain).changes > 0;
+    const removed = this.st.rmSub.run(username, domain).changes > 0;
+    this.subscribersChanged();
+    return removed;
   }
 
   async listSubscribers(): Promise<Array<{ username: string; domain: string }>> {

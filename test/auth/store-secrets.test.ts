@@ -1,6 +1,7 @@
 // The subscriber table as the password side (store-secrets.ts) over SQLite: the password
 // column alone when the row has a password, the HA1 columns when it has none, and every change
-// to the table (this connection or another process's) seen at the next authentication.
+// to the table seen by the next authentication: at once when made through the store, from the
+// next turn of the event loop on when another process makes it (host/store/turn-snapshot.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore } from '../../host/store/open-store.js';
 import { storeSecrets } from '../../host/auth/store-secrets.js';
+
+/** The end of this turn of the event loop: the subscriber reads' snapshot ends there. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const dir = mkdtempSync(join(tmpdir(), 'ksr-store-secrets-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,7 +40,7 @@ test('password rows give the password, HA1-only rows their HA1 or HA1b, unknown 
   }
 });
 
-test('a password changed in the table, here or by another process, applies at the next lookup', async () => {
+test('a password changed in the table applies at the next lookup through the store, from the next turn by another process', async () => {
   const file = join(dir, 'b.sqlite');
   const store = await openStore(`sqlite:${file}`);
   try {
@@ -47,11 +51,15 @@ test('a password changed in the table, here or by another process, applies at th
     assert.deepEqual(lookup('bob', 'example.com', false), { kind: 'password', password: 'second' });
     const other = new Database(file); // what `ksr-host user passwd` in another process does
     other.prepare("UPDATE subscriber SET password = 'third' WHERE username = 'bob'").run();
+    assert.deepEqual(lookup('bob', 'example.com', false), { kind: 'password', password: 'second' }, 'this turn reads its snapshot');
+    await nextTurn();
     assert.deepEqual(lookup('bob', 'example.com', false), { kind: 'password', password: 'third' });
     other.prepare("UPDATE subscriber SET password = '', ha1 = 'cccc' WHERE username = 'bob'").run();
+    await nextTurn();
     assert.deepEqual(lookup('bob', 'example.com', false), { kind: 'ha1', ha1: 'cccc', alg: 'MD5' });
     other.prepare("DELETE FROM subscriber WHERE username = 'bob'").run();
     other.close();
+    await nextTurn();
     assert.equal(lookup('bob', 'example.com', false), null);
   } finally {
     await store.close();
