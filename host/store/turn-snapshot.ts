@@ -29,7 +29,8 @@ export class TurnSnapshot {
   /** Before a read: opens this turn's transaction unless it is open already. */
   enter(): void {
     if (this.open) return;
-    this.begin.run();
+    // one left open by an end that could not close it is taken over, and ended with this turn
+    if (!this.db.inTransaction) this.begin.run();
     this.open = true;
     setImmediate(this.end);
   }
@@ -49,7 +50,7 @@ export class TurnSnapshot {
       try {
         if (this.db.inTransaction) this.rollback.run();
       } catch {
-        // the next read's BEGIN reports whatever is wrong with the connection
+        // still open: the next read takes it over (enter) and its turn's end tries again
       }
     }
   };
