@@ -36,8 +36,11 @@ export class SqliteStore implements Store {
 
   constructor(path: string, opts: StoreOptions = {}) {
     this.description = `sqlite:${path}`;
+    // what was opened before a failure is closed with it (a store that cannot open keeps no file)
+    const opened: Database.Database[] = [];
     try {
       this.db = new Database(path, { timeout: opts.timeoutMs ?? 500 });
+      opened.push(this.db);
       // WAL lets readers run while one writes (several processes may share the file)
       if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
@@ -46,11 +49,12 @@ export class SqliteStore implements Store {
       // a second connection needs the same database: a memory one is private to its connection
       if (path !== ':memory:') {
         this.reader = new Database(path, { readonly: true, fileMustExist: true, timeout: opts.timeoutMs ?? 500 });
+        opened.push(this.reader);
         this.snapshot = new TurnSnapshot(this.reader);
       }
       this.reads = this.prepareReads(this.reader ?? this.db);
     } catch (e) {
-      if (this.reader?.open) this.reader.close();
+      for (const d of opened) if (d.open) d.close();
       throw new Error(`${this.description}: cannot open the database: ${(e as Error).message}`);
     }
   }

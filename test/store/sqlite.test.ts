@@ -2,7 +2,7 @@
 // and data kept across a reopen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -94,7 +94,19 @@ test('a table of another Kamailio layout version is refused with a clear error',
     INSERT INTO version (table_name, table_version) VALUES ('location', 8);`);
   k.close();
   await assert.rejects(openStore(`sqlite:${file}`), /table 'location' has version 8 in the version table, expected 9/);
+  assert.deepEqual(descriptorsOf(file), [], 'the refused store keeps no connection to the file open');
 });
+
+/** This process's open file descriptors on `file` (Linux: /proc/self/fd). */
+function descriptorsOf(file: string): string[] {
+  return readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`) === file;
+    } catch {
+      return false; // closed meanwhile (the directory's own descriptor)
+    }
+  });
+}
 
 test('records survive closing and reopening the file', async () => {
   const file = freshFile();
