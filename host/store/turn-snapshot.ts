@@ -1,7 +1,8 @@
 // One read transaction per turn of the event loop, for the reads every authentication makes.
 // Outside a transaction SQLite in WAL mode takes and drops the WAL read-mark lock (`fcntl`) and
-// checks the database file (`fstat`) for every statement: a subscriber read from a file cost
-// 7.8 µs against 1.5-1.7 inside a transaction (better-sqlite3, 1000 subscribers), and each of
+// checks the database file (`fstat`) for every statement: from a file, a subscriber row read
+// cost 7.8 µs against 1.5-1.7 inside a transaction, a password read 4.9-5.4 against 0.7-0.85
+// (better-sqlite3, 1000 subscribers; bench/micro's WAL case), and each of
 // those system calls is paid again in TLB misses on this kind of VM (kernel page-table isolation
 // without PCID). So those reads run on a read-only connection of their own whose transaction
 // opens at the first read of a turn and ends once the turn's I/O callbacks are done
