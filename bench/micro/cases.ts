@@ -272,7 +272,7 @@ export const CASES: MicroCase[] = [
   {
     name: "SQLite password read from a WAL file, a turn's reads in one transaction (host/store/turn-snapshot.ts)",
     budgetUs: 3, pureCpu: true, ops: 10000,
-    why: "outside a transaction each read took and dropped the WAL read-mark lock and checked the file (two fcntl, one fstat): 4.9-5.4 µs a read however many a turn made; inside the turn's transaction 0.7-0.85. A server turn made 5-15 such reads at 1000-4000 registrations/s (counted); a turn with a single read pays BEGIN and COMMIT on top, 8.5 µs against 6",
+    why: "outside a transaction each read took and dropped the WAL read-mark lock (two fcntl): 4.9-5.4 µs a read however many a turn made; inside the turn's transaction 0.7-0.85. A server turn made 5-15 such reads at 1000-4000 registrations/s (counted); a turn with a single read pays BEGIN and COMMIT on top, 8.5 µs against 6",
     prepare: async (n) => passwordReads(await fileSubscribers(), n),
   },
   {
