@@ -28,8 +28,7 @@ export class SqliteStore implements Store {
   readonly description: string;
   private readonly db: Database.Database;
   private readonly st: ReturnType<SqliteStore['prepare']>;
-  /** The subscriber reads' connection and statements: read-only, one transaction per turn (turn-snapshot.ts). */
-  private readonly reader: Database.Database | null = null;
+  /** The subscriber reads' own read-only connection, one transaction per turn (turn-snapshot.ts); none in memory. */
   private readonly snapshot: TurnSnapshot | null = null;
   private readonly reads: ReturnType<SqliteStore['prepareReads']>;
   private readonly moduleTables = new Map<string, { rows: Database.Statement }>();
@@ -47,12 +46,13 @@ export class SqliteStore implements Store {
       this.createSchema();
       this.st = this.prepare();
       // a second connection needs the same database: a memory one is private to its connection
+      let reader = this.db;
       if (path !== ':memory:') {
-        this.reader = new Database(path, { readonly: true, fileMustExist: true, timeout: opts.timeoutMs ?? 500 });
-        opened.push(this.reader);
-        this.snapshot = new TurnSnapshot(this.reader);
+        reader = new Database(path, { readonly: true, fileMustExist: true, timeout: opts.timeoutMs ?? 500 });
+        opened.push(reader);
+        this.snapshot = new TurnSnapshot(reader);
       }
-      this.reads = this.prepareReads(this.reader ?? this.db);
+      this.reads = this.prepareReads(reader);
     } catch (e) {
       for (const d of opened) if (d.open) d.close();
       throw new Error(`${this.description}: cannot open the database: ${(e as Error).message}`);
@@ -262,8 +262,7 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    this.snapshot?.end();
-    if (this.reader?.open) this.reader.close();
+    this.snapshot?.close();
     if (this.db.open) this.db.close();
   }
 

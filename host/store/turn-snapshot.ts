@@ -22,6 +22,7 @@ export class TurnSnapshot {
   private readonly commit: Database.Statement;
   private readonly rollback: Database.Statement;
 
+  /** `db`: the reads' own connection, which the snapshot closes with close(). */
   constructor(private readonly db: Database.Database) {
     this.begin = db.prepare('BEGIN');
     this.commit = db.prepare('COMMIT');
@@ -35,6 +36,12 @@ export class TurnSnapshot {
     if (!this.db.inTransaction) this.begin.run();
     this.open = true;
     setImmediate(this.end);
+  }
+
+  /** Ends the transaction and closes the connection (the store closes). */
+  close(): void {
+    this.end();
+    if (this.db.open) this.db.close();
   }
 
   /**
