@@ -79,6 +79,18 @@ test('the Dockerfile: Node 20 slim, a non-root user, a health check, the launche
   assert.match(text, /^EXPOSE 5060\/udp 5060\/tcp 5080\/tcp$/m);
 });
 
+test('the image runs the sources, so what runs them is installed by `npm ci --omit=dev`', () => {
+  // The image copies the TypeScript sources and no dist/: the launcher then runs them through
+  // tsx (bin/ksr-host.mjs), which must be a production dependency or the container cannot start.
+  const text = read('Dockerfile');
+  assert.doesNotMatch(text, /^COPY\s+(\S+\s+)*\.?\/?dist\b/m, 'the image copies dist/: then this test should check dist instead');
+  assert.match(text, /^COPY bin \.\/bin$/m);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  assert.ok(pkg.dependencies.tsx, `tsx is in ${pkg.devDependencies.tsx ? 'devDependencies' : 'no dependency list'}: npm ci --omit=dev leaves it out of the image`);
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+  assert.notEqual(lock.packages['node_modules/tsx']?.dev, true, 'package-lock.json marks tsx dev-only');
+});
+
 test('docker build succeeds', { timeout: 900_000 }, async (t) => {
   if (!(await answers('docker', ['info']))) return t.skip('no docker daemon answers (docker info failed)');
   await exec('docker', ['build', '-f', 'deploy/Dockerfile', '-t', 'ksr-host:test', '.'], { cwd: ROOT, timeout: 880_000, maxBuffer: 64 << 20 });
