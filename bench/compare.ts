@@ -44,6 +44,12 @@ export interface CompareOptions {
   withKamailio: boolean;
   /** SCHED_FIFO 10 for the server and sipp (root only): less noise from other load. */
   realtime: boolean;
+  /**
+   * With realtime and ksr-host workers: its socket thread at FIFO 11 and its workers at 9 (by
+   * the thread ids kemi.stats reports), so that the thread every message passes through twice
+   * is never kept waiting behind a worker's batch (ARCHITECTURE.md, "At the edge", twelfth pass).
+   */
+  threadPriorities?: boolean;
   /** Calls sent at 1000/s before the first step, not measured (JIT and caches warm). */
   warmup: number;
   /** Keep ksr-host's default per-source overload limits (off by default: see ksrHostTarget). */
@@ -169,6 +175,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
       const target = await start();
       try {
         if (opts.realtime) realtimeTree(target.pid);
+        if (opts.realtime && opts.threadPriorities) await prioritiseThreads(target);
         if (opts.warmup > 0) await warmUp(target, opts, sippUsers);
         if (opts.memory) memory.push(await memoryRuns(target, opts, sippUsers));
         else await climb(target, opts, sippUsers, steps, round);
@@ -393,6 +400,17 @@ async function memoryRuns(target: Target, opts: CompareOptions, inf: string): Pr
   return { engine: target.name, runs };
 }
 
+/** The socket thread at SCHED_FIFO 11, the workers at 9 (see CompareOptions.threadPriorities); Kamailio and one-thread servers as they are. */
+async function prioritiseThreads(target: Target): Promise<void> {
+  const w = (await target.stats())?.workers;
+  const socket = w?.socketThread?.osThreadId;
+  const workers: unknown[] = Array.isArray(w?.perWorker) ? w.perWorker.map((x: { osThreadId?: unknown }) => x.osThreadId) : [];
+  if (!Number.isInteger(socket) || workers.length === 0) return;
+  if (!workers.every(Number.isInteger)) throw new Error(`--thread-priorities: kemi.stats gave no thread id for every worker: ${JSON.stringify(w.perWorker)}`);
+  execFileSync('chrt', ['-f', '-p', '11', String(socket)], { stdio: 'pipe' });
+  for (const tid of workers) execFileSync('chrt', ['-f', '-p', '9', String(tid)], { stdio: 'pipe' });
+}
+
 function header(opts: CompareOptions): string {
   const sc = SCENARIOS[opts.scenario];
   return [
@@ -401,6 +419,7 @@ function header(opts: CompareOptions): string {
     opts.memory ? `, ${(opts.memoryRuns ?? 2) === 2 ? 'twice' : `${opts.memoryRuns} times`} at ${opts.rates[0]}/s` : `, rates ${opts.rates.join(', ')}/s`,
     opts.script === 'sample' ? ', ksr-host runs sample-scripts/routing.*' : ', both run bench/scripts/registrar.*',
     opts.realtime ? ', servers and sipp under chrt -f 10' : ', no realtime priority',
+    opts.realtime && opts.threadPriorities ? " (ksr-host's socket thread at 11, its workers at 9)" : '',
     opts.workers !== undefined ? `, ksr-host --workers ${opts.workers.join(' then ')}` : '',
     opts.sourceLimits ? ", ksr-host's per-source limits on" : '',
     opts.memory && opts.calls < 100000 ? ' (issue 9 reads memory after 100 000)' : '',

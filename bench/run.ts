@@ -8,7 +8,7 @@
 //   npm run bench -- --scenario register-auth|options-tcp [--compare kamailio]
 //                    [--rates 1000,2000,4000,6000,8000] [--calls N] [--users 1000] [--warmup 2000]
 //                    [--engines ...] [--workers N[,N...]] [--no-realtime] [--source-limits]
-//                    [--script registrar|sample] [--rounds N]
+//                    [--script registrar|sample] [--rounds N] [--thread-priorities]
 //   npm run bench -- --scenario register-auth --memory [--compare kamailio] [--rate 2000]
 //                    [--calls 100000] [--memory-runs 2] [--engines ...] [--workers N[,N...]]
 //   npm run bench -- --micro [--filter TEXT]     (bench/micro/: hot pieces against their budgets)
@@ -22,7 +22,8 @@
 // --compare kamailio: Debian's Kamailio (Lua and Python KEMI), then ksr-host in each runtime,
 //                 same scenario, users and rates, climbing the rates until a step is unclean
 //                 (bench/compare.ts). Servers and sipp run under chrt -f 10 when root
-//                 (--no-realtime: not).
+//                 (--no-realtime: not); --thread-priorities: ksr-host's socket thread at 11
+//                 and its workers at 9 (with workers; ids from kemi.stats).
 // --script:       in the comparison, what ksr-host runs: `registrar` (default), the very
 //                 bench/scripts/registrar.{js,lua,py} Kamailio runs, so both make the same KSR
 //                 calls; `sample`, sample-scripts/routing.*, which make more per REGISTER
@@ -75,6 +76,7 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
     workers: { type: 'string' },
     'source-limits': { type: 'boolean', default: false },
+    'thread-priorities': { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2000' },
     micro: { type: 'boolean', default: false },
     filter: { type: 'string' },
@@ -118,6 +120,7 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
   if (kind !== 'register-auth' && kind !== 'options-tcp') throw new Error(`--compare and --memory run --scenario register-auth or options-tcp; got --scenario ${kind}`);
   const root = process.getuid?.() === 0;
   if (values.realtime && values['no-realtime']) throw new Error('--realtime and --no-realtime: choose one');
+  if (values['thread-priorities'] && (values['no-realtime'] || !root)) throw new Error('--thread-priorities sets real-time priorities per thread: it needs root and the real-time policy (not --no-realtime)');
   const defaultRates = values.memory ? '2000' : kind === 'options-tcp' ? '4000,8000' : '1000,2000,4000,6000,8000';
   if (values.script !== 'registrar' && values.script !== 'sample') throw new Error(`--script ${values.script}: expected registrar or sample`);
   await compare({
@@ -130,6 +133,7 @@ if (values.compare !== undefined || values.memory || kind === 'options-tcp') {
     withKamailio: values.compare === 'kamailio',
     realtime: values.realtime ?? (root && !values['no-realtime']),
     sourceLimits: values['source-limits']!,
+    threadPriorities: values['thread-priorities']!,
     warmup: Number(values.warmup),
     memory: values.memory!,
     ...(values['memory-runs'] !== undefined ? { memoryRuns: countOption('--memory-runs', values['memory-runs'], 2, 10) } : {}),

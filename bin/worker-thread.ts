@@ -16,6 +16,7 @@ import { SharedState, type SharedStateHandle } from '../host/shared/shared-state
 import { workerBranchInstance } from '../host/workers/dispatch-key.js';
 import { WorkerTransports } from '../host/workers/worker-transports.js';
 import { serveWorker } from '../host/workers/worker-link.js';
+import { osThreadId } from '../host/workers/os-thread-id.js';
 import type { BoundAddress, FromWorker } from '../host/workers/protocol.js';
 import { ScriptManager } from '../runtimes/manager.js';
 import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
         timeoutsKept: manager.timeoutsKept,
         ready: manager.ready,
       },
-      thread: { heapUsedBytes: v8.getHeapStatistics().used_heap_size, heapTotalBytes: v8.getHeapStatistics().total_heap_size, ...processFaults },
+      thread: { heapUsedBytes: v8.getHeapStatistics().used_heap_size, heapTotalBytes: v8.getHeapStatistics().total_heap_size, osThreadId: osThreadId(), ...processFaults },
     }),
     statsReset: () => (engine.stats.reset(), true),
     // the server stops: timers, the runtime, the store connection and the shared state closed here

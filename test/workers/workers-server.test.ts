@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import dgram from 'node:dgram';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
@@ -137,6 +137,18 @@ describe('a server with 2 workers', () => {
     // reset: every worker's figures
     assert.equal((await server.rpc('kemi.stats_reset')).result.ok, true);
     assert.equal((await server.rpc('kemi.stats')).result.routes.ksr_request_route, undefined);
+  });
+
+  test('kemi.stats names the socket thread and each worker by its operating-system thread id (for chrt -p)', { skip: !existsSync('/proc/thread-self') && 'no /proc/thread-self (not Linux)' }, async () => {
+    const w = (await server.rpc('kemi.stats')).result.workers;
+    const socketTid = w.socketThread.osThreadId as number;
+    const workerTids = w.perWorker.map((x: { osThreadId: number }) => x.osThreadId) as number[];
+    // the socket thread is the server process's main thread: its id is the process id
+    assert.ok(Number.isInteger(socketTid) && existsSync(`/proc/${socketTid}/task/${socketTid}`), `socket thread ${socketTid}`);
+    assert.match(readFileSync(`/proc/${socketTid}/cmdline`, 'utf8'), /cli\.(js|ts)\0run\0/, 'the socket thread is the server, not the launcher');
+    assert.equal(workerTids.length, 2);
+    assert.equal(new Set([socketTid, ...workerTids]).size, 3, `distinct: ${socketTid}, ${workerTids.join(', ')}`);
+    for (const tid of workerTids) assert.ok(existsSync(`/proc/${socketTid}/task/${tid}`), `worker ${tid} is a thread of the server ${socketTid}`);
   });
 
   test('a reload switches every worker, or none when one worker refuses the script', async () => {
