@@ -23,7 +23,8 @@
 // when a queue stands at its end and the loop was busy at least busyRatio in it. The server
 // turns overloaded once a queue has stood ENTER_MS (100 ms) over ENTER_WINDOWS pressed windows
 // in a row; a UDP queue counts only while the kernel holds SHALLOW_BYTES or more for the
-// sockets (its rx_queue, read from /proc only while the queue stands: shallowUdp). It stays
+// sockets (its rx_queue, read from /proc only while the queue stands: udpBytesIfStanding), and
+// one that holds DEEP_BYTES turns it overloaded at its first pressed window. It stays
 // so until the load it would carry if it served what it is shedding falls below calmRatio, for
 // HOLD_MS on end: the shed requests are counted at the cost an admitted one had, so shedding
 // does not make the load look low, and a flood that pauses (its sender stalled) finds the
@@ -64,7 +65,7 @@ export const STANDING_MS = 50;
  * caught up, but a shallow one; without the depth, such steps started episodes at 800-1500
  * registrations/s from one sipp source.
  */
-const ENTER_MS = 100;
+export const ENTER_MS = 100;
 const ENTER_WINDOWS = 3;
 /**
  * Bytes in the UDP receive buffers below which a standing UDP queue is shallow: ~200 datagrams
@@ -72,6 +73,15 @@ const ENTER_WINDOWS = 3;
  * datagram), 50-70 ms of work at 3000-4000 requests/s.
  */
 const SHALLOW_BYTES = 256 * 1024;
+/**
+ * Bytes in the UDP receive buffers past which a standing UDP queue starts an episode at once,
+ * without the ENTER_MS wait: ~800 datagrams, more than a step up in load or a 150 ms stall at
+ * 4000/s leaves, which a flood from one source passes within tens of ms. Every ms the episode
+ * waits, a legitimate client's datagram waits behind the flood's queue and then behind its
+ * backlog being shed: on a machine twice as slow as the one ENTER_MS was set on, the UDP flood
+ * test's probes waited 122-236 ms against its 200 ms bound (ARCHITECTURE.md, twelfth pass).
+ */
+const DEEP_BYTES = 4 * SHALLOW_BYTES;
 /** How long the load must stay below calmRatio before the server is no longer overloaded. */
 export const HOLD_MS = 1000;
 /** The most the sources' rates are raised while overloaded (× overload.source_rate and source_rate_any). */
@@ -160,7 +170,7 @@ export class LoadMonitor {
   /**
    * Bytes waiting in the UDP sockets' receive buffers now, or null where that cannot be read;
    * set by whoever owns the sockets (Engine, the socket thread). Asked only while the UDP queue
-   * stands: one that stands shallow is not congestion (shallowUdp).
+   * stands: one that stands shallow is not congestion, a deep one is a flood (udpBytesIfStanding).
    */
   udpQueueBytes: (() => number | null) | null = null;
   /**
@@ -239,7 +249,9 @@ export class LoadMonitor {
     this.utilisation = d.utilization;
     this.projected = (d.active + this.shed * this.costMs) / windowMs;
     const udpStanding = this.udp.standingMs(at, windowStart);
-    const own = Math.max(this.shallowUdp(udpStanding) ? 0 : udpStanding, this.waits.standingMs(at, windowStart));
+    const udpBytes = this.udpBytesIfStanding(udpStanding);
+    const shallowUdp = udpBytes !== null && udpBytes < SHALLOW_BYTES;
+    const own = Math.max(shallowUdp ? 0 : udpStanding, this.waits.standingMs(at, windowStart));
     const downstream = this.downstreamStandingMs?.(at) ?? 0;
     const standing = Math.max(own, downstream);
     this.standingMaxMs = Math.max(this.standingMaxMs, standing);
@@ -247,7 +259,8 @@ export class LoadMonitor {
     const pressedNow = ownPressed || downstream >= STANDING_MS;
     this.pressed = pressedNow ? this.pressed + 1 : 0;
     if (!this.overloaded) {
-      if (this.pressed >= ENTER_WINDOWS && standing >= ENTER_MS) {
+      const deepUdp = ownPressed && udpBytes !== null && udpBytes >= DEEP_BYTES;
+      if ((this.pressed >= ENTER_WINDOWS && standing >= ENTER_MS) || deepUdp) {
         this.overloaded = true;
         // a worker that is behind serves what crossed to it, whatever this loop's cost
         this.admitFactor = ownPressed ? this.startFactor() : this.factorFor(this.servedPerS);
@@ -283,15 +296,15 @@ export class LoadMonitor {
   }
 
   /**
-   * A UDP queue that has stood STANDING_MS but holds less than SHALLOW_BYTES: a server taking
-   * a step up in load (sipp going from 200 to 1000 registrations/s) reads full batches for
-   * ~200 ms while it catches up, with a hundred datagrams waiting (~30 ms of work); a flood
-   * passes SHALLOW_BYTES within tens of ms. Read from the kernel only then (a /proc read).
+   * The bytes the kernel holds for the UDP sockets, once a UDP queue has stood STANDING_MS
+   * (null before, or when unknown). Below SHALLOW_BYTES it is a server taking a step up in load
+   * (sipp going from 200 to 1000 registrations/s reads full batches for ~200 ms while it
+   * catches up, with a hundred datagrams waiting, ~30 ms of work); a flood passes SHALLOW_BYTES
+   * within tens of ms, and DEEP_BYTES soon after. Read from the kernel only then (a /proc read).
    */
-  private shallowUdp(standingMs: number): boolean {
-    if (standingMs < STANDING_MS || !this.udpQueueBytes) return false;
-    const bytes = this.udpQueueBytes();
-    return bytes !== null && bytes < SHALLOW_BYTES;
+  private udpBytesIfStanding(standingMs: number): number | null {
+    if (standingMs < STANDING_MS || !this.udpQueueBytes) return null;
+    return this.udpQueueBytes();
   }
 
   /** The factor an episode starts at: START_SHARE of the requests a second the loop serves at full time, per source. */

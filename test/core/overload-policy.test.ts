@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { looksLikeNewRequest, OverloadPolicy } from '../../host/core/overload-policy.js';
-import { HOLD_MS, LoadMonitor, STANDING_MS } from '../../host/core/load-monitor.js';
+import { ENTER_MS, HOLD_MS, LoadMonitor, STANDING_MS } from '../../host/core/load-monitor.js';
 import { DEFAULT_OVERLOAD_SETTINGS } from '../../host/core/overload-settings.js';
 import { SipMessage } from '../../host/sip/message.js';
 import type { ReceiveInfo } from '../../host/core/context.js';
@@ -314,6 +314,26 @@ test('a UDP queue that stands but holds little in the kernel (a step up in load 
   } finally {
     m.stop();
   }
+});
+
+test('a UDP queue past 1 MB in the kernel (a flood) starts an episode at its first pressed window; one past 256 KB only after 100 ms', async () => {
+  // how long the queue had stood when the monitor turned overloaded, for a given depth
+  async function standingAtEntry(bytes: number): Promise<number> {
+    const m = new LoadMonitor({ busyRatio: 0.9, calmRatio: 0.7, sourceRate: 200 });
+    m.udpQueueBytes = () => bytes;
+    m.start();
+    try {
+      for (let i = 0; i < 75 && !m.overloaded; i++) await busy(m, 20, 'standing');
+      assert.equal(m.overloaded, true, `${bytes} bytes: overloaded`);
+      return m.snapshot().queueStandingMaxMs;
+    } finally {
+      m.stop();
+    }
+  }
+  const deep = await standingAtEntry(2 * 1024 * 1024);
+  const past = await standingAtEntry(512 * 1024);
+  assert.ok(deep < ENTER_MS, `deep: overloaded after the queue stood ${deep} ms`);
+  assert.ok(past >= ENTER_MS, `past shallow, not deep: after ${past} ms`);
 });
 
 test("the socket thread: a worker's hold that stands is overload whatever this loop's own load, and the episode starts at half of what crossed", async () => {
