@@ -76,7 +76,8 @@ const SHALLOW_BYTES = 256 * 1024;
 /**
  * Bytes in the UDP receive buffers past which a standing UDP queue starts an episode at once,
  * without the ENTER_MS wait: ~800 datagrams, more than a step up in load or a 150 ms stall at
- * 4000/s leaves, which a flood from one source passes within tens of ms. Every ms the episode
+ * 4000 datagrams/s leaves (600; 2000 registrations/s are 4000 requests/s), which a flood from
+ * one source passes within tens of ms. Every ms the episode
  * waits, a legitimate client's datagram waits behind the flood's queue and then behind its
  * backlog being shed: on a machine twice as slow as the one ENTER_MS was set on, the UDP flood
  * test's probes waited 122-236 ms against its 200 ms bound (ARCHITECTURE.md, twelfth pass).
