@@ -101,10 +101,13 @@ function saveBindings(ctx: MsgContext, ul: Usrloc, table: string, flags: number,
   const { star, list } = parseContacts(ctx);
   const headerExpires = headerExpiresOf(ctx);
   const path = pathOf(ctx, ul);
+  // one clock reading for the plan and the reply: read twice, a second's edge between them made
+  // the 200 list a binding granted 1 s as expires=0
+  const now = ul.nowS();
   // the read and its changes as one step: with workers, two saves of one AoR in two threads
   // must not both pass max_contacts or both replace the same bindings
-  const { result, current } = ul.atomically(() => applyContacts(ctx, ul, table, aor, star, list, headerExpires, path.value, flags));
-  const headers = contactHeaders(current, ul.nowS());
+  const { result, current } = ul.atomically(() => applyContacts(ctx, ul, table, aor, star, list, headerExpires, path.value, flags, now));
+  const headers = contactHeaders(current, now);
   if (path.value && path.supported) headers.push(...path.lines.map((l) => `Path: ${l}\r\n`));
   return { result, headers };
 }
@@ -112,7 +115,7 @@ function saveBindings(ctx: MsgContext, ul: Usrloc, table: string, flags: number,
 /** The plan for the Contacts and its changes to the table; the bindings the 200 lists. */
 function applyContacts(
   ctx: MsgContext, ul: Usrloc, table: string, aor: Aor, star: boolean, list: ReturnType<typeof parseContacts>['list'],
-  headerExpires: ReturnType<typeof headerExpiresOf>, path: ReturnType<typeof pathOf>['value'], flags: number,
+  headerExpires: ReturnType<typeof headerExpiresOf>, path: ReturnType<typeof pathOf>['value'], flags: number, now: number,
 ): { result: number; current: LocationRecord[] } {
   const memoryOnly = (flags & SAVE_FLAGS.MEMORY_ONLY) !== 0;
   if (star) {
@@ -121,7 +124,7 @@ function applyContacts(
     return { result: SAVE_RESULT.DELETED, current: [] };
   }
   if (list.length > 0) {
-    const plan = planBindings(ctx, ul, table, aor, list, headerExpires, path, flags);
+    const plan = planBindings(ctx, ul, table, aor, list, headerExpires, path, flags, now);
     for (const rec of plan.deletes) ul.remove(table, rec, memoryOnly);
     for (const rec of plan.updates) ul.put(table, rec, memoryOnly);
     for (const rec of plan.inserts) ul.put(table, rec, memoryOnly);
@@ -266,9 +269,8 @@ function hasRuid(list: readonly LocationRecord[], ruid: string): boolean {
 }
 
 function planBindings(
-  ctx: MsgContext, ul: Usrloc, table: string, aor: Aor, list: NameAddr[], headerExpires: number | undefined, path: string, flags: number,
+  ctx: MsgContext, ul: Usrloc, table: string, aor: Aor, list: NameAddr[], headerExpires: number | undefined, path: string, flags: number, now: number,
 ): Plan {
-  const now = ul.nowS();
   const callId = ctx.msg.callId();
   const cseq = ctx.msg.cseq().seq;
   const replace = (flags & SAVE_FLAGS.REPLACE) !== 0;

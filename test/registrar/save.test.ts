@@ -20,6 +20,16 @@ test('a REGISTER is saved and the 200 lists the binding with its expires', () =>
   assert.equal(b!.socket, 'udp:127.0.0.1:5060');
 });
 
+test('the 200 lists the lifetime granted even when a second ends during the save', () => {
+  // a clock that moves 1 s at every reading: no two readings in one save fall in one second, as
+  // when a loaded server crosses a second's edge mid-save (CI once saw a binding granted 1 s listed as expires=0)
+  const r = registrar();
+  r.clock.tickMs = 1000;
+  const { ksr } = r.on(register({ contacts: ['<sip:alice@192.0.2.10:5062>;expires=600'] }));
+  assert.equal(ksr('registrar.save', 'location', 0), 1);
+  assert.deepEqual(replyContacts(r.lastReply()), ['<sip:alice@192.0.2.10:5062>;expires=600']);
+});
+
 test('a re-REGISTER refreshes the binding (2 = updated) and the reply shows the new lifetime', () => {
   const r = registrar();
   r.on(register({ cseq: 1, expires: 600 })).ksr('registrar.save', 'location', 0);

@@ -9,8 +9,14 @@ import { ksrOn, type Call } from '../bindings/ksr-call.js';
 import { sharedState } from '../support/shared-variant.js';
 
 export class FakeClock {
+  /** Milliseconds the clock moves after each reading (0: it stands until advance()). */
+  tickMs = 0;
   constructor(public ms = 1_700_000_000_000) {}
-  now = (): number => this.ms;
+  now = (): number => {
+    const t = this.ms;
+    this.ms += this.tickMs;
+    return t;
+  };
   advance(seconds: number): void {
     this.ms += seconds * 1000;
   }
