@@ -4,6 +4,13 @@
 // PID; kemi.stats shows the overload episode, what the policy shed and what the kernel
 // dropped (a server that answered the whole flood kept up, and shed nothing). With workers
 // (sip-udp-workers2.test.ts) the probes pass the flood in the socket thread's fair hold.
+//
+// The floods come to a server that has served legitimate traffic first (WARM_UP), as any
+// server in service has: a server's first burst of traffic after its start also runs its
+// message path unoptimised while V8 compiles it on four helper threads besides the serving
+// ones, and on the 2-core CI machine that doubled the probes' wait in the first flood (2
+// workers: 100-137 ms against 21-71 ms for the same flood a second time, on one server).
+// What is tested is the overload policy, not the JIT's warm-up.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,6 +23,8 @@ import { runAttack } from '../support/attack-process.js';
 
 const MAX_GAP_MS = 200;
 const FLOOD = { rate: 20_000, seconds: 3 };
+/** Legitimate traffic before the floods, from a third address: one source at a rate no server sheds (test/load/single-source-not-shed.test.ts). */
+const WARM_UP = { rate: 1500, seconds: 2, from: '127.0.0.3' };
 
 const SCRIPT = `function ksr_request_route() {
   if (KSR.is_ACK()) return;
@@ -30,6 +39,10 @@ describe('hostile SIP peers over UDP', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ksr-sip-udp-')), 'answer.js');
     writeFileSync(file, SCRIPT);
     server = await startServerProcess({ script: file, config: () => ({}) });
+    const w = WARM_UP;
+    const warm = await runAttack('udpFlood', { port: server.port, rate: w.rate, count: w.rate * w.seconds, maxMs: w.seconds * 1000 + 2000, localAddress: w.from });
+    console.log(`# warm-up: ${warm.sent} OPTIONS from ${w.from} in ${warm.ms} ms, ${JSON.stringify(warm.replies)} back`);
+    assert.ok((warm.replies[200] ?? 0) >= warm.sent * 0.99, `legitimate traffic at ${w.rate}/s is answered, not shed: ${JSON.stringify(warm.replies)} of ${warm.sent}`);
   });
   after(async () => server?.stop());
 
@@ -62,7 +75,8 @@ describe('hostile SIP peers over UDP', () => {
     // with workers: received by the socket thread, then dropped because its hold for a worker was full
     const heldDropped = d((x) => x.workers?.heldDropped ?? 0);
     const received = d((x) => x.messages.received);
-    console.log(`# gap item 12 ${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}); ` +
+    // worst at: when the longest-waiting probe was sent, from the probes' start (the flood's process starts ~0.4 s after them)
+    console.log(`# gap item 12 ${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}, worst at ${u.worstAtMs} ms), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}, worst at ${c.worstAtMs} ms); ` +
       `flood ${flood.sent} sent in ${flood.ms} ms, ${JSON.stringify(flood.replies)} back; server received ${received}, shed ${shed}, ` +
       `kernel drops ${kernel}, malformed dropped ${d((x) => x.messages.malformedDropped)}, episodes ${d((x) => x.overload.episodes)}, loop held up to ${s.overload.loopLagMaxMs} ms` +
       ((flood.replies[200] ?? 0) >= flood.sent * 0.98 ? '; carried in full' : '') +

@@ -15,6 +15,8 @@ export interface GapReport {
   answered: number;
   /** The longest a probe waited for its reply (or until the probe stopped), in ms. */
   maxGapMs: number;
+  /** When that probe was sent, in ms since the probe started: tells a flood's onset from its steady state. */
+  worstAtMs: number;
 }
 
 export interface GapProbe {
@@ -65,6 +67,8 @@ class Ledger {
   sent = 0;
   answered = 0;
   maxGapMs = 0;
+  worstAt = 0;
+  private readonly startedAt = performance.now();
   /** Called at the first reply (firstReply). */
   private onFirst: (() => void) | null = null;
 
@@ -79,7 +83,13 @@ class Ledger {
     this.pending.delete(callId);
     this.answered++;
     this.onFirst?.();
-    this.maxGapMs = Math.max(this.maxGapMs, performance.now() - t);
+    this.noteWait(t, performance.now() - t);
+  }
+
+  private noteWait(sentAt: number, ms: number): void {
+    if (ms <= this.maxGapMs) return;
+    this.maxGapMs = ms;
+    this.worstAt = sentAt - this.startedAt;
   }
 
   firstReply(withinMs: number): Promise<boolean> {
@@ -96,8 +106,8 @@ class Ledger {
 
   close(transport: ProbeTransport): GapReport {
     const now = performance.now();
-    for (const t of this.pending.values()) this.maxGapMs = Math.max(this.maxGapMs, now - t);
-    return { transport, sent: this.sent, answered: this.answered, maxGapMs: Math.round(this.maxGapMs) };
+    for (const t of this.pending.values()) this.noteWait(t, now - t);
+    return { transport, sent: this.sent, answered: this.answered, maxGapMs: Math.round(this.maxGapMs), worstAtMs: Math.round(this.worstAt) };
   }
 }
 
