@@ -95,6 +95,8 @@ interface Step {
 /** What the loop needs of a server, Kamailio or ksr-host. */
 interface Target {
   name: string;
+  /** Started under the real-time policy already (ksr-host: by chrt, so its workers step below). */
+  startedRealtime?: boolean;
   /** The process tree whose CPU is counted. */
   pid: number;
   /** The tree whose memory is reported: ksr-host's server process without its launcher. */
@@ -174,7 +176,7 @@ export async function compare(opts: CompareOptions): Promise<void> {
     for (const { start } of starters) {
       const target = await start();
       try {
-        if (opts.realtime) realtimeTree(target.pid);
+        if (opts.realtime && !target.startedRealtime) realtimeTree(target.pid);
         if (opts.realtime && opts.threadPriorities) await prioritiseThreads(target);
         if (opts.warmup > 0) await warmUp(target, opts, sippUsers);
         if (opts.memory) memory.push(await memoryRuns(target, opts, sippUsers));
@@ -242,10 +244,16 @@ async function ksrHostTarget(engine: string, dir: string, opts: CompareOptions, 
   const script = ksrScriptPath(s.ext, opts.script);
   // --workers only when asked: a server without the option refuses an unknown flag
   const workerArgs = workers !== undefined ? ['--workers', String(workers)] : [];
-  const server: ServerProcess = await startServerProcess({ script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config, ...workerArgs] });
+  // started by chrt, as an operator starts it: set on its threads afterwards (realtimeTree), the
+  // policy would also put its workers back level with the socket thread (worker_rt_step)
+  const server: ServerProcess = await startServerProcess({
+    script, engine: s.engine, startTimeoutMs: 60000, extraArgs: ['--config', config, ...workerArgs],
+    ...(opts.realtime ? { wrapper: ['chrt', '-f', '10'] } : {}),
+  });
   const stats = async () => (await server.rpc('kemi.stats')).result as Record<string, any> | undefined;
   return {
     name: ksrHostName(engine, opts, workers),
+    startedRealtime: opts.realtime,
     pid: server.child.pid!,
     // bin/ksr-host.mjs starts the server as its child: the launcher's ~40 MB is not the server's
     memoryPid: firstChild(server.child.pid!) ?? server.child.pid!,
@@ -418,7 +426,7 @@ function header(opts: CompareOptions): string {
     sc.users ? `, ${opts.users} users` : '',
     opts.memory ? `, ${(opts.memoryRuns ?? 2) === 2 ? 'twice' : `${opts.memoryRuns} times`} at ${opts.rates[0]}/s` : `, rates ${opts.rates.join(', ')}/s`,
     opts.script === 'sample' ? ', ksr-host runs sample-scripts/routing.*' : ', both run bench/scripts/registrar.*',
-    opts.realtime ? ', servers and sipp under chrt -f 10' : ', no realtime priority',
+    opts.realtime ? ', servers and sipp under chrt -f 10 (ksr-host started by it: its workers one step below, worker_rt_step)' : ', no realtime priority',
     opts.realtime && opts.threadPriorities ? " (ksr-host's socket thread at 11, its workers at 9)" : '',
     opts.workers !== undefined ? `, ksr-host --workers ${opts.workers.join(' then ')}` : '',
     opts.sourceLimits ? ", ksr-host's per-source limits on" : '',

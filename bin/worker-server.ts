@@ -38,6 +38,7 @@ import type { Store } from '../host/store/store.js';
 import type { WorkerInit } from './worker-thread.js';
 import { workerEntry } from '../host/workers/worker-entry.js';
 import { osThreadId } from '../host/workers/os-thread-id.js';
+import { realtimePriority } from '../host/workers/realtime-step.js';
 import { mergeGcSnapshots, type GcSnapshot } from '../host/core/gc-stats.js';
 
 /** What bin/serve.ts needs of a running server, whichever its shape. */
@@ -61,7 +62,7 @@ interface WorkerStats {
   tm: Record<string, number>;
   gc: GcSnapshot;
   runtime: { engine: string; language: string; memoryBytes: number; reloads: number; rebuilds: number; renewals: number; timeoutsKept: number; ready: boolean };
-  thread: { heapUsedBytes: number; heapTotalBytes: number; osThreadId: number | null; uncaughtExceptions?: number; unhandledRejections?: number };
+  thread: { heapUsedBytes: number; heapTotalBytes: number; osThreadId: number | null; realtimePriority: number | null; uncaughtExceptions?: number; unhandledRejections?: number };
 }
 
 export async function startWorkerServer(settings: Settings, log: Logger, count: number): Promise<RunningServer & { pool: WorkerPool }> {
@@ -315,11 +316,12 @@ function registerWorkerMethods(
       workers: {
         count: s.pool.size,
         ...(({ restarts, droppedWhileDown, heldDropped, heldMax }) => ({ restarts, droppedWhileDown, heldDropped, heldMax }))(s.pool.snapshot()),
-        socketThread: { ...s.socketCounters, osThreadId: osThreadId() },
+        socketThread: { ...s.socketCounters, osThreadId: osThreadId(), realtimePriority: realtimePriority(osThreadId()) },
         unanswered,
         perWorker: list.map(({ index, value: x }) => ({
           index,
           osThreadId: x.thread.osThreadId,
+          realtimePriority: x.thread.realtimePriority,
           ...queues[index],
           received: (x.messages as { received?: number }).received ?? 0,
           heapUsedBytes: x.thread.heapUsedBytes,

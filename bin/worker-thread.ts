@@ -17,6 +17,7 @@ import { workerBranchInstance } from '../host/workers/dispatch-key.js';
 import { WorkerTransports } from '../host/workers/worker-transports.js';
 import { serveWorker } from '../host/workers/worker-link.js';
 import { osThreadId } from '../host/workers/os-thread-id.js';
+import { realtimePriority, stepBelowIfRealtime } from '../host/workers/realtime-step.js';
 import type { BoundAddress, FromWorker } from '../host/workers/protocol.js';
 import { ScriptManager } from '../runtimes/manager.js';
 import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
   const { settings, index } = init;
   setBranchInstance(workerBranchInstance(init.instance, index));
   const log = createLogger(settings).child({ worker: index });
+  // before the runtime is built: the threads it starts inherit the step
+  const step = stepBelowIfRealtime(osThreadId(), settings.workerRtStep);
+  if (step.stepped) log.info({ policy: step.policy, from: step.from, to: step.to }, 'worker thread below the socket thread (worker_rt_step)');
+  else if (realtimePriority(osThreadId()) !== null && settings.workerRtStep > 0) log.warn({ why: step.why }, 'worker thread left at the socket thread\'s real-time priority');
   const registry = createRegistry();
   const engineName = engineForFile(settings.routing.script, settings.routing.engine);
   const limits = limitsFor(LANGUAGE_OF[engineName], settings.limits);
@@ -88,7 +93,7 @@ async function main(): Promise<void> {
         timeoutsKept: manager.timeoutsKept,
         ready: manager.ready,
       },
-      thread: { heapUsedBytes: v8.getHeapStatistics().used_heap_size, heapTotalBytes: v8.getHeapStatistics().total_heap_size, osThreadId: osThreadId(), ...processFaults },
+      thread: { heapUsedBytes: v8.getHeapStatistics().used_heap_size, heapTotalBytes: v8.getHeapStatistics().total_heap_size, osThreadId: osThreadId(), realtimePriority: realtimePriority(osThreadId()), ...processFaults },
     }),
     statsReset: () => (engine.stats.reset(), true),
     // the server stops: timers, the runtime, the store connection and the shared state closed here

@@ -22,6 +22,7 @@ const SCHEMA = {
     listen: { type: 'array', items: { type: 'string' }, minItems: 1 },
     aliases: { type: 'array', items: { type: 'string' } },
     workers: { type: 'integer', minimum: 1, maximum: MAX_WORKERS },
+    worker_rt_step: { type: 'integer', minimum: 0, maximum: 98 },
     routing: {
       type: 'object',
       additionalProperties: false,
@@ -186,6 +187,7 @@ export class ConfigError extends Error {}
 type RawConfig = {
   listen?: string[];
   workers?: number;
+  worker_rt_step?: number;
   aliases?: string[];
   routing?: { script?: string; engine?: string };
   limits?: { cpu_ms?: number; memory_mb?: number; max_value_bytes?: number; max_route_depth?: number };
@@ -314,6 +316,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
     websocket: wrap('websocket', () => websocketSettings(c.websocket)),
     aliases: c.aliases ?? [...d.aliases],
     ...(c.workers !== undefined ? { workers: c.workers } : {}),
+    workerRtStep: c.worker_rt_step ?? d.workerRtStep,
     routing: { script: c.routing?.script ?? d.routing.script, engine: c.routing?.engine ?? d.routing.engine },
     limits: written({
       cpuMs: c.limits?.cpu_ms,

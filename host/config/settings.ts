@@ -39,6 +39,11 @@ export interface Settings {
    * decided where the server is started from the command line (bin/serve.ts).
    */
   workers?: number;
+  /**
+   * Under a real-time policy (the server started by `chrt -f`/`-r`), how many priority steps
+   * below the socket thread each worker thread runs (host/workers/realtime-step.ts); 0: the same.
+   */
+  workerRtStep: number;
   /** Extra names and addresses that count as "myself" (KSR.is_myself). */
   aliases: string[];
   /**
@@ -100,6 +105,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
     { proto: 'udp', ip: '127.0.0.1', port: 5060 },
     { proto: 'tcp', ip: '127.0.0.1', port: 5060 },
   ],
+  workerRtStep: 1,
   aliases: [],
   routing: { script: 'sample-scripts/routing.lua', engine: null },
   limits: {},

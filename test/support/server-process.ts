@@ -48,6 +48,8 @@ export interface StartOptions {
   workers?: number;
   /** More environment for the server process. */
   env?: Record<string, string>;
+  /** A command the server is started through, which then execs it (['chrt', '-f', '10']). */
+  wrapper?: string[];
 }
 
 /** The workers a test server runs with unless the test says: KSR_TEST_WORKERS, else 1 (the engine in the main thread). */
@@ -101,7 +103,8 @@ async function startOnce(opts: StartOptions): Promise<ServerProcess> {
     ...(opts.config || opts.extraArgs?.some((a) => a === '--store' || a === '--config') ? [] : ['--store', 'sqlite::memory:']),
     ...(opts.extraArgs ?? []),
   ];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
+  const [command, ...commandArgs] = opts.wrapper ? [...opts.wrapper, process.execPath, ...args] : [process.execPath, ...args];
+  const child = spawn(command!, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
   let out = '';
   // 'close' comes after the last of its output is read ('exit' may come before it)
   const closed = new Promise<void>((r) => child.once('close', () => r()));
