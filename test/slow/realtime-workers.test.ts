@@ -1,7 +1,9 @@
 // Under a real-time policy each worker thread runs worker_rt_step (default 1) below the socket
 // thread (host/workers/realtime-step.ts): a real server started by `chrt -f 10`, its threads'
 // priorities read back from kemi.stats and from /proc; worker_rt_step 0 leaves them equal.
-// Starting a server under SCHED_FIFO needs root (or an RLIMIT_RTPRIO): skipped without it.
+// Starting a server under SCHED_FIFO needs root (or an RLIMIT_RTPRIO): skipped without it. In
+// the tests run alone (npm run test:alone): a server starting under SCHED_FIFO takes the cores
+// from every other process while it boots, and the shared run's timing bounds would pay for it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
