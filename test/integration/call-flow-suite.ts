@@ -116,7 +116,7 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
         });
         all.push(caller);
         const c = await caller.done;
-        assert.equal(c.code, 0, explain(`${name} caller`, c) + `\nserver:\n${server.output().slice(-3000)}`);
+        assert.equal(c.code, 0, explain(`${name} caller`, c) + `\nserver, on the failed calls:\n${linesOfFailedCalls(c.errors, server.output())}\nserver, last:\n${server.output().slice(-1500)}`);
         for (const [i, p] of callees.entries()) {
           const r = await p.done;
           assert.equal(r.code, 0, explain(`${name} callee ${i}`, r));
@@ -202,4 +202,12 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
       assert.equal(tm?.transactions, 0, JSON.stringify(tm));
     });
   });
+}
+
+/** The server's log lines that name a call sipp gave up on (its errors name each by Call-ID): what the server did with it. */
+function linesOfFailedCalls(sippErrors: string, serverOutput: string): string {
+  const ids = new Set([...sippErrors.matchAll(/Call-ID '([^']+)'/g)].map((m) => m[1]!));
+  if (ids.size === 0) return '(sipp named no Call-ID)';
+  const lines = serverOutput.split('\n').filter((l) => [...ids].some((id) => l.includes(id)));
+  return `${[...ids].join(', ')}: ${lines.length} lines\n${lines.slice(0, 60).join('\n')}`;
 }
