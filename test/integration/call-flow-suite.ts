@@ -146,7 +146,7 @@ export function callFlowSuite(language: 'js' | 'lua' | 'python', engine?: 'v8' |
     test('lost and duplicated packets over UDP are repaired by retransmissions', async () => {
       // the callee loses a quarter of the INVITEs (repaired by the proxy's Timer A); the caller
       // every 100 (the callee's 180 comes a second later, so each INVITE is retransmitted once)
-      // and a quarter of the 200s to its BYE. Its retransmitted INVITEs and BYEs must be absorbed
+      // and a tenth of the 200s to its BYE. Its retransmitted INVITEs and BYEs must be absorbed
       // by the proxy's transactions and answered with their last reply. The INVITE's copy is
       // certain, so at least one absorbed request per call; the random losses only add to it.
       const absorbed = async () => (await server.rpc('kemi.stats')).result.tm.retransmissionsAbsorbed as number;
