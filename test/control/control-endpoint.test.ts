@@ -129,9 +129,12 @@ describe('control endpoint against a real server', () => {
     }
     await new Promise((r) => setTimeout(r, 300));
     assert.ok(closedEarly.length >= 30 - MAX_CONNECTIONS, `${closedEarly.length} of 30 closed at once`);
-    // the held ones are closed by the header deadline, then the endpoint serves again
-    await new Promise((r) => setTimeout(r, HEADERS_TIMEOUT_MS + 1500));
-    assert.equal(closedEarly.length, 30, 'every held connection was closed');
+    // the held ones are closed by the header deadline, then the endpoint serves again. A
+    // connection the kernel held for accept until a slot freed gets its deadline from its accept:
+    // two deadlines at most (CI once saw 28 of 30 closed at one deadline + 1.5 s, under load)
+    const limit = 2 * HEADERS_TIMEOUT_MS + 3000;
+    while (closedEarly.length < 30 && Date.now() - t0 < limit) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(closedEarly.length, 30, `every held connection was closed within ${limit} ms (closed at ${closedEarly.join(', ')} ms)`);
     for (const sock of sockets) sock.destroy();
     await alive();
   });
