@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   // before the runtime is built: the threads it starts inherit the step
   const step = stepBelowIfRealtime(osThreadId(), settings.workerRtStep);
   if (step.stepped) log.info({ policy: step.policy, from: step.from, to: step.to }, 'worker thread below the socket thread (worker_rt_step)');
-  else if (realtimePriority(osThreadId()) !== null && settings.workerRtStep > 0) log.warn({ why: step.why }, 'worker thread left at the socket thread\'s real-time priority');
+  else if (step.realtime) log.warn({ why: step.why }, 'worker thread left at the socket thread\'s real-time priority');
   const registry = createRegistry();
   const engineName = engineForFile(settings.routing.script, settings.routing.engine);
   const limits = limitsFor(LANGUAGE_OF[engineName], settings.limits);

@@ -58,7 +58,8 @@ export function realtimePriority(tid: number | null): number | null {
 }
 
 export type StepResult =
-  | { stepped: false; why: string }
+  /** realtime: the thread runs under a real-time policy (so not stepping it is worth a warning) */
+  | { stepped: false; realtime: boolean; why: string }
   | { stepped: true; policy: string; from: number; to: number };
 
 /**
@@ -66,21 +67,21 @@ export type StepResult =
  * SCHED_FIFO or SCHED_RR; leaves any other policy alone. Never throws: a failure is returned.
  */
 export function stepBelowIfRealtime(tid: number | null, step: number): StepResult {
-  if (step <= 0) return { stepped: false, why: 'worker_rt_step is 0' };
+  if (step <= 0) return { stepped: false, realtime: false, why: 'worker_rt_step is 0' };
   const s = threadScheduling(tid);
-  if (!s) return { stepped: false, why: 'the thread scheduling cannot be read here (no /proc)' };
+  if (!s) return { stepped: false, realtime: false, why: 'the thread scheduling cannot be read here (no /proc)' };
   const rt = REALTIME[s.policy];
-  if (!rt) return { stepped: false, why: 'not under a real-time policy' };
+  if (!rt) return { stepped: false, realtime: false, why: 'not under a real-time policy' };
   const to = Math.max(1, s.rtPriority - step);
-  if (to === s.rtPriority) return { stepped: false, why: `already at the lowest real-time priority (${to})` };
+  if (to === s.rtPriority) return { stepped: false, realtime: true, why: `already at the lowest real-time priority (${to})` };
   try {
     execFileSync('chrt', [rt.chrtFlag, '-p', String(to), String(tid)], { stdio: 'pipe', timeout: 5000 });
   } catch (e) {
     const err = e as NodeJS.ErrnoException & { stderr?: Buffer };
     const detail = err.code === 'ENOENT' ? 'chrt (util-linux) is not installed' : (err.stderr?.toString().trim() || err.message);
-    return { stepped: false, why: `chrt ${rt.chrtFlag} -p ${to} ${tid} failed: ${detail}` };
+    return { stepped: false, realtime: true, why: `chrt ${rt.chrtFlag} -p ${to} ${tid} failed: ${detail}` };
   }
   const after = threadScheduling(tid);
-  if (after?.rtPriority !== to) return { stepped: false, why: `chrt ran, but the thread's priority is ${after?.rtPriority ?? 'unknown'}, not ${to}` };
+  if (after?.rtPriority !== to) return { stepped: false, realtime: true, why: `chrt ran, but the thread's priority is ${after?.rtPriority ?? 'unknown'}, not ${to}` };
   return { stepped: true, policy: rt.name, from: s.rtPriority, to };
 }

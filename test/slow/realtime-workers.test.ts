@@ -26,7 +26,7 @@ test('the policy and real-time priority are read after the command name, whateve
 test('a thread under no real-time policy, or a step of 0, is left alone, with the reason', () => {
   const self = threadScheduling(osThreadId());
   if (self && self.policy !== 0) return; // the test runner itself runs real-time: nothing to judge here
-  assert.deepEqual(stepBelowIfRealtime(osThreadId(), 0), { stepped: false, why: 'worker_rt_step is 0' });
+  assert.deepEqual(stepBelowIfRealtime(osThreadId(), 0), { stepped: false, realtime: false, why: 'worker_rt_step is 0' });
   const r = stepBelowIfRealtime(osThreadId(), 1);
   assert.equal(r.stepped, false);
   assert.match((r as { why: string }).why, self ? /not under a real-time policy/ : /cannot be read/);
