@@ -75,7 +75,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     workerSettings.auth.secret = randomBytes(32).toString('base64');
     log.warn('auth: no auth.secret configured: nonces are signed with a random key of this process; they die with a restart and other nodes refuse them');
   }
-  const sharedHandle = createSharedState({ nonceCountLimit: settings.auth.ncTableSize });
+  const sharedHandle = createSharedState({ nonceCountLimit: settings.auth.ncTableSize, locationBytes: settings.usrloc.sharedMemoryMb * 1024 * 1024 });
   const shared = SharedState.open(sharedHandle, { owner: 0 });
   const store = await openStore(settings.store);
   const closeAll = async () => {
@@ -137,7 +137,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     // what crossed is what the workers are served: its rate sizes an episode's factor
     onPosted: () => overload.monitor.noteAdmitted(),
     onDied: (index) => {
-      if (shared.releaseLocksOf(index + 1)) log.warn({ worker: index }, 'the dead worker held the shared state lock: released');
+      if (shared.releaseLocksOf(index + 1)) log.warn({ worker: index }, 'the dead worker held a shared state lock: released');
     },
   });
   try {
@@ -154,7 +154,7 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   // in this (the socket) thread: every message in and out passes its transports once
   const trace = createSipTrace({ stateDir: settings.stateDir, log: log.child({ component: 'sip-trace' }), transports, settings: settings.trace });
   for (const m of traceRpcMethods(trace)) rpc.register(m.name, m.handler, { readOnly: m.readOnly, help: m.help });
-  registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName, store, usrloc });
+  registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName, store, usrloc, shared });
   for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name), help: UL_HELP[name] });
   if (process.env.KSR_TEST_WORKER_HOOKS === '1') {
     // tests only: worker N exits (the server keeps serving and restarts it), or refuses the next reload
@@ -266,7 +266,7 @@ function registerWorkerMethods(
   s: {
     pool: WorkerPool; reloader: WorkersReload; registry: ReturnType<typeof createRegistry>; transports: Transports;
     overload: OverloadPolicy; socketCounters: { received: number; earlyDropped: number }; engineName: EngineName;
-    store: Store; usrloc: Usrloc;
+    store: Store; usrloc: Usrloc; shared: SharedState;
   },
 ): void {
   const readOnly = true;
@@ -317,6 +317,8 @@ function registerWorkerMethods(
         count: s.pool.size,
         ...(({ restarts, droppedWhileDown, heldDropped, heldMax }) => ({ restarts, droppedWhileDown, heldDropped, heldMax }))(s.pool.snapshot()),
         socketThread: { ...s.socketCounters, osThreadId: osThreadId(), realtimePriority: realtimePriority(osThreadId()) },
+        // the location table's shared memory (usrloc.shared_memory_mb): AoR entries, bytes in blocks, of the buffer
+        sharedLocations: s.shared.locations.usage(),
         unanswered,
         perWorker: list.map(({ index, value: x }) => ({
           index,

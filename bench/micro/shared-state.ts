@@ -5,12 +5,13 @@
 // Map and shared alternated so both see the same machine load; "contended" runs the shared
 // save while another thread saves its own AoRs in a loop.
 //   node --no-node-snapshot --import tsx bench/micro/shared-state.ts [N]
-// Budget (this 2-core machine, quiet): shared save ≤ 45 µs, lookup ≤ 12 µs, nonce use ≤ 2 µs
-// (measured under load 7–11 from other work: 26–29, 5–6, and 24–27 while nonce counts were
-// SQLite rows; quiet, issue 9's sixth pass: 38–41, 9–11, 0.5–0.6; without the index on
-// ul_bindings.expires: save 31; contended save with the lock's 30 µs spin ~135, without ~740).
-// The contended save waits up to the lock's STARVING_AFTER_MS (1 ms) for a thread that writes
-// in a tight loop.
+// Budget (this 2-core machine, quiet): shared save ≤ 15 µs, lookup ≤ 5 µs, nonce use ≤ 2 µs.
+// Measured: with the bindings in a shared SharedStringMap (issue 9's fourteenth pass) save 11.0,
+// lookup 3.7, contended save 16.3; while they were rows of the shared SQLite database (the
+// same run of the tree before): 46.3, 13.7 and 125.9 (earlier, under load 7–11: 26–29 and
+// 5–6; quiet, sixth pass: 38–41 and 9–11; contended with the lock's 30 µs spin ~135, without
+// ~740). Nonce use 0.5–1.4 since nonce counts left SQLite (24–27 as rows). A contended save
+// may wait up to the lock's STARVING_AFTER_MS (1 ms) for a thread that writes in a tight loop.
 import { createSharedState, removeSharedState, SharedState } from '../../host/shared/shared-state.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
 import { NonceCounts, type NonceCountTable } from '../../host/auth/nonce-counts.js';

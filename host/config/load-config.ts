@@ -133,6 +133,8 @@ const SCHEMA = {
       properties: {
         db_mode: { enum: ['memory', 'write-through', 'db-only'] }, timer_interval_s: { type: 'number', exclusiveMinimum: 0 },
         event_callback: { type: 'string', minLength: 1 }, use_domain: { type: 'boolean' },
+        // the shared location table's memory with several workers (host/shared/shared-string-map.ts)
+        shared_memory_mb: { type: 'integer', minimum: 1, maximum: 2047 },
       },
     },
     auth: {
@@ -215,7 +217,7 @@ type RawConfig = {
     min_expires?: number; max_expires?: number; default_expires?: number; max_contacts?: number; use_path?: boolean;
     path_mode?: 'off' | 'lazy' | 'strict'; received_avp?: string; method_filtering?: boolean;
   };
-  usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean };
+  usrloc?: { db_mode?: 'memory' | 'write-through' | 'db-only'; timer_interval_s?: number; event_callback?: string; use_domain?: boolean; shared_memory_mb?: number };
   auth?: { secret?: string; nonce_expire_s?: number; algorithm?: string | string[]; nc_table_size?: number; opaque?: boolean };
   core?: { server_id?: number; xavp_via_params?: string; xavp_via_fields?: string; xavp_via_reply_params?: string };
   overload?: { busy_ratio?: number; calm_ratio?: number; source_rate?: number; source_rate_any?: number; max_wait_ms?: number; udp_max_wait_ms?: number; reply?: 'tcp' | 'all' | 'none'; retry_after_s?: number };
@@ -373,6 +375,7 @@ export function settingsFromConfigText(text: string, file: string): Settings {
       timerIntervalS: c.usrloc?.timer_interval_s ?? d.usrloc.timerIntervalS,
       eventCallback: c.usrloc?.event_callback ?? d.usrloc.eventCallback,
       useDomain: c.usrloc?.use_domain ?? d.usrloc.useDomain,
+      sharedMemoryMb: c.usrloc?.shared_memory_mb ?? d.usrloc.sharedMemoryMb,
     },
     auth: {
       secret: c.auth?.secret ?? d.auth.secret,

@@ -34,4 +34,5 @@ export const E = {
   tooMany: () => new RegistrarError(503, 'Too many registered contacts'),
   pathUnsupported: () => new RegistrarError(420, 'Path not supported by the UA', ['Unsupported: path\r\n']),
   store: () => new RegistrarError(500, 'Error while accessing the location store'),
+  tableFull: () => new RegistrarError(500, 'No memory left for the location table'),
 };

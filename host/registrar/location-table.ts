@@ -1,6 +1,6 @@
 // usrloc's memory layer (modes memory and write-through), behind one interface so usrloc.ts
 // keeps one code path: a Map in this thread (one worker: no cost added), or a table in the
-// shared database every worker sees (shared-location-table.ts). Bindings are kept by table
+// shared memory every worker sees (shared-location-table.ts). Bindings are kept by table
 // name and AoR key; lists come back in no order and with expired ones (usrloc filters and sorts).
 import type { LocationRecord } from '../store/store.js';
 import { detached } from '../core/detached-string.js';
@@ -28,6 +28,11 @@ export interface LocationTable {
   loadOnce(table: string, records: () => Iterable<{ aorKey: string; rec: LocationRecord }>): number;
   /** Removes and returns every binding with expires <= nowS; each is taken by one caller only. */
   takeExpired(nowS: number): ExpiredBinding[];
+  /**
+   * Runs fn (reads, then changes) as one step no other thread's change interleaves with; in the
+   * shared table a throw undoes fn's changes. The Map of one thread runs fn as is.
+   */
+  atomically<T>(fn: () => T): T;
 }
 
 /**
@@ -60,6 +65,10 @@ export class MapLocationTable implements LocationTable {
     let t = this.tables.get(name);
     if (!t) this.tables.set(name, (t = new Map()));
     return t;
+  }
+
+  atomically<T>(fn: () => T): T {
+    return fn();
   }
 
   list(table: string, aorKey: string): LocationRecord[] {

@@ -23,6 +23,7 @@ import { allowMask, incomingContact, type IncomingContact } from './contact-para
 import { E, RegistrarError } from './errors.js';
 import { contactHeaders, sendRegisterReply } from './register-reply.js';
 import { byPreference, type Usrloc } from './usrloc.js';
+import { LocationTableFull } from './shared-location-table.js';
 
 /** save() flag bits (Kamailio's registrar.h), plus 0x100, ours. */
 export const SAVE_FLAGS = {
@@ -91,6 +92,10 @@ function asRegistrarError(ctx: MsgContext, e: unknown): RegistrarError {
   if (e instanceof StoreUnavailable) {
     ctx.core.logger.log('error', `registrar.save: location store unavailable: ${e.message}`);
     return E.store();
+  }
+  if (e instanceof LocationTableFull) {
+    ctx.core.logger.log('error', `registrar.save: ${e.message}`);
+    return E.tableFull();
   }
   throw e;
 }

@@ -34,6 +34,12 @@ export interface UsrlocSettings {
   eventCallback: string | null;
   /** AoR is user@domain (true) or user only (false, Kamailio's default use_domain=0). */
   useDomain: boolean;
+  /**
+   * MiB of shared memory for the location table when several workers share it (Kamailio's
+   * shm size, -m, 64 by default): a binding takes one block of 64 bytes × a power of two, ~1 KiB
+   * for a phone's; a save that finds no room fails with 500 and a log line naming this setting.
+   */
+  sharedMemoryMb: number;
 }
 
 export const DEFAULT_REGISTRAR_SETTINGS: Readonly<RegistrarSettings> = Object.freeze({
@@ -57,4 +63,5 @@ export const DEFAULT_USRLOC_SETTINGS: Readonly<UsrlocSettings> = Object.freeze({
   timerIntervalS: 60,
   eventCallback: null,
   useDomain: false,
+  sharedMemoryMb: 64,
 });

@@ -1,106 +1,172 @@
-// usrloc's memory layer in the shared database (host/shared): every worker sees every
-// binding. Reads are plain SELECTs (no lock); each change is one short write transaction
-// inside the writers' lock. The record is stored as JSON beside the columns the queries use.
+// usrloc's memory layer in shared memory (host/shared/shared-string-map.ts): every worker sees
+// every binding, as Kamailio's usrloc keeps its records in shm. One map entry per AoR of a
+// table, its value the AoR's bindings one per line (`expires \t JSON ruid \t JSON record`: a
+// change finds its binding by ruid and the expiry its bindings by time without parsing a
+// record), its meta the AoR's earliest expiry (the expiry's scan reads no value). A change is a
+// read and a write of the AoR's entry inside the map's lock, held a few µs.
 import type { LocationRecord } from '../store/store.js';
-import type { SharedState } from '../shared/shared-state.js';
+import { SharedMapFullError, type SharedStringMap } from '../shared/shared-string-map.js';
 import type { ExpiredBinding, LocationTable } from './location-table.js';
 
-const LOADED_FLAG = 'usrloc-loaded';
+/** The map's flag bit: the table was filled from the store (loadOnce), once for all threads. */
+const LOADED_BIT = 0;
+/** The entry listing every table name a script used (ul.dump lists a table whose bindings all went). */
+const NAMES_KEY = 'N';
+
+/** A binding entry's key: 'T', the table's length, ':', the table, the AoR key (no separator to escape). */
+function tablePrefix(table: string): string {
+  return `T${table.length}:${table}`;
+}
+
+function tableOfKey(key: string): string {
+  const colon = key.indexOf(':');
+  return key.slice(colon + 1, colon + 1 + Number(key.slice(1, colon)));
+}
+
+function lineOf(rec: LocationRecord): string {
+  return `${rec.expires}\t${JSON.stringify(rec.ruid)}\t${JSON.stringify(rec)}`;
+}
+
+function expiresOf(line: string): number {
+  return Number(line.slice(0, line.indexOf('\t')));
+}
+
+/** The line's ruid field, as JSON (compared as written). */
+function ruidFieldOf(line: string): string {
+  const a = line.indexOf('\t') + 1;
+  return line.slice(a, line.indexOf('\t', a));
+}
+
+function recordOf(line: string): LocationRecord {
+  return JSON.parse(line.slice(line.indexOf('\t', line.indexOf('\t') + 1) + 1)) as LocationRecord;
+}
+
+function earliest(lines: readonly string[]): number {
+  let min = Infinity;
+  for (const l of lines) min = Math.min(min, expiresOf(l));
+  return min;
+}
+
+/** The shared location table has no room for a change (which did not happen). */
+export class LocationTableFull extends Error {
+  constructor(full: SharedMapFullError) {
+    super(`usrloc: the shared location table is full (${full.used} of ${full.capacity} bytes in use, a ${full.needed}-byte AoR entry to write): raise usrloc.shared_memory_mb`);
+    this.name = 'LocationTableFull';
+  }
+}
 
 export class SharedLocationTable implements LocationTable {
-  private readonly listQ;
-  private readonly allQ;
-  private readonly namesQ;
-  private readonly upsertQ;
-  private readonly removeQ;
-  private readonly removeAorQ;
-  private readonly addNameQ;
-  private readonly expiredQ;
-  private readonly takeQ;
-  private readonly flagQ;
-  private readonly setFlagQ;
-  /** Names this thread knows are in ul_tables already (a name is never removed). */
+  /** Names this thread knows are in the names entry already (a name is never removed). */
   private readonly namesWritten = new Set<string>();
 
-  constructor(private readonly shared: SharedState) {
-    const db = shared.db;
-    this.listQ = db.prepare<[string, string], { rec: string }>('SELECT rec FROM ul_bindings WHERE tbl = ? AND aor = ?').pluck();
-    this.allQ = db.prepare<[string], { rec: string }>('SELECT rec FROM ul_bindings WHERE tbl = ?').pluck();
-    this.namesQ = db.prepare<[], { tbl: string }>('SELECT tbl FROM ul_tables').pluck();
-    this.upsertQ = db.prepare('INSERT OR REPLACE INTO ul_bindings (tbl, aor, ruid, expires, rec) VALUES (?, ?, ?, ?, ?)');
-    this.removeQ = db.prepare('DELETE FROM ul_bindings WHERE tbl = ? AND aor = ? AND ruid = ?');
-    this.removeAorQ = db.prepare('DELETE FROM ul_bindings WHERE tbl = ? AND aor = ?');
-    this.addNameQ = db.prepare('INSERT OR IGNORE INTO ul_tables (tbl) VALUES (?)');
-    this.expiredQ = db.prepare<[number], [string, string, string]>('SELECT tbl, aor, ruid FROM ul_bindings WHERE expires <= ?').raw();
-    this.takeQ = db.prepare<[string, string, string, number], { rec: string }>('DELETE FROM ul_bindings WHERE tbl = ? AND aor = ? AND ruid = ? AND expires <= ? RETURNING rec').pluck();
-    this.flagQ = db.prepare<[string], { name: string }>('SELECT name FROM shared_flags WHERE name = ?').pluck();
-    this.setFlagQ = db.prepare('INSERT INTO shared_flags (name) VALUES (?)');
+  constructor(private readonly map: SharedStringMap) {}
+
+  atomically<T>(fn: () => T): T {
+    return this.map.atomically(fn);
   }
 
   list(table: string, aorKey: string): LocationRecord[] {
-    return (this.listQ.all(table, aorKey) as unknown as string[]).map(parse);
+    const v = this.map.get(tablePrefix(table) + aorKey);
+    if (v === undefined) return [];
+    const lines = v.split('\n');
+    const out: LocationRecord[] = new Array(lines.length);
+    for (let i = 0; i < lines.length; i++) out[i] = recordOf(lines[i]!);
+    return out;
   }
 
   put(table: string, aorKey: string, rec: LocationRecord): void {
-    const json = JSON.stringify(rec);
+    const line = lineOf(rec);
+    const ruid = JSON.stringify(rec.ruid);
+    const key = tablePrefix(table) + aorKey;
     const newName = !this.namesWritten.has(table);
-    this.shared.write(() => {
-      this.upsertQ.run(table, aorKey, rec.ruid, rec.expires, json);
-      if (newName) this.addNameQ.run(table);
+    this.change(() => {
+      const v = this.map.get(key);
+      const lines = v === undefined ? [] : v.split('\n');
+      let i = 0;
+      while (i < lines.length && ruidFieldOf(lines[i]!) !== ruid) i++;
+      lines[i] = line; // i === length: added at the end
+      this.map.set(key, lines.join('\n'), earliest(lines));
+      if (newName) this.addName(table);
     });
     if (newName) this.namesWritten.add(table);
   }
 
   remove(table: string, aorKey: string, ruid: string): void {
-    this.shared.write(() => this.removeQ.run(table, aorKey, ruid));
+    const field = JSON.stringify(ruid);
+    const key = tablePrefix(table) + aorKey;
+    this.change(() => {
+      const v = this.map.get(key);
+      if (v === undefined) return;
+      this.keep(key, v.split('\n').filter((l) => ruidFieldOf(l) !== field));
+    });
   }
 
   removeAor(table: string, aorKey: string): void {
-    this.shared.write(() => this.removeAorQ.run(table, aorKey));
+    this.map.delete(tablePrefix(table) + aorKey);
   }
 
   all(table: string): LocationRecord[] {
-    return (this.allQ.all(table) as unknown as string[]).map(parse);
+    return this.map.valuesWhere(tablePrefix(table)).flatMap((v) => v.split('\n').map(recordOf));
   }
 
   names(): string[] {
-    return this.namesQ.all() as unknown as string[];
+    const v = this.map.get(NAMES_KEY);
+    return v === undefined ? [] : (JSON.parse(v) as string[]);
   }
 
   loadOnce(table: string, records: () => Iterable<{ aorKey: string; rec: LocationRecord }>): number {
-    return this.shared.write(() => {
-      if (this.flagQ.get(LOADED_FLAG) !== undefined) return 0;
-      this.setFlagQ.run(LOADED_FLAG);
+    return this.change(() => {
+      if (this.map.flag(LOADED_BIT)) return 0;
       let n = 0;
       for (const { aorKey, rec } of records()) {
-        this.upsertQ.run(table, aorKey, rec.ruid, rec.expires, JSON.stringify(rec));
+        this.put(table, aorKey, rec);
         n++;
       }
-      if (n > 0) this.addNameQ.run(table);
+      this.map.setFlag(LOADED_BIT);
       return n;
     });
   }
 
   /**
-   * Finds the expired bindings by a scan outside the writers' lock (WAL: a consistent snapshot;
-   * ~1 ms per 10 000 bindings, 40 ms per 100 000, on the thread that runs the expiry, once per
-   * timer_interval_s), then takes each inside one write, if it is still expired: a binding
-   * refreshed between the scan and the write stays.
+   * Finds the AoRs with an expired binding by their earliest expiry (the map's meta, no value
+   * read; the lock held for a slice of the buckets at a time), then takes each AoR's expired
+   * bindings in a step of its own, if they are still expired: a binding refreshed between the
+   * scan and the step stays.
    */
   takeExpired(nowS: number): ExpiredBinding[] {
-    const candidates = this.expiredQ.all(nowS) as unknown as Array<[string, string, string]>;
-    if (candidates.length === 0) return [];
-    return this.shared.write(() => {
-      const taken: ExpiredBinding[] = [];
-      for (const [table, aorKey, ruid] of candidates) {
-        const rec = this.takeQ.get(table, aorKey, ruid, nowS) as unknown as string | undefined;
-        if (rec !== undefined) taken.push({ table, rec: parse(rec) });
-      }
-      return taken;
-    });
+    const taken: ExpiredBinding[] = [];
+    for (const key of this.map.keysWhere('T', (earliestS) => earliestS <= nowS)) {
+      const table = tableOfKey(key);
+      this.change(() => {
+        const v = this.map.get(key);
+        if (v === undefined) return;
+        const lines = v.split('\n');
+        const rest = lines.filter((l) => expiresOf(l) > nowS);
+        if (rest.length === lines.length) return;
+        for (const l of lines) if (expiresOf(l) <= nowS) taken.push({ table, rec: recordOf(l) });
+        this.keep(key, rest);
+      });
+    }
+    return taken;
   }
-}
 
-function parse(json: string): LocationRecord {
-  return JSON.parse(json) as LocationRecord;
+  /** The AoR's entry with these lines, or none when no line is left. */
+  private keep(key: string, lines: string[]): void {
+    if (lines.length === 0) this.map.delete(key);
+    else this.map.set(key, lines.join('\n'), earliest(lines));
+  }
+
+  private addName(table: string): void {
+    const names = this.names();
+    if (!names.includes(table)) this.map.set(NAMES_KEY, JSON.stringify([...names, table]), Infinity);
+  }
+
+  /** fn as one step of the map; a full map says which setting makes room. */
+  private change<T>(fn: () => T): T {
+    try {
+      return this.map.atomically(fn);
+    } catch (e) {
+      throw e instanceof SharedMapFullError ? new LocationTableFull(e) : e;
+    }
+  }
 }

@@ -8,7 +8,7 @@
 // The store has one `location` table, so only the table named "location" is kept in it; any
 // other table name a script uses is a memory table of its own, in every mode.
 // The memory layer is a Map of this thread, or (with `shared`, several workers) a table in the
-// shared database every worker sees (location-table.ts, ARCHITECTURE.md "Shared state across workers").
+// shared memory every worker sees (location-table.ts, ARCHITECTURE.md "Shared state across workers").
 import type { Aor, LocationRecord, SyncStore } from '../store/store.js';
 import type { SharedState } from '../shared/shared-state.js';
 import { MapLocationTable, type LocationTable } from './location-table.js';
@@ -58,7 +58,6 @@ export class Usrloc {
   private readonly used = new Set<string>();
   /** Part of every ruid: the worker (shared state owner) that made it, so workers' ruids never collide. */
   private readonly ruidSuffix: string;
-  private readonly shared: SharedState | null;
   private timer: NodeJS.Timeout | null = null;
   private seq = 0;
 
@@ -68,8 +67,7 @@ export class Usrloc {
     this.store = opts.store ?? null;
     this.now = opts.now ?? Date.now;
     this.serverId = opts.serverId ?? 0;
-    this.shared = opts.shared ?? null;
-    this.memory = opts.shared ? new SharedLocationTable(opts.shared) : new MapLocationTable();
+    this.memory = opts.shared ? new SharedLocationTable(opts.shared.locations) : new MapLocationTable();
     this.ruidSuffix = opts.shared ? `${this.serverId}-w${opts.shared.owner}` : `${this.serverId}`;
     if (this.settings.mode !== 'memory' && !this.store) {
       throw new Error(`usrloc: db_mode '${this.settings.mode}' needs a store (config 'store:' or --store), none was given`);
@@ -113,12 +111,12 @@ export class Usrloc {
 
   /**
    * Runs fn (reads, then changes) as one step no other worker's change interleaves with: with
-   * shared state, inside its writers' lock and one transaction (a throw undoes the memory
-   * changes; the store's are the store's); alone in a thread, as is. Kamailio's save holds its
-   * AoR's lock the same way, so max_contacts and replace-all hold against a save in another worker.
+   * shared state, inside the shared location table's lock (a throw undoes the memory changes;
+   * the store's are the store's); alone in a thread, as is. Kamailio's save holds its AoR's
+   * lock the same way, so max_contacts and replace-all hold against a save in another worker.
    */
   atomically<T>(fn: () => T): T {
-    return this.shared ? this.shared.write(fn) : fn();
+    return this.memory.atomically(fn);
   }
 
   /** Live contacts of an AoR, best first. May throw StoreUnavailable (db-only). */

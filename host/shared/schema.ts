@@ -5,17 +5,6 @@ export const SHARED_SCHEMA: readonly string[] = [
   // One-time facts of this run ('usrloc-loaded': the location table was filled from the store).
   `CREATE TABLE shared_flags (name TEXT PRIMARY KEY) WITHOUT ROWID`,
 
-  // usrloc's memory layer (host/registrar/location-table.ts): one row per binding, every
-  // location table name a script uses; `rec` is the LocationRecord as JSON. No index on
-  // `expires`: every save changed it, a second page written per save (22 → 37 µs, inside the
-  // writers' lock); the expiry scans the table outside the lock instead (shared-location-table.ts).
-  `CREATE TABLE ul_bindings (
-     tbl TEXT NOT NULL, aor TEXT NOT NULL, ruid TEXT NOT NULL,
-     expires INTEGER NOT NULL, rec TEXT NOT NULL,
-     PRIMARY KEY (tbl, aor, ruid)) WITHOUT ROWID`,
-  // Table names a script has used, so ul.dump lists a table whose bindings all went (as the Map does).
-  `CREATE TABLE ul_tables (tbl TEXT PRIMARY KEY) WITHOUT ROWID`,
-
   // $shv shared values (host/pvx/shared-values.ts): an int (ival) or a string (sval) per name.
   `CREATE TABLE pv_shv (name TEXT PRIMARY KEY, ival INTEGER, sval TEXT) WITHOUT ROWID`,
 
@@ -42,8 +31,10 @@ export const SHARED_SCHEMA: readonly string[] = [
 ];
 
 /**
- * Tables kept in shared memory instead (shared-fifo-table.ts): written on every message, where a
- * SQLite write transaction costs too much. Their limit is the caller's (createSharedState).
+ * Tables kept in shared memory instead: written on every message, where a SQLite write
+ * transaction costs too much. Fixed-size entries in a SharedFifoTable (shared-fifo-table.ts);
+ * usrloc's bindings, of any size, in a SharedStringMap (shared-string-map.ts, sized by
+ * usrloc.shared_memory_mb). Their limits are the caller's (createSharedState).
  */
 export const SHARED_MEMORY_TABLES = {
   // nonce counts (host/auth/shared-nonce-counts.ts): issued, nc, branch, used per nonce; the

@@ -1,7 +1,8 @@
 // The state every worker thread sees (registrations, nonce counts, and every later shared
 // table): one SQLite database in shared memory (/dev/shm, else the temp directory), WAL,
-// synchronous=OFF, one connection per thread; and, for a table written on every message (the
-// nonce counts), a SharedArrayBuffer (shared-fifo-table.ts) made here and handed to every thread. Reads are plain SELECTs (WAL: no lock, a
+// synchronous=OFF, one connection per thread; and, for a table written on most messages (the
+// nonce counts, the registrations), a SharedArrayBuffer (shared-fifo-table.ts,
+// shared-string-map.ts) made here and handed to every thread. Reads are plain SELECTs (WAL: no lock, a
 // consistent snapshot); writes go through `write(fn)`, which takes the writers' lock in a
 // SharedArrayBuffer (write-lock.ts) and runs fn in BEGIN IMMEDIATE … COMMIT. Every access is
 // synchronous inside a KSR call, as Kamailio's shm tables are: no thread hop, no await.
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { SHARED_MEMORY_TABLES, SHARED_SCHEMA } from './schema.js';
 import { allocateSharedFifoTable, SharedFifoTable } from './shared-fifo-table.js';
+import { allocateSharedStringMap, SharedStringMap } from './shared-string-map.js';
 import { LOCK_BYTES, WriteLock } from './write-lock.js';
 
 /** What a worker is given (workerData): structured-cloneable. */
@@ -23,10 +25,14 @@ export interface SharedStateHandle {
   readonly lock: SharedArrayBuffer;
   /** The nonce-count table's memory (SHARED_MEMORY_TABLES.nonceCounts). */
   readonly nonceCounts: SharedArrayBuffer;
+  /** usrloc's bindings (host/registrar/shared-location-table.ts). */
+  readonly locations: SharedArrayBuffer;
 }
 
 /** The nonce-count table's size when the caller names none: auth.nc_table_size's default. */
 const DEFAULT_NONCE_COUNT_LIMIT = 100_000;
+/** The location table's memory when the caller names none: usrloc.shared_memory_mb's default. */
+export const DEFAULT_LOCATION_BYTES = 64 * 1024 * 1024;
 
 /** SQLite's own wait when its write lock is taken anyway (a connection outside our lock): a backstop only. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -85,9 +91,11 @@ function removeLeftovers(dir: string): void {
 /**
  * Main thread, once at start: a fresh database (an old file of that name is removed, and those
  * of ksr-host processes no longer running) with every shared table, and the tables kept in
- * shared memory (`nonceCountLimit`: auth.nc_table_size).
+ * shared memory (`nonceCountLimit`: auth.nc_table_size; `locationBytes`: usrloc.shared_memory_mb).
+ * The location table's buffer is allocated whole, but the kernel gives it pages only as entries
+ * are written: an idle server's RSS does not hold it.
  */
-export function createSharedState(opts: { dir?: string; nonceCountLimit?: number } = {}): SharedStateHandle {
+export function createSharedState(opts: { dir?: string; nonceCountLimit?: number; locationBytes?: number } = {}): SharedStateHandle {
   const dir = opts.dir ?? defaultDir();
   const path = join(dir, `${FILE_PREFIX}${process.pid}-${threadId}-${created++}.sqlite`);
   removeLeftovers(dir);
@@ -102,7 +110,8 @@ export function createSharedState(opts: { dir?: string; nonceCountLimit?: number
     db.close();
   }
   const nonceCounts = allocateSharedFifoTable({ ...SHARED_MEMORY_TABLES.nonceCounts, limit: opts.nonceCountLimit ?? DEFAULT_NONCE_COUNT_LIMIT });
-  return { path, lock: new SharedArrayBuffer(LOCK_BYTES), nonceCounts };
+  const locations = allocateSharedStringMap(opts.locationBytes ?? DEFAULT_LOCATION_BYTES);
+  return { path, lock: new SharedArrayBuffer(LOCK_BYTES), nonceCounts, locations };
 }
 
 /** Main thread, at stop (after every thread closed): the database and its -wal and -shm files. */
@@ -116,6 +125,8 @@ export class SharedState {
   readonly path: string;
   /** The nonce counts every thread sees (host/auth/shared-nonce-counts.ts). */
   readonly nonceCounts: SharedFifoTable;
+  /** usrloc's bindings every thread sees (host/registrar/shared-location-table.ts). */
+  readonly locations: SharedStringMap;
   private readonly lock: WriteLock;
   private readonly begin: Database.Statement;
   private readonly commit: Database.Statement;
@@ -135,6 +146,7 @@ export class SharedState {
     this.rollback = this.db.prepare('ROLLBACK');
     this.lock.markAlive();
     this.nonceCounts = new SharedFifoTable(h.nonceCounts, owner);
+    this.locations = new SharedStringMap(h.locations, owner);
     // A worker that exits (process.exit, an uncaught error) says it is gone, so a waiter can take
     // its lock over without the main thread; one terminated while stuck runs no JS: releaseLocksOf.
     if (!isMainThread) process.once('exit', () => this.markGone());
@@ -185,10 +197,11 @@ export class SharedState {
     return this.lock.holder();
   }
 
-  /** Main thread, when a worker died: its locks (if it held one) are freed and it counts as gone. True when it held the writers' lock. */
+  /** Main thread, when a worker died: its locks (if it held one) are freed and it counts as gone. True when it held one. */
   releaseLocksOf(owner: number): boolean {
-    this.nonceCounts.releaseLocksOf(owner);
-    return this.lock.releaseOwner(owner);
+    const nonces = this.nonceCounts.releaseLocksOf(owner);
+    const locations = this.locations.releaseLocksOf(owner);
+    return this.lock.releaseOwner(owner) || nonces || locations;
   }
 
   close(): void {
@@ -201,5 +214,6 @@ export class SharedState {
   private markGone(): void {
     this.lock.markGone();
     this.nonceCounts.markGone();
+    this.locations.markGone();
   }
 }

@@ -108,6 +108,12 @@ test('REGISTER saved, refreshed, removed by expires=0 and by *; lookup finds wha
     await send(s, register(s.port, 'bob', '<sip:bob@192.0.2.2:5060>', { callId: 'b2', cseq: 1 }));
     const dump = await s.rpc('ul.lookup', ['location', 'bob']);
     assert.equal(dump.result.Contacts.length, 2);
+    if (process.env.KSR_TEST_WORKERS === '2') {
+      // the workers' shared location table reports its memory: bob's entry (and the table names)
+      const shm = (await s.rpc('kemi.stats')).result.workers.sharedLocations;
+      assert.equal(shm.entries, 2, JSON.stringify(shm));
+      assert.ok(shm.usedBytes >= 128 && shm.totalBytes === 64 * 1024 * 1024, JSON.stringify(shm));
+    }
     r = await send(s, register(s.port, 'bob', '*', { callId: 'b3', cseq: 1, expires: 5 }));
     assert.equal(statusOf(r), 400, '* with Expires other than 0');
     r = await send(s, register(s.port, 'bob', '*', { callId: 'b3', cseq: 2, expires: 0 }));

@@ -17,17 +17,19 @@ test('config: registrar and usrloc keys are read; defaults otherwise; bad values
   const d = settingsFromConfigText('', 'k.yaml');
   assert.deepEqual(d.registrar, DEFAULT_SETTINGS.registrar);
   assert.equal(d.usrloc.mode, 'write-through');
+  assert.equal(d.usrloc.sharedMemoryMb, 64);
   const s = settingsFromConfigText(
     'registrar: { min_expires: 10, max_expires: 120, default_expires: 60, max_contacts: 3, path_mode: lazy }\n' +
-      'usrloc: { db_mode: db-only, timer_interval_s: 0.5, event_callback: ksr_ul_event, use_domain: true }\n',
+      'usrloc: { db_mode: db-only, timer_interval_s: 0.5, event_callback: ksr_ul_event, use_domain: true, shared_memory_mb: 256 }\n',
     'k.yaml',
   );
   assert.deepEqual(
     [s.registrar.minExpires, s.registrar.maxExpires, s.registrar.defaultExpires, s.registrar.maxContacts, s.registrar.pathMode],
     [10, 120, 60, 3, 'lazy'],
   );
-  assert.deepEqual(s.usrloc, { mode: 'db-only', timerIntervalS: 0.5, eventCallback: 'ksr_ul_event', useDomain: true });
+  assert.deepEqual(s.usrloc, { mode: 'db-only', timerIntervalS: 0.5, eventCallback: 'ksr_ul_event', useDomain: true, sharedMemoryMb: 256 });
   assert.throws(() => settingsFromConfigText('usrloc: { db_mode: sometimes }\n', 'k.yaml'), /usrloc\.db_mode/);
+  assert.throws(() => settingsFromConfigText('usrloc: { shared_memory_mb: 4096 }\n', 'k.yaml'), /usrloc\.shared_memory_mb/);
   assert.throws(() => settingsFromConfigText('registrar: { max_contact: 3 }\n', 'k.yaml'), /unknown key 'registrar\.max_contact'/);
 });
 

@@ -1,7 +1,8 @@
 // The workers' shared state (host/shared): the database in shared memory, the writers' lock in a
-// SharedArrayBuffer, and real worker threads that save and look up each other's bindings, write
-// concurrently without losing a row, refuse each other's replayed nonce counts, survive a thread
-// that dies holding the lock, and take each expired binding once.
+// SharedArrayBuffer, the location table in a SharedArrayBuffer of its own, and real worker
+// threads that save and look up each other's bindings, write concurrently without losing a row
+// or a binding, refuse each other's replayed nonce counts, survive a thread that dies holding a
+// lock, and take each expired binding once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +12,13 @@ import { createSharedState, removeSharedState, SharedState, type SharedStateHand
 import { WAIT_BEFORE_CHECK_MS } from '../../host/shared/write-lock.js';
 import { TestThread } from './threads.js';
 import { Usrloc } from '../../host/registrar/usrloc.js';
+import { SharedLocationTable } from '../../host/registrar/shared-location-table.js';
 import { binding } from './bindings.js';
+
+/** Every binding of the `location` table in the shared state, as the main thread reads it. */
+function bindingsIn(main: SharedState): number {
+  return new SharedLocationTable(main.locations).all('location').length;
+}
 
 function fresh(): { h: SharedStateHandle; main: SharedState; done: () => void } {
   const h = createSharedState();
@@ -101,7 +108,7 @@ test('two threads save and look up each other\'s bindings', async () => {
   }
 });
 
-test('three threads writing at once lose no row and no update, serialised by our lock, not SQLite\'s busy handler (bounded loops)', async () => {
+test('three threads writing at once lose no binding, no row and no update, serialised by our locks, not SQLite\'s busy handler (bounded loops)', async () => {
   const { h, main, done } = fresh();
   try {
     main.db.exec('CREATE TABLE test_counter (id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO test_counter VALUES (1, 0)');
@@ -111,7 +118,7 @@ test('three threads writing at once lose no row and no update, serialised by our
       const saving = threads.map((t, i) => t.call('saveMany', rows.buf, `u${i}-`, 300, 3600));
       rows.go();
       await Promise.all(saving);
-      assert.equal(main.db.prepare('SELECT COUNT(*) FROM ul_bindings').pluck().get(), 900);
+      assert.equal(bindingsIn(main), 900);
       const counts = goFlag();
       const adding = threads.map((t) => t.call('increment', counts.buf, 500));
       counts.go();
@@ -181,11 +188,11 @@ test('a nonce count used in one thread is refused as a replay in another; its re
 });
 
 for (const how of ['exit', 'stuck'] as const) {
-  test(`a thread that dies holding the lock (${how}) leaves no row and blocks nobody after releaseLocksOf`, async () => {
+  test(`a thread that dies holding the database's lock (${how}) leaves no row and blocks nobody after releaseLocksOf`, async () => {
     const { h, main, done } = fresh();
     try {
       await withThreads(h, 2, async ([dying, other]) => {
-        dying!.post('dieInWrite', how, 'ghost');
+        dying!.post('dieInWrite', how, 'ghost', 'database');
         await dying!.inWrite;
         assert.equal(main.lockHolder(), 1, 'the dying thread holds the lock');
         if (how === 'stuck') await dying!.stop();
@@ -193,10 +200,33 @@ for (const how of ['exit', 'stuck'] as const) {
         // what the main thread does on a worker's exit
         assert.equal(main.releaseLocksOf(1), true);
         const t0 = performance.now();
+        await other!.call('flag', 'carol');
+        assert.ok(performance.now() - t0 < 2000, `the other thread wrote at once (${(performance.now() - t0).toFixed(0)} ms)`);
+        const flags = main.db.prepare('SELECT name FROM shared_flags').pluck().all();
+        assert.deepEqual(flags, ['carol'], 'the dead thread\'s write was rolled back');
+      });
+    } finally {
+      done();
+    }
+  });
+
+  test(`a thread that dies inside a step of the location table (${how}) leaves the table whole and blocks nobody after releaseLocksOf`, async () => {
+    const { h, main, done } = fresh();
+    try {
+      await withThreads(h, 2, async ([dying, other]) => {
+        dying!.post('dieInWrite', how, 'ghost', 'locations');
+        await dying!.inWrite;
+        assert.equal(main.locations.lockHolder(), 1, 'the dying thread holds the table\'s lock');
+        if (how === 'stuck') await dying!.stop();
+        assert.equal(await dying!.exited, how === 'exit' ? 3 : 1);
+        assert.equal(main.releaseLocksOf(1), true);
+        const t0 = performance.now();
         await other!.call('save', 'carol', 'sip:carol@c', 3600);
         assert.ok(performance.now() - t0 < 2000, `the other thread wrote at once (${(performance.now() - t0).toFixed(0)} ms)`);
-        assert.deepEqual(await other!.call('lookup', 'ghost'), [], 'the dead thread\'s write was rolled back');
+        // shared memory has no transaction to roll back: what the dead thread linked in stays, whole
+        assert.deepEqual(await other!.call('lookup', 'ghost'), ['sip:ghost@dead']);
         assert.deepEqual(await other!.call('lookup', 'carol'), ['sip:carol@c']);
+        assert.equal(bindingsIn(main), 2);
       });
     } finally {
       done();
@@ -204,39 +234,42 @@ for (const how of ['exit', 'stuck'] as const) {
   });
 }
 
-test('a waiter takes over the lock of a worker that exited in a write, without the main thread', async () => {
+test('a waiter takes over the lock of a worker that exited in a step of the location table, without the main thread', async () => {
   const { h, main, done } = fresh();
   try {
     await withThreads(h, 2, async ([dying, other]) => {
-      dying!.post('dieInWrite', 'exit', 'ghost');
+      dying!.post('dieInWrite', 'exit', 'ghost', 'locations');
       await dying!.inWrite;
       await dying!.exited;
-      assert.equal(main.lockHolder(), 1, 'the lock word still names the dead thread');
+      assert.equal(main.locations.lockHolder(), 1, 'the lock word still names the dead thread');
       const t0 = performance.now();
       await other!.call('save', 'dave', 'sip:dave@d', 3600);
       const waited = performance.now() - t0;
       assert.ok(waited >= WAIT_BEFORE_CHECK_MS * 0.9 && waited < 5000, `taken over after the check wait (${waited.toFixed(0)} ms)`);
       assert.deepEqual(await other!.call('lookup', 'dave'), ['sip:dave@d']);
-      assert.deepEqual(await other!.call('lookup', 'ghost'), []);
     });
   } finally {
     done();
   }
 });
 
-test('a worker restarted as the same owner frees the lock its dead predecessor held', async () => {
+test('a worker restarted as the same owner frees the locks its dead predecessor held', async () => {
   const { h, main, done } = fresh();
   try {
-    await withThreads(h, 1, async ([dying]) => {
-      dying!.post('dieInWrite', 'stuck', 'ghost');
-      await dying!.inWrite;
-      await dying!.stop();
-      assert.equal(main.lockHolder(), 1);
-      const restarted = SharedState.open(h, { owner: 1 });
-      assert.equal(main.lockHolder(), null);
-      restarted.write(() => restarted.db.prepare('INSERT INTO shared_flags VALUES (?)').run('after'));
-      restarted.close();
-    });
+    for (const where of ['database', 'locations'] as const) {
+      await withThreads(h, 1, async ([dying]) => {
+        dying!.post('dieInWrite', 'stuck', 'ghost', where);
+        await dying!.inWrite;
+        await dying!.stop();
+        const holder = () => (where === 'database' ? main.lockHolder() : main.locations.lockHolder());
+        assert.equal(holder(), 1, where);
+        const restarted = SharedState.open(h, { owner: 1 });
+        assert.equal(holder(), null, where);
+        restarted.write(() => restarted.db.prepare('INSERT OR IGNORE INTO shared_flags VALUES (?)').run('after'));
+        new Usrloc({ shared: restarted }).put('location', binding('after', 'sip:after@h'));
+        restarted.close();
+      });
+    }
   } finally {
     done();
   }
@@ -248,13 +281,13 @@ test('Usrloc.atomically: a read-then-add in two threads at once never goes past 
     await withThreads(h, 2, async (threads) => {
       // rounds until a racing pair shows up: with the read and the add as one step, there are never more than max
       for (let round = 0; round < 20; round++) {
-        main.write(() => main.db.exec('DELETE FROM ul_bindings'));
+        new Usrloc({ shared: main }).removeAor('location', { username: 'alice', domain: '' });
         const go = goFlag();
         const adding = threads.map((t) => t.call<number>('addIfFewer', go.buf, 5, 200, true));
         go.go();
         const added = (await Promise.all(adding)).reduce((a, b) => a + b, 0);
         assert.equal(added, 5, `round ${round}`);
-        assert.equal(main.db.prepare('SELECT COUNT(*) FROM ul_bindings').pluck().get(), 5);
+        assert.equal(bindingsIn(main), 5);
       }
     });
   } finally {
@@ -277,14 +310,14 @@ test('expiry: threads taking expired bindings at once take each one once', async
       const taken = (await Promise.all(takes)).flat();
       assert.equal(taken.length, 600, 'every expired binding taken');
       assert.equal(new Set(taken).size, 600, 'and none twice');
-      assert.equal(main.db.prepare('SELECT COUNT(*) FROM ul_bindings').pluck().get(), 0);
+      assert.equal(bindingsIn(main), 0);
     });
   } finally {
     done();
   }
 });
 
-test('expiry: a binding refreshed by another worker between the scan and the taking write stays', () => {
+test('expiry: a binding refreshed by another worker between the scan and the taking step stays', () => {
   const { h, main, done } = fresh();
   const other = SharedState.open(h, { owner: 1 });
   try {
@@ -292,14 +325,17 @@ test('expiry: a binding refreshed by another worker between the scan and the tak
     const taker = new Usrloc({ shared: main, now: () => now + 61_000 });
     const refresher = new Usrloc({ shared: other, now: () => now + 61_000 });
     for (const user of ['stale', 'refreshed']) taker.put('location', binding(user, `sip:${user}@192.0.2.1`, { expires: now / 1000 + 60 }));
-    // the scan runs outside the lock; the other worker's refresh lands before the write takes it
-    const write = main.write.bind(main);
-    main.write = <T>(fn: () => T): T => {
-      refresher.put('location', binding('refreshed', 'sip:refreshed@192.0.2.1', { expires: now / 1000 + 3600 }));
-      return write(fn);
+    // the scan holds the lock for slices of the table only; the other worker's refresh lands
+    // before the step that takes the AoR's expired bindings
+    const step = main.locations.atomically.bind(main.locations);
+    let refreshed = false;
+    main.locations.atomically = <T>(fn: () => T): T => {
+      if (!refreshed) refresher.put('location', binding('refreshed', 'sip:refreshed@192.0.2.1', { expires: now / 1000 + 3600 }));
+      refreshed = true;
+      return step(fn);
     };
     const taken = taker.takeExpired().map((e) => e.rec.username);
-    assert.deepEqual(taken, ['stale'], 'only the binding still expired at the write is taken');
+    assert.deepEqual(taken, ['stale'], 'only the binding still expired at the step is taken');
     assert.equal(refresher.contacts('location', { username: 'refreshed', domain: '' }).length, 1, 'the refreshed binding is still there');
   } finally {
     other.close();

@@ -96,15 +96,33 @@ const ops: Record<string, (...args: any[]) => unknown> = {
   nonce(nonce: string, issuedS: number, nc: number, nowS: number, branch?: string) {
     return nonces.use(nonce, issuedS, nc, nowS, branch);
   },
-  /** Writes a row inside the lock, then dies there: by exiting, or stuck until terminated. */
-  dieInWrite(how: 'exit' | 'stuck', user: string) {
-    shared.write(() => {
-      ul.put('location', binding(user, `sip:${user}@dead`, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + 3600 }));
+  /**
+   * Writes inside a lock, then dies there: by exiting, or stuck until terminated. `database`: a
+   * row of shared_flags named `name` in the database's write; `locations`: a binding of user
+   * `name` in a step of the location table.
+   */
+  dieInWrite(how: 'exit' | 'stuck', name: string, where: 'database' | 'locations' = 'locations') {
+    const die = () => {
       parentPort!.postMessage({ inWrite: true });
       if (how === 'exit') process.exit(3);
       const never = new Int32Array(new SharedArrayBuffer(4));
       for (;;) Atomics.wait(never, 0, 0);
+    };
+    if (where === 'database') {
+      shared.write(() => {
+        shared.db.prepare('INSERT INTO shared_flags VALUES (?)').run(name);
+        die();
+      });
+      return;
+    }
+    ul.atomically(() => {
+      ul.put('location', binding(name, `sip:${name}@dead`, { ruid: ul.newRuid(), expires: Math.floor(nowMs / 1000) + 3600 }));
+      die();
     });
+  },
+  /** A row of shared_flags, written in the database's write (its lock). */
+  flag(name: string) {
+    shared.write(() => shared.db.prepare('INSERT INTO shared_flags VALUES (?)').run(name));
   },
   close() {
     shared.close();

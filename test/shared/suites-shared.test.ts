@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useSharedState } from '../support/shared-variant.js';
 import { registrar, register } from '../registrar/support.js';
+import { createSharedState, removeSharedState, SharedState } from '../../host/shared/shared-state.js';
+import { MIN_SHARED_MAP_BYTES } from '../../host/shared/shared-string-map.js';
 
 useSharedState();
 await import('../registrar/save.test.js');
@@ -18,4 +20,28 @@ test('the suites above ran on the shared tables (a ruid names its worker)', () =
   r.on(register()).ksr('registrar.save', 'location', 0);
   assert.match(r.ul.contacts('location', { username: 'alice', domain: '' })[0]!.ruid, /-w0$/);
   assert.equal(r.core.auth.counts.constructor.name, 'NonceCounts', 'a RecordingCore without shared state keeps the Map');
+});
+
+test('a full shared location table: the REGISTER gets 500 and the log names the setting; bindings already saved stay', () => {
+  const h = createSharedState({ locationBytes: MIN_SHARED_MAP_BYTES });
+  const shared = SharedState.open(h, { owner: 0 });
+  try {
+    const r = registrar({ shared });
+    let saved = 0;
+    for (; saved < 1000; saved++) {
+      r.on(register({ user: `u${saved}` })).ksr('registrar.save', 'location', 0);
+      if (r.lastReply().status !== 200) break;
+    }
+    assert.ok(saved > 10 && saved < 1000, `${saved} AoRs fitted in ${MIN_SHARED_MAP_BYTES} bytes`);
+    const reply = r.lastReply();
+    assert.equal(`${reply.status} ${reply.reason}`, '500 Server Internal Error');
+    assert.equal(reply.header('P-Registrar-Error')?.value, 'No memory left for the location table');
+    const log = r.core.logs.find((l) => l.level === 'error')?.text ?? '';
+    assert.match(log, /shared location table is full \(\d+ of \d+ bytes in use, a \d+-byte AoR entry to write\): raise usrloc\.shared_memory_mb/);
+    assert.equal(r.ul.contacts('location', { username: `u${saved}`, domain: '' }).length, 0, 'the refused binding is not there');
+    assert.equal(r.ul.contacts('location', { username: 'u0', domain: '' }).length, 1, 'the first one still is');
+  } finally {
+    shared.close();
+    removeSharedState(h);
+  }
 });

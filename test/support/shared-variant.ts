@@ -21,7 +21,8 @@ export function useSharedState(): void {
 /** A fresh shared state opened by the main thread (owner 0) when the shared variant runs, else null. */
 export function sharedState(): SharedState | null {
   if (!on) return null;
-  const h = createSharedState();
+  // a few MiB: enough for any suite, and a process that runs hundreds of them maps little
+  const h = createSharedState({ locationBytes: 4 * 1024 * 1024 });
   const state = SharedState.open(h, { owner: 0 });
   made.push({ state, remove: () => removeSharedState(h) });
   return state;
