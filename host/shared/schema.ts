@@ -2,7 +2,7 @@
 // no worker runs DDL while others write. A later shared table (htable, pike, dialog counters)
 // adds its statements here and its prepared statements in a class of its own capability.
 export const SHARED_SCHEMA: readonly string[] = [
-  // One-time facts of this run ('usrloc-loaded': the location table was filled from the store).
+  // One-time facts of this run (htable: a table was loaded from the store; htable-state.ts).
   `CREATE TABLE shared_flags (name TEXT PRIMARY KEY) WITHOUT ROWID`,
 
   // $shv shared values (host/pvx/shared-values.ts): an int (ival) or a string (sval) per name.
