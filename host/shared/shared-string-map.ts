@@ -123,9 +123,10 @@ function hashOf(key: string): number {
   return h | 0;
 }
 
+/** The size class of a block of at least `bytes`; CLASSES when none is that large (no 32-bit shift wraps before). */
 function classFor(bytes: number): number {
   let c = 0;
-  while (MIN_BLOCK << c < bytes) c++;
+  while (c < CLASSES && MIN_BLOCK * 2 ** c < bytes) c++;
   return c;
 }
 
@@ -304,9 +305,10 @@ export class SharedStringMap {
   }
 
   private scan(prefix: string, bucketsPerHold: number, visit: (block: number) => void): void {
-    for (let from = 0; from <= this.mask; from += bucketsPerHold) {
+    const step = Math.max(1, Math.floor(bucketsPerHold));
+    for (let from = 0; from <= this.mask; from += step) {
       this.hold(() => {
-        const to = Math.min(this.mask + 1, from + bucketsPerHold);
+        const to = Math.min(this.mask + 1, from + step);
         for (let i = from; i < to; i++) {
           for (let b = this.buckets[i]!; b !== 0; b = this.i32[(b >> 2) + B_NEXT]!) if (this.keyStarts(b, prefix)) visit(b);
         }
