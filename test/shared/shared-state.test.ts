@@ -295,6 +295,28 @@ test('Usrloc.atomically: a read-then-add in two threads at once never goes past 
   }
 });
 
+test('the shared location map holds together under three threads changing the same keys at once (sets, deletes, undone steps)', async () => {
+  const { h, main, done } = fresh();
+  try {
+    await withThreads(h, 3, async (threads) => {
+      const go = goFlag();
+      const churning = threads.map((t, i) => t.call<{ sets: number; deletes: number; undone: number }>('mapChurn', go.buf, 4000, 7 + i));
+      go.go();
+      const counts = await Promise.all(churning);
+      assert.ok(counts.every((c) => c.sets > 1500 && c.deletes > 900 && c.undone > 500), JSON.stringify(counts));
+      const check = main.locations.integrity();
+      assert.deepEqual(check.problems, []);
+      assert.ok(check.entries > 0 && check.entries <= 200, JSON.stringify(check));
+      const keys = main.locations.keysWhere('churn-', () => true);
+      assert.equal(keys.length, check.entries);
+      // no step that threw left its 'w' value behind
+      for (const k of keys) assert.match(main.locations.get(k)!, /^v*$/, k);
+    });
+  } finally {
+    done();
+  }
+});
+
 test('expiry: threads taking expired bindings at once take each one once', async () => {
   const { h, main, done } = fresh();
   try {

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { allocateSharedStringMap, MIN_SHARED_MAP_BYTES, SharedMapFullError, SharedStringMap } from '../../host/shared/shared-string-map.js';
+import { LOCK_BYTES } from '../../host/shared/write-lock.js';
 
 function map(bytes = MIN_SHARED_MAP_BYTES): SharedStringMap {
   return new SharedStringMap(allocateSharedStringMap(bytes), 0);
@@ -33,6 +34,7 @@ test('set, get, meta and delete, with keys and values of any text', () => {
   assert.equal(m.delete(key), false);
   assert.equal(m.get(key), undefined);
   assert.equal(m.usage().entries, 1);
+  assert.deepEqual(m.integrity().problems, []);
 });
 
 test('a replaced or deleted entry\'s block is reused: a key rewritten 20 000 times does not fill a 64 KiB map', () => {
@@ -47,6 +49,7 @@ test('a replaced or deleted entry\'s block is reused: a key rewritten 20 000 tim
   }
   assert.equal(m.usage().usedBytes, used);
   assert.equal(m.usage().entries, 1);
+  assert.deepEqual(m.integrity().problems, []);
 });
 
 test('a full heap refuses the change with SharedMapFullError and leaves the map as it was; a delete makes room', () => {
@@ -68,6 +71,7 @@ test('a full heap refuses the change with SharedMapFullError and leaves the map 
   m.delete('key1');
   m.set(`key${n}`, 'v'.repeat(400));
   assert.equal(m.usage().entries, n);
+  assert.deepEqual(m.integrity().problems, []);
 });
 
 test('atomically: one step; a throw undoes its sets, replacements and deletes, in any order, and frees what it took', () => {
@@ -99,6 +103,7 @@ test('atomically: one step; a throw undoes its sets, replacements and deletes, i
     m.delete('c');
   });
   assert.deepEqual(entries(m), [['a', 'a9'], ['b', 'b0']]);
+  assert.deepEqual(m.integrity().problems, []);
 });
 
 test('atomically: a step that runs out of room is undone whole', () => {
@@ -113,6 +118,7 @@ test('atomically: a step that runs out of room is undone whole', () => {
   SharedMapFullError);
   assert.deepEqual(entries(m), [['keep', 'k0']]);
   assert.deepEqual(m.usage(), usage);
+  assert.deepEqual(m.integrity().problems, []);
 });
 
 test('scans by prefix and meta find every entry, whatever the slice of buckets each lock hold covers', () => {
@@ -131,6 +137,7 @@ test('long chains: 5000 keys in a map of 16 buckets are all found, and stay foun
   for (let i = 0; i < 5000; i += 2) assert.equal(m.delete(`key-${i}`), true);
   for (let i = 0; i < 5000; i++) assert.equal(m.get(`key-${i}`), i % 2 ? `value-${i}` : undefined, `key-${i}`);
   assert.equal(m.usage().entries, 2500);
+  assert.deepEqual(m.integrity().problems, []);
 });
 
 test('flags: set once, seen by another view of the same buffer', () => {
@@ -151,4 +158,25 @@ test('sizes and buffers it does not own are refused with what was expected', () 
   assert.throws(() => allocateSharedStringMap(MIN_SHARED_MAP_BYTES, { buckets: 48 }), /buckets must be a power of two .* got 48/);
   assert.throws(() => new SharedStringMap(new SharedArrayBuffer(MIN_SHARED_MAP_BYTES), 0), /not one allocateSharedStringMap made/);
   assert.throws(() => new SharedStringMap(new SharedArrayBuffer(16), 0), /not one allocateSharedStringMap made/);
+});
+
+test('integrity() finds a block linked twice, a wrong count and a lost block', () => {
+  const buffer = allocateSharedStringMap(MIN_SHARED_MAP_BYTES, { buckets: 16 });
+  const m = new SharedStringMap(buffer, 0);
+  for (let i = 0; i < 40; i++) m.set(`k${i}`, `v${i}`);
+  assert.deepEqual(m.integrity().problems, []);
+  // what a bug would leave: the header's count off by one, and a chain that loops
+  const header = new Int32Array(buffer, Math.ceil(LOCK_BYTES / 8) * 8, 8);
+  header[5]! += 1;
+  assert.match(m.integrity().problems.join('; '), /40 entries linked, the header says 41/);
+  header[5]! -= 1;
+  header[4]! += 64; // a block handed out of the heap that is neither linked nor free
+  assert.match(m.integrity().problems.join('; '), /free bytes, \d+ handed out of the heap/);
+  header[4]! -= 64;
+  assert.deepEqual(m.integrity().problems, []);
+  const buckets = new Int32Array(buffer, Math.ceil(LOCK_BYTES / 8) * 8 + (8 + 24) * 4, 16);
+  const head = buckets.find((b) => b !== 0)!;
+  const words = new Int32Array(buffer);
+  words[(head >> 2) + 1] = head; // its next is itself
+  assert.match(m.integrity().problems.join('; '), /linked twice/);
 });

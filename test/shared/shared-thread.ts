@@ -120,6 +120,40 @@ const ops: Record<string, (...args: any[]) => unknown> = {
       die();
     });
   },
+  /**
+   * n random changes of 200 keys of the shared location map (`churn-<k>`, apart from usrloc's):
+   * sets of 0-1500 bytes, deletes, and steps that set and delete and then throw (undone); how
+   * many of each. A small congruential generator from `seed`, so a run can be repeated.
+   */
+  mapChurn(go: SharedArrayBuffer, n: number, seed: number) {
+    waitForGo(new Int32Array(go));
+    const map = shared.locations;
+    let x = seed >>> 0;
+    const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const key = () => `churn-${Math.floor(rnd() * 200)}`;
+    const counts = { sets: 0, deletes: 0, undone: 0 };
+    for (let i = 0; i < n; i++) {
+      const r = rnd();
+      if (r < 0.5) {
+        map.set(key(), 'v'.repeat(Math.floor(rnd() * 1500)), i);
+        counts.sets++;
+      } else if (r < 0.8) {
+        map.delete(key());
+        counts.deletes++;
+      } else {
+        try {
+          map.atomically(() => {
+            map.set(key(), 'w'.repeat(Math.floor(rnd() * 900)));
+            map.delete(key());
+            throw new Error('undo');
+          });
+        } catch {
+          counts.undone++;
+        }
+      }
+    }
+    return counts;
+  },
   /** A row of shared_flags, written in the database's write (its lock). */
   flag(name: string) {
     shared.write(() => shared.db.prepare('INSERT INTO shared_flags VALUES (?)').run(name));
