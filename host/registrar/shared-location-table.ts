@@ -136,16 +136,18 @@ export class SharedLocationTable implements LocationTable {
   takeExpired(nowS: number): ExpiredBinding[] {
     const taken: ExpiredBinding[] = [];
     for (const key of this.map.keysWhere('T', (earliestS) => earliestS <= nowS)) {
-      const table = tableOfKey(key);
-      this.change(() => {
+      // counted as taken only once the step that removes them has ended well
+      const gone = this.change(() => {
         const v = this.map.get(key);
-        if (v === undefined) return;
+        if (v === undefined) return [];
         const lines = v.split('\n');
         const rest = lines.filter((l) => expiresOf(l) > nowS);
-        if (rest.length === lines.length) return;
-        for (const l of lines) if (expiresOf(l) <= nowS) taken.push({ table, rec: recordOf(l) });
+        if (rest.length === lines.length) return [];
         this.keep(key, rest);
+        return lines.filter((l) => expiresOf(l) <= nowS);
       });
+      const table = gone.length > 0 ? tableOfKey(key) : '';
+      for (const l of gone) taken.push({ table, rec: recordOf(l) });
     }
     return taken;
   }
