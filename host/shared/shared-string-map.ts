@@ -12,7 +12,8 @@
 // with it: `meta`, e.g. the earliest expiry), the key as UTF-16 code units, the value as UTF-8.
 // Blocks come in power-of-two sizes from 64 bytes; a freed block goes on its size's free list
 // and is reused for that size only (no splitting or merging: a table whose entries keep their
-// sizes reuses its blocks; the bound is the buffer's size, full() reports it).
+// sizes reuses its blocks; the bound is the buffer's size: a change that finds no room throws
+// SharedMapFullError and changes nothing; usage() and integrity() say what is held).
 //
 // Every access holds the lock; the plain typed-array reads and writes inside are ordered by the
 // lock's Atomics operations. A change links a complete block in with one store (a new entry at
