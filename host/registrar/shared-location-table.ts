@@ -23,8 +23,9 @@ function tableOfKey(key: string): string {
   return key.slice(colon + 1, colon + 1 + Number(key.slice(1, colon)));
 }
 
-function lineOf(rec: LocationRecord): string {
-  return `${rec.expires}\t${JSON.stringify(rec.ruid)}\t${JSON.stringify(rec)}`;
+/** A binding's line; `ruidField`: its ruid as JSON (the caller compares lines by it). */
+function lineOf(rec: LocationRecord, ruidField: string): string {
+  return `${rec.expires}\t${ruidField}\t${JSON.stringify(rec)}`;
 }
 
 function expiresOf(line: string): number {
@@ -75,8 +76,8 @@ export class SharedLocationTable implements LocationTable {
   }
 
   put(table: string, aorKey: string, rec: LocationRecord): void {
-    const line = lineOf(rec);
     const ruid = JSON.stringify(rec.ruid);
+    const line = lineOf(rec, ruid);
     const key = tablePrefix(table) + aorKey;
     const newName = !this.namesWritten.has(table);
     this.change(() => {

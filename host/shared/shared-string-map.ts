@@ -140,8 +140,8 @@ export class SharedStringMap {
   private readonly f64: Float64Array;
   private readonly bytes: Buffer;
   private readonly mask: number;
-  /** Lock holds of this thread now open (atomically inside atomically joins the outer step). */
-  private depth = 0;
+  /** While this thread holds the lock (a hold inside a hold, or a step inside a step, joins it). */
+  private holding = false;
   /** The open step's changes, in order; null outside atomically. */
   private changes: StepChange[] | null = null;
 
@@ -166,30 +166,21 @@ export class SharedStringMap {
    * fn must be synchronous and short (every worker waits on the lock). Nested calls join the outer step.
    */
   atomically<T>(fn: () => T): T {
-    if (this.depth > 0) {
-      this.depth++;
+    if (this.changes !== null) return fn();
+    return this.hold(() => {
+      const changes: StepChange[] = [];
+      this.changes = changes;
       try {
-        return fn();
+        const out = fn();
+        for (const c of changes) if (c.old !== 0) this.free(c.old);
+        return out;
+      } catch (e) {
+        this.undo(changes);
+        throw e;
       } finally {
-        this.depth--;
+        this.changes = null;
       }
-    }
-    this.lock.acquire();
-    this.depth = 1;
-    const changes: StepChange[] = [];
-    this.changes = changes;
-    try {
-      const out = fn();
-      for (const c of changes) if (c.old !== 0) this.free(c.old);
-      return out;
-    } catch (e) {
-      this.undo(changes);
-      throw e;
-    } finally {
-      this.changes = null;
-      this.depth = 0;
-      this.lock.release();
-    }
+    });
   }
 
   get(key: string): string | undefined {
@@ -335,15 +326,15 @@ export class SharedStringMap {
 
   // --- inside the lock ---
 
-  /** fn under the lock: joins an open step, else one hold of its own. */
+  /** fn under the lock: joins a hold (or step) this thread has open, else one hold of its own. */
   private hold<T>(fn: () => T): T {
-    if (this.depth > 0) return fn();
+    if (this.holding) return fn();
     this.lock.acquire();
-    this.depth = 1;
+    this.holding = true;
     try {
       return fn();
     } finally {
-      this.depth = 0;
+      this.holding = false;
       this.lock.release();
     }
   }
