@@ -25,15 +25,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRegistry } from '../bindings/modules/index.js';
 import { Dispatcher } from '../bindings/registry.js';
-import { DigestAuth } from '../host/auth/digest-auth.js';
 import type { MsgContext } from '../host/core/context.js';
-import { checkRequestHeaders } from '../host/engine/engine.js';
-import { openStore } from '../host/store/open-store.js';
 import { createRuntime } from '../runtimes/index.js';
 import type { EngineName, ScriptRuntime } from '../runtimes/runtime.js';
-import { makeContext, RecordingCore } from '../test/support/sip-fixtures.js';
-import { challengeParams, credentialsValue } from '../test/auth/digest-client.js';
+import { makeContext } from '../test/support/sip-fixtures.js';
 import { register } from '../test/auth/requests.js';
+import { registrarExchange, USERS } from './registrar-exchange.js';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const engines = (positional[0] ?? 'v8,quickjs,fengari,pyodide').split(',') as EngineName[];
@@ -106,10 +103,8 @@ def ksr_calls1():
 const EXT: Record<EngineName, 'js' | 'lua' | 'py'> = { v8: 'js', quickjs: 'js', fengari: 'lua', pyodide: 'py' };
 
 const registry = createRegistry();
-const store = await openStore('sqlite::memory:');
-const USERS = 200;
-for (let u = 0; u < USERS; u++) await store.addSubscriber(`u${u}`, 'localhost', `pw${u}`);
-const core = new RecordingCore(undefined, undefined, { store, auth: (c) => new DigestAuth(c, { secret: 'bench-secret-0123456789' }) });
+const exchange = await registrarExchange();
+const core = exchange.core;
 
 async function runtime(engine: EngineName, file: string, timeHost = false): Promise<ScriptRuntime> {
   const dispatcher = new Dispatcher(registry);
@@ -152,36 +147,9 @@ function summary(samples: number[]): string {
 
 const mean = (s: number[]) => s.reduce((a, b) => a + b, 0) / s.length;
 
-/** The context as the engine hands it to the route: the headers every request needs (top Via,
- *  From, To, Call-ID, CSeq) parsed on receipt (Engine.onMessage), so their parse is not
- *  counted in the first KSR function that reads one (it was: sanity_check and t_check_trans). */
-function received(ctx: MsgContext): MsgContext {
-  checkRequestHeaders(ctx.msg);
-  return ctx;
-}
-
-/** The register-auth scenario's two messages for user u: challenged, then with credentials. */
-let rounds = 0;
-
-/** A REGISTER of its own dialog: the same Call-ID and CSeq 20 s later would be refused (cseq_delay). */
-function registerOnce(auth: string | null, user: string, round: number): string {
-  return register(auth, user).replace('Call-ID: reg-1@', `Call-ID: reg-${round}@`);
-}
-
+/** The register-auth scenario's two messages for user u, each route's CPU µs. */
 function registrarRound(rt: ScriptRuntime, u: number): [number, number] {
-  core.replies.length = 0;
-  const round = ++rounds;
-  const first = received(makeContext(registerOnce(null, `u${u}`, round), { core }));
-  const t1 = timed(rt, 'ksr_request_route', first);
-  const challenge = core.replies[0];
-  if (challenge?.code !== 401) throw new Error(`expected a 401, got ${challenge?.code}`);
-  const nonce = challengeParams(challenge.buf.toString()).get('nonce')!;
-  const auth = credentialsValue({ username: `u${u}`, password: `pw${u}`, realm: 'localhost', nonce, method: 'REGISTER', uri: 'sip:localhost', nc: '00000001' });
-  core.replies.length = 0;
-  const second = received(makeContext(registerOnce(auth, `u${u}`, round), { core }));
-  const t2 = timed(rt, 'ksr_request_route', second);
-  if (core.replies[0]?.code !== 200) throw new Error(`expected a 200, got ${core.replies[0]?.code}`);
-  return [t1, t2];
+  return exchange.run(u, (ctx) => timed(rt, 'ksr_request_route', ctx));
 }
 
 /** The KSR functions that took most of the registrar routes' host time, then starts over. */
