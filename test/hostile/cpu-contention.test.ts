@@ -12,21 +12,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { request, statusOf, udpExchange } from '../support/sip-client.js';
+import { MAX_STRETCH } from '../../runtimes/cpu-time.js';
 
 const CPU_MS = 100;
 /**
  * CPU the healthy route is calibrated to (the issue's 30-50 ms, a little past its upper end):
- * with half the core (the hog has the other half) it needs a little more than the CPU limit in
+ * with half the core (the hog has the other half) it needs more than the CPU limit in
  * wall-clock time, so a wall-clock limit would cut it; the stretched one (up to 1.3×) does not.
+ * 55 puts it near the middle of that window at the ~0.52 share measured here (52 put v8's
+ * routes at 96-102 ms: about half of them proved nothing).
  * With a share under ~0.4 (a machine loaded beyond the hog) it is still cut: the cap keeps the
  * 2× bound on unanswered time for everyone else.
  */
-const TARGET_CPU_MS = 52;
+const TARGET_CPU_MS = 55;
 /** The calibrated route must take less than this (µs) before the hog starts, or the test proves nothing. */
 const CALIBRATED_MAX_US = CPU_MS * 1000 * 0.7;
 const HOG_MS = 60_000;
-/** Judged batches of healthy routes: the test passes on the first whose every route got 200. */
+/** Judged batches of healthy routes: the test passes on the first that keeps the limit's contract (judgeBatch). */
 const BATCHES = 3;
+/** The wall-clock cap of a route (ms): past it a route is stopped whatever CPU it used. */
+const CAP_MS = Math.round(CPU_MS * MAX_STRETCH);
+/** Routes of a batch of 8 that must answer 200 after more than the CPU limit of wall-clock time in the server. */
+const SURVIVORS = 2;
 
 const SCRIPTS = {
   js: `function ksr_request_route() {
@@ -65,12 +72,32 @@ async function send(server: ServerProcess, loops: number): Promise<{ status: num
   return { status: r ? statusOf(r) : 0, ms: performance.now() - t0 };
 }
 
-/** µs of one request route, from kemi.stats (max after a reset; wall clock, measured before the hog runs); 0 when it did not get 200. */
-async function routeCpuUs(server: ServerProcess, loops: number): Promise<number> {
+/** One request route: its status, the client's wall time, and the route's own wall time in the server (kemi.stats, after a reset; 0 unless it got 200). */
+async function judgedRoute(server: ServerProcess, loops: number): Promise<{ status: number; ms: number; routeUs: number }> {
   await server.rpc('kemi.stats_reset');
   const r = await send(server, loops);
-  if (r.status !== 200) return 0;
-  return (await server.rpc('kemi.stats')).result.routes.ksr_request_route.max as number;
+  const routeUs = r.status === 200 ? ((await server.rpc('kemi.stats')).result.routes.ksr_request_route.max as number) : 0;
+  return { ...r, routeUs };
+}
+
+type Judged = { status: number; ms: number; routeUs: number };
+
+/**
+ * How a batch of healthy routes kept the limit's contract under contention: `early`, the routes
+ * stopped before the cap (client time under it: a wall-clock limit, or a CPU count gone wrong);
+ * `outlived`, the routes answered 200 after more than the CPU limit of wall-clock time in the
+ * server (a wall-clock limit lets none through).
+ */
+function judgeBatch(results: Judged[]): { early: Judged[]; outlived: number; stopped: number } {
+  const stopped = results.filter((r) => r.status !== 200);
+  const early = stopped.filter((r) => r.status !== 500 || r.ms < CAP_MS);
+  const outlived = results.filter((r) => r.status === 200 && r.routeUs > CPU_MS * 1000).length;
+  return { early, outlived, stopped: stopped.length };
+}
+
+/** µs of one request route, from kemi.stats (wall clock, measured before the hog runs); 0 when it did not get 200. */
+async function routeCpuUs(server: ServerProcess, loops: number): Promise<number> {
+  return (await judgedRoute(server, loops)).routeUs;
 }
 
 /**
@@ -109,6 +136,13 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
         engine: engine === 'quickjs' ? 'quickjs' : undefined,
         config: () => ({ limits: { cpu_ms: CPU_MS } }),
       });
+      // every thread of the server on core 0 (the hog joins it later), before
+      // the calibration: the server's other threads (V8's collector, the launcher) then compete for
+      // that core as they will under the hog; bin/ksr-host.mjs runs the
+      // server as its child process, so the whole process tree is pinned
+      for (const pid of processTree(server.child.pid!)) {
+        assert.equal(spawnSync('taskset', ['-a', '-cp', '0', String(pid)]).status, 0, `taskset on ${pid}`);
+      }
       loops = await calibrate(server);
       // the check is one route's time: one that took too long (a collection in it, fengari's
       // interpreter recompiled; seen once in npm test: 82 ms for a route calibrated to 52) is
@@ -119,11 +153,6 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
         check = await routeCpuUs(server, loops);
       }
       calibratedUs = check;
-      // every thread of the server on core 0 (the hog joins it later); bin/ksr-host.mjs runs the
-      // server as its child process, so the whole process tree is pinned
-      for (const pid of processTree(server.child.pid!)) {
-        assert.equal(spawnSync('taskset', ['-a', '-cp', '0', String(pid)]).status, 0, `taskset on ${pid}`);
-      }
       assert.ok(check > 0 && check < CALIBRATED_MAX_US, `calibrated route took ${check} µs of CPU`);
     });
     after(async () => {
@@ -138,28 +167,37 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
       // 100 ms): the first routes under the new contention teach it, they are not judged
       for (let i = 0; i < 3; i++) await send(server, loops);
       t.diagnostic(`healthy route: ${Math.round(calibratedUs / 1000)} ms of CPU (kemi.stats, before the hog)`);
-      // Up to BATCHES batches of 8: the window between the limit and the cap is narrow by design
-      // (~104 of 130 ms at half the core), and on a machine loaded beyond the hog (a share under
-      // ~0.4) a route is cut as the cap says it must be: seen once in npm test (122-143 ms). A
-      // regression that cuts such routes cuts every batch.
-      let results: { status: number; ms: number }[] = [];
+      // Up to BATCHES batches of 8, judged by the limit's contract: a route is stopped when its
+      // CPU passes the limit or its wall-clock time passes the cap (MAX_STRETCH × the limit),
+      // never for wall-clock time alone below the cap. The window between the two is narrow by
+      // design (~104 of 130 ms at half the core), and this VM's slow spells (time the hypervisor
+      // takes is charged as the thread's own: it reports no steal) push a route past the cap now
+      // and then: seen in .ci/run, fengari 1-2 routes of 8 at 164-174 ms in each batch, the rest
+      // at 104-130. Such a route, stopped past the cap, is what the cap is for; a batch is good
+      // when every stopped route took at least the cap and at least SURVIVORS outlived the limit
+      // in the server's own wall-clock time. A wall-clock limit would let none outlive it.
+      let verdict = judgeBatch([]);
       for (let batch = 0; batch < BATCHES; batch++) {
-        results = [];
-        for (let i = 0; i < 8; i++) results.push(await send(server, loops));
-        t.diagnostic(`healthy route under contention, batch ${batch + 1}: ${results.map((r) => `${r.status}/${Math.round(r.ms)}ms`).join(' ')}`);
-        if (results.every((r) => r.status === 200)) break;
+        const results: Judged[] = [];
+        for (let i = 0; i < 8; i++) results.push(await judgedRoute(server, loops));
+        t.diagnostic(`healthy route under contention, batch ${batch + 1} (status/client ms/route ms in the server): ${results.map((r) => `${r.status}/${Math.round(r.ms)}/${Math.round(r.routeUs / 1000)}`).join(' ')}`);
+        verdict = judgeBatch(results);
+        if (verdict.early.length === 0 && verdict.outlived >= SURVIVORS) break;
       }
-      // only a route that needed more than the CPU limit in wall-clock time shows anything (a
-      // wall-clock limit would have cut it); without one there was nothing to judge (said, not failed)
-      if (!results.some((r) => r.ms > CPU_MS)) {
-        t.skip('no route needed more than the CPU limit in wall-clock time on this machine: nothing to judge');
+      // every route answered 200 and fewer than SURVIVORS needed more than the CPU limit in
+      // wall-clock time: nothing was stopped and too little outlived the limit to show how it
+      // counts, so there was nothing to judge (said, not failed)
+      if (verdict.stopped === 0 && verdict.outlived < SURVIVORS) {
+        t.skip(`${verdict.outlived} routes needed more than the CPU limit in wall-clock time on this machine: nothing to judge`);
         return;
       }
-      assert.deepEqual(results.map((r) => r.status), results.map(() => 200), `every healthy route answered 200:\n${server.output().slice(-2000)}`);
+      const early = verdict.early.map((r) => `${r.status} after ${Math.round(r.ms)} ms`).join(', ');
+      assert.equal(early, '', `routes stopped before the ${CAP_MS} ms cap:\n${server.output().slice(-2000)}`);
+      assert.ok(verdict.outlived >= SURVIVORS, `${verdict.outlived} routes answered 200 after more than ${CPU_MS} ms in the server, expected at least ${SURVIVORS}:\n${server.output().slice(-2000)}`);
       const spin = await send(server, 1e12);
       t.diagnostic(`spinning route under contention: ${spin.status} after ${Math.round(spin.ms)} ms`);
       assert.equal(spin.status, 500);
-      assert.ok(spin.ms < CPU_MS * 1.3 + 150, `the spinning route was stopped after ${Math.round(spin.ms)} ms`);
+      assert.ok(spin.ms < CAP_MS + 150, `the spinning route was stopped after ${Math.round(spin.ms)} ms`);
       hog.kill('SIGKILL');
       hog = null;
     });
