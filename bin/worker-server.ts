@@ -21,9 +21,11 @@ import { OutboundGuard } from '../host/transport/outbound-guard.js';
 import { protectedEndpoints } from '../host/transport/protected-endpoints.js';
 import { Transports } from '../host/transport/transports.js';
 import { createSipTrace, traceRpcMethods } from '../host/trace/trace-rpc.js';
+import type { TransportTap } from '../host/transport/transports.js';
 import { branchMarker } from '../host/workers/dispatch-key.js';
 import { mergeRouteStats, sumCounters } from '../host/workers/merge-stats.js';
 import { WorkerPool } from '../host/workers/worker-pool.js';
+import { UdpCopiesForWorkers } from '../host/workers/udp-copies.js';
 import type { BoundAddress } from '../host/workers/protocol.js';
 import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
 import { limitsFor, type EngineName } from '../runtimes/runtime.js';
@@ -57,6 +59,7 @@ interface WorkerStats {
   sip: MessageCountsSnapshot;
   store: { failures: number };
   transport: Record<string, number>;
+  sends: { ownUdp: number; viaSocketThread: number };
   overload: Record<string, unknown>;
   limitThrottle: Record<string, unknown>;
   tm: Record<string, number>;
@@ -118,10 +121,18 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
     ...streamListeners(transports),
   ];
   const instance = randomBytes(4).toString('hex');
+  // each worker sends UDP from its own copy of the listening sockets (no hop back to this thread)
+  const udpCopies = new UdpCopiesForWorkers(
+    transports.udp.map((l) => ({ ip: l.ip, port: l.port, socket: l.socketForCopies })),
+    count,
+    (obj, msg) => log.warn(obj, msg),
+  );
   pool = new WorkerPool({
     count,
     entry: workerEntry(import.meta.url, { boot: './worker-boot.mjs', entry: './worker-thread' }),
-    workerData: (index): WorkerInit => ({ index, count, settings: workerSettings, instance, bound, shared: sharedHandle }),
+    workerData: async (index, signals): Promise<WorkerInit> => ({
+      index, count, settings: workerSettings, instance, bound, shared: sharedHandle, signals, udpCopies: await udpCopies.forWorker(index),
+    }),
     sockets: transports,
     marker: branchMarker(instance),
     log: log.child({ component: 'workers' }),
@@ -152,7 +163,18 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   const reloader = new WorkersReload(pool, settings.routing.script, engineName, log, transports);
   const rpc = openControl(settings, log);
   // in this (the socket) thread: every message in and out passes its transports once
-  const trace = createSipTrace({ stateDir: settings.stateDir, log: log.child({ component: 'sip-trace' }), transports, settings: settings.trace });
+  // the workers' own UDP sends are a point the trace must reach: while it runs they go through this thread
+  let workersTap: TransportTap | null = null;
+  const workersTapPoint = {
+    get tap() {
+      return workersTap;
+    },
+    set tap(t: TransportTap | null) {
+      workersTap = t;
+      pool!.setTracing(t !== null);
+    },
+  };
+  const trace = createSipTrace({ stateDir: settings.stateDir, log: log.child({ component: 'sip-trace' }), transports, also: [workersTapPoint], settings: settings.trace });
   for (const m of traceRpcMethods(trace)) rpc.register(m.name, m.handler, { readOnly: m.readOnly, help: m.help });
   registerWorkerMethods(rpc, { pool, reloader, registry, transports, overload, socketCounters, engineName, store, usrloc, shared });
   for (const [name, fn] of Object.entries(usrlocRpcMethods(usrloc))) rpc.register(name, fn, { readOnly: UL_READ_ONLY.has(name), help: UL_HELP[name] });
@@ -329,6 +351,9 @@ function registerWorkerMethods(
           heapUsedBytes: x.thread.heapUsedBytes,
           runtimeMemoryBytes: x.runtime.memoryBytes,
           transactions: x.tm.transactions ?? 0,
+          // UDP sends from the worker's own copy of the listener, and sends handed to this thread (TCP, TLS, WS; UDP while tracing)
+          sentOwnUdp: x.sends.ownUdp,
+          sentViaSocketThread: x.sends.viaSocketThread,
         })),
       },
     };

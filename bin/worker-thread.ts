@@ -14,7 +14,8 @@ import { StoreUnavailable } from '../host/store/store.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
 import { SharedState, type SharedStateHandle } from '../host/shared/shared-state.js';
 import { workerBranchInstance } from '../host/workers/dispatch-key.js';
-import { WorkerTransports } from '../host/workers/worker-transports.js';
+import { WorkerTransports, type UdpCopyInit } from '../host/workers/worker-transports.js';
+import { WorkerSignals } from '../host/workers/worker-signals.js';
 import { serveWorker } from '../host/workers/worker-link.js';
 import { osThreadId } from '../host/workers/os-thread-id.js';
 import { realtimePriority, stepBelowIfRealtime } from '../host/workers/realtime-step.js';
@@ -32,6 +33,10 @@ export interface WorkerInit {
   instance: string;
   bound: BoundAddress[];
   shared: SharedStateHandle;
+  /** Shared with the socket thread: this worker's credit and flags (worker-signals.ts). */
+  signals: SharedArrayBuffer;
+  /** This worker's own copies of the UDP listeners, to send from (empty: sends go through the socket thread). */
+  udpCopies: UdpCopyInit[];
 }
 
 const init = workerData as WorkerInit;
@@ -63,7 +68,7 @@ async function main(): Promise<void> {
   let transports!: WorkerTransports;
   const engine = new Engine(settings, log, {
     store, usrloc, pvs: registry.pvs, shared, modules: registry.services, worker: index,
-    transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard)),
+    transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard, new WorkerSignals(init.signals), init.udpCopies)),
     // one expiry for the shared table: worker 0's
     expiry: index === 0,
   });
@@ -79,6 +84,7 @@ async function main(): Promise<void> {
       sip: engine.messageCounts.snapshot(),
       store: { failures: StoreUnavailable.failures },
       transport: transports.snapshot(),
+      sends: transports.sendCounts(),
       overload: engine.overload.snapshot(),
       limitThrottle: engine.limitThrottle.snapshot(),
       tm: engine.tm.snapshot(),

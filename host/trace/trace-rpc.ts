@@ -39,8 +39,8 @@ function startFromRpc(trace: SipTrace, params: unknown) {
  * The server's trace over the socket thread's transports; started now when the config enables
  * it (a file that cannot be made is logged, and the server serves on untraced).
  */
-export function createSipTrace(opts: { stateDir: string; log: TraceLog; transports: TapPoint; settings?: TraceSettings }): SipTrace {
-  const trace = new SipTrace({ stateDir: opts.stateDir, log: opts.log, points: [opts.transports] });
+export function createSipTrace(opts: { stateDir: string; log: TraceLog; transports: TapPoint; also?: TapPoint[]; settings?: TraceSettings }): SipTrace {
+  const trace = new SipTrace({ stateDir: opts.stateDir, log: opts.log, points: [opts.transports, ...(opts.also ?? [])] });
   if (opts.settings?.enabled) {
     try {
       trace.start(opts.settings);

@@ -61,6 +61,11 @@ export class UdpListener {
     });
   }
 
+  /** The socket itself, for the copies of its descriptor a worker sends from (host/workers/udp-copies.ts); nothing else. */
+  get socketForCopies(): dgram.Socket {
+    return this.socket;
+  }
+
   /** The port the socket is bound to (the one asked for, or the kernel's pick for 0). */
   boundPort(): number {
     return this.socket.address().port;

@@ -77,21 +77,21 @@ export function pushAlias(batch: unknown[], conId: number, port: number): void {
 }
 
 /**
- * The worker finished `count` more messages of those the socket thread posted to it: the
- * socket thread's credit for it (worker-pool.ts). After the sends they caused, in the same stream.
+ * The socket thread asked to be woken (it holds messages for this worker, worker-signals.ts):
+ * the worker finished more, so its credit allows more to cross. After the sends they caused.
  */
-export function pushAck(batch: unknown[], count: number): void {
-  batch.push(null, 0, 'ack', '', count, -1, 0, null, 0, null);
+export function pushWake(batch: unknown[]): void {
+  batch.push(null, 0, 'wake', '', 0, -1, 0, null, 0, null);
 }
 
 export type OutOp =
   | { k: 'send'; buf: Buffer; id: number; dst: Destination; from?: { ip: string; port: number } }
   | { k: 'alias'; conId: number; port: number }
-  | { k: 'ack'; count: number };
+  | { k: 'wake' };
 
 export function outAt(batch: unknown[], i: number): OutOp {
   const conId = batch[i + 5] as number;
-  if (batch[i] === null) return batch[i + 2] === 'ack' ? { k: 'ack', count: batch[i + 4] as number } : { k: 'alias', conId, port: batch[i + 4] as number };
+  if (batch[i] === null) return batch[i + 2] === 'wake' ? { k: 'wake' } : { k: 'alias', conId, port: batch[i + 4] as number };
   const flags = batch[i + 6] as number;
   const dst: Destination = { proto: batch[i + 2] as Destination['proto'], ip: batch[i + 3] as string, port: batch[i + 4] as number };
   if (conId >= 0) dst.conId = conId;

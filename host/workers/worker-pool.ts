@@ -4,8 +4,8 @@
 // by id with a timeout, and restarts a worker that died with the same index.
 //
 // The queue to each worker is bounded by credit: at most CREDIT messages are in flight to a
-// worker (posted, not yet acknowledged done: the worker acknowledges with the sends it posts
-// back, protocol.ts pushAck). A worker's port hands it its whole backlog in one turn, and
+// worker (posted, not yet done: the worker counts what it finished in shared memory,
+// worker-signals.ts, and posts a wake only when this thread holds messages for it). A worker's port hands it its whole backlog in one turn, and
 // nothing can be taken back out of it, so an unbounded port queue under a flood held seconds of
 // work (turns of 1.9-2.4 s seen) and a legitimate message waited behind all of it. Past the
 // credit, messages wait here (fair-hold.ts: a lane per source, taken in turn, so a message from
@@ -17,6 +17,7 @@ import type { Destination, ReceiveInfo } from '../transport/types.js';
 import { workerFor } from './dispatch-key.js';
 import { FairHold } from './fair-hold.js';
 import { MSG_STRIDE, outAt, OUT_STRIDE, pushMessage, type FromWorker, type MessageBatch, type ToWorker } from './protocol.js';
+import { WorkerSignals } from './worker-signals.js';
 
 export interface PoolSockets {
   send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean;
@@ -33,8 +34,11 @@ export interface PoolOptions {
   count: number;
   /** The worker's entry: from the sources a boot file that registers tsx, from dist/ the compiled entry (worker-entry.ts). */
   entry: URL;
-  /** What worker `index` is given as workerData (structured-cloneable). */
-  workerData: (index: number) => unknown;
+  /**
+   * What worker `index` is given as workerData (structured-cloneable), each time it starts;
+   * `signals` is the shared memory of its credit and flags (worker-signals.ts), new each start.
+   */
+  workerData: (index: number, signals: SharedArrayBuffer) => unknown | Promise<unknown>;
   sockets: PoolSockets;
   /** branchMarker(instance): replies to a worker's branches go to that worker. */
   marker: Uint8Array;
@@ -91,9 +95,10 @@ class Slot {
   readonly pending = new Map<number, Pending>();
   /** Consecutive deaths without a ready in between: the restart waits longer each time. */
   deaths = 0;
-  /** Messages posted to the worker (counted as they join its batch), and acknowledged done by it. */
+  /** Messages posted to the worker (counted as they join its batch; int32, wraps as the worker's count does). */
   posted = 0;
-  acked = 0;
+  /** Shared with the worker: what it finished, the wake it owes, whether sends are traced. */
+  signals = new WorkerSignals();
   /** Messages waiting here for credit. */
   readonly held: FairHold<Held>;
   /** Since when messages have been held without the hold emptying (null: none held). */
@@ -103,7 +108,7 @@ class Slot {
   }
 
   get inFlight(): number {
-    return this.posted - this.acked;
+    return (this.posted - this.signals.done()) | 0;
   }
 }
 
@@ -146,6 +151,7 @@ export class WorkerPool {
   private nextCallId = 1;
   private readonly flushAll = () => this.flush();
   private readonly credit: number;
+  private tracing = false;
 
   constructor(private readonly opts: PoolOptions) {
     this.credit = opts.credit ?? CREDIT;
@@ -185,6 +191,13 @@ export class WorkerPool {
     }
     s.heldSince ??= performance.now();
     if (s.held.size > this.counters.heldMax) this.counters.heldMax = s.held.size;
+    this.release(s);
+  }
+
+  /** Whether the SIP trace runs: the workers then send UDP through this thread, where the trace sees it. */
+  setTracing(on: boolean): void {
+    this.tracing = on;
+    for (const s of this.slots) s.signals.setTracing(on);
   }
 
   /**
@@ -249,8 +262,11 @@ export class WorkerPool {
     }));
   }
 
-  private spawn(s: Slot): Promise<void> {
-    const worker = new Worker(this.opts.entry, { workerData: this.opts.workerData(s.index) });
+  private async spawn(s: Slot): Promise<void> {
+    s.signals = new WorkerSignals();
+    s.signals.setTracing(this.tracing);
+    s.posted = 0;
+    const worker = new Worker(this.opts.entry, { workerData: await this.opts.workerData(s.index, s.signals.buffer) });
     s.worker = worker;
     return new Promise<void>((resolve, reject) => {
       let started = false;
@@ -298,7 +314,7 @@ export class WorkerPool {
     // what was in flight is lost with the worker; what was held for it is dropped as for a worker that is down
     this.counters.droppedWhileDown += s.held.clear();
     s.heldSince = null;
-    s.posted = s.acked = 0;
+    s.posted = 0;
     this.opts.onOverload?.(s.index, null);
     if (this.stopping) return;
     this.opts.log.error({ worker: s.index, code, wasReady }, 'worker died; restarting it');
@@ -343,8 +359,8 @@ export class WorkerPool {
   private runOut(s: Slot, batch: unknown[]): void {
     for (let i = 0; i < batch.length; i += OUT_STRIDE) {
       const op = outAt(batch, i);
-      if (op.k === 'ack') {
-        this.onAck(s, op.count);
+      if (op.k === 'wake') {
+        this.release(s);
         continue;
       }
       if (op.k === 'alias') {
@@ -365,7 +381,7 @@ export class WorkerPool {
   /** To the worker's batch for this turn, within its credit. */
   private cross(s: Slot, buf: Buffer, rcv: ReceiveInfo): void {
     pushMessage(s.batch, buf, rcv);
-    s.posted++;
+    s.posted = (s.posted + 1) | 0;
     this.opts.onPosted?.();
     // a full chunk goes at once: the worker acknowledges it while it works on the next
     if (s.batch.length >= CHUNK * MSG_STRIDE) {
@@ -374,15 +390,26 @@ export class WorkerPool {
     } else this.scheduleFlush();
   }
 
-  /** The worker finished `count` messages: as much of its hold crosses as its credit allows. */
-  private onAck(s: Slot, count: number): void {
-    s.acked = Math.min(s.posted, s.acked + count);
-    while (s.held.size > 0 && s.inFlight < this.credit) {
-      const h = s.held.shift()!;
-      if (!h.judged && this.opts.rejudge?.(h.buf, h.rcv)) continue;
-      this.cross(s, h.buf, h.rcv);
+  /**
+   * As much of the worker's hold crosses as its credit allows (the worker finished some, or
+   * something was just held). While anything stays held the worker is asked to wake this thread
+   * after its next batch; asked before the credit is looked at again, so either the worker sees
+   * the ask or this look sees what it finished (worker-signals.ts).
+   */
+  private release(s: Slot): void {
+    for (;;) {
+      while (s.held.size > 0 && s.inFlight < this.credit) {
+        const h = s.held.shift()!;
+        if (!h.judged && this.opts.rejudge?.(h.buf, h.rcv)) continue;
+        this.cross(s, h.buf, h.rcv);
+      }
+      if (s.held.size === 0) {
+        s.heldSince = null;
+        return;
+      }
+      s.signals.askWake();
+      if (s.inFlight >= this.credit) return;
     }
-    if (s.held.size === 0) s.heldSince = null;
   }
 
   private sendError(s: Slot, id: number, reason: string): void {

@@ -1,15 +1,34 @@
 // The transports an Engine in a worker thread uses: the same interface as host/transport's
 // Transports, but the sockets are the socket thread's. A send is checked by the outbound
-// guard here (so a refusal is synchronous, as in one thread), then posted in this turn's
-// batch; a failure found by the socket thread (connect failed, no connection for a
+// guard here (so a refusal is synchronous, as in one thread). A UDP send leaves at once from
+// this worker's own copy of the listening socket (udp-fd-dup.ts: same address and port, never
+// read here) when it has one and the SIP trace is off; anything else is posted in this turn's
+// batch for the socket thread, and a failure it finds (connect failed, no connection for a
 // no-connect send) comes back by id and calls the sender's onError.
 import { isIPv6 } from 'node:net';
 import type { MessagePort } from 'node:worker_threads';
 import type { OutboundGuard } from '../transport/outbound-guard.js';
 import type { Destination, TransportCounters } from '../transport/types.js';
 import type { EngineTransports } from '../engine/engine.js';
-import { pushAck, pushAlias, pushSend, type BoundAddress } from './protocol.js';
+import type dgram from 'node:dgram';
+import { pushAlias, pushSend, pushWake, type BoundAddress } from './protocol.js';
 import { isConnectionProto, type SendProto } from '../sip/uri.js';
+import { openUdpCopy } from '../transport/udp-fd-dup.js';
+import type { WorkerSignals } from './worker-signals.js';
+
+/** A copy of a UDP listener's descriptor given to this worker (worker-server.ts), in the order of `bound`'s UDP entries. */
+export interface UdpCopyInit {
+  ip: string;
+  port: number;
+  fd: number;
+  type: 'udp4' | 'udp6';
+}
+
+interface OwnUdp {
+  ip: string;
+  port: number;
+  socket: dgram.Socket;
+}
 
 const ZERO_COUNTERS: TransportCounters = {
   udpDropped: 0, udpKernelDrops: 0, udpRxQueueBytes: 0,
@@ -20,18 +39,22 @@ const ZERO_COUNTERS: TransportCounters = {
   outboundDenied: 0,
 };
 
-/** Messages handled after which the worker acknowledges at once rather than at the end of its turn (worker-pool.ts CHUNK). */
-const ACK_EVERY = 32;
-
 /** Failures waited for longer than this are forgotten (a TCP connect times out at 5 s). */
 const ERROR_WAIT_MS = 15_000;
 
 export class WorkerTransports implements EngineTransports {
   readonly counters: TransportCounters = { ...ZERO_COUNTERS };
   private out: unknown[] = [];
-  /** Messages from the socket thread finished since the last flush (acknowledged with it). */
-  private finished = 0;
   private flushScheduled = false;
+  /** This worker's own copies of the UDP listeners (empty: every send goes through the socket thread). */
+  private readonly ownUdp: OwnUdp[];
+  /**
+   * UDP sends from the own copies, made at the end of the turn (socket, bytes, port, ip): a send
+   * inside a route wakes the peer (sipp on loopback) mid-route, which measured slower.
+   */
+  private ownSends: unknown[] = [];
+  /** Sends since start: from this worker's own UDP copies, and handed to the socket thread. */
+  private readonly sent = { ownUdp: 0, viaSocketThread: 0 };
   private nextId = 1;
   private readonly waiting = new Map<number, { onError: (reason: string) => void; at: number }>();
   private sweeper: NodeJS.Timeout | null = null;
@@ -40,7 +63,11 @@ export class WorkerTransports implements EngineTransports {
     private readonly port: MessagePort,
     private readonly bound: readonly BoundAddress[],
     readonly guard: OutboundGuard,
-  ) {}
+    private readonly signals: WorkerSignals,
+    udpCopies: readonly UdpCopyInit[] = [],
+  ) {
+    this.ownUdp = udpCopies.map((c) => ({ ip: c.ip, port: c.port, socket: openUdpCopy(c.fd, c.type) }));
+  }
 
   async start(): Promise<void> {
     this.sweeper = setInterval(() => this.sweep(), ERROR_WAIT_MS / 3).unref();
@@ -49,6 +76,7 @@ export class WorkerTransports implements EngineTransports {
   async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.flush();
+    for (const u of this.ownUdp) u.socket.close();
   }
 
   send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean {
@@ -60,6 +88,7 @@ export class WorkerTransports implements EngineTransports {
       if (onError) queueMicrotask(() => onError(`no ${dst.proto.toUpperCase()} listener for ${dst.ip}`));
       return false;
     }
+    if (dst.proto === 'udp' && this.sendOwnUdp(buf, dst, from, v6)) return true;
     let id = 0;
     // only a send over a connection (TCP, TLS, WS, WSS) can fail after it left: connect, no-connect,
     // the connection gone (a WebSocket is never connected by us), its real peer refused
@@ -68,6 +97,7 @@ export class WorkerTransports implements EngineTransports {
       this.waiting.set(id, { onError, at: Date.now() });
     }
     pushSend(this.out, buf, id, dst, from);
+    this.sent.viaSocketThread++;
     this.scheduleFlush();
     return true;
   }
@@ -81,15 +111,32 @@ export class WorkerTransports implements EngineTransports {
   }
 
   /**
-   * `count` messages from the socket thread were handled: acknowledged after their sends, at
-   * this turn's flush, or at once (with the sends so far) once ACK_EVERY are unacknowledged: a
-   * port hands over everything queued in one turn, and a worker that acknowledged only at the
-   * end of it would leave the socket thread without credit to send more while it works.
+   * `count` messages from the socket thread were handled: counted in shared memory (the socket
+   * thread's credit for this worker); if it holds messages for this worker and asked to be
+   * woken, the wake goes at once with the sends so far (it does not wait for the end of this
+   * turn: the socket thread would be without credit meanwhile).
    */
   ack(count: number): void {
-    this.finished += count;
-    if (this.finished >= ACK_EVERY) this.flush();
-    else this.scheduleFlush();
+    if (!this.signals.finished(count)) return;
+    pushWake(this.out);
+    this.flush();
+  }
+
+  /**
+   * From this worker's copy of the listener that `Transports.pick` would choose (the `from`
+   * address if it is one, else the first of the family); false when there is none or the SIP
+   * trace runs (the socket thread must see the send).
+   */
+  private sendOwnUdp(buf: Buffer, dst: Destination, from: { ip: string; port: number } | undefined, v6: boolean): boolean {
+    if (this.ownUdp.length === 0 || this.signals.tracing) return false;
+    let own: OwnUdp | undefined;
+    if (from) own = this.ownUdp.find((u) => u.port === from.port && u.ip === from.ip);
+    own ??= this.ownUdp.find((u) => u.ip.includes(':') === v6);
+    if (!own) return false;
+    this.ownSends.push(own.socket, buf, dst.port, dst.ip);
+    this.sent.ownUdp++;
+    this.scheduleFlush();
+    return true;
   }
 
   permits(proto: string, ip: string, port: number, onError?: (reason: string) => void): boolean {
@@ -99,6 +146,10 @@ export class WorkerTransports implements EngineTransports {
   localAddress(proto: SendProto, ipv6: boolean): { ip: string; port: number } | null {
     const b = this.bound.find((x) => x.proto === proto && isIPv6(x.ip) === ipv6);
     return b ? { ip: b.ip, port: b.port } : null;
+  }
+
+  sendCounts(): { ownUdp: number; viaSocketThread: number } {
+    return { ...this.sent };
   }
 
   /** This worker's own counters (what its guard refused); the sockets' are the socket thread's. */
@@ -124,9 +175,10 @@ export class WorkerTransports implements EngineTransports {
 
   private flush(): void {
     this.flushScheduled = false;
-    if (this.finished > 0) {
-      pushAck(this.out, this.finished);
-      this.finished = 0;
+    const own = this.ownSends;
+    if (own.length > 0) {
+      this.ownSends = [];
+      for (let i = 0; i < own.length; i += 4) (own[i] as dgram.Socket).send(own[i + 1] as Buffer, own[i + 2] as number, own[i + 3] as string);
     }
     if (this.out.length === 0) return;
     this.port.postMessage(this.out);

@@ -16,7 +16,7 @@ function pool(o: { msPerMessage: number; maxHeld?: number; rejudge?: (buf: Buffe
   return new WorkerPool({
     count: 1,
     entry: new URL('./fixtures/slow-worker.mjs', import.meta.url),
-    workerData: () => ({ msPerMessage: o.msPerMessage }),
+    workerData: (_index, signals) => ({ msPerMessage: o.msPerMessage, signals }),
     sockets: { send: () => true, addTcpAlias: () => true },
     marker: new Uint8Array(0),
     log: quiet,

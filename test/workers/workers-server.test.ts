@@ -31,8 +31,13 @@ function ksr_request_route() {
 class Peer {
   readonly sock = dgram.createSocket('udp4');
   readonly got: string[] = [];
+  /** The source port of each reply, in order. */
+  readonly fromPorts: number[] = [];
   constructor(private readonly serverPort: number) {
-    this.sock.on('message', (m) => this.got.push(m.toString('latin1')));
+    this.sock.on('message', (m, r) => {
+      this.got.push(m.toString('latin1'));
+      this.fromPorts.push(r.port);
+    });
   }
   async open(): Promise<void> {
     await new Promise<void>((r) => this.sock.bind(0, '127.0.0.1', () => r()));
@@ -193,5 +198,31 @@ describe('a server with 2 workers', () => {
     assert.equal(answers.length, 32, 'all answered after the restart');
     assert.deepEqual(new Set(answers), new Set(['v3']), 'the restarted worker runs the current script');
     await server.waitForOutput(/worker died; restarting it/);
+  });
+
+  // after the restart above: the restarted worker has its own copy too, and the listener
+  // survived the dead worker's copy closing
+  test('each worker sends its UDP replies itself, from its own copy of the listening socket; the restarted one too', async () => {
+    type PerWorker = { index: number; sentOwnUdp: number; sentViaSocketThread: number };
+    const before: PerWorker[] = (await server.rpc('kemi.stats')).result.workers.perWorker;
+    const peer = new Peer(server.port);
+    await peer.open();
+    const N = 32;
+    try {
+      for (let i = 0; i < N; i++) peer.send(request('OPTIONS', peer.port, `own-${Date.now()}-${i}`, `z9hG4bKown${i}x${Date.now()}`));
+      assert.equal((await peer.waitFor((r) => status(r) === 200, N)).length, N);
+      assert.deepEqual([...new Set(peer.fromPorts)], [server.port], 'every reply from the listening port');
+    } finally {
+      peer.close();
+    }
+    const after: PerWorker[] = (await server.rpc('kemi.stats')).result.workers.perWorker;
+    let own = 0;
+    for (const w of after) {
+      const b = before.find((x) => x.index === w.index)!;
+      assert.ok(w.sentOwnUdp > b.sentOwnUdp, `worker ${w.index} sent replies itself: ${JSON.stringify({ before: b, after: w })}`);
+      assert.equal(w.sentViaSocketThread, b.sentViaSocketThread, `worker ${w.index} handed no UDP send to the socket thread`);
+      own += w.sentOwnUdp - b.sentOwnUdp;
+    }
+    assert.equal(own, N, 'one own send per reply');
   });
 });
