@@ -1,13 +1,14 @@
-// A few words of shared memory between the socket thread and one worker, so that the common
-// case needs no message back from the worker (issue 9: each message a worker posts wakes the
-// socket thread, tens of µs on a paravirtualised VM):
+// A few words of shared memory between the socket thread and one worker (issue 9):
 // - DONE: messages the worker has finished, added as it finishes each batch. The socket thread
-//   reads it for the worker's credit (worker-pool.ts) whenever it dispatches.
+//   reads it for the worker's credit (worker-pool.ts) whenever it dispatches, so its view of the
+//   credit is never older than its last look.
 // - WAKE: set by the socket thread while it holds messages for the worker (credit spent): the
-//   worker then posts one wake after its next batch, so the hold is released without waiting
-//   for a datagram to wake the socket thread. Set before the socket thread checks the credit
-//   again, cleared by the worker before it posts: with sequentially consistent atomics either
-//   the worker sees it or the socket thread's check sees the new DONE; no hold is forgotten.
+//   worker then posts a wake after its current batch, so the hold is released at once. Set
+//   before the socket thread checks the credit again, cleared by the worker before it posts:
+//   with sequentially consistent atomics either the worker sees it or the socket thread's check
+//   sees the new DONE; no hold is forgotten. (The worker also posts a wake every 32 messages
+//   and at the end of its turn, worker-transports.ts ack(): measured to be needed under a
+//   real-time policy.)
 // - TRACING: while the SIP trace runs (in the socket thread, which must see every send), the
 //   worker's UDP sends go through the socket thread instead of its own copy of the socket.
 const DONE = 0;
