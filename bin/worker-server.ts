@@ -25,7 +25,7 @@ import type { TransportTap } from '../host/transport/transports.js';
 import { branchMarker } from '../host/workers/dispatch-key.js';
 import { mergeRouteStats, sumCounters } from '../host/workers/merge-stats.js';
 import { WorkerPool } from '../host/workers/worker-pool.js';
-import { UdpCopiesForWorkers } from '../host/workers/udp-copies.js';
+import { UdpCopiesForWorkers } from '../host/transport/udp-copies.js';
 import type { BoundAddress } from '../host/workers/protocol.js';
 import { engineForFile, LANGUAGE_OF } from '../runtimes/index.js';
 import { limitsFor, type EngineName } from '../runtimes/runtime.js';

@@ -14,7 +14,9 @@ import { StoreUnavailable } from '../host/store/store.js';
 import { Usrloc } from '../host/registrar/usrloc.js';
 import { SharedState, type SharedStateHandle } from '../host/shared/shared-state.js';
 import { workerBranchInstance } from '../host/workers/dispatch-key.js';
-import { WorkerTransports, type UdpCopyInit } from '../host/workers/worker-transports.js';
+import { WorkerTransports, type OwnUdpSending } from '../host/workers/worker-transports.js';
+import { openUdpCopy, type UdpCopyInit } from '../host/transport/udp-fd-dup.js';
+import { UdpSendBatch } from '../host/transport/udp-send-batch.js';
 import { WorkerSignals } from '../host/workers/worker-signals.js';
 import { serveWorker } from '../host/workers/worker-link.js';
 import { osThreadId } from '../host/workers/os-thread-id.js';
@@ -68,7 +70,7 @@ async function main(): Promise<void> {
   let transports!: WorkerTransports;
   const engine = new Engine(settings, log, {
     store, usrloc, pvs: registry.pvs, shared, modules: registry.services, worker: index,
-    transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard, new WorkerSignals(init.signals), init.udpCopies)),
+    transports: (_onMessage, guard) => (transports = new WorkerTransports(port, init.bound, guard, new WorkerSignals(init.signals), ownUdpSending(init.udpCopies))),
     // one expiry for the shared table: worker 0's
     expiry: index === 0,
   });
@@ -140,6 +142,12 @@ async function main(): Promise<void> {
   });
   log.info({ script: settings.routing.script, engine: engineName }, 'worker serving');
   post({ t: 'ready' });
+}
+
+/** The worker's own copies of the UDP listeners, opened here (they are this thread's from now on), and the batch their sends wait in. */
+function ownUdpSending(copies: UdpCopyInit[]): OwnUdpSending | null {
+  if (copies.length === 0) return null;
+  return { sockets: copies.map((c) => ({ ip: c.ip, port: c.port, socket: openUdpCopy(c.fd, c.type) })), batch: new UdpSendBatch() };
 }
 
 function testHooksOnly(): void {

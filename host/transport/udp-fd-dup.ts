@@ -37,6 +37,14 @@ const ECHO = `process.on('message', (m, s) => {
 });
 process.on('disconnect', () => process.exit(0));`;
 
+/** A copy of a UDP listener's descriptor as a worker is given it (structured-cloneable): the listener's address, the descriptor, its family. */
+export interface UdpCopyInit {
+  ip: string;
+  port: number;
+  fd: number;
+  type: 'udp4' | 'udp6';
+}
+
 /** A copy of a socket's descriptor and the socket object that holds it in this thread (kept, never closed: closing it closes the copy). */
 export interface UdpCopy {
   fd: number;

@@ -5,6 +5,7 @@ import { isIPv6 } from 'node:net';
 import type { MessageHandler } from './types.js';
 import { UdpWaitProbe } from './udp-wait-probe.js';
 import { literalLookup } from './literal-lookup.js';
+import { UdpSendBatch } from './udp-send-batch.js';
 
 const UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
@@ -61,7 +62,7 @@ export class UdpListener {
     });
   }
 
-  /** The socket itself, for the copies of its descriptor a worker sends from (host/workers/udp-copies.ts); nothing else. */
+  /** The socket itself, for the copies of its descriptor a worker sends from (host/transport/udp-copies.ts); nothing else. */
   get socketForCopies(): dgram.Socket {
     return this.socket;
   }
@@ -71,17 +72,22 @@ export class UdpListener {
     return this.socket.address().port;
   }
 
-  /** Sends at once (no callback: a failure is an ICMP error on the socket, ignored above). The
-   *  buffer is handed to the kernel as it is, no copy. */
+  /** Sends at the end of this turn of the event loop, in order (udp-send-batch.ts; no callback:
+   *  a failure is an ICMP error on the socket, ignored above). The buffer is handed to the kernel
+   *  as it is, no copy: the caller does not change it afterwards (every sender builds a new one). */
   send(buf: Buffer, ip: string, port: number): void {
-    this.socket.send(buf, port, ip);
+    this.sends.push(this.socket, buf, port, ip);
   }
+
+  /** Sends wait for the end of the turn (udp-send-batch.ts). */
+  private readonly sends = new UdpSendBatch();
 
   private closing: Promise<void> | null = null;
 
   /** Closes the socket; a second call waits for the first (dgram throws on closing twice). */
   close(): Promise<void> {
     this.probe.close();
+    if (!this.closing) this.sends.flush();
     return (this.closing ??= new Promise((resolve) => this.socket.close(() => resolve())));
   }
 }

@@ -5,8 +5,9 @@
 //
 // The queue to each worker is bounded by credit: at most CREDIT messages are in flight to a
 // worker (posted, not yet done: the worker counts what it finished in shared memory,
-// worker-signals.ts, and posts a wake regularly and at once when this thread holds messages for it). A worker's port hands it its whole backlog in one turn, and
-// nothing can be taken back out of it, so an unbounded port queue under a flood held seconds of
+// worker-signals.ts, and posts a wake regularly, and at once when this thread holds messages
+// for it). A worker's port hands it its whole backlog in one turn, and nothing can be taken
+// back out of it, so an unbounded port queue under a flood held seconds of
 // work (turns of 1.9-2.4 s seen) and a legitimate message waited behind all of it. Past the
 // credit, messages wait here (fair-hold.ts: a lane per source, taken in turn, so a message from
 // another source does not wait behind a flood's backlog), where the overload policy can still

@@ -1,8 +1,8 @@
 // The transports an Engine in a worker thread uses: the same interface as host/transport's
 // Transports, but the sockets are the socket thread's. A send is checked by the outbound
-// guard here (so a refusal is synchronous, as in one thread). A UDP send leaves at once from
-// this worker's own copy of the listening socket (udp-fd-dup.ts: same address and port, never
-// read here) when it has one and the SIP trace is off; anything else is posted in this turn's
+// guard here (so a refusal is synchronous, as in one thread). A UDP send leaves at the end of
+// this turn from this worker's own copy of the listening socket (udp-fd-dup.ts: same address
+// and port, never read here) when it has one and the SIP trace is off; anything else is posted in this turn's
 // batch for the socket thread, and a failure it finds (connect failed, no connection for a
 // no-connect send) comes back by id and calls the sender's onError.
 import { isIPv6 } from 'node:net';
@@ -13,21 +13,22 @@ import type { EngineTransports } from '../engine/engine.js';
 import type dgram from 'node:dgram';
 import { pushAlias, pushSend, pushWake, type BoundAddress } from './protocol.js';
 import { isConnectionProto, type SendProto } from '../sip/uri.js';
-import { openUdpCopy } from '../transport/udp-fd-dup.js';
+import type { UdpSendBatch } from '../transport/udp-send-batch.js';
 import type { WorkerSignals } from './worker-signals.js';
 
-/** A copy of a UDP listener's descriptor given to this worker (worker-server.ts), in the order of `bound`'s UDP entries. */
-export interface UdpCopyInit {
-  ip: string;
-  port: number;
-  fd: number;
-  type: 'udp4' | 'udp6';
-}
-
-interface OwnUdp {
+/**
+ * This worker's own copy of a UDP listener, opened by its thread's assembly (bin/worker-thread.ts,
+ * host/transport/udp-fd-dup.ts openUdpCopy), and the batch its sends wait in for the end of the turn.
+ */
+export interface OwnUdp {
   ip: string;
   port: number;
   socket: dgram.Socket;
+}
+
+export interface OwnUdpSending {
+  sockets: OwnUdp[];
+  batch: UdpSendBatch;
 }
 
 const ZERO_COUNTERS: TransportCounters = {
@@ -51,11 +52,8 @@ export class WorkerTransports implements EngineTransports {
   private flushScheduled = false;
   /** This worker's own copies of the UDP listeners (empty: every send goes through the socket thread). */
   private readonly ownUdp: OwnUdp[];
-  /**
-   * UDP sends from the own copies, made at the end of the turn (socket, bytes, port, ip): a send
-   * inside a route wakes the peer (sipp on loopback) mid-route, which measured slower.
-   */
-  private ownSends: unknown[] = [];
+  /** UDP sends from the own copies, made at the end of the turn (udp-send-batch.ts). */
+  private readonly ownSends: UdpSendBatch | null;
   /** Messages finished since the last wake posted. */
   private unwoken = 0;
   /** Sends since start: from this worker's own UDP copies, and handed to the socket thread. */
@@ -69,9 +67,10 @@ export class WorkerTransports implements EngineTransports {
     private readonly bound: readonly BoundAddress[],
     readonly guard: OutboundGuard,
     private readonly signals: WorkerSignals,
-    udpCopies: readonly UdpCopyInit[] = [],
+    own: OwnUdpSending | null = null,
   ) {
-    this.ownUdp = udpCopies.map((c) => ({ ip: c.ip, port: c.port, socket: openUdpCopy(c.fd, c.type) }));
+    this.ownUdp = own?.sockets ?? [];
+    this.ownSends = own?.batch ?? null;
   }
 
   async start(): Promise<void> {
@@ -81,6 +80,7 @@ export class WorkerTransports implements EngineTransports {
   async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.flush();
+    this.ownSends?.flush();
     for (const u of this.ownUdp) u.socket.close();
   }
 
@@ -140,14 +140,13 @@ export class WorkerTransports implements EngineTransports {
    * trace runs (the socket thread must see the send).
    */
   private sendOwnUdp(buf: Buffer, dst: Destination, from: { ip: string; port: number } | undefined, v6: boolean): boolean {
-    if (this.ownUdp.length === 0 || this.signals.tracing) return false;
+    if (!this.ownSends || this.ownUdp.length === 0 || this.signals.tracing) return false;
     let own: OwnUdp | undefined;
     if (from) own = this.ownUdp.find((u) => u.port === from.port && u.ip === from.ip);
     own ??= this.ownUdp.find((u) => u.ip.includes(':') === v6);
     if (!own) return false;
     this.ownSends.push(own.socket, buf, dst.port, dst.ip);
     this.sent.ownUdp++;
-    this.scheduleFlush();
     return true;
   }
 
@@ -187,11 +186,6 @@ export class WorkerTransports implements EngineTransports {
 
   private flush(): void {
     this.flushScheduled = false;
-    const own = this.ownSends;
-    if (own.length > 0) {
-      this.ownSends = [];
-      for (let i = 0; i < own.length; i += 4) (own[i] as dgram.Socket).send(own[i + 1] as Buffer, own[i + 2] as number, own[i + 3] as string);
-    }
     if (this.unwoken > 0) {
       this.unwoken = 0;
       pushWake(this.out);

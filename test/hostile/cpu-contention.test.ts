@@ -25,8 +25,13 @@ const CPU_MS = 100;
  * 2× bound on unanswered time for everyone else.
  */
 const TARGET_CPU_MS = 55;
-/** The calibrated route must take less than this (µs) before the hog starts, or the test proves nothing. */
-const CALIBRATED_MAX_US = CPU_MS * 1000 * 0.7;
+/**
+ * How far from TARGET_CPU_MS a calibrated route may be: 10 %, so that at half the core it needs
+ * 99-121 ms, inside the window (a 62 ms route, accepted at 15 %, was cut at the cap in .ci/run).
+ */
+const CALIBRATION_TOLERANCE = 0.1;
+/** The calibrated route must take less than this (µs) before the hog starts. */
+const CALIBRATED_MAX_US = TARGET_CPU_MS * 1000 * (1 + CALIBRATION_TOLERANCE);
 const HOG_MS = 60_000;
 /** Judged batches of healthy routes: the test passes on the first that keeps the limit's contract (judgeBatch). */
 const BATCHES = 3;
@@ -66,16 +71,21 @@ function processTree(pid: number): number[] {
   return out;
 }
 
-async function send(server: ServerProcess, loops: number): Promise<{ status: number; ms: number }> {
+/**
+ * One request from `source` (an address of 127/8). A source whose requests hit the CPU limit 5
+ * times in 10 s is throttled (503, host/core/limit-throttle.ts): each batch under contention
+ * comes from its own, so a batch the machine slowed past the cap does not spoil the next.
+ */
+async function send(server: ServerProcess, loops: number, source = '127.0.0.1'): Promise<{ status: number; ms: number }> {
   const t0 = performance.now();
-  const [r] = await udpExchange(server.port, request('OPTIONS', server.port, { headers: [`X-Loops: ${loops}`] }), { waitMs: 5000 });
+  const [r] = await udpExchange(server.port, request('OPTIONS', server.port, { headers: [`X-Loops: ${loops}`] }), { waitMs: 5000, localIp: source });
   return { status: r ? statusOf(r) : 0, ms: performance.now() - t0 };
 }
 
 /** One request route: its status, the client's wall time, and the route's own wall time in the server (kemi.stats, after a reset; 0 unless it got 200). */
-async function judgedRoute(server: ServerProcess, loops: number): Promise<{ status: number; ms: number; routeUs: number }> {
+async function judgedRoute(server: ServerProcess, loops: number, source?: string): Promise<{ status: number; ms: number; routeUs: number }> {
   await server.rpc('kemi.stats_reset');
-  const r = await send(server, loops);
+  const r = await send(server, loops, source);
   const routeUs = r.status === 200 ? ((await server.rpc('kemi.stats')).result.routes.ksr_request_route.max as number) : 0;
   return { ...r, routeUs };
 }
@@ -115,7 +125,7 @@ async function calibrate(server: ServerProcess): Promise<number> {
       loops = Math.round(loops / 2);
       continue;
     }
-    if (Math.abs(us - target) < target * 0.15) hits++;
+    if (Math.abs(us - target) < target * CALIBRATION_TOLERANCE) hits++;
     loops = Math.round(loops * Math.min(4, target / us));
   }
   return loops;
@@ -165,7 +175,7 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
       await new Promise((r) => setTimeout(r, 300));
       // the share of the core the server gets is learnt from its own recent runs (sampled every
       // 100 ms): the first routes under the new contention teach it, they are not judged
-      for (let i = 0; i < 3; i++) await send(server, loops);
+      for (let i = 0; i < 3; i++) await send(server, loops, '127.0.0.9');
       t.diagnostic(`healthy route: ${Math.round(calibratedUs / 1000)} ms of CPU (kemi.stats, before the hog)`);
       // Up to BATCHES batches of 8, judged by the limit's contract: a route is stopped when its
       // CPU passes the limit or its wall-clock time passes the cap (MAX_STRETCH × the limit),
@@ -179,7 +189,7 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
       let verdict = judgeBatch([]);
       for (let batch = 0; batch < BATCHES; batch++) {
         const results: Judged[] = [];
-        for (let i = 0; i < 8; i++) results.push(await judgedRoute(server, loops));
+        for (let i = 0; i < 8; i++) results.push(await judgedRoute(server, loops, `127.0.0.${10 + batch}`));
         t.diagnostic(`healthy route under contention, batch ${batch + 1} (status/client ms/route ms in the server): ${results.map((r) => `${r.status}/${Math.round(r.ms)}/${Math.round(r.routeUs / 1000)}`).join(' ')}`);
         verdict = judgeBatch(results);
         if (verdict.early.length === 0 && verdict.outlived >= SURVIVORS) break;
@@ -194,7 +204,7 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
       const early = verdict.early.map((r) => `${r.status} after ${Math.round(r.ms)} ms`).join(', ');
       assert.equal(early, '', `routes stopped before the ${CAP_MS} ms cap:\n${server.output().slice(-2000)}`);
       assert.ok(verdict.outlived >= SURVIVORS, `${verdict.outlived} routes answered 200 after more than ${CPU_MS} ms in the server, expected at least ${SURVIVORS}:\n${server.output().slice(-2000)}`);
-      const spin = await send(server, 1e12);
+      const spin = await send(server, 1e12, '127.0.0.20');
       t.diagnostic(`spinning route under contention: ${spin.status} after ${Math.round(spin.ms)} ms`);
       assert.equal(spin.status, 500);
       assert.ok(spin.ms < CAP_MS + 150, `the spinning route was stopped after ${Math.round(spin.ms)} ms`);

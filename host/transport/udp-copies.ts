@@ -4,8 +4,7 @@
 // gets fresh ones (its old copies closed with its thread). If copies cannot be made, the workers
 // send through the socket thread as before, and that is logged once.
 import type dgram from 'node:dgram';
-import { dupUdpDescriptors, type UdpCopy } from '../transport/udp-fd-dup.js';
-import type { UdpCopyInit } from './worker-transports.js';
+import { dupUdpDescriptors, type UdpCopy, type UdpCopyInit } from './udp-fd-dup.js';
 
 export interface UdpListenerSocket {
   ip: string;
