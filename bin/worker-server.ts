@@ -122,9 +122,9 @@ export async function startWorkerServer(settings: Settings, log: Logger, count: 
   ];
   const instance = randomBytes(4).toString('hex');
   // each worker sends UDP from its own copy of the listening sockets (no hop back to this
-  // thread), except under a real-time policy: a worker a step below (worker_rt_step) is then
-  // preempted between its sends by the peer each send wakes (sipp at 4000 registrations/s:
-  // 208-797 retransmissions in 3 runs, against 0-33 with the hop; ARCHITECTURE.md, "Workers")
+  // thread), except under a real-time policy: a worker a step below (worker_rt_step) may be
+  // preempted between its sends by the peer each send wakes, and it was not measured clean
+  // there (ARCHITECTURE.md, "Workers send UDP themselves")
   const underRealtime = realtimePriority(osThreadId()) !== null;
   if (underRealtime) log.info({}, 'workers: UDP sends go through the socket thread (real-time policy)');
   const udpCopies = new UdpCopiesForWorkers(
