@@ -123,10 +123,10 @@ class Slot {
  */
 export const CREDIT = 64;
 /**
- * Messages posted together at most: with CREDIT a few chunks, the worker acknowledges one
- * (worker-transports.ts ACK_EVERY) while it works on the next, so its queue never runs dry
- * waiting for the round trip (posting the whole credit in one batch and acknowledging it at the
- * end of the worker's turn was stop-and-wait).
+ * Messages posted together at most: with CREDIT a few chunks, the worker counts one done
+ * (worker-signals.ts) and wakes this thread (worker-transports.ts WAKE_EVERY) while it works on
+ * the next, so its queue never runs dry waiting for the round trip (posting the whole credit in
+ * one batch and acknowledging it at the end of the worker's turn was stop-and-wait).
  */
 const CHUNK = 32;
 /**
