@@ -324,16 +324,25 @@ export class Transports {
   /** The listener that took the message, else the first of the address's family. Per send: plain
    *  loops, and the family told by a ':' (the address is an IP literal: the guard passed it). */
   private pick<T extends { ip: string; port: number }>(list: T[], ip: string, from?: { ip: string; port: number }): T | undefined {
-    if (from) for (const l of list) if (l.port === from.port && l.ip === from.ip) return l;
-    const v6 = ip.includes(':');
-    for (const l of list) if (l.ip.includes(':') === v6) return l;
-    return undefined;
+    return pickListener(list, ip, from);
   }
 
   async stop(): Promise<void> {
     if (this.kernelSampler) clearInterval(this.kernelSampler);
     await Promise.all([...this.udp, ...this.tcp, ...this.tls, ...this.ws].map((l) => l.close()));
   }
+}
+
+/**
+ * The listener a send to `ip` leaves from: the `from` address when it is one of them (the
+ * script chose it), else the first of the destination's family. Also a worker's own UDP copies'
+ * choice (bin/worker-thread.ts), so both send from the same socket.
+ */
+export function pickListener<T extends { ip: string; port: number }>(list: readonly T[], ip: string, from?: { ip: string; port: number }): T | undefined {
+  if (from) for (const l of list) if (l.port === from.port && l.ip === from.ip) return l;
+  const v6 = ip.includes(':');
+  for (const l of list) if (l.ip.includes(':') === v6) return l;
+  return undefined;
 }
 
 function fail(onError: ((reason: string) => void) | undefined, reason: string): false {

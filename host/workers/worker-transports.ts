@@ -28,6 +28,8 @@ export interface OwnUdp {
 
 export interface OwnUdpSending {
   sockets: OwnUdp[];
+  /** The copy a send to `ip` leaves from, chosen as the socket thread chooses its listener (transports.ts pickListener). */
+  pick(ip: string, from?: { ip: string; port: number }): OwnUdp | undefined;
   batch: UdpSendBatch;
 }
 
@@ -50,10 +52,8 @@ export class WorkerTransports implements EngineTransports {
   readonly counters: TransportCounters = { ...ZERO_COUNTERS };
   private out: unknown[] = [];
   private flushScheduled = false;
-  /** This worker's own copies of the UDP listeners (empty: every send goes through the socket thread). */
-  private readonly ownUdp: OwnUdp[];
-  /** UDP sends from the own copies, made at the end of the turn (udp-send-batch.ts). */
-  private readonly ownSends: UdpSendBatch | null;
+  /** This worker's own copies of the UDP listeners and their send batch (null: every send goes through the socket thread). */
+  private readonly own: OwnUdpSending | null;
   /** Messages finished since the last wake posted. */
   private unwoken = 0;
   /** Sends since start: from this worker's own UDP copies, and handed to the socket thread. */
@@ -69,8 +69,7 @@ export class WorkerTransports implements EngineTransports {
     private readonly signals: WorkerSignals,
     own: OwnUdpSending | null = null,
   ) {
-    this.ownUdp = own?.sockets ?? [];
-    this.ownSends = own?.batch ?? null;
+    this.own = own;
   }
 
   async start(): Promise<void> {
@@ -80,8 +79,8 @@ export class WorkerTransports implements EngineTransports {
   async stop(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     this.flush();
-    this.ownSends?.flush();
-    for (const u of this.ownUdp) u.socket.close();
+    this.own?.batch.flush();
+    for (const u of this.own?.sockets ?? []) u.socket.close();
   }
 
   send(buf: Buffer, dst: Destination, from?: { ip: string; port: number }, onError?: (reason: string) => void): boolean {
@@ -93,7 +92,7 @@ export class WorkerTransports implements EngineTransports {
       if (onError) queueMicrotask(() => onError(`no ${dst.proto.toUpperCase()} listener for ${dst.ip}`));
       return false;
     }
-    if (dst.proto === 'udp' && this.sendOwnUdp(buf, dst, from, v6)) return true;
+    if (dst.proto === 'udp' && this.sendOwnUdp(buf, dst, from)) return true;
     let id = 0;
     // only a send over a connection (TCP, TLS, WS, WSS) can fail after it left: connect, no-connect,
     // the connection gone (a WebSocket is never connected by us), its real peer refused
@@ -135,17 +134,15 @@ export class WorkerTransports implements EngineTransports {
   }
 
   /**
-   * From this worker's copy of the listener that `Transports.pick` would choose (the `from`
+   * From this worker's copy of the listener that `pickListener` chooses (the `from`
    * address if it is one, else the first of the family); false when there is none or the SIP
    * trace runs (the socket thread must see the send).
    */
-  private sendOwnUdp(buf: Buffer, dst: Destination, from: { ip: string; port: number } | undefined, v6: boolean): boolean {
-    if (!this.ownSends || this.ownUdp.length === 0 || this.signals.tracing) return false;
-    let own: OwnUdp | undefined;
-    if (from) own = this.ownUdp.find((u) => u.port === from.port && u.ip === from.ip);
-    own ??= this.ownUdp.find((u) => u.ip.includes(':') === v6);
-    if (!own) return false;
-    this.ownSends.push(own.socket, buf, dst.port, dst.ip);
+  private sendOwnUdp(buf: Buffer, dst: Destination, from: { ip: string; port: number } | undefined): boolean {
+    if (!this.own || this.signals.tracing) return false;
+    const copy = this.own.pick(dst.ip, from);
+    if (!copy) return false;
+    this.own.batch.push(copy.socket, buf, dst.port, dst.ip);
     this.sent.ownUdp++;
     return true;
   }
