@@ -12,9 +12,10 @@
 // within a transaction's lifetime (64 × T1) is accepted again; anything else with that count
 // is still a replay.
 //
-// Two tables give the same verdicts: NonceCounts, a Map of this thread (one worker), and
+// Two tables give the same verdicts: NonceCounts, an LRU cache of this thread (one worker), and
 // SharedNonceCounts (shared-nonce-counts.ts), a table of the workers' shared state, so a count
 // used in one worker is refused in every other.
+import { LRUCache } from 'lru-cache';
 import { detached } from '../core/detached-string.js';
 
 export type NcVerdict = 'ok' | 'reused' | 'forgotten';
@@ -43,14 +44,29 @@ export interface NonceCountTable {
 }
 
 export class NonceCounts implements NonceCountTable {
-  private readonly seen = new Map<string, Seen>();
+  /**
+   * In first-use order: looked up with peek (which leaves the order alone), so the least
+   * recently used entry is the oldest inserted. Not a Map used as a queue: V8 keeps a deleted
+   * entry's slot until the table is rebuilt and every new iterator walks the deleted ones from
+   * the front, so once the table was full each new nonce cost 25-100 µs (the oldest taken
+   * with `entries().next()` walked up to 160 000 deleted slots; bench:micro's steady case).
+   * An entry evicted for room raises the floor (dispose, reason 'evict').
+   */
+  private readonly seen: LRUCache<string, Seen>;
   private floorS = -1;
   private lastPruneS = 0;
 
   constructor(
     readonly limit: number,
     readonly expireS: number,
-  ) {}
+  ) {
+    this.seen = new LRUCache<string, Seen>({
+      max: limit,
+      dispose: (s, _nonce, reason) => {
+        if (reason === 'evict' && s.issuedS > this.floorS) this.floorS = s.issuedS;
+      },
+    });
+  }
 
   get size(): number {
     return this.seen.size;
@@ -61,7 +77,7 @@ export class NonceCounts implements NonceCountTable {
    * the request that used it (same branch, within RETRANSMISSION_S); says why not otherwise.
    */
   use(nonce: string, issuedS: number, nc: number, nowS: number, branch?: string): NcVerdict {
-    const s = this.seen.get(nonce);
+    const s = this.seen.peek(nonce);
     if (s) {
       if (nc === s.nc && branch !== undefined && branch === s.branch && nowS - s.usedS <= RETRANSMISSION_S) return 'ok';
       if (nc <= s.nc) return 'reused';
@@ -71,29 +87,27 @@ export class NonceCounts implements NonceCountTable {
       return 'ok';
     }
     if (issuedS <= this.floorS) return 'forgotten';
-    this.makeRoom(nowS);
+    this.pruneExpired(nowS);
+    // when full, the oldest entry goes (dispose raises the floor to its issue time)
     this.seen.set(detached(nonce), { issuedS, nc, branch: branch === undefined ? undefined : detached(branch), usedS: nowS });
     return 'ok';
   }
 
-  private makeRoom(nowS: number): void {
-    // Once a second, the expired entries at the front go (the Map is in first-use order, close
-    // to issue order; one used long after its issue waits behind a live one, harmlessly: an
-    // expired nonce is refused before its count is looked at). Never a scan per insert: once
-    // the table was full (100 000 nonces after 50 s at 2000 registrations/s) a full scan per
-    // new nonce cost milliseconds each and the server collapsed. Past that, the oldest
-    // entries go, and the floor keeps their nonces refused.
-    if (nowS !== this.lastPruneS) {
-      this.lastPruneS = nowS;
-      for (const [k, s] of this.seen) {
-        if (nowS - s.issuedS <= this.expireS) break;
-        this.seen.delete(k);
-      }
+  /**
+   * Once a second, the expired entries at the front go (first-use order is close to issue
+   * order; one used long after its issue waits behind a live one, harmlessly: an expired
+   * nonce is refused before its count is looked at). Never a scan per insert: once the table
+   * was full, a full scan per new nonce cost milliseconds each and the server collapsed.
+   */
+  private pruneExpired(nowS: number): void {
+    if (nowS === this.lastPruneS) return;
+    this.lastPruneS = nowS;
+    const expired: string[] = [];
+    // rkeys: oldest first (lru-cache types rentries' pairs loosely)
+    for (const k of this.seen.rkeys()) {
+      if (nowS - this.seen.peek(k)!.issuedS <= this.expireS) break;
+      expired.push(k);
     }
-    while (this.seen.size >= this.limit) {
-      const [k, s] = this.seen.entries().next().value as [string, Seen];
-      this.seen.delete(k);
-      if (s.issuedS > this.floorS) this.floorS = s.issuedS;
-    }
+    for (const k of expired) this.seen.delete(k);
   }
 }
