@@ -5,9 +5,16 @@ import { DigestAuth } from '../../host/auth/digest-auth.js';
 import { challengeParams, credentialsValue, type ClientInput } from '../auth/digest-client.js';
 import { RecordingCore } from '../support/sip-fixtures.js';
 
-/** A nonce of this process's default key, issued `ageS` seconds ago. */
+/**
+ * When the table's credentials were made, and the auth clock of every conformance case
+ * (check-case.ts): the four runtimes' runs of the table may take longer than a nonce lives
+ * (300 s, seen in a loaded `.ci/run`), and FRESH must not turn stale in the last of them.
+ */
+export const CREDENTIALS_AT_MS = Date.now();
+
+/** A nonce of this process's default key, issued `ageS` seconds before CREDENTIALS_AT_MS. */
 function nonce(ageS: number): string {
-  const issuer = new DigestAuth(new RecordingCore(), {}, () => Date.now() - ageS * 1000);
+  const issuer = new DigestAuth(new RecordingCore(), {}, () => CREDENTIALS_AT_MS - ageS * 1000);
   return challengeParams(issuer.challenge('localhost', { qop: ['auth'], stale: false })[0]!).get('nonce')!;
 }
 

@@ -6,6 +6,8 @@ import type { InvokeOutcome } from '../../host/core/router.js';
 import { buildWithLumps } from '../../host/sip/builder.js';
 import { builtMessage, FIXTURES, makeContext, RecordingCore } from '../support/sip-fixtures.js';
 import { MemoryStore } from '../auth/requests.js';
+import { DigestAuth } from '../../host/auth/digest-auth.js';
+import { CREDENTIALS_AT_MS } from './auth-credentials.js';
 import type { ConformanceCase } from './cases.js';
 import { canonicalJson, type Captured } from './capture-module.js';
 import { authMarksView, branchesView, failureRequestView, forwardedView, locationView, pvView, sentView, tmOptionsView, transactionView } from './host-state.js';
@@ -23,7 +25,8 @@ export function caseRaw(c: ConformanceCase): string {
 }
 
 export function caseContext(c: ConformanceCase): CaseContext {
-  const core = new RecordingCore();
+  // time stands still for authentication: the table's nonces were issued when it loaded
+  const core = new RecordingCore(undefined, undefined, { auth: (rc) => new DigestAuth(rc, {}, () => CREDENTIALS_AT_MS) });
   if (c.subscribers) core.store = new MemoryStore().add('alice', 'localhost', 'wonderland');
   return makeContext(caseRaw(c), { ...c.rcv, core });
 }

@@ -75,9 +75,12 @@ describe('hostile SIP peers over UDP', () => {
     // with workers: received by the socket thread, then dropped because its hold for a worker was full
     const heldDropped = d((x) => x.workers?.heldDropped ?? 0);
     const received = d((x) => x.messages.received);
+    // what the server answered of the flood: the replies it sent, less every probe answered
+    // (a low bound: a reply on a probe's new TCP connection is not always in the counter)
+    const answered = Math.max(0, d((x) => x.messages.repliesSent) - u.answered - c.answered);
     // worst at: when the longest-waiting probe was sent, from the probes' start (the flood's process starts ~0.4 s after them)
     console.log(`# gap item 12 ${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}, worst at ${u.worstAtMs} ms), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}, worst at ${c.worstAtMs} ms); ` +
-      `flood ${flood.sent} sent in ${flood.ms} ms, ${JSON.stringify(flood.replies)} back; server received ${received}, shed ${shed}, ` +
+      `flood ${flood.sent} sent in ${flood.ms} ms, ${JSON.stringify(flood.replies)} back; server received ${received}, answered ${answered}, shed ${shed}, ` +
       `kernel drops ${kernel}, malformed dropped ${d((x) => x.messages.malformedDropped)}, episodes ${d((x) => x.overload.episodes)}, loop held up to ${s.overload.loopLagMaxMs} ms` +
       ((flood.replies[200] ?? 0) >= flood.sent * 0.98 ? '; carried in full' : '') +
       (s.workers ? `; socket thread dropped ${d((x) => x.workers.socketThread.earlyDropped)} early, held up to ${s.workers.heldMax} for a worker (${heldDropped} dropped when full)` : ''));
@@ -93,8 +96,10 @@ describe('hostile SIP peers over UDP', () => {
     }
     // a server that answered the whole flood kept up with it: it had nothing to shed (2 workers
     // on 2 cores may carry 20 000 in-dialog OPTIONS/s: 59 780 of 60 000 answered, no episode);
-    // one that did not must have been overloaded and shed
-    const carried = !garbage && (flood.replies[200] ?? 0) >= flood.sent * 0.98;
+    // one that did not must have been overloaded and shed. What it answered is what it sent
+    // (its counter, less the probes' replies): the flooder's own socket may lose replies the
+    // server did send (58 308 of 60 000 came back once, with nothing shed and no kernel drop)
+    const carried = !garbage && ((flood.replies[200] ?? 0) >= flood.sent * 0.98 || answered >= flood.sent * 0.98);
     if (!garbage && !carried) {
       assert.ok(d((x) => x.overload.episodes) > 0, 'the flood made the server overloaded');
       assert.ok(shed > 0, 'the policy shed part of the flood');
