@@ -75,8 +75,8 @@ describe('hostile SIP peers over UDP', () => {
     // with workers: received by the socket thread, then dropped because its hold for a worker was full
     const heldDropped = d((x) => x.workers?.heldDropped ?? 0);
     const received = d((x) => x.messages.received);
-    // what the server answered of the flood: the replies it sent, less every probe answered
-    // (a low bound: a reply on a probe's new TCP connection is not always in the counter)
+    // what the server answered of the flood: the replies it sent, less every probe answered (a
+    // low bound: in one run the counter grew by fewer than the probes' replies; not looked into)
     const answered = Math.max(0, d((x) => x.messages.repliesSent) - u.answered - c.answered);
     // worst at: when the longest-waiting probe was sent, from the probes' start (the flood's process starts ~0.4 s after them)
     console.log(`# gap item 12 ${name}: udp ${u.maxGapMs} ms (${u.answered}/${u.sent}, worst at ${u.worstAtMs} ms), tcp ${c.maxGapMs} ms (${c.answered}/${c.sent}, worst at ${c.worstAtMs} ms); ` +
