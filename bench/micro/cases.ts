@@ -223,7 +223,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'nonce-count use of a new nonce, table full (100 000, the default auth nc table size) and churned (200 000 more evicted first)',
     budgetUs: 3, pureCpu: true, ops: 10000,
-    why: "Kamailio's nonce-count check is an array slot, < 1 µs; here ~1.5-2 (the key string, the insert, the eviction of the oldest). In steady state: a table full for a while. Kept as a Map used as a queue, each eviction walked the deleted slots V8 keeps at the front: 25-100 µs per new nonce after the churn (2.9 measured here when this case filled the table once and measured at once). Before that, a full table was scanned on every insert: 1012 µs each, and the server collapsed 50 s into 2000 registrations/s",
+    why: "Kamailio's nonce-count check is an array slot, < 1 µs; here 0.9-1.4 (the key string, the insert, the eviction of the oldest). In steady state: a table full for a while. Kept as a Map used as a queue, each eviction walked the deleted slots V8 keeps at the front: 5.8-6.1 here, 22-72 µs per new nonce in a loop of 100 000 a round (2.9 measured here when this case filled the table once and measured at once). Before that, a full table was scanned on every insert: 1012 µs each, and the server collapsed 50 s into 2000 registrations/s",
     prepare(n) {
       const t = new NonceCounts(100_000, 300);
       const now = 1_700_000_000;
@@ -241,7 +241,7 @@ export const CASES: MicroCase[] = [
   {
     name: 'pike check of a new source address, table full (100 000, the default max_entries) and churned (200 000 more evicted first)',
     budgetUs: 3, pureCpu: true, ops: 10000,
-    why: "A flood from many (spoofed) sources is what pike is for: every packet a new address, the longest idle evicted. ~0.8-1 µs here; kept as a Map used as a queue, each eviction walked the deleted slots V8 keeps at the front (25 µs per new address at this size)",
+    why: "A flood from many (spoofed) sources is what pike is for: every packet a new address, the longest idle evicted. ~0.8-1.4 µs here; kept as a Map used as a queue, each eviction walked the deleted slots V8 keeps at the front (5.9-6.4 µs here, 25 µs per new key for a plain Map queue of this size)",
     prepare(n) {
       const t = new MapPikeTable({ density: PIKE_DEFAULTS.reqsDensityPerUnit, maxEntries: PIKE_DEFAULTS.maxEntries, latencyMs: PIKE_DEFAULTS.removeLatency * 1000 });
       const nowMs = 1_700_000_000_000;
