@@ -46,11 +46,11 @@ export class MapPikeTable implements PikeTable {
   }
 
   check(ip: string, win: number, nowMs: number): { verdict: PikeVerdict; unblocked: boolean } {
-    let e = this.map.get(ip);
-    if (e && nowMs - e.lastSeen > this.limits.latencyMs) e = undefined; // forgotten, as pike's timer would have
-    e ??= freshEntry(ip, win, nowMs);
+    const found = this.map.get(ip); // a hit: get makes it the most recently seen
+    // an entry idle past remove_latency is forgotten, as pike's timer would have
+    const e = found && nowMs - found.lastSeen <= this.limits.latencyMs ? found : freshEntry(ip, win, nowMs);
     const r = hit(e, win, nowMs, this.limits.density);
-    this.map.set(ip, e);
+    if (e !== found) this.map.set(ip, e);
     if (e.red) this.red.add(ip);
     else this.red.delete(ip);
     return r;

@@ -243,7 +243,7 @@ export class Transports {
     const peer = this.peerOf(dst);
     if (!this.permits(dst.proto, peer.ip, peer.port, onError)) return false;
     if (dst.proto === 'udp') {
-      const l = this.pick(this.udp, dst.ip, from);
+      const l = pickListener(this.udp, dst.ip, from);
       if (!l) return fail(onError, `no UDP listener for ${dst.ip}`);
       l.send(buf, dst.ip, dst.port);
       if (this.tap) this.tap.sent(buf, 'udp', l, dst);
@@ -278,7 +278,7 @@ export class Transports {
       return true;
     }
     if (dst.noConnect) return fail(onError, `no open ${name} connection to ${dst.ip}:${dst.port} and no new one may be opened (no-connect)`);
-    const l = this.pick(list, dst.ip, from);
+    const l = pickListener(list, dst.ip, from);
     if (!l) return fail(onError, `no ${name} listener for ${dst.ip}${proto === 'tls' ? ' (a tls: listen entry of its family is needed to send over TLS)' : ''}`);
     l.connect(buf, dst.ip, dst.port, this.limits.tcpConnectTimeoutMs ?? 5000, onError, dst.close, dst.host);
     // traced when handed over: a connect that fails later is reported to onError, not to the trace
@@ -321,12 +321,6 @@ export class Transports {
     return l ? { ip: l.ip, port: l.port } : null;
   }
 
-  /** The listener that took the message, else the first of the address's family. Per send: plain
-   *  loops, and the family told by a ':' (the address is an IP literal: the guard passed it). */
-  private pick<T extends { ip: string; port: number }>(list: T[], ip: string, from?: { ip: string; port: number }): T | undefined {
-    return pickListener(list, ip, from);
-  }
-
   async stop(): Promise<void> {
     if (this.kernelSampler) clearInterval(this.kernelSampler);
     await Promise.all([...this.udp, ...this.tcp, ...this.tls, ...this.ws].map((l) => l.close()));
@@ -335,7 +329,8 @@ export class Transports {
 
 /**
  * The listener a send to `ip` leaves from: the `from` address when it is one of them (the
- * script chose it), else the first of the destination's family. Also a worker's own UDP copies'
+ * script chose it, or the listener that took the message), else the first of the destination's
+ * family (told by a ':': the address is an IP literal, the guard passed it). Per send: plain loops. Also a worker's own UDP copies'
  * choice (bin/worker-thread.ts), so both send from the same socket.
  */
 export function pickListener<T extends { ip: string; port: number }>(list: readonly T[], ip: string, from?: { ip: string; port: number }): T | undefined {
