@@ -459,8 +459,10 @@ export class Dispatcher {
     if (!entry) return { ksrSignal: 'error', message: `KSR: no function with index ${index}` };
     this.lastCalled = index;
     if (!ctx) return this.callOutside(index, entry, args);
-    if (ctx.stopped) return STOP;
+    // admitted first even when stopped: a script that catches its stops and calls on is
+    // counted there, and ended once it does so past its budget's cap (call-chain.ts admit)
     if (this.admit !== null && !this.admit()) return STOP;
+    if (ctx.stopped) return STOP;
     const refused = convertArguments(entry, args, this.limits.maxValueBytes);
     if (refused !== null) return { ksrSignal: 'error', message: refused };
     try {
