@@ -1,9 +1,10 @@
 // KSR.x.*: exit/drop stop the callback by marking the message stopped (the Dispatcher answers
 // the stop signal every runtime honours for a call that leaves it so: a flag, not a throw, as
 // exit ends most routes and a throw cost 3-6 µs of a route). exit is declared `stops`: a guest
-// that honours it (the JS bootstrap) stops the callback itself without crossing, and the
-// runtime sets ctx.stopped from the callback's result; its host implementation serves the
-// others. drop always crosses: ctx.dropped means something to the reply and branch routes.
+// that honours it (all four do) stops the callback itself without crossing, and the runtime
+// sets ctx.stopped from the callback's result; its host implementation serves a guest that
+// does not, and an exit outside a callback or with arguments. drop always crosses:
+// ctx.dropped means something to the reply and branch routes.
 // modf runs a native Kamailio function by name, which only works here for the few names
 // mapped below onto registry functions.
 import { defineModule, type KsrDeclaration, type KsrStructured, type KsrValue } from '../registry.js';

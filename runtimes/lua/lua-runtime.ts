@@ -155,7 +155,7 @@ export class LuaRuntime implements ScriptRuntime {
     if (timeoutMs <= 0) return this.chain.spentResult();
     const timeout = timeoutMs;
     // the message's facts go with the call: the guest answers the method tests from them
-    const args: Arg[] = [callback, arg ?? null, this.opts.dispatcher.messageFacts(ctx)];
+    const args: Arg[] = [callback, arg ?? null, this.opts.dispatcher.messageFacts(ctx), this.chain.nested];
     const r = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, args, { timeout }));
     if (r.outcome !== 'ok') {
       const spent = this.chain.expired();

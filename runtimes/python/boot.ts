@@ -47,7 +47,7 @@ export interface PythonGuest {
   /** () → JSON list of callable names */
   names: ivm.Reference<() => string>;
   /** (callback, arg|null) → a guest protocol result code or error report (JSON) */
-  invoke: ivm.Reference<(name: string, arg: string | null, facts: string | null) => number | string>;
+  invoke: ivm.Reference<(name: string, arg: string | null, facts: string | null, nested: boolean) => number | string>;
   /** () → bytes of wasm memory in use */
   wasmBytes: ivm.Reference<() => number>;
   /** () → 'ok' once pending interrupts are drained and the interpreter is sound, else why not */

@@ -120,7 +120,7 @@ export class PythonRuntime implements ScriptRuntime {
     try {
       g = this.guest.sandbox.guard(() =>
         // the message's facts go with the call: the guest answers the method tests from them
-        this.guest.invoke.applySync(undefined, [callback, arg ?? null, this.dispatcher.messageFacts(ctx)], { timeout: backstopMs(budgetMs, cpuMs) }),
+        this.guest.invoke.applySync(undefined, [callback, arg ?? null, this.dispatcher.messageFacts(ctx), this.chain.nested], { timeout: backstopMs(budgetMs, cpuMs) }),
       );
     } finally {
       interrupted = this.watchdog.leave(watched);

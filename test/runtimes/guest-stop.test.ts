@@ -1,7 +1,8 @@
-// KSR.x.exit is declared `stops` (bindings/registry.ts): the JS guest (v8, QuickJS) stops the
-// callback itself, without a host call, and the runtime sets ctx.stopped from the callback's
-// result; Lua and Python still cross (the flag is optional for a guest). Every rule of the
-// stop holds either way, in every runtime, with the real registry:
+// KSR.x.exit is declared `stops` (bindings/registry.ts): every guest (the JS bootstrap for v8
+// and QuickJS, Lua's ksr-table.js, Python's bridge.js) stops the callback itself, without a
+// host call, and the runtime sets ctx.stopped from the callback's result (the flag is optional
+// for a guest: one that ignores it crosses and the host stops it). Every rule of the stop
+// holds, in every runtime, with the real registry:
 // - a script that catches the stop and calls KSR again gets the stop again, from every later
 //   call of that message, KSR.route included;
 // - an exit in a sub-route run by KSR.route stops the calling route too, caught or not;
@@ -21,8 +22,6 @@ import { observedHost } from './support.js';
 
 const registry = createRegistry();
 const EXIT = registry.find('x.exit')!.index;
-/** The guests that honour `stops`: their exit never reaches the host. */
-const STOPS_IN_GUEST: ReadonlySet<EngineName> = new Set(['v8', 'quickjs']);
 
 // flags: 1 caught-then-called, 2 sub-route ran on, 3 outer ran on after KSR.route, 4 next message, 5 drop ran on
 const JS = `
@@ -181,8 +180,7 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       assert.equal(ctx.stopped, true, 'the host sees the message stopped (KSR.route and tm read it)');
       assert.equal(ctx.flags, 0, 'no setflag took effect, not even the last, uncaught one');
       assert.deepEqual(logs.filter((l) => !l.startsWith('caught')), [], 'KSR.info and the method test stopped too');
-      if (STOPS_IN_GUEST.has(engine)) assert.deepEqual(hostCalls(), [], 'answered in the guest: no crossing at all');
-      else assert.equal(hostCalls()[0], 'KSR.x.exit', 'this guest does not honour `stops`: exit crosses');
+      assert.deepEqual(hostCalls(), [], 'answered in the guest: no crossing at all');
       assert.ok(!hostCalls().includes('KSR.route'), 'KSR.route after the stop never reached the host');
     });
 
@@ -203,9 +201,8 @@ for (const engine of ['v8', 'quickjs', 'fengari', 'pyodide'] as EngineName[]) {
       assert.equal(caught.ctx.stopped, true);
       assert.equal(caught.ctx.flags, 0, 'catching in the sub-route or around KSR.route does not let either run on');
       assert.deepEqual(logs, []);
-      // the JS guest stops every later call itself; the others cross and the host answers STOP
-      if (STOPS_IN_GUEST.has(engine)) assert.deepEqual(hostCalls(), ['KSR.route'], 'after the stop, no KSR call reached the host');
-      else assert.deepEqual(hostCalls().slice(0, 2), ['KSR.route', 'KSR.x.exit']);
+      // the guest stops every later call itself
+      assert.deepEqual(hostCalls(), ['KSR.route'], 'after the stop, no KSR call reached the host');
     });
 
     test('a nested callback on another message (a branch route) stops only itself', async () => {

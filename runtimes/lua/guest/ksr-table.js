@@ -2,7 +2,10 @@
 // stub per row, made once per isolate and reused by every Lua state. A stub passes its
 // index and arguments through the one bridge call and turns a signal into STOP or an error
 // raised at the call site (so the message starts with the script's file:line). A row with
-// `answer` is answered from the message's facts without the bridge when it can be.
+// `answer` is answered from the message's facts without the bridge when it can be. A row
+// declared `stops` (KSR.x.exit) stops the running callback here, without crossing, and so
+// does every later call of that callback (`callbacks.stopped`, as in the JS guest,
+// runtimes/js-bootstrap.ts); the invoke then answers `stopped` and the host sets ctx.stopped.
 import { lastKsrError, luaPosition } from './errors.js';
 import { bytesToJs, pushJs, pushStructured, toJs, TOO_LARGE, UNCONVERTIBLE } from './values.js';
 // fengari is CommonJS: taken apart once with require so calls are direct (an ESM import
@@ -58,11 +61,20 @@ function bridge(call, index, L, path, maxBytes) {
   return call(index, ...args);
 }
 
-function makeStub(call, entry, stop, maxBytes, facts) {
+/** Raises the stop signal: the callback is stopped, and every later KSR call of it stops too. */
+function raiseStop(L, stop, callbacks, facts) {
+  callbacks.stopped = true;
+  facts.facts.drop();
+  lua_pushlightuserdata(L, stop);
+  return lua_error(L);
+}
+
+function makeStub(call, entry, stop, maxBytes, facts, callbacks) {
   const index = entry.index;
   const path = pathOf(entry);
   const forgets = entry.changesMessage === true;
   const viaHost = function ksrStub(L) {
+    if (callbacks.stopped) return raiseStop(L, stop, callbacks, facts);
     const r = bridge(call, index, L, path, maxBytes);
     if (r !== null && typeof r === 'object') {
       // a dict/array (an xval row: pvx.xavp_getd...) as its JSON text: a Lua table, built here
@@ -71,12 +83,8 @@ function makeStub(call, entry, stop, maxBytes, facts) {
         const refused = pushStructured(L, r.ksrJson);
         return refused === null ? 1 : raise(L, path, `${path}: ${refused}`);
       }
-      if (r.ksrSignal === 'stop') {
-        // every later call must reach the host, which answers STOP again
-        facts.facts.drop();
-        lua_pushlightuserdata(L, stop);
-        return lua_error(L);
-      }
+      // the host stopped the message (KSR.x.drop, an exit in a sub-route, a spent budget)
+      if (r.ksrSignal === 'stop') return raiseStop(L, stop, callbacks, facts);
       return raise(L, path, String(r.message));
     }
     // a row that may replace the message: the facts are stale after it (guest-facts.ts forget)
@@ -84,6 +92,12 @@ function makeStub(call, entry, stop, maxBytes, facts) {
     pushJs(L, r);
     return 1;
   };
+  if (entry.stops === true) {
+    // with arguments, or outside a callback (a top level), the host answers as before
+    return function ksrStopStub(L) {
+      return callbacks.running === 0 || lua_gettop(L) !== 0 ? viaHost(L) : raiseStop(L, stop, callbacks, facts);
+    };
+  }
   if (entry.answer === undefined) return viaHost;
   // answered from the message's facts when it can be (../../guest-facts.ts), else by the host
   const answer = facts.answerOf(entry);
@@ -104,7 +118,7 @@ function makeStub(call, entry, stop, maxBytes, facts) {
  * A name KSR or a module lacks is nil, as in Kamailio (`if not KSR.nathelper then` works); the
  * error a script then meets is explained on the host from its line (guest-protocol.ts MissingNames).
  */
-export function ksrBuilder(call, entries, stop, limits, facts) {
+export function ksrBuilder(call, entries, stop, limits, facts, callbacks) {
   const core = new Map();
   const modules = new Map();
   for (const e of entries) {
@@ -115,7 +129,7 @@ export function ksrBuilder(call, entries, stop, limits, facts) {
   const stubs = new Map();
   const stubOf = (e) => {
     let f = stubs.get(e.index);
-    if (!f) stubs.set(e.index, (f = makeStub(call, e, stop, limits.maxValueBytes, facts)));
+    if (!f) stubs.set(e.index, (f = makeStub(call, e, stop, limits.maxValueBytes, facts, callbacks)));
     return f;
   };
 

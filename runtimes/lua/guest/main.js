@@ -34,7 +34,12 @@ const { ok: OK, stopped: STOPPED, missing: MISSING } = protocol.result;
 const STOP = Object.freeze({ ksrStop: true });
 /** The message's facts, sent with each callback: rows declared with `answer` are answered from them. */
 const facts = makeFacts(FACT_SEPARATOR, limits.maxValueBytes);
-const installKsr = ksrBuilder(call, entries, STOP, limits, facts);
+/**
+ * Callbacks running now (nested through KSR.route) and whether the innermost one is stopped:
+ * read and set by the KSR stubs (ksr-table.js), saved and restored around a nested callback.
+ */
+const callbacks = { running: 0, stopped: false };
+const installKsr = ksrBuilder(call, entries, STOP, limits, facts, callbacks);
 const messageHandler = makeMessageHandler(STOP);
 const T_MODE = to_luastring('t');
 
@@ -77,6 +82,9 @@ function errorResult() {
 
 function runTopLevel() {
   forgetErrors();
+  // a top level is no callback: its KSR calls go to the host (a stop left over would stop them)
+  callbacks.running = 0;
+  callbacks.stopped = false;
   lua_settop(L, 0);
   lua_pushcfunction(L, messageHandler);
   if (luaL_loadbufferx(L, loaded.bytes, null, loaded.chunkname, T_MODE) !== LUA_OK) {
@@ -87,12 +95,13 @@ function runTopLevel() {
   return finishCall(lua_pcall(L, 0, 0, 1));
 }
 
+/** The result of a finished pcall: stopped, also when the script caught the stop and then failed (the stop came first). */
 function finishCall(status) {
   if (status === LUA_OK) {
     lua_settop(L, 0);
-    return OK;
+    return callbacks.stopped ? STOPPED : OK;
   }
-  const stopped = lua_type(L, -1) === LUA_TLIGHTUSERDATA && lua_touserdata(L, -1) === STOP;
+  const stopped = callbacks.stopped || (lua_type(L, -1) === LUA_TLIGHTUSERDATA && lua_touserdata(L, -1) === STOP);
   lua_settop(L, 0);
   return stopped ? STOPPED : errorResult();
 }
@@ -144,8 +153,12 @@ globalThis.__lua = {
     return JSON.stringify(globalNames(L).filter((n) => !known.has(n)));
   },
 
-  /** Runs callback `name` (with arg when a string) on a message with the given facts (or null). */
-  invoke(name, arg, factText) {
+  /**
+   * Runs callback `name` (with arg when a string) on a message with the given facts (or null);
+   * `nested`: inside another callback (KSR.route). The host says so because a callback cut off
+   * by a limit never ran its `finally`: an outermost one starts from zero.
+   */
+  invoke(name, arg, factText, nested) {
     forgetErrors();
     lua_settop(L, 0);
     lua_pushcfunction(L, messageHandler);
@@ -159,10 +172,17 @@ globalThis.__lua = {
       nargs = 1;
     }
     const outer = facts.facts.enter(factText);
+    const outerStopped = callbacks.stopped;
+    const outerRunning = nested === true ? callbacks.running : 0;
+    callbacks.stopped = false;
+    callbacks.running = outerRunning + 1;
     try {
       return finishCall(lua_pcall(L, nargs, 0, 1));
     } finally {
       facts.facts.leave(outer);
+      callbacks.running = outerRunning;
+      // a nested callback gives the outer one its state back
+      callbacks.stopped = nested === true && outerStopped;
     }
   },
 

@@ -27,6 +27,13 @@
   delete global.__ksr_overdue;
 
   const host = py.runPython(source, { filename: '<ksr>' });
+  const RESULT = JSON.parse(protocol).result;
+  // Callbacks running now (nested through KSR.route), and whether the innermost one is stopped:
+  // by a row declared `stops` (KSR.x.exit, answered here without crossing) or by a STOP the
+  // host answered. Then every later KSR call of it stops again here, and the invoke answers
+  // RESULT.stopped however the callback ended (as in the JS guest, runtimes/js-bootstrap.ts).
+  let running = 0;
+  let stopped = false;
   const pathOf = (e) => (e.module === '' ? `KSR.${e.name}` : `KSR.${e.module}.${e.name}`);
   const typeName = (v) => (v !== null && (typeof v === 'object' || typeof v === 'function') ? `a Python ${v.type ?? typeof v}` : typeof v);
 
@@ -41,6 +48,7 @@
   // call is interrupted (every KSR call then stops the script: the host says so).
   function stub(entry) {
     const viaHost = hostStub(entry);
+    if (entry.stops === true) return stopStub(viaHost);
     if (entry.answer === undefined) return viaHost;
     const answer = answerOf(entry);
     return function ksrFactStub(a, b, c) {
@@ -51,12 +59,29 @@
     };
   }
 
+  /** The stop signal for ksr.py (jsnull: raised there as KSRStop); the callback stays stopped. */
+  function stop() {
+    stopped = true;
+    facts.drop();
+    return null;
+  }
+
+  /** A 'stops' row: the callback stops itself (with arguments, or outside one: the host answers). */
+  function stopStub(viaHost) {
+    return function ksrStopStub(a, b, c) {
+      const n = arguments.length;
+      if (running === 0 || n !== 0) return n === 1 ? viaHost(a) : n === 2 ? viaHost(a, b) : n === 3 ? viaHost(a, b, c) : viaHost(...arguments);
+      return stop();
+    };
+  }
+
   // Up to three arguments are passed on as they are (no rest array, no spread: issue 9).
   function hostStub(entry) {
     const index = entry.index;
     const path = pathOf(entry);
     const forgets = entry.changesMessage === true;
     return function ksrStub(a, b, c) {
+      if (stopped) return null;
       const n = arguments.length;
       let r;
       try {
@@ -71,11 +96,9 @@
       // a dict/array ({ksrJson}): its JSON text, made a dict/list there (json.loads)
       if (typeof r === 'object') {
         if (typeof r.ksrJson === 'string') return ['json', r.ksrJson];
-        if (r.ksrSignal === 'stop') {
-          // after a stop every later call must reach the host, which answers STOP again
-          facts.drop();
-          return null; // jsnull in Python: a singleton, no proxy made per stop
-        }
+        // the host stopped the message (KSR.x.drop, an exit in a sub-route, a spent budget);
+        // jsnull in Python: a singleton, no proxy made per stop
+        if (r.ksrSignal === 'stop') return stop();
         return [r.ksrSignal, r.message ?? ''];
       }
       return r;
@@ -90,13 +113,24 @@
   // the script's bound method, its proxy made once: `host.invoke` per callback made (and later
   // freed) a new PyProxy each time, and Host.invoke was one Python frame more per callback
   const invoke = host.script.invoke;
-  // facts: the message's (null: none), for the callback's duration (callbacks nest through KSR.route)
-  global.__ksr_invoke = (name, arg, factText) => {
+  // facts: the message's (null: none), for the callback's duration (callbacks nest through
+  // KSR.route); nested: inside another callback (the host says so: a callback cut off by a
+  // limit never ran its finally, an outermost one starts from zero)
+  global.__ksr_invoke = (name, arg, factText, nested) => {
     const outer = facts.enter(factText);
+    const outerStopped = stopped;
+    const outerRunning = nested === true ? running : 0;
+    stopped = false;
+    running = outerRunning + 1;
     try {
-      return invoke(name, arg === null ? undefined : arg);
+      const r = invoke(name, arg === null ? undefined : arg);
+      // stopped, also when the script caught the stop and then failed: the stop came first
+      return stopped && r !== RESULT.missing ? RESULT.stopped : r;
     } finally {
       facts.leave(outer);
+      running = outerRunning;
+      // a nested callback gives the outer one its state back
+      stopped = nested === true && outerStopped;
     }
   };
   // A KeyboardInterrupt still pending may surface as soon as settle() is entered: try again.
