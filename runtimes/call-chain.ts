@@ -203,6 +203,11 @@ export class CallChain {
     return Math.ceil(Math.ceil((now + ms) / grid) * grid - now);
   }
 
+  /** Wall-clock ms from now to the budget's cap, past which a caught stop's next call ends the callback (admit). */
+  msToCap(): number {
+    return this.budget.capMs - performance.now();
+  }
+
   /** Wall-clock ms left before the deadline, at least 1; 0 once the budget is spent. */
   remainingMs(): number {
     if (this.spent) return 0;

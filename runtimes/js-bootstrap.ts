@@ -16,7 +16,9 @@
 // A row declared `stops` (KSR.x.exit) is answered here while a callback runs: the callback's
 // "stopped" state is set and the stop signal thrown, with no host call; from then on every KSR
 // call of that callback throws the stop signal again without crossing (a script that catches
-// it can do nothing more to the message), and the invoke answers RESULT.stopped however the
+// it can do nothing more to the message) until its budget's cap, after which the calls cross
+// and the host ends the callback (v8: the isolate's timeout does not count the host's share of
+// the time before), and the invoke answers RESULT.stopped however the
 // callback ended, from which the runtime sets ctx.stopped (KSR.route and tm read it). Each
 // callback has its own state: a nested one (KSR.route, a branch route run by t_relay) starts
 // unstopped and the outer one's is back after it; a stop inside KSR.route reaches the outer
@@ -90,6 +92,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   const KSR_PATH = Symbol('ksr');
   const IDENT = /^[A-Za-z_$][\w$]*$/;
   const test = RegExp.prototype.test;
+  const now = Date.now;
   // the message's facts, sent with each callback: rows declared with 'answer' are answered from them
   const { facts, stubOf } = ${FACTS_SOURCE}(${JSON.stringify(FACT_SEPARATOR)}, maxValue);
 
@@ -100,6 +103,10 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
   // (a 'stops' row, or STOP from the host): then every KSR call of it throws STOP without crossing
   let running = 0;
   let stopped = false;
+  // When the message's CPU budget reaches its cap (Date.now ms; Infinity: the host gave none).
+  // Past it a stopped callback's calls cross again: the isolate's timeout counts only the time
+  // spent in here, so a script that catches its stops and calls on is ended by the host.
+  let capAt = Infinity;
 
   const pathOf = (module, name) => module === '' ? 'KSR.' + name : 'KSR.' + module + '.' + name;
 
@@ -186,7 +193,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
 
   function hostStub(index, path) {
     return function () {
-      if (stopped) throw STOP;
+      if (stopped && now() < capAt) throw STOP;
       switch (arguments.length) {
         case 0: return settle(call(index), path);
         case 1: return settle(call(index, arg(arguments[0], path, 0)), path);
@@ -255,15 +262,18 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
    * Runs callback 'name' (with arg unless undefined) on a message with the given facts (or
    * null); 'nested': it runs inside another callback (KSR.route). The host says so because a
    * callback cut off by a limit never ran its 'finally': an outermost one starts from zero.
+   * 'capMs': ms from now to its budget's cap (undefined: none).
    */
-  g.${INVOKE_GLOBAL} = function (name, arg, factText, nested) {
+  g.${INVOKE_GLOBAL} = function (name, arg, factText, nested, capMs) {
     const f = lookup(name);
     if (f === undefined) return RESULT.missing;
     const outer = facts.enter(factText);
     const outerStopped = stopped;
     const outerRunning = nested === true ? running : 0;
+    const outerCap = capAt;
     stopped = false;
     running = outerRunning + 1;
+    capAt = capMs === undefined ? Infinity : now() + capMs;
     try {
       if (arg === undefined) f(); else f(arg);
       return stopped ? RESULT.stopped : RESULT.ok;
@@ -274,6 +284,7 @@ export const BOOTSTRAP_SOURCE = String.raw`(function (g) {
     } finally {
       facts.leave(outer);
       running = outerRunning;
+      capAt = outerCap;
       // a nested callback gives the outer one its state back; the outermost keeps its own
       // until the next message starts, so a promise job run right after it stops too
       if (nested === true) stopped = outerStopped;

@@ -21,7 +21,7 @@ const BOOTSTRAP_MS = 2000;
 /** An isolate with the KSR bootstrap run in it, and the host's handles to its entry points. */
 interface Guest {
   sandbox: IsolateSandbox;
-  invokeRef: ivm.Reference<(name: string, arg: string | undefined, facts: string | null, nested: boolean) => number | string>;
+  invokeRef: ivm.Reference<(name: string, arg: string | undefined, facts: string | null, nested: boolean, capMs: number) => number | string>;
   namesRef: ivm.Reference<(candidates: string) => string>;
 }
 
@@ -128,7 +128,8 @@ export class V8Runtime implements ScriptRuntime {
   private run(callback: string, ctx: MsgContext, timeoutMs: number, arg?: string): InvokeResult {
     if (timeoutMs <= 0) return this.chain.spentResult();
     // the message's facts go with the call: the guest answers the method tests from them
-    const args: [string, string | undefined, string | null, boolean] = [callback, arg, this.dispatcher.messageFacts(ctx), this.chain.nested];
+    // and when its budget reaches the cap: past it a stopped callback's calls cross again (admit ends it)
+    const args: [string, string | undefined, string | null, boolean, number] = [callback, arg, this.dispatcher.messageFacts(ctx), this.chain.nested, this.chain.msToCap()];
     const r = this.sandbox.guard(() => this.guest.invokeRef.applySync(undefined, args, { timeout: timeoutMs }));
     if (r.outcome !== 'ok' && this.chain.expired()) {
       // the budget ran out here or in a callback nested in this one (whose hard stop disposed the isolate)
