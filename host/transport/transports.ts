@@ -330,8 +330,9 @@ export class Transports {
 /**
  * The listener a send to `ip` leaves from: the `from` address when it is one of them (the
  * script chose it, or the listener that took the message), else the first of the destination's
- * family (told by a ':': the address is an IP literal, the guard passed it). Per send: plain loops. Also a worker's own UDP copies'
- * choice (bin/worker-thread.ts), so both send from the same socket.
+ * family (told by a ':': the address is an IP literal, the guard passed it). Per send: plain
+ * loops. Also a worker's own UDP copies' choice (bin/worker-thread.ts), so both send from the
+ * same socket.
  */
 export function pickListener<T extends { ip: string; port: number }>(list: readonly T[], ip: string, from?: { ip: string; port: number }): T | undefined {
   if (from) for (const l of list) if (l.port === from.port && l.ip === from.ip) return l;

@@ -7,7 +7,7 @@
 // of its turns, with the guest waiting.
 import { randomBytes } from 'node:crypto';
 import ivm from 'isolated-vm';
-import { FACT_SEPARATOR, STOP, type Dispatcher } from '../../bindings/registry.js';
+import { FACT_SEPARATOR, type Dispatcher } from '../../bindings/registry.js';
 import { FACTS_SOURCE } from '../guest-facts.js';
 import { BRIDGE_CALL, BRIDGE_ENTRIES, BRIDGE_LIMITS, IsolateSandbox } from '../isolate/sandbox.js';
 import { BRIDGE_PROTOCOL, GUEST_PROTOCOL_JSON } from '../guest-protocol.js';
