@@ -267,9 +267,14 @@ export function jsRuntimeSuite(engine: string, create: Factory): void {
   });
 }
 
-/** Runs `body` in a callback and returns what it passed to KSR.t.record, for escape tests. */
+/**
+ * Runs `body` in a callback and returns what it passed to KSR.t.record, for escape tests. A
+ * probe tests what the script can reach, not the time limit: it gets 2 s of CPU, since its
+ * evals compile in a cold isolate and the budget counts the whole process (on a CI runner with
+ * three test files on two cores a probe was stopped at the default 100 ms).
+ */
 export async function probe(create: Factory, body: string): Promise<string[]> {
-  const { rt, rec } = await loaded(create, `function probe() {\n${body}\n}`);
+  const { rt, rec } = await loaded(create, `function probe() {\n${body}\n}`, { cpuMs: 2000 });
   const r = rt.invoke('probe', blankContext());
   rt.dispose();
   assert.equal(r.outcome, 'ok', `probe failed: ${r.error?.message}`);
