@@ -17,7 +17,7 @@ import { errorFromReport, RESULT, MissingNames, resultOf, stoppedOr } from '../g
 /** Starting fengari is not the script's time: it gets its own, generous, limit. */
 const BOOT_TIMEOUT_MS = 5000;
 
-type Arg = string | boolean | null;
+type Arg = string | boolean | number | null;
 type Fn = ivm.Reference<(...args: Arg[]) => unknown>;
 
 interface Guest {
@@ -154,8 +154,9 @@ export class LuaRuntime implements ScriptRuntime {
   private runCallback(callback: string, ctx: MsgContext, file: string, timeoutMs: number, arg?: string): InvokeResult {
     if (timeoutMs <= 0) return this.chain.spentResult();
     const timeout = timeoutMs;
-    // the message's facts go with the call: the guest answers the method tests from them
-    const args: Arg[] = [callback, arg ?? null, this.opts.dispatcher.messageFacts(ctx), this.chain.nested];
+    // the message's facts go with the call: the guest answers the method tests from them; and
+    // the budget's cap, past which a stopped callback's calls cross again (admit ends it then)
+    const args: Arg[] = [callback, arg ?? null, this.opts.dispatcher.messageFacts(ctx), this.chain.nested, this.chain.msToCap()];
     const r = this.guest.sandbox.guard(() => this.guest.invoke.applySync(undefined, args, { timeout }));
     if (r.outcome !== 'ok') {
       const spent = this.chain.expired();

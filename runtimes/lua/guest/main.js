@@ -35,10 +35,11 @@ const STOP = Object.freeze({ ksrStop: true });
 /** The message's facts, sent with each callback: rows declared with `answer` are answered from them. */
 const facts = makeFacts(FACT_SEPARATOR, limits.maxValueBytes);
 /**
- * Callbacks running now (nested through KSR.route) and whether the innermost one is stopped:
- * read and set by the KSR stubs (ksr-table.js), saved and restored around a nested callback.
+ * Callbacks running now (nested through KSR.route), whether the innermost one is stopped, and
+ * its budget's cap (Date.now() ms; Infinity: none): read and set by the KSR stubs
+ * (ksr-table.js), saved and restored around a nested callback.
  */
-const callbacks = { running: 0, stopped: false };
+const callbacks = { running: 0, stopped: false, capAt: Infinity };
 const installKsr = ksrBuilder(call, entries, STOP, limits, facts, callbacks);
 const messageHandler = makeMessageHandler(STOP);
 const T_MODE = to_luastring('t');
@@ -85,6 +86,7 @@ function runTopLevel() {
   // a top level is no callback: its KSR calls go to the host (a stop left over would stop them)
   callbacks.running = 0;
   callbacks.stopped = false;
+  callbacks.capAt = Infinity;
   lua_settop(L, 0);
   lua_pushcfunction(L, messageHandler);
   if (luaL_loadbufferx(L, loaded.bytes, null, loaded.chunkname, T_MODE) !== LUA_OK) {
@@ -156,9 +158,10 @@ globalThis.__lua = {
   /**
    * Runs callback `name` (with arg when a string) on a message with the given facts (or null);
    * `nested`: inside another callback (KSR.route). The host says so because a callback cut off
-   * by a limit never ran its `finally`: an outermost one starts from zero.
+   * by a limit never ran its `finally`: an outermost one starts from zero. `capMs`: ms from now
+   * to its budget's cap (undefined: none), past which a stopped callback's calls cross again.
    */
-  invoke(name, arg, factText, nested) {
+  invoke(name, arg, factText, nested, capMs) {
     forgetErrors();
     lua_settop(L, 0);
     lua_pushcfunction(L, messageHandler);
@@ -174,13 +177,16 @@ globalThis.__lua = {
     const outer = facts.facts.enter(factText);
     const outerStopped = callbacks.stopped;
     const outerRunning = nested === true ? callbacks.running : 0;
+    const outerCap = callbacks.capAt;
     callbacks.stopped = false;
     callbacks.running = outerRunning + 1;
+    callbacks.capAt = typeof capMs === 'number' ? Date.now() + capMs : Infinity;
     try {
       return finishCall(lua_pcall(L, nargs, 0, 1));
     } finally {
       facts.facts.leave(outer);
       callbacks.running = outerRunning;
+      callbacks.capAt = outerCap;
       // a nested callback gives the outer one its state back
       callbacks.stopped = nested === true && outerStopped;
     }
