@@ -17,6 +17,7 @@ import { workerBranchInstance } from '../host/workers/dispatch-key.js';
 import { WorkerTransports, type OwnUdpSending } from '../host/workers/worker-transports.js';
 import { openUdpCopy, type UdpCopyInit } from '../host/transport/udp-fd-dup.js';
 import { UdpSendBatch } from '../host/transport/udp-send-batch.js';
+import { pickListener } from '../host/transport/transports.js';
 import { WorkerSignals } from '../host/workers/worker-signals.js';
 import { serveWorker } from '../host/workers/worker-link.js';
 import { osThreadId } from '../host/workers/os-thread-id.js';
@@ -148,7 +149,7 @@ async function main(): Promise<void> {
 function ownUdpSending(copies: UdpCopyInit[]): OwnUdpSending | null {
   if (copies.length === 0) return null;
   const sockets = copies.map((c) => ({ ip: c.ip, port: c.port, socket: openUdpCopy(c.fd, c.type) }));
-  return { sockets, batch: new UdpSendBatch() };
+  return { sockets, pick: (ip, from) => pickListener(sockets, ip, from), batch: new UdpSendBatch() };
 }
 
 function testHooksOnly(): void {

@@ -13,7 +13,6 @@ import type { TlsSettings } from './tls-settings.js';
 import { WsListener } from './ws-listener.js';
 import { DEFAULT_WS_SETTINGS, type WsCloseReason, type WsSettings } from './ws-settings.js';
 import type { Destination, ListenAddress, MessageHandler, ReceiveInfo, TransportCounters } from './types.js';
-import { pickListener } from './pick-listener.js';
 
 /** How often the kernel's UDP drop counters are read in the background (and a rise logged). */
 const KERNEL_SAMPLE_MS = 1000;
@@ -326,6 +325,20 @@ export class Transports {
     if (this.kernelSampler) clearInterval(this.kernelSampler);
     await Promise.all([...this.udp, ...this.tcp, ...this.tls, ...this.ws].map((l) => l.close()));
   }
+}
+
+/**
+ * The listener a send to `ip` leaves from: the `from` address when it is one of them (the
+ * script chose it, or the listener that took the message), else the first of the destination's
+ * family (told by a ':': the address is an IP literal, the guard passed it). Per send: plain
+ * loops. Also a worker's own UDP copies' choice (bin/worker-thread.ts), so both send from the
+ * same socket.
+ */
+export function pickListener<T extends { ip: string; port: number }>(list: readonly T[], ip: string, from?: { ip: string; port: number }): T | undefined {
+  if (from) for (const l of list) if (l.port === from.port && l.ip === from.ip) return l;
+  const v6 = ip.includes(':');
+  for (const l of list) if (l.ip.includes(':') === v6) return l;
+  return undefined;
 }
 
 function fail(onError: ((reason: string) => void) | undefined, reason: string): false {

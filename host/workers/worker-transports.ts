@@ -14,7 +14,6 @@ import type dgram from 'node:dgram';
 import { pushAlias, pushSend, pushWake, type BoundAddress } from './protocol.js';
 import { isConnectionProto, type SendProto } from '../sip/uri.js';
 import type { UdpSendBatch } from '../transport/udp-send-batch.js';
-import { pickListener } from '../transport/pick-listener.js';
 import type { WorkerSignals } from './worker-signals.js';
 
 /**
@@ -28,8 +27,9 @@ export interface OwnUdp {
 }
 
 export interface OwnUdpSending {
-  /** The copies; a send leaves from the one pickListener chooses, as the socket thread chooses its listener. */
   sockets: OwnUdp[];
+  /** The copy a send to `ip` leaves from, chosen as the socket thread chooses its listener (transports.ts pickListener). */
+  pick(ip: string, from?: { ip: string; port: number }): OwnUdp | undefined;
   batch: UdpSendBatch;
 }
 
@@ -140,7 +140,7 @@ export class WorkerTransports implements EngineTransports {
    */
   private sendOwnUdp(buf: Buffer, dst: Destination, from: { ip: string; port: number } | undefined): boolean {
     if (!this.own || this.signals.tracing) return false;
-    const copy = pickListener(this.own.sockets, dst.ip, from);
+    const copy = this.own.pick(dst.ip, from);
     if (!copy) return false;
     this.own.batch.push(copy.socket, buf, dst.port, dst.ip);
     this.sent.ownUdp++;
