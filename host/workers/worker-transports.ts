@@ -28,7 +28,11 @@ export interface OwnUdp {
 
 export interface OwnUdpSending {
   sockets: OwnUdp[];
-  /** The copy a send to `ip` leaves from, chosen as the socket thread chooses its listener (transports.ts pickListener). */
+  /**
+   * The copy a send to `ip` leaves from, chosen as the socket thread chooses its listener
+   * (transports.ts pickListener). Given by bin/worker-thread.ts: host/workers importing
+   * host/transport's code would close the capability cycle store → workers → transport → store.
+   */
   pick(ip: string, from?: { ip: string; port: number }): OwnUdp | undefined;
   batch: UdpSendBatch;
 }

@@ -12,8 +12,15 @@ export interface ThreadTimes {
   waitNs: number;
 }
 
+/** Zeros where /proc has no schedstat (not Linux, or a kernel without it): held time is then wall-clock time, as before. */
 export function threadTimes(): ThreadTimes {
-  const [run, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ');
+  let text: string;
+  try {
+    text = readFileSync('/proc/thread-self/schedstat', 'utf8');
+  } catch {
+    return { runNs: 0, waitNs: 0 };
+  }
+  const [run, wait] = text.split(' ');
   return { runNs: Number(run), waitNs: Number(wait) };
 }
 
