@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { request, statusOf, udpExchange } from '../support/sip-client.js';
 import { MAX_STRETCH } from '../../runtimes/cpu-time.js';
+import { runShare, threadTimes } from '../support/thread-time.js';
 
 const CPU_MS = 100;
 /**
@@ -105,21 +106,6 @@ function judgeBatch(results: Judged[]): { early: Judged[]; outlived: number; sto
   const early = stopped.filter((r) => r.status !== 503 && (r.status !== 500 || r.ms < CAP_MS));
   const outlived = results.filter((r) => r.status === 200 && r.routeUs > CPU_MS * 1000).length;
   return { early, outlived, stopped: stopped.length };
-}
-
-/**
- * The share of its runnable time the server's main thread ran, between two readings of its
- * /proc schedstat (field 1: ns on a CPU, field 2: ns waiting for one).
- */
-function schedstat(pid: number): [number, number] {
-  const [run, wait] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ');
-  return [Number(run), Number(wait)];
-}
-
-function shareBetween(before: [number, number], after: [number, number]): number {
-  const run = after[0] - before[0];
-  const wait = after[1] - before[1];
-  return run + wait > 0 ? run / (run + wait) : 1;
 }
 
 /**
@@ -222,11 +208,11 @@ for (const [engine, lang] of [['v8', 'js'], ['quickjs', 'js'], ['fengari', 'lua'
       const starved: string[] = [];
       for (let batch = 0; batch < BATCHES; batch++) {
         const results: Judged[] = [];
-        const s0 = schedstat(serverPid);
+        const s0 = threadTimes(serverPid);
         for (let i = 0; i < 8; i++) results.push(await judgedRoute(server, loops, `127.0.0.${10 + batch}`));
-        const s1 = schedstat(serverPid);
-        const share = shareBetween(s0, s1);
-        const ranMs = (s1[0] - s0[0]) / 1e6 / results.length;
+        const s1 = threadTimes(serverPid);
+        const share = runShare(s0, s1);
+        const ranMs = (s1.runNs - s0.runNs) / 1e6 / results.length;
         t.diagnostic(`healthy route under contention, batch ${batch + 1} (status/client ms/route ms in the server): ${results.map((r) => `${r.status}/${Math.round(r.ms)}/${Math.round(r.routeUs / 1000)}`).join(' ')}; the main thread ran ${Math.round(ranMs)} ms a request, ${share.toFixed(2)} of its runnable time (the route fits the cap from ${least.toFixed(2)})`);
         const v = judgeBatch(results);
         if (share < least && v.early.length === 0) {

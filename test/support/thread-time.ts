@@ -12,16 +12,26 @@ export interface ThreadTimes {
   waitNs: number;
 }
 
-/** Zeros where /proc has no schedstat (not Linux, or a kernel without it): held time is then wall-clock time, as before. */
-export function threadTimes(): ThreadTimes {
+/**
+ * The calling thread's times, or with `pid` that process's main thread's. Zeros where /proc has
+ * no schedstat (not Linux, or a kernel without it): held time is then wall-clock time, as before.
+ */
+export function threadTimes(pid?: number): ThreadTimes {
   let text: string;
   try {
-    text = readFileSync('/proc/thread-self/schedstat', 'utf8');
+    text = readFileSync(pid === undefined ? '/proc/thread-self/schedstat' : `/proc/${pid}/task/${pid}/schedstat`, 'utf8');
   } catch {
     return { runNs: 0, waitNs: 0 };
   }
   const [run, wait] = text.split(' ');
   return { runNs: Number(run), waitNs: Number(wait) };
+}
+
+/** The share of its runnable time a thread ran between two readings (1 when it was never runnable). */
+export function runShare(before: ThreadTimes, after: ThreadTimes): number {
+  const run = after.runNs - before.runNs;
+  const wait = after.waitNs - before.waitNs;
+  return run + wait > 0 ? run / (run + wait) : 1;
 }
 
 export interface HeldTime<T> {
