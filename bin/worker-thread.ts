@@ -2,6 +2,7 @@
 // runtime, its own store connection, and an Engine whose sockets are the socket thread's
 // (host/workers/worker-transports.ts). Assembled here because, like server.ts, it knows all
 // three layers. What it is given: WorkerInit (workerData).
+import { writeSync } from 'node:fs';
 import v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createLogger } from '../host/log/create-logger.js';
@@ -46,6 +47,23 @@ const init = workerData as WorkerInit;
 const port = parentPort!;
 const post = (m: FromWorker) => port.postMessage(m);
 
+/**
+ * Until the port's listener is attached (serveWorker), nothing of this thread's own holds its
+ * event loop: it waits on isolated-vm's asynchronous calls (pyodide's boot, seconds) and the
+ * store. Once (CI, Python, workers: 2) such a worker ended with 0 before it was ready, which is
+ * what a loop left empty does. So a timer holds the loop until the worker serves or fails, and
+ * a worker that ends before then says, on stderr, at which step.
+ */
+const startHold = setInterval(() => {}, 60_000);
+let startStep = 'starting';
+process.on('exit', (code) => {
+  if (startStep !== 'serving' && startStep !== 'failed') writeSync(2, `worker ${init.index} ended with ${code} before it was ready, at: ${startStep}\n`);
+});
+function stepTo(step: string): void {
+  startStep = step;
+  if (step === 'serving' || step === 'failed') clearInterval(startHold);
+}
+
 async function main(): Promise<void> {
   const { settings, index } = init;
   setBranchInstance(workerBranchInstance(init.instance, index));
@@ -58,8 +76,10 @@ async function main(): Promise<void> {
   const engineName = engineForFile(settings.routing.script, settings.routing.engine);
   const limits = limitsFor(LANGUAGE_OF[engineName], settings.limits);
   const manager = new ScriptManager(registry, engineName, settings.routing.script, limits, log.child({ component: 'script-manager' }));
+  stepTo('opening the store');
   const store = await openStore(settings.store);
   try {
+    stepTo('loading the script');
     await manager.start();
   } catch (e) {
     await store.close();
@@ -78,6 +98,7 @@ async function main(): Promise<void> {
   engine.setRouter(manager);
   // the socket thread sheds for this worker while it is overloaded, before messages cross
   engine.overload.monitor.onChange = (o) => post({ t: 'overload', ...o });
+  stepTo('starting the engine');
   await engine.start();
   let refuseNextPrepare = false;
   serveWorker(port, (buf, rcv) => engine.onMessage(buf, rcv), transports, {
@@ -142,6 +163,7 @@ async function main(): Promise<void> {
     },
   });
   log.info({ script: settings.routing.script, engine: engineName }, 'worker serving');
+  stepTo('serving');
   post({ t: 'ready' });
 }
 
@@ -156,4 +178,7 @@ function testHooksOnly(): void {
   if (process.env.KSR_TEST_WORKER_HOOKS !== '1') throw new Error('a test hook (the server runs without KSR_TEST_WORKER_HOOKS=1)');
 }
 
-main().catch((e) => post({ t: 'failed', error: e instanceof Error ? e.message : String(e) }));
+main().catch((e) => {
+  stepTo('failed');
+  post({ t: 'failed', error: e instanceof Error ? e.message : String(e) });
+});
