@@ -41,7 +41,9 @@ import type { WorkerInit } from './worker-thread.js';
 import { workerEntry } from '../host/workers/worker-entry.js';
 import { osThreadId } from '../host/workers/os-thread-id.js';
 import { realtimePriority } from '../host/workers/realtime-step.js';
-import { mergeGcSnapshots, type GcSnapshot } from '../host/core/gc-stats.js';
+import { mergeGcSnapshots } from '../host/core/gc-stats.js';
+import { StatsCarry, type LifeAnswer, type NoAnswer } from '../host/workers/stats-carry.js';
+import { countsOf, foldStats, type WorkerStats } from '../host/workers/worker-stats.js';
 
 /** What bin/serve.ts needs of a running server, whichever its shape. */
 export interface RunningServer {
@@ -51,22 +53,6 @@ export interface RunningServer {
 
 /** How long a worker may take to answer a stats question. */
 const STATS_ANSWER_MS = 5000;
-
-/** One worker's answer to 'stats' (bin/worker-thread.ts). */
-interface WorkerStats {
-  routes: Record<string, RouteFigures>;
-  messages: Record<string, unknown>;
-  sip: MessageCountsSnapshot;
-  store: { failures: number };
-  transport: Record<string, number>;
-  sends: { ownUdp: number; viaSocketThread: number };
-  overload: Record<string, unknown>;
-  limitThrottle: Record<string, unknown>;
-  tm: Record<string, number>;
-  gc: GcSnapshot;
-  runtime: { engine: string; language: string; memoryBytes: number; reloads: number; rebuilds: number; renewals: number; timeoutsKept: number; ready: boolean };
-  thread: { heapUsedBytes: number; heapTotalBytes: number; osThreadId: number | null; realtimePriority: number | null; uncaughtExceptions?: number; unhandledRejections?: number };
-}
 
 export async function startWorkerServer(settings: Settings, log: Logger, count: number): Promise<RunningServer & { pool: WorkerPool }> {
   const registry = createRegistry();
@@ -298,47 +284,58 @@ function registerWorkerMethods(
   },
 ): void {
   const readOnly = true;
-  const answers = async <T>(op: string): Promise<{ list: { index: number; value: T }[]; unanswered: number[] }> => {
+  const answers = async <T>(op: string): Promise<{ list: LifeAnswer<T>[]; unanswered: NoAnswer[] }> => {
+    // read before asking: an answer comes from the life its call was posted to
+    const lives = Array.from({ length: s.pool.size }, (_, i) => s.pool.lifeOf(i));
     const settled = await s.pool.callAll(op, undefined, STATS_ANSWER_MS);
-    const list: { index: number; value: T }[] = [];
-    const unanswered: number[] = [];
-    settled.forEach((r, index) => (r.status === 'fulfilled' ? list.push({ index, value: r.value as T }) : unanswered.push(index)));
+    const list: LifeAnswer<T>[] = [];
+    const unanswered: NoAnswer[] = [];
+    settled.forEach((r, index) => (r.status === 'fulfilled' ? list.push({ index, life: lives[index]!, value: r.value as T }) : unanswered.push({ index, life: s.pool.lifeOf(index) })));
     return { list, unanswered };
+  };
+  const indexes = (l: readonly { index: number }[]) => l.map((x) => x.index);
+  // counts stay whole while workers restart or are slow to answer (stats-carry.ts)
+  const carry = new StatsCarry<WorkerStats>({ countsOf, fold: foldStats });
+  const carried = async () => {
+    const { list, unanswered } = await answers<WorkerStats>('stats');
+    return { ...carry.take(list, unanswered), answered: list.length, unanswered: indexes(unanswered) };
   };
   rpc.register('core.version', () => ({ name: 'ksr-host', version: VERSION, node: process.version }), { readOnly, help: 'name, version and the Node version' });
   registerModuleMethods(rpc, s.pool, s.registry);
   rpc.register('kemi.reload', reloadMethod(s.reloader), { help: 'loads the script file in every worker, all or none, and swaps it in; a script that fails is refused and the old one serves on' });
   rpc.register('kemi.api_list', () => apiList(s.registry), { readOnly, help: 'the KSR functions, as Kamailio\'s <engine>.api_list, with signature and status' });
   const stats = async () => {
-    const { list, unanswered } = await answers<WorkerStats>('stats');
-    const w = list.map((a) => a.value);
+    const { current, former, answered, unanswered } = await carried();
+    // levels (ready, memory, heap, overloaded) from the workers as they are; counts also from their former lives
+    const w = current.map((c) => c.value);
+    const all = former ? [...w, former] : w;
     const mainOverload = s.overload.snapshot();
     const queues = s.pool.queues();
-    const faults = sumCounters([{ ...processFaults }, ...w.map((x) => ({ uncaughtExceptions: x.thread.uncaughtExceptions ?? 0, unhandledRejections: x.thread.unhandledRejections ?? 0 }))]);
+    const faults = sumCounters([{ ...processFaults }, ...all.map((x) => ({ uncaughtExceptions: x.thread.uncaughtExceptions ?? 0, unhandledRejections: x.thread.unhandledRejections ?? 0 }))]);
     return {
-      routes: mergeRouteStats(w.map((x) => x.routes)),
+      routes: mergeRouteStats(all.map((x) => x.routes)),
       // received: every message read off the sockets (the socket thread's count: what it shed
       // before dispatch never reached a worker), as with workers: 1
-      messages: { ...sumCounters(w.map((x) => x.messages)), received: s.socketCounters.received },
-      sip: sumCounters(w.map((x) => x.sip)),
-      store: sumCounters(w.map((x) => x.store)),
-      transport: sumCounters([s.transports.snapshot(), ...w.map((x) => x.transport)]),
+      messages: { ...sumCounters(all.map((x) => x.messages)), received: s.socketCounters.received },
+      sip: sumCounters(all.map((x) => x.sip)),
+      store: sumCounters(all.map((x) => x.store)),
+      transport: sumCounters([s.transports.snapshot(), ...all.map((x) => x.transport)]),
       // the socket thread's loop figures; overloaded when it or a worker is (it then drops early
       // for that worker); episodes and what was shed, summed
-      overload: overloadFigures(mainOverload, w.map((x) => x.overload)),
-      limitThrottle: sumCounters(w.map((x) => x.limitThrottle)),
-      tm: sumCounters(w.map((x) => x.tm)),
+      overload: overloadFigures(mainOverload, all.map((x) => x.overload)),
+      limitThrottle: sumCounters(all.map((x) => x.limitThrottle)),
+      tm: sumCounters(all.map((x) => x.tm)),
       // the workers' collections, per 10 000 messages they received
-      gc: mergeGcSnapshots(w.map((x) => x.gc), w.reduce((n, x) => n + Number((x.messages as { received?: number }).received ?? 0), 0)),
+      gc: mergeGcSnapshots(all.map((x) => x.gc), all.reduce((n, x) => n + Number((x.messages as { received?: number }).received ?? 0), 0)),
       runtime: {
         engine: s.engineName,
         language: w[0]?.runtime.language,
         memoryBytes: w.reduce((n, x) => n + x.runtime.memoryBytes, 0),
         reloads: s.reloader.reloads,
-        rebuilds: w.reduce((n, x) => n + x.runtime.rebuilds, 0),
-        renewals: w.reduce((n, x) => n + x.runtime.renewals, 0),
-        timeoutsKept: w.reduce((n, x) => n + x.runtime.timeoutsKept, 0),
-        ready: w.length === s.pool.size && w.every((x) => x.runtime.ready),
+        rebuilds: all.reduce((n, x) => n + x.runtime.rebuilds, 0),
+        renewals: all.reduce((n, x) => n + x.runtime.renewals, 0),
+        timeoutsKept: all.reduce((n, x) => n + x.runtime.timeoutsKept, 0),
+        ready: answered === s.pool.size && w.every((x) => x.runtime.ready),
       },
       process: { rssBytes: process.memoryUsage().rss, heapUsedBytes: process.memoryUsage().heapUsed, ...faults },
       workers: {
@@ -348,8 +345,10 @@ function registerWorkerMethods(
         // the location table's shared memory (usrloc.shared_memory_mb): AoR entries, bytes in blocks, of the buffer
         sharedLocations: s.shared.locations.usage(),
         unanswered,
-        perWorker: list.map(({ index, value: x }) => ({
+        perWorker: current.map(({ index, value: x, staleMs }) => ({
           index,
+          // not answered within the wait: its last answer, this old
+          ...(staleMs !== undefined ? { staleMs } : {}),
           osThreadId: x.thread.osThreadId,
           realtimePriority: x.thread.realtimePriority,
           ...queues[index],
@@ -366,17 +365,23 @@ function registerWorkerMethods(
   };
   rpc.register('kemi.stats', stats, { readOnly, help: 'the whole server\'s figures (workers summed, routes merged) and per worker: see the README' });
   rpc.register('tm.stats', async () => {
-    const { list, unanswered } = await answers<Record<string, number>>('tmStats');
-    if (list.length === 0) throw new RpcError(-32000, `no worker answered (workers ${unanswered.join(', ')})`);
-    return { ...sumCounters(list.map((a) => a.value)), ...(unanswered.length ? { unanswered } : {}) };
-  }, { readOnly, help: 'transactions in the table, created, freed, ... summed over the workers' });
+    const { current, former, answered, unanswered } = await carried();
+    if (answered === 0) throw new RpcError(-32000, `no worker answered (workers ${unanswered.join(', ')})`);
+    const tm = current.map((c) => c.value.tm);
+    return { ...sumCounters(former ? [...tm, former.tm] : tm), ...(unanswered.length ? { unanswered } : {}) };
+  }, { readOnly, help: 'transactions in the table, created, freed, ... summed over the workers (and their former lives)' });
   rpc.register('kemi.stats_reset', async () => {
     const { unanswered } = await answers('statsReset');
-    return { ok: unanswered.length === 0, ...(unanswered.length ? { unanswered } : {}) };
+    carry.reset((x) => ({ ...x, routes: {} }));
+    return { ok: unanswered.length === 0, ...(unanswered.length ? { unanswered: indexes(unanswered) } : {}) };
   }, { help: 'zeroes the per-callback figures of every worker (the counters since start stay)' });
   rpc.register('core.gc', () => ({ ...gcReport(), thread: 'socket thread only' }), { help: 'a full garbage collection in the socket thread, then its heap before and after' });
   // each worker's answer to 'stats', once per question: psx, /metrics and /ready read the same
-  const perWorker = () => answers<WorkerStats>('stats');
+  // (through the carry, which each question keeps up to date); a worker's last answer is not its answer
+  const perWorker = async () => {
+    const { current, unanswered } = await carried();
+    return { list: current.filter((c) => c.staleMs === undefined), unanswered };
+  };
   const psx = async (): Promise<ProcessEntry[]> => {
     const { list } = await perWorker();
     const byIndex = new Map(list.map((a) => [a.index, a.value]));

@@ -135,7 +135,6 @@ async function main(): Promise<void> {
       shared.close();
       return true;
     },
-    tmStats: () => engine.tm.snapshot(),
     // a module's control method (htable.dump, dispatcher.reload...), asked by the socket thread
     moduleRpc: (args) => {
       const { method, params } = args as { method: string; params: unknown };

@@ -8,6 +8,7 @@ import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import { BUCKETS, bucketUpperUs, type RouteFigures } from '../core/route-stats.js';
 import type { PageAnswer } from './rpc-server.js';
 import type { MessageCountsSnapshot } from '../core/message-counts.js';
+import { TM_LEVELS } from '../tm/tm-core.js';
 
 /** One thread's figures, in the shape kemi.stats (and a worker's 'stats' answer) has. */
 export interface ThreadFigures {
@@ -153,7 +154,7 @@ function at(figures: object, key: string): number {
 }
 
 /** tm.stats figures that are levels, not counts. */
-const TM_GAUGES = new Set(['transactions', 'branches', 'timers']);
+const TM_GAUGES = new Set(TM_LEVELS);
 
 /**
  * Route latency per callback, runtime and worker, from RouteStats' histogram (its buckets summed

@@ -24,6 +24,9 @@ export interface TmStats {
   dnsFailovers: number;
 }
 
+/** tm.stats figures that are levels of now, not counts since start (the snapshot adds `branches` and `timers`). */
+export const TM_LEVELS: readonly string[] = ['transactions', 'branches', 'timers'];
+
 export interface TmCore {
   readonly core: CoreServices;
   readonly timers: TimerSet;

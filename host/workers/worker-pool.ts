@@ -96,6 +96,8 @@ class Slot {
   readonly pending = new Map<number, Pending>();
   /** Consecutive deaths without a ready in between: the restart waits longer each time. */
   deaths = 0;
+  /** Which life of the worker this is: one more when its thread starts and when it ends (stats-carry.ts). */
+  lives = 0;
   /** Messages posted to the worker (counted as they join its batch; int32, wraps as the worker's count does). */
   posted = 0;
   /** Shared with the worker: what it finished, the wake it owes, whether sends are traced. */
@@ -245,6 +247,14 @@ export class WorkerPool {
     return Promise.allSettled(this.slots.map((s) => this.call(s.index, op, args, timeoutMs)));
   }
 
+  /**
+   * The life of worker `index`: it changes when the worker's thread starts and when it ends. An
+   * answer to a call made during a life came from that life (a worker's calls fail when it exits).
+   */
+  lifeOf(index: number): number {
+    return this.slots[index]?.lives ?? 0;
+  }
+
   /** Which workers are serving now. */
   readyWorkers(): number[] {
     return this.slots.filter((s) => s.ready).map((s) => s.index);
@@ -269,6 +279,7 @@ export class WorkerPool {
     s.posted = 0;
     const worker = new Worker(this.opts.entry, { workerData: await this.opts.workerData(s.index, s.signals.buffer) });
     s.worker = worker;
+    s.lives++;
     return new Promise<void>((resolve, reject) => {
       let started = false;
       const limit = this.opts.startTimeoutMs ?? 120_000;
@@ -307,6 +318,7 @@ export class WorkerPool {
 
   private onExit(s: Slot, worker: Worker, code: number): void {
     if (s.worker !== worker) return;
+    s.lives++;
     const wasReady = s.ready;
     s.ready = false;
     s.worker = null;

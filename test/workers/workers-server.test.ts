@@ -63,6 +63,19 @@ class Peer {
   }
 }
 
+/** Counts that only grow, from kemi.stats and tm.stats. */
+function countsOf(stats: any, tm: any): Record<string, number> {
+  return {
+    requests: stats.messages.requests,
+    repliesSent: stats.messages.repliesSent,
+    optionsIn: stats.sip.requestsIn.OPTIONS ?? 0,
+    routeCount: stats.routes.ksr_request_route?.count ?? 0,
+    gcCount: stats.gc.count,
+    tmCreated: tm.created,
+    tmFreed: tm.freed,
+  };
+}
+
 function request(method: string, peerPort: number, callId: string, branch: string, cseqMethod = method): string {
   return [
     `${method} sip:bob@127.0.0.1 SIP/2.0`,
@@ -183,6 +196,10 @@ describe('a server with 2 workers', () => {
   });
 
   test('a worker that dies is restarted with the current script, and the server keeps answering', async () => {
+    // the whole server's counts never go down: the dead worker's are carried past its death
+    let counts = countsOf((await server.rpc('kemi.stats')).result, (await server.rpc('tm.stats')).result);
+    const workerCounts = (await server.rpc('kemi.stats')).result.workers.perWorker.map((w: { received: number }) => w.received);
+    assert.ok(workerCounts.every((n: number) => n > 0), `both workers received messages before: ${workerCounts}`);
     const exited = await server.rpc('workers.test_exit', [1]);
     assert.equal(exited.error, undefined);
     // meanwhile worker 0 answers its share; once worker 1 is back, everything is answered again
@@ -191,8 +208,13 @@ describe('a server with 2 workers', () => {
     do {
       await new Promise((r) => setTimeout(r, 200));
       stats = (await server.rpc('kemi.stats')).result;
+      const now = countsOf(stats, (await server.rpc('tm.stats')).result);
+      for (const [k, v] of Object.entries(now)) assert.ok(v >= counts[k]!, `${k} went down from ${counts[k]} to ${v} (unanswered: ${JSON.stringify(stats.workers.unanswered)}, restarts: ${stats.workers.restarts})`);
+      counts = now;
     } while ((stats.workers.restarts < 1 || stats.workers.unanswered.length > 0) && Date.now() < end);
     assert.equal(stats.workers.restarts, 1, JSON.stringify(stats.workers));
+    const restarted = stats.workers.perWorker.find((w: { index: number }) => w.index === 1);
+    assert.ok(restarted.received < workerCounts[1], `worker 1 counts from 0 again (${restarted.received} after ${workerCounts[1]}), the sums still hold its former life`);
     assert.deepEqual(stats.workers.unanswered, []);
     const answers = await options(32);
     assert.equal(answers.length, 32, 'all answered after the restart');
