@@ -1,6 +1,7 @@
 // The one-thread location table's expiry scan (host/registrar/location-table.ts takeExpired):
-// it is skipped until the earliest expiry it knows of, so a binding put after a scan, or one
-// refreshed, must still be taken exactly when it expires.
+// it is skipped until the earliest expiry it knows of, so a binding put after a scan, refreshed
+// to a later or an earlier time, or removed, must still be taken exactly when it expires, and
+// never twice; checked against a plain model under random operations too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MapLocationTable } from '../../host/registrar/location-table.js';
@@ -40,4 +41,55 @@ test('a refreshed binding is not taken at its old expiry; a removed one never', 
   t.remove('location', 'bob', 'b1');
   assert.deepEqual(taken(t, 1000), []);
   assert.deepEqual(taken(t, 4000), ['location:a1']);
+});
+
+test('a binding refreshed to an earlier expiry is taken at the earlier one', () => {
+  const t = new MapLocationTable();
+  t.put('location', 'alice', binding('a1', 'alice', 5000));
+  t.put('location', 'bob', binding('b1', 'bob', 3000));
+  t.put('location', 'alice', binding('a1', 'alice', 2000));
+  assert.deepEqual(taken(t, 1999), []);
+  assert.deepEqual(taken(t, 2000), ['location:a1']);
+  assert.deepEqual(taken(t, 4999), ['location:b1']);
+});
+
+test('under random puts, removals and expiry runs, what is taken and kept is what a plain scan gives', () => {
+  let seed = 12345;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const t = new MapLocationTable();
+  // the model: table -> aor -> ruid -> expires
+  const model = new Map<string, Map<string, Map<string, number>>>();
+  const at = (table: string, aor: string) => {
+    let m = model.get(table);
+    if (!m) model.set(table, (m = new Map()));
+    let a = m.get(aor);
+    if (!a) m.set(aor, (a = new Map()));
+    return a;
+  };
+  let now = 0;
+  for (let step = 0; step < 20_000; step++) {
+    const table = rand(3) === 0 ? 'other' : 'location';
+    const aor = `u${rand(200)}`;
+    const ruid = `${aor}-${rand(3)}`;
+    const op = rand(20);
+    if (op < 14) {
+      const expires = now + 1 + rand(300);
+      t.put(table, aor, binding(ruid, aor, expires));
+      at(table, aor).set(ruid, expires);
+    } else if (op < 16) {
+      t.remove(table, aor, ruid);
+      at(table, aor).delete(ruid);
+    } else if (op < 17) {
+      t.removeAor(table, aor);
+      model.get(table)?.delete(aor);
+    } else {
+      now += rand(40);
+      const want: string[] = [];
+      for (const [tb, aors] of model) for (const [, recs] of aors) for (const [r, e] of recs) if (e <= now) (want.push(`${tb}:${r}`), recs.delete(r));
+      assert.deepEqual(taken(t, now), want.sort(), `step ${step}, now ${now}`);
+    }
+  }
+  for (const [tb, aors] of model) {
+    for (const [aor, recs] of aors) assert.deepEqual(t.list(tb, aor).map((r) => r.ruid).sort(), [...recs.keys()].sort(), `${tb} ${aor}`);
+  }
 });
