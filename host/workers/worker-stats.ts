@@ -46,8 +46,6 @@ export function countsOf(s: WorkerStats): WorkerStats {
     const figures = out[section as Section] as Record<string, unknown>;
     for (const k of keys) if (k in figures) figures[k] = typeof figures[k] === 'number' ? 0 : figures[k] === true ? false : figures[k];
   }
-  out.thread.osThreadId = null;
-  out.thread.realtimePriority = null;
   return out;
 }
 
